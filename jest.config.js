@@ -1,0 +1,23 @@
+// ESM throughout: NestJS 12, TypeORM 1 and emmett ship only ES modules.
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: 'es2022',
+  },
+  module: { type: 'es6' },
+  sourceMaps: 'inline',
+};
+
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec).ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/data/'],
+
+  globalSetup: './test/support/global-setup.ts',
+  globalTeardown: './test/support/global-teardown.ts',
+  testTimeout: 60000,
+};

@@ -1,0 +1,53 @@
+/**
+ * An integration message: a versioned contract between apps (type like
+ * `applicants.applicant-registered.v1`), keyed by aggregate id for per-key order.
+ */
+export interface IntegrationMessage<P = unknown> {
+  /** Deterministic (derived from the source event) so a republish is a duplicate, not a new fact. */
+  readonly id: string;
+  /** The topic is the contract name, e.g. `applicants.applicant-registered.v1`. */
+  readonly type: string;
+  readonly key: string;
+  readonly payload: P;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly occurredAt: string;
+}
+
+/** A transaction on the consumer's read-model database: rows and checkpoint commit together. */
+export interface Tx {
+  query<R = any>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
+}
+
+export type MessageHandler = (message: IntegrationMessage, tx: Tx) => Promise<void>;
+
+export interface ConsumeOptions {
+  /** Consumer group: each group sees every message once (at least once, deduplicated). */
+  readonly group: string;
+  readonly topics: readonly string[];
+  /** Attempts before the message goes to the dead-letter record. */
+  readonly maxAttempts?: number;
+}
+
+export interface Consumer {
+  stop(): Promise<void>;
+}
+
+export interface DeadLetter {
+  readonly group: string;
+  readonly message: IntegrationMessage;
+  readonly error: string;
+  readonly attempts: number;
+  readonly failedAt: Date;
+}
+
+export interface IntegrationBus {
+  /** Idempotent by message id. Only the relay calls this, never request code. */
+  publish(messages: readonly IntegrationMessage[]): Promise<void>;
+  consume(options: ConsumeOptions, handler: MessageHandler): Promise<Consumer>;
+  deadLetters(group: string): Promise<DeadLetter[]>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const INTEGRATION_BUS = Symbol('INTEGRATION_BUS');

@@ -1,0 +1,84 @@
+/**
+ * Position in the global log. Lexicographic on (commit, prepare):
+ * PostgreSQL uses (writing transaction xid8, row sequence), EventStoreDB its
+ * (commit, prepare) positions, in-memory (index, index).
+ */
+export interface GlobalPosition {
+  readonly commit: bigint;
+  readonly prepare: bigint;
+}
+
+export const START: GlobalPosition = Object.freeze({ commit: -1n, prepare: -1n });
+
+export function comparePositions(a: GlobalPosition, b: GlobalPosition): number {
+  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
+  if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
+  return 0;
+}
+
+/** `no_stream`: the stream must not exist; `stream_exists`: it must; a bigint: its last revision must be exactly this. */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+export interface EventMetadata {
+  readonly correlationId: string;
+  readonly causationId?: string | null;
+  /** Who caused it: a user id, or a job name for automated decisions. */
+  readonly actor?: string | null;
+}
+
+export interface NewEvent<T extends string = string, D = unknown> {
+  readonly id: string;
+  readonly type: T;
+  readonly schemaVersion: number;
+  readonly data: D;
+  readonly metadata: EventMetadata;
+}
+
+export interface RecordedEvent<T extends string = string, D = unknown> extends NewEvent<T, D> {
+  readonly streamId: string;
+  /** 0 for the first event of a stream. */
+  readonly revision: bigint;
+  readonly position: GlobalPosition;
+  readonly recordedAt: Date;
+}
+
+export interface AppendResult {
+  /** The stream's last revision after the append. */
+  readonly nextExpectedRevision: bigint;
+  readonly position: GlobalPosition;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events after this position. */
+  readonly after?: GlobalPosition;
+  readonly limit?: number;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+  /** Resolves when the handler fails terminally or the subscription stops. */
+  readonly done: Promise<void>;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive checkpoint; START for the whole log. Never "end". */
+  readonly from: GlobalPosition;
+  readonly batchSize?: number;
+}
+
+export type BatchHandler = (events: RecordedEvent[]) => Promise<void>;
+
+export interface EventStore {
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Events of one stream in revision order; empty when the stream does not exist. */
+  readStream(streamId: string, fromRevision?: bigint): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch-up subscription: every event after `from`, in global order, then live ones. */
+  subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription;
+  /** Number of events in the log, for progress reports. */
+  countEvents(): Promise<number>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
