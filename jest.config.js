@@ -17,7 +17,7 @@ export default {
   testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec).ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/data/'],
 
-  globalSetup: './test/support/global-setup.ts',
-  globalTeardown: './test/support/global-teardown.ts',
+  globalSetup: './test/support/global-setup.mjs',
+  globalTeardown: './test/support/global-teardown.mjs',
   testTimeout: 60000,
 };

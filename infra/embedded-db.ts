@@ -7,7 +7,7 @@ export interface EmbeddedDbOptions {
   readonly dataDir: string;
   readonly port: number;
   readonly database: string;
-  readonly log?: (line: string) => void;
+  readonly log?: (message: unknown) => void;
 }
 
 export interface RunningDb {

@@ -56,7 +56,7 @@ export interface ReadAllOptions {
 
 export interface Subscription {
   stop(): Promise<void>;
-  /** Resolves when the handler fails terminally or the subscription stops. */
+  /** Resolves once stopped; rejects with the handler's error, after which nothing more is delivered. */
   readonly done: Promise<void>;
 }
 

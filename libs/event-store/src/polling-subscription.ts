@@ -1,0 +1,74 @@
+import type { BatchHandler, GlobalPosition, ReadAllOptions, RecordedEvent, Subscription } from './event-store.port.js';
+
+/** Lets an appender in the same process wake its subscribers instead of waiting for the next poll. */
+export class Wakeup {
+  private waiters = new Set<() => void>();
+
+  notify(): void {
+    for (const resolve of this.waiters) resolve();
+    this.waiters.clear();
+  }
+
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.waiters.add(done);
+    });
+  }
+}
+
+export interface PollingOptions {
+  readonly from: GlobalPosition;
+  readonly batchSize: number;
+  readonly idleMs: number;
+  /** Read errors (an outage) are retried after this long; handler errors end the subscription. */
+  readonly retryMs: number;
+  readonly onReadError?: (error: unknown) => void;
+}
+
+/**
+ * Catch-up subscription over `readAll`: awaits the handler for each batch before
+ * reading the next, so the handler sees every event once, in log order.
+ */
+export function pollingSubscription(
+  readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>,
+  wakeup: Wakeup,
+  options: PollingOptions,
+  handler: BatchHandler,
+): Subscription {
+  let stopped = false;
+  let position = options.from;
+  const loop = async () => {
+    while (!stopped) {
+      let events: RecordedEvent[];
+      try {
+        events = await readAll({ after: position, limit: options.batchSize });
+      } catch (error) {
+        options.onReadError?.(error);
+        await wakeup.wait(options.retryMs);
+        continue;
+      }
+      if (stopped) return;
+      if (events.length === 0) {
+        await wakeup.wait(options.idleMs);
+        continue;
+      }
+      await handler(events);
+      position = events[events.length - 1].position;
+    }
+  };
+  const done = loop();
+  return {
+    done,
+    stop: async () => {
+      stopped = true;
+      wakeup.notify();
+      await done.catch(() => undefined);
+    },
+  };
+}

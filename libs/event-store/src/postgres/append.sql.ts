@@ -1,0 +1,31 @@
+import type { ExpectedRevision } from '../event-store.port.js';
+
+const COLUMNS = `INSERT INTO es.events (stream_id, revision, event_id, type, schema_version, data, metadata)
+  SELECT $1, base.revision + e.ord, e.id, e.type, e.schema_version, e.data, e.metadata`;
+
+const EVENTS = `unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
+  WITH ORDINALITY AS e(id, type, schema_version, data, metadata, ord)`;
+
+const RETURNING = 'RETURNING position, transaction_id::text, revision';
+
+const currentRevision = '(SELECT max(revision) AS revision FROM es.events WHERE stream_id = $1)';
+
+/**
+ * One statement per append, so a single-event commit costs one round trip.
+ * Revisions are computed from the expectation; the unique (stream_id, revision)
+ * constraint turns any race into a conflict instead of a lost write. An exact
+ * expectation also requires that revision to exist, which catches "ahead of the stream".
+ */
+export function appendSql(expected: ExpectedRevision): string {
+  switch (expected) {
+    case 'no_stream':
+      return `${COLUMNS} FROM (SELECT -1::bigint AS revision, $2::bigint AS unused) base, ${EVENTS} ${RETURNING}`;
+    case 'any':
+      return `${COLUMNS} FROM (SELECT coalesce(c.revision, -1) AS revision, $2::bigint AS unused FROM ${currentRevision} c) base, ${EVENTS} ${RETURNING}`;
+    case 'stream_exists':
+      return `${COLUMNS} FROM (SELECT c.revision, $2::bigint AS unused FROM ${currentRevision} c WHERE c.revision IS NOT NULL) base, ${EVENTS} ${RETURNING}`;
+    default:
+      return `${COLUMNS} FROM (SELECT $2::bigint AS revision) base, ${EVENTS}
+        WHERE EXISTS (SELECT 1 FROM es.events WHERE stream_id = $1 AND revision = $2::bigint) ${RETURNING}`;
+  }
+}

@@ -1,0 +1,162 @@
+import type pg from 'pg';
+import { EventStoreUnavailableError, VersionConflictError } from '../errors.js';
+import type {
+  AppendResult,
+  BatchHandler,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port.js';
+import { pollingSubscription, Wakeup } from '../polling-subscription.js';
+import { appendSql } from './append.sql.js';
+import { isUnavailable, toRecordedEvent, type EventRow } from './rows.js';
+
+/** `any` on a hot stream can lose the race several times; it still must land. */
+const MAX_ANY_RETRIES = 100;
+
+export interface PostgresEventStoreOptions {
+  /** How often an idle subscription polls for events appended by other processes. */
+  readonly pollIntervalMs?: number;
+}
+
+export class PostgresEventStore implements EventStore {
+  private readonly wakeup = new Wakeup();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: PostgresEventStoreOptions = {},
+  ) {}
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.tryAppend(streamId, events, expected);
+        this.wakeup.notify();
+        return result;
+      } catch (error) {
+        if (isUnavailable(error)) throw new EventStoreUnavailableError('Event store unavailable', { cause: error });
+        if ((error as { code?: string }).code !== '23505') throw error;
+        const replay = await this.previousAppend(streamId, events);
+        if (replay) return replay;
+        // A racing writer took the revision; `any` means the caller does not care where.
+        if (expected === 'any' && attempt < MAX_ANY_RETRIES) {
+          await new Promise((r) => setTimeout(r, Math.random() * attempt));
+          continue;
+        }
+        throw new VersionConflictError(streamId, expected, await this.currentRevision(streamId));
+      }
+    }
+  }
+
+  private async tryAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const { rows } = await this.pool.query<{ position: string; transaction_id: string; revision: string }>(
+      appendSql(expected),
+      [
+        streamId,
+        typeof expected === 'bigint' ? expected.toString() : null,
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => JSON.stringify(e.metadata)),
+      ],
+    );
+    if (rows.length === 0) throw new VersionConflictError(streamId, expected, await this.currentRevision(streamId));
+    const last = rows[rows.length - 1];
+    return {
+      nextExpectedRevision: BigInt(last.revision),
+      position: { commit: BigInt(last.transaction_id), prepare: BigInt(last.position) },
+    };
+  }
+
+  /** The same event ids already in this stream mean a retried append: answer as the first time. */
+  private async previousAppend(streamId: string, events: NewEvent[]): Promise<AppendResult | undefined> {
+    const { rows } = await this.pool.query<{ position: string; transaction_id: string; revision: string }>(
+      `SELECT position, transaction_id::text, revision FROM es.events
+       WHERE stream_id = $1 AND event_id = ANY($2::uuid[]) ORDER BY revision`,
+      [streamId, events.map((e) => e.id)],
+    );
+    if (rows.length !== events.length) return undefined;
+    const last = rows[rows.length - 1];
+    return {
+      nextExpectedRevision: BigInt(last.revision),
+      position: { commit: BigInt(last.transaction_id), prepare: BigInt(last.position) },
+    };
+  }
+
+  private async currentRevision(streamId: string): Promise<bigint | 'no_stream'> {
+    const { rows } = await this.pool.query<{ revision: string | null }>(
+      'SELECT max(revision)::text AS revision FROM es.events WHERE stream_id = $1',
+      [streamId],
+    );
+    return rows[0].revision === null ? 'no_stream' : BigInt(rows[0].revision);
+  }
+
+  async readStream(streamId: string, fromRevision = 0n): Promise<RecordedEvent[]> {
+    const { rows } = await this.query<EventRow>(
+      `SELECT position, transaction_id::text, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at
+       FROM es.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision`,
+      [streamId, fromRevision.toString()],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after;
+    const { rows } = await this.query<EventRow>(
+      `SELECT position, transaction_id::text, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at
+       FROM es.events
+       WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id, position
+       LIMIT $3`,
+      [
+        after && after.commit > 0n ? after.commit.toString() : '0',
+        after && after.prepare > 0n ? after.prepare.toString() : '0',
+        options.limit ?? 1000,
+      ],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription {
+    return pollingSubscription(
+      (o) => this.readAll(o),
+      this.wakeup,
+      {
+        from: options.from,
+        batchSize: options.batchSize ?? 500,
+        idleMs: this.options.pollIntervalMs ?? 100,
+        retryMs: 1000,
+      },
+      handler,
+    );
+  }
+
+  async countEvents(): Promise<number> {
+    const { rows } = await this.query<{ count: string }>('SELECT count(*) FROM es.events');
+    return Number(rows[0].count);
+  }
+
+  async ping(): Promise<void> {
+    await this.query('SELECT 1 FROM es.events LIMIT 1');
+  }
+
+  async close(): Promise<void> {
+    this.wakeup.notify();
+  }
+
+  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.pool.query<R>(sql, params);
+    } catch (error) {
+      if (isUnavailable(error)) throw new EventStoreUnavailableError('Event store unavailable', { cause: error });
+      throw error;
+    }
+  }
+}
