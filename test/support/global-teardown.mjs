@@ -1,3 +1,8 @@
+import { rmSync } from 'node:fs';
+
 export default async function globalTeardown() {
-  await globalThis.__EMBEDDED_PG__?.stop();
+  const started = globalThis.__EMBEDDED_PG__;
+  if (!started) return;
+  await started.db.stop();
+  rmSync(started.dataDir, { recursive: true, force: true });
 }

@@ -12,6 +12,7 @@ import type {
   Subscription,
 } from '../event-store.port.js';
 import { pollingSubscription, Wakeup } from '../polling-subscription.js';
+import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '../../../postgres/src/log-order.js';
 import { appendSql } from './append.sql.js';
 import { isUnavailable, toRecordedEvent, type EventRow } from './rows.js';
 
@@ -107,19 +108,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const after = options.after;
     const { rows } = await this.query<EventRow>(
       `SELECT position, transaction_id::text, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at
-       FROM es.events
-       WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
-         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY transaction_id, position
-       LIMIT $3`,
-      [
-        after && after.commit > 0n ? after.commit.toString() : '0',
-        after && after.prepare > 0n ? after.prepare.toString() : '0',
-        options.limit ?? 1000,
-      ],
+       FROM es.events WHERE ${AFTER_POSITION_VISIBLE} ${LOG_ORDER} LIMIT $3`,
+      [...positionParams(options.after), options.limit ?? 1000],
     );
     return rows.map(toRecordedEvent);
   }

@@ -1,0 +1,173 @@
+import type pg from 'pg';
+import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '../../../postgres/src/log-order.js';
+import type { ConsumeOptions, Consumer, DeadLetter, IntegrationBus, IntegrationMessage, MessageHandler } from '../bus.port.js';
+import { deliver } from './deliver.js';
+import { readDeadLetters } from './inbox.js';
+
+export interface PostgresBusOptions {
+  /** The database holding bus.messages. */
+  readonly log: pg.Pool;
+  /** The consumer's own database: read model, offsets, inbox and dead letters. */
+  readonly readModel: pg.Pool;
+  readonly pollIntervalMs?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface LoggedMessage {
+  readonly position: { commit: bigint; prepare: bigint };
+  readonly message: IntegrationMessage;
+}
+
+const PAGE = 200;
+
+export class PostgresBus implements IntegrationBus {
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly options: PostgresBusOptions) {}
+
+  async publish(messages: readonly IntegrationMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.options.log.query(
+      `INSERT INTO bus.messages (message_id, topic, key, message)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
+       ON CONFLICT (message_id) DO NOTHING`,
+      [messages.map((m) => m.id), messages.map((m) => m.type), messages.map((m) => m.key), messages.map((m) => JSON.stringify(m))],
+    );
+  }
+
+  /** The whole log in order, for replaying a consumer's read model from the start. */
+  async readLog(after: LoggedMessage['position'] | undefined, topics: readonly string[], limit = PAGE): Promise<LoggedMessage[]> {
+    const { rows } = await this.options.log.query<{ transaction_id: string; position: string; message: IntegrationMessage }>(
+      `SELECT transaction_id::text, position, message FROM bus.messages
+       WHERE ${AFTER_POSITION_VISIBLE} AND topic = ANY($3::text[]) ${LOG_ORDER} LIMIT $4`,
+      [...positionParams(after), topics, limit],
+    );
+    return rows.map((r) => ({ position: { commit: BigInt(r.transaction_id), prepare: BigInt(r.position) }, message: r.message }));
+  }
+
+  async countLog(topics: readonly string[]): Promise<number> {
+    const { rows } = await this.options.log.query<{ count: string }>(
+      'SELECT count(*) FROM bus.messages WHERE topic = ANY($1::text[])',
+      [topics],
+    );
+    return Number(rows[0].count);
+  }
+
+  async consume(options: ConsumeOptions, handler: MessageHandler): Promise<Consumer> {
+    const consumer = new GroupConsumer(this, this.options, options, handler);
+    this.consumers.add(consumer);
+    consumer.start();
+    return {
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.stop();
+      },
+    };
+  }
+
+  deadLetters(group: string): Promise<DeadLetter[]> {
+    return readDeadLetters(this.options.readModel, group);
+  }
+
+  async ping(): Promise<void> {
+    await this.options.log.query('SELECT 1 FROM bus.messages LIMIT 1');
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.stop()));
+    this.consumers.clear();
+  }
+}
+
+/**
+ * One active consumer per group (an advisory lock in the consumer's database), so
+ * the group sees messages in log order; a second instance waits as a standby.
+ */
+class GroupConsumer implements Consumer {
+  private stopped = false;
+  private running: Promise<void> = Promise.resolve();
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly bus: PostgresBus,
+    private readonly pools: PostgresBusOptions,
+    private readonly options: ConsumeOptions,
+    private readonly handler: MessageHandler,
+  ) {}
+
+  start(): void {
+    this.running = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      let lockClient: pg.PoolClient | undefined;
+      try {
+        lockClient = await this.pools.readModel.connect();
+        const { rows } = await lockClient.query<{ locked: boolean }>(
+          'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+          [`bus-consumer:${this.options.group}`],
+        );
+        if (rows[0].locked) await this.consumeWhileLeader();
+      } catch (error) {
+        this.pools.onError?.(error);
+      } finally {
+        if (lockClient) {
+          await lockClient.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+          lockClient.release();
+        }
+      }
+      if (!this.stopped) await this.sleep(1000);
+    }
+  }
+
+  private async consumeWhileLeader(): Promise<void> {
+    const group = this.options.group;
+    while (!this.stopped) {
+      const offset = await this.readOffset();
+      const batch = await this.bus.readLog(offset, this.options.topics);
+      if (batch.length === 0) {
+        await this.sleep(this.pools.pollIntervalMs ?? 100);
+        continue;
+      }
+      for (const { position, message } of batch) {
+        if (this.stopped) return;
+        await deliver(this.pools.readModel, group, message, this.handler, this.options.maxAttempts, (client) =>
+          saveOffset(client, group, position),
+        );
+      }
+    }
+  }
+
+  private async readOffset(): Promise<LoggedMessage['position'] | undefined> {
+    const { rows } = await this.pools.readModel.query<{ transaction_id: string; position: string }>(
+      'SELECT transaction_id, position FROM bus.consumer_offsets WHERE consumer_group = $1',
+      [this.options.group],
+    );
+    return rows[0] ? { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].position) } : undefined;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
+async function saveOffset(client: pg.PoolClient, group: string, position: LoggedMessage['position']): Promise<void> {
+  await client.query(
+    `INSERT INTO bus.consumer_offsets (consumer_group, transaction_id, position) VALUES ($1, $2, $3)
+     ON CONFLICT (consumer_group) DO UPDATE SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()`,
+    [group, position.commit.toString(), position.prepare.toString()],
+  );
+}
