@@ -3,3 +3,4 @@ export * from './errors.js';
 export { PostgresEventStore } from './postgres/postgres.event-store.js';
 export { EVENT_STORE_MIGRATIONS } from './postgres/event-store.schema.js';
 export { InMemoryEventStore } from './in-memory/in-memory.event-store.js';
+export { supervise } from './supervise.js';

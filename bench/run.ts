@@ -1,0 +1,25 @@
+import type { BenchmarkModule } from './support/benchmark.js';
+
+/** Loaded lazily: a benchmark's dependencies (and their global side effects) load only when it runs. */
+const BENCHMARKS: Record<string, () => Promise<BenchmarkModule>> = {
+  'event-store': () => import('./event-store.bench.js'),
+};
+
+async function main(name: string | undefined): Promise<number> {
+  const load = name !== undefined && Object.hasOwn(BENCHMARKS, name) ? BENCHMARKS[name] : undefined;
+  if (!load) {
+    console.error(`usage: npm run bench -- <name>\n  names: ${Object.keys(BENCHMARKS).join(', ')}`);
+    return 2;
+  }
+  const result = await (await load()).run();
+  console.log(JSON.stringify({ benchmark: name, ...result }));
+  return 0;
+}
+
+main(process.argv[2]).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

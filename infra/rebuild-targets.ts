@@ -1,0 +1,16 @@
+import { applicantsMigrations, applicantsRebuildTargets } from '../apps/applicants/src/applicants.rebuild.js';
+import { statisticsRebuildTargets } from '../apps/statistics/src/statistics.rebuild.js';
+import type { Migration } from '../libs/postgres/src/migrations.js';
+import type { RebuildTargets } from '../libs/runtime/src/rebuild-target.js';
+import type { AppName } from './single-node.js';
+
+export const rebuildTargets: Record<AppName, RebuildTargets> = {
+  applicants: applicantsRebuildTargets,
+  listings: {},
+  landlords: {},
+  statistics: statisticsRebuildTargets,
+};
+
+export const appMigrations: Partial<Record<AppName, readonly Migration[]>> = {
+  applicants: applicantsMigrations,
+};

@@ -1,0 +1,55 @@
+import pg from 'pg';
+import { rebuildProjection } from '../libs/projections/src/index.js';
+import { createInfrastructure } from '../libs/runtime/src/infrastructure.js';
+import { openDatabaseServer } from './database-server.js';
+import { appMigrations, rebuildTargets } from './rebuild-targets.js';
+import { APPS, BUS_DATABASE, databaseUrl, EMBEDDED_PORT, type AppName } from './single-node.js';
+
+/** Uses the running single-node server when there is one, else starts the embedded one for the rebuild. */
+async function serverUrl(): Promise<{ url: string; stop(): Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
+  const running = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
+  const probe = new pg.Client({ connectionString: running });
+  try {
+    await probe.connect();
+    await probe.end();
+    return { url: running, stop: async () => undefined };
+  } catch {
+    return openDatabaseServer((line) => console.log(`[rebuild] ${line}`));
+  }
+}
+
+async function main(): Promise<void> {
+  const [app, name] = process.argv.slice(2) as [AppName | undefined, string | undefined];
+  const usage = `usage: npm run rebuild -- <app> <projection>\n${APPS.map((a) => `  ${a.name}: ${Object.keys(rebuildTargets[a.name]).join(', ') || '(none yet)'}`).join('\n')}`;
+  if (!app || !name || !(app in rebuildTargets) || !(name in rebuildTargets[app])) {
+    console.error(usage);
+    process.exit(2);
+  }
+  const server = await serverUrl();
+  const infra = await createInfrastructure({
+    app: `${app}-rebuild`,
+    databaseUrl: databaseUrl(server.url, app),
+    busDatabaseUrl: process.env.BUS_DATABASE_URL ?? databaseUrl(server.url, BUS_DATABASE),
+    eventStoreUrl: process.env.EVENTSTORE_URL,
+    migrations: appMigrations[app],
+  });
+  try {
+    const target = rebuildTargets[app][name](infra);
+    console.log(`[rebuild] ${app}/${name} into a fresh table, then swapping it in`);
+    const result = await rebuildProjection(infra.pool, target.projection, target.source, {
+      checkpoint: target.checkpoint,
+      onProgress: (p) =>
+        console.log(`[rebuild] ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} events (${(p.share * 100).toFixed(1)} %), ${Math.round(p.perSecond).toLocaleString('en')} events/s`),
+    });
+    console.log(`[rebuild] done: ${result.events} events in ${result.seconds.toFixed(2)} s; ${target.projection.table} swapped in`);
+  } finally {
+    await infra.close();
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(`[rebuild] failed: ${(error as Error).message}`);
+  process.exit(1);
+});

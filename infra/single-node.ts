@@ -1,0 +1,20 @@
+/** The single-node layout: one PostgreSQL server, a database per app plus one for the bus. */
+export const APPS = [
+  { name: 'applicants', port: 3001 },
+  { name: 'listings', port: 3002 },
+  { name: 'landlords', port: 3003 },
+  { name: 'statistics', port: 3004 },
+] as const;
+
+export type AppName = (typeof APPS)[number]['name'];
+
+export const BUS_DATABASE = 'bus';
+export const DATA_DIR = process.env.DATA_DIR ?? './data/pg';
+export const EMBEDDED_PORT = Number(process.env.PG_PORT ?? 5433);
+
+/** The server URL with another database name: each app owns its own database. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}

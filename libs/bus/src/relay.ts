@@ -1,0 +1,45 @@
+import type pg from 'pg';
+import type { EventStore, RecordedEvent, Subscription } from '../../event-store/src/index.js';
+import { START } from '../../event-store/src/index.js';
+import { loadCheckpoint, storeCheckpoint } from '../../postgres/src/checkpoints.js';
+import type { IntegrationBus, IntegrationMessage } from './bus.port.js';
+
+/** Maps one domain event to the integration messages it means for other apps (often none). */
+export type IntegrationMapper = (event: RecordedEvent) => IntegrationMessage[];
+
+export interface RelayOptions {
+  readonly name: string;
+  readonly store: EventStore;
+  readonly bus: IntegrationBus;
+  /** Where the relay keeps its checkpoint: the producing app's database. */
+  readonly checkpoints: pg.Pool;
+  readonly map: IntegrationMapper;
+}
+
+/**
+ * The outbox, read from the log: publishes what the app's events mean to others,
+ * then advances its checkpoint. A crash between the two republishes; message ids
+ * derive from event ids, so consumers see a duplicate, never a lost message.
+ */
+export async function startRelay(options: RelayOptions): Promise<Subscription> {
+  const checkpointName = `relay:${options.name}`;
+  const from = (await loadCheckpoint(options.checkpoints, checkpointName)) ?? START;
+  return options.store.subscribeToAll({ from, batchSize: 500 }, async (events) => {
+    const messages = events.flatMap(options.map);
+    if (messages.length > 0) await options.bus.publish(messages);
+    await storeCheckpoint(options.checkpoints, checkpointName, events[events.length - 1].position);
+  });
+}
+
+/** A message id that is the same every time the relay maps the same event. */
+export function integrationMessage<P>(event: RecordedEvent, type: string, key: string, payload: P): IntegrationMessage<P> {
+  return {
+    id: `${type}:${event.id}`,
+    type,
+    key,
+    payload,
+    correlationId: event.metadata.correlationId,
+    causationId: event.id,
+    occurredAt: event.recordedAt.toISOString(),
+  };
+}

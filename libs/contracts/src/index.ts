@@ -1,0 +1,2 @@
+export * from './contract.js';
+export { ApplicantRegisteredV1 } from './applicants/applicant-registered.v1.js';

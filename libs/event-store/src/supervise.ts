@@ -1,0 +1,43 @@
+import type { Subscription } from './event-store.port.js';
+
+/**
+ * Restarts a subscription that failed (an outage, a handler error) after a pause,
+ * from its stored checkpoint, instead of letting a relay or projection die silently.
+ */
+export function supervise(
+  start: () => Promise<Subscription>,
+  onError: (error: unknown) => void,
+  restartMs = 1000,
+): Subscription {
+  let stopped = false;
+  let current: Subscription | undefined;
+  let wake: (() => void) | undefined;
+  const run = async () => {
+    while (!stopped) {
+      try {
+        current = await start();
+        await current.done;
+      } catch (error) {
+        if (stopped) return;
+        onError(error);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, restartMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  };
+  const done = run();
+  return {
+    done,
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await current?.stop();
+      await done;
+    },
+  };
+}

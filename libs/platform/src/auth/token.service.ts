@@ -1,0 +1,52 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config.js';
+import type { AuthenticatedUser } from './authenticated-user.js';
+import { isRole } from './roles.js';
+
+/** The OAuth 2.0 token response shape (RFC 6749 §5.1). */
+export interface IssuedToken {
+  readonly access_token: string;
+  readonly token_type: 'Bearer';
+  readonly expires_in: number;
+}
+
+interface Claims {
+  readonly sub: string;
+  readonly roles: readonly string[];
+  readonly landlordId?: string;
+}
+
+/** Issues and checks the HS256 bearer tokens every app accepts; apps issue them for their own users too. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+  ) {}
+
+  async issue(user: AuthenticatedUser): Promise<IssuedToken> {
+    const claims: Claims = { sub: user.id, roles: user.roles, ...(user.landlordId && { landlordId: user.landlordId }) };
+    return {
+      access_token: await this.jwt.signAsync(claims),
+      token_type: 'Bearer',
+      expires_in: this.config.JWT_TTL_SECONDS,
+    };
+  }
+
+  /** Rejects with 401 whether the token is malformed, forged, expired or carries claims we do not know. */
+  async verify(token: string): Promise<AuthenticatedUser> {
+    const claims = await this.jwt.verifyAsync<Partial<Claims>>(token).catch(() => undefined);
+    const { sub, roles, landlordId } = claims ?? {};
+    if (
+      typeof sub !== 'string' ||
+      sub === '' ||
+      !Array.isArray(roles) ||
+      !roles.every(isRole) ||
+      (landlordId !== undefined && typeof landlordId !== 'string')
+    ) {
+      throw new UnauthorizedException('The bearer token is invalid or has expired');
+    }
+    return { id: sub, roles, ...(landlordId !== undefined && { landlordId }) };
+  }
+}

@@ -1,0 +1,27 @@
+import { env, InvalidValue, type ConfigOf } from './env.js';
+import { parseSeedAccounts } from './seed-accounts.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The variables every app reads; spread into an app's own schema to add more. */
+export const platformVariables = {
+  PORT: env.int({ min: 1, max: 65535 }).default(3000),
+  DATABASE_URL: env.url({ protocols: ['postgres', 'postgresql'] }),
+  EVENTSTORE_URL: env.url().optional(),
+  KAFKA_BROKERS: env.list(hostAndPort).optional(),
+  // HS256 is only as strong as its key: 32 characters is the least for a 256-bit HMAC.
+  JWT_SECRET: env.string({ minLength: 32 }),
+  JWT_TTL_SECONDS: env.int({ min: 60, max: 86_400 }).default(3600),
+  LOG_LEVEL: env.oneOf(LOG_LEVELS).default('info'),
+  SEED_ACCOUNTS: env.custom(parseSeedAccounts).default([]),
+};
+
+export type PlatformConfig = ConfigOf<typeof platformVariables>;
+
+function hostAndPort(raw: string): string {
+  if (!/^[^\s:/]+:\d{1,5}$/.test(raw)) throw new InvalidValue(`must be host:port (got "${raw}")`);
+  return raw;
+}
+
+/** Injection token of the validated PlatformConfig (or the app's extension of it). */
+export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');

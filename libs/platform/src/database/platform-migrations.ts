@@ -1,0 +1,19 @@
+import type { Migration } from '../../../postgres/src/migrations.js';
+import { ROLES } from '../auth/roles.js';
+
+export const PLATFORM_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 'platform/001-accounts',
+    sql: `
+      CREATE SCHEMA IF NOT EXISTS platform;
+      CREATE TABLE platform.accounts (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        username text NOT NULL UNIQUE CHECK (username = lower(username)),
+        password_hash text NOT NULL,
+        roles text[] NOT NULL CHECK (cardinality(roles) > 0 AND roles <@ ARRAY[${ROLES.map((r) => `'${r}'`).join(', ')}]),
+        landlord_id uuid NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );`,
+  },
+];

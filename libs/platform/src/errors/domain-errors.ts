@@ -1,0 +1,80 @@
+import { STATUS_CODES } from 'node:http';
+import { GENERIC_PROBLEM_TYPE, type FieldError } from './problem-details.js';
+
+export interface ProblemErrorOptions {
+  /** A URI naming the kind of problem, for clients to branch on, e.g. `https://bostadsko.se/problems/queue-closed`. */
+  readonly type?: string;
+  /** Short and the same for every occurrence of the type; defaults to the status phrase. */
+  readonly title?: string;
+  /** Extra members of the problem body, e.g. `{ currentVersion: 4 }`. */
+  readonly extensions?: Readonly<Record<string, unknown>>;
+  readonly cause?: unknown;
+}
+
+/**
+ * An error whose message is safe to show the caller: the exception filter turns
+ * it into a problem with this status, and the message becomes the `detail`.
+ * Apps throw the subclasses below, or subclasses of those with their own `type`.
+ */
+export abstract class ProblemError extends Error {
+  readonly type: string;
+  readonly title: string;
+  readonly extensions: Readonly<Record<string, unknown>>;
+
+  protected constructor(
+    readonly status: number,
+    detail: string,
+    options: ProblemErrorOptions = {},
+  ) {
+    super(detail, { cause: options.cause });
+    this.name = new.target.name;
+    this.type = options.type ?? GENERIC_PROBLEM_TYPE;
+    this.title = options.title ?? STATUS_CODES[status] ?? 'Error';
+    this.extensions = options.extensions ?? {};
+  }
+}
+
+/** The request was well-formed but breaks a business rule (422). */
+export class DomainRuleViolation extends ProblemError {
+  constructor(detail: string, options?: ProblemErrorOptions) {
+    super(422, detail, options);
+  }
+}
+
+export class NotFound extends ProblemError {
+  constructor(detail: string, options?: ProblemErrorOptions) {
+    super(404, detail, options);
+  }
+}
+
+/** The request clashes with the current state, e.g. a duplicate (409). */
+export class Conflict extends ProblemError {
+  constructor(detail: string, options?: ProblemErrorOptions) {
+    super(409, detail, options);
+  }
+}
+
+/** An `If-Match` (or similar) condition did not hold: the caller's copy is stale (412). */
+export class PreconditionFailed extends ProblemError {
+  constructor(detail: string, options?: ProblemErrorOptions) {
+    super(412, detail, options);
+  }
+}
+
+/** A dependency is down; the caller may retry later (503). */
+export class ServiceUnavailable extends ProblemError {
+  constructor(detail: string, options?: ProblemErrorOptions) {
+    super(503, detail, options);
+  }
+}
+
+/** The request's payload, query or parameters failed validation (400), field by field. */
+export class InvalidRequest extends ProblemError {
+  constructor(
+    readonly errors: readonly FieldError[],
+    detail = 'The request is invalid; see errors for each field.',
+    options?: ProblemErrorOptions,
+  ) {
+    super(400, detail, { ...options, extensions: { ...options?.extensions, errors } });
+  }
+}

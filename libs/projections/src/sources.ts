@@ -1,0 +1,18 @@
+import type { IntegrationMessage } from '../../bus/src/bus.port.js';
+import type { PostgresBus } from '../../bus/src/postgres/postgres.bus.js';
+import type { EventStore, RecordedEvent } from '../../event-store/src/index.js';
+import type { ProjectionSource } from './projection.js';
+
+export function eventLogSource(store: EventStore): ProjectionSource<RecordedEvent> {
+  return {
+    read: async (after, limit) => (await store.readAll({ after, limit })).map((e) => ({ position: e.position, item: e })),
+    count: () => store.countEvents(),
+  };
+}
+
+export function busLogSource(bus: PostgresBus, topics: readonly string[]): ProjectionSource<IntegrationMessage> {
+  return {
+    read: async (after, limit) => (await bus.readLog(after, topics, limit)).map((m) => ({ position: m.position, item: m.message })),
+    count: () => bus.countLog(topics),
+  };
+}

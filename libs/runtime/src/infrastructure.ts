@@ -1,0 +1,81 @@
+import pg from 'pg';
+import type { IntegrationBus } from '../../bus/src/bus.port.js';
+import { KafkaBus } from '../../bus/src/kafka/kafka.bus.js';
+import { BUS_LOG_MIGRATIONS, BUS_OFFSET_MIGRATIONS } from '../../bus/src/postgres/bus-log.schema.js';
+import { CONSUMER_MIGRATIONS } from '../../bus/src/postgres/consumer.schema.js';
+import { PostgresBus } from '../../bus/src/postgres/postgres.bus.js';
+import type { EventStore } from '../../event-store/src/event-store.port.js';
+import { EventStoreDbEventStore } from '../../event-store/src/eventstoredb/eventstoredb.event-store.js';
+import { EVENT_STORE_MIGRATIONS } from '../../event-store/src/postgres/event-store.schema.js';
+import { PostgresEventStore } from '../../event-store/src/postgres/postgres.event-store.js';
+import { CHECKPOINT_MIGRATIONS } from '../../postgres/src/checkpoints.js';
+import { migrate, type Migration } from '../../postgres/src/migrations.js';
+
+export interface InfrastructureConfig {
+  readonly app: string;
+  /** The app's own database: read models, checkpoints and, in single-node mode, its event log. */
+  readonly databaseUrl: string;
+  /** The single-node bus log; defaults to the app's database. */
+  readonly busDatabaseUrl?: string;
+  readonly eventStoreUrl?: string;
+  readonly kafkaBrokers?: readonly string[];
+  readonly migrations?: readonly Migration[];
+}
+
+export interface Infrastructure {
+  readonly pool: pg.Pool;
+  readonly store: EventStore;
+  readonly bus: IntegrationBus;
+  /** The PostgreSQL bus when it is the one in use: it can replay its log for rebuilds. */
+  readonly postgresBus?: PostgresBus;
+  readonly mode: { readonly eventStore: 'postgres' | 'eventstoredb'; readonly bus: 'postgres' | 'kafka' };
+  readonly healthChecks: Record<string, () => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** Picks adapters from configuration: the same app runs single-node or distributed. */
+export async function createInfrastructure(config: InfrastructureConfig): Promise<Infrastructure> {
+  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 20, application_name: config.app });
+  const closers: Array<() => Promise<unknown>> = [];
+  await migrate(pool, [
+    ...CHECKPOINT_MIGRATIONS,
+    ...CONSUMER_MIGRATIONS,
+    ...(config.kafkaBrokers ? [] : BUS_OFFSET_MIGRATIONS),
+    ...(config.eventStoreUrl ? [] : EVENT_STORE_MIGRATIONS),
+    ...(config.migrations ?? []),
+  ]);
+
+  const store: EventStore = config.eventStoreUrl ? EventStoreDbEventStore.connect(config.eventStoreUrl) : new PostgresEventStore(pool);
+  closers.push(() => store.close());
+
+  let bus: IntegrationBus;
+  let postgresBus: PostgresBus | undefined;
+  if (config.kafkaBrokers) {
+    bus = new KafkaBus({ brokers: [...config.kafkaBrokers], clientId: config.app, readModel: pool });
+  } else {
+    const log = config.busDatabaseUrl && config.busDatabaseUrl !== config.databaseUrl
+      ? new pg.Pool({ connectionString: config.busDatabaseUrl, max: 5, application_name: `${config.app}-bus` })
+      : pool;
+    if (log !== pool) closers.push(() => log.end());
+    await migrate(log, BUS_LOG_MIGRATIONS);
+    bus = postgresBus = new PostgresBus({ log, readModel: pool });
+  }
+  closers.unshift(() => bus.close());
+
+  return {
+    pool,
+    store,
+    bus,
+    postgresBus,
+    mode: { eventStore: config.eventStoreUrl ? 'eventstoredb' : 'postgres', bus: config.kafkaBrokers ? 'kafka' : 'postgres' },
+    healthChecks: {
+      database: async () => void (await pool.query('SELECT 1')),
+      eventStore: () => store.ping(),
+      bus: () => bus.ping(),
+    },
+    close: async () => {
+      for (const close of closers) await close();
+      await pool.end();
+    },
+  };
+}
