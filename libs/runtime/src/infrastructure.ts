@@ -20,6 +20,8 @@ export interface InfrastructureConfig {
   readonly eventStoreUrl?: string;
   readonly kafkaBrokers?: readonly string[];
   readonly migrations?: readonly Migration[];
+  /** An existing pool on databaseUrl to share; its owner ends it. */
+  readonly pool?: pg.Pool;
 }
 
 export interface Infrastructure {
@@ -29,14 +31,14 @@ export interface Infrastructure {
   /** The PostgreSQL bus when it is the one in use: it can replay its log for rebuilds. */
   readonly postgresBus?: PostgresBus;
   readonly mode: { readonly eventStore: 'postgres' | 'eventstoredb'; readonly bus: 'postgres' | 'kafka' };
-  readonly healthChecks: Record<string, () => Promise<void>>;
   close(): Promise<void>;
 }
 
 /** Picks adapters from configuration: the same app runs single-node or distributed. */
 export async function createInfrastructure(config: InfrastructureConfig): Promise<Infrastructure> {
-  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 20, application_name: config.app });
+  const pool = config.pool ?? new pg.Pool({ connectionString: config.databaseUrl, max: 20, application_name: config.app });
   const closers: Array<() => Promise<unknown>> = [];
+  if (!config.pool) closers.push(() => pool.end());
   await migrate(pool, [
     ...CHECKPOINT_MIGRATIONS,
     ...CONSUMER_MIGRATIONS,
@@ -46,7 +48,7 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
   ]);
 
   const store: EventStore = config.eventStoreUrl ? EventStoreDbEventStore.connect(config.eventStoreUrl) : new PostgresEventStore(pool);
-  closers.push(() => store.close());
+  closers.unshift(() => store.close());
 
   let bus: IntegrationBus;
   let postgresBus: PostgresBus | undefined;
@@ -68,14 +70,8 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
     bus,
     postgresBus,
     mode: { eventStore: config.eventStoreUrl ? 'eventstoredb' : 'postgres', bus: config.kafkaBrokers ? 'kafka' : 'postgres' },
-    healthChecks: {
-      database: async () => void (await pool.query('SELECT 1')),
-      eventStore: () => store.ping(),
-      bus: () => bus.ping(),
-    },
     close: async () => {
       for (const close of closers) await close();
-      await pool.end();
     },
   };
 }

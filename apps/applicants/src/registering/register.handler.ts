@@ -6,7 +6,8 @@ import type { PersonalDataVault } from '../../../../libs/personal-data/src/perso
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { AlreadyRegistered, decide, evolve, initialState } from '../applicant/applicant.decider.js';
 import { applicantStream, identityStream, type ApplicantEvent, type IdentityEvent } from '../applicant/applicant.events.js';
-import { CLOCK, IDENTITY_SECRET, INFRASTRUCTURE, VAULT, type Clock } from '../applicants.tokens.js';
+import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
+import { CLOCK, IDENTITY_SECRET, VAULT, type Clock } from '../applicants.tokens.js';
 import { RegisterApplicantCommand, type Registered } from './register.command.js';
 
 /**

@@ -75,7 +75,7 @@ export class EventStoreDbEventStore implements EventStore {
     }
     return {
       nextExpectedRevision: result.nextExpectedRevision,
-      position: await this.positionOf(streamId, result.nextExpectedRevision),
+      position: await this.lastEventPosition(streamId, result.nextExpectedRevision),
     };
   }
 
@@ -84,7 +84,7 @@ export class EventStoreDbEventStore implements EventStore {
    * the last event's position, and an idempotent replay has none: readers compare
    * against recorded event positions, so read the last one back.
    */
-  private async positionOf(streamId: string, revision: bigint): Promise<GlobalPosition> {
+  private async lastEventPosition(streamId: string, revision: bigint): Promise<GlobalPosition> {
     const [last] = await this.collect(this.client.readStream(streamId, { fromRevision: revision, maxCount: 1 }));
     if (!last?.event) throw new Error(`Stream ${streamId}: revision ${revision} was appended but cannot be read back`);
     return positionOf(last.event);
@@ -165,7 +165,8 @@ export class EventStoreDbEventStore implements EventStore {
           await iterator.return(undefined);
           await current.unsubscribe().catch(() => undefined);
         }
-        if (!stopped) await new Promise<void>((resolve) => {
+        if (stopped) return;
+        await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, RESUBSCRIBE_DELAY_MS);
           wake = () => {
             clearTimeout(timer);

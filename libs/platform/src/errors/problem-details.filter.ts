@@ -6,7 +6,7 @@ import { correlationIdFor } from '../logging/correlation-id.js';
 import { ProblemError } from './domain-errors.js';
 import { GENERIC_PROBLEM_TYPE, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
 
-type Problem = Omit<ProblemDetails, 'instance' | 'correlationId'>;
+type Problem = Pick<ProblemDetails, 'type' | 'title' | 'status' | 'detail'> & Readonly<Record<string, unknown>>;
 
 /**
  * Every error leaves as RFC 9457 problem details. Only messages meant for the

@@ -1,4 +1,4 @@
-import type { ModuleMetadata } from '@nestjs/common';
+import type { FactoryProvider, ModuleMetadata } from '@nestjs/common';
 
 /** Resolves when the dependency answers, rejects with the reason when it does not. */
 export type HealthCheck = () => Promise<void>;
@@ -12,10 +12,8 @@ export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
  * providers: `{ imports: [EventStoreModule], inject: [EVENT_STORE], useFactory: (store) => ({ eventStore: () => store.ping() }) }`.
  * The database check is always added.
  */
-export interface HealthChecksOptions {
+export interface HealthChecksOptions extends Pick<FactoryProvider<HealthChecks>, 'inject' | 'useFactory'> {
   readonly imports?: ModuleMetadata['imports'];
-  readonly inject?: ReadonlyArray<string | symbol | (abstract new (...args: never[]) => unknown)>;
-  readonly useFactory: (...dependencies: never[]) => HealthChecks | Promise<HealthChecks>;
 }
 
 export type HealthReport =

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { PlatformModule } from '../../../libs/platform/src/index.js';
+import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/src/event-sourcing.module.js';
+
+/** The platform wiring only: its use cases arrive with the listings issue. */
+const eventSourcing = EventSourcingModule.forRoot({ app: 'listings' });
+
+@Module({
+  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing],
+})
+export class ListingsModule {}

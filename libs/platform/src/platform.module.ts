@@ -1,0 +1,129 @@
+import {
+  Inject,
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { JwtModule, type JwtModuleOptions } from '@nestjs/jwt';
+import { LoggerModule } from 'nestjs-pino';
+import type pg from 'pg';
+import { AccountRepository } from './auth/account.repository.js';
+import { AccountSeeder } from './auth/account-seeder.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { PasswordHasher } from './auth/password-hasher.js';
+import { SignInService } from './auth/sign-in.service.js';
+import { TokenService } from './auth/token.service.js';
+import { loadConfig } from './config/env.js';
+import { PLATFORM_CONFIG, platformVariables, type PlatformConfig } from './config/platform-config.js';
+import { createPool, PG_POOL } from './database/pg-pool.js';
+import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
+import { RequestValidationPipe } from './errors/request-validation.pipe.js';
+import { HEALTH_CHECKS, type HealthChecks, type HealthChecksOptions } from './health/health-checks.js';
+import { HealthController } from './health/health.controller.js';
+import { CorrelationIdMiddleware } from './logging/correlation-id.middleware.js';
+import { ALL_ROUTES, loggerParams } from './logging/logger-params.js';
+
+export interface PlatformOptions {
+  /** The app's name in logs, in the OpenAPI title and in PostgreSQL's application_name. */
+  readonly name: string;
+  /**
+   * Validated configuration. Defaults to the platform variables read from
+   * process.env when the app starts; pass `loadConfig({ ...platformVariables, ...yours })`
+   * when the app has variables of its own.
+   */
+  readonly config?: PlatformConfig;
+  /** Checks /health runs besides the database's. */
+  readonly healthChecks?: HealthChecksOptions;
+}
+
+export const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
+
+@Module({})
+class PlatformSettingsModule {}
+
+/**
+ * Everything an app shares with the others: configuration, pino logging with
+ * correlation ids, problem-details errors, validation, bearer-token auth with
+ * roles, /health, /auth/token and the PostgreSQL pool. Global, so the app's
+ * modules inject PG_POOL, PLATFORM_CONFIG and TokenService without importing it.
+ */
+@Module({})
+export class PlatformModule implements NestModule, OnApplicationShutdown {
+  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+
+  static forRoot(options: PlatformOptions): DynamicModule {
+    // Read lazily, at start rather than at import, so tests can set the environment first.
+    const settings: DynamicModule = {
+      module: PlatformSettingsModule,
+      providers: [
+        { provide: PLATFORM_OPTIONS, useValue: options },
+        { provide: PLATFORM_CONFIG, useFactory: () => options.config ?? loadConfig(platformVariables) },
+      ],
+      exports: [PLATFORM_OPTIONS, PLATFORM_CONFIG],
+    };
+    const appChecks = options.healthChecks;
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        settings,
+        LoggerModule.forRootAsync({
+          imports: [settings],
+          inject: [PLATFORM_CONFIG],
+          useFactory: (config: PlatformConfig) => loggerParams(options.name, config),
+        }),
+        JwtModule.registerAsync({ imports: [settings], inject: [PLATFORM_CONFIG], useFactory: jwtOptions }),
+        ...(appChecks?.imports ?? []),
+      ],
+      controllers: [HealthController, AuthController],
+      providers: [
+        {
+          provide: PG_POOL,
+          inject: [PLATFORM_CONFIG],
+          useFactory: (config: PlatformConfig) => createPool(options.name, config.DATABASE_URL),
+        },
+        {
+          provide: HEALTH_CHECKS,
+          inject: [PG_POOL, ...(appChecks?.inject ?? [])],
+          useFactory: async (pool: pg.Pool, ...dependencies: unknown[]): Promise<HealthChecks> => ({
+            database: async () => {
+              await pool.query('SELECT 1');
+            },
+            ...(await appChecks?.useFactory(...dependencies)),
+          }),
+        },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useClass: RequestValidationPipe },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        AccountRepository,
+        AccountSeeder,
+        PasswordHasher,
+        SignInService,
+        TokenService,
+      ],
+      exports: [settings, PG_POOL, TokenService, PasswordHasher],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationIdMiddleware).forRoutes(ALL_ROUTES);
+  }
+
+  // After every module's onModuleDestroy/beforeApplicationShutdown, so their last queries still run.
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+function jwtOptions(config: PlatformConfig): JwtModuleOptions {
+  return {
+    secret: config.JWT_SECRET,
+    signOptions: { algorithm: 'HS256', expiresIn: config.JWT_TTL_SECONDS },
+    // Pinning the algorithm stops a token from choosing its own (e.g. "none").
+    verifyOptions: { algorithms: ['HS256'] },
+  };
+}

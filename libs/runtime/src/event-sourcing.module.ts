@@ -1,0 +1,105 @@
+import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import type pg from 'pg';
+import type { IntegrationMessage } from '../../bus/src/bus.port.js';
+import { startRelay, type IntegrationMapper } from '../../bus/src/relay.js';
+import type { RecordedEvent, Subscription } from '../../event-store/src/index.js';
+import { supervise } from '../../event-store/src/index.js';
+import { env, loadConfig, PG_POOL, PLATFORM_CONFIG, type HealthChecksOptions, type PlatformConfig } from '../../platform/src/index.js';
+import type { Migration } from '../../postgres/src/migrations.js';
+import { ensureProjectionTable, runProjection, type Projection } from '../../projections/src/index.js';
+import { createInfrastructure, type Infrastructure } from './infrastructure.js';
+
+export const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');
+const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
+
+/** A read model fed by other apps' integration events. */
+export interface BusProjection {
+  readonly projection: Projection<IntegrationMessage>;
+  readonly topics: readonly string[];
+}
+
+export interface EventSourcingOptions {
+  readonly app: string;
+  readonly migrations?: readonly Migration[];
+  /** Publishes what the app's own events mean to other apps. */
+  readonly integration?: IntegrationMapper;
+  readonly projections?: readonly Projection<RecordedEvent>[];
+  readonly busProjections?: readonly BusProjection[];
+}
+
+const busVariables = { BUS_DATABASE_URL: env.url({ protocols: ['postgres', 'postgresql'] }).optional() };
+
+/** Starts the relay and the projections once the app is up, and stops them before its database pool closes. */
+@Injectable()
+class EventSourcingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('EventSourcing');
+  private readonly running: Array<Pick<Subscription, 'stop'>> = [];
+
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    @Inject(OPTIONS) private readonly options: EventSourcingOptions,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { store, bus, pool } = this.infra;
+    const report = (what: string) => (error: unknown) => this.logger.error(`${what} failed and restarts: ${(error as Error).message}`);
+    if (this.options.integration) {
+      const map = this.options.integration;
+      this.running.push(supervise(() => startRelay({ name: this.options.app, store, bus, checkpoints: pool, map }), report('relay')));
+    }
+    for (const projection of this.options.projections ?? []) {
+      this.running.push(await runProjection(store, pool, projection, report(`projection ${projection.name}`)));
+    }
+    for (const { projection, topics } of this.options.busProjections ?? []) {
+      await ensureProjectionTable(pool, projection);
+      this.running.push(
+        await bus.consume({ group: `${this.options.app}.${projection.name}`, topics }, (message, tx) =>
+          projection.apply(tx, projection.table, [message]),
+        ),
+      );
+    }
+    this.logger.log(`event store: ${this.infra.mode.eventStore}, bus: ${this.infra.mode.bus}`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.running.map((r) => r.stop()));
+    await this.infra.close();
+  }
+}
+
+@Module({})
+export class EventSourcingModule {
+  static forRoot(options: EventSourcingOptions): DynamicModule {
+    return {
+      module: EventSourcingModule,
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        {
+          provide: INFRASTRUCTURE,
+          inject: [PLATFORM_CONFIG, PG_POOL],
+          useFactory: (config: PlatformConfig, pool: pg.Pool) =>
+            createInfrastructure({
+              app: options.app,
+              pool,
+              databaseUrl: config.DATABASE_URL,
+              busDatabaseUrl: loadConfig(busVariables).BUS_DATABASE_URL,
+              eventStoreUrl: config.EVENTSTORE_URL,
+              kafkaBrokers: config.KAFKA_BROKERS,
+              migrations: options.migrations,
+            }),
+        },
+        EventSourcingRuntime,
+      ],
+      exports: [INFRASTRUCTURE],
+    };
+  }
+}
+
+/** /health entries for the event store and the bus, for PlatformModule.forRoot({ healthChecks }). */
+export function eventSourcingHealth(module: DynamicModule): HealthChecksOptions {
+  return {
+    imports: [module],
+    inject: [INFRASTRUCTURE],
+    useFactory: (infra: Infrastructure) => ({ eventStore: () => infra.store.ping(), bus: () => infra.bus.ping() }),
+  };
+}
