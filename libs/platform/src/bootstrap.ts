@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { PLATFORM_CONFIG, type PlatformConfig } from './config/platform-config.js';
 import { HEALTH_PATH } from './health/health.controller.js';
+import { correlationIdOf, propagateCorrelationId } from './logging/correlation-id.js';
 import { DOCS_PATH, setupOpenApi } from './openapi.js';
 import { PLATFORM_OPTIONS, type PlatformOptions } from './platform.module.js';
 
@@ -46,7 +47,9 @@ export async function createTestApp(
 
 async function createApp(module: Type<unknown> | DynamicModule, options: AppOptions): Promise<NestFastifyApplication> {
   // abortOnError: false, so a configuration error rejects with its message instead of aborting the process.
-  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), {
+  const adapter = new FastifyAdapter({ genReqId: correlationIdOf });
+  propagateCorrelationId(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
     abortOnError: false,
   });

@@ -1,11 +1,4 @@
-import {
-  Inject,
-  Module,
-  type DynamicModule,
-  type MiddlewareConsumer,
-  type NestModule,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule, type JwtModuleOptions } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
@@ -24,8 +17,7 @@ import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { RequestValidationPipe } from './errors/request-validation.pipe.js';
 import { HEALTH_CHECKS, type HealthChecks, type HealthChecksOptions } from './health/health-checks.js';
 import { HealthController } from './health/health.controller.js';
-import { CorrelationIdMiddleware } from './logging/correlation-id.middleware.js';
-import { ALL_ROUTES, loggerParams } from './logging/logger-params.js';
+import { loggerParams } from './logging/logger-params.js';
 
 export interface PlatformOptions {
   /** The app's name in logs, in the OpenAPI title and in PostgreSQL's application_name. */
@@ -52,7 +44,7 @@ class PlatformSettingsModule {}
  * modules inject PG_POOL, PLATFORM_CONFIG and TokenService without importing it.
  */
 @Module({})
-export class PlatformModule implements NestModule, OnApplicationShutdown {
+export class PlatformModule implements OnApplicationShutdown {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -107,10 +99,6 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
       ],
       exports: [settings, PG_POOL, TokenService, PasswordHasher],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationIdMiddleware).forRoutes(ALL_ROUTES);
   }
 
   // After every module's onModuleDestroy/beforeApplicationShutdown, so their last queries still run.

@@ -1,8 +1,7 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
-import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
-import { correlationIdFor } from '../logging/correlation-id.js';
+import { STATUS_CODES } from 'node:http';
 import { ProblemError } from './domain-errors.js';
 import { GENERIC_PROBLEM_TYPE, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
 
@@ -23,12 +22,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    // Errors of Nest middleware arrive with the raw Node objects, the rest with Fastify's.
-    const request = http.getRequest<{ raw?: IncomingMessage } & IncomingMessage>();
-    const response = http.getResponse<{ raw?: ServerResponse } & ServerResponse>();
-    const correlationId = correlationIdFor(request.raw ?? request, response.raw ?? response);
+    // Fastify's request, or for errors in Nest middleware the raw one, to which middie copies the id.
+    const request = http.getRequest<{ id: string }>();
+    const response = http.getResponse<object>();
+    const correlationId = request.id;
     const problem = toProblem(exception);
-    if (problem.status >= 500) this.logger.error({ err: exception, correlationId }, problem.detail);
+    if (problem.status >= 500) this.logger.error({ err: exception }, problem.detail);
 
     const adapter = this.adapterHost.httpAdapter;
     if (adapter.isHeadersSent(response)) {

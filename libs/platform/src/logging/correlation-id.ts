@@ -1,6 +1,7 @@
+import type { FastifyInstance } from 'fastify';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
 
@@ -8,7 +9,6 @@ export const CORRELATION_ID_HEADER = 'x-correlation-id';
 const ACCEPTED = /^[\w.:-]{1,128}$/;
 
 const storage = new AsyncLocalStorage<string>();
-const chosen = new WeakMap<IncomingMessage, string>();
 
 /** The correlation id of the request (or job) being handled, for event metadata and outgoing calls. */
 export function currentCorrelationId(): string | undefined {
@@ -21,17 +21,20 @@ export function withCorrelationId<T>(correlationId: string, work: () => T): T {
 }
 
 /**
- * The request's id, taken from `x-correlation-id` or generated, and echoed in the
- * response. Chosen once per request: the logger, the middleware and the
- * exception filter all ask, in an order that differs by route and error.
+ * Fastify's request id generator: the caller's `x-correlation-id` when acceptable,
+ * else a new UUID. Being Fastify's id, it is also pino-http's and the one the
+ * exception filter reports.
  */
-export function correlationIdFor(req: IncomingMessage, res: ServerResponse): string {
-  let id = chosen.get(req);
-  if (id === undefined) {
-    const given = req.headers[CORRELATION_ID_HEADER];
-    id = typeof given === 'string' && ACCEPTED.test(given) ? given : randomUUID();
-    chosen.set(req, id);
-    if (!res.headersSent) res.setHeader(CORRELATION_ID_HEADER, id);
-  }
-  return id;
+export function correlationIdOf(req: IncomingMessage): string {
+  const given = req.headers[CORRELATION_ID_HEADER];
+  return typeof given === 'string' && ACCEPTED.test(given) ? given : randomUUID();
+}
+
+/** Echoes the id in every response and makes it current for the whole of the request's handling. */
+export function propagateCorrelationId(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    // On the raw response, so it also goes out with replies Nest builds for middleware errors.
+    reply.raw.setHeader(CORRELATION_ID_HEADER, request.id);
+    withCorrelationId(request.id, done);
+  });
 }
