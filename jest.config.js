@@ -17,6 +17,9 @@ export default {
   testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec).ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/data/'],
 
+  // Apps under test log warnings only; a test that checks logs sets its own level.
+  setupFiles: ['./test/support/quiet-logs.ts'],
+  setupFilesAfterEnv: ['./test/support/jest-esm-interop.ts'],
   globalSetup: './test/support/global-setup.mjs',
   globalTeardown: './test/support/global-teardown.mjs',
   testTimeout: 60000,

@@ -3,7 +3,7 @@ import { InMemoryEventStore, PostgresEventStore, EVENT_STORE_MIGRATIONS, type Ne
 import { appendSql } from '../../libs/event-store/src/postgres/append.sql.js';
 import { migrate } from '../../libs/postgres/src/migrations.js';
 import { freshDatabase } from '../support/fresh-database.js';
-import { eventStoreContract } from './event-store.contract.js';
+import { eventStoreContract, newEvent } from './event-store.contract.js';
 
 eventStoreContract('in-memory', async () => ({ store: new InMemoryEventStore(), dispose: async () => undefined }));
 
@@ -38,4 +38,22 @@ eventStoreContract('PostgreSQL', async () => {
       await pool.end();
     },
   };
+});
+
+describe('PostgreSQL event store: global order', () => {
+  test('transaction ids compare as numbers across a decimal digit boundary (999 < 1000)', async () => {
+    const pool = new pg.Pool({ connectionString: await freshDatabase('esorder') });
+    await migrate(pool, EVENT_STORE_MIGRATIONS);
+    const store = new PostgresEventStore(pool);
+    const { rows } = await pool.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
+    const boundary = 10 ** String(rows[0].xid).length;
+    // Each committed loop step consumes one transaction id.
+    await pool.query(`DO $$ BEGIN FOR i IN 1..${boundary - Number(rows[0].xid) - 4} LOOP PERFORM pg_current_xact_id(); COMMIT; END LOOP; END $$`);
+    for (let i = 0; i < 8; i++) await store.append(`order-${i}`, [newEvent('ordered', { i })], 'no_stream');
+    const all = await store.readAll({ limit: 100 });
+    expect(all[0].position.commit).toBeLessThan(BigInt(boundary));
+    expect(all[all.length - 1].position.commit).toBeGreaterThanOrEqual(BigInt(boundary));
+    expect(all.map((e) => (e.data as { i: number }).i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    await pool.end();
+  });
 });

@@ -1,4 +1,3 @@
-import '../../libs/platform/test/jest-esm-interop.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import request from 'supertest';

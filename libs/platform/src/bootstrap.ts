@@ -2,6 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import type { AddressInfo } from 'node:net';
 import { PLATFORM_CONFIG, type PlatformConfig } from './config/platform-config.js';
 import { HEALTH_PATH } from './health/health.controller.js';
 import { correlationIdOf, propagateCorrelationId } from './logging/correlation-id.js';
@@ -25,8 +26,9 @@ export interface BootstrapOptions extends AppOptions {
 /** Starts an app the way every app starts: the whole of main.ts is `await bootstrapApp({ module: AppModule })`. */
 export async function bootstrapApp(options: BootstrapOptions): Promise<NestFastifyApplication> {
   const app = await createApp(options.module, options);
-  const port = options.port ?? app.get<PlatformConfig>(PLATFORM_CONFIG).PORT;
-  await app.listen(port, '0.0.0.0');
+  await app.listen(options.port ?? app.get<PlatformConfig>(PLATFORM_CONFIG).PORT, '0.0.0.0');
+  // The bound port, which differs from the requested one when that is 0.
+  const { port } = app.getHttpServer().address() as AddressInfo;
   app.get(Logger).log(`${nameOf(app, options)} listening on http://0.0.0.0:${port} (API docs at /${DOCS_PATH})`);
   return app;
 }
@@ -46,11 +48,11 @@ export async function createTestApp(
 }
 
 async function createApp(module: Type<unknown> | DynamicModule, options: AppOptions): Promise<NestFastifyApplication> {
-  // abortOnError: false, so a configuration error rejects with its message instead of aborting the process.
   const adapter = new FastifyAdapter({ genReqId: correlationIdOf });
   propagateCorrelationId(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
+    // So a configuration error rejects with its message instead of aborting the process.
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));

@@ -1,9 +1,9 @@
 export { bootstrapApp, createTestApp, type AppOptions, type BootstrapOptions } from './bootstrap.js';
-export { PlatformModule, PLATFORM_OPTIONS, type PlatformOptions } from './platform.module.js';
+export { PlatformModule, type PlatformOptions } from './platform.module.js';
 
 export { ConfigurationError, env, EnvVariable, InvalidValue, loadConfig, type ConfigOf, type EnvSchema, type Parse } from './config/env.js';
-export { LOG_LEVELS, PLATFORM_CONFIG, platformVariables, type PlatformConfig } from './config/platform-config.js';
-export { parseSeedAccounts, SEEDABLE_ROLES, type SeedAccount, type SeedableRole } from './config/seed-accounts.js';
+export { PLATFORM_CONFIG, platformVariables, type PlatformConfig } from './config/platform-config.js';
+export type { SeedAccount } from './config/seed-accounts.js';
 
 export { CORRELATION_ID_HEADER, currentCorrelationId, withCorrelationId } from './logging/correlation-id.js';
 
@@ -19,15 +19,14 @@ export {
 } from './errors/domain-errors.js';
 export { PROBLEM_CONTENT_TYPE, type FieldError, type ProblemDetails } from './errors/problem-details.js';
 
-export { HEALTH_CHECKS, type HealthCheck, type HealthChecks, type HealthChecksOptions, type HealthReport } from './health/health-checks.js';
+export type { HealthCheck, HealthChecks, HealthChecksOptions, HealthReport } from './health/health-checks.js';
 
-export { AuthGuard } from './auth/auth.guard.js';
-export { type AuthenticatedUser } from './auth/authenticated-user.js';
+export type { AuthenticatedUser } from './auth/authenticated-user.js';
 export { CurrentUser } from './auth/current-user.decorator.js';
 export { PasswordHasher } from './auth/password-hasher.js';
 export { Public } from './auth/public.decorator.js';
 export { Roles } from './auth/roles.decorator.js';
-export { isRole, ROLES, type Role } from './auth/roles.js';
+export { ROLES, type Role } from './auth/roles.js';
 export { TokenService, type IssuedToken } from './auth/token.service.js';
 
 export { PG_POOL } from './database/pg-pool.js';

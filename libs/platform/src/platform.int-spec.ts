@@ -1,9 +1,9 @@
-import '../test/jest-esm-interop.js';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsInt, IsString, Min, MinLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import request from 'supertest';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
@@ -20,6 +20,7 @@ import {
   Public,
   Roles,
   TokenService,
+  bootstrapApp,
   createTestApp,
 } from './index.js';
 
@@ -365,6 +366,24 @@ describe('platform over HTTP', () => {
         await request(changed.getHttpServer()).post('/auth/token').send({ username: 'anna@agency.se', password: 'NewSecret456!' }).expect(200);
       } finally {
         await changed.close();
+      }
+    });
+  });
+
+  describe('bootstrapApp', () => {
+    it('listens on all interfaces under the global prefix, keeping /health and /docs where they are', async () => {
+      const started = await bootstrapApp({ module: testModule(databaseUrl), port: 0, globalPrefix: 'api' });
+      try {
+        const { address, port } = started.getHttpServer().address() as AddressInfo;
+        expect(address).toBe('0.0.0.0');
+        const base = `http://127.0.0.1:${port}`;
+        expect((await fetch(`${base}/health`)).status).toBe(200);
+        expect((await fetch(`${base}/api/probe/me`)).status).toBe(401);
+        expect((await fetch(`${base}/probe/me`)).status).toBe(404);
+        const document = (await (await fetch(`${base}/docs-json`)).json()) as { paths: Record<string, unknown> };
+        expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/health', '/api/auth/token', '/api/probe/me']));
+      } finally {
+        await started.close();
       }
     });
   });

@@ -48,11 +48,11 @@ export class PlatformModule implements OnApplicationShutdown {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   static forRoot(options: PlatformOptions): DynamicModule {
-    // Read lazily, at start rather than at import, so tests can set the environment first.
     const settings: DynamicModule = {
       module: PlatformSettingsModule,
       providers: [
         { provide: PLATFORM_OPTIONS, useValue: options },
+        // Read at start rather than at import, so tests can set the environment first.
         { provide: PLATFORM_CONFIG, useFactory: () => options.config ?? loadConfig(platformVariables) },
       ],
       exports: [PLATFORM_OPTIONS, PLATFORM_CONFIG],

@@ -37,12 +37,12 @@ export class PostgresBus implements IntegrationBus {
 
   /** The whole log in order, for replaying a consumer's read model from the start. */
   async readLog(after: LoggedMessage['position'] | undefined, topics: readonly string[], limit = PAGE): Promise<LoggedMessage[]> {
-    const { rows } = await this.options.log.query<{ transaction_id: string; position: string; message: IntegrationMessage }>(
-      `SELECT transaction_id::text, position, message FROM bus.messages
+    const { rows } = await this.options.log.query<{ tx_id: string; position: string; message: IntegrationMessage }>(
+      `SELECT transaction_id::text AS tx_id, position, message FROM bus.messages log
        WHERE ${AFTER_POSITION_VISIBLE} AND topic = ANY($3::text[]) ${LOG_ORDER} LIMIT $4`,
       [...positionParams(after), topics, limit],
     );
-    return rows.map((r) => ({ position: { commit: BigInt(r.transaction_id), prepare: BigInt(r.position) }, message: r.message }));
+    return rows.map((r) => ({ position: { commit: BigInt(r.tx_id), prepare: BigInt(r.position) }, message: r.message }));
   }
 
   async countLog(topics: readonly string[]): Promise<number> {

@@ -100,7 +100,7 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, fromRevision = 0n): Promise<RecordedEvent[]> {
     const { rows } = await this.query<EventRow>(
-      `SELECT position, transaction_id::text, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at
+      `SELECT position, transaction_id::text AS tx_id, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at
        FROM es.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision`,
       [streamId, fromRevision.toString()],
     );
@@ -109,8 +109,8 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const { rows } = await this.query<EventRow>(
-      `SELECT position, transaction_id::text, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at
-       FROM es.events WHERE ${AFTER_POSITION_VISIBLE} ${LOG_ORDER} LIMIT $3`,
+      `SELECT position, transaction_id::text AS tx_id, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at
+       FROM es.events log WHERE ${AFTER_POSITION_VISIBLE} ${LOG_ORDER} LIMIT $3`,
       [...positionParams(options.after), options.limit ?? 1000],
     );
     return rows.map(toRecordedEvent);

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../event-store.port.js';
 
 export interface EventRow {
   position: string;
-  transaction_id: string;
+  tx_id: string;
   stream_id: string;
   revision: string;
   event_id: string;
@@ -18,7 +18,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     id: row.event_id,
     streamId: row.stream_id,
     revision: BigInt(row.revision),
-    position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) },
+    position: { commit: BigInt(row.tx_id), prepare: BigInt(row.position) },
     type: row.type,
     schemaVersion: row.schema_version,
     data: row.data,

@@ -1,7 +1,7 @@
 import { env, InvalidValue, type ConfigOf } from './env.js';
 import { parseSeedAccounts } from './seed-accounts.js';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** The variables every app reads; spread into an app's own schema to add more. */
 export const platformVariables = {

@@ -1,5 +1,5 @@
 /**
- * Import first in any Jest file that creates an app. The Swagger UI is served by
+ * Loaded before every test file (jest.config.js). The Swagger UI is served by
  * @fastify/static, a CommonJS package that require()s the ESM-only
  * content-disposition. Node >= 20.19 does that natively, but Jest's CommonJS
  * loader only can on Node >= 24.9; elsewhere NestJS would exit the process while
