@@ -1,8 +1,8 @@
 /** A few seekers so a fresh system has something to show; registering twice is refused, so re-running adds none. */
 const DEMO_SEEKERS = [
-  { personnummer: '19811218-9876', name: 'Astrid Lindqvist', email: 'astrid@example.se' },
-  { personnummer: '19900101-0017', name: 'Omar Haddad', email: 'omar@example.se' },
-  { personnummer: '20000229-0005', name: 'Elin Berg', email: 'elin@example.se' },
+  { personnummer: '19811218-9876', name: 'Astrid Lindqvist', email: 'astrid@example.se', password: 'correct horse battery' },
+  { personnummer: '19900101-0017', name: 'Omar Haddad', email: 'omar@example.se', password: 'correct horse battery' },
+  { personnummer: '20000229-0005', name: 'Elin Berg', email: 'elin@example.se', password: 'correct horse battery' },
 ];
 
 export async function seedDemoData(log: (line: string) => void): Promise<void> {

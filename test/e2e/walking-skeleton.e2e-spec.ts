@@ -67,14 +67,14 @@ describe('walking skeleton: a seeker registers in applicants, statistics counts 
     const server = applicants.getHttpServer();
     const registered = await request(server)
       .post('/applicants')
-      .send({ personnummer: '19811218-9876', name: 'Astrid Lindqvist', email: 'astrid@example.se' })
+      .send({ personnummer: '19811218-9876', name: 'Astrid Lindqvist', email: 'astrid@example.se', password: 'correct horse battery' })
       .expect(201);
     expect(registered.body).toEqual({ applicantId: expect.any(String), queueStartDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
 
     // The same person twice at once, in two formats: exactly one account.
     const racing = await Promise.all(
       ['19900101-0017', '900101-0017'].map((personnummer) =>
-        request(server).post('/applicants').send({ personnummer, name: 'Omar Haddad', email: 'omar@example.se' }),
+        request(server).post('/applicants').send({ personnummer, name: 'Omar Haddad', email: 'omar@example.se', password: 'correct horse battery' }),
       ),
     );
     expect(racing.map((r) => r.status).sort()).toEqual([201, 409]);
@@ -82,7 +82,7 @@ describe('walking skeleton: a seeker registers in applicants, statistics counts 
 
     await request(server)
       .post('/applicants')
-      .send({ personnummer: '19811218-9876', name: 'Someone Else', email: 'x@example.se' })
+      .send({ personnummer: '19811218-9876', name: 'Someone Else', email: 'x@example.se', password: 'correct horse battery' })
       .expect(409);
 
     const report = await eventually(count, (body) => body.total === 2);
@@ -95,13 +95,13 @@ describe('walking skeleton: a seeker registers in applicants, statistics counts 
     const before = (await count()).total;
     const wrongCheck = await request(server)
       .post('/applicants')
-      .send({ personnummer: '19811218-9875', name: 'A', email: 'a@example.se' })
+      .send({ personnummer: '19811218-9875', name: 'A', email: 'a@example.se', password: 'correct horse battery' })
       .expect(400);
     expect(wrongCheck.headers['content-type']).toContain('application/problem+json');
     expect(wrongCheck.body.errors).toEqual([{ field: 'personnummer', messages: ['personnummer has a wrong check digit'] }]);
     const unknownField = await request(server)
       .post('/applicants')
-      .send({ personnummer: '19700101-0009', name: 'A', email: 'a@example.se', queueStartDate: '1990-01-01' })
+      .send({ personnummer: '19700101-0009', name: 'A', email: 'a@example.se', password: 'correct horse battery', queueStartDate: '1990-01-01' })
       .expect(400);
     expect(unknownField.body.errors).toEqual([{ field: 'queueStartDate', messages: expect.any(Array) }]);
     await request(server).post('/applicants').set('content-type', 'application/json').send('{"personnummer":').expect(400);
@@ -138,7 +138,7 @@ describe('walking skeleton: a seeker registers in applicants, statistics counts 
     // The live runners keep working on the swapped-in tables.
     await request(applicants.getHttpServer())
       .post('/applicants')
-      .send({ personnummer: '20000229-0005', name: 'Elin Berg', email: 'elin@example.se' })
+      .send({ personnummer: '20000229-0005', name: 'Elin Berg', email: 'elin@example.se', password: 'correct horse battery' })
       .expect(201);
     expect((await eventually(count, (body) => body.total === 3)).total).toBe(3);
     const registry = await eventually(() => rows(applicantsPool, 'applicants.registry', 'applicant_id'), (r) => r.length === 3);

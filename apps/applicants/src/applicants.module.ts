@@ -5,7 +5,10 @@ import { PersonalDataVault, PERSONAL_DATA_MIGRATIONS } from '../../../libs/perso
 import { PlatformModule, PLATFORM_CONFIG, type PlatformConfig } from '../../../libs/platform/src/index.js';
 import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+import { ApplicantService } from './applicant/applicant.service.js';
+import { IdentityService } from './applicant/identity.service.js';
 import { CLOCK, IDENTITY_SECRET, VAULT } from './applicants.tokens.js';
+import { PolicyService } from './policy/policy.service.js';
 import { toIntegrationMessages } from './integration/applicants.integration.js';
 import { RegisterController } from './registering/register.controller.js';
 import { RegisterApplicantHandler } from './registering/register.handler.js';
@@ -22,6 +25,9 @@ const eventSourcing = EventSourcingModule.forRoot({
   imports: [PlatformModule.forRoot({ name: 'applicants', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot()],
   controllers: [RegisterController],
   providers: [
+    ApplicantService,
+    IdentityService,
+    PolicyService,
     RegisterApplicantHandler,
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
     { provide: CLOCK, useValue: () => new Date() },

@@ -1,38 +1,229 @@
 import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import type { ApplicantEvent } from './applicant.events.js';
-import { stockholmDate } from './stockholm-date.js';
+import { ProblemError } from '../../../../libs/platform/src/errors/domain-errors.js';
+import type { ApplicantPolicy } from '../policy/applicant-policy.js';
+import { ageOn, daysBetween, stockholmDate, type IsoDate } from '../policy/calendar.js';
+import type { ApplicantEvent, QueueChangeReason } from './applicant.events.js';
+
+/** From `from` on, the account had this status and queue start date. */
+export interface QueuePeriod {
+  readonly from: IsoDate;
+  readonly status: 'active' | 'deregistered' | 'closed';
+  readonly queueStartDate: IsoDate | null;
+}
 
 export type ApplicantState =
   | { readonly status: 'none' }
-  | { readonly status: 'registered'; readonly applicantId: string; readonly queueStartDate: string };
+  | {
+      readonly status: 'active' | 'deregistered' | 'closed';
+      readonly applicantId: string;
+      readonly registeredOn: IsoDate;
+      readonly queueStartDate: IsoDate | null;
+      readonly periods: readonly QueuePeriod[];
+      /** Queue start before each listing's contract, so a letting not completed can restore it. */
+      readonly usedUpBy: Readonly<Record<string, IsoDate>>;
+      readonly restoredFor: readonly string[];
+      readonly erased: boolean;
+    };
 
 export const initialState: ApplicantState = { status: 'none' };
 
-export interface RegisterApplicant {
-  readonly type: 'register-applicant';
-  readonly applicantId: string;
-  readonly personal: Sealed;
-  readonly now: Date;
+const STATUS_BY_CODE: Record<string, number> = { 'already-registered': 409, 'already-closed': 409, 'no-account': 404 };
+
+/** A command the rules refuse; the message is shown to the person, the code names the rule. */
+export class ApplicantRuleViolation extends ProblemError {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(STATUS_BY_CODE[code] ?? 422, message, { type: `https://bostadsko.se/problems/applicants/${code}` });
+  }
 }
 
-export class AlreadyRegistered extends Error {
-  override readonly name = 'AlreadyRegistered';
+export type ApplicantCommand =
+  | { readonly type: 'register'; readonly applicantId: string; readonly personal: Sealed; readonly birthDate: IsoDate; readonly now: Date; readonly policy: ApplicantPolicy }
+  | { readonly type: 'use-up-queue-time'; readonly listingId: string; readonly contractDate: IsoDate }
+  | { readonly type: 'restore-after-cancelled-letting'; readonly listingId: string; readonly on: IsoDate }
+  | {
+      readonly type: 'staff-change-queue-start';
+      readonly reason: Extract<QueueChangeReason, 'staff-correction' | 'restored-after-agency-error'>;
+      readonly queueStartDate: IsoDate;
+      readonly effectiveFrom: IsoDate;
+      readonly caseId: string;
+      readonly decidedBy: string;
+      readonly explanation: string;
+    }
+  | { readonly type: 'receive-transfer'; readonly fromApplicantId: string; readonly queueStartDate: IsoDate; readonly on: IsoDate; readonly caseId: string; readonly decidedBy: string; readonly explanation: string }
+  | { readonly type: 'transfer-out'; readonly toApplicantId: string; readonly on: IsoDate; readonly caseId: string; readonly decidedBy: string; readonly explanation: string }
+  | { readonly type: 'deregister-for-unpaid-fee'; readonly on: IsoDate; readonly noticeId: string; readonly dueDate: IsoDate; readonly graceDays: number; readonly decidedBy: string }
+  | { readonly type: 'change-personal-details'; readonly personal: Sealed; readonly caseId?: string; readonly changedBy: string }
+  | { readonly type: 'close'; readonly on: IsoDate; readonly closedBy: string }
+  | { readonly type: 'erase'; readonly on: IsoDate; readonly erasedBy: string };
+
+type Existing = Exclude<ApplicantState, { status: 'none' }>;
+
+function existing(state: ApplicantState): Existing {
+  if (state.status === 'none') throw new ApplicantRuleViolation('no-account', 'There is no such account');
+  return state;
 }
 
-export function decide(command: RegisterApplicant, state: ApplicantState): ApplicantEvent[] {
-  if (state.status !== 'none') throw new AlreadyRegistered(`Applicant ${command.applicantId} is already registered`);
-  const queueStartDate = stockholmDate(command.now);
-  return [
-    {
-      type: 'applicant-registered',
-      data: { applicantId: command.applicantId, registeredAt: command.now.toISOString(), queueStartDate, personal: command.personal },
-    },
-  ];
+function active(state: ApplicantState, doing: string): Existing & { queueStartDate: IsoDate } {
+  const account = existing(state);
+  if (account.status !== 'active' || account.queueStartDate === null) {
+    throw new ApplicantRuleViolation(`account-${account.status}`, `The account is ${account.status}: cannot ${doing}`);
+  }
+  return account as Existing & { queueStartDate: IsoDate };
+}
+
+export function decide(command: ApplicantCommand, state: ApplicantState): ApplicantEvent[] {
+  switch (command.type) {
+    case 'register': {
+      if (state.status !== 'none') throw new ApplicantRuleViolation('already-registered', 'This person already has an account');
+      const today = stockholmDate(command.now);
+      if (ageOn(command.birthDate, today) < command.policy.minimumAge) {
+        throw new ApplicantRuleViolation('below-minimum-age', `Registering requires being at least ${command.policy.minimumAge} years old`);
+      }
+      return [
+        {
+          type: 'applicant-registered',
+          data: {
+            applicantId: command.applicantId,
+            registeredAt: command.now.toISOString(),
+            queueStartDate: today,
+            birthYear: Number(command.birthDate.slice(0, 4)),
+            personal: command.personal,
+          },
+        },
+      ];
+    }
+    case 'use-up-queue-time': {
+      const account = existing(state);
+      // Redelivered letting, or a letting after the account ended: nothing to use up.
+      if (command.listingId in account.usedUpBy || account.status !== 'active' || account.queueStartDate === null) return [];
+      return [queueChange(account.queueStartDate, command.contractDate, command.contractDate, 'contract-signed', 'listings', 'A first-hand contract through the queue uses up the queue time', { listingId: command.listingId })];
+    }
+    case 'restore-after-cancelled-letting': {
+      const account = existing(state);
+      const before = account.usedUpBy[command.listingId];
+      if (before === undefined || account.restoredFor.includes(command.listingId) || account.status !== 'active' || account.queueStartDate === null) return [];
+      return [queueChange(account.queueStartDate, before, command.on, 'letting-cancelled', 'listings', 'The landlord did not complete the letting: the queue time is restored', { listingId: command.listingId })];
+    }
+    case 'staff-change-queue-start': {
+      const account = active(state, 'change the queue start date');
+      requireDecision(command);
+      if (command.queueStartDate > command.effectiveFrom) throw new ApplicantRuleViolation('start-after-effective', 'The queue start date cannot be after the date it takes effect');
+      return [queueChange(account.queueStartDate, command.queueStartDate, command.effectiveFrom, command.reason, command.decidedBy, command.explanation, { caseId: command.caseId })];
+    }
+    case 'receive-transfer': {
+      const account = active(state, 'receive queue time');
+      requireDecision(command);
+      if (command.fromApplicantId === account.applicantId) throw new ApplicantRuleViolation('self-transfer', 'Queue time cannot be transferred to the same account');
+      // A transfer only ever helps: the earlier of the two start dates.
+      const start = command.queueStartDate < account.queueStartDate ? command.queueStartDate : account.queueStartDate;
+      return [queueChange(account.queueStartDate, start, command.on, 'transferred-from-co-applicant', command.decidedBy, command.explanation, { caseId: command.caseId, sourceApplicantId: command.fromApplicantId })];
+    }
+    case 'transfer-out': {
+      const account = active(state, 'transfer queue time');
+      requireDecision(command);
+      if (command.toApplicantId === account.applicantId) throw new ApplicantRuleViolation('self-transfer', 'Queue time cannot be transferred to the same account');
+      return [
+        { type: 'queue-time-transferred-out', data: { toApplicantId: command.toApplicantId, on: command.on, caseId: command.caseId, decidedBy: command.decidedBy, explanation: command.explanation } },
+        { type: 'account-closed', data: { on: command.on, closedBy: command.decidedBy } },
+      ];
+    }
+    case 'deregister-for-unpaid-fee': {
+      const account = existing(state);
+      if (account.status !== 'active') return [];
+      if (daysBetween(command.dueDate, command.on) <= command.graceDays) {
+        throw new ApplicantRuleViolation('within-grace', `The fee is within its ${command.graceDays} days of grace until ${command.on}`);
+      }
+      const { type: _type, ...data } = command;
+      return [{ type: 'applicant-deregistered', data: { ...data, reason: 'annual-fee-unpaid' } }];
+    }
+    case 'change-personal-details': {
+      const account = existing(state);
+      if (account.erased) throw new ApplicantRuleViolation('erased', 'The personal data of this account has been erased');
+      return [{ type: 'personal-details-changed', data: { personal: command.personal, caseId: command.caseId, changedBy: command.changedBy } }];
+    }
+    case 'close': {
+      const account = existing(state);
+      if (account.status === 'closed') throw new ApplicantRuleViolation('already-closed', 'The account is already closed');
+      return [{ type: 'account-closed', data: { on: command.on, closedBy: command.closedBy } }];
+    }
+    case 'erase': {
+      const account = existing(state);
+      if (account.status === 'active') throw new ApplicantRuleViolation('account-active', 'Close the account before erasing its personal data');
+      if (account.erased) return [];
+      return [{ type: 'personal-data-erased', data: { on: command.on, erasedBy: command.erasedBy } }];
+    }
+  }
+}
+
+function requireDecision(command: { caseId: string; explanation: string; decidedBy: string }): void {
+  if (!command.caseId || !command.explanation.trim() || !command.decidedBy) {
+    throw new ApplicantRuleViolation('decision-incomplete', 'A staff decision on queue time needs a case, a reason and who decided');
+  }
+}
+
+function queueChange(
+  previous: IsoDate,
+  queueStartDate: IsoDate,
+  effectiveFrom: IsoDate,
+  reason: QueueChangeReason,
+  decidedBy: string,
+  explanation: string,
+  refs: { listingId?: string; caseId?: string; sourceApplicantId?: string },
+): ApplicantEvent {
+  return { type: 'queue-start-changed', data: { effectiveFrom, queueStartDate, previousQueueStartDate: previous, reason, decidedBy, explanation, ...refs } };
+}
+
+function withPeriod(state: Existing, period: QueuePeriod): QueuePeriod[] {
+  // A period starting on the same day replaces the earlier one: the last decision of a day stands.
+  return [...state.periods.filter((p) => p.from < period.from), period];
 }
 
 export function evolve(state: ApplicantState, event: ApplicantEvent): ApplicantState {
-  switch (event.type) {
-    case 'applicant-registered':
-      return { status: 'registered', applicantId: event.data.applicantId, queueStartDate: event.data.queueStartDate };
+  if (event.type === 'applicant-registered') {
+    const { applicantId, queueStartDate, registeredAt } = event.data;
+    const registeredOn = stockholmDate(new Date(registeredAt));
+    return {
+      status: 'active',
+      applicantId,
+      registeredOn,
+      queueStartDate,
+      periods: [{ from: registeredOn, status: 'active', queueStartDate }],
+      usedUpBy: {},
+      restoredFor: [],
+      erased: false,
+    };
   }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'queue-start-changed': {
+      const { queueStartDate, effectiveFrom, reason, listingId, previousQueueStartDate } = event.data;
+      return {
+        ...state,
+        queueStartDate,
+        periods: withPeriod(state, { from: effectiveFrom, status: 'active', queueStartDate }),
+        usedUpBy: reason === 'contract-signed' && listingId ? { ...state.usedUpBy, [listingId]: previousQueueStartDate } : state.usedUpBy,
+        restoredFor: reason === 'letting-cancelled' && listingId ? [...state.restoredFor, listingId] : state.restoredFor,
+      };
+    }
+    case 'applicant-deregistered':
+      // Queue time is lost for good: no start date survives deregistration.
+      return { ...state, status: 'deregistered', queueStartDate: null, periods: withPeriod(state, { from: event.data.on, status: 'deregistered', queueStartDate: null }) };
+    case 'account-closed':
+      return { ...state, status: 'closed', queueStartDate: null, periods: withPeriod(state, { from: event.data.on, status: 'closed', queueStartDate: null }) };
+    case 'personal-data-erased':
+      return { ...state, erased: true };
+    case 'queue-time-transferred-out':
+    case 'personal-details-changed':
+      return state;
+  }
+}
+
+/** Queue days on a date: what every ranking uses. Zero when the account was not active then. */
+export function queueDaysOn(periods: readonly QueuePeriod[], asOf: IsoDate): number {
+  const period = [...periods].reverse().find((p) => p.from <= asOf);
+  if (!period || period.status !== 'active' || period.queueStartDate === null) return 0;
+  return Math.max(0, daysBetween(period.queueStartDate, asOf));
 }

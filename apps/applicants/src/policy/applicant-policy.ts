@@ -1,0 +1,49 @@
+import type { IsoDate } from './calendar.js';
+
+/** The applicants app's rules as data (DOMAIN.md's defaults), changed only from a date onwards. */
+export interface ApplicantPolicy {
+  /** SEK per year. */
+  readonly annualFee: number;
+  /** A fee notice can be paid this many days before its due date. */
+  readonly earlyPaymentDays: number;
+  /** Days after the due date before an unpaid fee deregisters the account (Stockholm: about 180). */
+  readonly graceDays: number;
+  readonly minimumAge: number;
+  /** Days from issuing a fee notice to its due date (the anniversary). */
+  readonly noticeLeadDays: number;
+}
+
+export type PolicySetting = keyof ApplicantPolicy;
+
+export const DEFAULT_POLICY: ApplicantPolicy = {
+  annualFee: 200,
+  earlyPaymentDays: 30,
+  graceDays: 90,
+  minimumAge: 18,
+  noticeLeadDays: 30,
+};
+
+export const POLICY_LIMITS: Record<PolicySetting, { readonly min: number; readonly max: number }> = {
+  annualFee: { min: 0, max: 10_000 },
+  earlyPaymentDays: { min: 0, max: 365 },
+  graceDays: { min: 0, max: 730 },
+  minimumAge: { min: 15, max: 100 },
+  noticeLeadDays: { min: 0, max: 365 },
+};
+
+export interface PolicyChange {
+  readonly setting: PolicySetting;
+  readonly value: number;
+  readonly effectiveFrom: IsoDate;
+  readonly reason: string;
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+}
+
+/** The policy in force on a date: later changes never rewrite what applied before them. */
+export function policyOn(changes: readonly PolicyChange[], date: IsoDate): ApplicantPolicy {
+  const inForce = changes
+    .filter((c) => c.effectiveFrom <= date)
+    .sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? a.decidedAt.localeCompare(b.decidedAt) : a.effectiveFrom.localeCompare(b.effectiveFrom)));
+  return inForce.reduce<ApplicantPolicy>((policy, change) => ({ ...policy, [change.setting]: change.value }), DEFAULT_POLICY);
+}
