@@ -11,24 +11,32 @@ import { CLOCK, IDENTITY_SECRET, VAULT } from './applicants.tokens.js';
 import { PolicyService } from './policy/policy.service.js';
 import { toIntegrationMessages } from './integration/applicants.integration.js';
 import { RegisterController } from './registering/register.controller.js';
+import { SignInController } from './signing-in/sign-in.controller.js';
+import { StaffDecisionsController } from './staff-decisions/staff-decisions.controller.js';
+import { AccountController } from './account/account.controller.js';
+import { ExtractController } from './account/extract.controller.js';
+import { CasesController } from './cases/cases.controller.js';
+import { PolicyController } from './policy/policy.controller.js';
+import { LettingConsumer } from './letting/letting.consumer.js';
 import { RegisterApplicantHandler } from './registering/register.handler.js';
-import { registryProjection } from './registry/registry.projection.js';
+import { queueTimeProjection } from './queue-time/queue-time.projection.js';
 
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'applicants',
   migrations: PERSONAL_DATA_MIGRATIONS,
   integration: toIntegrationMessages,
-  projections: [registryProjection],
+  projections: [queueTimeProjection],
 });
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'applicants', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot()],
-  controllers: [RegisterController],
+  controllers: [RegisterController, SignInController, PolicyController, AccountController, ExtractController, CasesController, StaffDecisionsController],
   providers: [
     ApplicantService,
     IdentityService,
     PolicyService,
     RegisterApplicantHandler,
+    LettingConsumer,
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
     { provide: CLOCK, useValue: () => new Date() },
     {

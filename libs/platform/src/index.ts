@@ -31,3 +31,6 @@ export { TokenService, type IssuedToken } from './auth/token.service.js';
 
 export { PG_POOL } from './database/pg-pool.js';
 export { PLATFORM_MIGRATIONS } from './database/platform-migrations.js';
+
+export { etagOf, revisionFromIfMatch } from './http/etag.js';
+export { IDEMPOTENCY_HEADER } from './http/idempotency.interceptor.js';

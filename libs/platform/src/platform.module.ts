@@ -1,5 +1,5 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { JwtModule, type JwtModuleOptions } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
 import type pg from 'pg';
@@ -17,6 +17,7 @@ import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { RequestValidationPipe } from './errors/request-validation.pipe.js';
 import { HEALTH_CHECKS, type HealthChecks, type HealthChecksOptions } from './health/health-checks.js';
 import { HealthController } from './health/health.controller.js';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { loggerParams } from './logging/logger-params.js';
 
 export interface PlatformOptions {
@@ -91,6 +92,7 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useClass: RequestValidationPipe },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         AccountRepository,
         AccountSeeder,
         PasswordHasher,

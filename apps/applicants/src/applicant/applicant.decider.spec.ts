@@ -30,6 +30,7 @@ const code = (fn: () => unknown) => {
 
 const staffDecision = { caseId: 'case-1', decidedBy: 'staff-1', explanation: 'The registration date was entered wrongly in 2019' };
 const registered = register('2020-02-10T09:00:00Z');
+const openCase: ApplicantCommand = { type: 'register-case', caseId: 'case-1', channel: 'phone', subject: 'Queue start', description: sealed, registeredBy: 'staff-1' };
 
 describe('applicant decider', () => {
   describe('registering', () => {
@@ -117,27 +118,38 @@ describe('applicant decider', () => {
 
     test('a deregistered account cannot get its queue time back from staff', () => {
       const restore: ApplicantCommand = { type: 'staff-change-queue-start', reason: 'restored-after-agency-error', queueStartDate: '2020-02-10', effectiveFrom: '2021-06-01', ...staffDecision };
-      expect(code(() => given(registered, deregister('2021-05-12')).when(restore))).toBe('account-deregistered');
+      expect(code(() => given(registered, openCase, deregister('2021-05-12')).when(restore))).toBe('account-deregistered');
     });
   });
 
   describe('staff decisions', () => {
     const correct: ApplicantCommand = { type: 'staff-change-queue-start', reason: 'staff-correction', queueStartDate: '2019-11-01', effectiveFrom: '2020-03-01', ...staffDecision };
     test('a correction records who decided, why and in which case', () => {
-      expect(given(registered).when(correct)[0]).toMatchObject({ data: { queueStartDate: '2019-11-01', previousQueueStartDate: '2020-02-10', caseId: 'case-1', decidedBy: 'staff-1', explanation: staffDecision.explanation } });
+      expect(given(registered, openCase).when(correct)[0]).toMatchObject({ data: { queueStartDate: '2019-11-01', previousQueueStartDate: '2020-02-10', caseId: 'case-1', decidedBy: 'staff-1', explanation: staffDecision.explanation } });
+    });
+
+    test('the case must be one of this account’s cases', () => {
+      expect(code(() => given(registered).when(correct))).toBe('no-case');
+    });
+
+    test('a case is answered once', () => {
+      const answer: ApplicantCommand = { type: 'answer-case', caseId: 'case-1', answer: sealed, answeredBy: 'staff-1' };
+      expect(given(registered, openCase).when(answer)).toHaveLength(1);
+      expect(code(() => given(registered, openCase, answer).when(answer))).toBe('case-answered');
+      expect(code(() => given(registered).when(answer))).toBe('no-case');
     });
 
     test('without a case or a reason there is no decision', () => {
-      expect(code(() => given(registered).when({ ...correct, caseId: '' } as ApplicantCommand))).toBe('decision-incomplete');
-      expect(code(() => given(registered).when({ ...correct, explanation: ' ' } as ApplicantCommand))).toBe('decision-incomplete');
+      expect(code(() => given(registered, openCase).when({ ...correct, caseId: '' } as ApplicantCommand))).toBe('decision-incomplete');
+      expect(code(() => given(registered, openCase).when({ ...correct, explanation: ' ' } as ApplicantCommand))).toBe('decision-incomplete');
     });
 
     test('a transfer from a co-applicant keeps the earlier start date and closes the giver', () => {
       const receive: ApplicantCommand = { type: 'receive-transfer', fromApplicantId: 'other', queueStartDate: '2010-01-01', on: '2021-01-01', ...staffDecision };
-      expect(given(registered).when(receive)[0]).toMatchObject({ data: { queueStartDate: '2010-01-01', reason: 'transferred-from-co-applicant', sourceApplicantId: 'other' } });
-      expect(given(registered).when({ ...receive, queueStartDate: '2022-01-01' } as ApplicantCommand)[0]).toMatchObject({ data: { queueStartDate: '2020-02-10' } });
+      expect(given(registered, openCase).when(receive)[0]).toMatchObject({ data: { queueStartDate: '2010-01-01', reason: 'transferred-from-co-applicant', sourceApplicantId: 'other' } });
+      expect(given(registered, openCase).when({ ...receive, queueStartDate: '2022-01-01' } as ApplicantCommand)[0]).toMatchObject({ data: { queueStartDate: '2020-02-10' } });
       const giveAway: ApplicantCommand = { type: 'transfer-out', toApplicantId: 'spouse', on: '2021-01-01', ...staffDecision };
-      expect(given(registered).when(giveAway).map((e) => e.type)).toEqual(['queue-time-transferred-out', 'account-closed']);
+      expect(given(registered, openCase).when(giveAway).map((e) => e.type)).toEqual(['queue-time-transferred-out', 'account-closed']);
     });
   });
 

@@ -2,7 +2,7 @@ import type { Sealed } from '../../../../libs/personal-data/src/personal-data.va
 import { ProblemError } from '../../../../libs/platform/src/errors/domain-errors.js';
 import type { ApplicantPolicy } from '../policy/applicant-policy.js';
 import { ageOn, daysBetween, stockholmDate, type IsoDate } from '../policy/calendar.js';
-import type { ApplicantEvent, QueueChangeReason } from './applicant.events.js';
+import type { ApplicantEvent, CaseChannel, QueueChangeReason } from './applicant.events.js';
 
 /** From `from` on, the account had this status and queue start date. */
 export interface QueuePeriod {
@@ -23,6 +23,7 @@ export type ApplicantState =
       readonly usedUpBy: Readonly<Record<string, IsoDate>>;
       readonly restoredFor: readonly string[];
       readonly erased: boolean;
+      readonly cases: Readonly<Record<string, 'open' | 'answered'>>;
     };
 
 export const initialState: ApplicantState = { status: 'none' };
@@ -56,6 +57,8 @@ export type ApplicantCommand =
   | { readonly type: 'transfer-out'; readonly toApplicantId: string; readonly on: IsoDate; readonly caseId: string; readonly decidedBy: string; readonly explanation: string }
   | { readonly type: 'deregister-for-unpaid-fee'; readonly on: IsoDate; readonly noticeId: string; readonly dueDate: IsoDate; readonly graceDays: number; readonly decidedBy: string }
   | { readonly type: 'change-personal-details'; readonly personal: Sealed; readonly caseId?: string; readonly changedBy: string }
+  | { readonly type: 'register-case'; readonly caseId: string; readonly channel: CaseChannel; readonly subject: string; readonly description: Sealed; readonly registeredBy: string }
+  | { readonly type: 'answer-case'; readonly caseId: string; readonly answer: Sealed; readonly answeredBy: string }
   | { readonly type: 'close'; readonly on: IsoDate; readonly closedBy: string }
   | { readonly type: 'erase'; readonly on: IsoDate; readonly erasedBy: string };
 
@@ -109,13 +112,13 @@ export function decide(command: ApplicantCommand, state: ApplicantState): Applic
     }
     case 'staff-change-queue-start': {
       const account = active(state, 'change the queue start date');
-      requireDecision(command);
+      requireDecision(account, command);
       if (command.queueStartDate > command.effectiveFrom) throw new ApplicantRuleViolation('start-after-effective', 'The queue start date cannot be after the date it takes effect');
       return [queueChange(account.queueStartDate, command.queueStartDate, command.effectiveFrom, command.reason, command.decidedBy, command.explanation, { caseId: command.caseId })];
     }
     case 'receive-transfer': {
       const account = active(state, 'receive queue time');
-      requireDecision(command);
+      requireDecision(account, command);
       if (command.fromApplicantId === account.applicantId) throw new ApplicantRuleViolation('self-transfer', 'Queue time cannot be transferred to the same account');
       // A transfer only ever helps: the earlier of the two start dates.
       const start = command.queueStartDate < account.queueStartDate ? command.queueStartDate : account.queueStartDate;
@@ -123,7 +126,7 @@ export function decide(command: ApplicantCommand, state: ApplicantState): Applic
     }
     case 'transfer-out': {
       const account = active(state, 'transfer queue time');
-      requireDecision(command);
+      requireDecision(account, command, false);
       if (command.toApplicantId === account.applicantId) throw new ApplicantRuleViolation('self-transfer', 'Queue time cannot be transferred to the same account');
       return [
         { type: 'queue-time-transferred-out', data: { toApplicantId: command.toApplicantId, on: command.on, caseId: command.caseId, decidedBy: command.decidedBy, explanation: command.explanation } },
@@ -144,6 +147,20 @@ export function decide(command: ApplicantCommand, state: ApplicantState): Applic
       if (account.erased) throw new ApplicantRuleViolation('erased', 'The personal data of this account has been erased');
       return [{ type: 'personal-details-changed', data: { personal: command.personal, caseId: command.caseId, changedBy: command.changedBy } }];
     }
+    case 'register-case': {
+      const account = existing(state);
+      if (account.erased) throw new ApplicantRuleViolation('erased', 'The personal data of this account has been erased');
+      if (command.caseId in account.cases) return [];
+      const { type: _type, ...data } = command;
+      return [{ type: 'case-registered', data }];
+    }
+    case 'answer-case': {
+      const account = existing(state);
+      const status = account.cases[command.caseId];
+      if (status === undefined) throw new ApplicantRuleViolation('no-case', 'There is no such case for this account');
+      if (status === 'answered') throw new ApplicantRuleViolation('case-answered', 'The case has already been answered');
+      return [{ type: 'case-answered', data: { caseId: command.caseId, answer: command.answer, answeredBy: command.answeredBy } }];
+    }
     case 'close': {
       const account = existing(state);
       if (account.status === 'closed') throw new ApplicantRuleViolation('already-closed', 'The account is already closed');
@@ -158,10 +175,12 @@ export function decide(command: ApplicantCommand, state: ApplicantState): Applic
   }
 }
 
-function requireDecision(command: { caseId: string; explanation: string; decidedBy: string }): void {
+/** The giver of a transfer is decided in the receiver's case, so only the receiver's account must hold it. */
+function requireDecision(account: Existing, command: { caseId: string; explanation: string; decidedBy: string }, caseOnThisAccount = true): void {
   if (!command.caseId || !command.explanation.trim() || !command.decidedBy) {
     throw new ApplicantRuleViolation('decision-incomplete', 'A staff decision on queue time needs a case, a reason and who decided');
   }
+  if (caseOnThisAccount && !(command.caseId in account.cases)) throw new ApplicantRuleViolation('no-case', `Case ${command.caseId} is not a case of this account`);
 }
 
 function queueChange(
@@ -194,6 +213,7 @@ export function evolve(state: ApplicantState, event: ApplicantEvent): ApplicantS
       usedUpBy: {},
       restoredFor: [],
       erased: false,
+      cases: {},
     };
   }
   if (state.status === 'none') return state;
@@ -215,6 +235,10 @@ export function evolve(state: ApplicantState, event: ApplicantEvent): ApplicantS
       return { ...state, status: 'closed', queueStartDate: null, periods: withPeriod(state, { from: event.data.on, status: 'closed', queueStartDate: null }) };
     case 'personal-data-erased':
       return { ...state, erased: true };
+    case 'case-registered':
+      return { ...state, cases: { ...state.cases, [event.data.caseId]: 'open' } };
+    case 'case-answered':
+      return { ...state, cases: { ...state.cases, [event.data.caseId]: 'answered' } };
     case 'queue-time-transferred-out':
     case 'personal-details-changed':
       return state;

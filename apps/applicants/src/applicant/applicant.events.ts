@@ -11,6 +11,8 @@ export interface PersonalDetails {
   readonly passwordHash?: string;
 }
 
+export type CaseChannel = 'web' | 'phone' | 'visit';
+
 export type QueueChangeReason =
   | 'contract-signed'
   | 'letting-cancelled'
@@ -60,6 +62,11 @@ export type ApplicantEvent =
       };
     }
   | { readonly type: 'personal-details-changed'; readonly data: { readonly personal: Sealed; readonly caseId?: string; readonly changedBy: string } }
+  | {
+      readonly type: 'case-registered';
+      readonly data: { readonly caseId: string; readonly channel: CaseChannel; readonly subject: string; readonly description: Sealed; readonly registeredBy: string };
+    }
+  | { readonly type: 'case-answered'; readonly data: { readonly caseId: string; readonly answer: Sealed; readonly answeredBy: string } }
   | { readonly type: 'account-closed'; readonly data: { readonly on: IsoDate; readonly closedBy: string } }
   | { readonly type: 'personal-data-erased'; readonly data: { readonly on: IsoDate; readonly erasedBy: string } };
 

@@ -1,18 +1,45 @@
 import { integrationMessage, type IntegrationMapper } from '../../../../libs/bus/src/index.js';
-import { ApplicantRegisteredV1 } from '../../../../libs/contracts/src/index.js';
+import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
+import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import { AccountClosedV1, ApplicantDeregisteredV1, ApplicantRegisteredV1, QueueStandingChangedV1 } from '../../../../libs/contracts/src/index.js';
 import type { ApplicantEvent } from '../applicant/applicant.events.js';
 
-/** What other apps may know of an applicant's events: ids and dates, never personal data. */
+const applicantIdOf = (event: RecordedEvent) => event.streamId.slice('applicant-'.length);
+
+function standing(event: RecordedEvent, payload: QueueStandingChangedV1): IntegrationMessage {
+  return integrationMessage(event, QueueStandingChangedV1.type, payload.applicantId, payload);
+}
+
+/** What other apps may know of an applicant's events: ids, dates and statuses, never personal data. */
 export const toIntegrationMessages: IntegrationMapper = (event) => {
+  if (!event.streamId.startsWith('applicant-')) return [];
   const domain = event as unknown as ApplicantEvent;
+  const applicantId = applicantIdOf(event);
   switch (domain.type) {
     case 'applicant-registered': {
-      const payload: ApplicantRegisteredV1 = {
-        applicantId: domain.data.applicantId,
-        registeredOn: domain.data.queueStartDate,
-        queueStartDate: domain.data.queueStartDate,
-      };
-      return [integrationMessage(event, ApplicantRegisteredV1.type, domain.data.applicantId, payload)];
+      const { queueStartDate } = domain.data;
+      return [
+        integrationMessage(event, ApplicantRegisteredV1.type, applicantId, { applicantId, registeredOn: queueStartDate, queueStartDate } satisfies ApplicantRegisteredV1),
+        standing(event, { applicantId, status: 'active', queueStartDate, effectiveFrom: queueStartDate, reason: 'registered' }),
+      ];
+    }
+    case 'queue-start-changed': {
+      const { queueStartDate, effectiveFrom, reason } = domain.data;
+      return [standing(event, { applicantId, status: 'active', queueStartDate, effectiveFrom, reason })];
+    }
+    case 'applicant-deregistered': {
+      const { on, reason } = domain.data;
+      return [
+        integrationMessage(event, ApplicantDeregisteredV1.type, applicantId, { applicantId, on, reason } satisfies ApplicantDeregisteredV1),
+        standing(event, { applicantId, status: 'deregistered', queueStartDate: null, effectiveFrom: on, reason }),
+      ];
+    }
+    case 'account-closed': {
+      const { on } = domain.data;
+      return [
+        integrationMessage(event, AccountClosedV1.type, applicantId, { applicantId, on } satisfies AccountClosedV1),
+        standing(event, { applicantId, status: 'closed', queueStartDate: null, effectiveFrom: on, reason: 'closed' }),
+      ];
     }
     default:
       return [];

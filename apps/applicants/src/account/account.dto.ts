@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { AddressDto } from '../registering/register.dto.js';
+
+export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class AsOfQuery {
+  @ApiPropertyOptional({ example: '2026-11-24', description: 'Any date, past or today; defaults to today (Europe/Stockholm)' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'asOf must be a date, YYYY-MM-DD' })
+  asOf?: string;
+}
+
+export class QueueTimeDto {
+  @ApiProperty() applicantId: string;
+  @ApiProperty({ example: '2026-11-24' }) asOf: string;
+  @ApiProperty({ enum: ['active', 'deregistered', 'closed'] }) status: string;
+  @ApiProperty({ nullable: true, example: '2019-03-01' }) queueStartDate: string | null;
+  @ApiProperty({ description: 'Whole days from the queue start date to asOf; what rankings use' }) queueDays: number;
+}
+
+export class ChangeContactDto {
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @Length(3, 254) email?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\+?[0-9 -]{6,20}$/, { message: 'phone must be a phone number' }) phone?: string;
+  @ApiPropertyOptional({ type: AddressDto }) @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+}

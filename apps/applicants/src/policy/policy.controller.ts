@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { CurrentUser, currentCorrelationId, DomainRuleViolation, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { ISO_DATE } from '../account/account.dto.js';
+import { POLICY_LIMITS, type ApplicantPolicy, type PolicySetting } from './applicant-policy.js';
+import { stockholmDate } from './calendar.js';
+import { PolicyService } from './policy.service.js';
+
+const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
+
+class PolicyOnQuery {
+  @ApiPropertyOptional({ example: '2026-11-24' }) @IsOptional() @Matches(ISO_DATE, { message: 'on must be a date, YYYY-MM-DD' }) on?: string;
+}
+
+class PolicyChangeDto {
+  @ApiProperty({ enum: SETTINGS }) @IsIn(SETTINGS) setting: PolicySetting;
+  @ApiProperty() @IsInt() value: number;
+  @ApiProperty({ example: '2027-01-01', description: 'Today or later: a rule change never rewrites history' })
+  @Matches(ISO_DATE, { message: 'effectiveFrom must be a date, YYYY-MM-DD' })
+  effectiveFrom: string;
+  @ApiProperty({ example: 'Board decision 2026-11-20, §4' }) @IsString() @Length(5, 500) reason: string;
+}
+
+/** The published rules: anyone may read what applied on a date; only admins change them, from a date on. */
+@ApiTags('policy')
+@Controller('applicants/policy')
+export class PolicyController {
+  constructor(private readonly policy: PolicyService) {}
+
+  @Get()
+  @Public()
+  async on(@Query() query: PolicyOnQuery): Promise<ApplicantPolicy & { on: string }> {
+    const on = query.on ?? stockholmDate(new Date());
+    return { on, ...(await this.policy.on(on)) };
+  }
+
+  @Get('changes')
+  @ApiBearerAuth()
+  @Roles('staff', 'admin')
+  changes() {
+    return this.policy.changes();
+  }
+
+  @Post('changes')
+  @ApiBearerAuth()
+  @Roles('admin')
+  @HttpCode(201)
+  async change(@CurrentUser() user: AuthenticatedUser, @Body() body: PolicyChangeDto) {
+    const limits = POLICY_LIMITS[body.setting];
+    if (body.value < limits.min || body.value > limits.max) {
+      throw new DomainRuleViolation(`${body.setting} must be between ${limits.min} and ${limits.max}`, { extensions: { errors: [{ field: 'value', messages: [`between ${limits.min} and ${limits.max}`] }] } });
+    }
+    if (body.effectiveFrom < stockholmDate(new Date())) {
+      throw new DomainRuleViolation('A policy change takes effect today or later: it never rewrites history', { extensions: { errors: [{ field: 'effectiveFrom', messages: ['must be today or later'] }] } });
+    }
+    const change = { ...body, decidedBy: user.id, decidedAt: new Date().toISOString() };
+    await this.policy.change(change, currentCorrelationId() ?? randomUUID());
+    return change;
+  }
+}

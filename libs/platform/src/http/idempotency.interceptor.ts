@@ -1,0 +1,72 @@
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { userOf } from '../auth/authenticated-user.js';
+import { PG_POOL } from '../database/pg-pool.js';
+import { Conflict, DomainRuleViolation, InvalidRequest } from '../errors/domain-errors.js';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const KEY = /^[\w.:-]{1,200}$/;
+
+interface StoredResponse {
+  request_hash: string;
+  status: number | null;
+  body: unknown;
+}
+
+/**
+ * `Idempotency-Key` on a command makes a retried request harmless: the first
+ * response is stored and replayed; the same key with another body is refused.
+ * Keys are per caller, so two users cannot collide. A failed request releases its
+ * key, so the client may try again.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<{ method: string; url: string; headers: Record<string, unknown>; body?: unknown }>();
+    const key = request.headers[IDEMPOTENCY_HEADER];
+    if (key === undefined || request.method === 'GET') return next.handle();
+    if (typeof key !== 'string' || !KEY.test(key)) {
+      throw new InvalidRequest([{ field: 'Idempotency-Key', messages: ['must be 1 to 200 letters, digits, or . _ : -'] }]);
+    }
+    const scope = `${userOf(request)?.id ?? 'anonymous'} ${request.method} ${request.url.split('?')[0]}`;
+    const hash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+    const reply = http.getResponse<{ statusCode: number; status(code: number): unknown; header(name: string, value: string): unknown }>();
+    return from(this.run(scope, key, hash, reply, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+  }
+
+  private async run(
+    scope: string,
+    key: string,
+    hash: string,
+    reply: { statusCode: number; status(code: number): unknown; header(name: string, value: string): unknown },
+    handle: () => Promise<unknown>,
+  ): Promise<unknown> {
+    const claimed = await this.pool.query(
+      'INSERT INTO platform.idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [scope, key, hash],
+    );
+    if (claimed.rowCount === 0) {
+      const { rows } = await this.pool.query<StoredResponse>('SELECT request_hash, status, body FROM platform.idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+      const stored = rows[0];
+      if (!stored) return this.run(scope, key, hash, reply, handle);
+      if (stored.request_hash !== hash) throw new DomainRuleViolation('This Idempotency-Key was used for a different request');
+      if (stored.status === null) throw new Conflict('A request with this Idempotency-Key is still being processed');
+      reply.status(stored.status);
+      reply.header('idempotent-replayed', 'true');
+      return stored.body;
+    }
+    try {
+      const body = await handle();
+      await this.pool.query('UPDATE platform.idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [scope, key, reply.statusCode, JSON.stringify(body ?? null)]);
+      return body;
+    } catch (error) {
+      await this.pool.query('DELETE FROM platform.idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+      throw error;
+    }
+  }
+}
