@@ -1,0 +1,226 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import type { IntegrationMessage } from '../../../libs/bus/src/bus.port.js';
+import { LettingCancelledV1, ListingLetV1, QueueStandingChangedV1 } from '../../../libs/contracts/src/index.js';
+import { createTestApp } from '../../../libs/platform/src/index.js';
+import { INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+import { freshDatabase } from '../../../test/support/fresh-database.js';
+import { ApplicantsModule } from './applicants.module.js';
+import { addDays, stockholmDate } from './policy/calendar.js';
+
+const PASSWORD = 'correct horse battery';
+
+/** A valid personnummer for a birth date and serial: the check digit computed (Luhn over YYMMDDNNN). */
+function pnr(birth: string, serial: string): string {
+  const digits = birth.slice(2) + serial;
+  const sum = [...digits].reduce((total, d, i) => {
+    const doubled = i % 2 === 0 ? Number(d) * 2 : Number(d);
+    return total + (doubled > 9 ? doubled - 9 : doubled);
+  }, 0);
+  return `${birth}-${serial}${(10 - (sum % 10)) % 10}`;
+}
+const today = stockholmDate(new Date());
+
+async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const until = Date.now() + 20_000;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('applicants app over HTTP on real PostgreSQL', () => {
+  let app: NestFastifyApplication;
+  let infra: Infrastructure;
+  let staff: string;
+  let admin: string;
+  const http = () => request(app.getHttpServer());
+
+  const register = async (personnummer: string, name = 'Test Person') =>
+    (await http().post('/applicants').send({ personnummer, name, email: 'p@example.se', password: PASSWORD }).expect(201)).body.applicantId as string;
+  const signIn = async (personnummer: string) =>
+    (await http().post('/applicants/sign-in').send({ personnummer, password: PASSWORD }).expect(200)).body.access_token as string;
+  const openCase = async (applicantId: string) =>
+    (await http().post(`/applicants/${applicantId}/cases`).set('authorization', `Bearer ${staff}`).send({ channel: 'phone', subject: 'Queue time', description: 'Called about the queue date' }).expect(201)).body.caseId as string;
+  const queueTime = async (applicantId: string, asOf = today) =>
+    (await http().get(`/applicants/${applicantId}/queue-time?asOf=${asOf}`).set('authorization', `Bearer ${staff}`)).body;
+
+  beforeAll(async () => {
+    process.env.JWT_SECRET = 'applicants-int-secret-long-enough-for-hs256-0123456789';
+    process.env.SEED_ACCOUNTS = 'staff:staff@test.se:Staff-pass-1,admin:admin@test.se:Admin-pass-1';
+    process.env.DATABASE_URL = await freshDatabase('applicants');
+    delete process.env.BUS_DATABASE_URL;
+    app = await createTestApp(ApplicantsModule);
+    infra = app.get(INFRASTRUCTURE);
+    staff = (await http().post('/auth/token').send({ username: 'staff@test.se', password: 'Staff-pass-1' }).expect(200)).body.access_token;
+    admin = (await http().post('/auth/token').send({ username: 'admin@test.se', password: 'Admin-pass-1' }).expect(200)).body.access_token;
+  });
+
+  afterAll(() => app?.close());
+
+  test('a seeker registers, signs in, and sees only their own account', async () => {
+    const id = await register('19811218-9876', 'Astrid Lindqvist');
+    const other = await register('19900101-0017');
+    const token = await signIn('811218-9876');
+    const me = await http().get(`/applicants/${id}`).set('authorization', `Bearer ${token}`).expect(200);
+    expect(me.body).toMatchObject({ applicantId: id, status: 'active', queueStartDate: today, queueDays: 0, personal: { name: 'Astrid Lindqvist', personnummer: '198112189876' } });
+    expect(me.body.personal.passwordHash).toBeUndefined();
+    expect(me.headers.etag).toMatch(/^"\d+"$/);
+    const forbidden = await http().get(`/applicants/${other}`).set('authorization', `Bearer ${token}`).expect(403);
+    expect(forbidden.body).toMatchObject({ status: 403 });
+    await http().post('/applicants/sign-in').send({ personnummer: '19811218-9876', password: 'wrong password!' }).expect(401);
+    await http().post('/applicants/sign-in').send({ personnummer: '19700101-0009', password: PASSWORD }).expect(401);
+  });
+
+  test('under the minimum age in the policy: refused with the rule, nothing registered', async () => {
+    const young = pnr(`${Number(today.slice(0, 4)) - 17}0101`, '123');
+    const response = await http().post('/applicants').send({ personnummer: young, name: 'Young', email: 'y@example.se', password: PASSWORD }).expect(422);
+    expect(response.body).toMatchObject({ status: 422, type: 'https://bostadsko.se/problems/applicants/below-minimum-age' });
+  });
+
+  test('edits carry If-Match: a stale ETag is refused with 412 and changes nothing', async () => {
+    const id = await register(pnr('19950615', '123'));
+    const token = await signIn(pnr('19950615', '123'));
+    const { headers } = await http().get(`/applicants/${id}`).set('authorization', `Bearer ${token}`).expect(200);
+    await http().patch(`/applicants/${id}/contact`).set('authorization', `Bearer ${token}`).set('if-match', headers.etag).send({ phone: '+46701234567' }).expect(200);
+    const stale = await http().patch(`/applicants/${id}/contact`).set('authorization', `Bearer ${token}`).set('if-match', headers.etag).send({ phone: '+46700000000' }).expect(412);
+    expect(stale.body).toMatchObject({ status: 412 });
+    await http().patch(`/applicants/${id}/contact`).set('authorization', `Bearer ${token}`).set('if-match', 'nonsense').send({ phone: '+46700000000' }).expect(400);
+    const me = await http().get(`/applicants/${id}`).set('authorization', `Bearer ${token}`).expect(200);
+    expect(me.body.personal.phone).toBe('+46701234567');
+  });
+
+  test('a retried command with the same Idempotency-Key is answered once', async () => {
+    const id = await register(pnr('19700101', '000'));
+    const send = () => http().post(`/applicants/${id}/cases`).set('authorization', `Bearer ${staff}`).set('idempotency-key', 'case-call-42').send({ channel: 'phone', subject: 'Retry', description: 'once' });
+    const first = await send().expect(201);
+    const again = await send().expect(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const cases = await http().get(`/applicants/${id}/cases`).set('authorization', `Bearer ${staff}`).expect(200);
+    expect(cases.body).toHaveLength(1);
+    await http().post(`/applicants/${id}/cases`).set('authorization', `Bearer ${staff}`).set('idempotency-key', 'case-call-42').send({ channel: 'visit', subject: 'Other', description: 'x' }).expect(422);
+  });
+
+  test('a staff decision needs a case and a reason, and shows in the history with who and why', async () => {
+    const id = await register(pnr('19760319', '236'));
+    await http().post(`/applicants/${id}/queue-decisions`).set('authorization', `Bearer ${staff}`).send({ reason: 'staff-correction', queueStartDate: '2019-03-01', caseId: randomUUID(), explanation: 'Wrong date' }).expect(422);
+    await http().post(`/applicants/${id}/queue-decisions`).set('authorization', `Bearer ${staff}`).send({ reason: 'staff-correction', queueStartDate: '2019-03-01' }).expect(400);
+    const caseId = await openCase(id);
+    await http()
+      .post(`/applicants/${id}/queue-decisions`)
+      .set('authorization', `Bearer ${staff}`)
+      .send({ reason: 'restored-after-agency-error', queueStartDate: '2019-03-01', caseId, explanation: 'Our system lost the 2019 registration' })
+      .expect(200);
+    const standing = await eventually(() => queueTime(id), (b) => b.queueStartDate === '2019-03-01');
+    expect(standing.queueDays).toBeGreaterThan(2000);
+    const history = await http().get(`/applicants/${id}/history`).set('authorization', `Bearer ${staff}`).expect(200);
+    expect(history.body.find((e: { type: string }) => e.type === 'queue-start-changed')).toMatchObject({ data: { caseId, explanation: 'Our system lost the 2019 registration', reason: 'restored-after-agency-error' } });
+    const seekerToken = await signIn(pnr('19760319', '236'));
+    await http().post(`/applicants/${id}/queue-decisions`).set('authorization', `Bearer ${seekerToken}`).send({ reason: 'staff-correction', queueStartDate: '2000-01-01', caseId, explanation: 'I would like more' }).expect(403);
+  });
+
+  test('a letting through the queue uses up queue time; a letting not completed restores it; short-term keeps it', async () => {
+    const id = await register(pnr('19640823', '323'));
+    const caseId = await openCase(id);
+    await http().post(`/applicants/${id}/queue-decisions`).set('authorization', `Bearer ${staff}`).send({ reason: 'staff-correction', queueStartDate: '2015-01-01', caseId, explanation: 'Corrected start', effectiveFrom: today }).expect(200);
+    await eventually(() => queueTime(id), (b) => b.queueStartDate === '2015-01-01');
+    const listingId = randomUUID();
+    const contractDate = today;
+    const message = (type: string, payload: unknown): IntegrationMessage => ({ id: randomUUID(), type, key: listingId, payload, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() });
+    const shortTerm = message(ListingLetV1.type, { listingId: randomUUID(), tenantApplicantId: id, contractDate, listingType: 'short-term', usesQueueTime: false });
+    const letting = message(ListingLetV1.type, { listingId, tenantApplicantId: id, contractDate, listingType: 'regular', usesQueueTime: true });
+    await infra.bus.publish([shortTerm, letting, { ...letting, id: randomUUID() }]);
+    const history = () => http().get(`/applicants/${id}/history`).set('authorization', `Bearer ${staff}`).then((r) => r.body as Array<{ data: { reason?: string } }>);
+    await eventually(history, (events) => events.some((e) => e.data.reason === 'contract-signed'));
+    const usedUp = await eventually(() => queueTime(id), (b) => b.queueStartDate === contractDate);
+    expect(usedUp).toMatchObject({ queueStartDate: contractDate, queueDays: 0 });
+
+    await infra.bus.publish([message(LettingCancelledV1.type, { listingId, tenantApplicantId: id, on: today })]);
+    const restored = await eventually(() => queueTime(id), (b) => b.queueStartDate === '2015-01-01');
+    expect(restored.queueStartDate).toBe('2015-01-01');
+    expect((await history()).filter((e) => e.data.reason === 'contract-signed')).toHaveLength(1);
+  });
+
+  test('queue standing changes are published for other apps, without personal data', async () => {
+    const id = await register(pnr('19450526', '123'));
+    const seen: IntegrationMessage[] = [];
+    const consumer = await infra.bus.consume({ group: `probe-${randomUUID()}`, topics: [QueueStandingChangedV1.type] }, async (m) => {
+      if ((m.payload as { applicantId: string }).applicantId === id) seen.push(m);
+    });
+    await eventually(async () => seen.length, (n) => n >= 1);
+    await consumer.stop();
+    expect(seen[0].payload).toEqual({ applicantId: id, status: 'active', queueStartDate: today, effectiveFrom: today, reason: 'registered' });
+    expect(JSON.stringify(seen[0])).not.toContain('1945');
+  });
+
+  test('personnummer change keeps the account; the old number no longer signs in', async () => {
+    const id = await register(pnr('19521030', '325'));
+    const caseId = await openCase(id);
+    await http().post(`/applicants/${id}/personnummer`).set('authorization', `Bearer ${staff}`).send({ caseId, personnummer: pnr('19521030', '326') }).expect(200);
+    expect(await signIn(pnr('19521030', '326'))).toBeTruthy();
+    await http().post('/applicants/sign-in').send({ personnummer: pnr('19521030', '325'), password: PASSWORD }).expect(401);
+    await http().post(`/applicants/${id}/personnummer`).set('authorization', `Bearer ${staff}`).send({ caseId, personnummer: '19811218-9876' }).expect(409);
+  });
+
+  test('register extract, close, erasure: the events stay, the person is gone from them', async () => {
+    const id = await register(pnr('19870214', '123'), 'Erik Eraseme');
+    const token = await signIn(pnr('19870214', '123'));
+    const extract = await http().get(`/applicants/${id}/extract`).set('authorization', `Bearer ${token}`).expect(200);
+    expect(extract.body.personalData).toMatchObject({ name: 'Erik Eraseme' });
+    expect(extract.body.records[0]).toMatchObject({ type: 'applicant-registered', data: { personal: { name: 'Erik Eraseme' } } });
+    expect(JSON.stringify(extract.body)).not.toContain('argon2');
+
+    await http().post(`/applicants/${id}/erase`).set('authorization', `Bearer ${staff}`).expect(422);
+    await http().post(`/applicants/${id}/close`).set('authorization', `Bearer ${token}`).expect(200);
+    await http().post(`/applicants/${id}/erase`).set('authorization', `Bearer ${token}`).expect(403);
+    await http().post(`/applicants/${id}/erase`).set('authorization', `Bearer ${staff}`).expect(200);
+
+    const events = await infra.store.readStream(`applicant-${id}`);
+    expect(events.map((e) => e.type)).toEqual(['applicant-registered', 'account-closed', 'personal-data-erased']);
+    expect(JSON.stringify(events.map((e) => e.data))).not.toContain('Erik');
+    const after = await http().get(`/applicants/${id}/extract`).set('authorization', `Bearer ${staff}`).expect(200);
+    expect(after.body.personalData).toBeNull();
+    expect(after.body.records[0].data.personal).toBe('(erased)');
+    await http().post('/applicants/sign-in').send({ personnummer: pnr('19870214', '123'), password: PASSWORD }).expect(401);
+    // The person may register anew: the identity claim was released.
+    expect(await register(pnr('19870214', '123'))).not.toBe(id);
+  });
+
+  test('policy: rules are data, changed from a date on, never for the past', async () => {
+    const policy = await http().get('/applicants/policy').expect(200);
+    expect(policy.body).toMatchObject({ annualFee: 200, earlyPaymentDays: 30, graceDays: 90, minimumAge: 18 });
+    const from = addDays(today, 10);
+    await http().post('/applicants/policy/changes').set('authorization', `Bearer ${admin}`).send({ setting: 'annualFee', value: 250, effectiveFrom: from, reason: 'Board decision 2026 §4' }).expect(201);
+    await http().post('/applicants/policy/changes').set('authorization', `Bearer ${admin}`).send({ setting: 'annualFee', value: 250, effectiveFrom: addDays(today, -1), reason: 'Backdated' }).expect(422);
+    await http().post('/applicants/policy/changes').set('authorization', `Bearer ${staff}`).send({ setting: 'annualFee', value: 1, effectiveFrom: from, reason: 'Not allowed' }).expect(403);
+    await http().post('/applicants/policy/changes').set('authorization', `Bearer ${admin}`).send({ setting: 'nonsense', value: 1, effectiveFrom: from, reason: 'Unknown' }).expect(400);
+    expect((await http().get(`/applicants/policy?on=${today}`).expect(200)).body.annualFee).toBe(200);
+    expect((await http().get(`/applicants/policy?on=${from}`).expect(200)).body.annualFee).toBe(250);
+    await http().get('/applicants/policy?on=2026-02-30x').expect(400);
+  });
+
+  test('hostile and malformed input: problem details, never a 500', async () => {
+    const id = await register(pnr('19600305', '123'));
+    const cases: Array<[request.Test, number]> = [
+      [http().get('/applicants/not-a-uuid').set('authorization', `Bearer ${staff}`), 400],
+      [http().get(`/applicants/${randomUUID()}`).set('authorization', `Bearer ${staff}`), 404],
+      [http().get(`/applicants/${id}/queue-time?asOf=yesterday`).set('authorization', `Bearer ${staff}`), 400],
+      [http().post('/applicants').send({ personnummer: "1' OR 1=1 --", name: 'x', email: 'x@example.se', password: PASSWORD }), 400],
+      [http().post('/applicants').send({ personnummer: '19811218-9876', name: 'x'.repeat(5000), email: 'x@example.se', password: PASSWORD }), 400],
+      [http().post('/applicants').send([1, 2, 3]), 400],
+      [http().post('/applicants').set('content-type', 'application/json').send('{"a":'), 400],
+      [http().post(`/applicants/${id}/cases`).set('authorization', `Bearer ${staff}`).send({ channel: 'fax', subject: 'x', description: 'y' }), 400],
+      [http().post(`/applicants/${id}/cases/${randomUUID()}/answer`).set('authorization', `Bearer ${staff}`).send({ answer: 'x' }), 422],
+      [http().post(`/applicants/${id}/queue-transfers`).set('authorization', `Bearer ${staff}`).send({ fromApplicantId: randomUUID(), caseId: randomUUID(), explanation: 'transfer' }), 409],
+      [http().get(`/applicants/${id}`), 401],
+    ];
+    for (const [call, status] of cases) {
+      const response = await call;
+      expect({ status: response.status, type: response.headers['content-type'] }).toEqual({ status, type: expect.stringContaining('application/problem+json') });
+    }
+  });
+});
