@@ -86,6 +86,7 @@ async function main(): Promise<void> {
   log('all apps are up:');
   for (const app of APPS) log(`  ${app.name.padEnd(11)} http://localhost:${app.port}  (API docs: http://localhost:${app.port}/docs)`);
   log(`demo sign-in (POST /auth/token on any app): ${shared.SEED_ACCOUNTS === DEMO_ACCOUNTS ? 'staff@demo.boko.se / Demo-staff-2026, analyst@demo.boko.se / Demo-analyst-2026' : 'accounts from SEED_ACCOUNTS'}`);
+  log('demo seeker (POST /applicants/sign-in on :3001): personnummer 19811218-9876, password "correct horse battery"');
   log('press Ctrl-C to stop');
 }
 
