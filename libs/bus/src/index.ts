@@ -4,3 +4,4 @@ export { BUS_LOG_MIGRATIONS, BUS_OFFSET_MIGRATIONS } from './postgres/bus-log.sc
 export { CONSUMER_MIGRATIONS } from './postgres/consumer.schema.js';
 export { InMemoryBus } from './in-memory/in-memory.bus.js';
 export { startRelay, integrationMessage, type IntegrationMapper, type RelayOptions } from './relay.js';
+export { KafkaBus, type KafkaBusOptions } from './kafka/kafka.bus.js';
