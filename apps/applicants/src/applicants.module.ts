@@ -18,18 +18,20 @@ import { ExtractController } from './account/extract.controller.js';
 import { CasesController } from './cases/cases.controller.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { LettingConsumer } from './letting/letting.consumer.js';
+import { FeesModule } from './fees/fees.module.js';
+import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees/fees.wiring.js';
 import { RegisterApplicantHandler } from './registering/register.handler.js';
 import { queueTimeProjection } from './queue-time/queue-time.projection.js';
 
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'applicants',
-  migrations: PERSONAL_DATA_MIGRATIONS,
+  migrations: [...PERSONAL_DATA_MIGRATIONS, ...FEE_MIGRATIONS],
   integration: toIntegrationMessages,
-  projections: [queueTimeProjection],
+  projections: [queueTimeProjection, ...FEE_PROJECTIONS],
 });
 
 @Module({
-  imports: [PlatformModule.forRoot({ name: 'applicants', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot()],
+  imports: [PlatformModule.forRoot({ name: 'applicants', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot(), FeesModule.register(eventSourcing)],
   controllers: [RegisterController, SignInController, PolicyController, AccountController, ExtractController, CasesController, StaffDecisionsController],
   providers: [
     ApplicantService,

@@ -1,0 +1,140 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { GlobalPosition } from '../../../../libs/event-store/src/index.js';
+import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { ApplicantService, type CommandContext } from '../applicant/applicant.service.js';
+import { policyOn, POLICY_LIMITS, type PolicyChange } from '../policy/applicant-policy.js';
+import { addDays, daysBetween, type IsoDate } from '../policy/calendar.js';
+import { PolicyService } from '../policy/policy.service.js';
+import { FeeAccountService } from './fee-account.service.js';
+import { feeAccountsProjection } from './fee-accounts.projection.js';
+import { feeNoticesProjection } from './fee-notices.projection.js';
+import { readModelsCaughtUp } from './read-model-wait.js';
+
+/** Recorded as the actor and as `decidedBy` on every decision the job makes. */
+export const FEE_JOB = 'fee-job';
+const LOCK_KEY = 7_340_301;
+/** No grace can be longer, so older notices never need looking at again. */
+const LONGEST_GRACE = POLICY_LIMITS.graceDays.max;
+
+export interface FeeJobRun {
+  /** The days processed, first and last; null when every day up to `today` was already done. */
+  readonly from: IsoDate | null;
+  readonly to: IsoDate | null;
+  readonly days: number;
+  readonly noticesIssued: number;
+  readonly deregistered: number;
+}
+
+interface OverdueRow {
+  applicant_id: string;
+  notice_id: string;
+  due_date: IsoDate;
+  paid_on: IsoDate | null;
+  status: 'open' | 'paid' | 'lapsed';
+}
+
+/**
+ * The daily fee job: issues the notices that fall due and deregisters accounts
+ * whose fee is unpaid after the grace days. It processes every day from the last
+ * completed one up to `today`, each with the policy of that day, and records each
+ * completed day, so after downtime it catches up exactly as if it had run daily.
+ * Every step is idempotent, and an advisory lock keeps two instances from
+ * running it at once.
+ */
+@Injectable()
+export class FeeJobs {
+  private readonly logger = new Logger('FeeJobs');
+
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    private readonly fees: FeeAccountService,
+    private readonly applicants: ApplicantService,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async runUntil(today: IsoDate, correlationId: string = randomUUID()): Promise<FeeJobRun> {
+    const client = await this.infra.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+      try {
+        const { rows } = await client.query<{ day: IsoDate }>(`SELECT last_completed_day::text AS day FROM applicants.fee_job_progress WHERE job = $1`, [FEE_JOB]);
+        // The first run ever starts today: there is no earlier day the job owes.
+        const from = rows[0] ? addDays(rows[0].day, 1) : today;
+        const run: { -readonly [K in keyof FeeJobRun]: FeeJobRun[K] } = { from: null, to: null, days: 0, noticesIssued: 0, deregistered: 0 };
+        if (from > today) return run;
+        await readModelsCaughtUp(this.infra.pool, this.infra.store, [feeAccountsProjection, feeNoticesProjection]);
+        const changes = await this.policy.changes();
+        const context: CommandContext = { correlationId, actor: FEE_JOB };
+        for (let day = from; day <= today; day = addDays(day, 1)) {
+          const done = await this.runDay(day, changes, context);
+          await client.query(
+            `INSERT INTO applicants.fee_job_progress (job, last_completed_day) VALUES ($1, $2)
+             ON CONFLICT (job) DO UPDATE SET last_completed_day = excluded.last_completed_day, updated_at = now()`,
+            [FEE_JOB, day],
+          );
+          run.from ??= day;
+          run.to = day;
+          run.days++;
+          run.noticesIssued += done.noticesIssued;
+          run.deregistered += done.deregistered;
+        }
+        if (run.noticesIssued + run.deregistered > 0) this.logger.log(`fee job ${run.from}..${run.to}: ${run.noticesIssued} notices issued, ${run.deregistered} accounts deregistered`);
+        return run;
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  private async runDay(day: IsoDate, changes: readonly PolicyChange[], context: CommandContext): Promise<{ noticesIssued: number; deregistered: number }> {
+    const policy = policyOn(changes, day);
+    let written: GlobalPosition | undefined;
+    let noticesIssued = 0;
+    let deregistered = 0;
+
+    const { rows: due } = await this.infra.pool.query<{ applicant_id: string; registered_on: IsoDate }>(
+      `SELECT applicant_id, registered_on::text FROM ${feeAccountsProjection.table}
+       WHERE status = 'active' AND next_due_date <= $1::date + $2::int ORDER BY applicant_id`,
+      [day, policy.noticeLeadDays],
+    );
+    for (const account of due) {
+      const issued = await this.fees.issueNotice(account.applicant_id, account.registered_on, day, policy, context);
+      noticesIssued += issued.events.length;
+      written = issued.position ?? written;
+    }
+
+    // Notices not paid by their due date (or lapsed without the deregistration yet done, after a crash).
+    const { rows: overdue } = await this.infra.pool.query<OverdueRow>(
+      `SELECT n.applicant_id, n.notice_id, n.due_date::text, n.paid_on::text, n.status
+       FROM ${feeNoticesProjection.table} n JOIN ${feeAccountsProjection.table} a USING (applicant_id)
+       WHERE a.status = 'active' AND (n.status = 'lapsed'
+         OR (n.due_date < $1::date AND n.due_date >= $1::date - $2::int AND (n.paid_on IS NULL OR n.paid_on > n.due_date)))
+       ORDER BY n.due_date, n.applicant_id`,
+      [day, LONGEST_GRACE + 1],
+    );
+    for (const notice of overdue) {
+      // Grace days are those in force on the due date.
+      const graceDays = policyOn(changes, notice.due_date).graceDays;
+      const paidInTime = notice.paid_on !== null && notice.paid_on <= addDays(notice.due_date, graceDays);
+      if (notice.status !== 'lapsed' && (daysBetween(notice.due_date, day) <= graceDays || paidInTime)) continue;
+      // The fee account decides first, so a payment arriving at the same moment either saves the account or is recorded as late.
+      const lapse = await this.fees.handle(notice.applicant_id, { type: 'lapse-for-unpaid-fee', noticeId: notice.notice_id, on: day, graceDays }, context);
+      written = lapse.position ?? written;
+      const lapsed = lapse.state.lapsed;
+      if (!lapsed) continue;
+      const { events } = await this.applicants.handle(
+        notice.applicant_id,
+        { type: 'deregister-for-unpaid-fee', on: lapsed.on, noticeId: lapsed.noticeId, dueDate: lapsed.dueDate, graceDays: lapsed.graceDays, decidedBy: FEE_JOB },
+        context,
+      );
+      deregistered += events.length > 0 ? 1 : 0;
+    }
+
+    if (written) await readModelsCaughtUp(this.infra.pool, this.infra.store, [feeAccountsProjection, feeNoticesProjection], written);
+    return { noticesIssued, deregistered };
+  }
+}

@@ -1,0 +1,157 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsPositive, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dateMessage = (field: string) => ({ message: `${field} must be a date, YYYY-MM-DD` });
+
+export class RegisterPaymentDto {
+  @ApiProperty({ example: '10000180', description: 'The OCR reference of the fee notice (length digit and Luhn check digit)' })
+  @IsString()
+  @Matches(/^\d{1,25}$/, { message: 'reference must be an OCR number of digits only' })
+  reference: string;
+
+  @ApiProperty({ example: 200, description: 'Kronor, at most two decimals' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsPositive()
+  @Max(1_000_000)
+  amount: number;
+
+  @ApiProperty({ example: '2027-03-01', description: 'The date the money was paid (decides early and late)' })
+  @Matches(DATE, dateMessage('paidOn'))
+  @IsISO8601({ strict: true }, dateMessage('paidOn'))
+  paidOn: string;
+
+  @ApiPropertyOptional({ example: 'BG-20270301-0001', description: "The bank's transaction reference; a payment with one is registered once, however often it is sent" })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:/-]{1,64}$/, { message: 'bankReference must be 1 to 64 letters, digits or . _ : / -' })
+  bankReference?: string;
+}
+
+export class PaymentResultDto {
+  @ApiProperty({ example: 'bank:BG-20270301-0001' }) paymentId: string;
+  @ApiProperty({ enum: ['paid', 'partly-paid', 'discrepancy', 'unmatched'] }) outcome: string;
+  @ApiProperty({ description: 'This payment was registered before: nothing new was recorded' }) duplicate: boolean;
+  @ApiProperty({ nullable: true, format: 'uuid' }) applicantId: string | null;
+  @ApiProperty({ nullable: true }) noticeId: string | null;
+  @ApiProperty({ nullable: true, example: 'overpaid', description: 'too-early, underpaid, overpaid, already-paid, account-deregistered, unknown-reference' }) reason: string | null;
+  @ApiProperty({ example: 200 }) amount: number;
+  @ApiProperty({ example: 200, description: 'The part applied to the notice' }) applied: number;
+}
+
+export class PaymentFileDto {
+  @ApiProperty({ example: 'bg-2027-03-01.csv' })
+  @IsString()
+  @Length(1, 255)
+  fileName: string;
+
+  @ApiProperty({ description: 'The file as text, in the format of BANK-FILE.md' })
+  @IsString()
+  @MaxLength(2_000_000)
+  content: string;
+}
+
+export class PaymentFileLineDto {
+  @ApiProperty({ description: 'Line number in the file, header is line 1' }) line: number;
+  @ApiProperty({ enum: ['paid', 'partly-paid', 'discrepancy', 'unmatched', 'duplicate', 'invalid'] }) outcome: string;
+  @ApiPropertyOptional() reference?: string;
+  @ApiPropertyOptional() amount?: number;
+  @ApiPropertyOptional() paidOn?: string;
+  @ApiPropertyOptional() bankReference?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) applicantId?: string;
+  @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({ type: [String] }) messages?: string[];
+  @ApiPropertyOptional({ description: 'The text of an invalid line' }) text?: string;
+}
+
+export class PaymentFileReportDto {
+  @ApiProperty({ description: 'SHA-256 of the file content' }) fileId: string;
+  @ApiProperty({ nullable: true }) fileName: string | null;
+  @ApiProperty({ description: 'The same file was uploaded before: nothing new was registered' }) alreadyProcessed: boolean;
+  @ApiProperty({ description: 'Lines per outcome' }) summary: Record<string, number>;
+  @ApiProperty({ type: [PaymentFileLineDto] }) lines: PaymentFileLineDto[];
+}
+
+export class DiscrepanciesQuery {
+  @ApiPropertyOptional({ enum: ['discrepancy', 'unmatched', 'invalid-line'] })
+  @IsOptional()
+  @IsIn(['discrepancy', 'unmatched', 'invalid-line'])
+  kind?: string;
+
+  @ApiPropertyOptional({ default: 100, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class DiscrepancyDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['discrepancy', 'unmatched', 'invalid-line'] }) kind: string;
+  @ApiProperty({ example: 'overpaid' }) reason: string;
+  @ApiProperty({ nullable: true, format: 'uuid' }) applicantId: string | null;
+  @ApiProperty({ nullable: true }) noticeId: string | null;
+  @ApiProperty({ nullable: true, description: "The notice's status now, e.g. paid after an earlier partial payment" }) noticeStatus: string | null;
+  @ApiProperty({ nullable: true }) reference: string | null;
+  @ApiProperty({ nullable: true }) amount: number | null;
+  @ApiProperty({ nullable: true, description: 'Not applied, excess, or still outstanding (underpaid)' }) discrepancyAmount: number | null;
+  @ApiProperty({ nullable: true }) paidOn: string | null;
+  @ApiProperty({ nullable: true }) bankReference: string | null;
+  @ApiProperty({ nullable: true }) fileId: string | null;
+  @ApiProperty({ nullable: true, description: 'For an invalid file line: its text and what was wrong' }) detail: unknown;
+  @ApiProperty() recordedAt: string;
+}
+
+export class RunFeeJobDto {
+  @ApiPropertyOptional({ example: '2027-06-09', description: 'Process every day up to this one; defaults to today (Europe/Stockholm). Never a future day.' })
+  @IsOptional()
+  @Matches(DATE, dateMessage('today'))
+  @IsISO8601({ strict: true }, dateMessage('today'))
+  today?: string;
+}
+
+export class FeeJobRunDto {
+  @ApiProperty({ nullable: true }) from: string | null;
+  @ApiProperty({ nullable: true }) to: string | null;
+  @ApiProperty() days: number;
+  @ApiProperty() noticesIssued: number;
+  @ApiProperty() deregistered: number;
+}
+
+export class FeeNoticeDto {
+  @ApiProperty() noticeId: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ example: 200 }) amount: number;
+  @ApiProperty({ example: '2027-03-10' }) dueDate: string;
+  @ApiProperty({ example: '2027-02-08', description: 'Payments dated earlier are not applied' }) payableFrom: string;
+  @ApiProperty({ example: '10000180', description: 'OCR reference to pay with' }) reference: string;
+  @ApiProperty({ enum: ['unpaid', 'overdue', 'paid', 'deregistered'] }) status: string;
+  @ApiProperty() paid: number;
+  @ApiProperty() outstanding: number;
+  @ApiProperty({ nullable: true }) paidOn: string | null;
+}
+
+export class FeePaymentDto {
+  @ApiProperty() paymentId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty() amount: number;
+  @ApiProperty() applied: number;
+  @ApiProperty() paidOn: string;
+  @ApiProperty({ nullable: true }) noticeId: string | null;
+  @ApiProperty({ nullable: true, example: 'overpaid' }) discrepancy: string | null;
+}
+
+export class SeekerFeesDto {
+  @ApiProperty({ format: 'uuid' }) applicantId: string;
+  @ApiProperty({ type: [FeeNoticeDto] }) notices: FeeNoticeDto[];
+  @ApiProperty({ type: [FeePaymentDto] }) payments: FeePaymentDto[];
+}

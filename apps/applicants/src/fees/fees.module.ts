@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ApplicantService } from '../applicant/applicant.service.js';
+import { PolicyService } from '../policy/policy.service.js';
+import { CsvBodyParser } from './csv-body.js';
+import { FeeAccountService } from './fee-account.service.js';
+import { FeeJobScheduler } from './fee-job.scheduler.js';
+import { FeeJobs } from './fee-jobs.js';
+import { FeeJobsController } from './fee-jobs.controller.js';
+import { PaymentFilesService } from './payment-files.service.js';
+import { PaymentsController } from './payments.controller.js';
+import { PaymentsService } from './payments.service.js';
+import { SeekerFeesController } from './seeker-fees.controller.js';
+
+/**
+ * The annual fee: notices, payments, bank files and the daily job. Given the
+ * app's EventSourcingModule (the same object the app imports, so one
+ * infrastructure is shared). ApplicantService and PolicyService are declared
+ * here as well: both are stateless wrappers of the event store, so this
+ * module's own instances behave exactly like the app's.
+ */
+@Module({})
+export class FeesModule {
+  static register(eventSourcing: DynamicModule): DynamicModule {
+    return {
+      module: FeesModule,
+      imports: [eventSourcing],
+      controllers: [PaymentsController, FeeJobsController, SeekerFeesController],
+      providers: [ApplicantService, PolicyService, FeeAccountService, PaymentsService, PaymentFilesService, FeeJobs, FeeJobScheduler, CsvBodyParser],
+      exports: [FeeAccountService, FeeJobs],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import type { Migration } from '../../../../libs/postgres/src/migrations.js';
+import type { Projection } from '../../../../libs/projections/src/index.js';
+import { feeAccountsProjection } from './fee-accounts.projection.js';
+import { feeDiscrepanciesProjection } from './fee-discrepancies.projection.js';
+import { feeNoticesProjection } from './fee-notices.projection.js';
+import { FEE_SCHEMA_MIGRATIONS } from './fees.schema.js';
+
+/** For EventSourcingModule.forRoot in the applicants app: `migrations: [...others, ...FEE_MIGRATIONS]`. */
+export const FEE_MIGRATIONS: readonly Migration[] = FEE_SCHEMA_MIGRATIONS;
+
+/** For EventSourcingModule.forRoot in the applicants app: `projections: [...others, ...FEE_PROJECTIONS]`. */
+export const FEE_PROJECTIONS: readonly Projection<RecordedEvent>[] = [feeAccountsProjection, feeNoticesProjection, feeDiscrepanciesProjection];

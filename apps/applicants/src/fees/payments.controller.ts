@@ -1,0 +1,144 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { CurrentUser, currentCorrelationId, InvalidRequest, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import type { CommandContext } from '../applicant/applicant.service.js';
+import { stockholmDate } from '../policy/calendar.js';
+import { decodeBankFile } from './bank-file.js';
+import { feeDiscrepanciesProjection } from './fee-discrepancies.projection.js';
+import { feeNoticesProjection } from './fee-notices.projection.js';
+import { DiscrepanciesQuery, DiscrepancyDto, PaymentFileDto, PaymentFileReportDto, PaymentResultDto, RegisterPaymentDto } from './fees.dto.js';
+import { sekFromOre, oreFromSek } from './money.js';
+import { OCR_PROBLEM_MESSAGES, ocrProblem } from './ocr.js';
+import { PaymentFilesService, type PaymentFileReport } from './payment-files.service.js';
+import { PaymentsService, type PaymentResult } from './payments.service.js';
+
+interface Reply {
+  status(code: number): unknown;
+}
+
+const contextOf = (user: AuthenticatedUser): CommandContext => ({ correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id });
+
+@ApiTags('fees')
+@ApiBearerAuth()
+@Roles('staff', 'admin')
+@Controller('applicants/fees')
+export class PaymentsController {
+  constructor(
+    private readonly payments: PaymentsService,
+    private readonly files: PaymentFilesService,
+    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+  ) {}
+
+  @Post('payments')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: PaymentResultDto, description: 'Recorded: applied to its notice, or kept as a discrepancy or unmatched payment for staff. 200 when it was recorded before.' })
+  async register(@CurrentUser() user: AuthenticatedUser, @Body() body: RegisterPaymentDto, @Res({ passthrough: true }) reply: Reply): Promise<PaymentResultDto> {
+    // Typed by hand, so a mistyped reference is refused here; in a bank file the money is real and is kept as unmatched.
+    const problem = ocrProblem(body.reference);
+    if (problem) throw new InvalidRequest([{ field: 'reference', messages: [OCR_PROBLEM_MESSAGES[problem]] }], OCR_PROBLEM_MESSAGES[problem]);
+    if (body.paidOn > stockholmDate(new Date())) throw new InvalidRequest([{ field: 'paidOn', messages: ['paidOn cannot be in the future'] }]);
+    const result = await this.payments.register(
+      {
+        paymentId: body.bankReference ? `bank:${body.bankReference}` : `manual:${randomUUID()}`,
+        reference: body.reference,
+        amountOre: oreFromSek(body.amount),
+        paidOn: body.paidOn,
+        bankReference: body.bankReference ?? null,
+        source: 'manual',
+        fileId: null,
+        registeredBy: user.id,
+      },
+      contextOf(user),
+    );
+    if (result.duplicate) reply.status(200);
+    return paymentDto(result);
+  }
+
+  @Post('payment-files')
+  @HttpCode(201)
+  @ApiConsumes('text/csv', 'application/json')
+  @ApiBody({ description: 'The CSV file itself (text/csv, UTF-8), or JSON { fileName, content }; format in BANK-FILE.md', schema: { oneOf: [{ type: 'string' }, { $ref: getSchemaPath(PaymentFileDto) }] } })
+  @ApiQuery({ name: 'fileName', required: false, description: 'For a text/csv body: the name to record' })
+  @ApiCreatedResponse({ type: PaymentFileReportDto, description: 'Every line with its outcome. 200 with alreadyProcessed when this exact file was uploaded before.' })
+  async upload(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown, @Query('fileName') fileName: unknown, @Res({ passthrough: true }) reply: Reply): Promise<PaymentFileReportDto> {
+    const file = await fileOf(body, fileName);
+    const report = await this.files.upload(file.content, file.fileName, stockholmDate(new Date()), contextOf(user));
+    if (report.alreadyProcessed) reply.status(200);
+    return reportDto(report);
+  }
+
+  @Get('discrepancies')
+  @ApiOkResponse({ type: [DiscrepancyDto], description: 'Newest first: payments not applied as sent, unmatched payments and unreadable bank-file lines' })
+  async discrepancies(@Query() query: DiscrepanciesQuery): Promise<{ items: DiscrepancyDto[]; limit: number; offset: number }> {
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    const { rows } = await this.infra.pool.query(
+      `SELECT d.id, d.kind, d.reason, d.applicant_id, d.notice_id, n.status AS notice_status, d.reference, d.amount_ore::int, d.discrepancy_ore::int,
+              d.paid_on::text, d.bank_reference, d.file_id, d.detail, d.recorded_at
+       FROM ${feeDiscrepanciesProjection.table} d LEFT JOIN ${feeNoticesProjection.table} n ON n.notice_id = d.notice_id
+       WHERE $1::text IS NULL OR d.kind = $1
+       ORDER BY d.recorded_at DESC, d.id LIMIT $2 OFFSET $3`,
+      [query.kind ?? null, limit, offset],
+    );
+    const items = rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      reason: r.reason,
+      applicantId: r.applicant_id,
+      noticeId: r.notice_id,
+      noticeStatus: r.notice_status,
+      reference: r.reference,
+      amount: r.amount_ore === null ? null : sekFromOre(r.amount_ore),
+      discrepancyAmount: r.discrepancy_ore === null ? null : sekFromOre(r.discrepancy_ore),
+      paidOn: r.paid_on,
+      bankReference: r.bank_reference,
+      fileId: r.file_id,
+      detail: r.detail,
+      recordedAt: (r.recorded_at as Date).toISOString(),
+    }));
+    return { items, limit, offset };
+  }
+}
+
+/** The file from either body form: the raw CSV bytes, plain text, or the JSON envelope (validated like any DTO). */
+async function fileOf(body: unknown, fileName: unknown): Promise<{ content: string; fileName: string | null }> {
+  if (fileName !== undefined && (typeof fileName !== 'string' || fileName.length < 1 || fileName.length > 255)) {
+    throw new InvalidRequest([{ field: 'fileName', messages: ['fileName must be 1 to 255 characters'] }]);
+  }
+  const name = (fileName as string | undefined) ?? null;
+  if (Buffer.isBuffer(body)) {
+    const content = decodeBankFile(body);
+    if (content === undefined) throw new InvalidRequest([{ field: 'content', messages: ['the file must be UTF-8 encoded'] }]);
+    return { content, fileName: name };
+  }
+  if (typeof body === 'string') return { content: body.replace(/^\uFEFF/, ''), fileName: name };
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new InvalidRequest([{ field: 'content', messages: ['send the file as text/csv, or JSON { fileName, content }'] }]);
+  }
+  const dto = plainToInstance(PaymentFileDto, body);
+  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw new InvalidRequest(errors.map((e) => ({ field: e.property, messages: Object.values(e.constraints ?? {}) })));
+  return { content: dto.content.replace(/^\uFEFF/, ''), fileName: dto.fileName };
+}
+
+function paymentDto(result: PaymentResult): PaymentResultDto {
+  const { amountOre, appliedOre, ...rest } = result;
+  return { ...rest, amount: sekFromOre(amountOre), applied: sekFromOre(appliedOre) };
+}
+
+function reportDto(report: PaymentFileReport): PaymentFileReportDto {
+  const summary: Record<string, number> = {};
+  for (const line of report.lines) summary[line.outcome] = (summary[line.outcome] ?? 0) + 1;
+  return {
+    fileId: report.fileId,
+    fileName: report.fileName,
+    alreadyProcessed: report.alreadyProcessed,
+    summary,
+    lines: report.lines.map(({ amountOre, messages, ...line }) => ({ ...line, ...(amountOre !== undefined && { amount: sekFromOre(amountOre) }), ...(messages && { messages: [...messages] }) })),
+  };
+}

@@ -1,0 +1,61 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { assertSelfOrStaff } from '../account/access.js';
+import { ApplicantService } from '../applicant/applicant.service.js';
+import { stockholmDate, type IsoDate } from '../policy/calendar.js';
+import type { FeeAccountState, FeeNotice } from './fee-account.decider.js';
+import { FeeAccountService } from './fee-account.service.js';
+import { SeekerFeesDto } from './fees.dto.js';
+import { sekFromOre } from './money.js';
+
+@ApiTags('fees')
+@ApiBearerAuth()
+@Roles('applicant', 'staff', 'admin')
+@Controller('applicants/:applicantId/fees')
+export class SeekerFeesController {
+  constructor(
+    private readonly applicants: ApplicantService,
+    private readonly fees: FeeAccountService,
+  ) {}
+
+  /** From the fee account's own stream, not a read model: a seeker who just paid sees it at once. */
+  @Get()
+  @ApiOkResponse({ type: SeekerFeesDto, description: 'Fee notices (amount, due date, OCR reference, status) and payments, oldest first' })
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<SeekerFeesDto> {
+    assertSelfOrStaff(user, applicantId);
+    if ((await this.applicants.load(applicantId)).state.status === 'none') throw new NotFound('No such account');
+    const { state } = await this.fees.load(applicantId);
+    const today = stockholmDate(new Date());
+    return {
+      applicantId,
+      notices: state.notices.map((notice) => ({
+        noticeId: notice.noticeId,
+        year: notice.year,
+        amount: sekFromOre(notice.amountOre),
+        dueDate: notice.dueDate,
+        payableFrom: notice.payableFrom,
+        reference: notice.reference,
+        status: statusOf(notice, state, today),
+        paid: sekFromOre(notice.paidOre),
+        outstanding: sekFromOre(notice.amountOre - notice.paidOre),
+        paidOn: notice.paidOn,
+      })),
+      payments: Object.values(state.payments).map((p) => ({
+        paymentId: p.paymentId,
+        reference: p.reference,
+        amount: sekFromOre(p.amountOre),
+        applied: sekFromOre(p.appliedOre),
+        paidOn: p.paidOn,
+        noticeId: p.noticeId,
+        discrepancy: p.discrepancy?.reason ?? null,
+      })),
+    };
+  }
+}
+
+function statusOf(notice: FeeNotice, state: FeeAccountState, today: IsoDate): string {
+  if (state.lapsed?.noticeId === notice.noticeId) return 'deregistered';
+  if (notice.paidOn !== null) return 'paid';
+  return notice.dueDate < today ? 'overdue' : 'unpaid';
+}
