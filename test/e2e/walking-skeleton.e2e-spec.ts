@@ -11,6 +11,7 @@ import { INFRASTRUCTURE } from '../../libs/runtime/src/event-sourcing.module.js'
 import type { Infrastructure } from '../../libs/runtime/src/infrastructure.js';
 import type { RebuildTargets } from '../../libs/runtime/src/rebuild-target.js';
 import { freshDatabase } from '../support/fresh-database.js';
+import { eventually } from '../support/eventually.js';
 
 /** Apps read DATABASE_URL when they are created: each gets its own database, as in production. */
 async function startApp(module: unknown, databaseUrl: string): Promise<NestFastifyApplication> {
@@ -18,14 +19,6 @@ async function startApp(module: unknown, databaseUrl: string): Promise<NestFasti
   return createTestApp(module as never);
 }
 
-async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const until = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function rows(pool: pg.Pool, table: string, order: string): Promise<unknown[]> {
   return (await pool.query(`SELECT * FROM ${table} ORDER BY ${order}`)).rows;

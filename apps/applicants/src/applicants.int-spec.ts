@@ -9,6 +9,7 @@ import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js
 import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { ApplicantsModule } from './applicants.module.js';
 import { addDays, stockholmDate } from './policy/calendar.js';
+import { eventually } from '../../../test/support/eventually.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -23,14 +24,6 @@ function pnr(birth: string, serial: string): string {
 }
 const today = stockholmDate(new Date());
 
-async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('applicants app over HTTP on real PostgreSQL', () => {
   let app: NestFastifyApplication;

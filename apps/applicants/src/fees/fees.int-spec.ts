@@ -10,6 +10,7 @@ import { applicantStream } from '../applicant/applicant.events.js';
 import { FeesModule } from './fees.module.js';
 import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees.wiring.js';
 import { ocrFromNumber } from './ocr.js';
+import { eventually } from '../../../../test/support/eventually.js';
 
 const eventSourcing = EventSourcingModule.forRoot({ app: 'applicants', migrations: FEE_MIGRATIONS, projections: FEE_PROJECTIONS });
 
@@ -25,14 +26,6 @@ const accounts = {
   later: { id: randomUUID(), registeredOn: '2024-04-01' },
 };
 
-async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('annual fee over HTTP, on PostgreSQL', () => {
   let databaseUrl: string;
