@@ -3,6 +3,7 @@ import type { BenchmarkModule } from './support/benchmark.js';
 /** Loaded lazily: a benchmark's dependencies (and their global side effects) load only when it runs. */
 const BENCHMARKS: Record<string, () => Promise<BenchmarkModule>> = {
   'event-store': () => import('./event-store.bench.js'),
+  'queue-time-rebuild': () => import('./queue-time-rebuild.bench.js'),
 };
 
 async function main(name: string | undefined): Promise<number> {

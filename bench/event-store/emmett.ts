@@ -1,6 +1,7 @@
 import { dumbo } from '@event-driven-io/dumbo';
 import type { Event } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
+import pg from 'pg';
 import type { NewEvent } from '../../libs/event-store/src/event-store.port.js';
 import { sizedPool } from '../support/bench-db.js';
 import type { EventLog } from './event-log.js';
@@ -20,11 +21,11 @@ function toEmmett(event: NewEvent): Event<string, Record<string, unknown>, Recor
 
 /**
  * Opening emmett's store makes dumbo replace pg's global parsers (int8 to
- * BigInt, jsonb through its own deserializer) for every pool in the process:
- * run it after the other systems have been measured.
+ * BigInt, jsonb through its own deserializer). Emmett reads with those, as it
+ * does in production; the other systems' pools keep pg's defaults.
  */
 export async function openEmmett(url: string, connections: number): Promise<EventLog> {
-  const pool = sizedPool(url, connections);
+  const pool = sizedPool(url, connections, pg.types);
   const store = getPostgreSQLEventStore(url, { connectionOptions: { pool } });
   await store.schema.migrate();
   const { execute } = dumbo({ connectionString: url, pool });

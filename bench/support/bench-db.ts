@@ -40,9 +40,20 @@ export async function startBenchDb(name: string, port: number, databases: readon
   };
 }
 
-/** A pool of exactly `size` connections, so concurrency is not capped by pg's default of 10. */
-export function sizedPool(url: string, size: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: size });
+/** int8, json and jsonb: the parsers a library may replace process-wide (dumbo, under emmett, does). */
+const DEFAULT_TEXT_PARSERS = new Map([20, 114, 3802].map((oid) => [oid, pg.types.getTypeParser(oid, 'text')]));
+
+/** pg's parsers as they were before any library touched them: what the application runs with. */
+export const PG_DEFAULT_TYPES: pg.CustomTypesConfig = {
+  getTypeParser: (oid, format) => (format === 'binary' ? undefined : DEFAULT_TEXT_PARSERS.get(oid)) ?? pg.types.getTypeParser(oid, format),
+};
+
+/**
+ * A pool of exactly `size` connections, so concurrency is not capped by pg's
+ * default of 10; `types` decides how rows are parsed.
+ */
+export function sizedPool(url: string, size: number, types: pg.CustomTypesConfig = PG_DEFAULT_TYPES): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: size, types });
   // An idle connection dropped while the cluster stops must not crash the run.
   pool.on('error', () => undefined);
   return pool;
