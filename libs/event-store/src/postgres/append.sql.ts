@@ -3,8 +3,12 @@ import type { ExpectedRevision } from '../event-store.port.js';
 const COLUMNS = `INSERT INTO es.events (stream_id, revision, event_id, type, schema_version, data, metadata)
   SELECT $1, base.revision + e.ord, e.id, e.type, e.schema_version, e.data, e.metadata`;
 
-const EVENTS = `unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
+const MANY_EVENTS = `unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
   WITH ORDINALITY AS e(id, type, schema_version, data, metadata, ord)`;
+
+/** The common single-event commit binds plain values: no array literals for the server to parse. */
+const ONE_EVENT = `(SELECT $3::uuid, $4::text, $5::int, $6::jsonb, $7::jsonb, 1::bigint)
+  AS e(id, type, schema_version, data, metadata, ord)`;
 
 const RETURNING = 'RETURNING position, transaction_id::text, revision';
 
@@ -16,7 +20,8 @@ const currentRevision = '(SELECT max(revision) AS revision FROM es.events WHERE 
  * constraint turns any race into a conflict instead of a lost write. An exact
  * expectation also requires that revision to exist, which catches "ahead of the stream".
  */
-export function appendSql(expected: ExpectedRevision): string {
+export function appendSql(expected: ExpectedRevision, single = false): string {
+  const EVENTS = single ? ONE_EVENT : MANY_EVENTS;
   switch (expected) {
     case 'no_stream':
       return `${COLUMNS} FROM (SELECT -1::bigint AS revision, $2::bigint AS unused) base, ${EVENTS} ${RETURNING}`;

@@ -16,6 +16,20 @@ import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '../../../post
 import { appendSql } from './append.sql.js';
 import { isUnavailable, toRecordedEvent, type EventRow } from './rows.js';
 
+function eventValues(e: NewEvent): unknown[] {
+  return [e.id, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata)];
+}
+
+function eventArrays(events: NewEvent[]): unknown[] {
+  return [
+    events.map((e) => e.id),
+    events.map((e) => e.type),
+    events.map((e) => e.schemaVersion),
+    events.map((e) => JSON.stringify(e.data)),
+    events.map((e) => JSON.stringify(e.metadata)),
+  ];
+}
+
 /** `any` on a hot stream can lose the race several times; it still must land. */
 const MAX_ANY_RETRIES = 100;
 
@@ -55,18 +69,17 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async tryAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const { rows } = await this.pool.query<{ position: string; transaction_id: string; revision: string }>(
-      appendSql(expected),
-      [
+    const single = events.length === 1;
+    const { rows } = await this.pool.query<{ position: string; transaction_id: string; revision: string }>({
+      // Named: each connection parses and plans the statement once, not on every append.
+      name: `es.append.${typeof expected === 'bigint' ? 'exact' : expected}.${single ? 'one' : 'many'}`,
+      text: appendSql(expected, single),
+      values: [
         streamId,
         typeof expected === 'bigint' ? expected.toString() : null,
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => e.schemaVersion),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => JSON.stringify(e.metadata)),
+        ...(single ? eventValues(events[0]) : eventArrays(events)),
       ],
-    );
+    });
     if (rows.length === 0) throw new VersionConflictError(streamId, expected, await this.currentRevision(streamId));
     const last = rows[rows.length - 1];
     return {
