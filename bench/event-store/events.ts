@@ -10,7 +10,7 @@ function isoDate(dayOffset: number): string {
 
 /**
  * Shaped like the queue's own events (ids, dates, a hashed personal number,
- * contact details, preferences): about 330 bytes of data and 130 of metadata,
+ * contact details, preferences): about 370 bytes of data and 160 of metadata,
  * so JSON encoding and jsonb parsing weigh what they weigh in production.
  */
 export function applicantEvent(seed: number, revision: number): NewEvent {
