@@ -10,6 +10,11 @@ export interface Projection<T> {
   readonly name: string;
   /** Schema-qualified live table, e.g. `applicants.queue_time`. */
   readonly table: string;
+  /**
+   * True when each row depends on one stream's events only: a rebuild may then
+   * read the log stream by stream, so each row is written about once.
+   */
+  readonly perStream?: boolean;
   createTable(tx: Tx, table: string): Promise<void>;
   apply(tx: Tx, table: string, items: readonly T[]): Promise<void>;
 }
@@ -23,4 +28,14 @@ export interface Positioned<T> {
 export interface ProjectionSource<T> {
   read(after: Position | undefined, limit: number): Promise<Positioned<T>[]>;
   count(): Promise<number>;
+  /** For per-stream projections: the log up to `head`, in stream order, so a rebuild writes each row once. */
+  readonly byStream?: {
+    head(): Promise<Position | undefined>;
+    read(upTo: Position, after: StreamCursor | undefined, limit: number): Promise<{ items: T[]; cursor: StreamCursor | undefined }>;
+  };
+}
+
+export interface StreamCursor {
+  readonly streamId: string;
+  readonly revision: bigint;
 }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { storeCheckpoint, type Position } from '../../postgres/src/checkpoints.js';
 import { inTransaction } from '../../postgres/src/transaction.js';
-import type { Projection, ProjectionSource } from './projection.js';
+import type { Projection, ProjectionSource, StreamCursor } from './projection.js';
 
 export interface RebuildProgress {
   readonly done: number;
@@ -68,8 +68,30 @@ export async function rebuildProjection<T>(
     }
   };
 
+  /**
+   * The log up to a head position is final (everything below the oldest running
+   * transaction), so it may be read in any order a per-stream projection allows;
+   * the tail after the head is folded in log order like any other.
+   */
+  const foldByStream = async (db: pg.ClientBase) => {
+    const byStream = source.byStream;
+    const head = byStream && projection.perStream ? await byStream.head() : undefined;
+    if (!byStream || !head) return;
+    let cursor: StreamCursor | undefined;
+    for (;;) {
+      const page = await byStream.read(head, cursor, batchSize);
+      if (page.items.length === 0) break;
+      await projection.apply(db, fresh, page.items);
+      cursor = page.cursor;
+      done += page.items.length;
+      report();
+    }
+    position = head;
+  };
+
   const client = await pool.connect();
   try {
+    await foldByStream(client);
     await fold(client);
     await client.query('BEGIN');
     await client.query(`CREATE TABLE IF NOT EXISTS ${projection.table} (LIKE ${fresh})`);

@@ -1,12 +1,22 @@
 import type { IntegrationMessage } from '../../bus/src/bus.port.js';
 import type { PostgresBus } from '../../bus/src/postgres/postgres.bus.js';
-import type { EventStore, RecordedEvent } from '../../event-store/src/index.js';
+import { PostgresEventStore, type EventStore, type RecordedEvent } from '../../event-store/src/index.js';
 import type { ProjectionSource } from './projection.js';
 
 export function eventLogSource(store: EventStore): ProjectionSource<RecordedEvent> {
   return {
     read: async (after, limit) => (await store.readAll({ after, limit })).map((e) => ({ position: e.position, item: e })),
     count: () => store.countEvents(),
+    ...(store instanceof PostgresEventStore && {
+      byStream: {
+        head: () => store.headPosition(),
+        read: async (upTo, after, limit) => {
+          const items = await store.readStreamsUpTo(upTo, after, limit);
+          const last = items[items.length - 1];
+          return { items, cursor: last ? { streamId: last.streamId, revision: last.revision } : after };
+        },
+      },
+    }),
   };
 }
 

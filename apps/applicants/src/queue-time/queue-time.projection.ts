@@ -14,6 +14,7 @@ const STREAM_PREFIX = 'applicant-';
 export const queueTimeProjection: Projection<RecordedEvent> = {
   name: 'queue-time',
   table: 'applicants.queue_time',
+  perStream: true,
 
   async createTable(tx: Tx, table: string) {
     await tx.query(`CREATE TABLE ${table} (

@@ -5,6 +5,7 @@ import type {
   BatchHandler,
   EventStore,
   ExpectedRevision,
+  GlobalPosition,
   NewEvent,
   ReadAllOptions,
   RecordedEvent,
@@ -125,6 +126,28 @@ export class PostgresEventStore implements EventStore {
       `SELECT position, transaction_id::text AS tx_id, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at
        FROM es.events log WHERE ${AFTER_POSITION_VISIBLE} ${LOG_ORDER} LIMIT $3`,
       [...positionParams(options.after), options.limit ?? 1000],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  /** The last event a reader can see now: everything up to it is final. */
+  async headPosition(): Promise<GlobalPosition | undefined> {
+    const { rows } = await this.query<{ tx_id: string; position: string }>(
+      `SELECT transaction_id::text AS tx_id, position FROM es.events log
+       WHERE log.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY log.transaction_id DESC, log.position DESC LIMIT 1`,
+    );
+    return rows[0] ? { commit: BigInt(rows[0].tx_id), prepare: BigInt(rows[0].position) } : undefined;
+  }
+
+  /** Events up to `upTo` in (stream, revision) order, for rebuilding per-stream projections. */
+  async readStreamsUpTo(upTo: GlobalPosition, after: { streamId: string; revision: bigint } | undefined, limit: number): Promise<RecordedEvent[]> {
+    const { rows } = await this.query<EventRow>(
+      `SELECT position, transaction_id::text AS tx_id, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at
+       FROM es.events log
+       WHERE (log.transaction_id, log.position) <= ($1::text::xid8, $2::bigint) AND (log.stream_id, log.revision) > ($3, $4::bigint)
+       ORDER BY log.stream_id, log.revision LIMIT $5`,
+      [upTo.commit.toString(), upTo.prepare.toString(), after?.streamId ?? '', (after?.revision ?? -1n).toString(), limit],
     );
     return rows.map(toRecordedEvent);
   }
