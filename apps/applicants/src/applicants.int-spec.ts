@@ -124,8 +124,9 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
     const listingId = randomUUID();
     const contractDate = today;
     const message = (type: string, payload: unknown): IntegrationMessage => ({ id: randomUUID(), type, key: listingId, payload, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() });
-    const shortTerm = message(ListingLetV1.type, { listingId: randomUUID(), tenantApplicantId: id, contractDate, listingType: 'short-term', usesQueueTime: false });
-    const letting = message(ListingLetV1.type, { listingId, tenantApplicantId: id, contractDate, listingType: 'regular', usesQueueTime: true });
+    const flat = { landlordId: randomUUID(), municipality: 'Göteborg', district: 'Majorna', rooms: 2, areaM2: 54, monthlyRent: 7200, publishedOn: contractDate, tenantQueueDays: 4000, applications: 120 };
+    const shortTerm = message(ListingLetV1.type, { ...flat, listingId: randomUUID(), tenantApplicantId: id, contractDate, listingType: 'short-term', usesQueueTime: false });
+    const letting = message(ListingLetV1.type, { ...flat, listingId, tenantApplicantId: id, contractDate, listingType: 'regular', usesQueueTime: true });
     await infra.bus.publish([shortTerm, letting, { ...letting, id: randomUUID() }]);
     const history = () => http().get(`/applicants/${id}/history`).set('authorization', `Bearer ${staff}`).then((r) => r.body as Array<{ data: { reason?: string } }>);
     await eventually(history, (events) => events.some((e) => e.data.reason === 'contract-signed'));

@@ -20,7 +20,12 @@ export const is = {
   isoDate: (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
   isoInstant: (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
   oneOf: (...values: string[]) => (v: unknown) => typeof v === 'string' && values.includes(v),
-} satisfies Record<string, FieldCheck | ((...a: string[]) => FieldCheck)>;
+  text: (v: unknown) => typeof v === 'string' && v.length > 0,
+  count: (v: unknown) => Number.isInteger(v) && (v as number) >= 0,
+  amount: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
+  boolean: (v: unknown) => typeof v === 'boolean',
+  orNull: (check: FieldCheck) => (v: unknown) => v === null || check(v),
+} satisfies Record<string, FieldCheck | ((...a: never[]) => FieldCheck)>;
 
 export function defineContract<P>(type: string, version: number, fields: { [K in keyof P]: FieldCheck }): Contract<P> {
   return {

@@ -17,9 +17,10 @@ export const toIntegrationMessages: IntegrationMapper = (event) => {
   const applicantId = applicantIdOf(event);
   switch (domain.type) {
     case 'applicant-registered': {
-      const { queueStartDate } = domain.data;
+      const { queueStartDate, birthYear } = domain.data;
+      const registered: ApplicantRegisteredV1 = { applicantId, registeredOn: queueStartDate, queueStartDate, birthYear };
       return [
-        integrationMessage(event, ApplicantRegisteredV1.type, applicantId, { applicantId, registeredOn: queueStartDate, queueStartDate } satisfies ApplicantRegisteredV1),
+        integrationMessage(event, ApplicantRegisteredV1.type, applicantId, registered),
         standing(event, { applicantId, status: 'active', queueStartDate, effectiveFrom: queueStartDate, reason: 'registered' }),
       ];
     }
