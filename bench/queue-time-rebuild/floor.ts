@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { evolve, initialState, type ApplicantState } from '../../apps/applicants/src/applicant/applicant.decider.js';
 import type { ApplicantEvent } from '../../apps/applicants/src/applicant/applicant.events.js';
 import { LOG_ORDER } from '../../libs/postgres/src/log-order.js';
-import { copyOut } from './copy-out.js';
+import { binaryRows, copyOut } from '../../libs/postgres/src/copy-out.js';
 
 const STREAM_PREFIX = 'applicant-';
 
@@ -27,13 +27,9 @@ export interface FloorResult {
 const COPY_SQL = `COPY (SELECT stream_id, revision, type, data FROM es.events log
   WHERE log.transaction_id < pg_snapshot_xmin(pg_current_snapshot()) ${LOG_ORDER}) TO STDOUT (FORMAT binary)`;
 
-/** 'PGCOPY\n\xff\r\n\0', then 32-bit flags and header-extension length. */
-const SIGNATURE_LENGTH = 11;
-
 export async function measureFloor(pool: pg.Pool, progress: (message: string) => void): Promise<FloorResult> {
   const applicants = new Map<string, FoldedApplicant>();
   let events = 0;
-  let headerSeen = false;
   const fold = (streamId: string, revision: number, type: string, data: unknown) => {
     events++;
     if (events % 2_000_000 === 0) progress(`floor: ${events.toLocaleString('en-US')} events folded`);
@@ -42,31 +38,10 @@ export async function measureFloor(pool: pg.Pool, progress: (message: string) =>
     const state = evolve(applicants.get(id)?.state ?? initialState, { type, data } as ApplicantEvent);
     if (state.status !== 'none') applicants.set(id, { state, revision });
   };
-  const onRow = (chunk: Buffer) => {
-    let at = 0;
-    /** Steps over one length-prefixed field; returns where its bytes start (they end at `at`). */
-    const field = () => {
-      const start = at + 4;
-      at = start + chunk.readInt32BE(at);
-      return start;
-    };
-    if (!headerSeen) {
-      headerSeen = true;
-      at = SIGNATURE_LENGTH + 4;
-      field();
-    }
-    // Usually one row per message; the header shares the first, the trailer (-1) comes alone.
-    while (at < chunk.length) {
-      if (chunk.readInt16BE(at) === -1) return;
-      at += 2;
-      const streamId = chunk.toString('utf8', field(), at);
-      const revision = Number(chunk.readBigInt64BE(field()));
-      const type = chunk.toString('utf8', field(), at);
-      // jsonb's binary form is a version byte, then the JSON text.
-      const data: unknown = JSON.parse(chunk.toString('utf8', field() + 1, at));
-      fold(streamId, revision, type, data);
-    }
-  };
+  const onRow = binaryRows((chunk, f) => {
+    // jsonb's binary form is a version byte, then the JSON text.
+    fold(chunk.toString('utf8', f[0], f[1]), Number(chunk.readBigInt64BE(f[2])), chunk.toString('utf8', f[4], f[5]), JSON.parse(chunk.toString('utf8', f[6] + 1, f[7])));
+  }, 4);
 
   const client = await pool.connect();
   try {

@@ -42,6 +42,9 @@ export interface RecordedEvent<T extends string = string, D = unknown> extends N
   readonly recordedAt: Date;
 }
 
+/** What a per-stream fold needs of an event. */
+export type StreamEvent = Pick<RecordedEvent, 'streamId' | 'revision' | 'type' | 'data'>;
+
 export interface AppendResult {
   /** The stream's last revision after the append. */
   readonly nextExpectedRevision: bigint;

@@ -1,4 +1,5 @@
 import type { Tx } from '../../bus/src/bus.port.js';
+import type { StreamEvent } from '../../event-store/src/index.js';
 import type { Position } from '../../postgres/src/checkpoints.js';
 
 /**
@@ -10,13 +11,24 @@ export interface Projection<T> {
   readonly name: string;
   /** Schema-qualified live table, e.g. `applicants.queue_time`. */
   readonly table: string;
-  /**
-   * True when each row depends on one stream's events only: a rebuild may then
-   * read the log stream by stream, so each row is written about once.
-   */
-  readonly perStream?: boolean;
+  /** For projections whose rows each fold one stream: how a rebuild writes them in bulk. */
+  readonly perStream?: PerStreamRows;
   createTable(tx: Tx, table: string): Promise<void>;
   apply(tx: Tx, table: string, items: readonly T[]): Promise<void>;
+}
+
+/**
+ * A rebuild of such a projection reads the log stream by stream (final up to a
+ * head position) and writes each row once with COPY, instead of reading,
+ * folding and upserting rows batch by batch in log order.
+ */
+export interface PerStreamRows {
+  /** Only streams whose id starts with this. */
+  readonly streamPrefix: string;
+  /** The table's columns in the order `row` returns them. */
+  readonly columns: readonly string[];
+  /** The row folded from all of one stream's events up to the head, in order; undefined when the stream makes no row. */
+  row(events: readonly StreamEvent[]): readonly (string | number | bigint | null)[] | undefined;
 }
 
 export interface Positioned<T> {
@@ -28,14 +40,9 @@ export interface Positioned<T> {
 export interface ProjectionSource<T> {
   read(after: Position | undefined, limit: number): Promise<Positioned<T>[]>;
   count(): Promise<number>;
-  /** For per-stream projections: the log up to `head`, in stream order, so a rebuild writes each row once. */
+  /** For per-stream projections: the log up to `head`, in (stream, revision) order. */
   readonly byStream?: {
     head(): Promise<Position | undefined>;
-    read(upTo: Position, after: StreamCursor | undefined, limit: number): Promise<{ items: T[]; cursor: StreamCursor | undefined }>;
+    copy(upTo: Position, streamPrefix: string, onEvent: (event: StreamEvent) => Promise<void> | void): Promise<void>;
   };
-}
-
-export interface StreamCursor {
-  readonly streamId: string;
-  readonly revision: bigint;
 }

@@ -1,7 +1,9 @@
 import type pg from 'pg';
 import { storeCheckpoint, type Position } from '../../postgres/src/checkpoints.js';
 import { inTransaction } from '../../postgres/src/transaction.js';
-import type { Projection, ProjectionSource, StreamCursor } from './projection.js';
+import type { StreamEvent } from '../../event-store/src/index.js';
+import { copyIn } from '../../postgres/src/copy-in.js';
+import type { Projection, ProjectionSource } from './projection.js';
 
 export interface RebuildProgress {
   readonly done: number;
@@ -70,28 +72,43 @@ export async function rebuildProjection<T>(
 
   /**
    * The log up to a head position is final (everything below the oldest running
-   * transaction), so it may be read in any order a per-stream projection allows;
-   * the tail after the head is folded in log order like any other.
+   * transaction), so a per-stream projection may read it stream by stream and
+   * write each row once; the tail after the head is folded in log order like any
+   * other. The rows go through a second connection, so PostgreSQL writes them
+   * while this process parses and folds the next streams.
    */
-  const foldByStream = async (db: pg.ClientBase) => {
+  const copyByStream = async () => {
+    const rows = projection.perStream;
     const byStream = source.byStream;
-    const head = byStream && projection.perStream ? await byStream.head() : undefined;
-    if (!byStream || !head) return;
-    let cursor: StreamCursor | undefined;
-    for (;;) {
-      const page = await byStream.read(head, cursor, batchSize);
-      if (page.items.length === 0) break;
-      await projection.apply(db, fresh, page.items);
-      cursor = page.cursor;
-      done += page.items.length;
-      report();
+    const head = rows && byStream ? await byStream.head() : undefined;
+    if (!rows || !byStream || !head) return;
+    const writer = await pool.connect();
+    try {
+      const sink = copyIn(writer, fresh, rows.columns);
+      let stream: StreamEvent[] = [];
+      const emit = () => {
+        const row = rows.row(stream);
+        stream = [];
+        return row && sink.add(row);
+      };
+      await byStream.copy(head, rows.streamPrefix, (event) => {
+        done++;
+        if ((done & 0xffff) === 0) report();
+        const wait = stream.length > 0 && stream[0].streamId !== event.streamId ? emit() : undefined;
+        stream.push(event);
+        return wait;
+      });
+      if (stream.length > 0) await emit();
+      await sink.end();
+    } finally {
+      writer.release();
     }
     position = head;
   };
 
   const client = await pool.connect();
   try {
-    await foldByStream(client);
+    await copyByStream();
     await fold(client);
     await client.query('BEGIN');
     await client.query(`CREATE TABLE IF NOT EXISTS ${projection.table} (LIKE ${fresh})`);

@@ -10,11 +10,7 @@ export function eventLogSource(store: EventStore): ProjectionSource<RecordedEven
     ...(store instanceof PostgresEventStore && {
       byStream: {
         head: () => store.headPosition(),
-        read: async (upTo, after, limit) => {
-          const items = await store.readStreamsUpTo(upTo, after, limit);
-          const last = items[items.length - 1];
-          return { items, cursor: last ? { streamId: last.streamId, revision: last.revision } : after };
-        },
+        copy: (upTo, streamPrefix, onEvent) => store.copyStreamsUpTo(upTo, streamPrefix, onEvent),
       },
     }),
   };

@@ -1,20 +1,33 @@
 import type { Tx } from '../../../../libs/bus/src/bus.port.js';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import type { RecordedEvent, StreamEvent } from '../../../../libs/event-store/src/index.js';
 import type { Projection } from '../../../../libs/projections/src/index.js';
 import { evolve, initialState, type ApplicantState } from '../applicant/applicant.decider.js';
 import type { ApplicantEvent } from '../applicant/applicant.events.js';
 
 const STREAM_PREFIX = 'applicant-';
+const COLUMNS = ['applicant_id', 'status', 'queue_start_date', 'state', 'revision'] as const;
+
+type Row = [id: string, status: string, queueStartDate: string | null, state: string, revision: bigint];
+
+function rowOf(id: string, before: ApplicantState, events: readonly StreamEvent[]): Row | undefined {
+  const state = events.reduce((s, e) => evolve(s, e as unknown as ApplicantEvent), before);
+  if (state.status === 'none') return undefined;
+  return [id, state.status, state.queueStartDate, JSON.stringify(state), events[events.length - 1].revision];
+}
 
 /**
  * Each account's queue state, folded with the decider's own `evolve`, so what is
- * shown is exactly what decisions were based on. One row per account; a batch of
- * events costs two statements, which a rebuild of millions of events needs.
+ * shown is exactly what decisions were based on. One row per account: live, a
+ * batch of events costs two statements; a rebuild writes each row once by COPY.
  */
 export const queueTimeProjection: Projection<RecordedEvent> = {
   name: 'queue-time',
   table: 'applicants.queue_time',
-  perStream: true,
+  perStream: {
+    streamPrefix: STREAM_PREFIX,
+    columns: COLUMNS,
+    row: (events) => rowOf(events[0].streamId.slice(STREAM_PREFIX.length), initialState, events),
+  },
 
   async createTable(tx: Tx, table: string) {
     await tx.query(`CREATE TABLE ${table} (
@@ -42,27 +55,22 @@ export const queueTimeProjection: Projection<RecordedEvent> = {
       [ids],
     );
     const stored = new Map(rows.map((r) => [r.applicant_id, { state: r.state, revision: BigInt(r.revision) }]));
-    const out = { ids: [] as string[], status: [] as string[], start: [] as (string | null)[], state: [] as string[], revision: [] as string[] };
+    const changed: Row[] = [];
     for (const [id, applicantEvents] of byApplicant) {
       const before = stored.get(id) ?? { state: initialState, revision: -1n };
       // Guarded by stream revision: an event folded before (redelivery, rebuild overlap) changes nothing.
       const fresh = applicantEvents.filter((e) => e.revision > before.revision);
-      if (fresh.length === 0) continue;
-      const state = fresh.reduce((s, e) => evolve(s, e as unknown as ApplicantEvent), before.state);
-      if (state.status === 'none') continue;
-      out.ids.push(id);
-      out.status.push(state.status);
-      out.start.push(state.queueStartDate);
-      out.state.push(JSON.stringify(state));
-      out.revision.push(fresh[fresh.length - 1].revision.toString());
+      const row = fresh.length > 0 ? rowOf(id, before.state, fresh) : undefined;
+      if (row) changed.push(row);
     }
-    if (out.ids.length === 0) return;
+    if (changed.length === 0) return;
+    const column = (i: number) => changed.map((row) => row[i]?.toString() ?? null);
     await tx.query(
-      `INSERT INTO ${table} (applicant_id, status, queue_start_date, state, revision)
+      `INSERT INTO ${table} (${COLUMNS.join(', ')})
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::jsonb[], $5::bigint[])
        ON CONFLICT (applicant_id) DO UPDATE SET status = excluded.status, queue_start_date = excluded.queue_start_date,
          state = excluded.state, revision = excluded.revision`,
-      [out.ids, out.status, out.start, out.state, out.revision],
+      COLUMNS.map((_, i) => column(i)),
     );
   },
 };
