@@ -1,29 +1,21 @@
 import type pg from 'pg';
 import { queueTimeProjection } from '../../apps/applicants/src/queue-time/queue-time.projection.js';
-import type { FoldedApplicant } from './floor.js';
-
-/** Every this-many-th applicant of the floor's fold is compared row by row. */
-const SAMPLE_EVERY = 1_000;
+import type { FloorResult } from './floor.js';
 
 /**
  * The rebuilt table against the floor's in-memory fold: one row per seeker, the
  * same count per status, and for a sample the same status, queue start date and
  * last revision. Throws on any difference: figures of a wrong rebuild mean nothing.
  */
-export async function verifyRebuild(pool: pg.Pool, seekers: number, folded: ReadonlyMap<string, FoldedApplicant>): Promise<number> {
+export async function verifyRebuild(pool: pg.Pool, seekers: number, { countByStatus: expected, sample: folded }: FloorResult): Promise<number> {
   const table = queueTimeProjection.table;
   const { rows: counts } = await pool.query<{ status: string; count: number }>(`SELECT status, count(*)::int AS count FROM ${table} GROUP BY status`);
   const rebuilt = Object.fromEntries(counts.map((r) => [r.status, r.count]));
-  const expected: Record<string, number> = {};
-  const sample: string[] = [];
-  let index = 0;
-  for (const [id, { state }] of folded) {
-    expected[state.status] = (expected[state.status] ?? 0) + 1;
-    if (index++ % SAMPLE_EVERY === 0) sample.push(id);
-  }
+  const sample = [...folded.keys()];
   const total = counts.reduce((sum, r) => sum + r.count, 0);
-  if (total !== seekers || folded.size !== seekers || JSON.stringify(sortKeys(rebuilt)) !== JSON.stringify(sortKeys(expected))) {
-    throw new Error(`rebuilt ${total} rows ${JSON.stringify(rebuilt)}, folded ${folded.size} ${JSON.stringify(expected)}, seekers ${seekers}`);
+  const foldedTotal = Object.values(expected).reduce((sum, n) => sum + n, 0);
+  if (total !== seekers || foldedTotal !== seekers || JSON.stringify(sortKeys(rebuilt)) !== JSON.stringify(sortKeys(expected))) {
+    throw new Error(`rebuilt ${total} rows ${JSON.stringify(rebuilt)}, folded ${foldedTotal} ${JSON.stringify(expected)}, seekers ${seekers}`);
   }
   const { rows } = await pool.query<{ applicant_id: string; status: string; queue_start_date: string | null; revision: string }>(
     `SELECT applicant_id, status, queue_start_date::text, revision FROM ${table} WHERE applicant_id = ANY($1::uuid[])`,

@@ -34,7 +34,7 @@ const notes: Projection<RecordedEvent> = {
   },
 };
 
-const note = (text: string) => ({ id: randomUUID(), type: 'noted', schemaVersion: 1, data: { text }, metadata: {} });
+const note = (text: string) => ({ id: randomUUID(), type: 'noted', schemaVersion: 1, data: { text }, metadata: { correlationId: randomUUID() } });
 
 describe('rebuilding a per-stream projection', () => {
   let pool: pg.Pool;
