@@ -217,7 +217,10 @@ export function queueTimeNeededSvg(cells: readonly QueueTimeNeededCell[], thresh
     header,
     rows,
     `<text x="16" y="${legendY + 10}" fill="${GREY}">${escape(t.colourScale)}</text>`,
-    legend(16, legendY + 26, [{ swatch: `<rect width="18" height="12" fill="url(#suppressed)" stroke="${GREY}"/>`, label: t.suppressed(threshold) }]),
+    legend(16, legendY + 26, [
+      { swatch: `<rect width="18" height="12" fill="url(#suppressed)" stroke="${GREY}"/>`, label: t.suppressed(threshold) },
+      { swatch: `<rect width="18" height="12" fill="#f2f2f2" stroke="${GREY}"/>`, label: t.noLettings },
+    ]),
   ].join('\n');
   return frame(width, height, t.neededTitle, desc, body, lang);
 }
