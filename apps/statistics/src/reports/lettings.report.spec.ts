@@ -31,7 +31,7 @@ describe('quantiles (type 7, as percentile_cont)', () => {
 
   test('the middle-51 % band: 0.245 and 0.755 quantiles, hand computed', () => {
     // n = 4: h = 3 × 0.245 = 0.735 → 100 + 0.735 × 100; h = 3 × 0.755 = 2.265 → 300 + 0.265 × 100
-    expect(distribution(Float64Array.of(400, 100, 300, 200))).toEqual({ n: 4, mean: 250, median: 250, bandLow: 173.5, bandHigh: 326.5, min: 100, max: 400 });
+    expect(distribution(Float64Array.of(100, 200, 300, 400))).toEqual({ n: 4, mean: 250, median: 250, bandLow: 173.5, bandHigh: 326.5, min: 100, max: 400 });
     // n = 5 (10, 20, 30, 40, 1000): h = 0.98 → 10 + 0.98 × 10 = 19.8; h = 3.02 → 40 + 0.02 × 960 = 59.2
     expect(distribution(Float64Array.of(10, 20, 30, 40, 1000))).toEqual({ n: 5, mean: 220, median: 30, bandLow: 19.8, bandHigh: 59.2, min: 10, max: 1000 });
   });
@@ -123,5 +123,38 @@ describe('lettings report', () => {
       { municipality: 'Göteborg', district: 'Haga', rooms: 2, suppressed: true, tenants: null, medianQueueDays: null, bandLow: null, bandHigh: null },
       { municipality: 'Göteborg', district: 'Majorna', rooms: 2, suppressed: false, tenants: 5, medianQueueDays: 300, bandLow: 198, bandHigh: 402 },
     ]);
+  });
+});
+
+describe('large selections walk the pre-sorted orders, kept up to date as rows arrive and are cancelled', () => {
+  // A small deterministic generator, so the figures are the same every run.
+  let seed = 7;
+  const next = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+  const randomLetting = (rowId: number): LettingRow =>
+    letting({
+      rowId,
+      contractDate: `2025-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-10`,
+      publishedOn: '2024-12-01',
+      tenantQueueDays: next() < 0.1 ? null : Math.floor(next() * 4000),
+      monthlyRent: 4000 + Math.round(next() * 8000) + 0.5,
+      areaM2: 20 + Math.floor(next() * 90),
+      applications: Math.floor(next() * 500),
+    });
+
+  /** Each month computed alone from its own few rows: the small-selection path, sorting per request. */
+  const monthByMonth = (rows: LettingRow[]) =>
+    buckets(year2025, 'month').map((period) => lettingsReport(LettingFacts.of(rows.filter((r) => r.counted && r.contractDate.startsWith(period.label)).map((r, k) => ({ ...r, rowId: k }))), { period, filter: {}, by: [], threshold: 5 }).total);
+
+  test('the same figures as sorting each month on its own', () => {
+    const rows = Array.from({ length: 600 }, (_, i) => randomLetting(i));
+    const facts = LettingFacts.of(rows);
+    const series = () => lettingsSeries(facts, { period: year2025, filter: {}, granularity: 'month', threshold: 5 }).points.map(({ period: _period, ...cell }) => cell);
+    expect(series()).toEqual(monthByMonth(rows));
+    // new lettings merge into the orders; cancelled ones drop out
+    const more = Array.from({ length: 300 }, (_, i) => randomLetting(600 + i));
+    more.forEach((r) => facts.put(r));
+    const cancelled = rows.slice(0, 100).map((r) => ({ ...r, counted: false }));
+    cancelled.forEach((r) => facts.put(r));
+    expect(series()).toEqual(monthByMonth([...cancelled, ...rows.slice(100), ...more]));
   });
 });

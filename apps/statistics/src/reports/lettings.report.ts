@@ -1,5 +1,5 @@
-import type { LettingFacts } from './letting-facts.js';
-import { buckets, dayNumber, type Granularity, type Period } from './period.js';
+import { METRICS, type LettingFacts, type Metric } from './letting-facts.js';
+import { buckets, dayNumber, monthNumber, type Granularity, type Period } from './period.js';
 import { distribution, quantile, round, type Distribution } from './summary.js';
 
 export const CUTS = ['municipality', 'district', 'rooms', 'listingType', 'landlord'] as const;
@@ -73,13 +73,36 @@ function filterCodes(facts: LettingFacts, filter: LettingFilter) {
   };
 }
 
-/** Calls `visit` for each counted letting in the period that passes the filter. */
-function scan(facts: LettingFacts, period: Period, filter: LettingFilter, visit: (i: number) => void): void {
+/**
+ * The counted lettings in the period that pass the filter, each assigned to a
+ * group by `groupKey` (a number; -1 leaves the row out). Groups are numbered in
+ * order of first appearance; `first` holds a row of each, to describe it.
+ */
+export interface Grouping {
+  readonly groupOf: Int32Array;
+  readonly rows: Int32Array;
+  readonly counts: number[];
+  readonly queued: number[];
+  readonly first: number[];
+  /** groupOf in 16 bits, made once per report; valid only while there are fewer than 2^15 - 1 groups. */
+  compact(): Int16Array;
+}
+
+function group(facts: LettingFacts, period: Period, filter: LettingFilter, groupKey: (i: number) => number, keySpace: number): Grouping {
+  const groupOf = new Int32Array(facts.capacity).fill(-1);
+  const counts: number[] = [];
+  const queued: number[] = [];
+  const first: number[] = [];
+  const selected = new Int32Array(facts.capacity);
+  let n = 0;
   const codes = filterCodes(facts, filter);
-  if (Object.values(codes).includes(-2)) return;
+  if (Object.values(codes).includes(-2)) return { groupOf, rows: selected.subarray(0, 0), counts, queued, first, compact: () => new Int16Array(0) };
   const from = dayNumber(period.from);
   const to = dayNumber(period.to);
-  const { counted, day, municipality, district, rooms, listingType, landlord } = facts;
+  const { counted, day, municipality, district, rooms, listingType, landlord, queueDays } = facts;
+  // Keys are below keySpace (a product of dictionary sizes): a dense table instead of a Map where it is small enough.
+  const dense = keySpace <= 1 << 22 ? new Int32Array(keySpace).fill(-1) : undefined;
+  const index = new Map<number, number>();
   for (let i = 0; i < facts.capacity; i++) {
     if (counted[i] === 0 || day[i] < from || day[i] > to) continue;
     if (codes.municipality >= 0 && municipality[i] !== codes.municipality) continue;
@@ -87,15 +110,79 @@ function scan(facts: LettingFacts, period: Period, filter: LettingFilter, visit:
     if (codes.rooms >= 0 && rooms[i] !== codes.rooms) continue;
     if (codes.listingType >= 0 && listingType[i] !== codes.listingType) continue;
     if (codes.landlord >= 0 && landlord[i] !== codes.landlord) continue;
-    visit(i);
+    const key = groupKey(i);
+    if (key < 0) continue;
+    let g = dense ? dense[key] : (index.get(key) ?? -1);
+    if (g < 0) {
+      g = counts.length;
+      if (dense) dense[key] = g;
+      else index.set(key, g);
+      counts.push(0);
+      queued.push(0);
+      first.push(i);
+    }
+    groupOf[i] = g;
+    counts[g]++;
+    if (queueDays[i] >= 0) queued[g]++;
+    selected[n++] = i;
   }
+  let compact: Int16Array | undefined;
+  return {
+    groupOf,
+    rows: selected.subarray(0, n),
+    counts,
+    queued,
+    first,
+    compact: () => (compact ??= new Int16Array(groupOf)),
+  };
 }
 
-function figures(values: Float64Array): Figures {
-  values.sort();
+/**
+ * Each group's values of a metric, ascending. A large selection walks the facts'
+ * order for the metric, so nothing is sorted per request; a small one sorts its few values.
+ */
+function sortedValues(facts: LettingFacts, grouping: Grouping, metric: Metric, months?: { readonly from: number; readonly to: number }): Float64Array[] {
+  const sizes = metric === 'queueDays' ? grouping.queued : grouping.counts;
+  const out = sizes.map((size) => new Float64Array(size));
+  const filled = new Int32Array(out.length);
+  const values = facts.column(metric);
+  const skipNoQueueDays = metric === 'queueDays';
+  const { groupOf } = grouping;
+  if (grouping.rows.length * 16 < facts.capacity) {
+    for (const i of grouping.rows) {
+      if (skipNoQueueDays && !facts.hasQueueDays(i)) continue;
+      const g = groupOf[i];
+      out[g][filled[g]++] = values[i];
+    }
+    for (const array of out) array.sort();
+    return out;
+  }
+  // Where every group lies within one month, the month-major order is walked only over the period's months.
+  const order = facts.order(metric, months ? 'month' : 'value');
+  const { start, end } = months ? facts.monthRun(order, months.from, months.to) : { start: 0, end: order.rows.length };
+  const { rows, values: ordered } = order;
+  // Most reports have few groups: a 16-bit copy of groupOf halves what the walk's random reads touch.
+  if (out.length < MAX_COMPACT_GROUPS) {
+    const compact = grouping.compact();
+    for (let k = start; k < end; k++) {
+      const g = compact[rows[k]];
+      if (g >= 0) out[g][filled[g]++] = ordered[k];
+    }
+    return out;
+  }
+  for (let k = start; k < end; k++) {
+    const g = groupOf[rows[k]];
+    if (g >= 0) out[g][filled[g]++] = ordered[k];
+  }
+  return out;
+}
+
+const MAX_COMPACT_GROUPS = 0x7fff;
+
+function figures(sorted: Float64Array): Figures {
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i];
-  return { mean: round(sum / values.length), median: round(quantile(values, 0.5)) };
+  for (let i = 0; i < sorted.length; i++) sum += sorted[i];
+  return { mean: round(sum / sorted.length), median: round(quantile(sorted, 0.5)) };
 }
 
 const SUPPRESSED_CELL: LettingCell = {
@@ -109,54 +196,28 @@ const SUPPRESSED_CELL: LettingCell = {
   daysToLet: null,
 };
 
-/** The figures of the lettings at `rows` (indices into the facts). */
-export function cellOf(facts: LettingFacts, rows: ArrayLike<number>, threshold: number): LettingCell {
-  const n = rows.length;
-  // Nothing let identifies no one: an empty cell shows 0, not a suppression mark.
-  if (n === 0) return { ...SUPPRESSED_CELL, suppressed: false, flatsLet: 0, queueDaysSuppressed: false };
-  if (n < threshold) return SUPPRESSED_CELL;
-  let queued = 0;
-  for (let k = 0; k < n; k++) if (facts.hasQueueDays(rows[k])) queued++;
-  const queueDays = new Float64Array(queued);
-  const applications = new Float64Array(n);
-  const rent = new Float64Array(n);
-  const rentPerM2 = new Float64Array(n);
-  const daysToLet = new Float64Array(n);
-  let q = 0;
-  let maxApplications = 0;
-  for (let k = 0; k < n; k++) {
-    const i = rows[k];
-    if (facts.hasQueueDays(i)) queueDays[q++] = facts.queueDays[i];
-    applications[k] = facts.applications[i];
-    if (facts.applications[i] > maxApplications) maxApplications = facts.applications[i];
-    rent[k] = facts.rent[i];
-    rentPerM2[k] = facts.rent[i] / facts.area[i];
-    daysToLet[k] = facts.daysToLet[i];
-  }
-  const queueDaysSuppressed = queued > 0 && queued < threshold;
-  return {
-    suppressed: false,
-    flatsLet: n,
-    queueDays: queueDaysSuppressed ? null : (distribution(queueDays) ?? null),
-    queueDaysSuppressed,
-    applicationsPerListing: { ...figures(applications), max: maxApplications },
-    rent: figures(rent),
-    rentPerM2: figures(rentPerM2),
-    daysToLet: figures(daysToLet),
-  };
+/** Every group's cell, from the sorted values of each metric. */
+function cells(facts: LettingFacts, grouping: Grouping, threshold: number, months?: { readonly from: number; readonly to: number }): LettingCell[] {
+  const sorted = Object.fromEntries(METRICS.map((m) => [m, sortedValues(facts, grouping, m, months)])) as Record<Metric, Float64Array[]>;
+  return grouping.counts.map((n, g): LettingCell => {
+    // Nothing let identifies no one: an empty cell shows 0, not a suppression mark.
+    if (n === 0) return { ...SUPPRESSED_CELL, suppressed: false, flatsLet: 0, queueDaysSuppressed: false };
+    if (n < threshold) return SUPPRESSED_CELL;
+    const queued = grouping.queued[g];
+    const queueDaysSuppressed = queued > 0 && queued < threshold;
+    const applications = sorted.applications[g];
+    return {
+      suppressed: false,
+      flatsLet: n,
+      queueDays: queueDaysSuppressed ? null : (distribution(sorted.queueDays[g]) ?? null),
+      queueDaysSuppressed,
+      applicationsPerListing: { ...figures(applications), max: applications[n - 1] },
+      rent: figures(sorted.rent[g]),
+      rentPerM2: figures(sorted.rentPerM2[g]),
+      daysToLet: figures(sorted.daysToLet[g]),
+    };
+  });
 }
-
-/** Groups row indices by a numeric key made of the cuts' codes (each below 2^16). */
-class Groups {
-  readonly rows = new Map<number, number[]>();
-  add(key: number, row: number): void {
-    const list = this.rows.get(key);
-    if (list) list.push(row);
-    else this.rows.set(key, [row]);
-  }
-}
-
-const KEY_BASE = 65_536;
 
 function columnOf(facts: LettingFacts, cut: Cut): Int32Array {
   return cut === 'landlord' ? facts.landlord : facts[cut];
@@ -196,52 +257,62 @@ export interface LettingsQuery {
   readonly threshold: number;
 }
 
+/** Mixed-radix key over the cuts' dictionary codes, so each combination is one number. */
+function keyOver(columns: readonly Int32Array[], sizes: readonly number[]): { key: (i: number) => number; space: number } {
+  const key = (i: number) => {
+    let k = 0;
+    for (let c = 0; c < columns.length; c++) k = k * sizes[c] + columns[c][i];
+    return k;
+  };
+  return { key, space: sizes.reduce((product, size) => product * Math.max(size, 1), 1) };
+}
+
 export function lettingsReport(
   facts: LettingFacts,
   query: LettingsQuery & { readonly by: readonly Cut[] },
   landlordNames: ReadonlyMap<string, string> = new Map(),
 ): LettingsReport {
-  const all: number[] = [];
-  const groups = new Groups();
+  const total = cells(facts, group(facts, query.period, query.filter, () => 0, 1), query.threshold)[0] ?? cellsOfNothing();
+  if (query.by.length === 0) return { by: query.by, rows: [], total };
   // A district's key includes its municipality, so equal names in two municipalities stay apart.
-  const columns = query.by.flatMap((cut) => (cut === 'district' ? [facts.municipality, facts.district] : [columnOf(facts, cut)]));
-  scan(facts, query.period, query.filter, (i) => {
-    all.push(i);
-    if (columns.length === 0) return;
-    let key = 0;
-    for (const column of columns) key = key * KEY_BASE + column[i];
-    groups.add(key, i);
-  });
-  const rows = [...groups.rows.values()]
-    .map((members) => ({ group: describe(facts, query.by, members[0], landlordNames), ...cellOf(facts, members, query.threshold) }))
+  const cuts = [...new Set(query.by.flatMap((cut): Cut[] => (cut === 'district' ? ['municipality', 'district'] : [cut])))];
+  const { key, space } = keyOver(cuts.map((cut) => columnOf(facts, cut)), cuts.map((cut) => facts.dictionaries[cut].values.length));
+  const grouping = group(facts, query.period, query.filter, key, space);
+  const rows = cells(facts, grouping, query.threshold)
+    .map((cell, g) => ({ group: describe(facts, query.by, grouping.first[g], landlordNames), ...cell }))
     .sort((a, b) => compareGroups(a.group, b.group));
-  return { by: query.by, rows, total: cellOf(facts, all, query.threshold) };
+  return { by: query.by, rows, total };
+}
+
+function cellsOfNothing(): LettingCell {
+  return { ...SUPPRESSED_CELL, suppressed: false, flatsLet: 0, queueDaysSuppressed: false };
 }
 
 export function lettingsSeries(facts: LettingFacts, query: LettingsQuery & { readonly granularity: Granularity }): LettingsSeries {
   const periods = buckets(query.period, query.granularity);
   const first = dayNumber(query.period.from);
-  // Day → bucket by lookup, so one scan sorts every letting into its bucket.
+  // Day → bucket by lookup; the bucket number is the group key.
   const bucketOfDay = new Int32Array(dayNumber(query.period.to) - first + 1);
   periods.forEach((p, b) => bucketOfDay.fill(b, dayNumber(p.from) - first, dayNumber(p.to) - first + 1));
-  const members = periods.map(() => [] as number[]);
-  scan(facts, query.period, query.filter, (i) => members[bucketOfDay[facts.day[i] - first]].push(i));
-  return { granularity: query.granularity, points: periods.map((period, b) => ({ period, ...cellOf(facts, members[b], query.threshold) })) };
+  const { day } = facts;
+  const grouping = group(facts, query.period, query.filter, (i) => bucketOfDay[day[i] - first], periods.length);
+  const byBucket = new Map<number, LettingCell>();
+  const months = query.granularity === 'month' ? { from: monthNumber(query.period.from), to: monthNumber(query.period.to) } : undefined;
+  cells(facts, grouping, query.threshold, months).forEach((cell, g) => byBucket.set(bucketOfDay[facts.day[grouping.first[g]] - first], cell));
+  return { granularity: query.granularity, points: periods.map((period, b) => ({ period, ...(byBucket.get(b) ?? cellsOfNothing()) })) };
 }
 
 export function queueTimeNeeded(facts: LettingFacts, query: LettingsQuery): QueueTimeNeededCell[] {
-  const groups = new Groups();
-  scan(facts, query.period, query.filter, (i) => {
-    if (facts.hasQueueDays(i)) groups.add((facts.municipality[i] * KEY_BASE + facts.district[i]) * KEY_BASE + facts.rooms[i], i);
-  });
   const d = facts.dictionaries;
-  return [...groups.rows.values()]
-    .map((rows): QueueTimeNeededCell => {
-      const first = rows[0];
-      const place = { municipality: d.municipality.values[facts.municipality[first]], district: d.district.values[facts.district[first]], rooms: Number(d.rooms.values[facts.rooms[first]]) };
-      if (rows.length < query.threshold) return { ...place, suppressed: true, tenants: null, medianQueueDays: null, bandLow: null, bandHigh: null };
-      const days = distribution(Float64Array.from(rows, (i) => facts.queueDays[i]))!;
-      return { ...place, suppressed: false, tenants: days.n, medianQueueDays: days.median, bandLow: days.bandLow, bandHigh: days.bandHigh };
+  const place = keyOver([facts.municipality, facts.district, facts.rooms], [d.municipality.values.length, d.district.values.length, d.rooms.values.length]);
+  const grouping = group(facts, query.period, query.filter, (i) => (facts.hasQueueDays(i) ? place.key(i) : -1), place.space);
+  const days = sortedValues(facts, grouping, 'queueDays');
+  return grouping.first
+    .map((row, g): QueueTimeNeededCell => {
+      const where = { municipality: d.municipality.values[facts.municipality[row]], district: d.district.values[facts.district[row]], rooms: Number(d.rooms.values[facts.rooms[row]]) };
+      if (grouping.queued[g] < query.threshold) return { ...where, suppressed: true, tenants: null, medianQueueDays: null, bandLow: null, bandHigh: null };
+      const summary = distribution(days[g])!;
+      return { ...where, suppressed: false, tenants: summary.n, medianQueueDays: summary.median, bandLow: summary.bandLow, bandHigh: summary.bandHigh };
     })
     .sort((a, b) => a.municipality.localeCompare(b.municipality, 'sv') || a.district.localeCompare(b.district, 'sv') || a.rooms - b.rooms);
 }

@@ -109,20 +109,27 @@ export async function rawLettingsReport(pool: pg.Pool, query: LettingsQuery & { 
   return { by: query.by, rows: grouped, total: cellOf(total, query.threshold) };
 }
 
-const LABEL: Record<Granularity, string> = { month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' };
+/** The bucket's label from its first day, as buckets() names it. */
+function labelOf(start: string, granularity: Granularity): string {
+  const month = Number(start.slice(5, 7));
+  return granularity === 'month' ? start.slice(0, 7) : granularity === 'quarter' ? `${start.slice(0, 4)}-Q${(month - 1) / 3 + 1}` : start.slice(0, 4);
+}
 
 export async function rawLettingsSeries(pool: pg.Pool, query: LettingsQuery & { readonly granularity: Granularity }): Promise<LettingsSeries> {
   const { sql, params } = where(query);
-  const { rows } = await pool.query<Aggregates & { label: string }>(
-    `SELECT to_char(l.contract_date, '${LABEL[query.granularity]}') AS label, ${AGGREGATES} FROM statistics.lettings l ${sql} GROUP BY 1`,
+  // Grouped by the truncated date (cheap to compare), named by to_char only once per bucket.
+  const { rows: found } = await pool.query<Aggregates & { start: string }>(
+    `SELECT to_char(bucket, 'YYYY-MM-DD') AS start, a.* FROM (
+       SELECT date_trunc('${query.granularity}', l.contract_date) AS bucket, ${AGGREGATES} FROM statistics.lettings l ${sql} GROUP BY 1) a`,
     params,
   );
+  const rows = found.map((r) => ({ ...r, label: labelOf(r.start, query.granularity) }));
   const byLabel = new Map(rows.map((r) => [r.label, r]));
   return {
     granularity: query.granularity,
     points: buckets(query.period, query.granularity).map((period) => {
-      const found = byLabel.get(period.label);
-      return { period, ...(found ? cellOf(found, query.threshold) : EMPTY) };
+      const hit = byLabel.get(period.label);
+      return { period, ...(hit ? cellOf(hit, query.threshold) : EMPTY) };
     }),
   };
 }

@@ -26,11 +26,10 @@ export interface Distribution {
   readonly max: number;
 }
 
-/** Sorts in place (callers pass a scratch array) and summarises; figures rounded to two decimals. */
+/** Summarises values sorted ascending; figures rounded to two decimals. */
 export function distribution(values: Float64Array): Distribution | undefined {
   const n = values.length;
   if (n === 0) return undefined;
-  values.sort();
   let sum = 0;
   for (let i = 0; i < n; i++) sum += values[i];
   return {
