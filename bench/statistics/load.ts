@@ -17,6 +17,8 @@ export const landlordId = (k: number) => `00000000-0000-4000-8000-${String(k).pa
  * seed: districts, rooms (fewer large flats), listing types in roughly Boplats'
  * proportions (no queue days for first-come and lottery), queue days rising with
  * rooms and district demand, rents with area, 20–620 applications per listing.
+ * Inserted in contract-date order, as lettings arrive on the bus, so row ids
+ * follow time as they do in the live store.
  */
 export async function loadLettings(pool: pg.Pool, count: number): Promise<void> {
   const client = await pool.connect();
@@ -39,7 +41,7 @@ export async function loadLettings(pool: pg.Pool, count: number): Promise<void> 
          contract, contract - (14 + floor(r4 * 60))::int,
          CASE WHEN r3 >= 0.94 THEN NULL ELSE floor(100 + d * 60 + rooms * 450 + r4 * 3000 * r2)::int END,
          floor(20 + r2 * 600)::int
-       FROM g`,
+       FROM g ORDER BY contract`,
       [count, PLACES.length, PLACES.map((p) => p[0]), PLACES.map((p) => p[1])],
     );
     await client.query('VACUUM ANALYZE statistics.lettings');
