@@ -281,7 +281,20 @@ export function lettingsReport(
   const rows = cells(facts, grouping, query.threshold)
     .map((cell, g) => ({ group: describe(facts, query.by, grouping.first[g], landlordNames), ...cell }))
     .sort((a, b) => compareGroups(a.group, b.group));
-  return { by: query.by, rows, total };
+  return { by: query.by, rows: withComplementarySuppression(rows, total), total };
+}
+
+/**
+ * With the total shown, one suppressed row could be recovered by subtracting the
+ * others from it. So the shown row with the fewest lettings (the first in order
+ * on a tie) is suppressed too: two rows share what the others leave.
+ */
+export function withComplementarySuppression<R extends { readonly group: Group } & LettingCell>(rows: R[], total: LettingCell): R[] {
+  if (total.suppressed || rows.filter((r) => r.suppressed).length !== 1) return rows;
+  const shown = rows.filter((r) => !r.suppressed && (r.flatsLet ?? 0) > 0);
+  if (shown.length === 0) return rows;
+  const smallest = shown.reduce((a, b) => ((b.flatsLet ?? 0) < (a.flatsLet ?? 0) ? b : a));
+  return rows.map((r) => (r === smallest ? { ...r, ...SUPPRESSED_CELL } : r));
 }
 
 function cellsOfNothing(): LettingCell {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Cut, Group, LettingCell, LettingFilter, LettingsQuery, LettingsReport, LettingsSeries, QueueTimeNeededCell } from './lettings.report.js';
+import { withComplementarySuppression, type Cut, type Group, type LettingCell, type LettingFilter, type LettingsQuery, type LettingsReport, type LettingsSeries, type QueueTimeNeededCell } from './lettings.report.js';
 import { buckets, type Granularity } from './period.js';
 import { round } from './summary.js';
 
@@ -106,7 +106,8 @@ export async function rawLettingsReport(pool: pg.Pool, query: LettingsQuery & { 
     }
     return 0;
   });
-  return { by: query.by, rows: grouped, total: cellOf(total, query.threshold) };
+  const totalCell = cellOf(total, query.threshold);
+  return { by: query.by, rows: withComplementarySuppression(grouped, totalCell), total: totalCell };
 }
 
 /** The bucket's label from its first day, as buckets() names it. */
