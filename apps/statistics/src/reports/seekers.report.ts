@@ -26,30 +26,42 @@ export interface SeekersSeries {
   readonly points: readonly SeekersPoint[];
 }
 
-interface Counts {
-  registered: number;
-  new_registrations: number;
-  deregistrations: number;
-  closed_accounts: number;
-  active: number;
-}
-
 export async function seekersSeries(pool: pg.Pool, query: { period: Period; granularity: Granularity; threshold: number }): Promise<SeekersSeries> {
   const periods = buckets(query.period, query.granularity);
-  const { rows } = await pool.query<Counts & { i: number }>(
-    `WITH b AS (SELECT * FROM unnest($1::date[], $2::date[], $3::date[]) WITH ORDINALITY AS b(from_on, to_on, active_from, i)),
-     queued AS (SELECT applicant_id, registered_on, left_on, left_reason FROM statistics.seekers WHERE registered_on IS NOT NULL)
-     SELECT b.i::int - 1 AS i,
-       (SELECT count(*) FROM queued s WHERE s.registered_on <= b.to_on AND (s.left_on IS NULL OR s.left_on > b.to_on))::int AS registered,
-       (SELECT count(*) FROM queued s WHERE s.registered_on BETWEEN b.from_on AND b.to_on)::int AS new_registrations,
-       (SELECT count(*) FROM queued s WHERE s.left_reason = 'deregistered' AND s.left_on BETWEEN b.from_on AND b.to_on)::int AS deregistrations,
-       (SELECT count(*) FROM queued s WHERE s.left_reason = 'closed' AND s.left_on BETWEEN b.from_on AND b.to_on)::int AS closed_accounts,
-       (SELECT count(DISTINCT a.applicant_id) FROM statistics.applications a JOIN queued s USING (applicant_id)
-         WHERE a.submitted_on BETWEEN b.active_from AND b.to_on
-           AND s.registered_on <= b.to_on AND (s.left_on IS NULL OR s.left_on > b.to_on))::int AS active
-     FROM b ORDER BY b.i`,
-    [periods.map((p) => p.from), periods.map((p) => p.to), periods.map((p) => twelveMonthsBefore(p.to))],
+  const params = [periods.map((p) => p.from), periods.map((p) => p.to), periods.map((p) => twelveMonthsBefore(p.to))];
+  // One pass per figure over the period's rows (not a scan of every seeker per point):
+  // registered at each point's end = registered before the period + new − departed, cumulated.
+  const { rows: [before] } = await pool.query<{ registered: number }>(
+    `SELECT count(*)::int AS registered FROM statistics.seekers
+     WHERE registered_on < $1 AND (left_on IS NULL OR left_on >= $1)`,
+    [query.period.from],
   );
+  const { rows: flows } = await pool.query<{ i: number; new_registrations: number; deregistrations: number; closed_accounts: number; departures: number }>(
+    `WITH b AS (SELECT * FROM unnest($1::date[], $2::date[]) WITH ORDINALITY AS b(from_on, to_on, i)),
+     arrived AS (SELECT b.i, count(*)::int AS n FROM b JOIN statistics.seekers s ON s.registered_on BETWEEN b.from_on AND b.to_on GROUP BY b.i),
+     departed AS (
+       SELECT b.i, count(*) FILTER (WHERE s.left_reason = 'deregistered')::int AS deregistrations,
+         count(*) FILTER (WHERE s.left_reason = 'closed')::int AS closed_accounts, count(*)::int AS departures
+       FROM b JOIN statistics.seekers s ON s.left_on BETWEEN b.from_on AND b.to_on
+       WHERE s.registered_on IS NOT NULL AND s.registered_on <= s.left_on GROUP BY b.i)
+     SELECT b.i::int - 1 AS i, coalesce(arrived.n, 0) AS new_registrations, coalesce(d.deregistrations, 0) AS deregistrations,
+       coalesce(d.closed_accounts, 0) AS closed_accounts, coalesce(d.departures, 0) AS departures
+     FROM b LEFT JOIN arrived USING (i) LEFT JOIN departed d USING (i) ORDER BY b.i`,
+    params.slice(0, 2),
+  );
+  const { rows: active } = await pool.query<{ i: number; active: number }>(
+    `SELECT b.i::int - 1 AS i, (
+       SELECT count(DISTINCT a.applicant_id) FROM statistics.applications a JOIN statistics.seekers s USING (applicant_id)
+       WHERE a.submitted_on BETWEEN b.active_from AND b.to_on
+         AND s.registered_on <= b.to_on AND (s.left_on IS NULL OR s.left_on > b.to_on))::int AS active
+     FROM unnest($1::date[], $2::date[], $3::date[]) WITH ORDINALITY AS b(from_on, to_on, active_from, i) ORDER BY b.i`,
+    params,
+  );
+  let registered = before.registered;
+  const rows = flows.map((f) => {
+    registered += f.new_registrations - f.departures;
+    return { ...f, registered, active: active[f.i].active };
+  });
   const shown = (value: number) => value === 0 || value >= query.threshold;
   return {
     granularity: query.granularity,
