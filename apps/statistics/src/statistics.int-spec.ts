@@ -207,6 +207,11 @@ describe('statistics app: reports driven by integration events on real PostgreSQ
     expect(body.points[2].suppressed).toEqual(['closedAccounts']);
     const february = (await get('/statistics/reports/seekers?period=2025-02').expect(200)).body.points[0];
     expect(february).toMatchObject({ registered: 14, newRegistrations: 6 });
+    // all born 1990: 35 during 2025; on 30 June 8 remain, 6 of whom applied in May
+    const byAge = (await http().get('/statistics/open/seekers/age-groups?period=2025-06').expect(200)).body;
+    expect(byAge.on).toBe('2025-06-30');
+    expect(byAge.groups.find((g: { ageGroup: string }) => g.ageGroup === '35-44')).toEqual({ ageGroup: '35-44', registered: 8, active: 6, activeShare: 0.75, suppressed: [] });
+    expect(byAge.groups.filter((g: { registered: number }) => g.registered === 0)).toHaveLength(6);
   });
 
   test('open data needs no sign-in, offers no landlord cut; the detailed reports need the analyst role', async () => {
@@ -262,6 +267,15 @@ describe('statistics app: reports driven by integration events on real PostgreSQ
     // the rebuilt table itself, read by PostgreSQL, not only the in-memory snapshot
     const raw = (await get(`/statistics/reports/${paths[0]}&source=raw`).expect(200)).body;
     expect({ ...raw, source: 'store' }).toEqual(before[0]);
+  });
+
+  test('every report and its parameters are in the OpenAPI document', async () => {
+    const { body } = await http().get('/docs-json').expect(200);
+    for (const path of ['/statistics/reports/lettings', '/statistics/reports/lettings/series', '/statistics/reports/queue-time-needed', '/statistics/reports/seekers', '/statistics/open/queue-time-needed', '/statistics/policy']) {
+      expect(body.paths[path]).toBeDefined();
+    }
+    const names = body.paths['/statistics/open/lettings/series'].get.parameters.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['period', 'from', 'to', 'granularity', 'district', 'rooms', 'listingType', 'format', 'lang']));
   });
 
   test('the suppression threshold is a policy setting, changed by an admin from a date on', async () => {

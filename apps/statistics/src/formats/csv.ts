@@ -1,5 +1,5 @@
 import type { LettingCell, LettingsReport, LettingsSeries, QueueTimeNeededCell } from '../reports/lettings.report.js';
-import type { SeekersSeries } from '../reports/seekers.report.js';
+import type { AgeGroupRow, SeekersSeries } from '../reports/seekers.report.js';
 
 /** Statistics Sweden's mark for a figure withheld to protect individuals. */
 export const SUPPRESSED_MARK = '..';
@@ -85,6 +85,20 @@ export function seekersCsv(series: SeekersSeries): string {
         closedAccounts: value(p.closedAccounts, hidden.has('closedAccounts')),
         active: value(p.active, hidden.has('active')),
         activeShare: value(p.activeShare, hidden.has('activeShare')),
+      };
+    }),
+  );
+}
+
+export function seekersByAgeCsv(rows: readonly AgeGroupRow[]): string {
+  return toCsv(
+    rows.map((r) => {
+      const hidden = new Set(r.suppressed);
+      return {
+        ageGroup: r.ageGroup,
+        registered: value(r.registered, hidden.has('registered')),
+        active: value(r.active, hidden.has('active')),
+        activeShare: value(r.activeShare, hidden.has('activeShare')),
       };
     }),
   );

@@ -11,6 +11,7 @@ const PUBLISHED = [
   { report: 'lettings-series', path: '/statistics/open/lettings/series', formats: ['json', 'csv', 'svg', 'png'] },
   { report: 'queue-time-needed', path: '/statistics/open/queue-time-needed', formats: ['json', 'csv', 'svg', 'png'] },
   { report: 'seekers', path: '/statistics/open/seekers', formats: ['json', 'csv', 'svg', 'png'] },
+  { report: 'seekers-by-age', path: '/statistics/open/seekers/age-groups', formats: ['json', 'csv'] },
 ];
 
 /**
@@ -61,6 +62,12 @@ export class OpenDataController {
   @ApiProduces('application/json', 'text/csv', 'image/svg+xml', 'image/png')
   seekers(@Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.routes.seekers(query, this.cacheable(reply));
+  }
+
+  @Get('seekers/age-groups')
+  @ApiProduces('application/json', 'text/csv')
+  seekersByAge(@Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.routes.seekersByAge(query, this.cacheable(reply));
   }
 
   /** Anyone may cache a published figure for a few minutes; the store changes as lettings arrive. */

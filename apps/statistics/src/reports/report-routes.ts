@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { InvalidRequest } from '../../../../libs/platform/src/index.js';
-import { lettingsCsv, lettingsSeriesCsv, queueTimeNeededCsv, seekersCsv } from '../formats/csv.js';
+import { lettingsCsv, lettingsSeriesCsv, queueTimeNeededCsv, seekersByAgeCsv, seekersCsv } from '../formats/csv.js';
 import { lettingsSeriesSvg, queueTimeNeededSvg, seekersSeriesSvg } from '../formats/svg-charts.js';
 import type { ReportQueryDto } from './report-query.dto.js';
 import type { Audience, ReportsService } from './reports.service.js';
@@ -39,9 +39,23 @@ export class ReportRoutes {
     });
   }
 
-  async seekers(query: ReportQueryDto, reply: FastifyReply) {
+  async seekersByAge(query: ReportQueryDto, reply: FastifyReply) {
+    this.refuseLettingCuts(query);
+    const q = await this.reports.resolve(query, this.audience);
+    const groups = await this.reports.seekersByAge(q);
+    return respond(reply, query.format, `seekers-by-age-${q.period.label}`, {
+      json: { ...this.reports.envelope('seekers-by-age', q), on: q.period.to, groups },
+      csv: () => seekersByAgeCsv(groups),
+    });
+  }
+
+  private refuseLettingCuts(query: ReportQueryDto): void {
     const cuts = (['municipality', 'district', 'rooms', 'listingType', 'landlordId', 'by'] as const).filter((field) => query[field] !== undefined);
     if (cuts.length > 0) throw new InvalidRequest(cuts.map((field) => ({ field, messages: ['seekers are counted for the whole queue: a seeker has no district, rooms or landlord'] })));
+  }
+
+  async seekers(query: ReportQueryDto, reply: FastifyReply) {
+    this.refuseLettingCuts(query);
     const q = await this.reports.resolve(query, this.audience);
     const series = await this.reports.seekers(q);
     return respond(reply, query.format, `seekers-${q.period.label}`, {

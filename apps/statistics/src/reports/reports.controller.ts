@@ -46,6 +46,13 @@ export class ReportsController {
     return this.routes.seekers(query, reply);
   }
 
+  @Get('seekers/age-groups')
+  @ApiOperation({ summary: 'Seekers in the queue on the period’s last day by age group, and the share active' })
+  @ApiProduces('application/json', 'text/csv')
+  seekersByAge(@Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.routes.seekersByAge(query, reply);
+  }
+
   @Get('places')
   @ApiOperation({ summary: 'Municipalities, districts and landlords a report may name' })
   places() {

@@ -9,7 +9,7 @@ import { lettingsReport, lettingsSeries, queueTimeNeeded, type Cut, type Letting
 import { customPeriod, dayNumber, isCalendarDate, namedPeriod, type Granularity, type Period } from './period.js';
 import { rawLettingsReport, rawLettingsSeries, rawQueueTimeNeeded } from './raw-lettings.query.js';
 import type { ReportQueryDto } from './report-query.dto.js';
-import { seekersSeries, type SeekersSeries } from './seekers.report.js';
+import { seekersByAge, seekersSeries, type AgeGroupRow, type SeekersSeries } from './seekers.report.js';
 
 /** Who asks: the public open-data endpoints, or analysts (and staff, admins) with the detailed cuts. */
 export type Audience = 'public' | 'analyst';
@@ -108,6 +108,10 @@ export class ReportsService {
 
   seekers(q: ResolvedQuery): Promise<SeekersSeries> {
     return seekersSeries(this.pool, q);
+  }
+
+  seekersByAge(q: ResolvedQuery): Promise<AgeGroupRow[]> {
+    return seekersByAge(this.pool, q);
   }
 
   /** The municipalities and districts a report may name, and the landlords (analysts only). */

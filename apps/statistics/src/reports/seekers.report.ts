@@ -85,3 +85,51 @@ export async function seekersSeries(pool: pg.Pool, query: { period: Period; gran
     }),
   };
 }
+
+/** Age reached during the year (only the birth year is known), in the bands of youth (18–25) and senior (55+) housing. */
+export const AGE_GROUPS = [
+  { label: 'under 18', from: 0, to: 17 },
+  { label: '18-25', from: 18, to: 25 },
+  { label: '26-34', from: 26, to: 34 },
+  { label: '35-44', from: 35, to: 44 },
+  { label: '45-54', from: 45, to: 54 },
+  { label: '55-64', from: 55, to: 64 },
+  { label: '65+', from: 65, to: 200 },
+] as const;
+
+export interface AgeGroupRow {
+  readonly ageGroup: string;
+  readonly registered: number | null;
+  readonly active: number | null;
+  readonly activeShare: number | null;
+  readonly suppressed: readonly string[];
+}
+
+/** Seekers in the queue on the period's last day by age group, and how many of them applied in the 12 months before. */
+export async function seekersByAge(pool: pg.Pool, query: { period: Period; threshold: number }): Promise<AgeGroupRow[]> {
+  const end = query.period.to;
+  const { rows } = await pool.query<{ age: number; registered: number; active: number }>(
+    `SELECT $3::int - s.birth_year AS age, count(*)::int AS registered,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM statistics.applications a WHERE a.applicant_id = s.applicant_id AND a.submitted_on BETWEEN $2 AND $1))::int AS active
+     FROM statistics.seekers s
+     WHERE s.registered_on <= $1 AND (s.left_on IS NULL OR s.left_on > $1) AND s.birth_year IS NOT NULL
+     GROUP BY 1`,
+    [end, twelveMonthsBefore(end), Number(end.slice(0, 4))],
+  );
+  return AGE_GROUPS.map((group) => {
+    const inGroup = rows.filter((r) => r.age >= group.from && r.age <= group.to);
+    const registered = inGroup.reduce((n, r) => n + r.registered, 0);
+    const active = inGroup.reduce((n, r) => n + r.active, 0);
+    const suppressed: string[] = [];
+    const figure = (name: string, value: number) => {
+      if (value === 0 || value >= query.threshold) return value;
+      suppressed.push(name);
+      return null;
+    };
+    const shownRegistered = figure('registered', registered);
+    const shownActive = figure('active', active);
+    const activeShare = shownRegistered && shownActive !== null ? Math.round((shownActive / shownRegistered) * 1000) / 1000 : null;
+    if (activeShare === null && registered > 0) suppressed.push('activeShare');
+    return { ageGroup: group.label, registered: shownRegistered, active: shownActive, activeShare, suppressed };
+  });
+}
