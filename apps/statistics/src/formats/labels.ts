@@ -21,7 +21,7 @@ export const LABELS = {
     noData: 'Inga uppgifter för perioden',
     noLettings: 'Inga förmedlingar',
     range: (what: string, low: string, lowAt: string, high: string, highAt: string) => `${what} var lägst ${low} (${lowAt}) och högst ${high} (${highAt}).`,
-    hidden: (n: number) => `${n} värden döljs eftersom de bygger på för få personer.`,
+    hidden: (n: number) => `${n} ${n === 1 ? 'värde döljs eftersom det bygger' : 'värden döljs eftersom de bygger'} på för få personer.`,
     neededRange: (lowPlace: string, low: string, highPlace: string, high: string) => `Kortast kötid: ${lowPlace}, ${low}; längst: ${highPlace}, ${high}.`,
   },
   en: {
@@ -42,7 +42,7 @@ export const LABELS = {
     noData: 'No figures for the period',
     noLettings: 'No lettings',
     range: (what: string, low: string, lowAt: string, high: string, highAt: string) => `${what} was lowest at ${low} (${lowAt}) and highest at ${high} (${highAt}).`,
-    hidden: (n: number) => `${n} values are hidden because they rest on too few people.`,
+    hidden: (n: number) => `${n} ${n === 1 ? 'value is hidden because it rests' : 'values are hidden because they rest'} on too few people.`,
     neededRange: (lowPlace: string, low: string, highPlace: string, high: string) => `Shortest queue time: ${lowPlace}, ${low}; longest: ${highPlace}, ${high}.`,
   },
 } as const;

@@ -139,13 +139,19 @@ export function seekersSeriesSvg(series: SeekersSeries, threshold: number, lang:
   const points = series.points;
   const panel: Panel = { x: 90, y: 70, width: width - 120, height: 260 };
   const chart = axes(panel, points.map((p) => p.period.label), ticks(Math.max(0, ...points.map((p) => p.registered ?? 0))), t.persons);
-  const line = (value: (p: (typeof points)[number]) => number | null, colour: string, dash: string) =>
-    points
-      .map((p, i) => ({ v: value(p), i }))
-      .filter((p) => p.v !== null)
-      .map((p) => `<circle cx="${chart.xOf(p.i)}" cy="${chart.yOf(p.v!)}" r="3.5" fill="${colour}"/>`)
-      .join('') +
-    `<polyline points="${points.flatMap((p, i) => (value(p) === null ? [] : [`${chart.xOf(i)},${chart.yOf(value(p)!)}`])).join(' ')}" fill="none" stroke="${colour}" stroke-width="2.5" stroke-dasharray="${dash}"/>`;
+  // A withheld value breaks the line rather than being bridged.
+  const line = (value: (p: (typeof points)[number]) => number | null, colour: string, dash: string) => {
+    const runs: string[][] = [[]];
+    points.forEach((p, i) => {
+      const v = value(p);
+      if (v === null) runs.push([]);
+      else runs[runs.length - 1].push(`${chart.xOf(i)},${chart.yOf(v)}`);
+    });
+    return runs
+      .filter((run) => run.length > 0)
+      .map((run) => `<polyline points="${run.join(' ')}" fill="none" stroke="${colour}" stroke-width="2.5" stroke-dasharray="${dash}"/>${run.map((xy) => `<circle cx="${xy.split(',')[0]}" cy="${xy.split(',')[1]}" r="3.5" fill="${colour}"/>`).join('')}`)
+      .join('\n');
+  };
   const registered = extremes(points, (p) => p.registered);
   const hidden = points.reduce((n, p) => n + p.suppressed.length, 0);
   const desc = [registered ? t.range(t.registered, fmt(registered.low.registered!), registered.low.period.label, fmt(registered.high.registered!), registered.high.period.label) : t.noData, hidden > 0 ? t.hidden(hidden) : '']
@@ -155,6 +161,9 @@ export function seekersSeriesSvg(series: SeekersSeries, threshold: number, lang:
     chart.body,
     line((p) => p.registered, BLUE, ''),
     line((p) => p.active, ORANGE, '6 4'),
+    points
+      .map((p, i) => (p.suppressed.includes('registered') || p.suppressed.includes('active') ? `<rect x="${chart.xOf(i) - 6}" y="${panel.y + panel.height - 14}" width="12" height="14" fill="url(#suppressed)" stroke="${GREY}"/>` : ''))
+      .join(''),
     legend(90, 370, [
       { swatch: `<line x1="0" x2="18" y1="6" y2="6" stroke="${BLUE}" stroke-width="2.5"/>`, label: t.registered },
       { swatch: `<line x1="0" x2="18" y1="6" y2="6" stroke="${ORANGE}" stroke-width="2.5" stroke-dasharray="6 4"/>`, label: t.active },
