@@ -10,14 +10,13 @@ export const applicationsProjection: Projection<IntegrationMessage> = {
   table: 'statistics.applications',
 
   async createTable(tx: Tx, table: string) {
-    const index = table.replace('.', '_');
     await tx.query(`CREATE TABLE ${table} (
       application_id uuid PRIMARY KEY,
       applicant_id uuid NOT NULL,
       listing_id uuid NOT NULL,
       submitted_on date NOT NULL
     );
-    CREATE INDEX ${index}_submitted ON ${table} (submitted_on, applicant_id)`);
+    CREATE INDEX ON ${table} (submitted_on, applicant_id)`);
   },
 
   async apply(tx: Tx, table: string, messages: readonly IntegrationMessage[]) {

@@ -18,7 +18,6 @@ export const lettingsProjection: Projection<IntegrationMessage> = {
   table: 'statistics.lettings',
 
   async createTable(tx: Tx, table: string) {
-    const index = table.replace('.', '_');
     await tx.query(`CREATE TABLE ${table} (
       row_id bigserial NOT NULL UNIQUE,
       seq bigserial NOT NULL,
@@ -38,8 +37,8 @@ export const lettingsProjection: Projection<IntegrationMessage> = {
       cancelled_on date,
       PRIMARY KEY (listing_id, tenant_applicant_id)
     );
-    CREATE INDEX ${index}_seq ON ${table} (seq);
-    CREATE INDEX ${index}_contract ON ${table} (contract_date)`);
+    CREATE INDEX ON ${table} (seq);
+    CREATE INDEX ON ${table} (contract_date)`);
   },
 
   async apply(tx: Tx, table: string, messages: readonly IntegrationMessage[]) {

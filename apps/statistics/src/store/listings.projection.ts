@@ -14,7 +14,6 @@ export const listingsProjection: Projection<IntegrationMessage> = {
   table: 'statistics.listings',
 
   async createTable(tx: Tx, table: string) {
-    const index = table.replace('.', '_');
     await tx.query(`CREATE TABLE ${table} (
       listing_id uuid PRIMARY KEY,
       landlord_id uuid NOT NULL,
@@ -29,7 +28,7 @@ export const listingsProjection: Projection<IntegrationMessage> = {
       withdrawn_on date,
       withdrawn_reason text
     );
-    CREATE INDEX ${index}_district ON ${table} (district)`);
+    CREATE INDEX ON ${table} (district)`);
   },
 
   async apply(tx: Tx, table: string, messages: readonly IntegrationMessage[]) {

@@ -15,7 +15,6 @@ export const seekersProjection: Projection<IntegrationMessage> = {
   table: 'statistics.seekers',
 
   async createTable(tx: Tx, table: string) {
-    const index = table.replace('.', '_');
     await tx.query(`CREATE TABLE ${table} (
       applicant_id uuid PRIMARY KEY,
       registered_on date,
@@ -23,8 +22,8 @@ export const seekersProjection: Projection<IntegrationMessage> = {
       left_on date,
       left_reason text CHECK (left_reason IN ('deregistered', 'closed'))
     );
-    CREATE INDEX ${index}_registered ON ${table} (registered_on);
-    CREATE INDEX ${index}_left ON ${table} (left_on) WHERE left_on IS NOT NULL`);
+    CREATE INDEX ON ${table} (registered_on);
+    CREATE INDEX ON ${table} (left_on) WHERE left_on IS NOT NULL`);
   },
 
   async apply(tx: Tx, table: string, messages: readonly IntegrationMessage[]) {
