@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { LettingSnapshot } from '../apps/statistics/src/reports/letting-snapshot.js';
 import { lettingsSeries, queueTimeNeeded, type LettingFilter } from '../apps/statistics/src/reports/lettings.report.js';
@@ -11,6 +12,8 @@ import { timed } from './support/timing.js';
 import { loadLettings } from './statistics/load.js';
 
 const PORT = 54343;
+/** Where startBenchDb('statistics', ...) keeps the cluster; it clears it before, this run after. */
+const DATA_DIR = './data/bench-statistics';
 /** STATISTICS_BENCH_LETTINGS makes a quick smoke run possible; the figures that count use 500,000. */
 const LETTINGS = Number(process.env.STATISTICS_BENCH_LETTINGS ?? 500_000);
 const STORE_RUNS = 60;
@@ -104,6 +107,7 @@ export async function run(): Promise<BenchmarkResult> {
   } finally {
     await pool.end();
     await db.stop();
+    await rm(DATA_DIR, { recursive: true, force: true });
   }
 }
 
