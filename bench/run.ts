@@ -4,6 +4,7 @@ import type { BenchmarkModule } from './support/benchmark.js';
 const BENCHMARKS: Record<string, () => Promise<BenchmarkModule>> = {
   'event-store': () => import('./event-store.bench.js'),
   'queue-time-rebuild': () => import('./queue-time-rebuild.bench.js'),
+  statistics: () => import('./statistics.bench.js'),
 };
 
 async function main(name: string | undefined): Promise<number> {

@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '../../../libs/platform/src/index.js';
 import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/src/event-sourcing.module.js';
-import { RegisteredSeekersController } from './seekers/registered-seekers.controller.js';
-import { SEEKER_TOPICS, seekersProjection } from './seekers/seekers.projection.js';
+import { PolicyController } from './policy/policy.controller.js';
+import { PolicyService } from './policy/policy.service.js';
+import { OpenDataController } from './reports/open-data.controller.js';
+import { ReportsController } from './reports/reports.controller.js';
+import { ReportsService } from './reports/reports.service.js';
+import { STATISTICS_STORE } from './store/statistics-store.js';
 
-const eventSourcing = EventSourcingModule.forRoot({
-  app: 'statistics',
-  busProjections: [{ projection: seekersProjection, topics: SEEKER_TOPICS }],
-});
+const eventSourcing = EventSourcingModule.forRoot({ app: 'statistics', busProjections: STATISTICS_STORE });
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'statistics', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing],
-  controllers: [RegisteredSeekersController],
+  controllers: [ReportsController, OpenDataController, PolicyController],
+  providers: [ReportsService, PolicyService],
 })
 export class StatisticsModule {}

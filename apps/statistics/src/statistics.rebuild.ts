@@ -1,10 +1,14 @@
 import { busLogSource } from '../../../libs/projections/src/index.js';
 import type { RebuildTargets } from '../../../libs/runtime/src/rebuild-target.js';
-import { SEEKER_TOPICS, seekersProjection } from './seekers/seekers.projection.js';
+import { STATISTICS_STORE } from './store/statistics-store.js';
 
-export const statisticsRebuildTargets: RebuildTargets = {
-  seekers: (infra) => {
-    if (!infra.postgresBus) throw new Error('Replaying statistics needs the PostgreSQL bus log; with Kafka, reset the consumer group offsets instead');
-    return { projection: seekersProjection, source: busLogSource(infra.postgresBus, SEEKER_TOPICS) };
-  },
-};
+/** `npm run rebuild -- statistics <seekers|applications|lettings|listings|landlords>`: replays the bus log from its start. */
+export const statisticsRebuildTargets: RebuildTargets = Object.fromEntries(
+  STATISTICS_STORE.map(({ projection, topics }) => [
+    projection.name,
+    (infra) => {
+      if (!infra.postgresBus) throw new Error('Replaying statistics needs the PostgreSQL bus log; with Kafka, reset the consumer group offsets instead');
+      return { projection, source: busLogSource(infra.postgresBus, topics) };
+    },
+  ]),
+);

@@ -1,0 +1,48 @@
+export const LANGUAGES = ['sv', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Chart wording: Swedish first, English available. */
+export const LABELS = {
+  sv: {
+    lettingsTitle: 'Förmedlade lägenheter och kötid',
+    flatsLet: 'Förmedlade lägenheter',
+    queueDays: 'Ködagar för dem som fick lägenhet',
+    median: 'Median',
+    band: 'Mittersta 51 %',
+    suppressed: (n: number) => `Färre än ${n}: visas inte`,
+    seekersTitle: 'Bostadssökande i kön',
+    registered: 'Registrerade',
+    active: 'Aktiva (sökt senaste 12 mån.)',
+    persons: 'Personer',
+    neededTitle: 'Kötid som behövdes: median per stadsdel och antal rum',
+    rooms: (r: number) => `${r} rum`,
+    years: 'år',
+    colourScale: 'Färgskala: ljusare = kortare kötid, mörkare = längre',
+    noData: 'Inga uppgifter för perioden',
+    noLettings: 'Inga förmedlingar',
+    range: (what: string, low: string, lowAt: string, high: string, highAt: string) => `${what} var lägst ${low} (${lowAt}) och högst ${high} (${highAt}).`,
+    hidden: (n: number) => `${n} ${n === 1 ? 'värde döljs eftersom det bygger' : 'värden döljs eftersom de bygger'} på för få personer.`,
+    neededRange: (lowPlace: string, low: string, highPlace: string, high: string) => `Kortast kötid: ${lowPlace}, ${low}; längst: ${highPlace}, ${high}.`,
+  },
+  en: {
+    lettingsTitle: 'Flats let and queue time',
+    flatsLet: 'Flats let',
+    queueDays: 'Queue days of those who got a flat',
+    median: 'Median',
+    band: 'Middle 51 %',
+    suppressed: (n: number) => `Fewer than ${n}: not shown`,
+    seekersTitle: 'Seekers in the queue',
+    registered: 'Registered',
+    active: 'Active (applied in the last 12 months)',
+    persons: 'Persons',
+    neededTitle: 'Queue time needed: median by district and rooms',
+    rooms: (r: number) => `${r} room${r === 1 ? '' : 's'}`,
+    years: 'years',
+    colourScale: 'Colour scale: lighter = shorter queue time, darker = longer',
+    noData: 'No figures for the period',
+    noLettings: 'No lettings',
+    range: (what: string, low: string, lowAt: string, high: string, highAt: string) => `${what} was lowest at ${low} (${lowAt}) and highest at ${high} (${highAt}).`,
+    hidden: (n: number) => `${n} ${n === 1 ? 'value is hidden because it rests' : 'values are hidden because they rest'} on too few people.`,
+    neededRange: (lowPlace: string, low: string, highPlace: string, high: string) => `Shortest queue time: ${lowPlace}, ${low}; longest: ${highPlace}, ${high}.`,
+  },
+} as const;

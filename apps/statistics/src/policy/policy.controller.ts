@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { CurrentUser, currentCorrelationId, DomainRuleViolation, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { isCalendarDate } from '../reports/period.js';
+import { POLICY_LIMITS, stockholmToday, type PolicyChange, type PolicySetting, type StatisticsPolicy } from './statistics-policy.js';
+import { PolicyService } from './policy.service.js';
+
+const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+class PolicyOnQuery {
+  @ApiPropertyOptional({ example: '2026-11-24' }) @IsOptional() @Matches(ISO_DATE, { message: 'on must be a date, YYYY-MM-DD' }) on?: string;
+}
+
+class PolicyChangeDto {
+  @ApiProperty({ enum: SETTINGS }) @IsIn(SETTINGS) setting: PolicySetting;
+  @ApiProperty({ example: 10 }) @IsInt() value: number;
+  @ApiProperty({ example: '2027-01-01', description: 'Today or later: a rule change never rewrites history' })
+  @Matches(ISO_DATE, { message: 'effectiveFrom must be a date, YYYY-MM-DD' })
+  effectiveFrom: string;
+  @ApiProperty({ example: 'Data protection officer’s review 2026-11-20' }) @IsString() @Length(5, 500) reason: string;
+}
+
+/** The published suppression rule: anyone may read it; only admins change it, from a date on. */
+@ApiTags('statistics policy')
+@Controller('statistics/policy')
+export class PolicyController {
+  constructor(private readonly policy: PolicyService) {}
+
+  @Get()
+  @Public()
+  async on(@Query() query: PolicyOnQuery): Promise<StatisticsPolicy & { on: string }> {
+    const on = query.on ?? stockholmToday();
+    return { on, ...(await this.policy.on(on)) };
+  }
+
+  @Get('changes')
+  @ApiBearerAuth()
+  @Roles('analyst', 'staff', 'admin')
+  changes(): Promise<PolicyChange[]> {
+    return this.policy.changes();
+  }
+
+  @Post('changes')
+  @ApiBearerAuth()
+  @Roles('admin')
+  @HttpCode(201)
+  async change(@CurrentUser() user: AuthenticatedUser, @Body() body: PolicyChangeDto): Promise<PolicyChange> {
+    const limits = POLICY_LIMITS[body.setting];
+    const invalid = (field: string, message: string) => new DomainRuleViolation(message, { extensions: { errors: [{ field, messages: [message] }] } });
+    if (body.value < limits.min || body.value > limits.max) throw invalid('value', `${body.setting} must be between ${limits.min} and ${limits.max}`);
+    if (!isCalendarDate(body.effectiveFrom)) throw invalid('effectiveFrom', 'effectiveFrom is not a calendar date');
+    if (body.effectiveFrom < stockholmToday()) throw invalid('effectiveFrom', 'effectiveFrom must be today or later: a rule change never rewrites history');
+    const change: PolicyChange = { ...body, decidedBy: user.id, decidedAt: new Date().toISOString() };
+    await this.policy.change(change, currentCorrelationId() ?? randomUUID());
+    return change;
+  }
+}

@@ -1,0 +1,67 @@
+import type { FastifyReply } from 'fastify';
+import { InvalidRequest } from '../../../../libs/platform/src/index.js';
+import { lettingsCsv, lettingsSeriesCsv, queueTimeNeededCsv, seekersByAgeCsv, seekersCsv } from '../formats/csv.js';
+import { lettingsSeriesSvg, queueTimeNeededSvg, seekersSeriesSvg } from '../formats/svg-charts.js';
+import type { ReportQueryDto } from './report-query.dto.js';
+import type { Audience, ReportsService } from './reports.service.js';
+import { respond } from './respond.js';
+
+/** The four reports, shared by the analysts' and the open-data controllers; only the audience differs. */
+export class ReportRoutes {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly audience: Audience,
+  ) {}
+
+  async lettings(query: ReportQueryDto, reply: FastifyReply) {
+    const q = await this.reports.resolve(query, this.audience);
+    const report = await this.reports.lettings(q);
+    return respond(reply, query.format, `lettings-${q.period.label}`, { json: { ...this.reports.envelope('lettings', q), ...report }, csv: () => lettingsCsv(report) });
+  }
+
+  async lettingsSeries(query: ReportQueryDto, reply: FastifyReply) {
+    const q = await this.reports.resolve(query, this.audience);
+    const series = await this.reports.lettingsSeries(q);
+    return respond(reply, query.format, `lettings-series-${q.period.label}`, {
+      json: { ...this.reports.envelope('lettings-series', q), ...series },
+      csv: () => lettingsSeriesCsv(series),
+      svg: () => lettingsSeriesSvg(series, q.threshold, query.lang ?? 'sv'),
+    });
+  }
+
+  async queueTimeNeeded(query: ReportQueryDto, reply: FastifyReply) {
+    const q = await this.reports.resolve(query, this.audience);
+    const cells = await this.reports.queueTimeNeeded(q);
+    return respond(reply, query.format, `queue-time-needed-${q.period.label}`, {
+      json: { ...this.reports.envelope('queue-time-needed', q), cells },
+      csv: () => queueTimeNeededCsv(cells),
+      svg: () => queueTimeNeededSvg(cells, q.threshold, query.lang ?? 'sv'),
+    });
+  }
+
+  async seekersByAge(query: ReportQueryDto, reply: FastifyReply) {
+    this.refuseLettingCuts(query);
+    const q = await this.reports.resolve(query, this.audience);
+    const groups = await this.reports.seekersByAge(q);
+    return respond(reply, query.format, `seekers-by-age-${q.period.label}`, {
+      json: { ...this.reports.envelope('seekers-by-age', q), on: q.period.to, groups },
+      csv: () => seekersByAgeCsv(groups),
+    });
+  }
+
+  private refuseLettingCuts(query: ReportQueryDto): void {
+    const cuts = (['municipality', 'district', 'rooms', 'listingType', 'landlordId', 'by'] as const).filter((field) => query[field] !== undefined);
+    if (cuts.length > 0) throw new InvalidRequest(cuts.map((field) => ({ field, messages: ['seekers are counted for the whole queue: a seeker has no district, rooms or landlord'] })));
+  }
+
+  async seekers(query: ReportQueryDto, reply: FastifyReply) {
+    this.refuseLettingCuts(query);
+    const q = await this.reports.resolve(query, this.audience);
+    const series = await this.reports.seekers(q);
+    return respond(reply, query.format, `seekers-${q.period.label}`, {
+      json: { ...this.reports.envelope('seekers', q), ...series },
+      csv: () => seekersCsv(series),
+      svg: () => seekersSeriesSvg(series, q.threshold, query.lang ?? 'sv'),
+    });
+  }
+}
