@@ -55,7 +55,7 @@ function validRequirements(r: unknown): boolean {
 
 export class ChangeGuidelineDto {
   @ApiProperty({ example: '2026-12-01', description: 'Applies to listings published from this date; today or later' }) @IsCalendarDate() effectiveFrom: string;
-  @ApiProperty({ type: RequirementsDto }) @ValidateNested() @Type(() => RequirementsDto) standard: RequirementsDto;
+  @ApiProperty({ type: RequirementsDto }) @IsObject() @ValidateNested() @Type(() => RequirementsDto) standard: RequirementsDto;
   @ApiPropertyOptional({ example: { youth: { minAge: 18, maxAge: 25, incomeMultiple: 2, noPaymentRemarks: true } }, description: 'Requirements per listing type, replacing the standard ones there' })
   @IsOptional()
   @IsObject()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsEmail, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { IsOrganisationNumber } from '../shared/validators.js';
 
 export class ContactDto {
@@ -18,9 +18,9 @@ export class RegisterLandlordDto {
   @IsString()
   @IsOrganisationNumber()
   organisationNumber: string;
-  @ApiProperty({ type: ContactDto }) @ValidateNested() @Type(() => ContactDto) contact: ContactDto;
+  @ApiProperty({ type: ContactDto }) @IsObject() @ValidateNested() @Type(() => ContactDto) contact: ContactDto;
 }
 
 export class ChangeContactDto {
-  @ApiProperty({ type: ContactDto }) @ValidateNested() @Type(() => ContactDto) contact: ContactDto;
+  @ApiProperty({ type: ContactDto }) @IsObject() @ValidateNested() @Type(() => ContactDto) contact: ContactDto;
 }
