@@ -20,6 +20,9 @@ import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js
 import { eventually } from '../../../test/support/eventually.js';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { LandlordsModule } from './landlords.module.js';
+import { landlordsRebuildTargets } from './landlords.rebuild.js';
+import { DEMO_LANDLORD_SIGN_IN, seedDemoLandlord } from './demo/demo-landlord.js';
+import { rebuildProjection } from '../../../libs/projections/src/index.js';
 import { luhnCheckDigit } from './organisation/organisation-number.js';
 import { addDays, stockholmDate } from './shared/calendar.js';
 
@@ -386,6 +389,43 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     expect((await infra.store.readStream(`landlord-${landlordId}`)).length).toBe(before);
     expect(await infra.store.readStream(`letting_guideline-${landlordId}`)).toHaveLength(0);
     expect(await infra.store.readStream(`landlord_case-${caseId}`)).toHaveLength(1);
+  });
+
+  test('every projection rebuilt from the log equals the one built live', async () => {
+    const keys: Record<string, string> = { organisations: 'landlord_id', cases: 'case_id', listings: 'listing_id', proposals: 'proposal_id' };
+    expect(Object.keys(landlordsRebuildTargets).sort()).toEqual(Object.keys(keys).sort());
+    // Let the live projections catch up with everything the tests above wrote.
+    const caught = async () => {
+      const [organisations, cases] = await Promise.all(['landlord-', 'landlord_case-'].map(async (prefix) => (await infra.pool.query('SELECT count(DISTINCT stream_id)::int AS n FROM es.events WHERE starts_with(stream_id, $1)', [prefix])).rows[0]?.n));
+      const rows = async (table: string) => (await infra.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+      return (await rows('landlords.organisations')) === organisations && (await rows('landlords.cases')) === cases;
+    };
+    await eventually(caught, (done) => done);
+    for (const [name, build] of Object.entries(landlordsRebuildTargets)) {
+      const target = build(infra);
+      const rows = async () => (await infra.pool.query(`SELECT * FROM ${target.projection.table} ORDER BY ${keys[name]}`)).rows;
+      const live = await rows();
+      expect({ name, rows: live.length > 0 }).toEqual({ name, rows: true });
+      await rebuildProjection(infra.pool, target.projection, target.source, { checkpoint: target.checkpoint });
+      expect({ name, rows: await rows() }).toEqual({ name, rows: live });
+    }
+  });
+
+  test('the demo landlord for npm start: seeded once, completed on a re-run, its administrator signs in', async () => {
+    await app.listen(0, '127.0.0.1');
+    const base = await app.getUrl();
+    const lines: string[] = [];
+    const seeds = 'staff:staff@test.se:Staff-pass-1';
+    await seedDemoLandlord((line) => lines.push(line), seeds, base);
+    await eventually(() => http().get('/landlords').set(bearer(staff)).then((r) => r.body as Array<{ name: string }>), (rows) => rows.some((r) => r.name === 'Demo Bostäder AB'));
+    await seedDemoLandlord((line) => lines.push(line), seeds, base);
+    expect(lines).toEqual([expect.stringContaining('created'), expect.stringContaining('already there')]);
+    const [email, password] = DEMO_LANDLORD_SIGN_IN.split(' / ');
+    const token = (await http().post('/landlords/sign-in').send({ email, password }).expect(200)).body.access_token;
+    const me = (await http().get('/landlords/me').set(bearer(token)).expect(200)).body;
+    const organisation = await http().get(`/landlords/${me.landlordId}`).set(bearer(token)).expect(200);
+    expect(organisation.body).toMatchObject({ name: 'Demo Bostäder AB', canPublishToday: true, users: { active: 1 } });
+    expect((await http().get(`/landlords/${me.landlordId}/guideline`).set(bearer(token)).expect(200)).body.prefill.youth).toMatchObject({ minAge: 18, maxAge: 25 });
   });
 
   test('the OpenAPI document lists the landlord endpoints', async () => {
