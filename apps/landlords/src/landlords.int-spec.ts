@@ -172,6 +172,28 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     expect(changes[2].payload).toMatchObject({ userId: invited.body.userId, role: 'letting-agent', status: 'removed' });
   });
 
+  test('a user changes its password; staff erase a removed user, whose details are then gone from every event', async () => {
+    const { landlordId, admin } = await onboard();
+    const agentEmail = `agent-${randomUUID()}@example.se`;
+    const { body } = await http().post(`/landlords/${landlordId}/users`).set(bearer(admin)).send({ name: 'Greta Agent', email: agentEmail, role: 'letting-agent', password: PASSWORD }).expect(201);
+    const agent = await signIn(agentEmail);
+    await http().post('/landlords/me/password').set(bearer(agent)).send({ currentPassword: 'not my password', newPassword: 'a brand new password' }).expect(422);
+    await http().post('/landlords/me/password').set(bearer(agent)).send({ currentPassword: PASSWORD, newPassword: 'a brand new password' }).expect(200);
+    await http().post('/landlords/sign-in').send({ email: agentEmail, password: PASSWORD }).expect(401);
+    await http().post('/landlords/sign-in').send({ email: agentEmail, password: 'a brand new password' }).expect(200);
+
+    await http().post(`/landlords/${landlordId}/users/${body.userId}/erasure`).set(bearer(staff)).expect(422);
+    await http().delete(`/landlords/${landlordId}/users/${body.userId}`).set(bearer(admin)).expect(200);
+    await http().post(`/landlords/${landlordId}/users/${body.userId}/erasure`).set(bearer(admin)).expect(403);
+    await http().post(`/landlords/${landlordId}/users/${body.userId}/erasure`).set(bearer(staff)).expect(200);
+    await http().post(`/landlords/${landlordId}/users/${body.userId}/erasure`).set(bearer(staff)).expect(200);
+    const users = await http().get(`/landlords/${landlordId}/users`).set(bearer(admin)).expect(200);
+    expect(users.body.find((u: { userId: string }) => u.userId === body.userId)).toEqual({ userId: body.userId, role: 'letting-agent', status: 'removed', name: null, email: null, personalDataErased: true });
+    const history = await http().get(`/landlords/${landlordId}/history`).set(bearer(staff)).expect(200);
+    expect(JSON.stringify(history.body)).not.toContain('Greta');
+    expect(history.body.filter((e: { type: string }) => e.type === 'user-personal-data-erased')).toHaveLength(1);
+  });
+
   test('letting guideline: versions from a date, history kept, If-Match guards edits, published for listings', async () => {
     const { landlordId, admin } = await onboard();
     const standard = { incomeMultiple: 3, noPaymentRemarks: true };
@@ -302,6 +324,7 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
       ['POST user', () => http().post(`/landlords/${id}/users`).send({ name: 'E', email: `e-${randomUUID()}@example.se`, role: 'administrator', password: PASSWORD })],
       ['GET users', () => http().get(`/landlords/${id}/users`)],
       ['DELETE user', () => http().delete(`/landlords/${id}/users/${userId}`)],
+      ['POST user erasure', () => http().post(`/landlords/${id}/users/${userId}/erasure`)],
       ['GET guideline', () => http().get(`/landlords/${id}/guideline`)],
       ['GET guideline history', () => http().get(`/landlords/${id}/guideline/history`)],
       ['POST guideline', () => http().post(`/landlords/${id}/guideline`).send({ effectiveFrom: today, standard: { noPaymentRemarks: false }, reason: 'Hostile' })],
@@ -376,6 +399,9 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
       ['case message: empty', http().post(`/landlords/${id}/cases/${caseId}/messages`).set(bearer(admin)).send({ text: '' }), 400, 'text'],
       ['case answer: no text', http().post(`/landlords/${id}/cases/${caseId}/answer`).set(bearer(staff)).send({}), 400, 'text'],
       ['case close: unknown case', http().post(`/landlords/${id}/cases/${randomUUID()}/close`).set(bearer(staff)).send({ text: 'x' }), 404],
+      ['password: too short', http().post('/landlords/me/password').set(bearer(admin)).send({ currentPassword: PASSWORD, newPassword: 'short' }), 400, 'newPassword'],
+      ['password: staff has none here', http().post('/landlords/me/password').set(bearer(staff)).send({ currentPassword: PASSWORD, newPassword: 'a long new password' }), 403],
+      ['erasure: unknown user', http().post(`/landlords/${id}/users/${randomUUID()}/erasure`).set(bearer(staff)), 404],
       ['cases: unknown status', http().get('/landlords/cases?status=lost').set(bearer(staff)), 400, 'status'],
       ['no token', http().get(`/landlords/${id}`), 401],
       ['forged token', http().get(`/landlords/${id}`).set('authorization', 'Bearer abc.def.ghi'), 401],

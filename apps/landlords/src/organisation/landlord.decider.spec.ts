@@ -140,4 +140,18 @@ describe('landlord decider: users', () => {
     expect(refusal(() => when(remove('u-agent')))).toBe('no-user');
     expect(refusal(() => given(register, sign(TODAY), firstAdmin(), terminate(TODAY)).when(invite('u-3')))).toBe('no-open-agreement');
   });
+
+  test('erasing personal data needs a removed user, and happens once', () => {
+    const erase: LandlordCommand = { type: 'erase-user', userId: 'u-agent', erasedBy: 'staff-1', now };
+    expect(refusal(() => given(register, sign(TODAY), firstAdmin(), invite('u-agent')).when(erase))).toBe('user-active');
+    expect(given(register, sign(TODAY), firstAdmin(), invite('u-agent'), remove('u-agent')).when(erase)).toHaveLength(1);
+    expect(given(register, sign(TODAY), firstAdmin(), invite('u-agent'), remove('u-agent'), erase).when(erase)).toEqual([]);
+    expect(refusal(() => given(register, sign(TODAY)).when(erase))).toBe('no-user');
+  });
+
+  test('only an active user changes its details', () => {
+    const change: LandlordCommand = { type: 'change-user-details', userId: 'u-agent', personal: sealed, changedBy: 'u-agent', now };
+    expect(given(register, sign(TODAY), firstAdmin(), invite('u-agent')).when(change)[0]).toMatchObject({ type: 'user-details-changed' });
+    expect(refusal(() => given(register, sign(TODAY), firstAdmin(), invite('u-agent'), remove('u-agent')).when(change))).toBe('no-user');
+  });
 });

@@ -20,6 +20,7 @@ export interface Agreement {
 export interface Member {
   readonly role: UserRole;
   readonly status: 'active' | 'removed';
+  readonly erased?: boolean;
 }
 
 export type LandlordState =
@@ -53,7 +54,9 @@ export type LandlordCommand =
     }
   | { readonly type: 'add-first-administrator'; readonly userId: string; readonly personal: Sealed; readonly addedBy: string; readonly now: Date }
   | { readonly type: 'invite-user'; readonly userId: string; readonly role: UserRole; readonly personal: Sealed; readonly addedBy: string; readonly now: Date }
-  | { readonly type: 'remove-user'; readonly userId: string; readonly removedBy: string; readonly byAgency: boolean; readonly now: Date };
+  | { readonly type: 'remove-user'; readonly userId: string; readonly removedBy: string; readonly byAgency: boolean; readonly now: Date }
+  | { readonly type: 'change-user-details'; readonly userId: string; readonly personal: Sealed; readonly changedBy: string; readonly now: Date }
+  | { readonly type: 'erase-user'; readonly userId: string; readonly erasedBy: string; readonly now: Date };
 
 type Registered = Extract<LandlordState, { status: 'registered' }>;
 
@@ -193,6 +196,18 @@ export function decide(command: LandlordCommand, state: LandlordState): Landlord
       }
       return [{ type: 'user-removed', data: { userId: command.userId, role: user.role, removedBy: command.removedBy, at: command.now.toISOString() } }];
     }
+    case 'change-user-details': {
+      const user = registered(state).users[command.userId];
+      if (!user || user.status !== 'active') throw new LandlordRuleViolation('no-user', 'The landlord has no such active user');
+      return [{ type: 'user-details-changed', data: { userId: command.userId, personal: command.personal, changedBy: command.changedBy, at: command.now.toISOString() } }];
+    }
+    case 'erase-user': {
+      const user = registered(state).users[command.userId];
+      if (!user) throw new LandlordRuleViolation('no-user', 'The landlord has no such user');
+      if (user.status !== 'removed') throw new LandlordRuleViolation('user-active', 'Remove the user before erasing its personal data');
+      if (user.erased) return [];
+      return [{ type: 'user-personal-data-erased', data: { userId: command.userId, erasedBy: command.erasedBy, at: command.now.toISOString() } }];
+    }
   }
 }
 
@@ -224,5 +239,11 @@ export function evolve(state: LandlordState, event: LandlordEvent): LandlordStat
       return { ...state, users: { ...state.users, [event.data.userId]: { role: event.data.role, status: 'active' } } };
     case 'user-removed':
       return { ...state, users: { ...state.users, [event.data.userId]: { role: event.data.role, status: 'removed' } } };
+    case 'user-details-changed':
+      return state;
+    case 'user-personal-data-erased': {
+      const user = state.users[event.data.userId];
+      return user ? { ...state, users: { ...state.users, [event.data.userId]: { ...user, erased: true } } } : state;
+    }
   }
 }

@@ -50,7 +50,11 @@ export type LandlordEvent =
       };
     }
   | { readonly type: 'user-added'; readonly data: { readonly userId: string; readonly role: UserRole; readonly personal: Sealed; readonly addedBy: string; readonly at: string } }
-  | { readonly type: 'user-removed'; readonly data: { readonly userId: string; readonly role: UserRole; readonly removedBy: string; readonly at: string } };
+  | { readonly type: 'user-removed'; readonly data: { readonly userId: string; readonly role: UserRole; readonly removedBy: string; readonly at: string } }
+  /** New sealed details (a new password) under the user's own key. */
+  | { readonly type: 'user-details-changed'; readonly data: { readonly userId: string; readonly personal: Sealed; readonly changedBy: string; readonly at: string } }
+  /** The user's key was destroyed: its name, e-mail and password hash are gone from every event. */
+  | { readonly type: 'user-personal-data-erased'; readonly data: { readonly userId: string; readonly erasedBy: string; readonly at: string } };
 
 export const LANDLORD_STREAM_PREFIX = 'landlord-';
 export const landlordStream = (landlordId: string) => `${LANDLORD_STREAM_PREFIX}${landlordId}`;

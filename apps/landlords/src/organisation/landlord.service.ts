@@ -49,10 +49,10 @@ export class LandlordService {
     return (latest && (await this.vault.open<ContactDetails>((latest.data as { contact: Sealed }).contact))) ?? null;
   }
 
-  /** A user's sealed details from the event that added them; undefined once erased. */
+  /** A user's latest sealed details; undefined once erased. */
   async userDetails(events: readonly RecordedEvent[], userId: string): Promise<UserDetails | undefined> {
-    const added = events.find((e) => e.type === 'user-added' && (e.data as { userId: string }).userId === userId);
-    return added ? this.vault.open<UserDetails>((added.data as { personal: Sealed }).personal) : undefined;
+    const latest = [...events].reverse().find((e) => (e.type === 'user-added' || e.type === 'user-details-changed') && (e.data as { userId: string }).userId === userId);
+    return latest ? this.vault.open<UserDetails>((latest.data as { personal: Sealed }).personal) : undefined;
   }
 
   /** An event as a reader may see it: sealed parts opened without password hashes. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomUUID } from 'node:crypto';
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { Conflict, PasswordHasher } from '../../../../libs/platform/src/index.js';
+import { Conflict, DomainRuleViolation, PasswordHasher } from '../../../../libs/platform/src/index.js';
 import { CLOCK, EMAIL_SECRET, VAULT, type Clock } from '../landlords.tokens.js';
 import { userEmailStream, type UserDetails, type UserRole } from '../organisation/landlord.events.js';
 import { LandlordService } from '../organisation/landlord.service.js';
@@ -70,12 +70,34 @@ export class LandlordUsersService {
     if (details) await this.claims.release(this.emailStream(details.email), { landlordId, userId }, context.correlationId);
   }
 
+  /** A user changes its own password, proving the current one. */
+  async changePassword(landlordId: string, userId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const { events } = await this.landlords.existing(landlordId);
+    const details = await this.landlords.userDetails(events, userId);
+    if (!details || !(await this.hasher.verify(details.passwordHash, currentPassword))) {
+      throw new DomainRuleViolation('The current password is wrong', { type: 'https://bostadsko.se/problems/landlords/wrong-password' });
+    }
+    const personal = await this.vault.seal(userId, { ...details, passwordHash: await this.hasher.hash(newPassword) } satisfies UserDetails);
+    await this.landlords.handle(landlordId, { type: 'change-user-details', userId, personal, changedBy: userId, now: this.clock() }, commandContext(userId));
+  }
+
+  /**
+   * Erases a removed user's name, e-mail and password hash from every event by
+   * destroying its key. The erasure is recorded first, so a failure in between
+   * leaves a record that a retry completes.
+   */
+  async erase(landlordId: string, userId: string, actor: string): Promise<void> {
+    await this.landlords.existing(landlordId);
+    await this.landlords.handle(landlordId, { type: 'erase-user', userId, erasedBy: actor, now: this.clock() }, commandContext(actor));
+    await this.vault.erase(userId);
+  }
+
   async list(landlordId: string) {
     const { state, events } = await this.landlords.existing(landlordId);
     return Promise.all(
       Object.entries(state.users).map(async ([userId, member]) => {
         const details = await this.landlords.userDetails(events, userId);
-        return { userId, role: member.role, status: member.status, name: details?.name ?? null, email: details?.email ?? null };
+        return { userId, role: member.role, status: member.status, name: details?.name ?? null, email: details?.email ?? null, personalDataErased: member.erased ?? false };
       }),
     );
   }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { PasswordHasher, Public, revisionFromIfMatch, Roles, TokenService, type IssuedToken } from '../../../../libs/platform/src/index.js';
 import { isAgency, requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { LandlordService } from '../organisation/landlord.service.js';
-import { InviteUserDto, NewUserDto, SignInDto } from './users.dto.js';
+import { ChangePasswordDto, InviteUserDto, NewUserDto, SignInDto } from './users.dto.js';
 import { LandlordUsersService } from './landlord-users.service.js';
 
 const REFUSED = 'Wrong e-mail or password';
@@ -50,6 +50,15 @@ export class UsersController {
     return { userId: caller.id, landlordId: caller.landlordId, organisation: state.name, role: caller.landlordRole, name: details?.name ?? null, email: details?.email ?? null };
   }
 
+  @Post('me/password')
+  @Roles('landlord')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A landlord user changes its own password' })
+  async changePassword(@CurrentCaller() caller: Caller, @Body() body: ChangePasswordDto) {
+    await this.users.changePassword(caller.landlordId!, caller.id, body.currentPassword, body.newPassword);
+    return { userId: caller.id, passwordChanged: true };
+  }
+
   @Post(':landlordId/users/first-administrator')
   @Roles('staff', 'admin')
   @HttpCode(201)
@@ -82,5 +91,14 @@ export class UsersController {
     requireAdministrator(caller, landlordId);
     await this.users.remove(landlordId, userId, caller.id, isAgency(caller));
     return { userId, status: 'removed' };
+  }
+
+  @Post(':landlordId/users/:userId/erasure')
+  @Roles('staff', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Staff erase a removed user's name, e-mail and password hash (its key is destroyed)" })
+  async erase(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('userId', ParseUUIDPipe) userId: string) {
+    await this.users.erase(landlordId, userId, caller.id);
+    return { userId, status: 'removed', personalData: 'erased' };
   }
 }

@@ -20,3 +20,11 @@ export class SignInDto {
   // Bounded so a huge body cannot make argon2 hash megabytes per attempt.
   @ApiProperty({ format: 'password' }) @IsString() @Length(1, 200) @MaxLength(200) password: string;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty({ format: 'password' }) @IsString() @Length(1, 200) currentPassword: string;
+  @ApiProperty({ format: 'password', minLength: 12 })
+  @IsString()
+  @Length(12, 200, { message: 'newPassword must be 12 to 200 characters' })
+  newPassword: string;
+}
