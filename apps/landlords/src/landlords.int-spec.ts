@@ -252,6 +252,9 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     const state = Object.fromEntries(listings.map((r) => [r.listingId, r.state]));
     expect(state).toEqual({ [letId]: 'let', [openId]: 'open', [withdrawnId]: 'withdrawn', [proposedId]: 'tenant-proposed' });
     expect((await http().get(`/landlords/${landlordId}/listings?state=open`).set(bearer(admin)).expect(200)).body).toHaveLength(1);
+    const firstPage = (await http().get(`/landlords/${landlordId}/listings?limit=3`).set(bearer(admin)).expect(200)).body;
+    const secondPage = (await http().get(`/landlords/${landlordId}/listings?limit=3&offset=3`).set(bearer(admin)).expect(200)).body;
+    expect([...firstPage, ...secondPage].map((r: { listingId: string }) => r.listingId).sort()).toEqual(listings.map((r) => r.listingId).sort());
 
     const proposals = await http().get(`/landlords/${landlordId}/proposals?pending=true`).set(bearer(admin)).expect(200);
     expect(proposals.body).toEqual([expect.objectContaining({ proposalId, applicantId, place: 1, householdSize: 2, requirementsVerified: true, decision: null })]);
@@ -390,6 +393,14 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
       ['guideline: bad date', http().get(`/landlords/${id}/guideline?on=tomorrow`).set(bearer(admin)), 400, 'on'],
       ['listings: unknown state', http().get(`/landlords/${id}/listings?state=sold`).set(bearer(admin)), 400, 'state'],
       ['listings: unknown format', http().get(`/landlords/${id}/listings?format=xlsx`).set(bearer(admin)), 400, 'format'],
+      ['listings: limit too large', http().get(`/landlords/${id}/listings?limit=100000`).set(bearer(admin)), 400, 'limit'],
+      ['listings: negative offset', http().get(`/landlords/${id}/listings?offset=-1`).set(bearer(admin)), 400, 'offset'],
+      ['proposals: pending not a boolean', http().get(`/landlords/${id}/proposals?pending=maybe`).set(bearer(admin)), 400, 'pending'],
+      ['history: not a uuid', http().get('/landlords/x/history').set(bearer(staff)), 400],
+      ['users: unknown landlord', http().get(`/landlords/${randomUUID()}/users`).set(bearer(staff)), 404],
+      ['guideline history: unknown landlord', http().get(`/landlords/${randomUUID()}/guideline/history`).set(bearer(staff)), 404],
+      ['termination: agreement not a uuid', http().post(`/landlords/${id}/agreements/1/termination`).set(bearer(admin)).send({ noticeDate: today, reason: 'x y z' }), 400],
+      ['landlord cases: unknown status', http().get(`/landlords/${id}/cases?status=gone`).set(bearer(admin)), 400, 'status'],
       ['proposals: listing not a uuid', http().get(`/landlords/${id}/proposals?listingId=1`).set(bearer(admin)), 400, 'listingId'],
       ['letting report: bad from', http().get(`/landlords/${id}/reports/letting?from=2026-13-01`).set(bearer(admin)), 400, 'from'],
       ['letting report: ten years', http().get(`/landlords/${id}/reports/letting?from=2016-01-01&to=${today}`).set(bearer(admin)), 422],

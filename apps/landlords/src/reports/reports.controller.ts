@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
 import type pg from 'pg';
 import { DomainRuleViolation, PG_POOL, Roles } from '../../../../libs/platform/src/index.js';
 import { requireMember, type Caller, CurrentCaller } from '../access/caller.js';
@@ -18,11 +18,18 @@ class FormatQuery {
   @ApiPropertyOptional({ enum: FORMATS, default: 'json' }) @IsOptional() @IsIn(FORMATS) format?: (typeof FORMATS)[number];
 }
 
-class ListingsQuery extends FormatQuery {
+class PageQuery extends FormatQuery {
+  @ApiPropertyOptional({ default: 1000, maximum: 10_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+const page = (query: PageQuery) => ({ limit: query.limit ?? 1000, offset: query.offset ?? 0 });
+
+class ListingsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: LISTING_STATES }) @IsOptional() @IsIn(LISTING_STATES) state?: string;
 }
 
-class ProposalsQuery extends FormatQuery {
+class ProposalsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() listingId?: string;
   @ApiPropertyOptional({ description: 'Only proposals still awaiting the decision' })
   @IsOptional()
@@ -62,7 +69,7 @@ export class ReportsController {
   @ApiOkResponse({ description: 'The landlord’s listings with their state' })
   async listings(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: ListingsQuery, @Res({ passthrough: true }) reply: Reply) {
     await this.allowed(caller, landlordId);
-    const rows = await landlordListings(this.pool, landlordId, query.state);
+    const rows = await landlordListings(this.pool, landlordId, query.state, page(query));
     return query.format === 'csv' ? csv(reply, `listings-${landlordId}.csv`, LISTING_COLUMNS, rows) : rows;
   }
 
@@ -71,7 +78,7 @@ export class ReportsController {
   @ApiOkResponse({ description: 'Applicants proposed to the landlord: place, household size, verification; no contact data' })
   async proposals(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: ProposalsQuery, @Res({ passthrough: true }) reply: Reply) {
     await this.allowed(caller, landlordId);
-    const rows = await landlordProposals(this.pool, landlordId, query.listingId, query.pending ?? false);
+    const rows = await landlordProposals(this.pool, landlordId, query.listingId, query.pending ?? false, page(query));
     return query.format === 'csv' ? csv(reply, `proposals-${landlordId}.csv`, PROPOSAL_COLUMNS, rows) : rows;
   }
 
