@@ -1,4 +1,5 @@
 import { applicantsMigrations, applicantsRebuildTargets } from '../apps/applicants/src/applicants.rebuild.js';
+import { landlordsMigrations, landlordsRebuildTargets } from '../apps/landlords/src/landlords.rebuild.js';
 import { statisticsRebuildTargets } from '../apps/statistics/src/statistics.rebuild.js';
 import type { Migration } from '../libs/postgres/src/migrations.js';
 import type { RebuildTargets } from '../libs/runtime/src/rebuild-target.js';
@@ -7,10 +8,11 @@ import type { AppName } from './single-node.js';
 export const rebuildTargets: Record<AppName, RebuildTargets> = {
   applicants: applicantsRebuildTargets,
   listings: {},
-  landlords: {},
+  landlords: landlordsRebuildTargets,
   statistics: statisticsRebuildTargets,
 };
 
 export const appMigrations: Partial<Record<AppName, readonly Migration[]>> = {
   applicants: applicantsMigrations,
+  landlords: landlordsMigrations,
 };

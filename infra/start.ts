@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { openDatabaseServer } from './database-server.js';
 import { seedDemoData } from './demo-data.js';
+import { DEMO_LANDLORD_SIGN_IN, seedDemoLandlord } from '../apps/landlords/src/demo/demo-landlord.js';
 import { APPS, BUS_DATABASE, databaseUrl } from './single-node.js';
 
 const log = (line: string) => console.log(`[start] ${line}`);
@@ -83,10 +84,12 @@ async function main(): Promise<void> {
     return stop(1);
   }
   await seedDemoData(log);
+  await seedDemoLandlord(log, shared.SEED_ACCOUNTS).catch((error: Error) => log(error.message));
   log('all apps are up:');
   for (const app of APPS) log(`  ${app.name.padEnd(11)} http://localhost:${app.port}  (API docs: http://localhost:${app.port}/docs)`);
   log(`demo sign-in (POST /auth/token on any app): ${shared.SEED_ACCOUNTS === DEMO_ACCOUNTS ? 'staff@demo.boko.se / Demo-staff-2026, analyst@demo.boko.se / Demo-analyst-2026' : 'accounts from SEED_ACCOUNTS'}`);
   log('demo seeker (POST /applicants/sign-in on :3001): personnummer 19811218-9876, password "correct horse battery"');
+  log(`demo landlord administrator (POST /landlords/sign-in on :3003): ${DEMO_LANDLORD_SIGN_IN}`);
   log('press Ctrl-C to stop');
 }
 

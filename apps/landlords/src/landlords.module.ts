@@ -1,11 +1,49 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '../../../libs/platform/src/index.js';
-import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/src/event-sourcing.module.js';
+import { APP_GUARD } from '@nestjs/core';
+import { createHmac } from 'node:crypto';
+import { PersonalDataVault } from '../../../libs/personal-data/src/personal-data.vault.js';
+import { PlatformModule, PLATFORM_CONFIG, type PlatformConfig } from '../../../libs/platform/src/index.js';
+import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+import { ActiveLandlordUserGuard } from './access/active-landlord-user.guard.js';
+import { AgreementsController } from './agreements/agreements.controller.js';
+import { CasesController } from './cases/cases.controller.js';
+import { GuidelineController } from './guideline/guideline.controller.js';
+import { toIntegrationMessages } from './integration/landlords.integration.js';
+import { CLOCK, EMAIL_SECRET, VAULT } from './landlords.tokens.js';
+import { LANDLORDS_BUS_PROJECTIONS, LANDLORDS_MIGRATIONS, LANDLORDS_PROJECTIONS } from './landlords.wiring.js';
+import { LandlordService } from './organisation/landlord.service.js';
+import { OrganisationController } from './organisation/organisation.controller.js';
+import { ReportsController } from './reports/reports.controller.js';
+import { Claims } from './shared/claims.js';
+import { LandlordUsersService } from './users/landlord-users.service.js';
+import { UsersController } from './users/users.controller.js';
 
-/** The platform wiring only: its use cases arrive with the landlords issue. */
-const eventSourcing = EventSourcingModule.forRoot({ app: 'landlords' });
+const eventSourcing = EventSourcingModule.forRoot({
+  app: 'landlords',
+  migrations: LANDLORDS_MIGRATIONS,
+  integration: toIntegrationMessages,
+  projections: LANDLORDS_PROJECTIONS,
+  busProjections: LANDLORDS_BUS_PROJECTIONS,
+});
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'landlords', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing],
+  // Users before organisations: the static /landlords/sign-in and /landlords/me routes are declared first.
+  controllers: [UsersController, OrganisationController, AgreementsController, GuidelineController, CasesController, ReportsController],
+  providers: [
+    LandlordService,
+    LandlordUsersService,
+    { provide: APP_GUARD, useClass: ActiveLandlordUserGuard },
+    { provide: Claims, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new Claims(infra) },
+    { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
+    { provide: CLOCK, useValue: () => new Date() },
+    {
+      provide: EMAIL_SECRET,
+      inject: [PLATFORM_CONFIG],
+      // Derived, so operators manage one secret; the label keeps it apart from the token key and the applicants' identity key.
+      useFactory: (config: PlatformConfig) => createHmac('sha256', config.JWT_SECRET).update('landlord-user-email').digest('hex'),
+    },
+  ],
 })
 export class LandlordsModule {}

@@ -1,0 +1,13 @@
+import { PERSONAL_DATA_MIGRATIONS } from '../../../libs/personal-data/src/personal-data.vault.js';
+import type { BusProjection } from '../../../libs/runtime/src/event-sourcing.module.js';
+import { casesProjection } from './cases/cases.projection.js';
+import { landlordListingsProjection, LISTING_TOPICS } from './listings/landlord-listings.projection.js';
+import { PROPOSAL_TOPICS, proposalsProjection } from './listings/proposals.projection.js';
+import { organisationsProjection } from './organisation/organisations.projection.js';
+
+export const LANDLORDS_MIGRATIONS = [...PERSONAL_DATA_MIGRATIONS];
+export const LANDLORDS_PROJECTIONS = [organisationsProjection, casesProjection];
+export const LANDLORDS_BUS_PROJECTIONS: readonly BusProjection[] = [
+  { projection: landlordListingsProjection, topics: LISTING_TOPICS },
+  { projection: proposalsProjection, topics: PROPOSAL_TOPICS },
+];

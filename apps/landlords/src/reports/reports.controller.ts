@@ -1,0 +1,119 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import type pg from 'pg';
+import { DomainRuleViolation, PG_POOL, Roles } from '../../../../libs/platform/src/index.js';
+import { requireMember, type Caller, CurrentCaller } from '../access/caller.js';
+import { LISTING_COLUMNS, LISTING_STATES, landlordListings, landlordProposals, PROPOSAL_COLUMNS } from '../listings/listing-views.query.js';
+import { CLOCK, type Clock } from '../landlords.tokens.js';
+import { LandlordService } from '../organisation/landlord.service.js';
+import { addDays, daysBetween, stockholmDate } from '../shared/calendar.js';
+import type { Reply } from '../shared/context.js';
+import { toCsv } from '../shared/csv.js';
+import { FORMATS, IsCalendarDate } from '../shared/validators.js';
+import { LETTING_COLUMNS, lettingReport, VACANCY_COLUMNS, vacancyReport } from './reports.query.js';
+
+class FormatQuery {
+  @ApiPropertyOptional({ enum: FORMATS, default: 'json' }) @IsOptional() @IsIn(FORMATS) format?: (typeof FORMATS)[number];
+}
+
+class PageQuery extends FormatQuery {
+  @ApiPropertyOptional({ default: 1000, maximum: 10_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+const page = (query: PageQuery) => ({ limit: query.limit ?? 1000, offset: query.offset ?? 0 });
+
+class ListingsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: LISTING_STATES }) @IsOptional() @IsIn(LISTING_STATES) state?: string;
+}
+
+class ProposalsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() listingId?: string;
+  @ApiPropertyOptional({ description: 'Only proposals still awaiting the decision' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  pending?: boolean;
+}
+
+class PeriodQuery extends FormatQuery {
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Defaults to 1 January this year' }) @IsOptional() @IsCalendarDate() from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Defaults to today' }) @IsOptional() @IsCalendarDate() to?: string;
+}
+
+class OnQuery extends FormatQuery {
+  @ApiPropertyOptional({ example: '2026-11-24', description: 'Defaults to today' }) @IsOptional() @IsCalendarDate() on?: string;
+}
+
+const MAX_PERIOD_DAYS = 3 * 366;
+
+/**
+ * The landlord's own view: its listings, the applicants proposed to it, and
+ * vacancy and letting reports of its flats, as JSON or CSV (?format=csv).
+ */
+@ApiTags('landlords: listings and reports')
+@ApiBearerAuth()
+@Roles('landlord', 'staff', 'admin')
+@Controller('landlords/:landlordId')
+export class ReportsController {
+  constructor(
+    private readonly landlords: LandlordService,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('listings')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'The landlord’s listings with their state' })
+  async listings(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: ListingsQuery, @Res({ passthrough: true }) reply: Reply) {
+    await this.allowed(caller, landlordId);
+    const rows = await landlordListings(this.pool, landlordId, query.state, page(query));
+    return query.format === 'csv' ? csv(reply, `listings-${landlordId}.csv`, LISTING_COLUMNS, rows) : rows;
+  }
+
+  @Get('proposals')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'Applicants proposed to the landlord: place, household size, verification; no contact data' })
+  async proposals(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: ProposalsQuery, @Res({ passthrough: true }) reply: Reply) {
+    await this.allowed(caller, landlordId);
+    const rows = await landlordProposals(this.pool, landlordId, query.listingId, query.pending ?? false, page(query));
+    return query.format === 'csv' ? csv(reply, `proposals-${landlordId}.csv`, PROPOSAL_COLUMNS, rows) : rows;
+  }
+
+  @Get('reports/letting')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'Flats let in the period, days to let and applications per listing; CSV lists each letting' })
+  async letting(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: PeriodQuery, @Res({ passthrough: true }) reply: Reply) {
+    await this.allowed(caller, landlordId);
+    const today = stockholmDate(this.clock());
+    const from = query.from ?? `${today.slice(0, 4)}-01-01`;
+    const to = query.to ?? today;
+    if (from > to) throw new DomainRuleViolation(`from ${from} is after to ${to}`);
+    if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw new DomainRuleViolation(`A report covers at most ${MAX_PERIOD_DAYS} days; ${from}..${to} is longer (try until ${addDays(from, MAX_PERIOD_DAYS)})`);
+    const report = await lettingReport(this.pool, landlordId, from, to);
+    return query.format === 'csv' ? csv(reply, `letting-${landlordId}-${from}-${to}.csv`, LETTING_COLUMNS, report.lettings) : report;
+  }
+
+  @Get('reports/vacancy')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'Flats advertised and not yet let on the date, with days vacant' })
+  async vacancy(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: OnQuery, @Res({ passthrough: true }) reply: Reply) {
+    await this.allowed(caller, landlordId);
+    const on = query.on ?? stockholmDate(this.clock());
+    const report = await vacancyReport(this.pool, landlordId, on);
+    return query.format === 'csv' ? csv(reply, `vacancy-${landlordId}-${on}.csv`, VACANCY_COLUMNS, report.listings) : report;
+  }
+
+  private async allowed(caller: Caller, landlordId: string): Promise<void> {
+    requireMember(caller, landlordId);
+    await this.landlords.existing(landlordId);
+  }
+}
+
+function csv(reply: Reply, filename: string, columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>): string {
+  reply.header('content-type', 'text/csv; charset=utf-8');
+  reply.header('content-disposition', `attachment; filename="${filename}"`);
+  return toCsv(columns, rows);
+}

@@ -1,0 +1,24 @@
+import { ProblemError } from '../../../../libs/platform/src/errors/domain-errors.js';
+
+const STATUS_BY_CODE: Record<string, number> = {
+  'no-landlord': 404,
+  'no-agreement': 404,
+  'no-user': 404,
+  'no-case': 404,
+  'already-registered': 409,
+  'already-terminated': 409,
+  'agreement-in-force': 409,
+  'first-administrator-exists': 409,
+  'email-taken': 409,
+  'case-closed': 409,
+};
+
+/** A command the rules refuse; the message is shown to the caller, the code names the rule. */
+export class LandlordRuleViolation extends ProblemError {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(STATUS_BY_CODE[code] ?? 422, message, { type: `https://bostadsko.se/problems/landlords/${code}` });
+  }
+}

@@ -1,0 +1,104 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, UnauthorizedException } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { PasswordHasher, Public, revisionFromIfMatch, Roles, TokenService, type IssuedToken } from '../../../../libs/platform/src/index.js';
+import { isAgency, requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
+import { LandlordService } from '../organisation/landlord.service.js';
+import { ChangePasswordDto, InviteUserDto, NewUserDto, SignInDto } from './users.dto.js';
+import { LandlordUsersService } from './landlord-users.service.js';
+
+const REFUSED = 'Wrong e-mail or password';
+
+@ApiTags('landlords: users')
+@ApiBearerAuth()
+@Roles('landlord', 'staff', 'admin')
+@Controller('landlords')
+export class UsersController {
+  // Verified when the address is unknown, so timing does not reveal who has an account.
+  private readonly decoy: Promise<string>;
+
+  constructor(
+    private readonly users: LandlordUsersService,
+    private readonly landlords: LandlordService,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+  ) {
+    this.decoy = hasher.hash(randomUUID());
+  }
+
+  @Post('sign-in')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A landlord user signs in: a bearer token with role landlord and the landlordId claim' })
+  @ApiUnauthorizedResponse({ description: REFUSED })
+  async signIn(@Body() body: SignInDto): Promise<IssuedToken> {
+    const holder = await this.users.lookup(body.email);
+    const loaded = holder?.userId ? await this.landlords.load(holder.landlordId) : undefined;
+    const member = loaded?.state.status === 'registered' && holder?.userId ? loaded.state.users[holder.userId] : undefined;
+    const details = member?.status === 'active' && loaded && holder?.userId ? await this.landlords.userDetails(loaded.events, holder.userId) : undefined;
+    const matches = await this.hasher.verify(details?.passwordHash ?? (await this.decoy), body.password);
+    if (!holder?.userId || !details || !matches) throw new UnauthorizedException(REFUSED);
+    return this.tokens.issue({ id: holder.userId, roles: ['landlord'], landlordId: holder.landlordId });
+  }
+
+  @Get('me')
+  @Roles('landlord')
+  @ApiOkResponse({ description: 'The signed-in landlord user: organisation and role' })
+  async me(@CurrentCaller() caller: Caller) {
+    const { state, events } = await this.landlords.existing(caller.landlordId!);
+    const details = await this.landlords.userDetails(events, caller.id);
+    return { userId: caller.id, landlordId: caller.landlordId, organisation: state.name, role: caller.landlordRole, name: details?.name ?? null, email: details?.email ?? null };
+  }
+
+  @Post('me/password')
+  @Roles('landlord')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A landlord user changes its own password' })
+  async changePassword(@CurrentCaller() caller: Caller, @Body() body: ChangePasswordDto) {
+    await this.users.changePassword(caller.landlordId!, caller.id, body.currentPassword, body.newPassword);
+    return { userId: caller.id, passwordChanged: true };
+  }
+
+  @Post(':landlordId/users/first-administrator')
+  @Roles('staff', 'admin')
+  @HttpCode(201)
+  @ApiOperation({ summary: "Staff create the organisation's first administrator" })
+  @ApiHeader({ name: 'If-Match', required: false })
+  firstAdministrator(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Body() body: NewUserDto, @Headers('if-match') ifMatch: string | undefined) {
+    return this.users.add(landlordId, body, 'first-administrator', caller.id, revisionFromIfMatch(ifMatch));
+  }
+
+  @Post(':landlordId/users')
+  @HttpCode(201)
+  @ApiOperation({ summary: "The organisation's administrator adds an administrator or letting agent" })
+  @ApiHeader({ name: 'If-Match', required: false })
+  invite(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Body() body: InviteUserDto, @Headers('if-match') ifMatch: string | undefined) {
+    requireAdministrator(caller, landlordId);
+    const { role, ...user } = body;
+    return this.users.add(landlordId, user, role, caller.id, revisionFromIfMatch(ifMatch));
+  }
+
+  @Get(':landlordId/users')
+  list(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string) {
+    requireMember(caller, landlordId);
+    return this.users.list(landlordId);
+  }
+
+  @Delete(':landlordId/users/:userId')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Remove a user: its tokens stop working at once' })
+  async remove(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('userId', ParseUUIDPipe) userId: string) {
+    requireAdministrator(caller, landlordId);
+    await this.users.remove(landlordId, userId, caller.id, isAgency(caller));
+    return { userId, status: 'removed' };
+  }
+
+  @Post(':landlordId/users/:userId/erasure')
+  @Roles('staff', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Staff erase a removed user's name, e-mail and password hash (its key is destroyed)" })
+  async erase(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('userId', ParseUUIDPipe) userId: string) {
+    await this.users.erase(landlordId, userId, caller.id);
+    return { userId, status: 'removed', personalData: 'erased' };
+  }
+}
