@@ -3,7 +3,7 @@ import type { Sealed } from '../../../../libs/personal-data/src/personal-data.va
 import { ProblemError } from '../../../../libs/platform/src/errors/domain-errors.js';
 import { addDays, stockholmDate, type IsoDate } from './dates.js';
 import { usesQueueTime, type LettingContext } from './letting.context.js';
-import type { CandidateStage, Invited, LettingEvent, ShowingSlot, Skipped, VerifiedFacts } from './letting.events.js';
+import { DERIVED_EVENTS, type CandidateStage, type Invited, type LettingEvent, type ShowingSlot, type Skipped, type VerifiedFacts } from './letting.events.js';
 import type { LettingPolicy } from './letting.policy.js';
 import { checkRequirements } from './verification.js';
 
@@ -157,12 +157,23 @@ function currentCandidate(state: LettingState): CandidateState | undefined {
   return state.current === undefined ? undefined : state.candidates[state.current];
 }
 
-/** decide(command, state) -> events, then whatever the allocation rules derive from them. */
+/**
+ * decide(command, state) -> events: the facts of the command, each followed at
+ * once by whatever the allocation rules derive from it, so the log reads (and
+ * the audit replays) one cause and its consequence at a time.
+ */
 export function decide(command: LettingCommand, state: LettingState, context: LettingContext, policy: LettingPolicy): LettingEvent[] {
-  const events = decideFacts(command, state, context, policy);
-  if (events.length === 0) return events;
-  const after = events.reduce(evolve, state);
-  return [...events, ...allocate(after, context, policy, command.now)];
+  const out: LettingEvent[] = [];
+  let current = state;
+  for (const fact of decideFacts(command, state, context, policy)) {
+    out.push(fact);
+    current = evolve(current, fact);
+    if (DERIVED_EVENTS.includes(fact.type)) continue;
+    const derived = allocate(current, context, policy, command.now);
+    out.push(...derived);
+    current = derived.reduce(evolve, current);
+  }
+  return out;
 }
 
 function decideFacts(command: LettingCommand, state: LettingState, context: LettingContext, policy: LettingPolicy): LettingEvent[] {
