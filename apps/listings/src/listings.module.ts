@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { PERSONAL_DATA_MIGRATIONS } from '../../../libs/personal-data/src/personal-data.vault.js';
 import { PlatformModule } from '../../../libs/platform/src/index.js';
 import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/src/event-sourcing.module.js';
+import { ListingCoreModule } from './listing-core.module.js';
 
-/** The platform wiring only: its use cases arrive with the listings issue. */
-const eventSourcing = EventSourcingModule.forRoot({ app: 'listings' });
+const eventSourcing = EventSourcingModule.forRoot({ app: 'listings', migrations: [...PERSONAL_DATA_MIGRATIONS] });
 
 @Module({
-  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing],
+  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, ListingCoreModule.register(eventSourcing)],
 })
 export class ListingsModule {}
