@@ -15,7 +15,7 @@ const listingEvents: ListingEvent[] = [
     data: {
       rankedAt: '2026-11-16T00:05:00Z',
       deadline: '2026-11-15',
-      policy: {},
+      policy: { nonTaxableIncomeFactor: 1.5 },
       method: 'queue-days',
       ranking: ctx.ranking,
       excluded: [

@@ -15,7 +15,11 @@ export interface LettingContext {
   /** Ranked plus excluded: every application the listing received. */
   readonly applications: number;
   readonly status: 'open' | 'ranked' | 'let' | 'withdrawn';
+  /** From the listings policy recorded with the ranking, so verification uses the rule the ranking used. */
+  readonly nonTaxableIncomeFactor: number;
 }
+
+const DEFAULT_NON_TAXABLE_FACTOR = 1.5;
 
 /** Folds a listing's events; undefined when the listing was never published. */
 export function lettingContext(listingId: string, events: readonly { readonly type: string; readonly data: unknown }[]): LettingContext | undefined {
@@ -34,6 +38,7 @@ export function lettingContext(listingId: string, events: readonly { readonly ty
           ranking: [],
           applications: 0,
           status: 'open',
+          nonTaxableIncomeFactor: DEFAULT_NON_TAXABLE_FACTOR,
         };
         break;
       case 'applications-ranked':
@@ -45,6 +50,7 @@ export function lettingContext(listingId: string, events: readonly { readonly ty
             ranking: [...event.data.ranking].sort((a, b) => a.place - b.place),
             applications: event.data.ranking.length + event.data.excluded.length,
             status: context.status === 'open' ? 'ranked' : context.status,
+            nonTaxableIncomeFactor: typeof event.data.policy.nonTaxableIncomeFactor === 'number' ? event.data.policy.nonTaxableIncomeFactor : DEFAULT_NON_TAXABLE_FACTOR,
           };
         break;
       case 'listing-withdrawn':

@@ -2,14 +2,14 @@ import { decide, evolve, initialLettingState, proposalIdFor, type LettingCommand
 import type { LettingContext } from './letting.context.js';
 import type { LettingEvent } from './letting.events.js';
 import { at, context, goodFacts, LISTING_ID, policy, SEALED } from './letting.fixtures.js';
-import type { LettingPolicy } from './letting.policy.js';
+import type { LettingRules } from './letting.policy.js';
 
 /** given events / when command / then events, with the state folded by the decider's own evolve. */
 function given(...events: LettingEvent[]) {
   const state = events.reduce<LettingState>(evolve, initialLettingState);
   return {
     state,
-    when: (command: LettingCommand, ctx: LettingContext = context(), rules: LettingPolicy = policy) => decide(command, state, ctx, rules),
+    when: (command: LettingCommand, ctx: LettingContext = context(), rules: LettingRules = policy) => decide(command, state, ctx, rules),
   };
 }
 

@@ -4,7 +4,7 @@ import { ProblemError } from '../../../../libs/platform/src/errors/domain-errors
 import { addDays, stockholmDate, type IsoDate } from './dates.js';
 import { usesQueueTime, type LettingContext } from './letting.context.js';
 import { DERIVED_EVENTS, type CandidateStage, type Invited, type LettingEvent, type ShowingSlot, type Skipped, type VerifiedFacts } from './letting.events.js';
-import type { LettingPolicy } from './letting.policy.js';
+import type { LettingRules } from './letting.policy.js';
 import { checkRequirements } from './verification.js';
 
 export type Answer = 'pending' | 'interested' | 'declined' | 'expired' | 'withdrawn';
@@ -129,7 +129,7 @@ export function nextCandidate(state: LettingState): InvitationState | 'wait' | u
 }
 
 /** What the rules do next on their own: ask the next candidate for certificates, or record that no one is left. */
-export function allocate(state: LettingState, context: LettingContext, policy: Pick<LettingPolicy, 'certificateDays'>, now: Date): LettingEvent[] {
+export function allocate(state: LettingState, context: LettingContext, policy: Pick<LettingRules, 'certificateDays'>, now: Date): LettingEvent[] {
   if (state.status !== 'open' || state.current !== undefined || state.showings.length === 0) return [];
   const next = nextCandidate(state);
   if (next === 'wait') return [];
@@ -162,7 +162,7 @@ function currentCandidate(state: LettingState): CandidateState | undefined {
  * once by whatever the allocation rules derive from it, so the log reads (and
  * the audit replays) one cause and its consequence at a time.
  */
-export function decide(command: LettingCommand, state: LettingState, context: LettingContext, policy: LettingPolicy): LettingEvent[] {
+export function decide(command: LettingCommand, state: LettingState, context: LettingContext, policy: LettingRules): LettingEvent[] {
   const out: LettingEvent[] = [];
   let current = state;
   for (const fact of decideFacts(command, state, context, policy)) {
@@ -176,7 +176,7 @@ export function decide(command: LettingCommand, state: LettingState, context: Le
   return out;
 }
 
-function decideFacts(command: LettingCommand, state: LettingState, context: LettingContext, policy: LettingPolicy): LettingEvent[] {
+function decideFacts(command: LettingCommand, state: LettingState, context: LettingContext, policy: LettingRules): LettingEvent[] {
   const today = stockholmDate(command.now);
   const at = command.now.toISOString();
   switch (command.type) {
@@ -251,7 +251,7 @@ function decideFacts(command: LettingCommand, state: LettingState, context: Lett
       if (command.certificatesReceivedOn > candidate.certificatesDue) {
         return [{ type: 'certificates-late', data: { ...who, certificatesDue: candidate.certificatesDue, on: command.certificatesReceivedOn } }];
       }
-      const checks = checkRequirements(context.requirements, context.flat, command.facts, context.deadline ?? today);
+      const checks = checkRequirements(context.requirements, context.flat, command.facts, context.deadline ?? today, context.nonTaxableIncomeFactor);
       const failed = checks.filter((c) => !c.passed).map((c) => c.requirement);
       const recorded = { ...who, checks, facts: command.sealed, certificatesReceivedOn: command.certificatesReceivedOn, verifiedAt: at, verifiedBy: command.by };
       if (failed.length > 0) return [{ type: 'verification-failed', data: { ...recorded, failed } }];

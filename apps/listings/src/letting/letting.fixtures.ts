@@ -1,6 +1,6 @@
 import type { RankedApplicant } from '../listing/listing.events.js';
 import type { LettingContext } from './letting.context.js';
-import { DEFAULT_LETTING_POLICY } from './letting.policy.js';
+import { DEFAULT_LETTING_POLICY, type LettingRules } from './letting.policy.js';
 
 /** A ranked listing for the pure letting specs: 12 eligible applicants, place n is application `app-n` of seeker `seeker-n`. */
 export const LISTING_ID = '11111111-1111-4111-8111-111111111111';
@@ -37,10 +37,11 @@ export const context = (overrides: Partial<LettingContext> = {}): LettingContext
   ranking: Array.from({ length: 12 }, (_, i) => ranked(i + 1)),
   applications: 15,
   status: 'ranked',
+  nonTaxableIncomeFactor: 1.5,
   ...overrides,
 });
 
-export const policy = DEFAULT_LETTING_POLICY;
+export const policy: LettingRules = { ...DEFAULT_LETTING_POLICY, showingInvitations: 10 };
 
 export const SEALED = { subject: 'seeker', iv: 'iv', tag: 'tag', data: 'data' };
 

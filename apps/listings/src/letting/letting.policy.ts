@@ -1,37 +1,28 @@
+import type { ListingPolicy } from '../policy/listing-policy.js';
 import type { IsoDate } from './dates.js';
 
-/** The letting process's rules as data (DOMAIN.md's defaults), changed only from a date onwards. */
+/**
+ * The letting process's own deadlines as data, changed only from a date
+ * onwards. The showing size and the avhopp limits live in the listings policy
+ * (`showingInvitations`, `avhopp*`), which the seeker decider enforces on apply.
+ */
 export interface LettingPolicy {
-  /** How many of the best-ranked applicants not yet invited one showing invites. */
-  readonly showingInvitations: number;
   /** Days after the last showing slot to answer "still interested"; no answer counts as no. */
   readonly interestAnswerDays: number;
   /** Days the chosen applicant has to send certificates; later is a withdrawal (avhopp). */
   readonly certificateDays: number;
-  /** This many withdrawals (avhopp) within the window block applying. */
-  readonly avhoppLimit: number;
-  readonly avhoppWindowMonths: number;
-  readonly avhoppBlockMonths: number;
 }
+
+/** Everything the letting decider needs: its own policy and the showing size from the listings policy. */
+export type LettingRules = LettingPolicy & Pick<ListingPolicy, 'showingInvitations'>;
 
 export type LettingPolicySetting = keyof LettingPolicy;
 
-export const DEFAULT_LETTING_POLICY: LettingPolicy = {
-  showingInvitations: 10,
-  interestAnswerDays: 3,
-  certificateDays: 7,
-  avhoppLimit: 2,
-  avhoppWindowMonths: 12,
-  avhoppBlockMonths: 6,
-};
+export const DEFAULT_LETTING_POLICY: LettingPolicy = { interestAnswerDays: 3, certificateDays: 7 };
 
 export const LETTING_POLICY_LIMITS: Record<LettingPolicySetting, { readonly min: number; readonly max: number }> = {
-  showingInvitations: { min: 1, max: 100 },
   interestAnswerDays: { min: 1, max: 30 },
   certificateDays: { min: 1, max: 60 },
-  avhoppLimit: { min: 1, max: 10 },
-  avhoppWindowMonths: { min: 1, max: 60 },
-  avhoppBlockMonths: { min: 0, max: 60 },
 };
 
 export interface LettingPolicyChange {

@@ -2,24 +2,22 @@ import type { FlatDetails, Requirements } from '../listing/listing.events.js';
 import { ageOn, type IsoDate } from './dates.js';
 import type { RequirementCheck, VerifiedFacts } from './letting.events.js';
 
-/** Non-taxable income (e.g. housing allowance, student grants) counts one and a half times (DOMAIN.md). */
-export const NON_TAXABLE_WEIGHT = 1.5;
-
 const ore = (sek: number) => Math.round(sek * 100);
 
 /**
  * Checks certificates against the listing's published requirements, the same
- * for every applicant. Income exactly at the multiple passes. Age is taken on
- * the application deadline, the date the ranking counted from.
+ * for every applicant. Income exactly at the multiple passes; non-taxable income
+ * counts by the factor of the listings policy in force at the deadline. Age is
+ * taken on the application deadline, the date the ranking counted from.
  */
-export function checkRequirements(requirements: Requirements, flat: Pick<FlatDetails, 'monthlyRent'>, facts: VerifiedFacts, ageDate: IsoDate): RequirementCheck[] {
+export function checkRequirements(requirements: Requirements, flat: Pick<FlatDetails, 'monthlyRent'>, facts: VerifiedFacts, ageDate: IsoDate, nonTaxableIncomeFactor: number): RequirementCheck[] {
   const checks: RequirementCheck[] = [];
   if (requirements.incomeMultiple !== null) {
     const required = requirements.incomeMultiple * flat.monthlyRent * 12;
-    const counted = facts.taxableIncome + NON_TAXABLE_WEIGHT * facts.nonTaxableIncome;
+    const counted = facts.taxableIncome + nonTaxableIncomeFactor * facts.nonTaxableIncome;
     checks.push({
       requirement: 'income',
-      rule: `yearly income at least ${requirements.incomeMultiple} × the yearly rent (${required} SEK); non-taxable income counts ×${NON_TAXABLE_WEIGHT}`,
+      rule: `yearly income at least ${requirements.incomeMultiple} × the yearly rent (${required} SEK); non-taxable income counts ×${nonTaxableIncomeFactor}`,
       passed: ore(counted) >= ore(required),
     });
   }
