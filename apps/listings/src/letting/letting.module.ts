@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import type { Projection } from '../../../../libs/projections/src/index.js';
+import { InterestController } from './interest.controller.js';
+import { lettingParticipantsProjection } from './letting-participants.projection.js';
+import { LettingPolicyController } from './letting-policy.controller.js';
+import { LettingPolicyService } from './letting-policy.service.js';
+import { LettingController } from './letting.controller.js';
+import { LettingFollowUpRunner } from './letting.follow-up.runner.js';
+import { LettingJobs, LettingJobScheduler, LettingJobsController } from './letting.jobs.js';
+import { LettingService } from './letting.service.js';
+import { ProposalsController } from './proposals.controller.js';
+import { ShowingsController } from './showings.controller.js';
+
+/** For EventSourcingModule.forRoot in the listings app: `projections: [...others, ...LETTING_PROJECTIONS]`. */
+export const LETTING_PROJECTIONS: readonly Projection<RecordedEvent>[] = [lettingParticipantsProjection];
+
+/**
+ * Showings, interest, verification, proposals and the letting (3.2.1), from
+ * the ranking on. Given the app's EventSourcingModule so one infrastructure is
+ * shared; ListingService, SeekerService, SeekerApplicationsService,
+ * PolicyService, VAULT and CLOCK come from the global ListingCoreModule.
+ */
+@Module({})
+export class LettingModule {
+  static register(eventSourcing: DynamicModule): DynamicModule {
+    return {
+      module: LettingModule,
+      imports: [eventSourcing],
+      controllers: [ShowingsController, LettingController, ProposalsController, InterestController, LettingPolicyController, LettingJobsController],
+      providers: [LettingService, LettingPolicyService, LettingFollowUpRunner, LettingJobs, LettingJobScheduler],
+      exports: [LettingService],
+    };
+  }
+}
