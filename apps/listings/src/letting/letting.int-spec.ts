@@ -19,6 +19,8 @@ import { CLOCK, VAULT } from '../listings.tokens.js';
 import { DEFAULT_POLICY } from '../policy/listing-policy.js';
 import { lettingIntegrationMessages } from './letting.integration.js';
 import { LETTING_PROJECTIONS, LettingModule } from './letting.module.js';
+import { lettingRebuildTargets } from './letting.rebuild.js';
+import { rebuildProjection } from '../../../../libs/projections/src/index.js';
 
 const eventSourcing = EventSourcingModule.forRoot({ app: 'listings', migrations: [...PERSONAL_DATA_MIGRATIONS], integration: lettingIntegrationMessages, projections: [...LETTING_PROJECTIONS] });
 
@@ -291,5 +293,17 @@ describe('letting over HTTP on real PostgreSQL', () => {
     await http().post(`/listings/${listingId}/proposals/${body.proposalId}/contract`).set('authorization', bearer(staff)).send({ contractDate: '2030-03-10' }).expect(200);
     const let_ = await eventually(async () => published.find((m) => m.key === listingId && m.type === ListingLetV1.type), (m) => m !== undefined);
     expect(ListingLetV1.parse(let_?.payload)).toMatchObject({ listingType: 'short-term', usesQueueTime: false, tenantQueueDays: 3000 });
+  });
+
+  test('the participants read model rebuilt from the log equals the live one', async () => {
+    setToday('2030-03-01');
+    const { listingId, seekers } = await rankedListing(2);
+    await schedule(listingId, staff).expect(201);
+    const rows = () => infra.pool.query('SELECT application_id, listing_id, applicant_id, letting_open FROM listings.letting_participants ORDER BY application_id').then((r) => r.rows);
+    const live = await eventually(rows, (r) => r.some((row) => row.application_id === seekers[1].applicationId));
+    const target = lettingRebuildTargets['letting-participants'](infra);
+    await rebuildProjection(infra.pool, target.projection, target.source, { checkpoint: target.checkpoint });
+    expect(await rows()).toEqual(live);
+    expect(live.filter((r) => !r.letting_open).length).toBeGreaterThan(0);
   });
 });
