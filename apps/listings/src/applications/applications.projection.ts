@@ -14,7 +14,6 @@ export const applicationsProjection: Projection<RecordedEvent> = {
   perStream: true,
 
   async createTable(tx: Tx, table: string) {
-    const index = table.replace('.', '_');
     await tx.query(`CREATE TABLE ${table} (
       application_id uuid PRIMARY KEY,
       listing_id uuid NOT NULL,
@@ -26,8 +25,8 @@ export const applicationsProjection: Projection<RecordedEvent> = {
       declaration jsonb NOT NULL,
       revision bigint NOT NULL
     )`);
-    await tx.query(`CREATE INDEX ${index}_listing ON ${table} (listing_id, status)`);
-    await tx.query(`CREATE INDEX ${index}_applicant ON ${table} (applicant_id, submitted_at)`);
+    await tx.query(`CREATE INDEX ON ${table} (listing_id, status)`);
+    await tx.query(`CREATE INDEX ON ${table} (applicant_id, submitted_at)`);
   },
 
   async apply(tx: Tx, table: string, events: readonly RecordedEvent[]) {

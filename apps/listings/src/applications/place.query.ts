@@ -10,7 +10,7 @@ export interface Place {
   readonly excludedFor?: readonly string[];
 }
 
-const TIE = (listing: string, application: string) => `encode(sha256(convert_to(${listing} || ':' || ${application}::text, 'UTF8')), 'hex')`;
+const TIE = (listing: string, application: string) => `encode(sha256(convert_to(${listing}::text || ':' || ${application}::text, 'UTF8')), 'hex')`;
 
 /** A seeker's place on a listing: from the stored ranking once ranked, else provisional by the same rules on current data. */
 export async function placeOf(pool: pg.Pool, listingId: string, applicationId: string, method: RankingMethod, ranked: boolean): Promise<Place> {
@@ -30,9 +30,9 @@ export async function placeOf(pool: pg.Pool, listingId: string, applicationId: s
   const { rows } = await pool.query<{ ahead: number; total: number; mine: boolean }>(
     `WITH field AS (
        SELECT a.application_id, ${order} AS k FROM listings.applications a JOIN listings.seekers s USING (applicant_id)
-       WHERE a.listing_id = $1 AND a.status = 'active' AND s.status = 'active')
-     SELECT count(*) FILTER (WHERE f.k < m.k)::int AS ahead, count(*)::int AS total, bool_or(f.application_id = $2) AS mine
-     FROM field f, (SELECT k FROM field WHERE application_id = $2) m`,
+       WHERE a.listing_id = $1::uuid AND a.status = 'active' AND s.status = 'active')
+     SELECT count(*) FILTER (WHERE f.k < m.k)::int AS ahead, count(*)::int AS total, bool_or(f.application_id = $2::uuid) AS mine
+     FROM field f, (SELECT k FROM field WHERE application_id = $2::uuid) m`,
     [listingId, applicationId],
   );
   const row = rows[0];

@@ -126,7 +126,9 @@ export class AllocationAudit {
     const differences: AuditDifference[] = [];
     const differ = (what: string, d: unknown, r: unknown) => differences.push({ listingId, what, decided: d, rederived: r });
     const policy = policyOn(policyChanges, published.applicationDeadline);
-    if (JSON.stringify(policy) !== JSON.stringify(decided.policy)) differ('policy in force at the deadline', decided.policy, policy);
+    // Setting by setting: the stored event's key order is not the one it was written in.
+    const settings = new Set([...Object.keys(policy), ...Object.keys(decided.policy)]);
+    if ([...settings].some((k) => (policy as unknown as Record<string, unknown>)[k] !== decided.policy[k])) differ('policy in force at the deadline', decided.policy, policy);
     if (decided.method === 'lottery' && (!decided.lotterySeed || seedHash(decided.lotterySeed) !== published.lotterySeedHash)) {
       differ('lottery seed does not match the published hash', published.lotterySeedHash, decided.lotterySeed);
     }

@@ -48,8 +48,7 @@ export class CloseService {
     const ranked: string[] = [];
     for (const { listing_id } of rows) {
       try {
-        await this.close(listing_id);
-        ranked.push(listing_id);
+        if ((await this.close(listing_id)).rankedNow) ranked.push(listing_id);
       } catch (error) {
         this.logger.error(`closing listing ${listing_id} failed and is retried on the next run: ${(error as Error).message}`);
       }
@@ -58,10 +57,10 @@ export class CloseService {
   }
 
   /** Ranks one listing after its deadline; nothing happens when it is already ranked or ended. */
-  async close(listingId: string): Promise<ListingState> {
+  async close(listingId: string): Promise<{ state: ListingState; rankedNow: boolean }> {
     const now = this.clock.now();
     const { state } = await this.listings.load(listingId);
-    if (state.status !== 'open') return state;
+    if (state.status !== 'open') return { state, rankedNow: false };
     await this.applicationsCaughtUp();
     const { published } = state;
     const deadline = published.applicationDeadline;
@@ -84,7 +83,7 @@ export class CloseService {
       ? (await this.infra.pool.query<{ seed: string }>('SELECT seed FROM listings.lottery_seeds WHERE listing_id = $1', [listingId])).rows[0]?.seed
       : undefined;
     const result = await this.listings.handle(listingId, { type: 'rank', now, policy, candidates, lotterySeed }, { correlationId: currentCorrelationId() ?? randomUUID(), actor: CLOSE_JOB });
-    return result.state;
+    return { state: result.state, rankedNow: result.events.length > 0 };
   }
 
   /** "A terminated agreement ends its open listings", once the termination's date has come. */

@@ -57,7 +57,7 @@ export class RankingController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Ranks the listing now if its deadline has passed; idempotent' })
   async closeOne(@CurrentUser() _user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string) {
-    const state = await this.close.close(listingId);
+    const { state } = await this.close.close(listingId);
     if (state.status === 'none') throw new NotFound('No such listing');
     return { listingId, status: state.status, eligible: state.ranked?.ranking.length ?? null, applications: state.ranked?.applications ?? null };
   }

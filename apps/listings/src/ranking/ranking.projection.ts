@@ -14,7 +14,6 @@ export const rankingProjection: Projection<RecordedEvent> = {
   perStream: true,
 
   async createTable(tx: Tx, table: string) {
-    const index = table.replace('.', '_');
     await tx.query(`CREATE TABLE ${table} (
       listing_id uuid NOT NULL,
       application_id uuid NOT NULL,
@@ -26,8 +25,8 @@ export const rankingProjection: Projection<RecordedEvent> = {
       reasons text[],
       PRIMARY KEY (listing_id, application_id)
     )`);
-    await tx.query(`CREATE UNIQUE INDEX ${index}_place ON ${table} (listing_id, place)`);
-    await tx.query(`CREATE INDEX ${index}_applicant ON ${table} (applicant_id)`);
+    await tx.query(`CREATE UNIQUE INDEX ON ${table} (listing_id, place)`);
+    await tx.query(`CREATE INDEX ON ${table} (applicant_id)`);
   },
 
   async apply(tx: Tx, table: string, events: readonly RecordedEvent[]) {

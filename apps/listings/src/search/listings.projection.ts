@@ -13,7 +13,6 @@ export const listingsProjection: Projection<RecordedEvent> = {
   perStream: true,
 
   async createTable(tx: Tx, table: string) {
-    const index = table.replace('.', '_');
     await tx.query(`CREATE TABLE ${table} (
       listing_id uuid PRIMARY KEY,
       landlord_id uuid NOT NULL,
@@ -39,9 +38,9 @@ export const listingsProjection: Projection<RecordedEvent> = {
       ended_reason text,
       revision bigint NOT NULL
     )`);
-    await tx.query(`CREATE INDEX ${index}_open ON ${table} (status, deadline)`);
-    await tx.query(`CREATE INDEX ${index}_place ON ${table} (lower(municipality), lower(district))`);
-    await tx.query(`CREATE INDEX ${index}_landlord ON ${table} (landlord_id, published_at)`);
+    await tx.query(`CREATE INDEX ON ${table} (status, deadline)`);
+    await tx.query(`CREATE INDEX ON ${table} (lower(municipality), lower(district))`);
+    await tx.query(`CREATE INDEX ON ${table} (landlord_id, published_at)`);
   },
 
   async apply(tx: Tx, table: string, events: readonly RecordedEvent[]) {

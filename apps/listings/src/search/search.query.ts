@@ -3,6 +3,7 @@ import type { IsoDate } from '../policy/calendar.js';
 import { LISTING_COLUMNS, listingView, type ListingRow } from './listing-view.js';
 import type { SearchListingsQuery } from './search.dto.js';
 
+// Qualified in ORDER BY: the output columns of the same names are text, which would sort 12 000 before 6 000.
 const ORDER: Record<string, string> = {
   published: 'published_at', deadline: 'deadline', rent: 'monthly_rent', area: 'area_m2', rooms: 'rooms', moveIn: 'move_in',
 };
@@ -35,7 +36,7 @@ export async function searchListings(pool: pg.Pool, query: SearchListingsQuery, 
   const filter = where.join(' AND ');
   const [items, total] = await Promise.all([
     pool.query<ListingRow>(
-      `SELECT ${LISTING_COLUMNS} FROM listings.listings WHERE ${filter} ORDER BY ${column} ${descending ? 'DESC' : 'ASC'}, listing_id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      `SELECT ${LISTING_COLUMNS} FROM listings.listings l WHERE ${filter} ORDER BY l.${column} ${descending ? 'DESC' : 'ASC'}, listing_id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     ),
     pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM listings.listings WHERE ${filter}`, params),
