@@ -1,4 +1,5 @@
 import { applicantsMigrations, applicantsRebuildTargets } from '../apps/applicants/src/applicants.rebuild.js';
+import { listingsMigrations, listingsRebuildTargets } from '../apps/listings/src/listings.rebuild.js';
 import { statisticsRebuildTargets } from '../apps/statistics/src/statistics.rebuild.js';
 import type { Migration } from '../libs/postgres/src/migrations.js';
 import type { RebuildTargets } from '../libs/runtime/src/rebuild-target.js';
@@ -6,11 +7,12 @@ import type { AppName } from './single-node.js';
 
 export const rebuildTargets: Record<AppName, RebuildTargets> = {
   applicants: applicantsRebuildTargets,
-  listings: {},
+  listings: listingsRebuildTargets,
   landlords: {},
   statistics: statisticsRebuildTargets,
 };
 
 export const appMigrations: Partial<Record<AppName, readonly Migration[]>> = {
   applicants: applicantsMigrations,
+  listings: listingsMigrations,
 };

@@ -1,5 +1,12 @@
-/** Injection tokens of the listings app. */
-export const VAULT = Symbol('LISTINGS_VAULT');
-export const CLOCK = Symbol('LISTINGS_CLOCK');
+import { Injectable } from '@nestjs/common';
 
-export type Clock = () => Date;
+/** Injection token of the listings vault (PersonalDataVault over this app's database). */
+export const VAULT = Symbol('LISTINGS_VAULT');
+
+/** The time every decision is taken at; tests replace `now` on the app's instance to move past a deadline. */
+@Injectable()
+export class ListingsClock {
+  now(): Date {
+    return new Date();
+  }
+}

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { currentCorrelationId } from '../../../../libs/platform/src/index.js';
 import type { Declaration, IsoDate } from '../listing/listing.events.js';
-import { CLOCK, VAULT, type Clock } from '../listings.tokens.js';
+import { ListingsClock, VAULT } from '../listings.tokens.js';
 import { SeekerService } from './seeker.service.js';
 
 type AvhoppData = { listingId: string; applicationId: string; on: IsoDate; kind: 'backed-out-after-yes' | 'late-certificates' };
@@ -14,7 +14,7 @@ export class SeekerApplicationsService {
   constructor(
     private readonly seekers: SeekerService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: ListingsClock,
   ) {}
 
   private context(actor: string) {
@@ -23,7 +23,7 @@ export class SeekerApplicationsService {
 
   /** Withdraws every open application of the seeker (but `exceptApplicationId`). */
   async withdrawAll(applicantId: string, reason: 'let-to-seeker-elsewhere' | 'deregistered' | 'account-closed', exceptApplicationId?: string): Promise<void> {
-    await this.seekers.handle(applicantId, { type: 'withdraw-all', now: this.clock(), reason, exceptApplicationId }, this.context(`listings:${reason}`));
+    await this.seekers.handle(applicantId, { type: 'withdraw-all', now: this.clock.now(), reason, exceptApplicationId }, this.context(`listings:${reason}`));
   }
 
   /** Avhopp (backing out after yes, late certificates): counted towards the block on applying. */

@@ -67,14 +67,18 @@ const withdrawn = (application: SeekerApplication, now: Date, reason: WithdrawRe
   data: { applicationId: application.applicationId, listingId: application.listingId, at: now.toISOString(), reason },
 });
 
+/** Deregistered, closed (or not yet known) accounts cannot apply. */
+export function assertInQueue(standing: 'active' | 'deregistered' | 'closed' | 'unknown'): void {
+  if (standing === 'active') return;
+  throw new ListingRuleViolation('not-in-queue', standing === 'unknown' ? 'Your account is not yet known to the listings service' : `Your account is ${standing}: only seekers in the queue can apply`);
+}
+
 export function decideSeeker(command: SeekerCommand, state: SeekerState): SeekerEvent[] {
   switch (command.type) {
     case 'apply': {
       const today = stockholmDate(command.now);
       if (state.applications[command.applicationId]) return [];
-      if (command.standing !== 'active') {
-        throw new ListingRuleViolation('not-in-queue', command.standing === 'unknown' ? 'Your account is not yet known to the listings service' : `Your account is ${command.standing}: only seekers in the queue can apply`);
-      }
+      assertInQueue(command.standing);
       if (command.listingDeadline === null) throw new ListingRuleViolation('listing-closed', 'This listing does not take applications');
       if (today > command.listingDeadline) throw new ListingRuleViolation('listing-closed', `The application deadline ${command.listingDeadline} has passed`);
       const active = activeApplications(state);

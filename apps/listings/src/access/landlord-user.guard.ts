@@ -1,0 +1,36 @@
+import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { IncomingHttpHeaders } from 'node:http';
+import type pg from 'pg';
+import { userOf } from '../../../../libs/platform/src/auth/authenticated-user.js';
+import { PG_POOL, TokenService, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+
+/**
+ * A landlord user removed in the landlords app (LandlordUserChangedV1) is
+ * refused at once, though the token has not expired; so is a token whose
+ * landlord is not the one the user belongs to. Runs beside the platform's
+ * AuthGuard, in either order: it reads the token itself when needed.
+ */
+@Injectable()
+export class LandlordUserGuard implements CanActivate {
+  constructor(
+    private readonly tokens: TokenService,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders }>();
+    const user = userOf(request) ?? (await this.fromHeader(request.headers.authorization));
+    if (!user || !user.roles.includes('landlord')) return true;
+    const { rows } = await this.pool.query<{ landlord_id: string; status: string }>('SELECT landlord_id, status FROM listings.landlord_users WHERE user_id = $1', [user.id]);
+    const known = rows[0];
+    if (known && (known.status === 'removed' || known.landlord_id !== user.landlordId)) {
+      throw new UnauthorizedException('This landlord user has been removed; the token is no longer accepted');
+    }
+    return true;
+  }
+
+  private async fromHeader(header: string | undefined): Promise<AuthenticatedUser | undefined> {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+    return token ? this.tokens.verify(token).catch(() => undefined) : undefined;
+  }
+}

@@ -1,0 +1,137 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import { currentCorrelationId, NotFound, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { seekerOf } from '../access/access.js';
+import { requirementFailures } from '../listing/eligibility.js';
+import type { ListingState } from '../listing/listing.decider.js';
+import { ListingService } from '../listing/listing.service.js';
+import { ListingsClock, VAULT } from '../listings.tokens.js';
+import { stockholmDate } from '../policy/calendar.js';
+import { PolicyService } from '../policy/policy.service.js';
+import { methodFor } from '../ranking/rank.js';
+import { standingOn } from '../read-models/queue-standing.js';
+import { seekerFacts } from '../read-models/seekers.projection.js';
+import type { ApplyDto } from './apply.dto.js';
+import { placeOf, type Place } from './place.query.js';
+import { assertInQueue, type SeekerApplication } from './seeker.decider.js';
+import { SeekerService } from './seeker.service.js';
+
+export interface ApplicationView {
+  readonly applicationId: string;
+  readonly listingId: string;
+  readonly status: 'active' | 'withdrawn';
+  readonly withdrawnReason?: string;
+  readonly submittedAt: string;
+  readonly listing?: { address: string; municipality: string; district: string; listingType: string; applicationDeadline: string; status: string };
+  readonly place?: Place & { readonly text: string };
+}
+
+const placeText = (p: Place) => (p.place !== null ? `place ${p.place} of ${p.of}` : p.excludedFor ? `not placed: ${p.excludedFor.join(', ')}` : `${p.of} applicants`);
+
+/** A seeker's side: apply, withdraw, and see each application with its current place. */
+@Injectable()
+export class ApplicationUseCases {
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    private readonly listings: ListingService,
+    private readonly seekers: SeekerService,
+    private readonly policy: PolicyService,
+    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly clock: ListingsClock,
+  ) {}
+
+  async apply(user: AuthenticatedUser, body: ApplyDto): Promise<ApplicationView> {
+    const applicantId = seekerOf(user);
+    const now = this.clock.now();
+    const today = stockholmDate(now);
+    const [{ state: listing }, facts, policy] = await Promise.all([
+      this.listings.load(body.listingId),
+      seekerFacts(this.infra.pool, [applicantId]),
+      this.policy.on(today),
+    ]);
+    if (listing.status === 'none') throw new NotFound('No such listing');
+    const fact = facts.get(applicantId);
+    const { listingId, ...declaration } = body;
+    const failures = requirementFailures({
+      requirements: listing.published.requirements,
+      monthlyRent: listing.published.flat.monthlyRent,
+      declaration,
+      birthYear: fact?.birthYear ?? null,
+      deadline: listing.published.applicationDeadline,
+      nonTaxableIncomeFactor: policy.nonTaxableIncomeFactor,
+    });
+    const standing = (fact && standingOn(fact.timeline, today)?.status) ?? 'unknown';
+    // Before sealing: a closed account's key is erased, and nothing may be sealed for it again.
+    assertInQueue(standing);
+    const sealed = await this.vault.seal(applicantId, declaration);
+    const applicationId = randomUUID();
+    await this.seekers.handle(
+      applicantId,
+      {
+        type: 'apply',
+        applicationId,
+        listingId,
+        now,
+        declaration: sealed,
+        listingDeadline: listing.status === 'open' ? listing.published.applicationDeadline : null,
+        standing,
+        failures,
+        policy,
+      },
+      { correlationId: currentCorrelationId() ?? randomUUID(), actor: applicantId },
+    );
+    return { applicationId, listingId, status: 'active', submittedAt: now.toISOString() };
+  }
+
+  async withdraw(user: AuthenticatedUser, applicationId: string): Promise<ApplicationView> {
+    const applicantId = seekerOf(user);
+    const application = await this.own(applicantId, applicationId);
+    const { state: listing } = await this.listings.load(application.listingId);
+    const { state } = await this.seekers.handle(
+      applicantId,
+      { type: 'withdraw', applicationId, now: this.clock.now(), reason: 'by-seeker', listingDeadline: listing.status === 'open' ? listing.published.applicationDeadline : null },
+      { correlationId: currentCorrelationId() ?? randomUUID(), actor: applicantId },
+    );
+    return this.view(state.applications[applicationId], listing);
+  }
+
+  async mine(user: AuthenticatedUser): Promise<ApplicationView[]> {
+    const applicantId = seekerOf(user);
+    const { state } = await this.seekers.load(applicantId);
+    const applications = Object.values(state.applications).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+    return Promise.all(applications.map(async (a) => this.view(a, (await this.listings.load(a.listingId)).state)));
+  }
+
+  async one(user: AuthenticatedUser, applicationId: string): Promise<ApplicationView> {
+    const application = await this.own(seekerOf(user), applicationId);
+    return this.view(application, (await this.listings.load(application.listingId)).state);
+  }
+
+  async own(applicantId: string, applicationId: string): Promise<SeekerApplication> {
+    const { state } = await this.seekers.load(applicantId);
+    const application = state.applications[applicationId];
+    // Another seeker's application is "not found" too: its existence is not disclosed.
+    if (!application) throw new NotFound('No such application among yours');
+    return application;
+  }
+
+  private async view(application: SeekerApplication, listing: ListingState): Promise<ApplicationView> {
+    const base = {
+      applicationId: application.applicationId,
+      listingId: application.listingId,
+      status: application.status,
+      ...(application.withdrawnReason && { withdrawnReason: application.withdrawnReason }),
+      submittedAt: application.submittedAt,
+    };
+    if (listing.status === 'none') return base;
+    const { flat, applicationDeadline } = listing.published;
+    const summary = { address: flat.address, municipality: flat.municipality, district: flat.district, listingType: flat.listingType, applicationDeadline, status: listing.status };
+    const ranked = listing.ranked !== undefined;
+    if (application.status !== 'active' && !ranked) return { ...base, listing: summary };
+    const place = await placeOf(this.infra.pool, application.listingId, application.applicationId, methodFor(flat.listingType), ranked);
+    return { ...base, listing: summary, place: { ...place, text: placeText(place) } };
+  }
+}
