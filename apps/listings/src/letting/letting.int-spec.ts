@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
 import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, TenantProposedV1 } from '../../../../libs/contracts/src/index.js';
 import { PERSONAL_DATA_MIGRATIONS, type PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { PlatformModule, TokenService } from '../../../../libs/platform/src/index.js';
+import { createTestApp, PlatformModule, TokenService } from '../../../../libs/platform/src/index.js';
 import { EventSourcingModule, INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { eventually } from '../../../../test/support/eventually.js';
@@ -15,7 +14,7 @@ import { blockedUntil } from '../applications/seeker.decider.js';
 import { SeekerService } from '../applications/seeker.service.js';
 import { ListingCoreModule } from '../listing-core.module.js';
 import type { ListingEvent, RankedApplicant, SeekerEvent } from '../listing/listing.events.js';
-import { CLOCK, VAULT } from '../listings.tokens.js';
+import { ListingsClock, VAULT } from '../listings.tokens.js';
 import { DEFAULT_POLICY } from '../policy/listing-policy.js';
 import { lettingIntegrationMessages } from './letting.integration.js';
 import { LETTING_PROJECTIONS, LettingModule } from './letting.module.js';
@@ -98,13 +97,8 @@ describe('letting over HTTP on real PostgreSQL', () => {
     process.env.DATABASE_URL = await freshDatabase('letting');
     process.env.LETTING_JOB_INTERVAL_MINUTES = '0';
     delete process.env.BUS_DATABASE_URL;
-    const moduleRef = await Test.createTestingModule({ imports: [LettingTestModule] })
-      .overrideProvider(CLOCK)
-      .useValue(() => now)
-      .compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    app = await createTestApp(LettingTestModule);
+    app.get(ListingsClock).now = () => now;
     infra = app.get(INFRASTRUCTURE);
     vault = app.get(VAULT);
     tokens = app.get(TokenService);

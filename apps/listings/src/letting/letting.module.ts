@@ -19,7 +19,7 @@ export const LETTING_PROJECTIONS: readonly Projection<RecordedEvent>[] = [lettin
  * Showings, interest, verification, proposals and the letting (3.2.1), from
  * the ranking on. Given the app's EventSourcingModule so one infrastructure is
  * shared; ListingService, SeekerService, SeekerApplicationsService,
- * PolicyService, VAULT and CLOCK come from the global ListingCoreModule.
+ * PolicyService, VAULT and ListingsClock come from the global ListingCoreModule.
  */
 @Module({})
 export class LettingModule {

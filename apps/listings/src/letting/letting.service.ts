@@ -6,7 +6,7 @@ import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.modu
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { SeekerService } from '../applications/seeker.service.js';
 import { ListingService } from '../listing/listing.service.js';
-import { CLOCK, type Clock } from '../listings.tokens.js';
+import { ListingsClock } from '../listings.tokens.js';
 import { stockholmDate } from './dates.js';
 import { lettingContext, type LettingContext } from './letting.context.js';
 import { decide, evolve, initialLettingState, type LettingCommand, type LettingState, type Withdrawn } from './letting.decider.js';
@@ -38,7 +38,7 @@ const RETRIES = 8;
 export class LettingService {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: ListingsClock,
     private readonly listings: ListingService,
     private readonly seekers: SeekerService,
     private readonly policy: LettingPolicyService,
@@ -67,7 +67,7 @@ export class LettingService {
       if (actor.expectedRevision !== undefined && actor.expectedRevision !== (loaded.revision ?? -1n)) {
         throw new PreconditionFailed('The letting changed since you read it: fetch it again and retry', { extensions: { currentRevision: String(loaded.revision ?? -1n) } });
       }
-      const now = this.clock();
+      const now = this.clock.now();
       const rules = await this.policy.rules(stockholmDate(now));
       const events = decide(await command(loaded, rules, now), loaded.state, loaded.context, rules);
       if (events.length === 0) return { loaded, events, state: loaded.state, revision: loaded.revision };
