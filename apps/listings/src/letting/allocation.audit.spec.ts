@@ -1,5 +1,5 @@
 import type { ListingEvent } from '../listing/listing.events.js';
-import { auditAllocation } from './allocation.audit.js';
+import { auditAllocation, LettingAuditCollector } from './allocation.audit.js';
 import { decide, evolve, initialLettingState, proposalIdFor, type LettingCommand, type LettingState } from './letting.decider.js';
 import type { LettingEvent } from './letting.events.js';
 import { at, context, goodFacts, LISTING_ID, policy, SEALED } from './letting.fixtures.js';
@@ -111,5 +111,15 @@ describe('allocation audit: re-derives who should have been invited, verified an
   test('no listing, no letting: nothing to report; letting events without a listing are reported', () => {
     expect(auditAllocation([], [])).toEqual([]);
     expect(auditAllocation([], letting)).toEqual(['letting events recorded for a listing that was never published']);
+  });
+
+  test('over the whole log: only listing and letting streams are kept, each letting audited against its listing', () => {
+    const collector = new LettingAuditCollector();
+    const other = '33333333-3333-4333-8333-333333333333';
+    collector.add({ streamId: `listing-seeker-${other}`, type: 'application-submitted', data: {} });
+    for (const e of fullListing) collector.add({ ...e, streamId: `listing-${LISTING_ID}` });
+    for (const e of letting) collector.add({ ...e, streamId: `letting-${LISTING_ID}` });
+    collector.add({ streamId: `letting-${other}`, type: 'interest-answered', data: { applicationId: 'a', applicantId: 'b', interested: true, answeredAt: '2026-11-21T10:00:00Z' } });
+    expect(collector.differences()).toEqual({ lettings: 2, differences: [{ listingId: other, what: 'letting events recorded for a listing that was never published' }] });
   });
 });

@@ -1,8 +1,8 @@
 import { stockholmDate } from './dates.js';
-import type { ListingEvent } from '../listing/listing.events.js';
+import { isListingStream, type ListingEvent } from '../listing/listing.events.js';
 import { allocate, evolve, initialLettingState, nextInvitees, proposalIdFor, type LettingState } from './letting.decider.js';
 import { lettingContext, usesQueueTime, type LettingContext } from './letting.context.js';
-import { DERIVED_EVENTS, type LettingEvent } from './letting.events.js';
+import { DERIVED_EVENTS, LETTING_STREAM_PREFIX, type LettingEvent } from './letting.events.js';
 import { requiredChecks } from './verification.js';
 
 type AnyEvent = { readonly type: string; readonly data: unknown; readonly revision?: bigint };
@@ -176,4 +176,35 @@ export function auditAllocation(listingEvents: readonly AnyEvent[], lettingEvent
     differences.push(`the listing is marked let to ${listingLet.data.applicationId} on ${listingLet.data.contractDate}, the letting signed ${tenant ? `${tenant.applicationId} on ${tenant.contractDate}` : 'no contract'}`);
   }
   return differences;
+}
+
+/**
+ * For the replay audit over the whole log: keeps the `listing-` and `letting-`
+ * streams (not the seekers'), then audits every listing that has a letting.
+ * Feed it every event in log order; memory grows with listings, not seekers.
+ */
+export class LettingAuditCollector {
+  private readonly listings = new Map<string, AnyEvent[]>();
+  private readonly lettings = new Map<string, AnyEvent[]>();
+
+  add(event: AnyEvent & { readonly streamId: string }): void {
+    const target = event.streamId.startsWith(LETTING_STREAM_PREFIX)
+      ? this.streamOf(this.lettings, event.streamId.slice(LETTING_STREAM_PREFIX.length))
+      : isListingStream(event.streamId)
+        ? this.streamOf(this.listings, event.streamId.slice('listing-'.length))
+        : undefined;
+    target?.push(event);
+  }
+
+  /** Lettings audited, and every difference found, by listing. */
+  differences(): { readonly lettings: number; readonly differences: ReadonlyArray<{ readonly listingId: string; readonly what: string }> } {
+    const differences = [...this.lettings].flatMap(([listingId, letting]) => auditAllocation(this.listings.get(listingId) ?? [], letting).map((what) => ({ listingId, what })));
+    return { lettings: this.lettings.size, differences };
+  }
+
+  private streamOf(streams: Map<string, AnyEvent[]>, id: string): AnyEvent[] {
+    let events = streams.get(id);
+    if (!events) streams.set(id, (events = []));
+    return events;
+  }
 }

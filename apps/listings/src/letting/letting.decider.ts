@@ -186,7 +186,7 @@ function decideFacts(command: LettingCommand, state: LettingState, context: Lett
       if (command.slots.length === 0) throw new LettingRuleViolation('no-slots', 'A showing needs at least one slot');
       for (const slot of command.slots) {
         if (!(Date.parse(slot.startsAt) < Date.parse(slot.endsAt))) throw new LettingRuleViolation('slot-order', 'Each slot must end after it starts');
-        if (stockholmDate(new Date(slot.startsAt)) < today) throw new LettingRuleViolation('slot-in-past', 'Showing slots cannot be in the past');
+        if (Date.parse(slot.startsAt) < command.now.getTime()) throw new LettingRuleViolation('slot-in-past', 'Showing slots cannot be in the past');
       }
       const lastDay = command.slots.map((s) => stockholmDate(new Date(s.endsAt))).sort().at(-1) as IsoDate;
       if (command.answerBy < lastDay) throw new LettingRuleViolation('answer-before-showing', `The interest answer deadline cannot be before the last showing (${lastDay})`);

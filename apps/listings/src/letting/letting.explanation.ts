@@ -169,12 +169,9 @@ export function seekerExplanation(context: LettingContext, state: LettingState, 
   const candidate = state.candidates[applicationId];
   const own = events.map((e) => e as unknown as LettingEvent).filter((e) => 'applicationId' in e.data && e.data.applicationId === applicationId);
   const above: Partial<Record<OthersOutcome, number>> = {};
-  for (const other of Object.values(state.invitations)) {
-    if (ranked && other.place < ranked.place) {
-      const outcome = outcomeOf(other, state.candidates[other.applicationId]);
-      above[outcome] = (above[outcome] ?? 0) + 1;
-    }
-  }
+  const count = (outcome: OthersOutcome) => (above[outcome] = (above[outcome] ?? 0) + 1);
+  for (const other of Object.values(state.invitations)) if (ranked && other.place < ranked.place) count(outcomeOf(other, state.candidates[other.applicationId]));
+  for (const other of Object.values(state.skipped)) if (ranked && other.place < ranked.place) count('application ended');
   const showing = invitation && state.showings.find((s) => s.showingId === invitation.showingId);
   const ownCheck = own.find((e) => e.type === 'applicant-verified' || e.type === 'verification-failed');
   const rejection = own.find((e) => e.type === 'proposal-rejected');
