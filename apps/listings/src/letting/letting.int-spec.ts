@@ -23,7 +23,7 @@ import { rebuildProjection } from '../../../../libs/projections/src/index.js';
 
 const eventSourcing = EventSourcingModule.forRoot({ app: 'listings', migrations: [...PERSONAL_DATA_MIGRATIONS], integration: lettingIntegrationMessages, projections: [...LETTING_PROJECTIONS] });
 
-@Module({ imports: [PlatformModule.forRoot({ name: 'listings' }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule.register(eventSourcing)] })
+@Module({ imports: [PlatformModule.forRoot({ name: 'listings' }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule] })
 class LettingTestModule {}
 
 /** The business clock the app sees: moved forward by the test to pass deadlines, never waited on. */

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import type { Projection } from '../../../../libs/projections/src/index.js';
 import { InterestController } from './interest.controller.js';
@@ -17,19 +17,13 @@ export const LETTING_PROJECTIONS: readonly Projection<RecordedEvent>[] = [lettin
 
 /**
  * Showings, interest, verification, proposals and the letting (3.2.1), from
- * the ranking on. Given the app's EventSourcingModule so one infrastructure is
- * shared; ListingService, SeekerService, SeekerApplicationsService,
- * PolicyService, VAULT and ListingsClock come from the global ListingCoreModule.
+ * the ranking on. The event store, ListingService, SeekerService,
+ * SeekerApplicationsService, PolicyService, VAULT and ListingsClock come from
+ * the global ListingCoreModule, so the app imports this module with one line.
  */
-@Module({})
-export class LettingModule {
-  static register(eventSourcing: DynamicModule): DynamicModule {
-    return {
-      module: LettingModule,
-      imports: [eventSourcing],
-      controllers: [ShowingsController, LettingController, ProposalsController, InterestController, LettingPolicyController, LettingJobsController],
-      providers: [LettingService, LettingPolicyService, LettingFollowUpRunner, LettingJobs, LettingJobScheduler],
-      exports: [LettingService],
-    };
-  }
-}
+@Module({
+  controllers: [ShowingsController, LettingController, ProposalsController, InterestController, LettingPolicyController, LettingJobsController],
+  providers: [LettingService, LettingPolicyService, LettingFollowUpRunner, LettingJobs, LettingJobScheduler],
+  exports: [LettingService],
+})
+export class LettingModule {}
