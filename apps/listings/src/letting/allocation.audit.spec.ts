@@ -15,7 +15,7 @@ const listingEvents: ListingEvent[] = [
     data: {
       rankedAt: '2026-11-16T00:05:00Z',
       deadline: '2026-11-15',
-      policy: { nonTaxableIncomeFactor: 1.5 },
+      policy: { nonTaxableIncomeFactor: 1.5, showingInvitations: 10 },
       method: 'queue-days',
       ranking: ctx.ranking,
       excluded: [
@@ -106,6 +106,13 @@ describe('allocation audit: re-derives who should have been invited, verified an
     expect(auditAllocation(fullListing, early)).toEqual([expect.stringMatching(/app-1 expired on 2026-11-23, before its deadline 2026-11-23 had passed/)]);
     const extra: LettingEvent = { type: 'candidates-exhausted', data: { on: '2026-11-24' } };
     expect(auditAllocation(fullListing, [...letting.slice(0, 5), extra, ...letting.slice(5)])[0]).toMatch(/candidates-exhausted was recorded, but the rules derive nothing/);
+  });
+
+  test('a showing sized by another policy than the one the listing was ranked under is reported', () => {
+    const ranked = listingEvents[1];
+    if (ranked.type !== 'applications-ranked') throw new Error(ranked.type);
+    const underFive: ListingEvent[] = [listingEvents[0], { ...ranked, data: { ...ranked.data, policy: { ...ranked.data.policy, showingInvitations: 5 } } }, listingLet];
+    expect(auditAllocation(underFive, letting)[0]).toBe('letting event 0 (showing-scheduled): showing size 10, the listing was ranked under a policy of 5');
   });
 
   test('no listing, no letting: nothing to report; letting events without a listing are reported', () => {

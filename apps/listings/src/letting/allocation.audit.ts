@@ -62,6 +62,9 @@ function factProblem(event: LettingEvent, state: LettingState, context: LettingC
   const current = state.current === undefined ? undefined : state.candidates[state.current];
   switch (event.type) {
     case 'showing-scheduled': {
+      if (context.showingInvitations !== undefined && event.data.invitations !== context.showingInvitations) {
+        return `showing size ${event.data.invitations}, the listing was ranked under a policy of ${context.showingInvitations}`;
+      }
       const withdrawn = Object.fromEntries(event.data.skipped.map((s) => [s.applicationId, s.reason]));
       const expected = nextInvitees(state, context, event.data.invitations, withdrawn, event.data.slots.length);
       const got = event.data.invited.map((i) => `${i.applicationId}@${i.place}`).join(', ');

@@ -1,4 +1,4 @@
-export { addDays, addMonths, isIsoDate, stockholmDate, type IsoDate } from '../policy/calendar.js';
+export { addDays, stockholmDate, type IsoDate } from '../policy/calendar.js';
 import type { IsoDate } from '../policy/calendar.js';
 
 /** Whole years on `on`: a birthday on 29 February counts from 1 March in other years. */

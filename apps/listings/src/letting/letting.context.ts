@@ -17,6 +17,8 @@ export interface LettingContext {
   readonly status: 'open' | 'ranked' | 'let' | 'withdrawn';
   /** From the listings policy recorded with the ranking, so verification uses the rule the ranking used. */
   readonly nonTaxableIncomeFactor: number;
+  /** The showing size in the listings policy at the deadline: a later policy change does not alter a listing already ranked. */
+  readonly showingInvitations: number | undefined;
 }
 
 const DEFAULT_NON_TAXABLE_FACTOR = 1.5;
@@ -39,6 +41,7 @@ export function lettingContext(listingId: string, events: readonly { readonly ty
           applications: 0,
           status: 'open',
           nonTaxableIncomeFactor: DEFAULT_NON_TAXABLE_FACTOR,
+          showingInvitations: undefined,
         };
         break;
       case 'applications-ranked':
@@ -51,6 +54,7 @@ export function lettingContext(listingId: string, events: readonly { readonly ty
             applications: event.data.ranking.length + event.data.excluded.length,
             status: context.status === 'open' ? 'ranked' : context.status,
             nonTaxableIncomeFactor: typeof event.data.policy.nonTaxableIncomeFactor === 'number' ? event.data.policy.nonTaxableIncomeFactor : DEFAULT_NON_TAXABLE_FACTOR,
+            showingInvitations: typeof event.data.policy.showingInvitations === 'number' ? event.data.policy.showingInvitations : undefined,
           };
         break;
       case 'listing-withdrawn':

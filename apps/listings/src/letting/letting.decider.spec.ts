@@ -57,8 +57,9 @@ describe('showings', () => {
     expect(event.data.invitations).toBe(10);
   });
 
-  test('N is a policy setting', () => {
+  test('N is a policy setting; a listing keeps the N it was ranked under', () => {
     expect(invitedOf(given().when(schedule(), context(), { ...policy, showingInvitations: 3 }))).toEqual([1, 2, 3]);
+    expect(invitedOf(given().when(schedule(), context({ showingInvitations: 2 }), { ...policy, showingInvitations: 3 }))).toEqual([1, 2]);
   });
 
   test('a withdrawn application is passed over, with the reason, and the next one invited instead', () => {

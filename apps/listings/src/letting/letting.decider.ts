@@ -190,12 +190,13 @@ function decideFacts(command: LettingCommand, state: LettingState, context: Lett
       }
       const lastDay = command.slots.map((s) => stockholmDate(new Date(s.endsAt))).sort().at(-1) as IsoDate;
       if (command.answerBy < lastDay) throw new LettingRuleViolation('answer-before-showing', `The interest answer deadline cannot be before the last showing (${lastDay})`);
-      const { invited, skipped } = nextInvitees(state, context, policy.showingInvitations, command.withdrawn, command.slots.length);
+      const size = context.showingInvitations ?? policy.showingInvitations;
+      const { invited, skipped } = nextInvitees(state, context, size, command.withdrawn, command.slots.length);
       if (invited.length === 0) throw new LettingRuleViolation('no-one-left-to-invite', 'Every eligible applicant has already been invited or has withdrawn');
       return [
         {
           type: 'showing-scheduled',
-          data: { showingId: command.showingId, slots: command.slots, answerBy: command.answerBy, invitations: policy.showingInvitations, invited, skipped, scheduledAt: at, scheduledBy: command.by },
+          data: { showingId: command.showingId, slots: command.slots, answerBy: command.answerBy, invitations: size, invited, skipped, scheduledAt: at, scheduledBy: command.by },
         },
       ];
     }

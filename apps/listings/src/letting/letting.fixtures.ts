@@ -38,6 +38,7 @@ export const context = (overrides: Partial<LettingContext> = {}): LettingContext
   applications: 15,
   status: 'ranked',
   nonTaxableIncomeFactor: 1.5,
+  showingInvitations: undefined,
   ...overrides,
 });
 
