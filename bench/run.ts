@@ -4,6 +4,8 @@ import type { BenchmarkModule } from './support/benchmark.js';
 const BENCHMARKS: Record<string, () => Promise<BenchmarkModule>> = {
   'event-store': () => import('./event-store.bench.js'),
   'queue-time-rebuild': () => import('./queue-time-rebuild.bench.js'),
+  'apply-burst': () => import('./apply-burst.bench.js'),
+  ranking: () => import('./ranking.bench.js'),
 };
 
 async function main(name: string | undefined): Promise<number> {

@@ -6,7 +6,7 @@ import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.modu
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { seekerOf } from '../access/access.js';
 import { requirementFailures } from '../listing/eligibility.js';
-import type { ListingState } from '../listing/listing.decider.js';
+import type { ListingType } from '../../../../libs/contracts/src/index.js';
 import { ListingService } from '../listing/listing.service.js';
 import { ListingsClock, VAULT } from '../listings.tokens.js';
 import { stockholmDate } from '../policy/calendar.js';
@@ -47,14 +47,20 @@ export class ApplicationUseCases {
     const applicantId = seekerOf(user);
     const now = this.clock.now();
     const today = stockholmDate(now);
-    const [{ state: listing }, facts, policy] = await Promise.all([
-      this.listings.load(body.listingId),
+    const { listingId, ...declaration } = body;
+    // Sealing runs beside the reads: a burst of applies waits for one round trip less. A closed account's key is
+    // erased and sealing fails; that seeker is refused as not in the queue below, before the failure would matter.
+    const [{ state: listing }, facts, policy, sealed] = await Promise.all([
+      this.listings.load(listingId),
       seekerFacts(this.infra.pool, [applicantId]),
-      this.policy.on(today),
+      this.policy.recentlyOn(today),
+      this.vault.seal(applicantId, declaration).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
     ]);
     if (listing.status === 'none') throw new NotFound('No such listing');
     const fact = facts.get(applicantId);
-    const { listingId, ...declaration } = body;
+    const standing = (fact && standingOn(fact.timeline, today)?.status) ?? 'unknown';
+    assertInQueue(standing);
+    if (sealed instanceof Error) throw sealed;
     const failures = requirementFailures({
       requirements: listing.published.requirements,
       monthlyRent: listing.published.flat.monthlyRent,
@@ -63,10 +69,6 @@ export class ApplicationUseCases {
       deadline: listing.published.applicationDeadline,
       nonTaxableIncomeFactor: policy.nonTaxableIncomeFactor,
     });
-    const standing = (fact && standingOn(fact.timeline, today)?.status) ?? 'unknown';
-    // Before sealing: a closed account's key is erased, and nothing may be sealed for it again.
-    assertInQueue(standing);
-    const sealed = await this.vault.seal(applicantId, declaration);
     const applicationId = randomUUID();
     await this.seekers.handle(
       applicantId,
@@ -95,19 +97,18 @@ export class ApplicationUseCases {
       { type: 'withdraw', applicationId, now: this.clock.now(), reason: 'by-seeker', listingDeadline: listing.status === 'open' ? listing.published.applicationDeadline : null },
       { correlationId: currentCorrelationId() ?? randomUUID(), actor: applicantId },
     );
-    return this.view(state.applications[applicationId], listing);
+    return this.view(state.applications[applicationId]);
   }
 
   async mine(user: AuthenticatedUser): Promise<ApplicationView[]> {
     const applicantId = seekerOf(user);
     const { state } = await this.seekers.load(applicantId);
     const applications = Object.values(state.applications).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
-    return Promise.all(applications.map(async (a) => this.view(a, (await this.listings.load(a.listingId)).state)));
+    return Promise.all(applications.map((a) => this.view(a)));
   }
 
   async one(user: AuthenticatedUser, applicationId: string): Promise<ApplicationView> {
-    const application = await this.own(seekerOf(user), applicationId);
-    return this.view(application, (await this.listings.load(application.listingId)).state);
+    return this.view(await this.own(seekerOf(user), applicationId));
   }
 
   async own(applicantId: string, applicationId: string): Promise<SeekerApplication> {
@@ -118,7 +119,8 @@ export class ApplicationUseCases {
     return application;
   }
 
-  private async view(application: SeekerApplication, listing: ListingState): Promise<ApplicationView> {
+  /** From the listings read model, not the stream: a ranked listing's stream holds thousands of places to parse. */
+  private async view(application: SeekerApplication): Promise<ApplicationView> {
     const base = {
       applicationId: application.applicationId,
       listingId: application.listingId,
@@ -126,12 +128,16 @@ export class ApplicationUseCases {
       ...(application.withdrawnReason && { withdrawnReason: application.withdrawnReason }),
       submittedAt: application.submittedAt,
     };
-    if (listing.status === 'none') return base;
-    const { flat, applicationDeadline } = listing.published;
-    const summary = { address: flat.address, municipality: flat.municipality, district: flat.district, listingType: flat.listingType, applicationDeadline, status: listing.status };
-    const ranked = listing.ranked !== undefined;
-    if (application.status !== 'active' && !ranked) return { ...base, listing: summary };
-    const place = await placeOf(this.infra.pool, application.listingId, application.applicationId, methodFor(flat.listingType), ranked);
+    const { rows } = await this.infra.pool.query<{ address: string; municipality: string; district: string; listing_type: ListingType; deadline: string; status: string; ranked: boolean }>(
+      `SELECT address, municipality, district, listing_type, to_char(deadline, 'YYYY-MM-DD') AS deadline, status, applications IS NOT NULL AS ranked
+       FROM listings.listings WHERE listing_id = $1`,
+      [application.listingId],
+    );
+    const row = rows[0];
+    if (!row) return base;
+    const summary = { address: row.address, municipality: row.municipality, district: row.district, listingType: row.listing_type, applicationDeadline: row.deadline, status: row.status };
+    if (application.status !== 'active' && !row.ranked) return { ...base, listing: summary };
+    const place = await placeOf(this.infra.pool, application.listingId, application.applicationId, methodFor(row.listing_type), row.ranked);
     return { ...base, listing: summary, place: { ...place, text: placeText(place) } };
   }
 }
