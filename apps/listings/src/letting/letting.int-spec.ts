@@ -300,4 +300,23 @@ describe('letting over HTTP on real PostgreSQL', () => {
     expect(await rows()).toEqual(live);
     expect(live.filter((r) => !r.letting_open).length).toBeGreaterThan(0);
   });
+
+  test('the answer window is policy data from a date: earlier showings keep theirs, bad changes are refused', async () => {
+    const admin = (await http().post('/auth/token').send({ username: 'admin@test.se', password: 'Admin-pass-1' }).expect(200)).body.access_token;
+    await http().post('/letting/policy/changes').set('authorization', bearer(staff)).send({ setting: 'interestAnswerDays', value: 5, effectiveFrom: '2090-06-01', reason: 'Board decision 2090-05-01' }).expect(403);
+    await http().post('/letting/policy/changes').set('authorization', bearer(admin)).send({ setting: 'interestAnswerDays', value: 99, effectiveFrom: '2090-06-01', reason: 'Board decision' }).expect(422);
+    await http().post('/letting/policy/changes').set('authorization', bearer(admin)).send({ setting: 'interestAnswerDays', value: 5, effectiveFrom: '2001-01-01', reason: 'Board decision' }).expect(422);
+    await http().post('/letting/policy/changes').set('authorization', bearer(admin)).send({ setting: 'showingSize', value: 5, effectiveFrom: '2090-06-01', reason: 'Board decision' }).expect(400);
+    await http().post('/letting/policy/changes').set('authorization', bearer(admin)).send({ setting: 'interestAnswerDays', value: 5, effectiveFrom: '2090-06-01', reason: 'Board decision 2090-05-01' }).expect(201);
+    expect((await http().get('/letting/policy?on=2090-05-31').expect(200)).body).toMatchObject({ interestAnswerDays: 3, certificateDays: 7, showingInvitations: 10 });
+    expect((await http().get('/letting/policy?on=2090-06-01').expect(200)).body).toMatchObject({ interestAnswerDays: 5 });
+
+    setToday('2090-05-20');
+    const before = await rankedListing(1);
+    expect((await schedule(before.listingId, staff, '2090-05-22').expect(201)).body.answerBy).toBe('2090-05-25');
+    setToday('2090-06-02');
+    const after = await rankedListing(1);
+    expect((await schedule(after.listingId, staff, '2090-06-03').expect(201)).body.answerBy).toBe('2090-06-08');
+    expect((await http().get(`/listings/${before.listingId}/showings`).set('authorization', bearer(staff)).expect(200)).body[0].answerBy).toBe('2090-05-25');
+  });
 });
