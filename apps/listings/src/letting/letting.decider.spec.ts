@@ -112,6 +112,7 @@ describe('interest', () => {
     expect(types(given(...showing).when(answer(1, true, '2026-11-23')))).toContain('interest-answered');
     const expired = run(schedule(), advance('2026-11-24'));
     expect(() => given(...expired).when(answer(1, true, '2026-11-24'))).toThrow(expect.objectContaining({ code: 'answer-too-late' }));
+    expect(given(...expired).when(answer(1, false, '2026-11-24'))).toEqual([]);
   });
 
   test('declining has no penalty and is final; the same answer again changes nothing', () => {

@@ -69,7 +69,7 @@ export class LettingRuleViolation extends ProblemError {
     readonly code: string,
     message: string,
   ) {
-    super(STATUS_BY_CODE[code] ?? 422, message, { type: `https://bostadsko.se/problems/letting/${code}` });
+    super(STATUS_BY_CODE[code] ?? 422, message, { type: `https://bostadsko.se/problems/letting/${code}`, extensions: { code } });
   }
 }
 
@@ -203,7 +203,8 @@ function decideFacts(command: LettingCommand, state: LettingState, context: Lett
     case 'answer-interest': {
       const invitation = invitationOf(state, command.applicationId, command.applicantId);
       open(state, context);
-      const same = (invitation.answer === 'interested' && command.interested) || (invitation.answer === 'declined' && !command.interested);
+      // A no after no, or after the deadline made it one, changes nothing.
+      const same = (invitation.answer === 'interested' && command.interested) || (['declined', 'expired'].includes(invitation.answer) && !command.interested);
       if (same) return [];
       if (invitation.answer === 'expired') throw new LettingRuleViolation('answer-too-late', `The answer was due by ${invitation.answerBy}; no answer counts as no`);
       if (invitation.answer === 'withdrawn') throw new LettingRuleViolation('already-out', 'The application was withdrawn');
