@@ -8,13 +8,16 @@ export type FollowUp =
   | { readonly kind: 'end-application'; readonly applicantId: string; readonly applicationId: string; readonly reason: 'declined' | 'avhopp' }
   | { readonly kind: 'mark-let'; readonly applicantId: string; readonly applicationId: string; readonly contractDate: IsoDate }
   | { readonly kind: 'withdraw-tenants-other-applications'; readonly applicantId: string; readonly applicationId: string }
-  | { readonly kind: 'end-listing-no-one-left'; readonly on: IsoDate };
+  | { readonly kind: 'end-listing-no-one-left'; readonly on: IsoDate }
+  /** Every application still open on the listing ends with it, so none counts towards a seeker's cap any longer. */
+  | { readonly kind: 'end-open-applications' };
 
 /**
  * Declining and no answer end the application without penalty; backing out
  * after yes and late certificates are withdrawals (avhopp), which count towards
  * the block on applying. Signing lets the flat and withdraws the tenant's other
- * applications; no one left ends the listing.
+ * applications; no one left ends the listing. Either way the applications still
+ * open on the listing end with it.
  */
 export function followUpsOf(event: { readonly type: string; readonly data: unknown }): FollowUp[] {
   const e = event as LettingEvent;
@@ -36,10 +39,11 @@ export function followUpsOf(event: { readonly type: string; readonly data: unkno
       return [
         { kind: 'mark-let', applicantId, applicationId, contractDate },
         { kind: 'withdraw-tenants-other-applications', applicantId, applicationId },
+        { kind: 'end-open-applications' },
       ];
     }
     case 'candidates-exhausted':
-      return [{ kind: 'end-listing-no-one-left', on: e.data.on }];
+      return [{ kind: 'end-listing-no-one-left', on: e.data.on }, { kind: 'end-open-applications' }];
     default:
       return [];
   }
