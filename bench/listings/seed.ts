@@ -21,7 +21,7 @@ export async function seedSeekers(pool: pg.Pool, count: number, salt: string): P
       `INSERT INTO listings.seekers (applicant_id, birth_year, registered_on, timeline, status, queue_start_date)
        SELECT id, 1960 + (n % 40), start, jsonb_build_array(jsonb_build_object('messageId', 'seed-' || id, 'status', 'active', 'queueStartDate', start,
          'effectiveFrom', start, 'reason', 'registered', 'occurredAt', '2020-01-01T00:00:00.000Z')), 'active', start
-       FROM (SELECT n, md5($3 || n)::uuid AS id, (date '2005-01-01' + (n * 7919 % 7300))::date AS start FROM generate_series($1::int, $2::int) n) s
+       FROM (SELECT n, md5($3 || n)::uuid AS id, (date '2005-01-01' + (n::bigint * 7919 % 7300)::int)::date AS start FROM generate_series($1::int, $2::int) n) s
        RETURNING applicant_id AS id`,
       [from, Math.min(count, from + chunk) - 1, salt],
     );

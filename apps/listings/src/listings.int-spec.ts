@@ -13,6 +13,7 @@ import { eventually } from '../../../test/support/eventually.js';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { SeekerApplicationsService } from './applications/seeker-applications.service.js';
 import { ListingReader } from './listing/listing.reader.js';
+import { ListingService } from './listing/listing.service.js';
 import { ListingsModule } from './listings.module.js';
 import { ListingsClock } from './listings.tokens.js';
 import { addDays, stockholmDate } from './policy/calendar.js';
@@ -294,6 +295,16 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     expect(drawn.ranking.map((r) => r.applicantId)).toEqual(rerun);
     const shown = await http().get(`/listings/${lottery.listingId}`).expect(200);
     expect(shown.body).toMatchObject({ lotterySeedHash: lottery.lotterySeedHash, lotterySeed: seed, status: 'ranked' });
+
+    // Let to the first: the others' applications end with the listing, so they stop counting towards the cap.
+    await app.get(ListingService).handle(firstCome.listingId, { type: 'mark-let', tenantApplicantId: seekers[0].id, applicationId: order[0], contractDate: moveIn }, { correlationId: randomUUID(), actor: 'test' });
+    await eventually(() => rows('SELECT status FROM listings.listings WHERE listing_id = $1', [firstCome.listingId]), (r) => r[0].status === 'let');
+    expect((await closeDue()).applicationsEnded).toBe(2);
+    const statusOf = async (i: number) => (await http().get(`/applications/${order[i]}`).set(bearer(seekers[i].token)).expect(200)).body;
+    expect(await statusOf(0)).toMatchObject({ status: 'active' });
+    expect(await statusOf(1)).toMatchObject({ status: 'withdrawn', withdrawnReason: 'listing-ended', place: { place: 2, final: true } });
+    const audit = await http().get('/listings/audit/allocations').set(bearer(staff)).expect(200);
+    expect(audit.body).toMatchObject({ allocationsChecked: 1, differences: [] });
   });
 
   test('a deregistered seeker loses open applications; a closed account also has its declarations erased', async () => {

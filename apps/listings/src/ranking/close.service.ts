@@ -8,6 +8,7 @@ import { currentCorrelationId } from '../../../../libs/platform/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { applicationsProjection } from '../applications/applications.projection.js';
+import { SeekerService } from '../applications/seeker.service.js';
 import { requirementFailures } from '../listing/eligibility.js';
 import type { ListingState } from '../listing/listing.decider.js';
 import type { Declaration } from '../listing/listing.events.js';
@@ -35,15 +36,17 @@ export class CloseService {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     private readonly listings: ListingService,
+    private readonly seekers: SeekerService,
     private readonly useCases: ListingUseCases,
     private readonly policy: PolicyService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     private readonly clock: ListingsClock,
   ) {}
 
-  async runDue(): Promise<{ ranked: string[]; ended: string[] }> {
+  async runDue(): Promise<{ ranked: string[]; ended: string[]; applicationsEnded: number }> {
     const today = stockholmDate(this.clock.now());
     const ended = await this.endForTerminatedAgreements(today);
+    const applicationsEnded = await this.endApplicationsOfEndedListings();
     const { rows } = await this.infra.pool.query<{ listing_id: string }>(`SELECT listing_id FROM listings.listings WHERE status = 'open' AND deadline < $1 ORDER BY deadline, listing_id`, [today]);
     const ranked: string[] = [];
     for (const { listing_id } of rows) {
@@ -53,7 +56,23 @@ export class CloseService {
         this.logger.error(`closing listing ${listing_id} failed and is retried on the next run: ${(error as Error).message}`);
       }
     }
-    return { ranked, ended };
+    return { ranked, ended, applicationsEnded };
+  }
+
+  /**
+   * A listing that was let or withdrawn leaves its other applicants' applications
+   * open until they are ended here, so they stop counting towards the cap. Catches
+   * an application the withdrawal itself missed while the read model lagged.
+   */
+  private async endApplicationsOfEndedListings(): Promise<number> {
+    const { rows } = await this.infra.pool.query<{ applicant_id: string; listing_id: string }>(
+      `SELECT a.applicant_id, a.listing_id FROM listings.applications a JOIN listings.listings l USING (listing_id)
+       WHERE a.status = 'active' AND l.status IN ('let', 'withdrawn') AND a.application_id IS DISTINCT FROM l.tenant_application_id`,
+    );
+    const now = this.clock.now();
+    const context = { correlationId: currentCorrelationId() ?? randomUUID(), actor: CLOSE_JOB };
+    for (const row of rows) await this.seekers.handle(row.applicant_id, { type: 'withdraw-for-listing', listingId: row.listing_id, now, reason: 'listing-ended' }, context);
+    return rows.length;
   }
 
   /** Ranks one listing after its deadline; nothing happens when it is already ranked or ended. */

@@ -36,6 +36,7 @@ export const listingsProjection: Projection<RecordedEvent> = {
       eligible int,
       ended_on date,
       ended_reason text,
+      tenant_application_id uuid,
       revision bigint NOT NULL
     )`);
     await tx.query(`CREATE INDEX ON ${table} (status, deadline)`);
@@ -72,7 +73,9 @@ export const listingsProjection: Projection<RecordedEvent> = {
           await tx.query(`UPDATE ${table} SET status = 'withdrawn', ended_on = $3, ended_reason = $4, revision = $2 WHERE ${guard}`, [listingId, revision, domain.data.on, domain.data.reason]);
           break;
         case 'listing-let':
-          await tx.query(`UPDATE ${table} SET status = 'let', ended_on = $3, ended_reason = 'let', revision = $2 WHERE ${guard}`, [listingId, revision, domain.data.contractDate]);
+          await tx.query(`UPDATE ${table} SET status = 'let', ended_on = $3, ended_reason = 'let', tenant_application_id = $4, revision = $2 WHERE ${guard}`, [
+            listingId, revision, domain.data.contractDate, domain.data.applicationId,
+          ]);
           break;
       }
     }
