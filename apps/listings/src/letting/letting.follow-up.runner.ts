@@ -78,15 +78,6 @@ export class LettingFollowUpRunner implements OnApplicationBootstrap, BeforeAppl
       case 'end-listing-no-one-left':
         await this.listings.handle(listingId, { type: 'withdraw', on: followUp.on, by: 'listings:letting', reason: 'no-eligible-applicant' }, context);
         return;
-      case 'end-open-applications': {
-        // Everyone who applied is in the ranking, eligible or excluded; ending is a no-op for applications already ended.
-        const { state } = await this.listings.load(listingId);
-        const applied = state.status === 'none' || !state.ranked ? [] : [...state.ranked.ranking, ...state.ranked.excluded];
-        for (const applicantId of new Set(applied.map((a) => a.applicantId))) {
-          await this.seekers.handle(applicantId, { type: 'withdraw-for-listing', listingId, now: event.recordedAt, reason: 'listing-ended' }, context);
-        }
-        return;
-      }
     }
   }
 }

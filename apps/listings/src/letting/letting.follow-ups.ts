@@ -8,16 +8,13 @@ export type FollowUp =
   | { readonly kind: 'end-application'; readonly applicantId: string; readonly applicationId: string; readonly reason: 'declined' | 'avhopp' }
   | { readonly kind: 'mark-let'; readonly applicantId: string; readonly applicationId: string; readonly contractDate: IsoDate }
   | { readonly kind: 'withdraw-tenants-other-applications'; readonly applicantId: string; readonly applicationId: string }
-  | { readonly kind: 'end-listing-no-one-left'; readonly on: IsoDate }
-  /** Every application still open on the listing ends with it, so none counts towards a seeker's cap any longer. */
-  | { readonly kind: 'end-open-applications' };
+  | { readonly kind: 'end-listing-no-one-left'; readonly on: IsoDate };
 
 /**
  * Declining and no answer end the application without penalty; backing out
  * after yes and late certificates are withdrawals (avhopp), which count towards
  * the block on applying. Signing lets the flat and withdraws the tenant's other
- * applications; no one left ends the listing. Either way the applications still
- * open on the listing end with it.
+ * applications; no one left ends the listing.
  */
 export function followUpsOf(event: { readonly type: string; readonly data: unknown }): FollowUp[] {
   const e = event as LettingEvent;
@@ -39,11 +36,10 @@ export function followUpsOf(event: { readonly type: string; readonly data: unkno
       return [
         { kind: 'mark-let', applicantId, applicationId, contractDate },
         { kind: 'withdraw-tenants-other-applications', applicantId, applicationId },
-        { kind: 'end-open-applications' },
       ];
     }
     case 'candidates-exhausted':
-      return [{ kind: 'end-listing-no-one-left', on: e.data.on }, { kind: 'end-open-applications' }];
+      return [{ kind: 'end-listing-no-one-left', on: e.data.on }];
     default:
       return [];
   }

@@ -204,12 +204,7 @@ describe('letting over HTTP on real PostgreSQL', () => {
     expect(JSON.stringify(full.body)).not.toContain('"facts"');
 
     const tenantsOther = await eventually(() => seekerEvents(tenant.applicantId), (events) => events.some((e) => e.type === 'application-withdrawn'));
-    expect(tenantsOther.filter((e) => e.type === 'application-withdrawn').map((e) => e.data)).toContainEqual(expect.objectContaining({ applicationId: elsewhere, reason: 'let-to-seeker-elsewhere' }));
-    // The listing is over: applications still open on it end, so they no longer count towards anyone's cap.
-    const stillInLine = await eventually(() => seekerEvents(seekers[11].applicantId), (events) => events.some((e) => e.type === 'application-withdrawn'));
-    expect(stillInLine.find((e) => e.type === 'application-withdrawn')?.data).toMatchObject({ applicationId: seekers[11].applicationId, reason: 'listing-ended' });
-    const tenantsOwn = await eventually(() => seekerEvents(tenant.applicantId), (events) => events.filter((e) => e.type === 'application-withdrawn').length === 2);
-    expect(tenantsOwn.filter((e) => e.type === 'application-withdrawn').map((e) => e.data)).toContainEqual(expect.objectContaining({ applicationId: tenant.applicationId, reason: 'listing-ended' }));
+    expect(tenantsOther.filter((e) => e.type === 'application-withdrawn').map((e) => e.data)).toEqual([expect.objectContaining({ applicationId: elsewhere, reason: 'let-to-seeker-elsewhere' })]);
 
     // The landlord does not complete the letting: queue time is restored through LettingCancelledV1.
     await http().post(`/listings/${listingId}/letting/cancel`).set('authorization', bearer(landlord)).send({ reason: 'The flat was damaged by water before moving in' }).expect(200);
