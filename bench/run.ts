@@ -5,6 +5,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkModule>> = {
   'event-store': () => import('./event-store.bench.js'),
   'queue-time-rebuild': () => import('./queue-time-rebuild.bench.js'),
   statistics: () => import('./statistics.bench.js'),
+  'apply-burst': () => import('./apply-burst.bench.js'),
+  ranking: () => import('./ranking.bench.js'),
 };
 
 async function main(name: string | undefined): Promise<number> {

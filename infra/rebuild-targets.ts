@@ -1,5 +1,6 @@
 import { applicantsMigrations, applicantsRebuildTargets } from '../apps/applicants/src/applicants.rebuild.js';
 import { landlordsMigrations, landlordsRebuildTargets } from '../apps/landlords/src/landlords.rebuild.js';
+import { listingsMigrations, listingsRebuildTargets } from '../apps/listings/src/listings.rebuild.js';
 import { statisticsRebuildTargets } from '../apps/statistics/src/statistics.rebuild.js';
 import type { Migration } from '../libs/postgres/src/migrations.js';
 import type { RebuildTargets } from '../libs/runtime/src/rebuild-target.js';
@@ -7,7 +8,7 @@ import type { AppName } from './single-node.js';
 
 export const rebuildTargets: Record<AppName, RebuildTargets> = {
   applicants: applicantsRebuildTargets,
-  listings: {},
+  listings: listingsRebuildTargets,
   landlords: landlordsRebuildTargets,
   statistics: statisticsRebuildTargets,
 };
@@ -15,4 +16,5 @@ export const rebuildTargets: Record<AppName, RebuildTargets> = {
 export const appMigrations: Partial<Record<AppName, readonly Migration[]>> = {
   applicants: applicantsMigrations,
   landlords: landlordsMigrations,
+  listings: listingsMigrations,
 };

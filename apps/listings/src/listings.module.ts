@@ -1,11 +1,45 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { PlatformModule } from '../../../libs/platform/src/index.js';
 import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/src/event-sourcing.module.js';
+import { LandlordUserGuard } from './access/landlord-user.guard.js';
+import { ApplicationUseCases } from './applications/application-use-cases.js';
+import { ApplicationsController } from './applications/applications.controller.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AllocationAudit } from './audit/allocation-audit.js';
+import { composeMappers, listingIntegrationMessages } from './integration/listings.integration.js';
+import { ListingCoreModule } from './listing-core.module.js';
+import { ListingUseCases } from './listing/listing-use-cases.js';
+import { ListingsController } from './listing/listings.controller.js';
+import { LISTING_BUS_PROJECTIONS, LISTING_PROJECTIONS, listingsMigrations } from './listings.wiring.js';
+import { PolicyController } from './policy/policy.controller.js';
+import { CloseJobScheduler } from './ranking/close-job.scheduler.js';
+import { CloseService } from './ranking/close.service.js';
+import { ExplanationService } from './ranking/explanation.service.js';
+import { RankingController } from './ranking/ranking.controller.js';
+import { LifecycleConsumer } from './read-models/seeker-lifecycle.consumer.js';
 
-/** The platform wiring only: its use cases arrive with the listings issue. */
-const eventSourcing = EventSourcingModule.forRoot({ app: 'listings' });
+const eventSourcing = EventSourcingModule.forRoot({
+  app: 'listings',
+  migrations: listingsMigrations,
+  // The letting process adds its mapper here: composeMappers(listingIntegrationMessages, lettingIntegrationMessages).
+  integration: composeMappers(listingIntegrationMessages),
+  projections: LISTING_PROJECTIONS,
+  busProjections: LISTING_BUS_PROJECTIONS,
+});
 
 @Module({
-  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing],
+  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, ListingCoreModule.register(eventSourcing)],
+  controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, AuditController],
+  providers: [
+    ListingUseCases,
+    ApplicationUseCases,
+    CloseService,
+    CloseJobScheduler,
+    ExplanationService,
+    LifecycleConsumer,
+    AllocationAudit,
+    { provide: APP_GUARD, useClass: LandlordUserGuard },
+  ],
 })
 export class ListingsModule {}

@@ -41,6 +41,12 @@ export interface RankedApplicant {
   readonly appliedAt: string;
 }
 
+export const listingStream = (listingId: string) => `listing-${listingId}`;
+export const seekerStream = (applicantId: string) => `listing-seeker-${applicantId}`;
+export const SEEKER_STREAM_PREFIX = 'listing-seeker-';
+/** `listing-<id>` but not `listing-seeker-<id>`, which shares the prefix. */
+export const isListingStream = (streamId: string) => streamId.startsWith('listing-') && !streamId.startsWith(SEEKER_STREAM_PREFIX);
+
 export interface ExcludedApplicant {
   readonly applicationId: string;
   readonly applicantId: string;
@@ -69,6 +75,8 @@ export type ListingEvent =
       readonly data: {
         readonly rankedAt: string;
         readonly deadline: IsoDate;
+        /** Carried so the relay can map the event alone (added by the listings engineer; always set by the decider). */
+        readonly landlordId?: string;
         /** The listing policy in force at the deadline (caps, showing size, ...), for the explanation. */
         readonly policy: Readonly<Record<string, unknown>>;
         readonly method: 'queue-days' | 'application-time' | 'lottery';
@@ -80,7 +88,13 @@ export type ListingEvent =
     }
   | {
       readonly type: 'listing-withdrawn';
-      readonly data: { readonly on: IsoDate; readonly reason: 'withdrawn-by-landlord' | 'agreement-terminated' | 'no-eligible-applicant'; readonly by: string };
+      readonly data: {
+        readonly on: IsoDate;
+        readonly reason: 'withdrawn-by-landlord' | 'agreement-terminated' | 'no-eligible-applicant';
+        readonly by: string;
+        /** Carried so the relay can map the event alone; always set by the listing decider. */
+        readonly landlordId?: string;
+      };
     }
   | {
       /** Set by the letting process when the flat is let; the listing is then closed for good. */

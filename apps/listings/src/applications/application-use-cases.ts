@@ -1,0 +1,143 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import { currentCorrelationId, NotFound, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { seekerOf } from '../access/access.js';
+import { requirementFailures } from '../listing/eligibility.js';
+import type { ListingType } from '../../../../libs/contracts/src/index.js';
+import { ListingService } from '../listing/listing.service.js';
+import { ListingsClock, VAULT } from '../listings.tokens.js';
+import { stockholmDate } from '../policy/calendar.js';
+import { PolicyService } from '../policy/policy.service.js';
+import { methodFor } from '../ranking/rank.js';
+import { standingOn } from '../read-models/queue-standing.js';
+import { seekerFacts } from '../read-models/seekers.projection.js';
+import type { ApplyDto } from './apply.dto.js';
+import { placeOf, type Place } from './place.query.js';
+import { assertInQueue, type SeekerApplication } from './seeker.decider.js';
+import { SeekerService } from './seeker.service.js';
+
+export interface ApplicationView {
+  readonly applicationId: string;
+  readonly listingId: string;
+  readonly status: 'active' | 'withdrawn';
+  readonly withdrawnReason?: string;
+  readonly submittedAt: string;
+  readonly listing?: { address: string; municipality: string; district: string; listingType: string; applicationDeadline: string; status: string };
+  readonly place?: Place & { readonly text: string };
+}
+
+const placeText = (p: Place) => (p.place !== null ? `place ${p.place} of ${p.of}` : p.excludedFor ? `not placed: ${p.excludedFor.join(', ')}` : `${p.of} applicants`);
+
+/** A seeker's side: apply, withdraw, and see each application with its current place. */
+@Injectable()
+export class ApplicationUseCases {
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    private readonly listings: ListingService,
+    private readonly seekers: SeekerService,
+    private readonly policy: PolicyService,
+    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly clock: ListingsClock,
+  ) {}
+
+  async apply(user: AuthenticatedUser, body: ApplyDto): Promise<ApplicationView> {
+    const applicantId = seekerOf(user);
+    const now = this.clock.now();
+    const today = stockholmDate(now);
+    const { listingId, ...declaration } = body;
+    // Sealing runs beside the reads: a burst of applies waits for one round trip less. A closed account's key is
+    // erased and sealing fails; that seeker is refused as not in the queue below, before the failure would matter.
+    const [{ state: listing }, facts, policy, sealed] = await Promise.all([
+      this.listings.load(listingId),
+      seekerFacts(this.infra.pool, [applicantId]),
+      this.policy.recentlyOn(today),
+      this.vault.seal(applicantId, declaration).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+    ]);
+    if (listing.status === 'none') throw new NotFound('No such listing');
+    const fact = facts.get(applicantId);
+    const standing = (fact && standingOn(fact.timeline, today)?.status) ?? 'unknown';
+    assertInQueue(standing);
+    if (sealed instanceof Error) throw sealed;
+    const failures = requirementFailures({
+      requirements: listing.published.requirements,
+      monthlyRent: listing.published.flat.monthlyRent,
+      declaration,
+      birthYear: fact?.birthYear ?? null,
+      deadline: listing.published.applicationDeadline,
+      nonTaxableIncomeFactor: policy.nonTaxableIncomeFactor,
+    });
+    const applicationId = randomUUID();
+    await this.seekers.handle(
+      applicantId,
+      {
+        type: 'apply',
+        applicationId,
+        listingId,
+        now,
+        declaration: sealed,
+        listingDeadline: listing.status === 'open' ? listing.published.applicationDeadline : null,
+        standing,
+        failures,
+        policy,
+      },
+      { correlationId: currentCorrelationId() ?? randomUUID(), actor: applicantId },
+    );
+    return { applicationId, listingId, status: 'active', submittedAt: now.toISOString() };
+  }
+
+  async withdraw(user: AuthenticatedUser, applicationId: string): Promise<ApplicationView> {
+    const applicantId = seekerOf(user);
+    const application = await this.own(applicantId, applicationId);
+    const { state: listing } = await this.listings.load(application.listingId);
+    const { state } = await this.seekers.handle(
+      applicantId,
+      { type: 'withdraw', applicationId, now: this.clock.now(), reason: 'by-seeker', listingDeadline: listing.status === 'open' ? listing.published.applicationDeadline : null },
+      { correlationId: currentCorrelationId() ?? randomUUID(), actor: applicantId },
+    );
+    return this.view(state.applications[applicationId]);
+  }
+
+  async mine(user: AuthenticatedUser): Promise<ApplicationView[]> {
+    const applicantId = seekerOf(user);
+    const { state } = await this.seekers.load(applicantId);
+    const applications = Object.values(state.applications).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+    return Promise.all(applications.map((a) => this.view(a)));
+  }
+
+  async one(user: AuthenticatedUser, applicationId: string): Promise<ApplicationView> {
+    return this.view(await this.own(seekerOf(user), applicationId));
+  }
+
+  async own(applicantId: string, applicationId: string): Promise<SeekerApplication> {
+    const { state } = await this.seekers.load(applicantId);
+    const application = state.applications[applicationId];
+    // Another seeker's application is "not found" too: its existence is not disclosed.
+    if (!application) throw new NotFound('No such application among yours');
+    return application;
+  }
+
+  /** From the listings read model, not the stream: a ranked listing's stream holds thousands of places to parse. */
+  private async view(application: SeekerApplication): Promise<ApplicationView> {
+    const base = {
+      applicationId: application.applicationId,
+      listingId: application.listingId,
+      status: application.status,
+      ...(application.withdrawnReason && { withdrawnReason: application.withdrawnReason }),
+      submittedAt: application.submittedAt,
+    };
+    const { rows } = await this.infra.pool.query<{ address: string; municipality: string; district: string; listing_type: ListingType; deadline: string; status: string; ranked: boolean }>(
+      `SELECT address, municipality, district, listing_type, to_char(deadline, 'YYYY-MM-DD') AS deadline, status, applications IS NOT NULL AS ranked
+       FROM listings.listings WHERE listing_id = $1`,
+      [application.listingId],
+    );
+    const row = rows[0];
+    if (!row) return base;
+    const summary = { address: row.address, municipality: row.municipality, district: row.district, listingType: row.listing_type, applicationDeadline: row.deadline, status: row.status };
+    if (application.status !== 'active' && !row.ranked) return { ...base, listing: summary };
+    const place = await placeOf(this.infra.pool, application.listingId, application.applicationId, methodFor(row.listing_type), row.ranked);
+    return { ...base, listing: summary, place: { ...place, text: placeText(place) } };
+  }
+}

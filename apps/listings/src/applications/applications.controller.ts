@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { ExplanationService } from '../ranking/explanation.service.js';
+import { ApplicationUseCases } from './application-use-cases.js';
+import { ApplyDto } from './apply.dto.js';
+
+/** A seeker's own applications; nobody else's are reachable here. */
+@ApiTags('applications')
+@ApiBearerAuth()
+@Roles('applicant')
+@Controller('applications')
+export class ApplicationsController {
+  constructor(
+    private readonly useCases: ApplicationUseCases,
+    private readonly explanations: ExplanationService,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: 'Applied' })
+  @ApiConflictResponse({ description: 'Already applied for this listing' })
+  @ApiUnprocessableEntityResponse({ description: 'Not eligible (failedRequirements names each), too many active applications, blocked after avhopp, deadline passed, not in the queue' })
+  apply(@CurrentUser() user: AuthenticatedUser, @Body() body: ApplyDto) {
+    return this.useCases.apply(user, body);
+  }
+
+  @Get()
+  @ApiOkResponse({ description: 'Your applications with the current place, e.g. "place 3 of 57"' })
+  mine(@CurrentUser() user: AuthenticatedUser) {
+    return this.useCases.mine(user);
+  }
+
+  @Get(':applicationId')
+  one(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
+    return this.useCases.one(user, applicationId);
+  }
+
+  @Post(':applicationId/withdraw')
+  @HttpCode(200)
+  @ApiUnprocessableEntityResponse({ description: 'The deadline has passed' })
+  withdraw(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
+    return this.useCases.withdraw(user, applicationId);
+  }
+
+  @Get(':applicationId/explanation')
+  @ApiOkResponse({ description: 'Your place and why: queue days used, who was ahead (by place and queue days, not by name), failed requirements' })
+  explanation(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
+    return this.explanations.forApplication(user, applicationId);
+  }
+}

@@ -1,0 +1,206 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
+import { ApplicantRegisteredV1, QueueStandingChangedV1 } from '../../../../libs/contracts/src/index.js';
+import type { GlobalPosition } from '../../../../libs/event-store/src/index.js';
+import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { requirementFailures } from '../listing/eligibility.js';
+import { isListingStream, SEEKER_STREAM_PREFIX, type Declaration, type ListingEvent, type SeekerEvent } from '../listing/listing.events.js';
+import { VAULT } from '../listings.tokens.js';
+import { policyOn, type PolicyChange } from '../policy/listing-policy.js';
+import { POLICY_STREAM } from '../policy/policy.service.js';
+import { rank, seedHash, type Candidate } from '../ranking/rank.js';
+import { standingOn, type StandingChange } from '../read-models/queue-standing.js';
+import { SEEKER_TOPICS } from '../read-models/seekers.projection.js';
+
+type Published = Extract<ListingEvent, { type: 'listing-published' }>['data'];
+type Ranked = Extract<ListingEvent, { type: 'applications-ranked' }>['data'];
+
+export interface AuditDifference {
+  readonly listingId: string;
+  readonly what: string;
+  readonly decided: unknown;
+  readonly rederived: unknown;
+}
+
+export interface AuditReport {
+  readonly events: number;
+  readonly listings: number;
+  readonly rankingsChecked: number;
+  readonly allocationsChecked: number;
+  /** Applications whose declaration was erased (account closed): their recorded eligibility is taken as decided. */
+  readonly erasedDeclarations: number;
+  /** Where the seekers' standings came from: the bus log (replayed) or this app's read model (Kafka mode). */
+  readonly standingsFrom: 'bus-log' | 'read-model';
+  readonly differences: readonly AuditDifference[];
+}
+
+interface Application {
+  readonly applicationId: string;
+  readonly applicantId: string;
+  readonly submittedAt: string;
+  readonly declaration: Sealed;
+  active: boolean;
+}
+
+/**
+ * Re-derives every ranking and allocation from the log alone: the listings
+ * app's events in global order (what applications were open when each listing
+ * was ranked, the policy then in force) and the applicants' integration events
+ * from the bus log (queue standings as known at the ranking). Reports every
+ * difference from what was decided.
+ */
+@Injectable()
+export class AllocationAudit {
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    @Inject(VAULT) private readonly vault: PersonalDataVault,
+  ) {}
+
+  async run(): Promise<AuditReport> {
+    const seekers = await this.seekerHistory();
+    const listings = new Map<string, { published: Published; applications: Map<string, Application>; ranked?: Ranked }>();
+    const policyChanges: PolicyChange[] = [];
+    const differences: AuditDifference[] = [];
+    let events = 0;
+    let rankingsChecked = 0;
+    let allocationsChecked = 0;
+    let erasedDeclarations = 0;
+    let after: GlobalPosition | undefined;
+    for (;;) {
+      const batch = await this.infra.store.readAll({ after, limit: 2000 });
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1].position;
+      for (const event of batch) {
+        events++;
+        if (event.streamId === POLICY_STREAM) {
+          policyChanges.push(event.data as PolicyChange);
+        } else if (event.streamId.startsWith(SEEKER_STREAM_PREFIX)) {
+          const applicantId = event.streamId.slice(SEEKER_STREAM_PREFIX.length);
+          const domain = event as unknown as SeekerEvent;
+          if (domain.type === 'application-submitted') {
+            const { applicationId, listingId, submittedAt, declaration } = domain.data;
+            listings.get(listingId)?.applications.set(applicationId, { applicationId, applicantId, submittedAt, declaration, active: true });
+          } else if (domain.type === 'application-withdrawn') {
+            const application = listings.get(domain.data.listingId)?.applications.get(domain.data.applicationId);
+            if (application) application.active = false;
+          }
+        } else if (isListingStream(event.streamId)) {
+          const listingId = event.streamId.slice('listing-'.length);
+          const domain = event as unknown as ListingEvent;
+          if (domain.type === 'listing-published') {
+            listings.set(listingId, { published: domain.data, applications: new Map() });
+            continue;
+          }
+          const listing = listings.get(listingId);
+          if (!listing) {
+            differences.push({ listingId, what: `${domain.type} without a published listing`, decided: domain.type, rederived: null });
+            continue;
+          }
+          if (domain.type === 'applications-ranked') {
+            rankingsChecked++;
+            listing.ranked = domain.data;
+            const result = await this.rederive(listingId, listing.published, [...listing.applications.values()].filter((a) => a.active), domain.data, seekers, policyChanges);
+            erasedDeclarations += result.erased;
+            differences.push(...result.differences);
+          } else if (domain.type === 'listing-let') {
+            allocationsChecked++;
+            const place = listing.ranked?.ranking.find((r) => r.applicationId === domain.data.applicationId && r.applicantId === domain.data.tenantApplicantId);
+            if (!place) differences.push({ listingId, what: 'let to an applicant who was not among the eligible ranked', decided: domain.data, rederived: null });
+          }
+        }
+      }
+    }
+    return { events, listings: listings.size, rankingsChecked, allocationsChecked, erasedDeclarations, standingsFrom: this.infra.postgresBus ? 'bus-log' : 'read-model', differences };
+  }
+
+  private async rederive(
+    listingId: string,
+    published: Published,
+    open: readonly Application[],
+    decided: Ranked,
+    seekers: Map<string, { birthYear: number | null; timeline: StandingChange[] }>,
+    policyChanges: readonly PolicyChange[],
+  ): Promise<{ differences: AuditDifference[]; erased: number }> {
+    const differences: AuditDifference[] = [];
+    const differ = (what: string, d: unknown, r: unknown) => differences.push({ listingId, what, decided: d, rederived: r });
+    const policy = policyOn(policyChanges, published.applicationDeadline);
+    // Setting by setting: the stored event's key order is not the one it was written in.
+    const settings = new Set([...Object.keys(policy), ...Object.keys(decided.policy)]);
+    if ([...settings].some((k) => (policy as unknown as Record<string, unknown>)[k] !== decided.policy[k])) differ('policy in force at the deadline', decided.policy, policy);
+    if (decided.method === 'lottery' && (!decided.lotterySeed || seedHash(decided.lotterySeed) !== published.lotterySeedHash)) {
+      differ('lottery seed does not match the published hash', published.lotterySeedHash, decided.lotterySeed);
+    }
+    const decidedExcluded = new Map(decided.excluded.map((e) => [e.applicationId, e.reasons]));
+    let erased = 0;
+    const candidates: Candidate[] = [];
+    for (const application of open) {
+      const seeker = seekers.get(application.applicantId);
+      const known = seeker ? seeker.timeline.filter((c) => c.occurredAt <= decided.rankedAt) : [];
+      const declaration = await this.vault.open<Declaration>(application.declaration);
+      let failures: string[];
+      if (declaration) {
+        failures = requirementFailures({
+          requirements: published.requirements, monthlyRent: published.flat.monthlyRent, declaration, birthYear: seeker?.birthYear ?? null,
+          deadline: published.applicationDeadline, nonTaxableIncomeFactor: policy.nonTaxableIncomeFactor,
+        }).map((f) => f.code);
+      } else {
+        erased++;
+        failures = (decidedExcluded.get(application.applicationId) ?? []).filter((r) => r !== 'not-in-queue');
+      }
+      candidates.push({ applicationId: application.applicationId, applicantId: application.applicantId, submittedAt: application.submittedAt, failures, standing: standingOn(known, published.applicationDeadline) });
+    }
+    const again = rank({ listingId, method: decided.method, deadline: published.applicationDeadline, seed: decided.lotterySeed, candidates });
+    if (decided.applications !== candidates.length) differ('applications considered', decided.applications, candidates.length);
+    const length = Math.max(again.ranking.length, decided.ranking.length);
+    for (let i = 0; i < length; i++) {
+      const d = decided.ranking[i];
+      const r = again.ranking[i];
+      if (!d || !r || d.applicationId !== r.applicationId || d.queueDays !== r.queueDays || d.queueStartDate !== r.queueStartDate) differ(`place ${i + 1}`, d ?? null, r ?? null);
+    }
+    const rederivedExcluded = new Map(again.excluded.map((e) => [e.applicationId, [...e.reasons].sort().join(',')]));
+    for (const [id, reasons] of decidedExcluded) {
+      if (rederivedExcluded.get(id) !== [...reasons].sort().join(',')) differ(`exclusion of application ${id}`, reasons, rederivedExcluded.get(id) ?? null);
+    }
+    for (const [id, reasons] of rederivedExcluded) if (!decidedExcluded.has(id)) differ(`exclusion of application ${id}`, null, reasons);
+    return { differences, erased };
+  }
+
+  /** Birth years and standing timelines: replayed from the bus log when it is PostgreSQL, else this app's read model. */
+  private async seekerHistory(): Promise<Map<string, { birthYear: number | null; timeline: StandingChange[] }>> {
+    const seekers = new Map<string, { birthYear: number | null; timeline: StandingChange[] }>();
+    const entry = (id: string) => {
+      let seeker = seekers.get(id);
+      if (!seeker) seekers.set(id, (seeker = { birthYear: null, timeline: [] }));
+      return seeker;
+    };
+    const bus = this.infra.postgresBus;
+    if (!bus) {
+      const { rows } = await this.infra.pool.query<{ applicant_id: string; birth_year: number | null; timeline: StandingChange[] }>('SELECT applicant_id, birth_year, timeline FROM listings.seekers');
+      for (const row of rows) seekers.set(row.applicant_id, { birthYear: row.birth_year, timeline: row.timeline });
+      return seekers;
+    }
+    const seen = new Set<string>();
+    let after: { commit: bigint; prepare: bigint } | undefined;
+    for (;;) {
+      const batch = await bus.readLog(after, SEEKER_TOPICS, 5000);
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1].position;
+      for (const { message } of batch) this.fold(entry, seen, message);
+    }
+    return seekers;
+  }
+
+  private fold(entry: (id: string) => { birthYear: number | null; timeline: StandingChange[] }, seen: Set<string>, message: IntegrationMessage): void {
+    if (seen.has(message.id)) return;
+    seen.add(message.id);
+    if (message.type === ApplicantRegisteredV1.type) {
+      const registered = ApplicantRegisteredV1.parse(message.payload);
+      entry(registered.applicantId).birthYear = registered.birthYear;
+    } else if (message.type === QueueStandingChangedV1.type) {
+      const s = QueueStandingChangedV1.parse(message.payload);
+      entry(s.applicantId).timeline.push({ messageId: message.id, status: s.status, queueStartDate: s.queueStartDate, effectiveFrom: s.effectiveFrom, reason: s.reason, occurredAt: message.occurredAt });
+    }
+  }
+}

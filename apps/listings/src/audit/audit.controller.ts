@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../../../libs/platform/src/index.js';
+import { AllocationAudit } from './allocation-audit.js';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('listings/audit')
+export class AuditController {
+  constructor(private readonly audit: AllocationAudit) {}
+
+  @Get('allocations')
+  @Roles('staff', 'admin')
+  @ApiOkResponse({ description: 'Every ranking and allocation re-derived from the log, with each difference from what was decided (expected: none)' })
+  allocations() {
+    return this.audit.run();
+  }
+}

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import pg from 'pg';
+import { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import { createInfrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { openDatabaseServer } from '../../../../infra/database-server.js';
+import { BUS_DATABASE, databaseUrl, EMBEDDED_PORT } from '../../../../infra/single-node.js';
+import { listingsMigrations } from '../listings.wiring.js';
+import { AllocationAudit } from './allocation-audit.js';
+
+/** The running single-node server when there is one, else the embedded one started for the audit; DATABASE_URL overrides. */
+async function server(): Promise<{ url: string; stop(): Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
+  const running = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
+  const probe = new pg.Client({ connectionString: running });
+  try {
+    await probe.connect();
+    await probe.end();
+    return { url: running, stop: async () => undefined };
+  } catch {
+    return openDatabaseServer((line) => console.error(`[audit] ${line}`));
+  }
+}
+
+/** `npm run audit -- allocations`: re-derives every ranking and allocation from the log; exit code 1 on any difference. */
+async function main(): Promise<number> {
+  if (process.argv[2] !== 'allocations') {
+    console.error('usage: npm run audit -- allocations');
+    return 2;
+  }
+  const db = await server();
+  const infra = await createInfrastructure({
+    app: 'listings-audit',
+    databaseUrl: process.env.DATABASE_URL ?? databaseUrl(db.url, 'listings'),
+    busDatabaseUrl: process.env.BUS_DATABASE_URL ?? (process.env.DATABASE_URL ? undefined : databaseUrl(db.url, BUS_DATABASE)),
+    eventStoreUrl: process.env.EVENTSTORE_URL,
+    migrations: listingsMigrations,
+  });
+  try {
+    const report = await new AllocationAudit(infra, new PersonalDataVault(infra.pool)).run();
+    for (const d of report.differences) console.error(`[audit] ${d.listingId}: ${d.what}: decided ${JSON.stringify(d.decided)}, re-derived ${JSON.stringify(d.rederived)}`);
+    console.log(JSON.stringify({ audit: 'allocations', ...report, differences: report.differences.length }));
+    return report.differences.length === 0 ? 0 : 1;
+  } finally {
+    await infra.close();
+    await db.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[audit] failed: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

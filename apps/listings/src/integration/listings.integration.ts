@@ -1,0 +1,56 @@
+import { integrationMessage, type IntegrationMapper } from '../../../../libs/bus/src/index.js';
+import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
+import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import { ApplicationsClosedV1, ApplicationSubmittedV1, ListingPublishedV1, ListingWithdrawnV1 } from '../../../../libs/contracts/src/index.js';
+import { stockholmDate } from '../policy/calendar.js';
+import { isListingStream, SEEKER_STREAM_PREFIX, type ListingEvent, type SeekerEvent } from '../listing/listing.events.js';
+
+/** Several mappers as one relay: each owns its streams and ignores the rest (the letting process adds its own). */
+export function composeMappers(...mappers: readonly IntegrationMapper[]): IntegrationMapper {
+  return (event) => mappers.flatMap((map) => map(event));
+}
+
+function fromListing(event: RecordedEvent): IntegrationMessage[] {
+  const listingId = event.streamId.slice('listing-'.length);
+  const domain = event as unknown as ListingEvent;
+  switch (domain.type) {
+    case 'listing-published': {
+      const { landlordId, flat, publishedOn, applicationDeadline } = domain.data;
+      const payload: ListingPublishedV1 = {
+        listingId, landlordId, municipality: flat.municipality, district: flat.district, rooms: flat.rooms, areaM2: flat.areaM2,
+        monthlyRent: flat.monthlyRent, listingType: flat.listingType, publishedOn, applicationDeadline, moveInDate: flat.moveInDate,
+      };
+      return [integrationMessage(event, ListingPublishedV1.type, listingId, payload)];
+    }
+    case 'applications-ranked': {
+      const { landlordId, rankedAt, applications, ranking } = domain.data;
+      if (!landlordId) return [];
+      const payload: ApplicationsClosedV1 = { listingId, landlordId, closedOn: stockholmDate(new Date(rankedAt)), applications, eligible: ranking.length };
+      return [integrationMessage(event, ApplicationsClosedV1.type, listingId, payload)];
+    }
+    case 'listing-withdrawn': {
+      const { landlordId, on, reason } = domain.data;
+      if (!landlordId) return [];
+      return [integrationMessage(event, ListingWithdrawnV1.type, listingId, { listingId, landlordId, on, reason } satisfies ListingWithdrawnV1)];
+    }
+    default:
+      // listing-let is published as ListingLetV1 by the letting process, which knows the tenant's queue days and the contract.
+      return [];
+  }
+}
+
+function fromSeeker(event: RecordedEvent): IntegrationMessage[] {
+  const domain = event as unknown as SeekerEvent;
+  if (domain.type !== 'application-submitted') return [];
+  const applicantId = event.streamId.slice(SEEKER_STREAM_PREFIX.length);
+  const { applicationId, listingId, submittedAt } = domain.data;
+  const payload: ApplicationSubmittedV1 = { applicationId, listingId, applicantId, submittedOn: stockholmDate(new Date(submittedAt)) };
+  return [integrationMessage(event, ApplicationSubmittedV1.type, applicantId, payload)];
+}
+
+/** What other apps may know of listings and applications: flat facts, ids, dates and counts; no declarations. */
+export const listingIntegrationMessages: IntegrationMapper = (event) => {
+  if (event.streamId.startsWith(SEEKER_STREAM_PREFIX)) return fromSeeker(event);
+  if (isListingStream(event.streamId)) return fromListing(event);
+  return [];
+};

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type pg from 'pg';
+import { ForbiddenException } from '@nestjs/common';
+import { CurrentUser, NotFound, PG_POOL, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { SeekerService } from '../applications/seeker.service.js';
+import { isStaff } from './letting.access.js';
+import { InterestDto } from './letting.dto.js';
+import { seekerExplanation } from './letting.explanation.js';
+import { LettingService } from './letting.service.js';
+
+/** A seeker's own showing invitation and offer, answered by application id. */
+@ApiTags('letting')
+@ApiBearerAuth()
+@Controller('applications/:applicationId')
+export class InterestController {
+  constructor(
+    private readonly letting: LettingService,
+    private readonly seekers: SeekerService,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+  ) {}
+
+  /** The listing of the caller's own application, from their own stream; staff find any through the participants read model. */
+  private async listingOf(user: AuthenticatedUser, applicationId: string): Promise<{ listingId: string; applicantId: string }> {
+    if (user.roles.includes('applicant')) {
+      const { state } = await this.seekers.load(user.id);
+      const application = state.applications[applicationId];
+      if (application) return { listingId: application.listingId, applicantId: user.id };
+    }
+    if (isStaff(user)) {
+      const { rows } = await this.pool.query<{ listing_id: string; applicant_id: string }>('SELECT listing_id, applicant_id FROM listings.letting_participants WHERE application_id = $1', [applicationId]);
+      if (rows[0]) return { listingId: rows[0].listing_id, applicantId: rows[0].applicant_id };
+    }
+    throw new NotFound('No such application of yours');
+  }
+
+  @Get('invitation')
+  @Roles('applicant', 'staff', 'admin')
+  @ApiOkResponse({ description: 'Your place, showing slot, answer deadline, answer and how far you got; those placed above you counted by outcome only' })
+  async invitation(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
+    const { listingId } = await this.listingOf(user, applicationId);
+    const { context, state, events } = await this.letting.load(listingId);
+    return seekerExplanation(context, state, events, applicationId);
+  }
+
+  @Post('interest')
+  @Roles('applicant')
+  @HttpCode(200)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ description: 'Recorded; a yes from the best-placed applicant still in the running starts verification at once' })
+  async answer(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: InterestDto) {
+    const { listingId, applicantId } = await this.listingOf(user, applicationId);
+    if (applicantId !== user.id) throw new ForbiddenException('Only the seeker answers for their application');
+    const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'answer-interest', applicationId, applicantId, interested: body.interested, now }), { id: user.id });
+    const candidate = result.state.candidates[applicationId];
+    return {
+      applicationId,
+      listingId,
+      answer: result.state.invitations[applicationId]?.answer ?? null,
+      outcome: candidate?.outcome ?? null,
+      certificatesDue: candidate?.outcome === 'verification' ? candidate.certificatesDue : null,
+    };
+  }
+
+  @Post('back-out')
+  @Roles('applicant')
+  @HttpCode(200)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ description: 'Backing out after saying yes: a withdrawal (avhopp); two within 12 months block applying for 6 months' })
+  async backOut(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
+    const { listingId, applicantId } = await this.listingOf(user, applicationId);
+    const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'back-out', applicationId, applicantId, now }), { id: user.id });
+    return { applicationId, listingId, outcome: result.state.candidates[applicationId]?.outcome ?? null, avhopp: result.events.some((e) => e.type === 'backed-out') };
+  }
+}

@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { START, supervise, type RecordedEvent, type Subscription } from '../../../../libs/event-store/src/index.js';
+import { loadCheckpoint, storeCheckpoint } from '../../../../libs/postgres/src/checkpoints.js';
+import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { SeekerApplicationsService } from '../applications/seeker-applications.service.js';
+import { SeekerService } from '../applications/seeker.service.js';
+import { ListingRuleViolation } from '../listing/listing-rule-violation.js';
+import { ListingService } from '../listing/listing.service.js';
+import { LETTING_STREAM_PREFIX } from './letting.events.js';
+import { followUpsOf, type FollowUp } from './letting.follow-ups.js';
+
+export const FOLLOW_UP_CHECKPOINT = 'letting:follow-ups';
+
+/**
+ * Carries letting events over to the seeker and listing streams (avhopp,
+ * ended applications, the listing let or ended) from the log, with its own
+ * checkpoint: a crash between the letting's append and these writes is caught
+ * up on restart instead of lost. Every step is idempotent on the target
+ * stream, so a replayed batch changes nothing.
+ */
+@Injectable()
+export class LettingFollowUpRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('LettingFollowUps');
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    private readonly seekers: SeekerService,
+    private readonly applications: SeekerApplicationsService,
+    private readonly listings: ListingService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { store, pool } = this.infra;
+    this.subscription = supervise(
+      async () => {
+        const from = (await loadCheckpoint(pool, FOLLOW_UP_CHECKPOINT)) ?? START;
+        return store.subscribeToAll({ from, batchSize: 200 }, async (events) => {
+          for (const event of events) if (event.streamId.startsWith(LETTING_STREAM_PREFIX)) await this.apply(event);
+          await storeCheckpoint(pool, FOLLOW_UP_CHECKPOINT, events[events.length - 1].position);
+        });
+      },
+      (error) => this.logger.error(`letting follow-ups failed and restart: ${(error as Error).message}`),
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  private async apply(event: RecordedEvent): Promise<void> {
+    const listingId = event.streamId.slice(LETTING_STREAM_PREFIX.length);
+    for (const followUp of followUpsOf(event)) {
+      try {
+        await this.carryOut(listingId, followUp, event);
+      } catch (error) {
+        // A refusal by the target's rules will not change on retry (e.g. the listing was withdrawn meanwhile): logged for staff, not retried forever.
+        if (!(error instanceof ListingRuleViolation)) throw error;
+        this.logger.warn(`letting ${listingId}: ${followUp.kind} refused: ${error.message}`);
+      }
+    }
+  }
+
+  private async carryOut(listingId: string, followUp: FollowUp, event: RecordedEvent): Promise<void> {
+    const context = { correlationId: event.metadata.correlationId, causationId: event.id, actor: 'listings:letting' };
+    switch (followUp.kind) {
+      case 'record-avhopp':
+        return this.applications.recordAvhopp(followUp.applicantId, { listingId, applicationId: followUp.applicationId, on: followUp.on, kind: followUp.avhopp });
+      case 'end-application':
+        await this.seekers.handle(followUp.applicantId, { type: 'withdraw', applicationId: followUp.applicationId, now: event.recordedAt, reason: followUp.reason }, context);
+        return;
+      case 'mark-let':
+        await this.listings.handle(listingId, { type: 'mark-let', tenantApplicantId: followUp.applicantId, applicationId: followUp.applicationId, contractDate: followUp.contractDate }, context);
+        return;
+      case 'withdraw-tenants-other-applications':
+        return this.applications.withdrawAll(followUp.applicantId, 'let-to-seeker-elsewhere', followUp.applicationId);
+      case 'end-listing-no-one-left':
+        await this.listings.handle(listingId, { type: 'withdraw', on: followUp.on, by: 'listings:letting', reason: 'no-eligible-applicant' }, context);
+        return;
+    }
+  }
+}

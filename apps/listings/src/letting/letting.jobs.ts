@@ -1,0 +1,77 @@
+import { Controller, HttpCode, Inject, Injectable, Logger, Post, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type pg from 'pg';
+import { env, loadConfig, PG_POOL, Roles } from '../../../../libs/platform/src/index.js';
+import { LettingService } from './letting.service.js';
+
+/** 0 turns the schedule off, e.g. in tests that drive the deadlines through the API. */
+export const lettingJobVariables = { LETTING_JOB_INTERVAL_MINUTES: env.int({ min: 0, max: 1440 }).default(60) };
+
+/** Applies passed deadlines to every open letting: no answer counts as no, late certificates are avhopp. */
+@Injectable()
+export class LettingJobs {
+  private readonly logger = new Logger('LettingJobs');
+
+  constructor(
+    private readonly letting: LettingService,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+  ) {}
+
+  async advanceOpenLettings(): Promise<{ lettings: number; changed: number }> {
+    const { rows } = await this.pool.query<{ listing_id: string }>('SELECT DISTINCT listing_id FROM listings.letting_participants WHERE letting_open');
+    let changed = 0;
+    for (const { listing_id } of rows) {
+      try {
+        const result = await this.letting.advance(listing_id, { id: 'listings:letting-deadlines' });
+        if (result.events.length > 0) changed++;
+      } catch (error) {
+        // One letting's failure must not hold up the others; it is tried again next run.
+        this.logger.error(`letting ${listing_id}: deadlines not applied: ${(error as Error).message}`);
+      }
+    }
+    return { lettings: rows.length, changed };
+  }
+}
+
+/** Hourly rather than at midnight, so a failed run or a restart costs an hour, not a day. */
+@Injectable()
+export class LettingJobScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('LettingJobs');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(private readonly jobs: LettingJobs) {}
+
+  onApplicationBootstrap(): void {
+    const minutes = loadConfig(lettingJobVariables).LETTING_JOB_INTERVAL_MINUTES;
+    if (minutes === 0) return;
+    const tick = () => {
+      if (this.running) return;
+      this.running = this.jobs
+        .advanceOpenLettings()
+        .catch((error: Error) => this.logger.error(`letting deadlines failed, retried next interval: ${error.message}`))
+        .finally(() => (this.running = undefined));
+    };
+    this.timer = setInterval(tick, minutes * 60_000).unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}
+
+@ApiTags('letting')
+@ApiBearerAuth()
+@Roles('staff', 'admin')
+@Controller('letting/jobs')
+export class LettingJobsController {
+  constructor(private readonly jobs: LettingJobs) {}
+
+  @Post('deadlines')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Runs the deadline job now for every open letting' })
+  run() {
+    return this.jobs.advanceOpenLettings();
+  }
+}

@@ -1,0 +1,92 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { assertListingsLandlord, assertStaffOrListingsLandlord } from './letting.access.js';
+import { ContractDto, RejectDto } from './letting.dto.js';
+import { proposalsOf, stage } from './letting.explanation.js';
+import { actorOf, withEtag, type Reply } from './letting.http.js';
+import { LettingService, type Actor } from './letting.service.js';
+
+/**
+ * Contract proposals to the landlord: it sees the proposed applicant's place,
+ * household size and verification outcome, never the other applicants, and
+ * approves or rejects with a reason (then the next in line is asked).
+ */
+@ApiTags('letting')
+@ApiBearerAuth()
+@Controller('listings/:listingId/proposals')
+export class ProposalsController {
+  constructor(private readonly letting: LettingService) {}
+
+  @Get()
+  @Roles('staff', 'admin', 'landlord')
+  async list(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string, @Res({ passthrough: true }) reply: Reply) {
+    const { context, state, events, revision } = await this.letting.load(listingId);
+    assertStaffOrListingsLandlord(user, context.landlordId);
+    withEtag(reply, revision);
+    return proposalsOf(state, events);
+  }
+
+  @Post(':proposalId/approve')
+  @Roles('landlord')
+  @HttpCode(200)
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ description: 'Approved; the contract is signed next' })
+  approve(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('listingId', ParseUUIDPipe) listingId: string,
+    @Param('proposalId', ParseUUIDPipe) proposalId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.decide(user, listingId, proposalId, 'approve', undefined, actorOf(user, ifMatch), reply);
+  }
+
+  @Post(':proposalId/reject')
+  @Roles('landlord')
+  @HttpCode(200)
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ description: 'Rejected with the reason; the next in line is asked for certificates' })
+  reject(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('listingId', ParseUUIDPipe) listingId: string,
+    @Param('proposalId', ParseUUIDPipe) proposalId: string,
+    @Body() body: RejectDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.decide(user, listingId, proposalId, 'reject', body.reason, actorOf(user, ifMatch), reply);
+  }
+
+  @Post(':proposalId/contract')
+  @Roles('landlord', 'staff', 'admin')
+  @HttpCode(200)
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ description: "The signed contract: the flat is let, the listing closed, the tenant's other applications withdrawn" })
+  async sign(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('listingId', ParseUUIDPipe) listingId: string,
+    @Param('proposalId', ParseUUIDPipe) proposalId: string,
+    @Body() body: ContractDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    const actor = actorOf(user, ifMatch);
+    const { context } = await this.letting.load(listingId);
+    assertStaffOrListingsLandlord(user, context.landlordId);
+    const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'sign-contract', proposalId, contractDate: body.contractDate, now, by: user.id }), actor);
+    withEtag(reply, result.revision);
+    return { listingId, proposalId, status: result.state.status, contractDate: result.state.tenant?.contractDate ?? null };
+  }
+
+  private async decide(user: AuthenticatedUser, listingId: string, proposalId: string, decision: 'approve' | 'reject', reason: string | undefined, actor: Actor, reply: Reply) {
+    const { context } = await this.letting.load(listingId);
+    assertListingsLandlord(user, context.landlordId);
+    const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'decide-proposal', proposalId, decision, reason, now, by: user.id }), actor);
+    withEtag(reply, result.revision);
+    return { listingId, proposalId, decision: decision === 'approve' ? 'approved' : 'rejected', stage: stage(result.state, result.loaded.context) };
+  }
+}

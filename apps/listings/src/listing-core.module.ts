@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PersonalDataVault } from '../../../libs/personal-data/src/personal-data.vault.js';
+import { INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+import { SeekerApplicationsService } from './applications/seeker-applications.service.js';
+import { SeekerService } from './applications/seeker.service.js';
+import { ListingReader } from './listing/listing.reader.js';
+import { ListingService } from './listing/listing.service.js';
+import { ListingsClock, VAULT } from './listings.tokens.js';
+import { PolicyService } from './policy/policy.service.js';
+
+/**
+ * The listing and seeker streams as services, for this app's use cases and the
+ * letting process: global, so LettingModule injects ListingReader,
+ * ListingService, SeekerApplicationsService, PolicyService, VAULT and ListingsClock
+ * without importing. Given the app's EventSourcingModule so one infrastructure is shared.
+ */
+@Module({})
+export class ListingCoreModule {
+  static register(eventSourcing: DynamicModule): DynamicModule {
+    const providers = [
+      ListingService,
+      SeekerService,
+      ListingReader,
+      SeekerApplicationsService,
+      PolicyService,
+      { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
+      ListingsClock,
+    ];
+    return {
+      module: ListingCoreModule,
+      global: true,
+      imports: [eventSourcing],
+      providers,
+      exports: [eventSourcing, ListingService, SeekerService, ListingReader, SeekerApplicationsService, PolicyService, VAULT, ListingsClock],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { ProblemError } from '../../../../libs/platform/src/index.js';
+
+const STATUS_BY_CODE: Record<string, number> = {
+  'no-such-listing': 404,
+  'no-such-application': 404,
+  'already-applied': 409,
+  'already-published': 409,
+  'not-your-listing': 403,
+  'not-your-application': 403,
+};
+
+/** A command the rules refuse; the message is shown to the person, the code names the rule. */
+export class ListingRuleViolation extends ProblemError {
+  constructor(
+    readonly code: string,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(STATUS_BY_CODE[code] ?? 422, message, { type: `https://bostadsko.se/problems/listings/${code}`, extensions: { code, ...extensions } });
+  }
+}

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import type { ListingState } from './listing.decider.js';
+import { ListingService } from './listing.service.js';
+
+export type PublishedListing = Exclude<ListingState, { status: 'none' }>;
+
+/** The folded listing, straight from its stream: published data, status and, once ranked, the ranking. */
+@Injectable()
+export class ListingReader {
+  constructor(private readonly listings: ListingService) {}
+
+  async get(listingId: string): Promise<PublishedListing | undefined> {
+    const { state } = await this.listings.load(listingId);
+    return state.status === 'none' ? undefined : state;
+  }
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsNumber, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { CurrentUser, currentCorrelationId, DomainRuleViolation, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { ISO_DATE } from '../listing/publish.dto.js';
+import { ListingsClock } from '../listings.tokens.js';
+import { stockholmDate } from './calendar.js';
+import { POLICY_LIMITS, type ListingPolicy, type PolicySetting } from './listing-policy.js';
+import { PolicyService } from './policy.service.js';
+
+const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
+
+class PolicyOnQuery {
+  @ApiPropertyOptional({ example: '2026-11-24' }) @IsOptional() @Matches(ISO_DATE, { message: 'on must be a date, YYYY-MM-DD' }) on?: string;
+}
+
+class PolicyChangeDto {
+  @ApiProperty({ enum: SETTINGS }) @IsIn(SETTINGS) setting: PolicySetting;
+  @ApiProperty() @IsNumber({ maxDecimalPlaces: 2 }) value: number;
+  @ApiProperty({ example: '2027-01-01', description: 'Today or later: a rule change never rewrites history' })
+  @Matches(ISO_DATE, { message: 'effectiveFrom must be a date, YYYY-MM-DD' })
+  effectiveFrom: string;
+  @ApiProperty({ example: 'Board decision 2026-11-20, §4' }) @IsString() @Length(5, 500) reason: string;
+}
+
+/** The published listing rules: anyone may read what applied on a date; only admins change them, from a date on. */
+@ApiTags('policy')
+@Controller('listings/policy')
+export class PolicyController {
+  constructor(
+    private readonly policy: PolicyService,
+    private readonly clock: ListingsClock,
+  ) {}
+
+  @Get()
+  @Public()
+  async on(@Query() query: PolicyOnQuery): Promise<ListingPolicy & { on: string }> {
+    const on = query.on ?? stockholmDate(this.clock.now());
+    return { on, ...(await this.policy.on(on)) };
+  }
+
+  @Get('changes')
+  @ApiBearerAuth()
+  @Roles('staff', 'admin')
+  changes() {
+    return this.policy.changes();
+  }
+
+  @Post('changes')
+  @ApiBearerAuth()
+  @Roles('admin')
+  @HttpCode(201)
+  async change(@CurrentUser() user: AuthenticatedUser, @Body() body: PolicyChangeDto) {
+    const limits = POLICY_LIMITS[body.setting];
+    if (body.value < limits.min || body.value > limits.max) {
+      throw new DomainRuleViolation(`${body.setting} must be between ${limits.min} and ${limits.max}`, { extensions: { errors: [{ field: 'value', messages: [`between ${limits.min} and ${limits.max}`] }] } });
+    }
+    const now = this.clock.now();
+    if (body.effectiveFrom < stockholmDate(now)) {
+      throw new DomainRuleViolation('A policy change takes effect today or later: it never rewrites history', { extensions: { errors: [{ field: 'effectiveFrom', messages: ['must be today or later'] }] } });
+    }
+    const change = { ...body, decidedBy: user.id, decidedAt: now.toISOString() };
+    await this.policy.change(change, currentCorrelationId() ?? randomUUID());
+    return change;
+  }
+}

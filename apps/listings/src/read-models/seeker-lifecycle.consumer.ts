@@ -1,0 +1,55 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Consumer, IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
+import { AccountClosedV1, AgreementStatusChangedV1, ApplicantDeregisteredV1 } from '../../../../libs/contracts/src/index.js';
+import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { SeekerApplicationsService } from '../applications/seeker-applications.service.js';
+import { ListingsClock, VAULT } from '../listings.tokens.js';
+import { stockholmDate } from '../policy/calendar.js';
+import { CloseService } from '../ranking/close.service.js';
+
+export const LIFECYCLE_GROUP = 'listings.seeker-and-agreement-lifecycle';
+
+/**
+ * What other apps' decisions mean here: a deregistered or closed account has its
+ * open applications withdrawn (and a closed one its declarations erased); a
+ * terminated agreement ends the landlord's open listings once its date has
+ * come (the close job catches later dates). Every step is idempotent.
+ */
+@Injectable()
+export class LifecycleConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private consumer?: Consumer;
+
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    private readonly applications: SeekerApplicationsService,
+    private readonly close: CloseService,
+    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly clock: ListingsClock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.consumer = await this.infra.bus.consume(
+      { group: LIFECYCLE_GROUP, topics: [ApplicantDeregisteredV1.type, AccountClosedV1.type, AgreementStatusChangedV1.type] },
+      (message) => this.handle(message),
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+  }
+
+  async handle(message: IntegrationMessage): Promise<void> {
+    if (message.type === ApplicantDeregisteredV1.type) {
+      await this.applications.withdrawAll(ApplicantDeregisteredV1.parse(message.payload).applicantId, 'deregistered');
+    } else if (message.type === AccountClosedV1.type) {
+      const { applicantId } = AccountClosedV1.parse(message.payload);
+      await this.applications.withdrawAll(applicantId, 'account-closed');
+      await this.vault.erase(applicantId);
+    } else if (message.type === AgreementStatusChangedV1.type) {
+      const changed = AgreementStatusChangedV1.parse(message.payload);
+      if (changed.status === 'terminated' && changed.effectiveFrom <= stockholmDate(this.clock.now())) await this.close.endListingsOf(changed.landlordId);
+    }
+  }
+}

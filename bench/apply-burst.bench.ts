@@ -1,0 +1,117 @@
+import http from 'node:http';
+import type { BenchmarkResult } from './support/benchmark.js';
+import { sizedPool, startBenchDb } from './support/bench-db.js';
+import { formatCount, formatTable } from './support/table.js';
+import { seedLandlord, seedSeekers } from './listings/seed.js';
+import { load, percentile, round, send, startBareFastify, startListingsApp, stop, token, type Reply } from './listings/support.js';
+
+const DB_PORT = 54351;
+const APP_PORT = 3912;
+const BARE_PORT = 3913;
+const SEEKERS = Number(process.env.APPLY_BURST_SEEKERS ?? 10_000);
+const HOT_LISTINGS = 20;
+const CONCURRENCY = Number(process.env.APPLY_BURST_CONCURRENCY ?? 32);
+const WARM_UP = 500;
+const GOALS = { commandsPerSecond: 3000, p99Ms: 25 };
+
+const progress = (message: string) => console.error(`[apply-burst] ${new Date().toISOString().slice(11, 19)} ${message}`);
+const DECLARATION = { householdSize: 2, taxableIncome: 420_000, nonTaxableIncome: 0, hasPaymentRemarks: false };
+
+function figures(replies: readonly Reply[], seconds: number) {
+  const ms = replies.map((r) => r.ms);
+  return { perSecond: Math.round(replies.length / seconds), p50: round(percentile(ms, 50)), p99: round(percentile(ms, 99)) };
+}
+
+/**
+ * 10,000 seekers apply at once to 20 hot listings, over HTTP from this process
+ * to the listings app in its own process; then the same load against a bare
+ * Fastify route. Lost = accepted (201) but not in the log; duplicated = more
+ * than one application in the log for a seeker and listing.
+ */
+export async function run(): Promise<BenchmarkResult> {
+  const db = await startBenchDb('listings-apply', DB_PORT, ['listings']);
+  const url = db.url('listings');
+  const pool = sizedPool(url, 4);
+  let app: Awaited<ReturnType<typeof startListingsApp>> | undefined;
+  let bare: Awaited<ReturnType<typeof startBareFastify>> | undefined;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  try {
+    app = await startListingsApp(url, APP_PORT);
+    const landlordId = await seedLandlord(pool);
+    const seekers = await seedSeekers(pool, SEEKERS + WARM_UP, 'apply-burst');
+    const landlord = { authorization: `Bearer ${token({ sub: landlordId, roles: ['landlord'], landlordId })}` };
+    const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const moveIn = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const listings: string[] = [];
+    for (let i = 0; i < HOT_LISTINGS + 1; i++) {
+      const reply = await send(agent, APP_PORT, 'POST', '/listings', landlord, {
+        address: `Benchgatan ${i}`, municipality: 'Göteborg', district: 'Centrum', rooms: 2, areaM2: 55, monthlyRent: 9500, floor: 2, lift: true,
+        moveInDate: moveIn, listingType: 'regular', applicationDeadline: deadline,
+        requirements: { incomeMultiple: 3, maxHouseholdSize: 4, minAge: null, maxAge: null, noPaymentRemarks: true },
+      });
+      if (reply.status !== 201) throw new Error(`publishing failed: ${reply.status} ${reply.body}`);
+      listings.push(JSON.parse(reply.body).listingId);
+    }
+    const warmUpListing = listings.pop()!;
+    const auth = seekers.map((id) => ({ authorization: `Bearer ${token({ sub: id, roles: ['applicant'] })}` }));
+    progress(`warming up with ${WARM_UP} applications`);
+    await load(WARM_UP, CONCURRENCY, (i) => send(agent, APP_PORT, 'POST', '/applications', auth[SEEKERS + i], { listingId: warmUpListing, ...DECLARATION }));
+
+    progress(`${formatCount(SEEKERS)} applications to ${HOT_LISTINGS} hot listings, ${CONCURRENCY} in flight`);
+    const burst = await load(SEEKERS, CONCURRENCY, (i) => send(agent, APP_PORT, 'POST', '/applications', auth[i], { listingId: listings[i % HOT_LISTINGS], ...DECLARATION }));
+    const accepted = burst.replies.filter((r) => r.status === 201).map((r) => JSON.parse(r.body).applicationId as string);
+    const refused = burst.replies.filter((r) => r.status !== 201);
+    if (refused.length > 0) progress(`not accepted: ${refused.length}, e.g. ${refused[0].status} ${refused[0].body.slice(0, 200)}`);
+    const logged = await pool.query<{ application_id: string; stream_id: string; listing_id: string }>(
+      `SELECT data->>'applicationId' AS application_id, stream_id, data->>'listingId' AS listing_id FROM es.events
+       WHERE type = 'application-submitted' AND data->>'listingId' = ANY($1::text[])`,
+      [listings],
+    );
+    const inLog = new Set(logged.rows.map((r) => r.application_id));
+    const lost = accepted.filter((id) => !inLog.has(id)).length;
+    const perSeekerAndListing = new Set(logged.rows.map((r) => `${r.stream_id}/${r.listing_id}`));
+    const duplicated = logged.rows.length - perSeekerAndListing.size + (logged.rows.length - inLog.size);
+    await stop(app);
+    app = undefined;
+
+    progress('baseline: bare Fastify route, same load');
+    bare = await startBareFastify(BARE_PORT);
+    await load(WARM_UP, CONCURRENCY, () => send(agent, BARE_PORT, 'POST', '/applications', auth[0], { listingId: listings[0], ...DECLARATION }));
+    const baseline = await load(SEEKERS, CONCURRENCY, (i) => send(agent, BARE_PORT, 'POST', '/applications', auth[i], { listingId: listings[i % HOT_LISTINGS], ...DECLARATION }));
+
+    const ours = figures(burst.replies, burst.seconds);
+    const base = figures(baseline.replies, baseline.seconds);
+    const ratio = round(ours.perSecond / base.perSecond, 3);
+    console.log(
+      formatTable(
+        ['system', 'requests', 'accepted', 'req/s', 'p50 ms', 'p99 ms'],
+        [
+          ['listings app: POST /applications (apply)', formatCount(SEEKERS), formatCount(accepted.length), formatCount(ours.perSecond), String(ours.p50), String(ours.p99)],
+          ['baseline: bare Fastify POST route', formatCount(SEEKERS), '-', formatCount(base.perSecond), String(base.p50), String(base.p99)],
+        ],
+      ),
+    );
+    const goals = { atLeast3000PerSecond: ours.perSecond >= GOALS.commandsPerSecond, p99Under25ms: ours.p99 < GOALS.p99Ms, noneLostOrDuplicated: lost === 0 && duplicated === 0 };
+    console.log(`goals: ${Object.entries(goals).map(([goal, met]) => `${goal} ${met ? 'met' : 'MISSED'}`).join(', ')}`);
+    return {
+      seekers: SEEKERS,
+      hotListings: HOT_LISTINGS,
+      concurrency: CONCURRENCY,
+      accepted: accepted.length,
+      commandsPerSecond: ours.perSecond,
+      p50Ms: ours.p50,
+      p99Ms: ours.p99,
+      lost,
+      duplicated,
+      baseline: { requestsPerSecond: base.perSecond, p50Ms: base.p50, p99Ms: base.p99 },
+      ratioToBaseline: ratio,
+      goals,
+    };
+  } finally {
+    agent.destroy();
+    if (app) await stop(app);
+    if (bare) await stop(bare);
+    await pool.end();
+    await db.stop();
+  }
+}
