@@ -8,6 +8,8 @@ import { ApplicationsController } from './applications/applications.controller.j
 import { AuditController } from './audit/audit.controller.js';
 import { AllocationAudit } from './audit/allocation-audit.js';
 import { composeMappers, listingIntegrationMessages } from './integration/listings.integration.js';
+import { lettingIntegrationMessages } from './letting/letting.integration.js';
+import { LETTING_PROJECTIONS, LettingModule } from './letting/letting.module.js';
 import { ListingCoreModule } from './listing-core.module.js';
 import { ListingUseCases } from './listing/listing-use-cases.js';
 import { ListingsController } from './listing/listings.controller.js';
@@ -22,14 +24,13 @@ import { LifecycleConsumer } from './read-models/seeker-lifecycle.consumer.js';
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'listings',
   migrations: listingsMigrations,
-  // The letting process adds its mapper here: composeMappers(listingIntegrationMessages, lettingIntegrationMessages).
-  integration: composeMappers(listingIntegrationMessages),
-  projections: LISTING_PROJECTIONS,
+  integration: composeMappers(listingIntegrationMessages, lettingIntegrationMessages),
+  projections: [...LISTING_PROJECTIONS, ...LETTING_PROJECTIONS],
   busProjections: LISTING_BUS_PROJECTIONS,
 });
 
 @Module({
-  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, ListingCoreModule.register(eventSourcing)],
+  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule],
   controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, AuditController],
   providers: [
     ListingUseCases,

@@ -1,6 +1,7 @@
 import { busLogSource, checkpointName, eventLogSource } from '../../../libs/projections/src/index.js';
 import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
 import type { RebuildTargets } from '../../../libs/runtime/src/rebuild-target.js';
+import { lettingRebuildTargets } from './letting/letting.rebuild.js';
 import { LISTING_BUS_PROJECTIONS, LISTING_PROJECTIONS } from './listings.wiring.js';
 
 export { listingsMigrations } from './listings.wiring.js';
@@ -18,4 +19,5 @@ export const listingsRebuildTargets: RebuildTargets = {
       },
     ]),
   ),
+  ...lettingRebuildTargets,
 };

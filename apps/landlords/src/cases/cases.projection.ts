@@ -10,7 +10,6 @@ export const CASES_TABLE = 'landlords.cases';
 export const casesProjection: Projection<RecordedEvent> = {
   name: 'cases',
   table: CASES_TABLE,
-  perStream: true,
 
   async createTable(tx: Tx, table: string) {
     await tx.query(`CREATE TABLE ${table} (

@@ -13,7 +13,6 @@ export const ORGANISATIONS_TABLE = 'landlords.organisations';
 export const organisationsProjection: Projection<RecordedEvent> = {
   name: 'organisations',
   table: ORGANISATIONS_TABLE,
-  perStream: true,
 
   async createTable(tx: Tx, table: string) {
     await tx.query(`CREATE TABLE ${table} (

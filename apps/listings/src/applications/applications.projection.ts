@@ -11,7 +11,6 @@ import { SEEKER_STREAM_PREFIX, type SeekerEvent } from '../listing/listing.event
 export const applicationsProjection: Projection<RecordedEvent> = {
   name: 'applications',
   table: 'listings.applications',
-  perStream: true,
 
   async createTable(tx: Tx, table: string) {
     await tx.query(`CREATE TABLE ${table} (

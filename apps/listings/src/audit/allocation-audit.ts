@@ -5,6 +5,7 @@ import type { GlobalPosition } from '../../../../libs/event-store/src/index.js';
 import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { LettingAuditCollector } from '../letting/allocation.audit.js';
 import { requirementFailures } from '../listing/eligibility.js';
 import { isListingStream, SEEKER_STREAM_PREFIX, type Declaration, type ListingEvent, type SeekerEvent } from '../listing/listing.events.js';
 import { VAULT } from '../listings.tokens.js';
@@ -67,6 +68,7 @@ export class AllocationAudit {
     let rankingsChecked = 0;
     let allocationsChecked = 0;
     let erasedDeclarations = 0;
+    const lettings = new LettingAuditCollector();
     let after: GlobalPosition | undefined;
     for (;;) {
       const batch = await this.infra.store.readAll({ after, limit: 2000 });
@@ -74,6 +76,7 @@ export class AllocationAudit {
       after = batch[batch.length - 1].position;
       for (const event of batch) {
         events++;
+        lettings.add(event);
         if (event.streamId === POLICY_STREAM) {
           policyChanges.push(event.data as PolicyChange);
         } else if (event.streamId.startsWith(SEEKER_STREAM_PREFIX)) {
@@ -112,6 +115,9 @@ export class AllocationAudit {
         }
       }
     }
+    const letting = lettings.differences();
+    for (const { listingId, what } of letting.differences) differences.push({ listingId, what, decided: 'recorded letting', rederived: 're-derived from the ranking and the answers' });
+    allocationsChecked += letting.lettings;
     return { events, listings: listings.size, rankingsChecked, allocationsChecked, erasedDeclarations, standingsFrom: this.infra.postgresBus ? 'bus-log' : 'read-model', differences };
   }
 

@@ -2,7 +2,6 @@ import { checkpointName, eventLogSource } from '../../../../libs/projections/src
 import type { RebuildTargets } from '../../../../libs/runtime/src/rebuild-target.js';
 import { lettingParticipantsProjection } from './letting-participants.projection.js';
 
-/** For infra/rebuild-targets.ts: `listings: { ...listingsTargets, ...lettingRebuildTargets }`. */
 export const lettingRebuildTargets: RebuildTargets = {
   'letting-participants': (infra) => ({ projection: lettingParticipantsProjection, source: eventLogSource(infra.store), checkpoint: checkpointName(lettingParticipantsProjection) }),
 };

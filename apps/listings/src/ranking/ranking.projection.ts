@@ -11,7 +11,6 @@ import { isListingStream, type ListingEvent } from '../listing/listing.events.js
 export const rankingProjection: Projection<RecordedEvent> = {
   name: 'ranking',
   table: 'listings.ranking',
-  perStream: true,
 
   async createTable(tx: Tx, table: string) {
     await tx.query(`CREATE TABLE ${table} (

@@ -10,7 +10,6 @@ import { isListingStream, type ListingEvent } from '../listing/listing.events.js
 export const listingsProjection: Projection<RecordedEvent> = {
   name: 'listings',
   table: 'listings.listings',
-  perStream: true,
 
   async createTable(tx: Tx, table: string) {
     await tx.query(`CREATE TABLE ${table} (
