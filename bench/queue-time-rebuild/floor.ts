@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { evolve, initialState, type ApplicantState } from '../../apps/applicants/src/applicant/applicant.decider.js';
 import type { ApplicantEvent } from '../../apps/applicants/src/applicant/applicant.events.js';
-import { binaryRows, copyOut } from '../../libs/postgres/src/copy-out.js';
+import { binaryRows, copyOut, repeatedText } from '../../libs/postgres/src/copy-out.js';
 
 const STREAM_PREFIX = 'applicant-';
 /** Every this-many-th applicant's fold is kept for the row-by-row comparison. */
@@ -41,10 +41,11 @@ export async function measureFloor(pool: pg.Pool, progress: (message: string) =>
     countByStatus[current.state.status] = (countByStatus[current.state.status] ?? 0) + 1;
     if (streams++ % SAMPLE_EVERY === 0) sample.set(current.streamId.slice(STREAM_PREFIX.length), { state: current.state, revision: current.revision });
   };
+  const streamIdOf = repeatedText();
   const onRow = binaryRows((chunk, f) => {
     events++;
     if (events % 2_000_000 === 0) progress(`floor: ${events.toLocaleString('en-US')} events folded`);
-    const streamId = chunk.toString('utf8', f[0], f[1]);
+    const streamId = streamIdOf(chunk, f[0], f[1]);
     if (current?.streamId !== streamId) {
       finish();
       current = { streamId, state: initialState, revision: -1 };

@@ -81,3 +81,20 @@ export function binaryRows(onRow: (chunk: Buffer, fields: Int32Array) => void, f
     }
   };
 }
+
+/**
+ * Decodes a text field that usually repeats the previous row's (a stream id
+ * when reading stream by stream): comparing bytes is cheaper than building a
+ * new string for each of millions of rows.
+ */
+export function repeatedText(): (chunk: Buffer, start: number, end: number) => string {
+  let bytes = Buffer.alloc(0);
+  let text = '';
+  return (chunk, start, end) => {
+    if (end - start !== bytes.length || chunk.compare(bytes, 0, bytes.length, start, end) !== 0) {
+      bytes = Buffer.from(chunk.subarray(start, end));
+      text = bytes.toString('utf8');
+    }
+    return text;
+  };
+}

@@ -39,6 +39,9 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
   const pool = config.pool ?? new pg.Pool({ connectionString: config.databaseUrl, max: 20, application_name: config.app });
   const closers: Array<() => Promise<unknown>> = [];
   if (!config.pool) closers.push(() => pool.end());
+  // An idle connection dropped by the server (a restart, or shutdown before the app's) is replaced on next use.
+  const logIdleError = (error: Error) => console.warn(`[${config.app}] idle PostgreSQL connection failed: ${error.message}`);
+  pool.on('error', logIdleError);
   await migrate(pool, [
     ...CHECKPOINT_MIGRATIONS,
     ...CONSUMER_MIGRATIONS,
@@ -58,7 +61,10 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
     const log = config.busDatabaseUrl && config.busDatabaseUrl !== config.databaseUrl
       ? new pg.Pool({ connectionString: config.busDatabaseUrl, max: 5, application_name: `${config.app}-bus` })
       : pool;
-    if (log !== pool) closers.push(() => log.end());
+    if (log !== pool) {
+      log.on('error', logIdleError);
+      closers.push(() => log.end());
+    }
     await migrate(log, BUS_LOG_MIGRATIONS);
     bus = postgresBus = new PostgresBus({ log, readModel: pool });
   }

@@ -108,8 +108,12 @@ class GroupConsumer implements Consumer {
   private async loop(): Promise<void> {
     while (!this.stopped) {
       let lockClient: pg.PoolClient | undefined;
+      let broken: unknown;
+      // Held for the whole leadership: when the server goes away the client emits 'error', which must not crash the app.
+      const onBroken = (error: unknown) => (broken = error);
       try {
         lockClient = await this.pools.readModel.connect();
+        lockClient.on('error', onBroken);
         const { rows } = await lockClient.query<{ locked: boolean }>(
           'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
           [`bus-consumer:${this.options.group}`],
@@ -119,8 +123,9 @@ class GroupConsumer implements Consumer {
         this.pools.onError?.(error);
       } finally {
         if (lockClient) {
-          await lockClient.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
-          lockClient.release();
+          if (!broken) await lockClient.query('SELECT pg_advisory_unlock_all()').catch((error: unknown) => (broken = error));
+          lockClient.off('error', onBroken);
+          lockClient.release(broken instanceof Error ? broken : undefined);
         }
       }
       if (!this.stopped) await this.sleep(1000);

@@ -15,7 +15,7 @@ import type {
 } from '../event-store.port.js';
 import { pollingSubscription, Wakeup } from '../polling-subscription.js';
 import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '../../../postgres/src/log-order.js';
-import { binaryRows, copyOut } from '../../../postgres/src/copy-out.js';
+import { binaryRows, copyOut, repeatedText } from '../../../postgres/src/copy-out.js';
 import { appendSql } from './append.sql.js';
 import { isUnavailable, toRecordedEvent, type EventRow } from './rows.js';
 
@@ -155,9 +155,10 @@ export class PostgresEventStore implements EventStore {
       WHERE (log.transaction_id, log.position) <= ('${upTo.commit}'::xid8, ${upTo.prepare}::bigint) AND log.stream_id LIKE '${streamPrefix}%'
       ORDER BY log.stream_id, log.revision) TO STDOUT (FORMAT binary)`;
     let pending: Promise<void> | void = undefined;
+    const streamId = repeatedText();
     const onRow = binaryRows((chunk, f) => {
       pending = onEvent({
-        streamId: chunk.toString('utf8', f[0], f[1]),
+        streamId: streamId(chunk, f[0], f[1]),
         revision: chunk.readBigInt64BE(f[2]),
         type: chunk.toString('utf8', f[4], f[5]),
         // jsonb's binary form is a version byte, then the JSON text.
