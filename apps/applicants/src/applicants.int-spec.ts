@@ -8,7 +8,7 @@ import { INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.
 import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { ApplicantsModule } from './applicants.module.js';
-import { addDays, stockholmDate } from './policy/calendar.js';
+import { addDays, stockholmDate } from '../../../libs/calendar/src/calendar.js';
 import { eventually } from '../../../test/support/eventually.js';
 
 const PASSWORD = 'correct horse battery';

@@ -24,7 +24,7 @@ import { landlordsRebuildTargets } from './landlords.rebuild.js';
 import { DEMO_LANDLORD_SIGN_IN, seedDemoLandlord } from './demo/demo-landlord.js';
 import { rebuildProjection } from '../../../libs/projections/src/index.js';
 import { luhnCheckDigit } from './organisation/organisation-number.js';
-import { addDays, stockholmDate } from './shared/calendar.js';
+import { addDays, stockholmDate } from '../../../libs/calendar/src/calendar.js';
 
 const today = stockholmDate(new Date());
 const PASSWORD = 'a long landlord password';

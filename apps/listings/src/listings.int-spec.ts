@@ -16,7 +16,7 @@ import { ListingReader } from './listing/listing.reader.js';
 import { ListingService } from './listing/listing.service.js';
 import { ListingsModule } from './listings.module.js';
 import { ListingsClock } from './listings.tokens.js';
-import { addDays, stockholmDate } from './policy/calendar.js';
+import { addDays, stockholmDate } from '../../../libs/calendar/src/calendar.js';
 import { rankingProjection } from './ranking/ranking.projection.js';
 
 const today = stockholmDate(new Date());

@@ -18,7 +18,7 @@ import { INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.
 import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
-import { stockholmToday } from './policy/statistics-policy.js';
+import { stockholmDate } from '../../../libs/calendar/src/calendar.js';
 import { StatisticsModule } from './statistics.module.js';
 import { STATISTICS_STORE } from './store/statistics-store.js';
 
@@ -287,11 +287,11 @@ describe('statistics app: reports driven by integration events on real PostgreSQ
   });
 
   test('the suppression threshold is a policy setting, changed by an admin from a date on', async () => {
-    await http().get('/statistics/policy').expect(200, { on: stockholmToday(), suppressionThreshold: 5 });
-    const tooLow = await http().post('/statistics/policy/changes').set('authorization', `Bearer ${admin}`).send({ setting: 'suppressionThreshold', value: 2, effectiveFrom: stockholmToday(), reason: 'Try a lower bar' }).expect(422);
+    await http().get('/statistics/policy').expect(200, { on: stockholmDate(new Date()), suppressionThreshold: 5 });
+    const tooLow = await http().post('/statistics/policy/changes').set('authorization', `Bearer ${admin}`).send({ setting: 'suppressionThreshold', value: 2, effectiveFrom: stockholmDate(new Date()), reason: 'Try a lower bar' }).expect(422);
     expect(tooLow.body.errors[0].field).toBe('value');
-    await http().post('/statistics/policy/changes').set('authorization', `Bearer ${analyst}`).send({ setting: 'suppressionThreshold', value: 4, effectiveFrom: stockholmToday(), reason: 'Not theirs' }).expect(403);
-    await http().post('/statistics/policy/changes').set('authorization', `Bearer ${admin}`).send({ setting: 'suppressionThreshold', value: 4, effectiveFrom: stockholmToday(), reason: 'Board decision on small districts' }).expect(201);
+    await http().post('/statistics/policy/changes').set('authorization', `Bearer ${analyst}`).send({ setting: 'suppressionThreshold', value: 4, effectiveFrom: stockholmDate(new Date()), reason: 'Not theirs' }).expect(403);
+    await http().post('/statistics/policy/changes').set('authorization', `Bearer ${admin}`).send({ setting: 'suppressionThreshold', value: 4, effectiveFrom: stockholmDate(new Date()), reason: 'Board decision on small districts' }).expect(201);
     const haga = (await get('/statistics/reports/lettings?period=2025&district=Haga').expect(200)).body;
     expect(haga.suppression.threshold).toBe(4);
     expect(haga.total.queueDays).toMatchObject({ n: 4, median: 2500, bandLow: 1735, bandHigh: 3265 });

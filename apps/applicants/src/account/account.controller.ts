@@ -7,7 +7,7 @@ import { CurrentUser, currentCorrelationId, etagOf, NotFound, PG_POOL, revisionF
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { currentDetails, readable, shown } from '../applicant/personal-details.js';
 import { VAULT } from '../applicants.tokens.js';
-import { stockholmDate } from '../policy/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { assertSelfOrStaff } from './access.js';
 import { AsOfQuery, ChangeContactDto, QueueTimeDto } from './account.dto.js';
 import { withIfMatch } from './if-match.js';

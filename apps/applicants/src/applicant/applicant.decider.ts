@@ -1,7 +1,7 @@
 import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { ProblemError } from '../../../../libs/platform/src/errors/domain-errors.js';
 import type { ApplicantPolicy } from '../policy/applicant-policy.js';
-import { ageOn, daysBetween, stockholmDate, type IsoDate } from '../policy/calendar.js';
+import { ageOn, daysBetween, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import type { ApplicantEvent, CaseChannel, QueueChangeReason } from './applicant.events.js';
 
 /** From `from` on, the account had this status and queue start date. */

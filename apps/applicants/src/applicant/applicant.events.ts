@@ -1,5 +1,5 @@
 import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import type { IsoDate } from '../policy/calendar.js';
+import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 
 /** Personnummer, name, contact data and the password hash: only ever stored sealed under the person's key. */
 export interface PersonalDetails {

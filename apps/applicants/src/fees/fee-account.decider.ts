@@ -1,5 +1,5 @@
 import type { ApplicantPolicy } from '../policy/applicant-policy.js';
-import { addDays, anniversaryIn, daysBetween, type IsoDate } from '../policy/calendar.js';
+import { addDays, anniversaryIn, daysBetween, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import type { Discrepancy, FeeAccountEvent, IncomingPayment } from './fee-account.events.js';
 import { oreFromSek, type Ore } from './money.js';
 

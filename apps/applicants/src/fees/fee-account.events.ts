@@ -1,4 +1,4 @@
-import type { IsoDate } from '../policy/calendar.js';
+import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import type { Ore } from './money.js';
 
 /** How staff registered a payment. */

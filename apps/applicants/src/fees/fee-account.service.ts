@@ -5,7 +5,7 @@ import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.modu
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import type { CommandContext } from '../applicant/applicant.service.js';
 import type { ApplicantPolicy } from '../policy/applicant-policy.js';
-import type { IsoDate } from '../policy/calendar.js';
+import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import { decideFees, evolveFees, initialFeeAccount, nextNotice, type FeeAccountCommand, type FeeAccountState } from './fee-account.decider.js';
 import { feeAccountStream, type FeeAccountEvent } from './fee-account.events.js';
 import { ocrFromNumber } from './ocr.js';

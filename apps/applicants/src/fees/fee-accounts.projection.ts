@@ -2,7 +2,7 @@ import type { Tx } from '../../../../libs/bus/src/bus.port.js';
 import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import type { Projection } from '../../../../libs/projections/src/index.js';
 import type { ApplicantEvent } from '../applicant/applicant.events.js';
-import { anniversaryIn, stockholmDate } from '../policy/calendar.js';
+import { anniversaryIn, stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import type { FeeAccountEvent } from './fee-account.events.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { env, loadConfig } from '../../../../libs/platform/src/index.js';
-import { stockholmDate } from '../policy/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { FeeJobs } from './fee-jobs.js';
 
 /** 0 turns the schedule off, e.g. in tests that drive the days through the API. */

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { currentCorrelationId, DomainRuleViolation, Roles } from '../../../../libs/platform/src/index.js';
-import { stockholmDate } from '../policy/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { FeeJobs } from './fee-jobs.js';
 import { FeeJobRunDto, RunFeeJobDto } from './fees.dto.js';
 

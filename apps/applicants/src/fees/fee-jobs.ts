@@ -5,7 +5,7 @@ import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.modu
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { ApplicantService, type CommandContext } from '../applicant/applicant.service.js';
 import { policyOn, POLICY_LIMITS, type PolicyChange } from '../policy/applicant-policy.js';
-import { addDays, daysBetween, type IsoDate } from '../policy/calendar.js';
+import { addDays, daysBetween, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { FeeAccountService } from './fee-account.service.js';
 import { feeAccountsProjection } from './fee-accounts.projection.js';

@@ -5,7 +5,7 @@ import { InvalidRequest } from '../../../../libs/platform/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import type { CommandContext } from '../applicant/applicant.service.js';
-import type { IsoDate } from '../policy/calendar.js';
+import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import { parseBankFile } from './bank-file.js';
 import { paymentFileStream, type LineReport, type PaymentFileProcessed } from './payment.events.js';
 import { PaymentsService, type PaymentResult } from './payments.service.js';

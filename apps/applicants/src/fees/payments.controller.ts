@@ -7,7 +7,7 @@ import { CurrentUser, currentCorrelationId, InvalidRequest, Roles, type Authenti
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import type { CommandContext } from '../applicant/applicant.service.js';
-import { stockholmDate } from '../policy/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { decodeBankFile } from './bank-file.js';
 import { feeDiscrepanciesProjection } from './fee-discrepancies.projection.js';
 import { feeNoticesProjection } from './fee-notices.projection.js';

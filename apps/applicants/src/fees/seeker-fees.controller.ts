@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { assertSelfOrStaff } from '../account/access.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
-import { stockholmDate, type IsoDate } from '../policy/calendar.js';
+import { stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import type { FeeAccountState, FeeNotice } from './fee-account.decider.js';
 import { FeeAccountService } from './fee-account.service.js';
 import { SeekerFeesDto } from './fees.dto.js';

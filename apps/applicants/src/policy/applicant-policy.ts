@@ -1,4 +1,5 @@
-import type { IsoDate } from './calendar.js';
+import { settingsOn, type PolicyChange as DatedChange, type SettingLimits } from '../../../../libs/policy/src/dated-policy.js';
+import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 
 /** The applicants app's rules as data (DOMAIN.md's defaults), changed only from a date onwards. */
 export interface ApplicantPolicy {
@@ -23,7 +24,7 @@ export const DEFAULT_POLICY: ApplicantPolicy = {
   noticeLeadDays: 30,
 };
 
-export const POLICY_LIMITS: Record<PolicySetting, { readonly min: number; readonly max: number }> = {
+export const POLICY_LIMITS: SettingLimits<ApplicantPolicy> = {
   annualFee: { min: 0, max: 10_000 },
   earlyPaymentDays: { min: 0, max: 365 },
   graceDays: { min: 0, max: 730 },
@@ -31,19 +32,6 @@ export const POLICY_LIMITS: Record<PolicySetting, { readonly min: number; readon
   noticeLeadDays: { min: 0, max: 365 },
 };
 
-export interface PolicyChange {
-  readonly setting: PolicySetting;
-  readonly value: number;
-  readonly effectiveFrom: IsoDate;
-  readonly reason: string;
-  readonly decidedBy: string;
-  readonly decidedAt: string;
-}
+export type PolicyChange = DatedChange<ApplicantPolicy>;
 
-/** The policy in force on a date: later changes never rewrite what applied before them. */
-export function policyOn(changes: readonly PolicyChange[], date: IsoDate): ApplicantPolicy {
-  const inForce = changes
-    .filter((c) => c.effectiveFrom <= date)
-    .sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? a.decidedAt.localeCompare(b.decidedAt) : a.effectiveFrom.localeCompare(b.effectiveFrom)));
-  return inForce.reduce<ApplicantPolicy>((policy, change) => ({ ...policy, [change.setting]: change.value }), DEFAULT_POLICY);
-}
+export const policyOn = (changes: readonly PolicyChange[], date: IsoDate): ApplicantPolicy => settingsOn(DEFAULT_POLICY, changes, date);

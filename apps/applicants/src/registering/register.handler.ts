@@ -7,7 +7,7 @@ import type { PersonalDetails } from '../applicant/applicant.events.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { IdentityService } from '../applicant/identity.service.js';
 import { CLOCK, VAULT, type Clock } from '../applicants.tokens.js';
-import { stockholmDate } from '../policy/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { RegisterApplicantCommand, type Registered } from './register.command.js';
 

@@ -8,7 +8,7 @@ import { IdentityService } from '../applicant/identity.service.js';
 import { currentDetails } from '../applicant/personal-details.js';
 import { validPersonnummer } from '../applicant/personnummer.request.js';
 import { VAULT } from '../applicants.tokens.js';
-import { stockholmDate } from '../policy/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { PersonnummerChangeDto, QueueDecisionDto, TransferDto } from './staff-decisions.dto.js';
 
 /** Decisions by case officers: each is a record with who decided, why and in which case. */

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { etagOf, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
 import { isAgency, requireAdministrator, type Caller, CurrentCaller } from '../access/caller.js';
 import { CLOCK, type Clock } from '../landlords.tokens.js';
-import { stockholmDate } from '../shared/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { commandContext, type Reply } from '../shared/context.js';
 import { IsCalendarDate } from '../shared/validators.js';
 import type { LandlordCommand } from '../organisation/landlord.decider.js';

@@ -4,6 +4,8 @@
  * HTTP like a staff member would; each step is skipped when already done, so a
  * restart adds nothing and an interrupted run is completed.
  */
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+
 const ORGANISATION = { name: 'Demo Bostäder AB', organisationNumber: '556677-8899', contact: { name: 'Karin Holm', email: 'karin.holm@demo-bostader.se', phone: '+46 31 123 45 67' } };
 const ADMINISTRATOR = { name: 'Karin Holm', email: 'admin@demo-bostader.se', password: 'Demo-landlord-2026' };
 
@@ -48,7 +50,7 @@ export async function seedDemoLandlord(log: Log, seedAccounts: string, base = 'h
     landlordId = (list.body as Array<{ landlordId: string; organisationNumber: string }>).find((l) => l.organisationNumber === ORGANISATION.organisationNumber)?.landlordId;
     if (!landlordId) return log('demo landlord: registered earlier but not yet listed; run again');
   }
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+  const today = stockholmDate(new Date());
   const organisation = await call(base, 'GET', `/landlords/${landlordId}`, token);
   if (!organisation.body.openAgreementId) {
     expectStatus('agreement', await call(base, 'POST', `/landlords/${landlordId}/agreements`, token, { effectiveFrom: today, terms: 'Demo assignment agreement: the agency advertises and proposes tenants in queue order' }), 201);

@@ -7,7 +7,7 @@ import { requireAdministrator, requireMember, type Caller, CurrentCaller } from 
 import { CLOCK, type Clock } from '../landlords.tokens.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import { stockholmDate } from '../shared/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { commandContext, type Reply } from '../shared/context.js';
 import { decideGuideline, evolveGuideline, guidelineOn, initialGuideline, requirementsFor, type ChangeGuideline, type GuidelineState } from './guideline.decider.js';
 import { ChangeGuidelineDto, OnQuery, toRequirements } from './guideline.dto.js';

@@ -1,5 +1,5 @@
 import { LISTING_TYPES } from '../../../../libs/contracts/src/index.js';
-import { stockholmDate, type IsoDate } from '../shared/calendar.js';
+import { stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import { LandlordRuleViolation } from '../shared/rule-violation.js';
 import type { GuidelineEvent, GuidelineVersion, Requirements } from './guideline.events.js';
 

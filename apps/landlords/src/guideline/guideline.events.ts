@@ -1,5 +1,5 @@
 import type { StandardRequirements } from '../../../../libs/contracts/src/index.js';
-import type { IsoDate } from '../shared/calendar.js';
+import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 
 export type Requirements = StandardRequirements;
 

@@ -1,5 +1,5 @@
 import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import type { IsoDate } from '../shared/calendar.js';
+import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 
 /** The organisation's contact person: personal data, sealed under the landlord's key. */
 export interface ContactDetails {

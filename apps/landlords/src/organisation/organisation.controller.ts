@@ -7,7 +7,7 @@ import type { PersonalDataVault } from '../../../../libs/personal-data/src/perso
 import { Conflict, etagOf, PG_POOL, Public, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
 import { requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { CLOCK, VAULT, type Clock } from '../landlords.tokens.js';
-import { stockholmDate } from '../shared/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { Claims } from '../shared/claims.js';
 import { commandContext, type Reply } from '../shared/context.js';
 import { agreementStatusOn, canPublishOn, openAgreement } from './landlord.decider.js';

@@ -8,7 +8,7 @@ import { requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { LISTING_COLUMNS, LISTING_STATES, landlordListings, landlordProposals, PROPOSAL_COLUMNS } from '../listings/listing-views.query.js';
 import { CLOCK, type Clock } from '../landlords.tokens.js';
 import { LandlordService } from '../organisation/landlord.service.js';
-import { addDays, daysBetween, stockholmDate } from '../shared/calendar.js';
+import { addDays, daysBetween, stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import type { Reply } from '../shared/context.js';
 import { toCsv } from '../shared/csv.js';
 import { FORMATS, IsCalendarDate } from '../shared/validators.js';

@@ -1,6 +1,6 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { ORGANISATION_NUMBER_MESSAGES, parseOrganisationNumber } from '../organisation/organisation-number.js';
-import { isIsoDate } from './calendar.js';
+import { isIsoDate } from '../../../../libs/calendar/src/calendar.js';
 
 /** A real calendar date written YYYY-MM-DD. */
 export const IsCalendarDate = (options?: ValidationOptions) =>

@@ -9,7 +9,7 @@ import { requirementFailures } from '../listing/eligibility.js';
 import type { ListingType } from '../../../../libs/contracts/src/index.js';
 import { ListingService } from '../listing/listing.service.js';
 import { ListingsClock, VAULT } from '../listings.tokens.js';
-import { stockholmDate } from '../policy/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { methodFor } from '../ranking/rank.js';
 import { standingOn } from '../read-models/queue-standing.js';

@@ -2,7 +2,7 @@ import { integrationMessage, type IntegrationMapper } from '../../../../libs/bus
 import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
 import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { ApplicationsClosedV1, ApplicationSubmittedV1, ListingPublishedV1, ListingWithdrawnV1 } from '../../../../libs/contracts/src/index.js';
-import { stockholmDate } from '../policy/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { isListingStream, SEEKER_STREAM_PREFIX, type ListingEvent, type SeekerEvent } from '../listing/listing.events.js';
 
 /** Several mappers as one relay: each owns its streams and ignores the rest (the letting process adds its own). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { ProblemError } from '../../../../libs/platform/src/errors/domain-errors.js';
-import { addDays, stockholmDate, type IsoDate } from './dates.js';
+import { addDays, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import { usesQueueTime, type LettingContext } from './letting.context.js';
 import { DERIVED_EVENTS, type CandidateStage, type Invited, type LettingEvent, type ShowingSlot, type Skipped, type VerifiedFacts } from './letting.events.js';
 import type { LettingRules } from './letting.policy.js';

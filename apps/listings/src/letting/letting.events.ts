@@ -1,6 +1,6 @@
 import type { ListingType } from '../../../../libs/contracts/src/index.js';
 import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import type { IsoDate } from './dates.js';
+import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 
 /**
  * Events of the `letting-<listingId>` stream: from the ranking to a signed

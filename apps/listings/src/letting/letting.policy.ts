@@ -1,5 +1,5 @@
+import type { SettingLimits } from '../../../../libs/policy/src/dated-policy.js';
 import type { ListingPolicy } from '../policy/listing-policy.js';
-import type { IsoDate } from './dates.js';
 
 /**
  * The letting process's own deadlines as data, changed only from a date
@@ -20,24 +20,7 @@ export type LettingPolicySetting = keyof LettingPolicy;
 
 export const DEFAULT_LETTING_POLICY: LettingPolicy = { interestAnswerDays: 3, certificateDays: 7 };
 
-export const LETTING_POLICY_LIMITS: Record<LettingPolicySetting, { readonly min: number; readonly max: number }> = {
+export const LETTING_POLICY_LIMITS: SettingLimits<LettingPolicy> = {
   interestAnswerDays: { min: 1, max: 30 },
   certificateDays: { min: 1, max: 60 },
 };
-
-export interface LettingPolicyChange {
-  readonly setting: LettingPolicySetting;
-  readonly value: number;
-  readonly effectiveFrom: IsoDate;
-  readonly reason: string;
-  readonly decidedBy: string;
-  readonly decidedAt: string;
-}
-
-/** The policy in force on a date: later changes never rewrite what applied before them. */
-export function lettingPolicyOn(changes: readonly LettingPolicyChange[], date: IsoDate): LettingPolicy {
-  return changes
-    .filter((c) => c.effectiveFrom <= date)
-    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.decidedAt.localeCompare(b.decidedAt))
-    .reduce<LettingPolicy>((policy, change) => ({ ...policy, [change.setting]: change.value }), DEFAULT_LETTING_POLICY);
-}

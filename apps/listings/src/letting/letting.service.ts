@@ -7,7 +7,7 @@ import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure
 import { SeekerService } from '../applications/seeker.service.js';
 import { ListingService } from '../listing/listing.service.js';
 import { ListingsClock } from '../listings.tokens.js';
-import { stockholmDate } from './dates.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { lettingContext, type LettingContext } from './letting.context.js';
 import { decide, evolve, initialLettingState, type LettingCommand, type LettingState, type Withdrawn } from './letting.decider.js';
 import { lettingStream, type LettingEvent } from './letting.events.js';

@@ -13,7 +13,7 @@ import { SeekerService } from '../applications/seeker.service.js';
 import { ListingReader } from '../listing/listing.reader.js';
 import { ListingsModule } from '../listings.module.js';
 import { ListingsClock } from '../listings.tokens.js';
-import { addDays, stockholmDate } from '../policy/calendar.js';
+import { addDays, stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { LettingModule } from './letting.module.js';
 
 /** The listings app as its engineer wires it, with the letting module beside it: publish, apply and rank through their API, then let through ours. */

@@ -5,7 +5,7 @@ import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.modu
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { isStaff, landlordOf } from '../access/access.js';
 import { ListingsClock } from '../listings.tokens.js';
-import { stockholmDate } from '../policy/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { inForceOn, landlordTimelines } from '../read-models/landlords.projection.js';
 import { SeekerService } from '../applications/seeker.service.js';

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, stockholmDate, type IsoDate } from '../policy/calendar.js';
+import { addDays, daysBetween, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import type { ListingPolicy } from '../policy/listing-policy.js';
 import { methodFor, rank, seedHash, type Candidate } from '../ranking/rank.js';
 import { ListingRuleViolation } from './listing-rule-violation.js';

@@ -7,7 +7,7 @@ import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/
 import { CurrentUser, NotFound, PG_POOL, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { assertOwnListingOrStaff, landlordOf } from '../access/access.js';
 import { ListingsClock } from '../listings.tokens.js';
-import { stockholmDate } from '../policy/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { landlordTimelines } from '../read-models/landlords.projection.js';
 import { LISTING_COLUMNS, listingView, type ListingRow } from '../search/listing-view.js';
 import { SearchListingsQuery } from '../search/search.dto.js';

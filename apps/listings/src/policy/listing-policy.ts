@@ -1,4 +1,5 @@
-import type { IsoDate } from './calendar.js';
+import { settingsOn, type PolicyChange as DatedChange, type SettingLimits } from '../../../../libs/policy/src/dated-policy.js';
+import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 
 /** The listings app's rules as data (DOMAIN.md's defaults), changed only from a date onwards. */
 export interface ListingPolicy {
@@ -28,7 +29,7 @@ export const DEFAULT_POLICY: ListingPolicy = {
   maxApplicationDays: 60,
 };
 
-export const POLICY_LIMITS: Record<PolicySetting, { readonly min: number; readonly max: number }> = {
+export const POLICY_LIMITS: SettingLimits<ListingPolicy> = {
   maxActiveApplications: { min: 1, max: 100 },
   showingInvitations: { min: 1, max: 100 },
   avhoppLimit: { min: 1, max: 20 },
@@ -38,19 +39,6 @@ export const POLICY_LIMITS: Record<PolicySetting, { readonly min: number; readon
   maxApplicationDays: { min: 1, max: 365 },
 };
 
-export interface PolicyChange {
-  readonly setting: PolicySetting;
-  readonly value: number;
-  readonly effectiveFrom: IsoDate;
-  readonly reason: string;
-  readonly decidedBy: string;
-  readonly decidedAt: string;
-}
+export type PolicyChange = DatedChange<ListingPolicy>;
 
-/** The policy in force on a date: later changes never rewrite what applied before them. */
-export function policyOn(changes: readonly PolicyChange[], date: IsoDate): ListingPolicy {
-  const inForce = changes
-    .filter((c) => c.effectiveFrom <= date)
-    .sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? a.decidedAt.localeCompare(b.decidedAt) : a.effectiveFrom.localeCompare(b.effectiveFrom)));
-  return inForce.reduce<ListingPolicy>((policy, change) => ({ ...policy, [change.setting]: change.value }), DEFAULT_POLICY);
-}
+export const policyOn = (changes: readonly PolicyChange[], date: IsoDate): ListingPolicy => settingsOn(DEFAULT_POLICY, changes, date);

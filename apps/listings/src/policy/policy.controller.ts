@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { CurrentUser, currentCorrelationId, DomainRuleViolation, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, currentCorrelationId, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { ISO_DATE } from '../listing/publish.dto.js';
 import { ListingsClock } from '../listings.tokens.js';
-import { stockholmDate } from './calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { POLICY_LIMITS, type ListingPolicy, type PolicySetting } from './listing-policy.js';
 import { PolicyService } from './policy.service.js';
+import { checkChange } from '../../../../libs/policy/src/dated-policy.js';
 
 const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
 
@@ -52,14 +53,8 @@ export class PolicyController {
   @Roles('admin')
   @HttpCode(201)
   async change(@CurrentUser() user: AuthenticatedUser, @Body() body: PolicyChangeDto) {
-    const limits = POLICY_LIMITS[body.setting];
-    if (body.value < limits.min || body.value > limits.max) {
-      throw new DomainRuleViolation(`${body.setting} must be between ${limits.min} and ${limits.max}`, { extensions: { errors: [{ field: 'value', messages: [`between ${limits.min} and ${limits.max}`] }] } });
-    }
     const now = this.clock.now();
-    if (body.effectiveFrom < stockholmDate(now)) {
-      throw new DomainRuleViolation('A policy change takes effect today or later: it never rewrites history', { extensions: { errors: [{ field: 'effectiveFrom', messages: ['must be today or later'] }] } });
-    }
+    checkChange(POLICY_LIMITS, body, stockholmDate(now));
     const change = { ...body, decidedBy: user.id, decidedAt: now.toISOString() };
     await this.policy.change(change, currentCorrelationId() ?? randomUUID());
     return change;

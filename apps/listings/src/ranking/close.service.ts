@@ -15,7 +15,7 @@ import type { Declaration } from '../listing/listing.events.js';
 import { ListingService } from '../listing/listing.service.js';
 import { ListingUseCases } from '../listing/listing-use-cases.js';
 import { ListingsClock, VAULT } from '../listings.tokens.js';
-import { stockholmDate } from '../policy/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { inForceOn, type AgreementChange } from '../read-models/landlords.projection.js';
 import { standingOn } from '../read-models/queue-standing.js';

@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from '../policy/calendar.js';
+import { daysBetween, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 
 /** One change of a seeker's standing, from QueueStandingChangedV1. */
 export interface StandingChange {

@@ -6,7 +6,7 @@ import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.modu
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { SeekerApplicationsService } from '../applications/seeker-applications.service.js';
 import { ListingsClock, VAULT } from '../listings.tokens.js';
-import { stockholmDate } from '../policy/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { CloseService } from '../ranking/close.service.js';
 
 export const LIFECYCLE_GROUP = 'listings.seeker-and-agreement-lifecycle';

@@ -1,11 +1,13 @@
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CurrentUser, currentCorrelationId, DomainRuleViolation, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { isCalendarDate } from '../reports/period.js';
-import { POLICY_LIMITS, stockholmToday, type PolicyChange, type PolicySetting, type StatisticsPolicy } from './statistics-policy.js';
+import { POLICY_LIMITS, type PolicyChange, type PolicySetting, type StatisticsPolicy } from './statistics-policy.js';
 import { PolicyService } from './policy.service.js';
+import { checkChange } from '../../../../libs/policy/src/dated-policy.js';
 
 const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,7 +34,7 @@ export class PolicyController {
   @Get()
   @Public()
   async on(@Query() query: PolicyOnQuery): Promise<StatisticsPolicy & { on: string }> {
-    const on = query.on ?? stockholmToday();
+    const on = query.on ?? stockholmDate(new Date());
     return { on, ...(await this.policy.on(on)) };
   }
 
@@ -48,11 +50,10 @@ export class PolicyController {
   @Roles('admin')
   @HttpCode(201)
   async change(@CurrentUser() user: AuthenticatedUser, @Body() body: PolicyChangeDto): Promise<PolicyChange> {
-    const limits = POLICY_LIMITS[body.setting];
-    const invalid = (field: string, message: string) => new DomainRuleViolation(message, { extensions: { errors: [{ field, messages: [message] }] } });
-    if (body.value < limits.min || body.value > limits.max) throw invalid('value', `${body.setting} must be between ${limits.min} and ${limits.max}`);
-    if (!isCalendarDate(body.effectiveFrom)) throw invalid('effectiveFrom', 'effectiveFrom is not a calendar date');
-    if (body.effectiveFrom < stockholmToday()) throw invalid('effectiveFrom', 'effectiveFrom must be today or later: a rule change never rewrites history');
+    if (!isCalendarDate(body.effectiveFrom)) {
+      throw new DomainRuleViolation('effectiveFrom is not a calendar date', { extensions: { errors: [{ field: 'effectiveFrom', messages: ['not a calendar date'] }] } });
+    }
+    checkChange(POLICY_LIMITS, body, stockholmDate(new Date()));
     const change: PolicyChange = { ...body, decidedBy: user.id, decidedAt: new Date().toISOString() };
     await this.policy.change(change, currentCorrelationId() ?? randomUUID());
     return change;

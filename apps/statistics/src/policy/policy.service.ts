@@ -1,29 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { DatedPolicy } from '../../../../libs/policy/src/dated-policy.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import { policyOn, type PolicyChange, type StatisticsPolicy } from './statistics-policy.js';
+import { DEFAULT_POLICY, type StatisticsPolicy } from './statistics-policy.js';
 
 export const POLICY_STREAM = 'statistics_policy-current';
 
 /** Policy changes are events: which threshold applied on any past date can always be shown. */
 @Injectable()
-export class PolicyService {
-  constructor(@Inject(INFRASTRUCTURE) private readonly infra: Infrastructure) {}
-
-  async changes(): Promise<PolicyChange[]> {
-    return (await this.infra.store.readStream(POLICY_STREAM)).map((e) => e.data as PolicyChange);
-  }
-
-  async on(date: string): Promise<StatisticsPolicy> {
-    return policyOn(await this.changes(), date);
-  }
-
-  async change(change: PolicyChange, correlationId: string): Promise<void> {
-    await this.infra.store.append(
-      POLICY_STREAM,
-      [{ id: randomUUID(), type: 'policy-changed', schemaVersion: 1, data: change, metadata: { correlationId, causationId: null, actor: change.decidedBy } }],
-      'any',
-    );
+export class PolicyService extends DatedPolicy<StatisticsPolicy> {
+  constructor(@Inject(INFRASTRUCTURE) infra: Infrastructure) {
+    super(infra.store, POLICY_STREAM, DEFAULT_POLICY);
   }
 }

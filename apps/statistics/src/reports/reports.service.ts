@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { InvalidRequest, PG_POOL, type FieldError } from '../../../../libs/platform/src/index.js';
 import { PolicyService } from '../policy/policy.service.js';
-import { stockholmToday } from '../policy/statistics-policy.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import type { LettingFacts } from './letting-facts.js';
 import { LettingSnapshot } from './letting-snapshot.js';
 import { lettingsReport, lettingsSeries, queueTimeNeeded, type Cut, type LettingFilter, type LettingsReport, type LettingsSeries, type QueueTimeNeededCell } from './lettings.report.js';
@@ -78,7 +78,7 @@ export class ReportsService {
     const filter: LettingFilter = Object.fromEntries(
       Object.entries({ municipality: query.municipality, district: query.district, rooms: query.rooms, listingType: query.listingType, landlordId: query.landlordId }).filter(([, v]) => v !== undefined),
     );
-    const { suppressionThreshold } = await this.policy.on(stockholmToday());
+    const { suppressionThreshold } = await this.policy.on(stockholmDate(new Date()));
     return { period, filter, by, granularity: query.granularity ?? 'month', threshold: suppressionThreshold, source: query.source ?? 'store' };
   }
 
@@ -87,7 +87,7 @@ export class ReportsService {
       report,
       period: q.period,
       filter: q.filter,
-      generatedOn: stockholmToday(),
+      generatedOn: stockholmDate(new Date()),
       source: q.source,
       suppression: { threshold: q.threshold, rule: `Figures built from fewer than ${q.threshold} lettings or persons are withheld (null in JSON, ".." in CSV).` },
     };
