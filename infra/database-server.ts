@@ -24,3 +24,21 @@ export async function openDatabaseServer(log: (line: string) => void): Promise<R
   }
   return { url: databaseUrl(server.url, 'postgres'), stop: server.stop };
 }
+
+/**
+ * For one-off commands (rebuild, audit): DATABASE_URL when given, else the
+ * single-node server `npm start` is running, else the embedded one started for
+ * the command and stopped after it.
+ */
+export async function runningOrOwnServer(log: (line: string) => void): Promise<RunningDb> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
+  const running = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
+  const probe = new pg.Client({ connectionString: running });
+  try {
+    await probe.connect();
+    await probe.end();
+    return { url: running, stop: async () => undefined };
+  } catch {
+    return openDatabaseServer(log);
+  }
+}

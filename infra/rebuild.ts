@@ -1,23 +1,8 @@
-import pg from 'pg';
 import { rebuildProjection } from '../libs/projections/src/index.js';
 import { createInfrastructure } from '../libs/runtime/src/infrastructure.js';
-import { openDatabaseServer } from './database-server.js';
+import { runningOrOwnServer } from './database-server.js';
 import { appMigrations, rebuildTargets } from './rebuild-targets.js';
-import { APPS, BUS_DATABASE, databaseUrl, EMBEDDED_PORT, type AppName } from './single-node.js';
-
-/** Uses the running single-node server when there is one, else starts the embedded one for the rebuild. */
-async function serverUrl(): Promise<{ url: string; stop(): Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
-  const running = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
-  const probe = new pg.Client({ connectionString: running });
-  try {
-    await probe.connect();
-    await probe.end();
-    return { url: running, stop: async () => undefined };
-  } catch {
-    return openDatabaseServer((line) => console.log(`[rebuild] ${line}`));
-  }
-}
+import { APPS, BUS_DATABASE, databaseUrl, type AppName } from './single-node.js';
 
 async function main(): Promise<void> {
   const [app, name] = process.argv.slice(2) as [AppName | undefined, string | undefined];
@@ -26,7 +11,7 @@ async function main(): Promise<void> {
     console.error(usage);
     process.exit(2);
   }
-  const server = await serverUrl();
+  const server = await runningOrOwnServer((line) => console.log(`[rebuild] ${line}`));
   const infra = await createInfrastructure({
     app: `${app}-rebuild`,
     databaseUrl: databaseUrl(server.url, app),

@@ -1,25 +1,10 @@
 import 'reflect-metadata';
-import pg from 'pg';
 import { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { createInfrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import { openDatabaseServer } from '../../../../infra/database-server.js';
-import { BUS_DATABASE, databaseUrl, EMBEDDED_PORT } from '../../../../infra/single-node.js';
+import { runningOrOwnServer } from '../../../../infra/database-server.js';
+import { BUS_DATABASE, databaseUrl } from '../../../../infra/single-node.js';
 import { listingsMigrations } from '../listings.wiring.js';
 import { AllocationAudit } from './allocation-audit.js';
-
-/** The running single-node server when there is one, else the embedded one started for the audit; DATABASE_URL overrides. */
-async function server(): Promise<{ url: string; stop(): Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
-  const running = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
-  const probe = new pg.Client({ connectionString: running });
-  try {
-    await probe.connect();
-    await probe.end();
-    return { url: running, stop: async () => undefined };
-  } catch {
-    return openDatabaseServer((line) => console.error(`[audit] ${line}`));
-  }
-}
 
 /** `npm run audit -- allocations`: re-derives every ranking and allocation from the log; exit code 1 on any difference. */
 async function main(): Promise<number> {
@@ -27,7 +12,7 @@ async function main(): Promise<number> {
     console.error('usage: npm run audit -- allocations');
     return 2;
   }
-  const db = await server();
+  const db = await runningOrOwnServer((line) => console.error(`[audit] ${line}`));
   const infra = await createInfrastructure({
     app: 'listings-audit',
     databaseUrl: process.env.DATABASE_URL ?? databaseUrl(db.url, 'listings'),
