@@ -203,7 +203,7 @@ export class AllocationAudit {
     seen.add(message.id);
     if (message.type === ApplicantRegisteredV1.type) {
       const registered = ApplicantRegisteredV1.parse(message.payload);
-      entry(registered.applicantId).birthYear = registered.birthYear;
+      entry(registered.applicantId).birthYear = registered.birthYear ?? null;
     } else if (message.type === QueueStandingChangedV1.type) {
       const s = QueueStandingChangedV1.parse(message.payload);
       entry(s.applicantId).timeline.push({ messageId: message.id, status: s.status, queueStartDate: s.queueStartDate, effectiveFrom: s.effectiveFrom, reason: s.reason, occurredAt: message.occurredAt });

@@ -33,7 +33,7 @@ export const seekersProjection: Projection<IntegrationMessage> = {
         await tx.query(
           `INSERT INTO ${table} (applicant_id, birth_year, registered_on) VALUES ($1, $2, $3)
            ON CONFLICT (applicant_id) DO UPDATE SET birth_year = excluded.birth_year, registered_on = excluded.registered_on`,
-          [registered.applicantId, registered.birthYear, registered.registeredOn],
+          [registered.applicantId, registered.birthYear ?? null, registered.registeredOn],
         );
       } else if (message.type === QueueStandingChangedV1.type) {
         const standing = QueueStandingChangedV1.parse(message.payload);

@@ -33,7 +33,7 @@ export const seekersProjection: Projection<IntegrationMessage> = {
         await tx.query(
           `INSERT INTO ${table} (applicant_id, registered_on, birth_year) VALUES ($1, $2, $3)
            ON CONFLICT (applicant_id) DO UPDATE SET registered_on = EXCLUDED.registered_on, birth_year = EXCLUDED.birth_year`,
-          [registered.applicantId, registered.registeredOn, registered.birthYear],
+          [registered.applicantId, registered.registeredOn, registered.birthYear ?? null],
         );
       } else if (message.type === ApplicantDeregisteredV1.type || message.type === AccountClosedV1.type) {
         const left = message.type === AccountClosedV1.type ? AccountClosedV1.parse(message.payload) : ApplicantDeregisteredV1.parse(message.payload);

@@ -10,12 +10,13 @@ export interface ApplicantRegisteredV1 {
   /** Europe/Stockholm calendar date the account was opened. */
   readonly registeredOn: string;
   readonly queueStartDate: string;
-  readonly birthYear: number;
+  /** Added after the first messages were published: absent on those, so optional within v1. */
+  readonly birthYear?: number;
 }
 
 export const ApplicantRegisteredV1 = defineContract<ApplicantRegisteredV1>('applicants.applicant-registered.v1', 1, {
   applicantId: is.uuid,
   registeredOn: is.isoDate,
   queueStartDate: is.isoDate,
-  birthYear: (v) => Number.isInteger(v) && (v as number) > 1900 && (v as number) < 2200,
+  birthYear: (v) => v === undefined || (Number.isInteger(v) && (v as number) > 1900 && (v as number) < 2200),
 });
