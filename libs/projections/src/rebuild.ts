@@ -46,7 +46,9 @@ export async function rebuildProjection<T>(
     await projection.createTable(tx, fresh);
   });
 
-  const total = await source.count();
+  // Only for the progress report (a failed count shows as none): counting a large log takes seconds, so it runs beside the rebuild.
+  let total = 0;
+  const counted = source.count().then((n) => (total = n), () => undefined);
   const started = performance.now();
   let done = 0;
   let position: Position | undefined;
@@ -124,6 +126,7 @@ export async function rebuildProjection<T>(
   } finally {
     client.release();
   }
+  await counted;
   report(true);
   return { events: done, seconds: (performance.now() - started) / 1000, position };
 }
