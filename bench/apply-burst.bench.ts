@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { BenchmarkResult } from './support/benchmark.js';
 import { sizedPool, startBenchDb } from './support/bench-db.js';
+import { cpuMsPer, cpuSeconds } from './support/cpu.js';
 import { formatCount, formatTable } from './support/table.js';
 import { seedLandlord, seedSeekers } from './listings/seed.js';
 import { load, percentile, round, send, startBareFastify, startListingsApp, stop, token, type Reply } from './listings/support.js';
@@ -58,7 +59,10 @@ export async function run(): Promise<BenchmarkResult> {
     await load(WARM_UP, CONCURRENCY, (i) => send(agent, APP_PORT, 'POST', '/applications', auth[SEEKERS + i], { listingId: warmUpListing, ...DECLARATION }));
 
     progress(`${formatCount(SEEKERS)} applications to ${HOT_LISTINGS} hot listings, ${CONCURRENCY} in flight`);
+    const cpuBefore = cpuSeconds(app.pid);
     const burst = await load(SEEKERS, CONCURRENCY, (i) => send(agent, APP_PORT, 'POST', '/applications', auth[i], { listingId: listings[i % HOT_LISTINGS], ...DECLARATION }));
+    const cpuPerApply = cpuMsPer(cpuBefore, cpuSeconds(app.pid), SEEKERS);
+    progress(`CPU ms per apply: app ${cpuPerApply.app}, PostgreSQL ${cpuPerApply.database}, load generator ${cpuPerApply.client}`);
     const accepted = burst.replies.filter((r) => r.status === 201).map((r) => JSON.parse(r.body).applicationId as string);
     const refused = burst.replies.filter((r) => r.status !== 201);
     if (refused.length > 0) progress(`not accepted: ${refused.length}, e.g. ${refused[0].status} ${refused[0].body.slice(0, 200)}`);
@@ -77,8 +81,10 @@ export async function run(): Promise<BenchmarkResult> {
     progress('baseline: bare Fastify route, same load');
     bare = await startBareFastify(BARE_PORT);
     await load(WARM_UP, CONCURRENCY, () => send(agent, BARE_PORT, 'POST', '/applications', auth[0], { listingId: listings[0], ...DECLARATION }));
+    const cpuBeforeBaseline = cpuSeconds(bare.pid);
     const baseline = await load(SEEKERS, CONCURRENCY, (i) => send(agent, BARE_PORT, 'POST', '/applications', auth[i], { listingId: listings[i % HOT_LISTINGS], ...DECLARATION }));
 
+    const cpuPerBaseline = cpuMsPer(cpuBeforeBaseline, cpuSeconds(bare.pid), SEEKERS);
     const ours = figures(burst.replies, burst.seconds);
     const base = figures(baseline.replies, baseline.seconds);
     const ratio = round(ours.perSecond / base.perSecond, 3);
@@ -103,7 +109,8 @@ export async function run(): Promise<BenchmarkResult> {
       p99Ms: ours.p99,
       lost,
       duplicated,
-      baseline: { requestsPerSecond: base.perSecond, p50Ms: base.p50, p99Ms: base.p99 },
+      cpuMsPerApply: cpuPerApply,
+      baseline: { requestsPerSecond: base.perSecond, p50Ms: base.p50, p99Ms: base.p99, cpuMsPerRequest: cpuPerBaseline },
       ratioToBaseline: ratio,
       goals,
     };

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { isRole } from './roles.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 /** The OAuth 2.0 token response shape (RFC 6749 §5.1). */
 export interface IssuedToken {
@@ -15,11 +16,14 @@ interface Claims {
   readonly sub: string;
   readonly roles: readonly string[];
   readonly landlordId?: string;
+  readonly exp?: number;
 }
 
 /** Issues and checks the HS256 bearer tokens every app accepts; apps issue them for their own users too. */
 @Injectable()
 export class TokenService {
+  private readonly verified = new VerifiedTokens();
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
@@ -36,8 +40,10 @@ export class TokenService {
 
   /** Rejects with 401 whether the token is malformed, forged, expired or carries claims we do not know. */
   async verify(token: string): Promise<AuthenticatedUser> {
+    const known = this.verified.get(token, Date.now());
+    if (known) return known;
     const claims = await this.jwt.verifyAsync<Partial<Claims>>(token).catch(() => undefined);
-    const { sub, roles, landlordId } = claims ?? {};
+    const { sub, roles, landlordId, exp } = claims ?? {};
     if (
       typeof sub !== 'string' ||
       sub === '' ||
@@ -47,6 +53,8 @@ export class TokenService {
     ) {
       throw new UnauthorizedException('The bearer token is invalid or has expired');
     }
-    return { id: sub, roles, ...(landlordId !== undefined && { landlordId }) };
+    const user = { id: sub, roles, ...(landlordId !== undefined && { landlordId }) };
+    if (typeof exp === 'number') this.verified.remember(token, user, exp * 1000);
+    return user;
   }
 }
