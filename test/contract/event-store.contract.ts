@@ -121,6 +121,57 @@ export function eventStoreContract(name: string, create: () => Promise<EventStor
       expect(await store.readStream(id)).toHaveLength(2);
     });
 
+    test('appendEach: every stream lands, in order, with its own expectation', async () => {
+      const [fresh, existing] = [stream(), stream()];
+      await store.append(existing, [newEvent()], 'no_stream');
+      const results = await store.appendEach([
+        { streamId: fresh, events: [newEvent('a'), newEvent('b')], expected: 'no_stream' },
+        { streamId: existing, events: [newEvent('c')], expected: 0n },
+      ]);
+      expect(results.map((r) => (r instanceof VersionConflictError ? r : r.nextExpectedRevision))).toEqual([1n, 1n]);
+      const streams = await store.readStreams([fresh, existing, stream()]);
+      expect([...streams.values()].map((events) => events.map((e) => e.type))).toEqual([['a', 'b'], [expect.any(String), 'c'], []]);
+      const [a, b] = streams.get(fresh)!;
+      expect(comparePositions(a.position, b.position)).toBe(-1);
+    });
+
+    test('appendEach: a stale expectation conflicts in its place, the others still land', async () => {
+      const [moved, missing, fine] = [stream(), stream(), stream()];
+      await store.append(moved, [newEvent(), newEvent()], 'no_stream');
+      const results = await store.appendEach([
+        { streamId: moved, events: [newEvent()], expected: 0n },
+        { streamId: missing, events: [newEvent()], expected: 3n },
+        { streamId: fine, events: [newEvent()], expected: 'no_stream' },
+      ]);
+      expect(results[0]).toBeInstanceOf(VersionConflictError);
+      expect((results[0] as VersionConflictError).actual).toBe(1n);
+      expect(results[1]).toBeInstanceOf(VersionConflictError);
+      expect((results[1] as VersionConflictError).actual).toBe('no_stream');
+      expect(results[2]).toMatchObject({ nextExpectedRevision: 0n });
+      const streams = await store.readStreams([moved, missing, fine]);
+      expect([...streams.values()].map((events) => events.length)).toEqual([2, 0, 1]);
+    });
+
+    test('appendEach: a stream without its expected revision conflicts alone', async () => {
+      const [missing, fine] = [stream(), stream()];
+      const [conflict, landed] = await store.appendEach([
+        { streamId: missing, events: [newEvent()], expected: 0n },
+        { streamId: fine, events: [newEvent()], expected: 'no_stream' },
+      ]);
+      expect(conflict).toBeInstanceOf(VersionConflictError);
+      expect(landed).toMatchObject({ nextExpectedRevision: 0n });
+      expect(await store.readStream(missing)).toHaveLength(0);
+    });
+
+    test('appendEach: the same events again are answered as the first time', async () => {
+      const id = stream();
+      const events = [newEvent()];
+      const [first] = await store.appendEach([{ streamId: id, events, expected: 'no_stream' }]);
+      const [again] = await store.appendEach([{ streamId: id, events, expected: 'no_stream' }]);
+      expect(again).toEqual(first);
+      expect(await store.readStream(id)).toHaveLength(1);
+    });
+
     test('reads all from a global position, exclusive, in order, with a limit', async () => {
       const id = stream();
       await store.append(id, [newEvent(), newEvent(), newEvent()], 'no_stream');

@@ -1,3 +1,5 @@
+import type { VersionConflictError } from './errors.js';
+
 /**
  * Position in the global log. Lexicographic on (commit, prepare):
  * PostgreSQL uses (writing transaction xid8, row sequence), EventStoreDB its
@@ -51,6 +53,13 @@ export interface AppendResult {
   readonly position: GlobalPosition;
 }
 
+/** One stream's part of `appendEach`. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: NewEvent[];
+  readonly expected: ExpectedRevision;
+}
+
 export interface ReadAllOptions {
   /** Exclusive: events after this position. */
   readonly after?: GlobalPosition;
@@ -73,8 +82,17 @@ export type BatchHandler = (events: RecordedEvent[]) => Promise<void>;
 
 export interface EventStore {
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /**
+   * Appends to several streams, each with its own expectation, as `append` would
+   * one by one: each lands or conflicts on its own (a conflict comes back in its
+   * place, other errors reject). For commands that arrive together: a store may
+   * write them in one round trip.
+   */
+  appendEach(appends: readonly StreamAppend[]): Promise<Array<AppendResult | VersionConflictError>>;
   /** Events of one stream in revision order; empty when the stream does not exist. */
   readStream(streamId: string, fromRevision?: bigint): Promise<RecordedEvent[]>;
+  /** Several streams at once, each in revision order; a stream that does not exist maps to an empty list. */
+  readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch-up subscription: every event after `from`, in global order, then live ones. */
   subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription;

@@ -36,9 +36,11 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type RecordedEvent,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port.js';
+import { appendOneByOne, readEach } from '../one-by-one.js';
 
 const DEFAULT_READ_LIMIT = 1000;
 const DEFAULT_BATCH_SIZE = 500;
@@ -88,6 +90,14 @@ export class EventStoreDbEventStore implements EventStore {
     const [last] = await this.collect(this.client.readStream(streamId, { fromRevision: revision, maxCount: 1 }));
     if (!last?.event) throw new Error(`Stream ${streamId}: revision ${revision} was appended but cannot be read back`);
     return positionOf(last.event);
+  }
+
+  appendEach(appends: readonly StreamAppend[]): Promise<Array<AppendResult | VersionConflictError>> {
+    return appendOneByOne(this, appends);
+  }
+
+  readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    return readEach(this, streamIds);
   }
 
   async readStream(streamId: string, fromRevision = 0n): Promise<RecordedEvent[]> {

@@ -7,10 +7,12 @@ import type {
   NewEvent,
   ReadAllOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port.js';
 import { comparePositions, START } from '../event-store.port.js';
+import { appendOneByOne, readEach } from '../one-by-one.js';
 import { pollingSubscription, Wakeup } from '../polling-subscription.js';
 
 /** For unit tests of the domain: same contract as the real stores, no durability. */
@@ -52,6 +54,14 @@ export class InMemoryEventStore implements EventStore {
     this.wakeup.notify();
     const last = stream[stream.length - 1];
     return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  appendEach(appends: readonly StreamAppend[]): Promise<Array<AppendResult | VersionConflictError>> {
+    return appendOneByOne(this, appends);
+  }
+
+  readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    return readEach(this, streamIds);
   }
 
   async readStream(streamId: string, fromRevision = 0n): Promise<RecordedEvent[]> {

@@ -34,3 +34,18 @@ export function appendSql(expected: ExpectedRevision, single = false): string {
         WHERE EXISTS (SELECT 1 FROM es.events WHERE stream_id = $1 AND revision = $2::bigint) ${RETURNING}`;
   }
 }
+
+/**
+ * Several streams in one statement, one row per event: `expected` is the
+ * stream's last revision or -1 for "no stream yet", `offset` the event's place
+ * within its stream's append (1, 2, …). A stream whose expected revision does
+ * not exist gets no rows; a stream already past it, or existing when it should
+ * not, fails the whole statement on the unique (stream_id, revision).
+ */
+export const APPEND_EACH_SQL = `INSERT INTO es.events (stream_id, revision, event_id, type, schema_version, data, metadata)
+  SELECT e.stream_id, e.expected + e.event_offset, e.id, e.type, e.schema_version, e.data, e.metadata
+  FROM unnest($1::text[], $2::bigint[], $3::int[], $4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[])
+    WITH ORDINALITY AS e(stream_id, expected, event_offset, id, type, schema_version, data, metadata, ord)
+  WHERE e.expected = -1 OR EXISTS (SELECT 1 FROM es.events x WHERE x.stream_id = e.stream_id AND x.revision = e.expected)
+  ORDER BY e.ord
+  RETURNING stream_id, position, transaction_id::text, revision`;

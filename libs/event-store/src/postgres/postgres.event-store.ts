@@ -9,6 +9,7 @@ import type {
   NewEvent,
   ReadAllOptions,
   RecordedEvent,
+  StreamAppend,
   StreamEvent,
   SubscribeOptions,
   Subscription,
@@ -16,7 +17,8 @@ import type {
 import { pollingSubscription, Wakeup } from '../polling-subscription.js';
 import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '../../../postgres/src/log-order.js';
 import { binaryRows, copyOut, repeatedText } from '../../../postgres/src/copy-out.js';
-import { appendSql } from './append.sql.js';
+import { APPEND_EACH_SQL, appendSql } from './append.sql.js';
+import { appendOneByOne } from '../one-by-one.js';
 import { isUnavailable, toRecordedEvent, type EventRow } from './rows.js';
 
 function eventValues(e: NewEvent): unknown[] {
@@ -91,6 +93,45 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
+  async appendEach(appends: readonly StreamAppend[]): Promise<Array<AppendResult | VersionConflictError>> {
+    if (appends.length === 0) return [];
+    const oneStatement =
+      appends.every((a) => a.events.length > 0 && (a.expected === 'no_stream' || typeof a.expected === 'bigint')) &&
+      new Set(appends.map((a) => a.streamId)).size === appends.length;
+    if (oneStatement) {
+      try {
+        const results = await this.tryAppendEach(appends);
+        this.wakeup.notify();
+        return results;
+      } catch (error) {
+        if (isUnavailable(error)) throw new EventStoreUnavailableError('Event store unavailable', { cause: error });
+        // Nothing was written: one by one, each append finds its own conflict or an earlier landing of its events.
+        if ((error as { code?: string }).code !== '23505') throw error;
+      }
+    }
+    return appendOneByOne(this, appends);
+  }
+
+  private async tryAppendEach(appends: readonly StreamAppend[]): Promise<Array<AppendResult | VersionConflictError>> {
+    const rows = appends.flatMap(({ streamId, events, expected }) =>
+      events.map((e, i) => [streamId, expected === 'no_stream' ? '-1' : String(expected), i + 1, e.id, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata)]),
+    );
+    const column = (index: number) => rows.map((row) => row[index]);
+    const { rows: written } = await this.pool.query<{ stream_id: string; position: string; transaction_id: string; revision: string }>({
+      name: 'es.append-each',
+      text: APPEND_EACH_SQL,
+      values: [0, 1, 2, 3, 4, 5, 6, 7].map(column),
+    });
+    const last = new Map(written.map((row) => [row.stream_id, row]));
+    return Promise.all(
+      appends.map(async ({ streamId, expected }) => {
+        const row = last.get(streamId);
+        if (!row) return new VersionConflictError(streamId, expected, await this.currentRevision(streamId));
+        return { nextExpectedRevision: BigInt(row.revision), position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) } };
+      }),
+    );
+  }
+
   /** The same event ids already in this stream mean a retried append: answer as the first time. */
   private async previousAppend(streamId: string, events: NewEvent[]): Promise<AppendResult | undefined> {
     const { rows } = await this.pool.query<{ position: string; transaction_id: string; revision: string }>(
@@ -121,6 +162,19 @@ export class PostgresEventStore implements EventStore {
       [streamId, fromRevision.toString()],
     );
     return rows.map(toRecordedEvent);
+  }
+
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    const unique = [...new Set(streamIds)];
+    const streams = new Map<string, RecordedEvent[]>(unique.map((id) => [id, []]));
+    if (unique.length === 0) return streams;
+    const { rows } = await this.query<EventRow>(
+      `SELECT position, transaction_id::text AS tx_id, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at
+       FROM es.events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, revision`,
+      [unique],
+    );
+    for (const row of rows) streams.get(row.stream_id)!.push(toRecordedEvent(row));
+    return streams;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
