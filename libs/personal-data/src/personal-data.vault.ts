@@ -33,17 +33,27 @@ export class PersonalDataVault {
   constructor(private readonly pool: pg.Pool) {}
 
   async seal(subject: string, value: unknown): Promise<Sealed> {
-    const key = await this.keyFor(subject, true);
-    if (!key) throw new Error(`Personal data of ${subject} has been erased; nothing new can be sealed for it`);
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    return { subject, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+    const [sealed] = await this.sealEach([{ subject, value }]);
+    if (sealed instanceof Error) throw sealed;
+    return sealed;
+  }
+
+  /** Seals for several people with one round trip for their keys; an erased person's item is an error in its place. */
+  async sealEach(items: ReadonlyArray<{ readonly subject: string; readonly value: unknown }>): Promise<Array<Sealed | Error>> {
+    const keys = await this.keysCreatingMissing(items.map((i) => i.subject));
+    return items.map(({ subject, value }) => {
+      const key = keys.get(subject.toLowerCase());
+      if (!key) return new Error(`Personal data of ${subject} has been erased; nothing new can be sealed for it`);
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+      return { subject, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+    });
   }
 
   /** Undefined once the subject's key was destroyed. */
   async open<T>(sealed: Sealed): Promise<T | undefined> {
-    const key = await this.keyFor(sealed.subject, false);
+    const key = await this.keyFor(sealed.subject);
     if (!key) return undefined;
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
     decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
@@ -59,14 +69,31 @@ export class PersonalDataVault {
     );
   }
 
-  private async keyFor(subject: string, create: boolean): Promise<Buffer | undefined> {
-    if (create) {
-      await this.pool.query('INSERT INTO personal_data.subject_keys (subject_id, key) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-        subject,
-        randomBytes(32),
-      ]);
-    }
+  private async keyFor(subject: string): Promise<Buffer | undefined> {
     const { rows } = await this.pool.query<{ key: Buffer | null }>('SELECT key FROM personal_data.subject_keys WHERE subject_id = $1', [subject]);
     return rows[0]?.key ?? undefined;
+  }
+
+  /**
+   * One statement: new keys for people without one, and the keys of the rest. The
+   * statement's reads do not see its own inserts, so each person comes from one
+   * side only. An erased person's key is null and stays so.
+   */
+  private async keysCreatingMissing(subjects: readonly string[]): Promise<Map<string, Buffer>> {
+    const unique = [...new Set(subjects)];
+    const { rows } = await this.pool.query<{ subject_id: string; key: Buffer | null }>({
+      name: 'personal-data.keys-creating-missing',
+      text: `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::bytea[]) AS w(subject_id, key)),
+        created AS (
+          INSERT INTO personal_data.subject_keys (subject_id, key) SELECT subject_id, key FROM wanted
+          ON CONFLICT DO NOTHING RETURNING subject_id, key)
+        SELECT subject_id, key FROM created
+        UNION ALL
+        SELECT k.subject_id, k.key FROM personal_data.subject_keys k WHERE k.subject_id = ANY($1::uuid[])`,
+      values: [unique, unique.map(() => randomBytes(32))],
+    });
+    const keys = new Map<string, Buffer>();
+    for (const row of rows) if (row.key) keys.set(row.subject_id, row.key);
+    return keys;
   }
 }

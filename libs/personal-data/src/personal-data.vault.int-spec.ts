@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { migrate } from '../../postgres/src/migrations.js';
+import { freshDatabase } from '../../../test/support/fresh-database.js';
+import { PERSONAL_DATA_MIGRATIONS, PersonalDataVault } from './personal-data.vault.js';
+
+describe('PersonalDataVault on PostgreSQL', () => {
+  let pool: pg.Pool;
+  let vault: PersonalDataVault;
+  beforeAll(async () => {
+    pool = new pg.Pool({ connectionString: await freshDatabase('vault'), max: 4 });
+    await migrate(pool, PERSONAL_DATA_MIGRATIONS);
+    vault = new PersonalDataVault(pool);
+  });
+  afterAll(() => pool.end());
+
+  test('seals under the person’s own key and opens again until the key is erased', async () => {
+    const person = randomUUID();
+    const sealed = await vault.seal(person, { income: 420_000 });
+    expect(sealed.data).not.toContain('420');
+    expect(await vault.open(sealed)).toEqual({ income: 420_000 });
+    await vault.erase(person);
+    expect(await vault.open(sealed)).toBeUndefined();
+    await expect(vault.seal(person, { income: 1 })).rejects.toThrow(/erased/);
+  });
+
+  test('sealEach: new people get keys, known people keep theirs, an erased person fails in place', async () => {
+    const [known, fresh, erased] = [randomUUID(), randomUUID(), randomUUID()];
+    const earlier = await vault.seal(known, 'before');
+    await vault.erase(erased);
+    const results = await vault.sealEach([
+      { subject: known, value: 'a' },
+      { subject: fresh, value: 'b' },
+      { subject: erased, value: 'c' },
+      { subject: fresh.toUpperCase(), value: 'd' },
+    ]);
+    expect(results[2]).toBeInstanceOf(Error);
+    const opened = await Promise.all([results[0], results[1], results[3]].map((r) => vault.open(r as Exclude<typeof r, Error>)));
+    expect(opened).toEqual(['a', 'b', 'd']);
+    expect(await vault.open(earlier)).toBe('before');
+    const { rows } = await pool.query('SELECT count(*)::int AS n FROM personal_data.subject_keys WHERE subject_id = ANY($1::uuid[])', [[known, fresh, erased]]);
+    expect(rows[0].n).toBe(3);
+  });
+});
