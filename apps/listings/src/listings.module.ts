@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { PlatformModule } from '../../../libs/platform/src/index.js';
 import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/src/event-sourcing.module.js';
 import { LandlordUserGuard } from './access/landlord-user.guard.js';
+import { ApplicationIntake } from './applications/application-intake.js';
 import { ApplicationUseCases } from './applications/application-use-cases.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { AuditController } from './audit/audit.controller.js';
@@ -34,6 +35,7 @@ const eventSourcing = EventSourcingModule.forRoot({
   controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, AuditController],
   providers: [
     ListingUseCases,
+    ApplicationIntake,
     ApplicationUseCases,
     CloseService,
     CloseJobScheduler,

@@ -28,6 +28,12 @@ export interface PollingOptions {
   readonly idleMs: number;
   /** Read errors (an outage) are retried after this long; handler errors end the subscription. */
   readonly retryMs: number;
+  /**
+   * After a batch that did not fill up, wait this long before reading again, so
+   * that under a stream of small appends each read (and each handler transaction)
+   * takes many events instead of one. It is how far behind the subscriber may fall.
+   */
+  readonly settleMs?: number;
   readonly onReadError?: (error: unknown) => void;
 }
 
@@ -60,13 +66,24 @@ export function pollingSubscription(
       }
       await handler(events);
       position = events[events.length - 1].position;
+      if (options.settleMs && events.length < options.batchSize) await settle(options.settleMs);
     }
   };
+  const settle = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      stopping = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  let stopping = () => {};
   const done = loop();
   return {
     done,
     stop: async () => {
       stopped = true;
+      stopping();
       wakeup.notify();
       await done.catch(() => undefined);
     },

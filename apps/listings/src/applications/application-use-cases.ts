@@ -1,22 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { currentCorrelationId, NotFound, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { seekerOf } from '../access/access.js';
-import { requirementFailures } from '../listing/eligibility.js';
 import type { ListingType } from '../../../../libs/contracts/src/index.js';
 import { ListingService } from '../listing/listing.service.js';
-import { ListingsClock, VAULT } from '../listings.tokens.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { PolicyService } from '../policy/policy.service.js';
+import { ListingsClock } from '../listings.tokens.js';
+import { ApplicationIntake } from './application-intake.js';
 import { methodFor } from '../ranking/rank.js';
-import { standingOn } from '../read-models/queue-standing.js';
-import { seekerFacts } from '../read-models/seekers.projection.js';
 import type { ApplyDto } from './apply.dto.js';
 import { placeOf, type Place } from './place.query.js';
-import { assertInQueue, type SeekerApplication } from './seeker.decider.js';
+import type { SeekerApplication } from './seeker.decider.js';
 import { SeekerService } from './seeker.service.js';
 
 export interface ApplicationView {
@@ -38,54 +33,14 @@ export class ApplicationUseCases {
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     private readonly listings: ListingService,
     private readonly seekers: SeekerService,
-    private readonly policy: PolicyService,
-    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly intake: ApplicationIntake,
     private readonly clock: ListingsClock,
   ) {}
 
   async apply(user: AuthenticatedUser, body: ApplyDto): Promise<ApplicationView> {
-    const applicantId = seekerOf(user);
-    const now = this.clock.now();
-    const today = stockholmDate(now);
     const { listingId, ...declaration } = body;
-    // Sealing runs beside the reads: a burst of applies waits for one round trip less. A closed account's key is
-    // erased and sealing fails; that seeker is refused as not in the queue below, before the failure would matter.
-    const [{ state: listing }, facts, policy, sealed] = await Promise.all([
-      this.listings.load(listingId),
-      seekerFacts(this.infra.pool, [applicantId]),
-      this.policy.recentlyOn(today),
-      this.vault.seal(applicantId, declaration).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
-    ]);
-    if (listing.status === 'none') throw new NotFound('No such listing');
-    const fact = facts.get(applicantId);
-    const standing = (fact && standingOn(fact.timeline, today)?.status) ?? 'unknown';
-    assertInQueue(standing);
-    if (sealed instanceof Error) throw sealed;
-    const failures = requirementFailures({
-      requirements: listing.published.requirements,
-      monthlyRent: listing.published.flat.monthlyRent,
-      declaration,
-      birthYear: fact?.birthYear ?? null,
-      deadline: listing.published.applicationDeadline,
-      nonTaxableIncomeFactor: policy.nonTaxableIncomeFactor,
-    });
-    const applicationId = randomUUID();
-    await this.seekers.handle(
-      applicantId,
-      {
-        type: 'apply',
-        applicationId,
-        listingId,
-        now,
-        declaration: sealed,
-        listingDeadline: listing.status === 'open' ? listing.published.applicationDeadline : null,
-        standing,
-        failures,
-        policy,
-      },
-      { correlationId: currentCorrelationId() ?? randomUUID(), actor: applicantId },
-    );
-    return { applicationId, listingId, status: 'active', submittedAt: now.toISOString() };
+    const applied = await this.intake.apply({ applicantId: seekerOf(user), listingId, declaration, correlationId: currentCorrelationId() ?? randomUUID() });
+    return { ...applied, status: 'active' };
   }
 
   async withdraw(user: AuthenticatedUser, applicationId: string): Promise<ApplicationView> {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { comparePositions } from '../../../event-store/src/index.js';
 import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '../../../postgres/src/log-order.js';
 import type { ConsumeOptions, Consumer, DeadLetter, IntegrationBus, IntegrationMessage, MessageHandler } from '../bus.port.js';
 import { deliver } from './deliver.js';
@@ -43,6 +44,31 @@ export class PostgresBus implements IntegrationBus {
       [...positionParams(after), topics, limit],
     );
     return rows.map((r) => ({ position: { commit: BigInt(r.tx_id), prepare: BigInt(r.position) }, message: r.message }));
+  }
+
+  /**
+   * A consumer's next page, and how far the log was looked through for it: the
+   * last visible message, when the page did not fill up. Messages of other topics
+   * up to there need not be looked through again; without this, a consumer of a
+   * rare topic would scan every newer message of the busy ones on every poll.
+   * Any message becoming visible later belongs to a later transaction, so it sorts after that point.
+   */
+  async readPage(after: LoggedMessage['position'] | undefined, topics: readonly string[], limit = PAGE): Promise<{ messages: LoggedMessage[]; scannedTo?: LoggedMessage['position'] }> {
+    const { rows } = await this.options.log.query<{ head_tx: string; head_position: string; tx_id: string | null; position: string | null; message: IntegrationMessage | null }>(
+      `WITH head AS (
+         SELECT log.transaction_id, log.position FROM bus.messages log
+         WHERE log.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY log.transaction_id DESC, log.position DESC LIMIT 1)
+       SELECT head.transaction_id::text AS head_tx, head.position AS head_position, page.* FROM head LEFT JOIN LATERAL (
+         SELECT transaction_id::text AS tx_id, position, message FROM bus.messages log
+         WHERE ${AFTER_POSITION_VISIBLE} AND topic = ANY($3::text[]) ${LOG_ORDER} LIMIT $4) page ON true`,
+      [...positionParams(after), topics, limit],
+    );
+    const messages = rows
+      .filter((r) => r.tx_id !== null)
+      .map((r) => ({ position: { commit: BigInt(r.tx_id!), prepare: BigInt(r.position!) }, message: r.message! }));
+    const head = rows[0];
+    return messages.length < limit && head ? { messages, scannedTo: { commit: BigInt(head.head_tx), prepare: BigInt(head.head_position) } } : { messages };
   }
 
   async countLog(topics: readonly string[]): Promise<number> {
@@ -136,17 +162,16 @@ class GroupConsumer implements Consumer {
     const group = this.options.group;
     while (!this.stopped) {
       const offset = await this.readOffset();
-      const batch = await this.bus.readLog(offset, this.options.topics);
-      if (batch.length === 0) {
-        await this.sleep(this.pools.pollIntervalMs ?? 100);
-        continue;
-      }
-      for (const { position, message } of batch) {
+      const { messages, scannedTo } = await this.bus.readPage(offset, this.options.topics);
+      for (const { position, message } of messages) {
         if (this.stopped) return;
         await deliver(this.pools.readModel, group, message, this.handler, this.options.maxAttempts, (client) =>
           saveOffset(client, group, position),
         );
       }
+      if (this.stopped) return;
+      if (scannedTo && (!offset || comparePositions(scannedTo, offset) > 0)) await saveOffset(this.pools.readModel, group, scannedTo);
+      if (messages.length === 0) await this.sleep(this.pools.pollIntervalMs ?? 100);
     }
   }
 
@@ -169,7 +194,7 @@ class GroupConsumer implements Consumer {
   }
 }
 
-async function saveOffset(client: pg.PoolClient, group: string, position: LoggedMessage['position']): Promise<void> {
+async function saveOffset(client: Pick<pg.PoolClient, 'query'>, group: string, position: LoggedMessage['position']): Promise<void> {
   await client.query(
     `INSERT INTO bus.consumer_offsets (consumer_group, transaction_id, position) VALUES ($1, $2, $3)
      ON CONFLICT (consumer_group) DO UPDATE SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()`,

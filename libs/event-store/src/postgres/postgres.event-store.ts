@@ -35,12 +35,17 @@ function eventArrays(events: NewEvent[]): unknown[] {
   ];
 }
 
+/** Under a burst of commands, a projection or relay then writes about once per 20 ms, not once per command. */
+const SETTLE_MS = 20;
+
 /** `any` on a hot stream can lose the race several times; it still must land. */
 const MAX_ANY_RETRIES = 100;
 
 export interface PostgresEventStoreOptions {
   /** How often an idle subscription polls for events appended by other processes. */
   readonly pollIntervalMs?: number;
+  /** How long a busy subscription waits between reads, to take appends in batches (PollingOptions.settleMs). */
+  readonly settleMs?: number;
 }
 
 export class PostgresEventStore implements EventStore {
@@ -244,6 +249,7 @@ export class PostgresEventStore implements EventStore {
         batchSize: options.batchSize ?? 500,
         idleMs: this.options.pollIntervalMs ?? 100,
         retryMs: 1000,
+        settleMs: this.options.settleMs ?? SETTLE_MS,
       },
       handler,
     );

@@ -1,0 +1,162 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { VersionConflictError, type RecordedEvent, type StreamAppend } from '../../../../libs/event-store/src/index.js';
+import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import { NotFound } from '../../../../libs/platform/src/index.js';
+import { Batcher } from '../../../../libs/runtime/src/batcher.js';
+import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { requirementFailures } from '../listing/eligibility.js';
+import { evolveListing, initialListingState, type ListingState } from '../listing/listing.decider.js';
+import { listingStream, seekerStream, type ListingEvent } from '../listing/listing.events.js';
+import { ListingsClock, VAULT } from '../listings.tokens.js';
+import type { ListingPolicy } from '../policy/listing-policy.js';
+import { PolicyService } from '../policy/policy.service.js';
+import { standingOn } from '../read-models/queue-standing.js';
+import { seekerFacts, type SeekerFacts } from '../read-models/seekers.projection.js';
+import { assertInQueue, decideSeeker, evolveSeeker, initialSeekerState, type SeekerCommand } from './seeker.decider.js';
+import { SeekerService } from './seeker.service.js';
+
+export interface ApplyRequest {
+  readonly applicantId: string;
+  readonly listingId: string;
+  readonly declaration: { readonly householdSize: number; readonly taxableIncome: number; readonly nonTaxableIncome: number; readonly hasPaymentRemarks: boolean };
+  readonly correlationId: string;
+}
+
+export interface Applied {
+  readonly applicationId: string;
+  readonly listingId: string;
+  readonly submittedAt: string;
+}
+
+/** Enough for a burst at a popular listing's deadline, small enough that one flush stays a few milliseconds. */
+const BATCH = { maxBatch: 64, maxConcurrent: 2 };
+
+const fold = <S, E>(evolve: (s: S, e: E) => S, initial: S, events: readonly RecordedEvent[]) => events.reduce((s, e) => evolve(s, e as unknown as E), initial);
+
+/**
+ * Applications arrive in bursts before popular deadlines. Applies that arrive
+ * while others are being written are decided together: one read of their
+ * streams, seeker facts and keys, and one write of all their events. Each is
+ * still decided alone on its own seeker stream by the same decider, and one that
+ * meets a concurrent change is retried alone on fresh state.
+ */
+@Injectable()
+export class ApplicationIntake {
+  private readonly batcher = new Batcher<ApplyRequest, Applied>((requests) => this.decideTogether(requests), BATCH);
+
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    private readonly seekers: SeekerService,
+    private readonly policy: PolicyService,
+    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly clock: ListingsClock,
+  ) {}
+
+  apply(request: ApplyRequest): Promise<Applied> {
+    return this.batcher.submit(request);
+  }
+
+  private async decideTogether(requests: ApplyRequest[]): Promise<Array<Applied | Error>> {
+    const now = this.clock.now();
+    const today = stockholmDate(now);
+    const applicantIds = requests.map((r) => r.applicantId);
+    const [streams, facts, policy, sealed] = await Promise.all([
+      this.infra.store.readStreams([...applicantIds.map(seekerStream), ...requests.map((r) => listingStream(r.listingId))]),
+      seekerFacts(this.infra.pool, applicantIds),
+      this.policy.recentlyOn(today),
+      this.vault.sealEach(requests.map((r) => ({ subject: r.applicantId, value: r.declaration }))),
+    ]);
+    const listings = new Map<string, ListingState>();
+    const listingOf = (listingId: string) => {
+      if (!listings.has(listingId)) listings.set(listingId, fold<ListingState, ListingEvent>(evolveListing, initialListingState, streams.get(listingStream(listingId))!));
+      return listings.get(listingId)!;
+    };
+
+    const outcomes: Array<Applied | Error | undefined> = requests.map(() => undefined);
+    const appends: StreamAppend[] = [];
+    const appended: number[] = [];
+    const seen = new Set<string>();
+    requests.forEach((request, i) => {
+      // A second apply by the same seeker in one batch would expect the same revision: it goes alone, after.
+      if (seen.has(request.applicantId)) return;
+      seen.add(request.applicantId);
+      const events = streams.get(seekerStream(request.applicantId))!;
+      try {
+        const applicationId = randomUUID();
+        const command = applyCommand(request, applicationId, now, listingOf(request.listingId), facts.get(request.applicantId), policy, sealed[i]);
+        const decided = decideSeeker(command, fold(evolveSeeker, initialSeekerState, events));
+        appends.push({
+          streamId: seekerStream(request.applicantId),
+          events: decided.map((e) => ({ id: randomUUID(), type: e.type, schemaVersion: 1, data: e.data, metadata: { correlationId: request.correlationId, causationId: null, actor: request.applicantId } })),
+          expected: events.length > 0 ? events[events.length - 1].revision : 'no_stream',
+        });
+        appended.push(i);
+        outcomes[i] = { applicationId, listingId: request.listingId, submittedAt: now.toISOString() };
+      } catch (error) {
+        outcomes[i] = error instanceof Error ? error : new Error(String(error));
+      }
+    });
+    const written = await this.infra.store.appendEach(appends);
+    written.forEach((result, j) => {
+      if (result instanceof VersionConflictError) outcomes[appended[j]] = undefined;
+    });
+    return Promise.all(outcomes.map((outcome, i) => outcome ?? this.applyAlone(requests[i]).catch((error: Error) => error)));
+  }
+
+  /** One apply on fresh state, retried on a concurrent change of the seeker's stream. */
+  private async applyAlone(request: ApplyRequest): Promise<Applied> {
+    const now = this.clock.now();
+    const today = stockholmDate(now);
+    const applicationId = randomUUID();
+    const [listingEvents, facts, policy, [sealed]] = await Promise.all([
+      this.infra.store.readStream(listingStream(request.listingId)),
+      seekerFacts(this.infra.pool, [request.applicantId]),
+      this.policy.recentlyOn(today),
+      this.vault.sealEach([{ subject: request.applicantId, value: request.declaration }]),
+    ]);
+    const listing = fold<ListingState, ListingEvent>(evolveListing, initialListingState, listingEvents);
+    const command = applyCommand(request, applicationId, now, listing, facts.get(request.applicantId), policy, sealed);
+    await this.seekers.handle(request.applicantId, command, { correlationId: request.correlationId, actor: request.applicantId });
+    return { applicationId, listingId: request.listingId, submittedAt: now.toISOString() };
+  }
+}
+
+/**
+ * What the seeker's decider needs to decide an apply. A closed account's key is
+ * erased and sealing fails; that seeker is refused as not in the queue first.
+ */
+function applyCommand(
+  request: ApplyRequest,
+  applicationId: string,
+  now: Date,
+  listing: ListingState,
+  fact: SeekerFacts | undefined,
+  policy: ListingPolicy,
+  sealed: Sealed | Error,
+): SeekerCommand & { type: 'apply' } {
+  if (listing.status === 'none') throw new NotFound('No such listing');
+  const standing = (fact && standingOn(fact.timeline, stockholmDate(now))?.status) ?? 'unknown';
+  assertInQueue(standing);
+  if (sealed instanceof Error) throw sealed;
+  return {
+    type: 'apply',
+    applicationId,
+    listingId: request.listingId,
+    now,
+    declaration: sealed,
+    listingDeadline: listing.status === 'open' ? listing.published.applicationDeadline : null,
+    standing,
+    failures: requirementFailures({
+      requirements: listing.published.requirements,
+      monthlyRent: listing.published.flat.monthlyRent,
+      declaration: request.declaration,
+      birthYear: fact?.birthYear ?? null,
+      deadline: listing.published.applicationDeadline,
+      nonTaxableIncomeFactor: policy.nonTaxableIncomeFactor,
+    }),
+    policy,
+  };
+}
