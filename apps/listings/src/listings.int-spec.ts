@@ -188,6 +188,45 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     await apply(young.token, youth.listingId).expect(201);
   });
 
+  test('applying: a bad body, token or content type is a problem naming what is wrong, and writes nothing', async () => {
+    const { token } = await landlord();
+    const listing = await publishListing(token);
+    const s = await seeker('2015-03-03');
+    const before = await rows(`SELECT count(*)::int AS n FROM es.events WHERE stream_id = $1`, [`listing-seeker-${s.id}`]);
+    const bad = await http().post('/applications').set(bearer(s.token)).send({ listingId: 'x', householdSize: 0, taxableIncome: '1', extra: true }).expect(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.body).toMatchObject({ status: 400, title: 'Bad Request', instance: '/applications', correlationId: expect.any(String) });
+    expect(Object.fromEntries(bad.body.errors.map((e: { field: string; messages: string[] }) => [e.field, e.messages]))).toEqual({
+      listingId: ['listingId must match format "uuid"'],
+      householdSize: ['householdSize must be >= 1'],
+      taxableIncome: ['taxableIncome must be integer'],
+      nonTaxableIncome: ['nonTaxableIncome is required'],
+      hasPaymentRemarks: ['hasPaymentRemarks is required'],
+      extra: ['extra should not exist'],
+    });
+    const noToken = await http().post('/applications').send({ listingId: listing.listingId, ...declaration() }).expect(401);
+    expect(noToken.headers['www-authenticate']).toBe('Bearer');
+    expect(noToken.body).toMatchObject({ status: 401, detail: 'A bearer token is required' });
+    await http().post('/applications').set({ authorization: 'Bearer forged.token.here' }).send({ listingId: listing.listingId, ...declaration() }).expect(401);
+    expect((await http().post('/applications').set(bearer(token)).send({ listingId: listing.listingId, ...declaration() }).expect(403)).body.status).toBe(403);
+    const notJson = await http().post('/applications').set(bearer(s.token)).set('content-type', 'application/json').send('{"listingId":').expect(400);
+    expect(notJson.body).toMatchObject({ status: 400, type: 'about:blank' });
+    const text = await http().post('/applications').set(bearer(s.token)).set('content-type', 'text/plain').send('hello').expect(400);
+    expect(text.body.errors).toEqual([{ field: 'body', messages: ['body must be object'] }]);
+    expect(await rows(`SELECT count(*)::int AS n FROM es.events WHERE stream_id = $1`, [`listing-seeker-${s.id}`])).toEqual(before);
+
+    const once = await apply(s.token, listing.listingId).set('idempotency-key', 'apply-1').expect(201);
+    const again = await apply(s.token, listing.listingId).set('idempotency-key', 'apply-1').expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(once.body);
+  });
+
+  test('the OpenAPI document describes applying, with its body schema', async () => {
+    const document = (await http().get('/docs-json').expect(200)).body;
+    expect(document.paths['/applications'].post.requestBody.content['application/json'].schema.required).toContain('householdSize');
+    expect(document.paths['/applications'].get).toBeDefined();
+  });
+
   test('at most five active applications, also when applied for all at once; withdrawing frees a place', async () => {
     const { token } = await landlord();
     const listings = await Promise.all(Array.from({ length: 7 }, () => publishListing(token)));

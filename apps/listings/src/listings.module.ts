@@ -5,6 +5,7 @@ import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/
 import { LandlordUserGuard } from './access/landlord-user.guard.js';
 import { ApplicationIntake } from './applications/application-intake.js';
 import { ApplicationUseCases } from './applications/application-use-cases.js';
+import { ApplyRoute } from './applications/apply.route.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AllocationAudit } from './audit/allocation-audit.js';
@@ -37,6 +38,7 @@ const eventSourcing = EventSourcingModule.forRoot({
     ListingUseCases,
     ApplicationIntake,
     ApplicationUseCases,
+    ApplyRoute,
     CloseService,
     CloseJobScheduler,
     ExplanationService,

@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { FastRoutes } from './http/fast-routes.js';
 
 export const DOCS_PATH = 'docs';
 
-/** Swagger UI at /docs and the document at /docs-json; bearer auth applies unless a route is @Public(). */
+/** Swagger UI at /docs and the document at /docs-json, with FastRoutes; bearer auth applies unless a route is @Public(). */
 export function setupOpenApi(app: INestApplication, title: string): void {
   const config = new DocumentBuilder()
     .setTitle(title)
@@ -12,5 +13,10 @@ export function setupOpenApi(app: INestApplication, title: string): void {
     .addSecurityRequirements('bearer')
     .build();
   // A factory, so the document is built on first request, once every route is registered.
-  SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, config));
+  SwaggerModule.setup(DOCS_PATH, app, () => {
+    const document = SwaggerModule.createDocument(app, config);
+    // Routes served by Fastify directly are not Nest controllers; they describe themselves.
+    for (const [path, operations] of Object.entries(app.get(FastRoutes).openApiPaths())) document.paths[path] = { ...document.paths[path], ...operations };
+    return document;
+  });
 }

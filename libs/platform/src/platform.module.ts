@@ -18,7 +18,8 @@ import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { RequestValidationPipe } from './errors/request-validation.pipe.js';
 import { HEALTH_CHECKS, type HealthChecks, type HealthChecksOptions } from './health/health-checks.js';
 import { HealthController } from './health/health.controller.js';
-import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
+import { FastRoutes } from './http/fast-routes.js';
+import { IdempotencyInterceptor, IdempotencyStore } from './http/idempotency.interceptor.js';
 import { loggerParams } from './logging/logger-params.js';
 
 export interface PlatformOptions {
@@ -99,8 +100,10 @@ export class PlatformModule implements OnApplicationShutdown {
         PasswordHasher,
         SignInService,
         TokenService,
+        IdempotencyStore,
+        FastRoutes,
       ],
-      exports: [settings, PG_POOL, TokenService, PasswordHasher],
+      exports: [settings, PG_POOL, TokenService, PasswordHasher, FastRoutes],
     };
   }
 

@@ -9,7 +9,7 @@ import { ListingService } from '../listing/listing.service.js';
 import { ListingsClock } from '../listings.tokens.js';
 import { ApplicationIntake } from './application-intake.js';
 import { methodFor } from '../ranking/rank.js';
-import type { ApplyDto } from './apply.dto.js';
+import type { ApplyBody } from './apply.route.js';
 import { placeOf, type Place } from './place.query.js';
 import type { SeekerApplication } from './seeker.decider.js';
 import { SeekerService } from './seeker.service.js';
@@ -37,7 +37,7 @@ export class ApplicationUseCases {
     private readonly clock: ListingsClock,
   ) {}
 
-  async apply(user: AuthenticatedUser, body: ApplyDto): Promise<ApplicationView> {
+  async apply(user: AuthenticatedUser, body: ApplyBody): Promise<ApplicationView> {
     const { listingId, ...declaration } = body;
     const applied = await this.intake.apply({ applicantId: seekerOf(user), listingId, declaration, correlationId: currentCorrelationId() ?? randomUUID() });
     return { ...applied, status: 'active' };

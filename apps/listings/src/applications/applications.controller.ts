@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { ExplanationService } from '../ranking/explanation.service.js';
 import { ApplicationUseCases } from './application-use-cases.js';
-import { ApplyDto } from './apply.dto.js';
 
-/** A seeker's own applications; nobody else's are reachable here. */
+/** A seeker's own applications; nobody else's are reachable here. Applying is ApplyRoute. */
 @ApiTags('applications')
 @ApiBearerAuth()
 @Roles('applicant')
@@ -15,15 +14,6 @@ export class ApplicationsController {
     private readonly useCases: ApplicationUseCases,
     private readonly explanations: ExplanationService,
   ) {}
-
-  @Post()
-  @HttpCode(201)
-  @ApiCreatedResponse({ description: 'Applied' })
-  @ApiConflictResponse({ description: 'Already applied for this listing' })
-  @ApiUnprocessableEntityResponse({ description: 'Not eligible (failedRequirements names each), too many active applications, blocked after avhopp, deadline passed, not in the queue' })
-  apply(@CurrentUser() user: AuthenticatedUser, @Body() body: ApplyDto) {
-    return this.useCases.apply(user, body);
-  }
 
   @Get()
   @ApiOkResponse({ description: 'Your applications with the current place, e.g. "place 3 of 57"' })

@@ -5,7 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import { ProblemError } from './domain-errors.js';
 import { GENERIC_PROBLEM_TYPE, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
 
-type Problem = Pick<ProblemDetails, 'type' | 'title' | 'status' | 'detail'> & Readonly<Record<string, unknown>>;
+export type Problem = Pick<ProblemDetails, 'type' | 'title' | 'status' | 'detail'> & Readonly<Record<string, unknown>>;
 
 /**
  * Every error leaves as RFC 9457 problem details. Only messages meant for the
@@ -42,7 +42,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-function toProblem(exception: unknown): Problem {
+/** The problem an exception becomes: shared with routes that bypass Nest's pipeline (FastRoutes). */
+export function toProblem(exception: unknown): Problem {
   if (exception instanceof ProblemError) {
     return {
       ...exception.extensions,

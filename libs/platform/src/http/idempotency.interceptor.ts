@@ -15,6 +15,13 @@ interface StoredResponse {
   body: unknown;
 }
 
+/** What a retried request's reply needs: Fastify's reply has it. */
+export interface ReplyControl {
+  readonly statusCode: number;
+  status(code: number): unknown;
+  header(name: string, value: string): unknown;
+}
+
 /**
  * `Idempotency-Key` on a command makes a retried request harmless: the first
  * response is stored and replayed; the same key with another body is refused.
@@ -22,30 +29,27 @@ interface StoredResponse {
  * key, so the client may try again.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyStore {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<{ method: string; url: string; headers: Record<string, unknown>; body?: unknown }>();
+  /** Handles the request once per key, or directly when it carries no key. */
+  handleOnce(
+    request: { method: string; url: string; headers: Record<string, unknown>; body?: unknown },
+    userId: string | undefined,
+    reply: ReplyControl,
+    handle: () => Promise<unknown>,
+  ): Promise<unknown> {
     const key = request.headers[IDEMPOTENCY_HEADER];
-    if (key === undefined || request.method === 'GET') return next.handle();
+    if (key === undefined || request.method === 'GET') return handle();
     if (typeof key !== 'string' || !KEY.test(key)) {
       throw new InvalidRequest([{ field: 'Idempotency-Key', messages: ['must be 1 to 200 letters, digits, or . _ : -'] }]);
     }
-    const scope = `${userOf(request)?.id ?? 'anonymous'} ${request.method} ${request.url.split('?')[0]}`;
+    const scope = `${userId ?? 'anonymous'} ${request.method} ${request.url.split('?')[0]}`;
     const hash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
-    const reply = http.getResponse<{ statusCode: number; status(code: number): unknown; header(name: string, value: string): unknown }>();
-    return from(this.run(scope, key, hash, reply, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    return this.run(scope, key, hash, reply, handle);
   }
 
-  private async run(
-    scope: string,
-    key: string,
-    hash: string,
-    reply: { statusCode: number; status(code: number): unknown; header(name: string, value: string): unknown },
-    handle: () => Promise<unknown>,
-  ): Promise<unknown> {
+  private async run(scope: string, key: string, hash: string, reply: ReplyControl, handle: () => Promise<unknown>): Promise<unknown> {
     const claimed = await this.pool.query(
       'INSERT INTO platform.idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
       [scope, key, hash],
@@ -68,5 +72,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.pool.query('DELETE FROM platform.idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
       throw error;
     }
+  }
+}
+
+/** The store for every Nest route. */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly store: IdempotencyStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<{ method: string; url: string; headers: Record<string, unknown>; body?: unknown }>();
+    if (request.headers[IDEMPOTENCY_HEADER] === undefined || request.method === 'GET') return next.handle();
+    const reply = http.getResponse<ReplyControl>();
+    return from(this.store.handleOnce(request, userOf(request)?.id, reply, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
   }
 }

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { Ajv, type ErrorObject } from 'ajv';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import type { Role } from '../auth/roles.js';
+import { TokenService } from '../auth/token.service.js';
+import { InvalidRequest } from '../errors/domain-errors.js';
+import { toProblem } from '../errors/problem-details.filter.js';
+import { PROBLEM_CONTENT_TYPE, type FieldError } from '../errors/problem-details.js';
+import { IdempotencyStore } from './idempotency.interceptor.js';
+
+/** A JSON Schema object: it validates the body and is the body's OpenAPI schema. */
+export type BodySchema = Readonly<Record<string, unknown>>;
+
+/**
+ * A command route for bursts, served by Fastify directly: bearer token, roles,
+ * a compiled JSON Schema for the body (unknown fields refused), Idempotency-Key,
+ * and RFC 9457 problems as every other route. It skips Nest's per-request
+ * pipeline (guards, interceptors, pipes), which cost 0.3 ms of CPU per request
+ * against 0.07 ms for Fastify alone; correlation ids and request logs are
+ * Fastify hooks and apply as to every route.
+ */
+export interface FastRoute<B> {
+  readonly method: 'POST';
+  readonly url: string;
+  readonly roles: readonly Role[];
+  readonly body: BodySchema;
+  readonly status: number;
+  readonly openApi: { readonly tags: readonly string[]; readonly summary: string; readonly responses: Readonly<Record<string, string>> };
+  handle(user: AuthenticatedUser, body: B): Promise<unknown>;
+}
+
+class Unauthorized extends Error {}
+class Forbidden extends Error {}
+
+@Injectable()
+export class FastRoutes {
+  private readonly ajv = new Ajv({
+    allErrors: true,
+    coerceTypes: false,
+    removeAdditional: false,
+    useDefaults: false,
+    formats: { uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i },
+    // OpenAPI's annotation, allowed in a body schema.
+    keywords: ['example'],
+  });
+  private readonly routes: FastRoute<unknown>[] = [];
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly tokens: TokenService,
+    private readonly idempotency: IdempotencyStore,
+    @InjectPinoLogger(FastRoutes.name) private readonly logger: PinoLogger,
+  ) {}
+
+  /** Call from onModuleInit: after Nest has registered its routes, before the server listens. */
+  register<B>(route: FastRoute<B>): void {
+    const validate = this.ajv.compile<B>(route.body);
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.route({
+      method: route.method,
+      url: route.url,
+      errorHandler: (error, request, reply) => this.problem(error, request, reply),
+      handler: async (request, reply) => {
+        const user = await this.authenticate(request, route.roles);
+        if (!validate(request.body)) throw new InvalidRequest(fieldErrors(validate.errors ?? []));
+        reply.status(route.status);
+        return this.idempotency.handleOnce(request as Parameters<IdempotencyStore['handleOnce']>[0], user.id, reply, () => route.handle(user, request.body as B));
+      },
+    });
+    this.routes.push(route as FastRoute<unknown>);
+  }
+
+  /** OpenAPI path items of the registered routes, for the document Nest builds from its controllers. */
+  openApiPaths(): Record<string, Record<string, unknown>> {
+    const paths: Record<string, Record<string, unknown>> = {};
+    for (const route of this.routes) {
+      paths[route.url] = {
+        ...paths[route.url],
+        [route.method.toLowerCase()]: {
+          tags: route.openApi.tags,
+          summary: route.openApi.summary,
+          description: `Requires one of the roles: ${route.roles.join(', ')}. Accepts an Idempotency-Key header.`,
+          security: [{ bearer: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: route.body } } },
+          responses: Object.fromEntries(Object.entries(route.openApi.responses).map(([status, description]) => [status, { description }])),
+        },
+      };
+    }
+    return paths;
+  }
+
+  private async authenticate(request: FastifyRequest, roles: readonly Role[]): Promise<AuthenticatedUser> {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) throw new Unauthorized('A bearer token is required');
+    const user = await this.tokens.verify(token).catch(() => {
+      throw new Unauthorized('The bearer token is invalid or has expired');
+    });
+    if (!roles.some((role) => user.roles.includes(role))) throw new Forbidden(`Requires one of the roles: ${roles.join(', ')}`);
+    return user;
+  }
+
+  private problem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    const problem =
+      error instanceof Unauthorized ? generic(401, 'Unauthorized', error.message)
+      : error instanceof Forbidden ? generic(403, 'Forbidden', error.message)
+      : fastifyClientError(error) ?? toProblem(error);
+    if (problem.status >= 500) this.logger.error({ err: error }, problem.detail);
+    if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+    return reply
+      .status(problem.status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send({ ...problem, instance: request.url.split('?')[0], correlationId: request.id });
+  }
+}
+
+const generic = (status: number, title: string, detail: string) => ({ type: 'about:blank', title, status, detail });
+
+/** Fastify's own 4xx errors (a malformed JSON body, a wrong content type, a body too large) keep their status and message. */
+function fastifyClientError(error: unknown): ReturnType<typeof generic> | undefined {
+  const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
+  if (typeof code !== 'string' || !code.startsWith('FST_') || !statusCode || statusCode < 400 || statusCode >= 500) return undefined;
+  return generic(statusCode, STATUS_TITLES[statusCode] ?? 'Bad Request', message ?? 'The request could not be read');
+}
+
+const STATUS_TITLES: Record<number, string> = { 400: 'Bad Request', 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
+
+/** Ajv's errors as the platform's field errors, worded like class-validator's for the other routes. */
+function fieldErrors(errors: readonly ErrorObject[]): FieldError[] {
+  const byField = new Map<string, string[]>();
+  for (const error of errors) {
+    const path = error.instancePath.slice(1).replaceAll('/', '.');
+    const [field, message] =
+      error.keyword === 'required' ? [join(path, error.params.missingProperty as string), 'is required']
+      : error.keyword === 'additionalProperties' ? [join(path, error.params.additionalProperty as string), 'should not exist']
+      : [path || 'body', error.message ?? 'is invalid'];
+    byField.set(field, [...(byField.get(field) ?? []), `${field} ${message}`]);
+  }
+  return [...byField].map(([field, messages]) => ({ field, messages }));
+}
+
+const join = (path: string, property: string) => (path ? `${path}.${property}` : property);
