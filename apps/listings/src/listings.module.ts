@@ -5,7 +5,7 @@ import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/
 import { LandlordUserGuard } from './access/landlord-user.guard.js';
 import { ApplicationIntake } from './applications/application-intake.js';
 import { ApplicationUseCases } from './applications/application-use-cases.js';
-import { ApplyRoute } from './applications/apply.route.js';
+import { APPLY_ROUTE, ApplyRoute } from './applications/apply.route.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AllocationAudit } from './audit/allocation-audit.js';
@@ -32,7 +32,7 @@ const eventSourcing = EventSourcingModule.forRoot({
 });
 
 @Module({
-  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule],
+  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing), fastRoutes: [APPLY_ROUTE] }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule],
   controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, AuditController],
   providers: [
     ListingUseCases,

@@ -16,26 +16,14 @@ import { PLATFORM_CONFIG, platformVariables, type PlatformConfig } from './confi
 import { createPool, PG_POOL } from './database/pg-pool.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { RequestValidationPipe } from './errors/request-validation.pipe.js';
-import { HEALTH_CHECKS, type HealthChecks, type HealthChecksOptions } from './health/health-checks.js';
+import { HEALTH_CHECKS, type HealthChecks } from './health/health-checks.js';
 import { HealthController } from './health/health.controller.js';
 import { FastRoutes } from './http/fast-routes.js';
+import { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options.js';
 import { IdempotencyInterceptor, IdempotencyStore } from './http/idempotency.interceptor.js';
 import { loggerParams } from './logging/logger-params.js';
 
-export interface PlatformOptions {
-  /** The app's name in logs, in the OpenAPI title and in PostgreSQL's application_name. */
-  readonly name: string;
-  /**
-   * Validated configuration. Defaults to the platform variables read from
-   * process.env when the app starts; pass `loadConfig({ ...platformVariables, ...yours })`
-   * when the app has variables of its own.
-   */
-  readonly config?: PlatformConfig;
-  /** Checks /health runs besides the database's. */
-  readonly healthChecks?: HealthChecksOptions;
-}
-
-export const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
+export { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options.js';
 
 @Module({})
 class PlatformSettingsModule {}
@@ -69,7 +57,7 @@ export class PlatformModule implements OnApplicationShutdown {
         LoggerModule.forRootAsync({
           imports: [settings],
           inject: [PLATFORM_CONFIG],
-          useFactory: (config: PlatformConfig) => loggerParams(options.name, config),
+          useFactory: (config: PlatformConfig) => loggerParams(options.name, config, options.fastRoutes ?? []),
         }),
         JwtModule.registerAsync({ imports: [settings], inject: [PLATFORM_CONFIG], useFactory: jwtOptions }),
         ...(appChecks?.imports ?? []),

@@ -32,7 +32,7 @@ export interface Applied {
 }
 
 /** Enough for a burst at a popular listing's deadline, small enough that one flush stays a few milliseconds. */
-const BATCH = { maxBatch: 64, maxConcurrent: 2 };
+const BATCH = { maxBatch: 64, maxConcurrent: 1 };
 
 const fold = <S, E>(evolve: (s: S, e: E) => S, initial: S, events: readonly RecordedEvent[]) => events.reduce((s, e) => evolve(s, e as unknown as E), initial);
 

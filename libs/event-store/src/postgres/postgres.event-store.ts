@@ -36,7 +36,7 @@ function eventArrays(events: NewEvent[]): unknown[] {
 }
 
 /** Under a burst of commands, a projection or relay then writes about once per 20 ms, not once per command. */
-const SETTLE_MS = 20;
+const SETTLE_MS = 50;
 
 /** `any` on a hot stream can lose the race several times; it still must land. */
 const MAX_ANY_RETRIES = 100;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -9,6 +9,7 @@ import { TokenService } from '../auth/token.service.js';
 import { InvalidRequest } from '../errors/domain-errors.js';
 import { toProblem } from '../errors/problem-details.filter.js';
 import { PROBLEM_CONTENT_TYPE, type FieldError } from '../errors/problem-details.js';
+import { PLATFORM_OPTIONS, type PlatformOptions } from '../platform-options.js';
 import { IdempotencyStore } from './idempotency.interceptor.js';
 
 /** A JSON Schema object: it validates the body and is the body's OpenAPI schema. */
@@ -22,9 +23,13 @@ export type BodySchema = Readonly<Record<string, unknown>>;
  * against 0.07 ms for Fastify alone; correlation ids and request logs are
  * Fastify hooks and apply as to every route.
  */
-export interface FastRoute<B> {
+/** How PlatformOptions.fastRoutes names a route before it is registered. */
+export interface FastRouteKey {
   readonly method: 'POST';
   readonly url: string;
+}
+
+export interface FastRoute<B> extends FastRouteKey {
   readonly roles: readonly Role[];
   readonly body: BodySchema;
   readonly status: number;
@@ -49,6 +54,7 @@ export class FastRoutes {
   private readonly routes: FastRoute<unknown>[] = [];
 
   constructor(
+    @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
     private readonly adapterHost: HttpAdapterHost,
     private readonly tokens: TokenService,
     private readonly idempotency: IdempotencyStore,
@@ -57,12 +63,19 @@ export class FastRoutes {
 
   /** Call from onModuleInit: after Nest has registered its routes, before the server listens. */
   register<B>(route: FastRoute<B>): void {
+    if (!this.options.fastRoutes?.some((r) => r.method === route.method && r.url === route.url)) {
+      throw new Error(`${route.method} ${route.url} must be listed in PlatformOptions.fastRoutes, so that request logging treats it as a fast route`);
+    }
     const validate = this.ajv.compile<B>(route.body);
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.route({
       method: route.method,
       url: route.url,
       errorHandler: (error, request, reply) => this.problem(error, request, reply),
+      onResponse: (request, reply, done) => {
+        this.logCompletion(request, reply);
+        done();
+      },
       handler: async (request, reply) => {
         const user = await this.authenticate(request, route.roles);
         if (!validate(request.body)) throw new InvalidRequest(fieldErrors(validate.errors ?? []));
@@ -92,6 +105,16 @@ export class FastRoutes {
     return paths;
   }
 
+  /** The line Nest's logging middleware writes for its routes; checked first, since a disabled level still costs the call. */
+  private logCompletion(request: FastifyRequest, reply: FastifyReply): void {
+    const level = reply.statusCode >= 500 ? 'error' : 'info';
+    if (!this.logger.logger.isLevelEnabled(level)) return;
+    this.logger.logger[level](
+      { correlationId: request.id, req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+  }
+
   private async authenticate(request: FastifyRequest, roles: readonly Role[]): Promise<AuthenticatedUser> {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!token) throw new Unauthorized('A bearer token is required');
@@ -107,7 +130,7 @@ export class FastRoutes {
       error instanceof Unauthorized ? generic(401, 'Unauthorized', error.message)
       : error instanceof Forbidden ? generic(403, 'Forbidden', error.message)
       : fastifyClientError(error) ?? toProblem(error);
-    if (problem.status >= 500) this.logger.error({ err: error }, problem.detail);
+    if (problem.status >= 500) this.logger.logger.error({ err: error, correlationId: request.id }, problem.detail);
     if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
     return reply
       .status(problem.status)

@@ -1,10 +1,12 @@
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { PlatformConfig } from '../config/platform-config.js';
+import type { FastRouteKey } from '../http/fast-routes.js';
 import { HEALTH_PATH } from '../health/health.controller.js';
 
-export function loggerParams(name: string, config: PlatformConfig): Params {
+export function loggerParams(name: string, config: PlatformConfig, fastRoutes: readonly FastRouteKey[]): Params {
   return {
+    exclude: fastRoutes.map(({ method, url }) => ({ path: url.replace(/^\//, ''), method: RequestMethod[method] })),
     // On Fastify, nestjs-pino's default route pattern `{/*splat}` matches nothing
     // under NestJS 12, which would silently drop request logs and their context.
     forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
