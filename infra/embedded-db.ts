@@ -24,6 +24,9 @@ const PASSWORD = 'postgres';
  */
 export async function startEmbeddedDb(options: EmbeddedDbOptions): Promise<RunningDb> {
   const databaseDir = resolve(options.dataDir);
+  // A Unix socket costs the client about a third less CPU per query than TCP on localhost, and is faster.
+  // Its path must fit in sun_path (107 bytes); a deeper data directory keeps to TCP.
+  const socketDir = join(databaseDir, `.s.PGSQL.${options.port}`).length < 100 ? databaseDir : undefined;
   const quiet = () => undefined;
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -33,7 +36,7 @@ export async function startEmbeddedDb(options: EmbeddedDbOptions): Promise<Runni
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB'],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', `unix_socket_directories=${socketDir ?? ''}`],
     onLog: options.log ?? quiet,
     onError: options.log ?? quiet,
   });
@@ -48,7 +51,7 @@ export async function startEmbeddedDb(options: EmbeddedDbOptions): Promise<Runni
     await admin.end();
   }
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}${socketDir ? `?host=${encodeURIComponent(socketDir)}` : ''}`,
     stop: () => server.stop(),
   };
 }
