@@ -301,6 +301,12 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     const ranking = await http().get(`/listings/${listing.listingId}/ranking?pageSize=2&page=2`).set(bearer(staff)).expect(200);
     expect(ranking.body.ranking.map((r: { applicationId: string }) => r.applicationId)).toEqual([applied.tieA, applied.newest]);
     await http().get(`/listings/${listing.listingId}/ranking`).set(bearer(token)).expect(403);
+    const firstPage = await http().get(`/listings/${listing.listingId}/ranking`).set(bearer(staff)).expect(200);
+    expect(firstPage.body).toMatchObject({ page: 1, pageSize: 100, eligible: 4 });
+    const badPage = await http().get(`/listings/${listing.listingId}/ranking?page=0&pageSize=many&sort=x`).set(bearer(staff)).expect(400);
+    expect(badPage.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['page', 'pageSize', 'sort']);
+    await http().get('/listings/not-a-uuid/ranking').set(bearer(staff)).expect(400);
+    await http().get(`/listings/${randomUUID()}/ranking`).set(bearer(staff)).expect(404);
 
     const audit = await http().get('/listings/audit/allocations').set(bearer(staff)).expect(200);
     expect(audit.body.rankingsChecked).toBeGreaterThanOrEqual(1);

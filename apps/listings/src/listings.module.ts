@@ -6,6 +6,7 @@ import { LandlordUserGuard } from './access/landlord-user.guard.js';
 import { ApplicationIntake } from './applications/application-intake.js';
 import { ApplicationUseCases } from './applications/application-use-cases.js';
 import { APPLY_ROUTE, ApplyRoute } from './applications/apply.route.js';
+import { RANKING_PAGE_ROUTE, RankingPageRoute } from './ranking/ranking-page.route.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AllocationAudit } from './audit/allocation-audit.js';
@@ -32,13 +33,14 @@ const eventSourcing = EventSourcingModule.forRoot({
 });
 
 @Module({
-  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing), fastRoutes: [APPLY_ROUTE] }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule],
+  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing), fastRoutes: [APPLY_ROUTE, RANKING_PAGE_ROUTE] }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule],
   controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, AuditController],
   providers: [
     ListingUseCases,
     ApplicationIntake,
     ApplicationUseCases,
     ApplyRoute,
+    RankingPageRoute,
     CloseService,
     CloseJobScheduler,
     ExplanationService,

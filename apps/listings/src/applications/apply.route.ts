@@ -43,7 +43,7 @@ export class ApplyRoute implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.routes.register<ApplyBody>({
+    this.routes.register<ApplyBody, object, object>({
       ...APPLY_ROUTE,
       roles: ['applicant'],
       body: APPLY_BODY,
@@ -59,7 +59,7 @@ export class ApplyRoute implements OnModuleInit {
           422: 'Not eligible (failedRequirements names each), too many active applications, blocked after avhopp, deadline passed, not in the queue',
         },
       },
-      handle: (user, body) => this.useCases.apply(user, body),
+      handle: (user, { body }) => this.useCases.apply(user, body),
     });
   }
 }
