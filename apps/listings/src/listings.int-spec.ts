@@ -91,7 +91,12 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     await eventually(() => rows('SELECT count(*)::int AS n FROM listings.listings'), (r) => r[0].n >= listings[0].n);
     return (await http().post('/listings/jobs/close-due').set(bearer(staff)).expect(200)).body;
   };
-  const rankedInReadModel = (listingId: string) => eventually(() => rows(`SELECT status FROM listings.listings WHERE listing_id = $1`, [listingId]), (r) => r[0]?.status !== 'open');
+  // Two projections follow a close: the listing's status and its ranking rows.
+  const rankedInReadModel = (listingId: string) =>
+    eventually(
+      () => rows(`SELECT l.status, (SELECT count(*)::int FROM listings.ranking r WHERE r.listing_id = l.listing_id) AS places FROM listings.listings l WHERE l.listing_id = $1`, [listingId]),
+      (r) => r[0]?.status !== 'open' && r[0]?.places > 0,
+    );
 
   beforeAll(async () => {
     process.env.JWT_SECRET = 'listings-int-secret-long-enough-for-hs256-0123456789';
