@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IsoDate } from '../../calendar/src/calendar.js';
+import { stockholmDate, type IsoDate } from '../../calendar/src/calendar.js';
 import type { EventStore } from '../../event-store/src/index.js';
 import { DomainRuleViolation } from '../../platform/src/index.js';
 
@@ -43,6 +43,7 @@ export class DatedPolicy<P extends Settings<P>> {
     private readonly store: EventStore,
     readonly streamId: string,
     readonly defaults: P,
+    private readonly limits: SettingLimits<P>,
     private readonly eventType = 'policy-changed',
   ) {}
 
@@ -52,6 +53,19 @@ export class DatedPolicy<P extends Settings<P>> {
 
   async on(date: IsoDate): Promise<P> {
     return settingsOn(this.defaults, await this.changes(), date);
+  }
+
+  /** An admin's proposal, checked against the limits and today, recorded with who decided it and when. */
+  async decide(
+    proposal: Pick<PolicyChange<P>, 'setting' | 'value' | 'effectiveFrom' | 'reason'>,
+    decidedBy: string,
+    now: Date,
+    correlationId: string,
+  ): Promise<PolicyChange<P>> {
+    checkChange(this.limits, proposal, stockholmDate(now));
+    const change = { ...proposal, decidedBy, decidedAt: now.toISOString() };
+    await this.change(change, correlationId);
+    return change;
   }
 
   async change(change: PolicyChange<P>, correlationId: string): Promise<void> {

@@ -7,7 +7,6 @@ import { ISO_DATE } from '../account/account.dto.js';
 import { POLICY_LIMITS, type ApplicantPolicy, type PolicySetting } from './applicant-policy.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { PolicyService } from './policy.service.js';
-import { checkChange } from '../../../../libs/policy/src/dated-policy.js';
 
 const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
 
@@ -49,9 +48,6 @@ export class PolicyController {
   @Roles('admin')
   @HttpCode(201)
   async change(@CurrentUser() user: AuthenticatedUser, @Body() body: PolicyChangeDto) {
-    checkChange(POLICY_LIMITS, body, stockholmDate(new Date()));
-    const change = { ...body, decidedBy: user.id, decidedAt: new Date().toISOString() };
-    await this.policy.change(change, currentCorrelationId() ?? randomUUID());
-    return change;
+    return this.policy.decide(body, user.id, new Date(), currentCorrelationId() ?? randomUUID());
   }
 }

@@ -4,9 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { CurrentUser, currentCorrelationId, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { LettingPolicyChangeDto, PolicyOnQuery } from './letting.dto.js';
-import { LETTING_POLICY_LIMITS } from './letting.policy.js';
 import { LettingPolicyService } from './letting-policy.service.js';
-import { checkChange } from '../../../../libs/policy/src/dated-policy.js';
 
 /** The letting deadlines: anyone may read what applied on a date; only admins change them, from a date on. */
 @ApiTags('letting policy')
@@ -33,9 +31,6 @@ export class LettingPolicyController {
   @Roles('admin')
   @HttpCode(201)
   async change(@CurrentUser() user: AuthenticatedUser, @Body() body: LettingPolicyChangeDto) {
-    checkChange(LETTING_POLICY_LIMITS, body, stockholmDate(new Date()));
-    const change = { ...body, decidedBy: user.id, decidedAt: new Date().toISOString() };
-    await this.policy.change(change, currentCorrelationId() ?? randomUUID());
-    return change;
+    return this.policy.decide(body, user.id, new Date(), currentCorrelationId() ?? randomUUID());
   }
 }

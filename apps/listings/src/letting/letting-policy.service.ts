@@ -4,7 +4,7 @@ import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure
 import { DatedPolicy } from '../../../../libs/policy/src/dated-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
-import { DEFAULT_LETTING_POLICY, type LettingPolicy, type LettingRules } from './letting.policy.js';
+import { DEFAULT_LETTING_POLICY, LETTING_POLICY_LIMITS, type LettingPolicy, type LettingRules } from './letting.policy.js';
 
 /** Not a `letting-` stream, so the integration mapper and the allocation audit never see it. */
 export const LETTING_POLICY_STREAM = 'letting_policy-current';
@@ -16,7 +16,7 @@ export class LettingPolicyService extends DatedPolicy<LettingPolicy> {
     @Inject(INFRASTRUCTURE) infra: Infrastructure,
     private readonly listingsPolicy: PolicyService,
   ) {
-    super(infra.store, LETTING_POLICY_STREAM, DEFAULT_LETTING_POLICY, 'letting-policy-changed');
+    super(infra.store, LETTING_POLICY_STREAM, DEFAULT_LETTING_POLICY, LETTING_POLICY_LIMITS, 'letting-policy-changed');
   }
 
   async rules(date: IsoDate): Promise<LettingRules> {

@@ -8,7 +8,6 @@ import { ListingsClock } from '../listings.tokens.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { POLICY_LIMITS, type ListingPolicy, type PolicySetting } from './listing-policy.js';
 import { PolicyService } from './policy.service.js';
-import { checkChange } from '../../../../libs/policy/src/dated-policy.js';
 
 const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
 
@@ -53,10 +52,6 @@ export class PolicyController {
   @Roles('admin')
   @HttpCode(201)
   async change(@CurrentUser() user: AuthenticatedUser, @Body() body: PolicyChangeDto) {
-    const now = this.clock.now();
-    checkChange(POLICY_LIMITS, body, stockholmDate(now));
-    const change = { ...body, decidedBy: user.id, decidedAt: now.toISOString() };
-    await this.policy.change(change, currentCorrelationId() ?? randomUUID());
-    return change;
+    return this.policy.decide(body, user.id, this.clock.now(), currentCorrelationId() ?? randomUUID());
   }
 }

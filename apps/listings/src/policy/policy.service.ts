@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import { DatedPolicy, settingsOn, type PolicyChange } from '../../../../libs/policy/src/dated-policy.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import { DEFAULT_POLICY, type ListingPolicy } from './listing-policy.js';
+import { DEFAULT_POLICY, POLICY_LIMITS, type ListingPolicy } from './listing-policy.js';
 
 export const POLICY_STREAM = 'listings_policy-current';
 
@@ -22,7 +22,7 @@ export class PolicyService extends DatedPolicy<ListingPolicy> {
   private cached?: { readonly at: number; readonly changes: Promise<PolicyChange<ListingPolicy>[]> };
 
   constructor(@Inject(INFRASTRUCTURE) infra: Infrastructure) {
-    super(infra.store, POLICY_STREAM, DEFAULT_POLICY);
+    super(infra.store, POLICY_STREAM, DEFAULT_POLICY, POLICY_LIMITS);
   }
 
   /** As `on`, from a read of the stream at most a second old: for high-volume commands. */

@@ -7,7 +7,6 @@ import { CurrentUser, currentCorrelationId, DomainRuleViolation, Public, Roles, 
 import { isCalendarDate } from '../reports/period.js';
 import { POLICY_LIMITS, type PolicyChange, type PolicySetting, type StatisticsPolicy } from './statistics-policy.js';
 import { PolicyService } from './policy.service.js';
-import { checkChange } from '../../../../libs/policy/src/dated-policy.js';
 
 const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,9 +52,6 @@ export class PolicyController {
     if (!isCalendarDate(body.effectiveFrom)) {
       throw new DomainRuleViolation('effectiveFrom is not a calendar date', { extensions: { errors: [{ field: 'effectiveFrom', messages: ['not a calendar date'] }] } });
     }
-    checkChange(POLICY_LIMITS, body, stockholmDate(new Date()));
-    const change: PolicyChange = { ...body, decidedBy: user.id, decidedAt: new Date().toISOString() };
-    await this.policy.change(change, currentCorrelationId() ?? randomUUID());
-    return change;
+    return this.policy.decide(body, user.id, new Date(), currentCorrelationId() ?? randomUUID());
   }
 }

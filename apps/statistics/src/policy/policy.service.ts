@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DatedPolicy } from '../../../../libs/policy/src/dated-policy.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import { DEFAULT_POLICY, type StatisticsPolicy } from './statistics-policy.js';
+import { DEFAULT_POLICY, POLICY_LIMITS, type StatisticsPolicy } from './statistics-policy.js';
 
 export const POLICY_STREAM = 'statistics_policy-current';
 
@@ -10,6 +10,6 @@ export const POLICY_STREAM = 'statistics_policy-current';
 @Injectable()
 export class PolicyService extends DatedPolicy<StatisticsPolicy> {
   constructor(@Inject(INFRASTRUCTURE) infra: Infrastructure) {
-    super(infra.store, POLICY_STREAM, DEFAULT_POLICY);
+    super(infra.store, POLICY_STREAM, DEFAULT_POLICY, POLICY_LIMITS);
   }
 }
