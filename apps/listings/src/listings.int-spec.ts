@@ -5,6 +5,8 @@ import type { IntegrationMessage } from '../../../libs/bus/src/bus.port.js';
 import {
   AccountClosedV1, AgreementStatusChangedV1, ApplicantDeregisteredV1, ApplicantRegisteredV1, LandlordUserChangedV1, LettingGuidelineChangedV1, QueueStandingChangedV1,
 } from '../../../libs/contracts/src/index.js';
+import { comparePositions, type PostgresEventStore } from '../../../libs/event-store/src/index.js';
+import { loadCheckpoint } from '../../../libs/postgres/src/checkpoints.js';
 import { createTestApp, TokenService } from '../../../libs/platform/src/index.js';
 import { checkpointName, eventLogSource, rebuildProjection } from '../../../libs/projections/src/index.js';
 import { INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
@@ -317,6 +319,9 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     expect(audit.body.rankingsChecked).toBeGreaterThanOrEqual(1);
     expect(audit.body.differences).toEqual([]);
 
+    // The live projection settles between reads: compare once it has taken in the whole log.
+    const head = await (infra.store as PostgresEventStore).headPosition();
+    await eventually(() => loadCheckpoint(infra.pool, checkpointName(rankingProjection)), (at) => at !== undefined && head !== undefined && comparePositions(at, head) >= 0);
     const live = await rows('SELECT * FROM listings.ranking ORDER BY listing_id, application_id');
     await rebuildProjection(infra.pool, rankingProjection, eventLogSource(infra.store), { checkpoint: checkpointName(rankingProjection) });
     expect(await rows('SELECT * FROM listings.ranking ORDER BY listing_id, application_id')).toEqual(live);
