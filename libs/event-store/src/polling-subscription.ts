@@ -29,9 +29,13 @@ export interface PollingOptions {
   /** Read errors (an outage) are retried after this long; handler errors end the subscription. */
   readonly retryMs: number;
   /**
-   * After a batch that did not fill up, wait this long before reading again, so
-   * that under a stream of small appends each read (and each handler transaction)
-   * takes many events instead of one. It is how far behind the subscriber may fall.
+   * After a batch that did not fill up, read again only this long after the
+   * previous read started, so that under a stream of small appends each read (and
+   * each handler transaction) takes many events instead of one. It is how far
+   * behind the subscriber may fall. Timed from the read, not from the end of the
+   * handler, so subscribers that shared a read ask for the next one together.
+   * A batch of one event is a trickle, not a burst: the next read follows at once,
+   * so a person's own change shows in read models without the wait.
    */
   readonly settleMs?: number;
   readonly onReadError?: (error: unknown) => void;
@@ -52,6 +56,7 @@ export function pollingSubscription(
   const loop = async () => {
     while (!stopped) {
       let events: RecordedEvent[];
+      const readAt = Date.now();
       try {
         events = await readAll({ after: position, limit: options.batchSize });
       } catch (error) {
@@ -66,7 +71,8 @@ export function pollingSubscription(
       }
       await handler(events);
       position = events[events.length - 1].position;
-      if (options.settleMs && events.length < options.batchSize) await settle(options.settleMs);
+      const settleFor = options.settleMs ? readAt + options.settleMs - Date.now() : 0;
+      if (settleFor > 0 && events.length > 1 && events.length < options.batchSize) await settle(settleFor);
     }
   };
   const settle = (ms: number) =>

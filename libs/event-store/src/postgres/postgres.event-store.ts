@@ -15,6 +15,7 @@ import type {
   Subscription,
 } from '../event-store.port.js';
 import { pollingSubscription, Wakeup } from '../polling-subscription.js';
+import { SharedReads } from '../shared-reads.js';
 import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '../../../postgres/src/log-order.js';
 import { binaryRows, copyOut, repeatedText } from '../../../postgres/src/copy-out.js';
 import { APPEND_EACH_SQL, appendSql } from './append.sql.js';
@@ -35,8 +36,11 @@ function eventArrays(events: NewEvent[]): unknown[] {
   ];
 }
 
-/** Under a burst of commands, a projection or relay then writes about once per 20 ms, not once per command. */
-const SETTLE_MS = 50;
+/** Under a burst of commands, a projection or relay then writes about once per 50 ms, not once per command. */
+const SETTLE_MS = 100;
+
+/** Subscribers whose handlers finish a few milliseconds apart still share their next read. */
+const SHARED_READ_FRESH_MS = 50;
 
 /** `any` on a hot stream can lose the race several times; it still must land. */
 const MAX_ANY_RETRIES = 100;
@@ -50,6 +54,7 @@ export interface PostgresEventStoreOptions {
 
 export class PostgresEventStore implements EventStore {
   private readonly wakeup = new Wakeup();
+  private readonly sharedReads = new SharedReads((o) => this.readAll(o), { freshMs: SHARED_READ_FRESH_MS, minLimit: 1000 });
 
   constructor(
     private readonly pool: pg.Pool,
@@ -61,7 +66,7 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.tryAppend(streamId, events, expected);
-        this.wakeup.notify();
+        this.appended();
         return result;
       } catch (error) {
         if (isUnavailable(error)) throw new EventStoreUnavailableError('Event store unavailable', { cause: error });
@@ -106,7 +111,7 @@ export class PostgresEventStore implements EventStore {
     if (oneStatement) {
       try {
         const results = await this.tryAppendEach(appends);
-        this.wakeup.notify();
+        this.appended();
         return results;
       } catch (error) {
         if (isUnavailable(error)) throw new EventStoreUnavailableError('Event store unavailable', { cause: error });
@@ -242,7 +247,7 @@ export class PostgresEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription {
     return pollingSubscription(
-      (o) => this.readAll(o),
+      (o) => this.sharedReads.read(o),
       this.wakeup,
       {
         from: options.from,
@@ -265,6 +270,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    this.wakeup.notify();
+  }
+
+  private appended(): void {
+    this.sharedReads.appended();
     this.wakeup.notify();
   }
 
