@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Migration } from './migrations.js';
 
 export interface Position {
@@ -5,9 +6,8 @@ export interface Position {
   readonly prepare: bigint;
 }
 
-interface Queryable {
-  query<R = any>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
-}
+/** A pool or a client in a transaction. Statements are named: each connection parses and plans them once. */
+type Queryable = Pick<pg.ClientBase, 'query'>;
 
 /** numeric(20): EventStoreDB's commit positions and xid8 both reach 2^64. */
 export const CHECKPOINT_MIGRATIONS: readonly Migration[] = [
@@ -26,18 +26,20 @@ export const CHECKPOINT_MIGRATIONS: readonly Migration[] = [
 
 /** `forUpdate` holds the row for the transaction, so one writer advances a checkpoint at a time. */
 export async function loadCheckpoint(db: Queryable, name: string, forUpdate = false): Promise<Position | undefined> {
-  const { rows } = await db.query<{ commit_position: string; prepare_position: string }>(
-    `SELECT commit_position::text, prepare_position::text FROM platform.checkpoints WHERE name = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-    [name],
-  );
+  const { rows } = await db.query<{ commit_position: string; prepare_position: string }>({
+    name: forUpdate ? 'checkpoints.load-for-update' : 'checkpoints.load',
+    text: `SELECT commit_position::text, prepare_position::text FROM platform.checkpoints WHERE name = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    values: [name],
+  });
   return rows[0] ? { commit: BigInt(rows[0].commit_position), prepare: BigInt(rows[0].prepare_position) } : undefined;
 }
 
 export async function storeCheckpoint(db: Queryable, name: string, position: Position): Promise<void> {
-  await db.query(
-    `INSERT INTO platform.checkpoints (name, commit_position, prepare_position) VALUES ($1, $2, $3)
+  await db.query({
+    name: 'checkpoints.store',
+    text: `INSERT INTO platform.checkpoints (name, commit_position, prepare_position) VALUES ($1, $2, $3)
      ON CONFLICT (name) DO UPDATE SET commit_position = excluded.commit_position,
        prepare_position = excluded.prepare_position, updated_at = now()`,
-    [name, position.commit.toString(), position.prepare.toString()],
-  );
+    values: [name, position.commit.toString(), position.prepare.toString()],
+  });
 }

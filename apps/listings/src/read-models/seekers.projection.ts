@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { IntegrationMessage, Tx } from '../../../../libs/bus/src/bus.port.js';
 import { ApplicantRegisteredV1, QueueStandingChangedV1 } from '../../../../libs/contracts/src/index.js';
 import type { Projection } from '../../../../libs/projections/src/index.js';
@@ -66,10 +67,12 @@ export interface SeekerFacts {
   readonly timeline: readonly StandingChange[];
 }
 
-export async function seekerFacts(db: Pick<Tx, 'query'>, applicantIds: readonly string[]): Promise<Map<string, SeekerFacts>> {
-  const { rows } = await db.query<{ applicant_id: string; birth_year: number | null; timeline: StandingChange[] }>(
-    'SELECT applicant_id, birth_year, timeline FROM listings.seekers WHERE applicant_id = ANY($1::uuid[])',
-    [applicantIds],
-  );
+export async function seekerFacts(db: pg.Pool, applicantIds: readonly string[]): Promise<Map<string, SeekerFacts>> {
+  const { rows } = await db.query<{ applicant_id: string; birth_year: number | null; timeline: StandingChange[] }>({
+    // Named: every apply asks this, so each connection plans it once.
+    name: 'listings.seeker-facts',
+    text: 'SELECT applicant_id, birth_year, timeline FROM listings.seekers WHERE applicant_id = ANY($1::uuid[])',
+    values: [applicantIds],
+  });
   return new Map(rows.map((r) => [r.applicant_id, { applicantId: r.applicant_id, birthYear: r.birth_year, timeline: r.timeline }]));
 }

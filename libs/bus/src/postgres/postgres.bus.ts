@@ -28,12 +28,13 @@ export class PostgresBus implements IntegrationBus {
 
   async publish(messages: readonly IntegrationMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    await this.options.log.query(
-      `INSERT INTO bus.messages (message_id, topic, key, message)
+    await this.options.log.query({
+      name: 'bus.publish',
+      text: `INSERT INTO bus.messages (message_id, topic, key, message)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
        ON CONFLICT (message_id) DO NOTHING`,
-      [messages.map((m) => m.id), messages.map((m) => m.type), messages.map((m) => m.key), messages.map((m) => JSON.stringify(m))],
-    );
+      values: [messages.map((m) => m.id), messages.map((m) => m.type), messages.map((m) => m.key), messages.map((m) => JSON.stringify(m))],
+    });
   }
 
   /** The whole log in order, for replaying a consumer's read model from the start. */
@@ -54,16 +55,18 @@ export class PostgresBus implements IntegrationBus {
    * Any message becoming visible later belongs to a later transaction, so it sorts after that point.
    */
   async readPage(after: LoggedMessage['position'] | undefined, topics: readonly string[], limit = PAGE): Promise<{ messages: LoggedMessage[]; scannedTo?: LoggedMessage['position'] }> {
-    const { rows } = await this.options.log.query<{ head_tx: string; head_position: string; tx_id: string | null; position: string | null; message: IntegrationMessage | null }>(
-      `WITH head AS (
+    const { rows } = await this.options.log.query<{ head_tx: string; head_position: string; tx_id: string | null; position: string | null; message: IntegrationMessage | null }>({
+      // Named: every consumer asks this on every poll, so each connection plans it once.
+      name: 'bus.read-page',
+      text: `WITH head AS (
          SELECT log.transaction_id, log.position FROM bus.messages log
          WHERE log.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
          ORDER BY log.transaction_id DESC, log.position DESC LIMIT 1)
        SELECT head.transaction_id::text AS head_tx, head.position AS head_position, page.* FROM head LEFT JOIN LATERAL (
          SELECT transaction_id::text AS tx_id, position, message FROM bus.messages log
          WHERE ${AFTER_POSITION_VISIBLE} AND topic = ANY($3::text[]) ${LOG_ORDER} LIMIT $4) page ON true`,
-      [...positionParams(after), topics, limit],
-    );
+      values: [...positionParams(after), topics, limit],
+    });
     const messages = rows
       .filter((r) => r.tx_id !== null)
       .map((r) => ({ position: { commit: BigInt(r.tx_id!), prepare: BigInt(r.position!) }, message: r.message! }));
@@ -195,9 +198,10 @@ class GroupConsumer implements Consumer {
 }
 
 async function saveOffset(client: Pick<pg.PoolClient, 'query'>, group: string, position: LoggedMessage['position']): Promise<void> {
-  await client.query(
-    `INSERT INTO bus.consumer_offsets (consumer_group, transaction_id, position) VALUES ($1, $2, $3)
+  await client.query({
+    name: 'bus.save-offset',
+    text: `INSERT INTO bus.consumer_offsets (consumer_group, transaction_id, position) VALUES ($1, $2, $3)
      ON CONFLICT (consumer_group) DO UPDATE SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()`,
-    [group, position.commit.toString(), position.prepare.toString()],
-  );
+    values: [group, position.commit.toString(), position.prepare.toString()],
+  });
 }

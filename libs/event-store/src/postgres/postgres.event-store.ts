@@ -178,21 +178,23 @@ export class PostgresEventStore implements EventStore {
     const unique = [...new Set(streamIds)];
     const streams = new Map<string, RecordedEvent[]>(unique.map((id) => [id, []]));
     if (unique.length === 0) return streams;
-    const { rows } = await this.query<EventRow>(
-      `SELECT position, transaction_id::text AS tx_id, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at
+    const { rows } = await this.query<EventRow>({
+      name: 'es.read-streams',
+      text: `SELECT position, transaction_id::text AS tx_id, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at
        FROM es.events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, revision`,
-      [unique],
-    );
+      values: [unique],
+    });
     for (const row of rows) streams.get(row.stream_id)!.push(toRecordedEvent(row));
     return streams;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const { rows } = await this.query<EventRow>(
-      `SELECT position, transaction_id::text AS tx_id, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at
+    const { rows } = await this.query<EventRow>({
+      name: 'es.read-all',
+      text: `SELECT position, transaction_id::text AS tx_id, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at
        FROM es.events log WHERE ${AFTER_POSITION_VISIBLE} ${LOG_ORDER} LIMIT $3`,
-      [...positionParams(options.after), options.limit ?? 1000],
-    );
+      values: [...positionParams(options.after), options.limit ?? 1000],
+    });
     return rows.map(toRecordedEvent);
   }
 
@@ -278,9 +280,10 @@ export class PostgresEventStore implements EventStore {
     this.wakeup.notify();
   }
 
-  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+  /** Hot statements are named (`pg.QueryConfig` with a name): each connection parses and plans them once. */
+  private async query<R extends pg.QueryResultRow>(sql: string | pg.QueryConfig, params: unknown[] = []): Promise<pg.QueryResult<R>> {
     try {
-      return await this.pool.query<R>(sql, params);
+      return await this.pool.query<R>(typeof sql === 'string' ? { text: sql, values: params } : sql);
     } catch (error) {
       if (isUnavailable(error)) throw new EventStoreUnavailableError('Event store unavailable', { cause: error });
       throw error;
