@@ -1,10 +1,9 @@
-import http from 'node:http';
 import type { BenchmarkResult } from './support/benchmark.js';
 import { sizedPool, startBenchDb } from './support/bench-db.js';
 import { cpuMsPer, cpuSeconds } from './support/cpu.js';
 import { formatCount, formatTable } from './support/table.js';
 import { seedLandlord, seedSeekers } from './listings/seed.js';
-import { load, percentile, round, send, startBareFastify, startListingsApp, stop, token, type Reply } from './listings/support.js';
+import { connect, load, percentile, round, send, startBareFastify, startListingsApp, stop, token, type Reply } from './listings/support.js';
 
 const DB_PORT = 54351;
 const APP_PORT = 3912;
@@ -35,7 +34,8 @@ export async function run(): Promise<BenchmarkResult> {
   const pool = sizedPool(url, 4);
   let app: Awaited<ReturnType<typeof startListingsApp>> | undefined;
   let bare: Awaited<ReturnType<typeof startBareFastify>> | undefined;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const appServer = connect(APP_PORT, CONCURRENCY);
+  const bareServer = connect(BARE_PORT, CONCURRENCY);
   try {
     app = await startListingsApp(url, APP_PORT);
     const landlordId = await seedLandlord(pool);
@@ -45,7 +45,7 @@ export async function run(): Promise<BenchmarkResult> {
     const moveIn = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
     const listings: string[] = [];
     for (let i = 0; i < HOT_LISTINGS + 1; i++) {
-      const reply = await send(agent, APP_PORT, 'POST', '/listings', landlord, {
+      const reply = await send(appServer, 'POST', '/listings', landlord, {
         address: `Benchgatan ${i}`, municipality: 'Göteborg', district: 'Centrum', rooms: 2, areaM2: 55, monthlyRent: 9500, floor: 2, lift: true,
         moveInDate: moveIn, listingType: 'regular', applicationDeadline: deadline,
         requirements: { incomeMultiple: 3, maxHouseholdSize: 4, minAge: null, maxAge: null, noPaymentRemarks: true },
@@ -56,11 +56,11 @@ export async function run(): Promise<BenchmarkResult> {
     const warmUpListing = listings.pop()!;
     const auth = seekers.map((id) => ({ authorization: `Bearer ${token({ sub: id, roles: ['applicant'] })}` }));
     progress(`warming up with ${WARM_UP} applications`);
-    await load(WARM_UP, CONCURRENCY, (i) => send(agent, APP_PORT, 'POST', '/applications', auth[SEEKERS + i], { listingId: warmUpListing, ...DECLARATION }));
+    await load(WARM_UP, CONCURRENCY, (i) => send(appServer, 'POST', '/applications', auth[SEEKERS + i], { listingId: warmUpListing, ...DECLARATION }));
 
     progress(`${formatCount(SEEKERS)} applications to ${HOT_LISTINGS} hot listings, ${CONCURRENCY} in flight`);
     const cpuBefore = cpuSeconds(app.pid);
-    const burst = await load(SEEKERS, CONCURRENCY, (i) => send(agent, APP_PORT, 'POST', '/applications', auth[i], { listingId: listings[i % HOT_LISTINGS], ...DECLARATION }));
+    const burst = await load(SEEKERS, CONCURRENCY, (i) => send(appServer, 'POST', '/applications', auth[i], { listingId: listings[i % HOT_LISTINGS], ...DECLARATION }));
     const cpuPerApply = cpuMsPer(cpuBefore, cpuSeconds(app.pid), SEEKERS);
     progress(`CPU ms per apply: app ${cpuPerApply.app}, PostgreSQL ${cpuPerApply.database}, load generator ${cpuPerApply.client}`);
     const accepted = burst.replies.filter((r) => r.status === 201).map((r) => JSON.parse(r.body).applicationId as string);
@@ -80,9 +80,9 @@ export async function run(): Promise<BenchmarkResult> {
 
     progress('baseline: bare Fastify route, same load');
     bare = await startBareFastify(BARE_PORT);
-    await load(WARM_UP, CONCURRENCY, () => send(agent, BARE_PORT, 'POST', '/applications', auth[0], { listingId: listings[0], ...DECLARATION }));
+    await load(WARM_UP, CONCURRENCY, () => send(bareServer, 'POST', '/applications', auth[0], { listingId: listings[0], ...DECLARATION }));
     const cpuBeforeBaseline = cpuSeconds(bare.pid);
-    const baseline = await load(SEEKERS, CONCURRENCY, (i) => send(agent, BARE_PORT, 'POST', '/applications', auth[i], { listingId: listings[i % HOT_LISTINGS], ...DECLARATION }));
+    const baseline = await load(SEEKERS, CONCURRENCY, (i) => send(bareServer, 'POST', '/applications', auth[i], { listingId: listings[i % HOT_LISTINGS], ...DECLARATION }));
 
     const cpuPerBaseline = cpuMsPer(cpuBeforeBaseline, cpuSeconds(bare.pid), SEEKERS);
     const ours = figures(burst.replies, burst.seconds);
@@ -115,7 +115,7 @@ export async function run(): Promise<BenchmarkResult> {
       goals,
     };
   } finally {
-    agent.destroy();
+    await Promise.all([appServer.destroy(), bareServer.destroy()]);
     if (app) await stop(app);
     if (bare) await stop(bare);
     await pool.end();

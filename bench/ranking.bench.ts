@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '../libs/event-store/src/index.js';
 import { PersonalDataVault } from '../libs/personal-data/src/personal-data.vault.js';
@@ -7,7 +6,7 @@ import { sizedPool, startBenchDb } from './support/bench-db.js';
 import { formatCount, formatTable } from './support/table.js';
 import { timed } from './support/timing.js';
 import { seedLandlord, seedSeekers } from './listings/seed.js';
-import { load, percentile, round, send, startBareFastify, startListingsApp, stop, token, type Reply } from './listings/support.js';
+import { connect, load, percentile, round, send, startBareFastify, startListingsApp, stop, token, type Reply } from './listings/support.js';
 
 const DB_PORT = 54352;
 const APP_PORT = 3922;
@@ -46,7 +45,8 @@ export async function run(): Promise<BenchmarkResult> {
   const db = await startBenchDb('listings-ranking', DB_PORT, ['listings']);
   const url = db.url('listings');
   const pool = sizedPool(url, 4);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const appServer = connect(APP_PORT, 1);
+  const bareServer = connect(BARE_PORT, 1);
   let app: Awaited<ReturnType<typeof startListingsApp>> | undefined;
   let bare: Awaited<ReturnType<typeof startBareFastify>> | undefined;
   try {
@@ -89,16 +89,16 @@ export async function run(): Promise<BenchmarkResult> {
 
     const staff = { authorization: `Bearer ${token({ sub: randomUUID(), roles: ['staff'] })}` };
     let closed: Reply | undefined;
-    const closeSeconds = await timed(async () => (closed = await send(agent, APP_PORT, 'POST', `/listings/${listingId}/close`, staff)));
+    const closeSeconds = await timed(async () => (closed = await send(appServer, 'POST', `/listings/${listingId}/close`, staff)));
     if (closed?.status !== 200) throw new Error(`close failed: ${closed?.status} ${closed?.body}`);
     const { eligible } = JSON.parse(closed.body) as { eligible: number };
     progress(`ranked ${formatCount(eligible)} eligible of ${formatCount(APPLICATIONS)} in ${closeSeconds.toFixed(2)} s`);
     await until('the ranking read model', async () => (await pool.query(`SELECT count(*)::int AS n FROM listings.ranking WHERE listing_id = $1`, [listingId])).rows[0].n === APPLICATIONS);
 
     const pages = Math.ceil(eligible / PAGE_SIZE);
-    const rankingPage = (i: number) => send(agent, APP_PORT, 'GET', `/listings/${listingId}/ranking?page=${1 + ((i * 7) % pages)}&pageSize=${PAGE_SIZE}`, staff);
+    const rankingPage = (i: number) => send(appServer, 'GET', `/listings/${listingId}/ranking?page=${1 + ((i * 7) % pages)}&pageSize=${PAGE_SIZE}`, staff);
     const seekerAuth = applicants.map((id) => ({ authorization: `Bearer ${token({ sub: id, roles: ['applicant'] })}` }));
-    const ownPlace = (i: number) => send(agent, APP_PORT, 'GET', `/applications/${applications[(i * 13) % APPLICATIONS]}`, seekerAuth[(i * 13) % APPLICATIONS]);
+    const ownPlace = (i: number) => send(appServer, 'GET', `/applications/${applications[(i * 13) % APPLICATIONS]}`, seekerAuth[(i * 13) % APPLICATIONS]);
     await load(200, 1, rankingPage);
     await load(200, 1, ownPlace);
     const ranking = stats((await load(READS, 1, rankingPage)).replies);
@@ -107,7 +107,7 @@ export async function run(): Promise<BenchmarkResult> {
     app = undefined;
 
     bare = await startBareFastify(BARE_PORT);
-    const bareRead = (_i: number) => send(agent, BARE_PORT, 'GET', '/ranking', staff);
+    const bareRead = (_i: number) => send(bareServer, 'GET', '/ranking', staff);
     await load(200, 1, bareRead);
     const baseline = stats((await load(READS, 1, bareRead)).replies);
 
@@ -135,7 +135,7 @@ export async function run(): Promise<BenchmarkResult> {
       goals,
     };
   } finally {
-    agent.destroy();
+    await Promise.all([appServer.destroy(), bareServer.destroy()]);
     if (app) await stop(app);
     if (bare) await stop(bare);
     await pool.end();

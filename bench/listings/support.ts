@@ -1,7 +1,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { Pool } from 'undici';
 
 export const JWT_SECRET = 'listings-bench-secret-long-enough-for-hs256-0123456789';
 
@@ -57,24 +57,22 @@ export interface Reply {
   readonly ms: number;
 }
 
-/** One HTTP request on a keep-alive agent, timed from send to the last byte. */
-export function send(agent: http.Agent, port: number, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<Reply> {
+/**
+ * Keep-alive connections to a server on this machine. undici's pool rather than
+ * node:http's agent: the load generator shares the machine's two cores with the
+ * system under test, and undici spends about half the CPU per request.
+ */
+export function connect(port: number, connections: number): Pool {
+  return new Pool(`http://127.0.0.1:${port}`, { connections });
+}
+
+/** One HTTP request, timed from send to the last byte. */
+export async function send(server: Pool, method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: unknown): Promise<Reply> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      { agent, host: '127.0.0.1', port, method, path, headers: { ...headers, ...(payload && { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }) } },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (c: Buffer) => chunks.push(c));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    if (payload) request.write(payload);
-    request.end();
-  });
+  const response = await server.request({ method, path, headers: payload ? { ...headers, 'content-type': 'application/json' } : headers, body: payload });
+  const text = await response.body.text();
+  return { status: response.statusCode, body: text, ms: performance.now() - started };
 }
 
 /** Runs `total` requests with `concurrency` in flight; returns each reply in request order and the wall time. */
