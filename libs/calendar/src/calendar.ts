@@ -3,9 +3,23 @@ const formatter = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm
 /** An ISO calendar date, YYYY-MM-DD. Business dates are Stockholm dates. */
 export type IsoDate = string;
 
-/** 23:30 UTC on 31 December is already New Year in Sweden. */
+const HOUR_MS = 3_600_000;
+let formattedHour = NaN;
+let formattedDate: IsoDate = '';
+
+/**
+ * 23:30 UTC on 31 December is already New Year in Sweden. Stockholm's offset is
+ * whole hours and changes on the hour, so every instant of one UTC hour has the
+ * same date: the last hour's date is kept, as formatting costs microseconds and
+ * every command asks for today.
+ */
 export function stockholmDate(instant: Date): IsoDate {
-  return formatter.format(instant);
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  if (hour !== formattedHour) {
+    formattedDate = formatter.format(instant);
+    formattedHour = hour;
+  }
+  return formattedDate;
 }
 
 const DAY_MS = 86_400_000;

@@ -41,4 +41,15 @@ describe('PersonalDataVault on PostgreSQL', () => {
     const { rows } = await pool.query('SELECT count(*)::int AS n FROM personal_data.subject_keys WHERE subject_id = ANY($1::uuid[])', [[known, fresh, erased]]);
     expect(rows[0].n).toBe(3);
   });
+
+  test('sealEach gives every person a key of their own and every seal an IV of its own', async () => {
+    const people = [randomUUID(), randomUUID(), randomUUID()];
+    const sealed = (await vault.sealEach([...people, people[0]].map((subject) => ({ subject, value: 'same' })))) as Array<Exclude<Awaited<ReturnType<PersonalDataVault['seal']>>, Error>>;
+    expect(new Set(sealed.map((s) => s.iv)).size).toBe(4);
+    expect(new Set(sealed.map((s) => s.data)).size).toBe(4);
+    const { rows } = await pool.query<{ key: Buffer }>('SELECT key FROM personal_data.subject_keys WHERE subject_id = ANY($1::uuid[])', [people]);
+    expect(new Set(rows.map((r) => r.key.toString('hex'))).size).toBe(3);
+    expect(rows.every((r) => r.key.length === 32)).toBe(true);
+    expect(await Promise.all(sealed.map((s) => vault.open(s)))).toEqual(['same', 'same', 'same', 'same']);
+  });
 });
