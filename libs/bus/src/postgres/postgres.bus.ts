@@ -28,12 +28,14 @@ export class PostgresBus implements IntegrationBus {
 
   async publish(messages: readonly IntegrationMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    // One JSON array: one JSON.stringify, instead of escaping each message into an array literal.
     await this.options.log.query({
       name: 'bus.publish',
       text: `INSERT INTO bus.messages (message_id, topic, key, message)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
+       SELECT m.message->>'id', m.message->>'type', m.message->>'key', m.message
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS m(message, ord) ORDER BY m.ord
        ON CONFLICT (message_id) DO NOTHING`,
-      values: [messages.map((m) => m.id), messages.map((m) => m.type), messages.map((m) => m.key), messages.map((m) => JSON.stringify(m))],
+      values: [JSON.stringify(messages)],
     });
   }
 

@@ -35,17 +35,31 @@ export function appendSql(expected: ExpectedRevision, single = false): string {
   }
 }
 
+/** One event of an append of several streams, as an element of APPEND_EACH_SQL's JSON array. */
+export interface AppendRow {
+  readonly stream: string;
+  /** The stream's last revision, or -1 for "no stream yet". */
+  readonly expected: string;
+  /** The event's place within its stream's append: 1, 2, … */
+  readonly offset: number;
+  readonly id: string;
+  readonly type: string;
+  readonly version: number;
+  readonly data: unknown;
+  readonly metadata: unknown;
+}
+
 /**
- * Several streams in one statement, one row per event: `expected` is the
- * stream's last revision or -1 for "no stream yet", `offset` the event's place
- * within its stream's append (1, 2, …). A stream whose expected revision does
- * not exist gets no rows; a stream already past it, or existing when it should
- * not, fails the whole statement on the unique (stream_id, revision).
+ * Several streams in one statement, one row per event. The events come as one
+ * JSON array: one JSON.stringify, instead of escaping every value into eight array
+ * literals. A stream whose expected revision does not exist gets no rows; a stream
+ * already past it, or existing when it should not, fails the whole statement on
+ * the unique (stream_id, revision).
  */
 export const APPEND_EACH_SQL = `INSERT INTO es.events (stream_id, revision, event_id, type, schema_version, data, metadata)
-  SELECT e.stream_id, e.expected + e.event_offset, e.id, e.type, e.schema_version, e.data, e.metadata
-  FROM unnest($1::text[], $2::bigint[], $3::int[], $4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[])
-    WITH ORDINALITY AS e(stream_id, expected, event_offset, id, type, schema_version, data, metadata, ord)
-  WHERE e.expected = -1 OR EXISTS (SELECT 1 FROM es.events x WHERE x.stream_id = e.stream_id AND x.revision = e.expected)
+  SELECT e.stream, e.expected + e.offset, e.id, e.type, e.version, e.data, e.metadata
+  FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (stream text, expected bigint, "offset" int, id uuid, type text, version int, data jsonb, metadata jsonb))
+    WITH ORDINALITY AS e(stream, expected, "offset", id, type, version, data, metadata, ord)
+  WHERE e.expected = -1 OR EXISTS (SELECT 1 FROM es.events x WHERE x.stream_id = e.stream AND x.revision = e.expected)
   ORDER BY e.ord
   RETURNING stream_id, position, transaction_id::text, revision`;

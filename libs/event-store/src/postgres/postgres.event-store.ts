@@ -18,7 +18,7 @@ import { pollingSubscription, Wakeup } from '../polling-subscription.js';
 import { SharedReads } from '../shared-reads.js';
 import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '../../../postgres/src/log-order.js';
 import { binaryRows, copyOut, repeatedText } from '../../../postgres/src/copy-out.js';
-import { APPEND_EACH_SQL, appendSql } from './append.sql.js';
+import { APPEND_EACH_SQL, appendSql, type AppendRow } from './append.sql.js';
 import { appendOneByOne } from '../one-by-one.js';
 import { isUnavailable, toRecordedEvent, type EventRow } from './rows.js';
 
@@ -124,13 +124,12 @@ export class PostgresEventStore implements EventStore {
 
   private async tryAppendEach(appends: readonly StreamAppend[]): Promise<Array<AppendResult | VersionConflictError>> {
     const rows = appends.flatMap(({ streamId, events, expected }) =>
-      events.map((e, i) => [streamId, expected === 'no_stream' ? '-1' : String(expected), i + 1, e.id, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata)]),
+      events.map((e, i): AppendRow => ({ stream: streamId, expected: expected === 'no_stream' ? '-1' : String(expected), offset: i + 1, id: e.id, type: e.type, version: e.schemaVersion, data: e.data, metadata: e.metadata })),
     );
-    const column = (index: number) => rows.map((row) => row[index]);
     const { rows: written } = await this.pool.query<{ stream_id: string; position: string; transaction_id: string; revision: string }>({
       name: 'es.append-each',
       text: APPEND_EACH_SQL,
-      values: [0, 1, 2, 3, 4, 5, 6, 7].map(column),
+      values: [JSON.stringify(rows)],
     });
     const last = new Map(written.map((row) => [row.stream_id, row]));
     return Promise.all(
