@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { openDatabaseServer } from './database-server.js';
 import { seedDemoData } from './demo-data.js';
-import { DEMO_LANDLORD_SIGN_IN, seedDemoLandlord } from '../apps/landlords/src/demo/demo-landlord.js';
+import { DEMO_LANDLORD_CREDENTIALS, DEMO_LANDLORD_SIGN_IN, seedDemoLandlord } from '../apps/landlords/src/demo/demo-landlord.js';
+import { seedDemoListings } from '../apps/listings/src/demo/demo-listings.js';
 import { APPS, BUS_DATABASE, databaseUrl } from './single-node.js';
 
 const log = (line: string) => console.log(`[start] ${line}`);
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
   }
   await seedDemoData(log);
   await seedDemoLandlord(log, shared.SEED_ACCOUNTS).catch((error: Error) => log(error.message));
+  await seedDemoListings(log, DEMO_LANDLORD_CREDENTIALS).catch((error: Error) => log(`demo listings: ${error.message}`));
   log('all apps are up:');
   for (const app of APPS) log(`  ${app.name.padEnd(11)} http://localhost:${app.port}  (API docs: http://localhost:${app.port}/docs)`);
   log(`demo sign-in (POST /auth/token on any app): ${shared.SEED_ACCOUNTS === DEMO_ACCOUNTS ? 'staff@demo.boko.se / Demo-staff-2026, analyst@demo.boko.se / Demo-analyst-2026' : 'accounts from SEED_ACCOUNTS'}`);

@@ -9,6 +9,7 @@ import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 const ORGANISATION = { name: 'Demo Bostäder AB', organisationNumber: '556677-8899', contact: { name: 'Karin Holm', email: 'karin.holm@demo-bostader.se', phone: '+46 31 123 45 67' } };
 const ADMINISTRATOR = { name: 'Karin Holm', email: 'admin@demo-bostader.se', password: 'Demo-landlord-2026' };
 
+export const DEMO_LANDLORD_CREDENTIALS = { email: ADMINISTRATOR.email, password: ADMINISTRATOR.password } as const;
 export const DEMO_LANDLORD_SIGN_IN = `${ADMINISTRATOR.email} / ${ADMINISTRATOR.password}`;
 
 type Log = (line: string) => void;
