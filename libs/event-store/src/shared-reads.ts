@@ -48,7 +48,8 @@ export class SharedReads {
   }
 
   private async start(key: string, after: GlobalPosition | undefined, limit: number): Promise<RecordedEvent[]> {
-    const read: SharedRead = { limit: Math.max(limit, this.options.minLimit), generation: this.generation, events: this.readAll({ after, limit: Math.max(limit, this.options.minLimit) }) };
+    const shared = Math.max(limit, this.options.minLimit);
+    const read: SharedRead = { limit: shared, generation: this.generation, events: this.readAll({ after, limit: shared }) };
     this.reads.set(key, read);
     try {
       const events = await read.events;

@@ -5,6 +5,9 @@
  * restart adds nothing and an interrupted run is completed.
  */
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { call as callUrl } from '../../../../libs/demo/src/call.js';
+
+const call = (base: string, method: string, path: string, token: string | undefined, body?: unknown) => callUrl(`${base}${path}`, method, token, body);
 
 const ORGANISATION = { name: 'Demo Bostäder AB', organisationNumber: '556677-8899', contact: { name: 'Karin Holm', email: 'karin.holm@demo-bostader.se', phone: '+46 31 123 45 67' } };
 const ADMINISTRATOR = { name: 'Karin Holm', email: 'admin@demo-bostader.se', password: 'Demo-landlord-2026' };
@@ -13,16 +16,6 @@ export const DEMO_LANDLORD_CREDENTIALS = { email: ADMINISTRATOR.email, password:
 export const DEMO_LANDLORD_SIGN_IN = `${ADMINISTRATOR.email} / ${ADMINISTRATOR.password}`;
 
 type Log = (line: string) => void;
-
-async function call(base: string, method: string, path: string, token: string | undefined, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
 
 function expectStatus(step: string, result: { status: number; body: unknown }, ...ok: number[]): void {
   if (!ok.includes(result.status)) throw new Error(`demo landlord, ${step}: ${result.status} ${JSON.stringify(result.body)}`);

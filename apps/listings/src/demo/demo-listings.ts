@@ -5,6 +5,7 @@
  * so a restart adds nothing.
  */
 import { addDays, stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { call } from '../../../../libs/demo/src/call.js';
 
 type Log = (line: string) => void;
 
@@ -27,14 +28,14 @@ const FLATS = [
   { address: 'Kvarnbygatan 9', municipality: 'Mölndal', district: 'Centrum', rooms: 2.5, areaM2: 68, monthlyRent: 9900, floor: 6, lift: true, listingType: 'first-come' },
 ] as const;
 
-async function call(url: string, method: string, token: string | undefined, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+/** Asks again every 250 ms while `retry` holds and time is left: the listings app hears of the landlord over the bus. */
+async function until(deadline: number, ask: () => ReturnType<typeof call>, retry: (status: number) => boolean): ReturnType<typeof call> {
+  let result = await ask();
+  while (retry(result.status) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    result = await ask();
+  }
+  return result;
 }
 
 export async function seedDemoListings(log: Log, options: DemoListingsOptions): Promise<void> {
@@ -43,13 +44,9 @@ export async function seedDemoListings(log: Log, options: DemoListingsOptions): 
   const signIn = await call(`${landlords}/landlords/sign-in`, 'POST', undefined, { email: options.email, password: options.password });
   const token = signIn.body?.access_token as string | undefined;
   if (!token) return log(`demo listings skipped: the demo landlord could not sign in (${signIn.status})`);
-  const until = Date.now() + (options.waitMs ?? 30_000);
+  const deadline = Date.now() + (options.waitMs ?? 30_000);
   // The listings app learns of the landlord user and agreement from the bus: until then it refuses them.
-  let mine = await call(`${listings}/listings/mine`, 'GET', token);
-  while (mine.status !== 200 && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    mine = await call(`${listings}/listings/mine`, 'GET', token);
-  }
+  const mine = await until(deadline, () => call(`${listings}/listings/mine`, 'GET', token), (status) => status !== 200);
   if (mine.status !== 200) return log(`demo listings skipped: the listings app does not know the demo landlord yet (${mine.status})`);
   if ((mine.body as unknown[]).length > 0) return log(`demo listings: ${(mine.body as unknown[]).length} already there`);
 
@@ -57,11 +54,7 @@ export async function seedDemoListings(log: Log, options: DemoListingsOptions): 
   const dated = { applicationDeadline: addDays(today, 14), moveInDate: addDays(today, 60) };
   let published = 0;
   for (const flat of FLATS) {
-    let result = await call(`${listings}/listings`, 'POST', token, { ...flat, ...dated });
-    while (result.status === 422 && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      result = await call(`${listings}/listings`, 'POST', token, { ...flat, ...dated });
-    }
+    const result = await until(deadline, () => call(`${listings}/listings`, 'POST', token, { ...flat, ...dated }), (status) => status === 422);
     if (result.status !== 201) return log(`demo listings: publishing ${flat.address} failed: ${result.status} ${JSON.stringify(result.body)}`);
     published++;
   }
