@@ -228,10 +228,11 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     expect(again.body).toEqual(once.body);
   });
 
-  test('the OpenAPI document describes applying, with its body schema', async () => {
+  test('the OpenAPI document describes applying, with its body schema, and reading one application', async () => {
     const document = (await http().get('/docs-json').expect(200)).body;
     expect(document.paths['/applications'].post.requestBody.content['application/json'].schema.required).toContain('householdSize');
     expect(document.paths['/applications'].get).toBeDefined();
+    expect(document.paths['/applications/{applicationId}'].get.parameters).toEqual([{ in: 'path', name: 'applicationId', required: true, schema: { type: 'string', format: 'uuid' } }]);
   });
 
   test('at most five active applications, also when applied for all at once; withdrawing frees a place', async () => {
@@ -249,7 +250,12 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     await apply(s.token, refusedListing).expect(201);
     const other = await seeker('2016-05-05');
     await http().post(`/applications/${first}/withdraw`).set(bearer(other.token)).expect(404);
-    await http().get(`/applications/${first}`).set(bearer(other.token)).expect(404);
+    const notYours = await http().get(`/applications/${first}`).set(bearer(other.token)).expect(404);
+    expect(notYours.body).toMatchObject({ status: 404, detail: 'No such application among yours' });
+    const malformed = await http().get('/applications/not-an-id').set(bearer(s.token)).expect(400);
+    expect(malformed.body.errors).toEqual([{ field: 'applicationId', messages: ['applicationId must match format "uuid"'] }]);
+    await http().get(`/applications/${first}`).set(bearer(token)).expect(403);
+    await http().get(`/applications/${first}`).expect(401);
   });
 
   test('deadline: ranked once by queue days with the documented tie-breaks; places, explanation, audit and rebuild agree', async () => {

@@ -6,6 +6,7 @@ import { LandlordUserGuard } from './access/landlord-user.guard.js';
 import { ApplicationIntake } from './applications/application-intake.js';
 import { ApplicationUseCases } from './applications/application-use-cases.js';
 import { APPLY_ROUTE, ApplyRoute } from './applications/apply.route.js';
+import { OWN_APPLICATION_ROUTE, OwnApplicationRoute } from './applications/own-application.route.js';
 import { RANKING_PAGE_ROUTE, RankingPageRoute } from './ranking/ranking-page.route.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { AuditController } from './audit/audit.controller.js';
@@ -33,13 +34,14 @@ const eventSourcing = EventSourcingModule.forRoot({
 });
 
 @Module({
-  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing), fastRoutes: [APPLY_ROUTE, RANKING_PAGE_ROUTE] }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule],
+  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing), fastRoutes: [APPLY_ROUTE, OWN_APPLICATION_ROUTE, RANKING_PAGE_ROUTE] }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule],
   controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, AuditController],
   providers: [
     ListingUseCases,
     ApplicationIntake,
     ApplicationUseCases,
     ApplyRoute,
+    OwnApplicationRoute,
     RankingPageRoute,
     CloseService,
     CloseJobScheduler,

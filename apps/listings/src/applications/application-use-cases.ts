@@ -10,7 +10,7 @@ import { ListingsClock } from '../listings.tokens.js';
 import { ApplicationIntake } from './application-intake.js';
 import { methodFor } from '../ranking/rank.js';
 import type { ApplyBody } from './apply.route.js';
-import { placeOf, type Place } from './place.query.js';
+import { provisionalPlace, rankedPlace, type Place } from './place.query.js';
 import type { SeekerApplication } from './seeker.decider.js';
 import { SeekerService } from './seeker.service.js';
 
@@ -74,7 +74,7 @@ export class ApplicationUseCases {
     return application;
   }
 
-  /** From the listings read model, not the stream: a ranked listing's stream holds thousands of places to parse. */
+  /** From the listings read model, not the stream: a ranked listing's stream holds thousands of places to parse. One query for a ranked listing. */
   private async view(application: SeekerApplication): Promise<ApplicationView> {
     const base = {
       applicationId: application.applicationId,
@@ -83,16 +83,33 @@ export class ApplicationUseCases {
       ...(application.withdrawnReason && { withdrawnReason: application.withdrawnReason }),
       submittedAt: application.submittedAt,
     };
-    const { rows } = await this.infra.pool.query<{ address: string; municipality: string; district: string; listing_type: ListingType; deadline: string; status: string; ranked: boolean }>(
-      `SELECT address, municipality, district, listing_type, to_char(deadline, 'YYYY-MM-DD') AS deadline, status, applications IS NOT NULL AS ranked
-       FROM listings.listings WHERE listing_id = $1`,
-      [application.listingId],
-    );
+    const { rows } = await this.infra.pool.query<ListingRow>({
+      name: 'listings.application-view',
+      text: `SELECT l.address, l.municipality, l.district, l.listing_type, to_char(l.deadline, 'YYYY-MM-DD') AS deadline, l.status,
+          l.applications IS NOT NULL AS ranked, l.eligible, r.place, r.reasons, r.application_id IS NOT NULL AS "inRanking"
+        FROM listings.listings l LEFT JOIN listings.ranking r ON r.listing_id = l.listing_id AND r.application_id = $2
+        WHERE l.listing_id = $1`,
+      values: [application.listingId, application.applicationId],
+    });
     const row = rows[0];
     if (!row) return base;
     const summary = { address: row.address, municipality: row.municipality, district: row.district, listingType: row.listing_type, applicationDeadline: row.deadline, status: row.status };
     if (application.status !== 'active' && !row.ranked) return { ...base, listing: summary };
-    const place = await placeOf(this.infra.pool, application.listingId, application.applicationId, methodFor(row.listing_type), row.ranked);
+    const place = row.ranked ? rankedPlace(row) : await provisionalPlace(this.infra.pool, application.listingId, application.applicationId, methodFor(row.listing_type));
     return { ...base, listing: summary, place: { ...place, text: placeText(place) } };
   }
+}
+
+interface ListingRow {
+  readonly address: string;
+  readonly municipality: string;
+  readonly district: string;
+  readonly listing_type: ListingType;
+  readonly deadline: string;
+  readonly status: string;
+  readonly ranked: boolean;
+  readonly eligible: number | null;
+  readonly place: number | null;
+  readonly reasons: string[] | null;
+  readonly inRanking: boolean;
 }

@@ -4,7 +4,7 @@ import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/pla
 import { ExplanationService } from '../ranking/explanation.service.js';
 import { ApplicationUseCases } from './application-use-cases.js';
 
-/** A seeker's own applications; nobody else's are reachable here. Applying is ApplyRoute. */
+/** A seeker's own applications; nobody else's are reachable here. Applying is ApplyRoute, one application OwnApplicationRoute. */
 @ApiTags('applications')
 @ApiBearerAuth()
 @Roles('applicant')
@@ -19,11 +19,6 @@ export class ApplicationsController {
   @ApiOkResponse({ description: 'Your applications with the current place, e.g. "place 3 of 57"' })
   mine(@CurrentUser() user: AuthenticatedUser) {
     return this.useCases.mine(user);
-  }
-
-  @Get(':applicationId')
-  one(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
-    return this.useCases.one(user, applicationId);
   }
 
   @Post(':applicationId/withdraw')

@@ -12,20 +12,14 @@ export interface Place {
 
 const TIE = (listing: string, application: string) => `encode(sha256(convert_to(${listing}::text || ':' || ${application}::text, 'UTF8')), 'hex')`;
 
-/** A seeker's place on a listing: from the stored ranking once ranked, else provisional by the same rules on current data. */
-export async function placeOf(pool: pg.Pool, listingId: string, applicationId: string, method: RankingMethod, ranked: boolean): Promise<Place> {
-  if (ranked) {
-    const { rows } = await pool.query<{ place: number | null; reasons: string[] | null; of: number }>(
-      `SELECT r.place, r.reasons, l.eligible AS of FROM listings.ranking r JOIN listings.listings l USING (listing_id) WHERE r.listing_id = $1 AND r.application_id = $2`,
-      [listingId, applicationId],
-    );
-    const row = rows[0];
-    if (!row) {
-      const total = await pool.query<{ of: number }>('SELECT coalesce(eligible, 0) AS of FROM listings.listings WHERE listing_id = $1', [listingId]);
-      return { place: null, of: total.rows[0]?.of ?? 0, final: true };
-    }
-    return { place: row.place, of: row.of, final: true, ...(row.reasons && { excludedFor: row.reasons }) };
-  }
+/** The stored place of a ranked listing's application: `place` and `reasons` null and `inRanking` false when it was not ranked (withdrawn before the close). */
+export function rankedPlace(row: { readonly place: number | null; readonly reasons: readonly string[] | null; readonly eligible: number | null; readonly inRanking: boolean }): Place {
+  if (!row.inRanking) return { place: null, of: row.eligible ?? 0, final: true };
+  return { place: row.place, of: row.eligible ?? 0, final: true, ...(row.reasons && { excludedFor: row.reasons }) };
+}
+
+/** A seeker's place on a listing not yet ranked: provisional, by the close's rules on current data. */
+export async function provisionalPlace(pool: pg.Pool, listingId: string, applicationId: string, method: RankingMethod): Promise<Place> {
   const order = method === 'queue-days' ? `(s.queue_start_date, a.submitted_at, ${TIE('$1', 'a.application_id')})` : `(a.submitted_at, ${TIE('$1', 'a.application_id')})`;
   const { rows } = await pool.query<{ ahead: number; total: number; mine: boolean }>(
     `WITH field AS (

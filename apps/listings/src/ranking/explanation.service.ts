@@ -5,7 +5,7 @@ import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.modu
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { isStaff, seekerOf } from '../access/access.js';
 import { ApplicationUseCases } from '../applications/application-use-cases.js';
-import { placeOf } from '../applications/place.query.js';
+import { provisionalPlace, rankedPlace } from '../applications/place.query.js';
 import { SeekerService } from '../applications/seeker.service.js';
 import { requirementFailures } from '../listing/eligibility.js';
 import type { ListingState } from '../listing/listing.decider.js';
@@ -88,10 +88,13 @@ export class ExplanationService {
     const { published, ranked } = state;
     const method = methodFor(published.flat.listingType);
     const base = { applicationId, listingId: application.listingId, method, rules: RULES[method], requirements: published.requirements, applicationDeadline: published.applicationDeadline };
-    const place = await placeOf(this.infra.pool, application.listingId, applicationId, method, ranked !== undefined);
-    if (!ranked) return { ...base, ranked: false, yourPlace: place, note: 'Provisional: the ranking is decided at the deadline with queue days counted on the deadline date' };
+    if (!ranked) {
+      const place = await provisionalPlace(this.infra.pool, application.listingId, applicationId, method);
+      return { ...base, ranked: false, yourPlace: place, note: 'Provisional: the ranking is decided at the deadline with queue days counted on the deadline date' };
+    }
     const mine = ranked.ranking.find((r) => r.applicationId === applicationId);
     const excluded = ranked.excluded.find((e) => e.applicationId === applicationId);
+    const place = rankedPlace({ place: mine?.place ?? null, reasons: excluded?.reasons ?? null, eligible: ranked.ranking.length, inRanking: mine !== undefined || excluded !== undefined });
     const why = excluded && (await this.failures(applicantId, applicationId, state));
     return {
       ...base,

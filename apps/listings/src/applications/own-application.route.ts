@@ -1,0 +1,35 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { FastRoutes, type BodySchema, type FastRouteKey } from '../../../../libs/platform/src/index.js';
+import { ApplicationUseCases } from './application-use-cases.js';
+
+export const OWN_APPLICATION_ROUTE: FastRouteKey = { method: 'GET', url: '/applications/:applicationId' };
+
+const PARAMS: BodySchema = { type: 'object', required: ['applicationId'], properties: { applicationId: { type: 'string', format: 'uuid' } } };
+
+/**
+ * GET /applications/:applicationId: a seeker's application with the current
+ * place ("place 3 of 57"). A FastRoute: seekers look at their place again and
+ * again, most of all on the day a popular listing is ranked.
+ */
+@Injectable()
+export class OwnApplicationRoute implements OnModuleInit {
+  constructor(
+    private readonly routes: FastRoutes,
+    private readonly useCases: ApplicationUseCases,
+  ) {}
+
+  onModuleInit(): void {
+    this.routes.register<undefined, { applicationId: string }, object>({
+      ...OWN_APPLICATION_ROUTE,
+      roles: ['applicant'],
+      params: PARAMS,
+      status: 200,
+      openApi: {
+        tags: ['applications'],
+        summary: 'One of your applications with its current place',
+        responses: { 200: 'The application, its listing and your place, e.g. "place 3 of 57"', 404: 'No such application among yours' },
+      },
+      handle: (user, { params }) => this.useCases.one(user, params.applicationId),
+    });
+  }
+}
