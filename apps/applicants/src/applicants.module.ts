@@ -26,7 +26,7 @@ import { queueTimeProjection } from './queue-time/queue-time.projection.js';
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'applicants',
   migrations: [...PERSONAL_DATA_MIGRATIONS, ...FEE_MIGRATIONS],
-  integration: toIntegrationMessages,
+  integration: () => toIntegrationMessages,
   projections: [queueTimeProjection, ...FEE_PROJECTIONS],
 });
 

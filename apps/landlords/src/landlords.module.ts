@@ -22,7 +22,7 @@ import { UsersController } from './users/users.controller.js';
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'landlords',
   migrations: LANDLORDS_MIGRATIONS,
-  integration: toIntegrationMessages,
+  integration: () => toIntegrationMessages,
   projections: LANDLORDS_PROJECTIONS,
   busProjections: LANDLORDS_BUS_PROJECTIONS,
 });

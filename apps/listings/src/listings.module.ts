@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { PersonalDataVault } from '../../../libs/personal-data/src/personal-data.vault.js';
 import { PlatformModule } from '../../../libs/platform/src/index.js';
 import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/src/event-sourcing.module.js';
 import { LandlordUserGuard } from './access/landlord-user.guard.js';
@@ -28,7 +29,7 @@ import { LifecycleConsumer } from './read-models/seeker-lifecycle.consumer.js';
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'listings',
   migrations: listingsMigrations,
-  integration: composeMappers(listingIntegrationMessages, lettingIntegrationMessages),
+  integration: (infra) => composeMappers(listingIntegrationMessages, lettingIntegrationMessages(new PersonalDataVault(infra.pool))),
   projections: [...LISTING_PROJECTIONS, ...LETTING_PROJECTIONS],
   busProjections: LISTING_BUS_PROJECTIONS,
 });

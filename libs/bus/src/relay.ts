@@ -4,8 +4,12 @@ import { START } from '../../event-store/src/index.js';
 import { loadCheckpoint, storeCheckpoint } from '../../postgres/src/checkpoints.js';
 import type { IntegrationBus, IntegrationMessage } from './bus.port.js';
 
-/** Maps one domain event to the integration messages it means for other apps (often none). */
-export type IntegrationMapper = (event: RecordedEvent) => IntegrationMessage[];
+/**
+ * Maps one domain event to the integration messages it means for other apps
+ * (often none); asynchronously when it must open sealed personal data that a
+ * consumer needs.
+ */
+export type IntegrationMapper = (event: RecordedEvent) => IntegrationMessage[] | Promise<IntegrationMessage[]>;
 
 export interface RelayOptions {
   readonly name: string;
@@ -25,7 +29,7 @@ export async function startRelay(options: RelayOptions): Promise<Subscription> {
   const checkpointName = `relay:${options.name}`;
   const from = (await loadCheckpoint(options.checkpoints, checkpointName)) ?? START;
   return options.store.subscribeToAll({ from, batchSize: 500 }, async (events) => {
-    const messages = events.flatMap(options.map);
+    const messages = (await Promise.all(events.map(options.map))).flat();
     if (messages.length > 0) await options.bus.publish(messages);
     await storeCheckpoint(options.checkpoints, checkpointName, events[events.length - 1].position);
   });

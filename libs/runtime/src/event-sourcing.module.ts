@@ -21,8 +21,8 @@ export interface BusProjection {
 export interface EventSourcingOptions {
   readonly app: string;
   readonly migrations?: readonly Migration[];
-  /** Publishes what the app's own events mean to other apps. */
-  readonly integration?: IntegrationMapper;
+  /** Publishes what the app's own events mean to other apps; built on the app's infrastructure, e.g. to open sealed data a consumer needs. */
+  readonly integration?: (infra: Infrastructure) => IntegrationMapper;
   readonly projections?: readonly Projection<RecordedEvent>[];
   readonly busProjections?: readonly BusProjection[];
 }
@@ -44,7 +44,7 @@ class EventSourcingRuntime implements OnApplicationBootstrap, BeforeApplicationS
     const { store, bus, pool } = this.infra;
     const report = (what: string) => (error: unknown) => this.logger.error(`${what} failed and restarts: ${(error as Error).message}`);
     if (this.options.integration) {
-      const map = this.options.integration;
+      const map = this.options.integration(this.infra);
       this.running.push(supervise(() => startRelay({ name: this.options.app, store, bus, checkpoints: pool, map }), report('relay')));
     }
     for (const projection of this.options.projections ?? []) {

@@ -1,4 +1,4 @@
-import { integrationMessage, type IntegrationMapper } from '../../../../libs/bus/src/index.js';
+import { integrationMessage } from '../../../../libs/bus/src/index.js';
 import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
 import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { AccountClosedV1, ApplicantDeregisteredV1, ApplicantRegisteredV1, QueueStandingChangedV1 } from '../../../../libs/contracts/src/index.js';
@@ -11,7 +11,7 @@ function standing(event: RecordedEvent, payload: QueueStandingChangedV1): Integr
 }
 
 /** What other apps may know of an applicant's events: ids, dates and statuses, never personal data. */
-export const toIntegrationMessages: IntegrationMapper = (event) => {
+export const toIntegrationMessages = (event: RecordedEvent): IntegrationMessage[] => {
   if (!event.streamId.startsWith('applicant-')) return [];
   const domain = event as unknown as ApplicantEvent;
   const applicantId = applicantIdOf(event);

@@ -1,4 +1,5 @@
-import { integrationMessage, type IntegrationMapper } from '../../../../libs/bus/src/index.js';
+import { integrationMessage } from '../../../../libs/bus/src/index.js';
+import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
 import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { AgreementStatusChangedV1, LandlordRegisteredV1, LandlordUserChangedV1, LettingGuidelineChangedV1 } from '../../../../libs/contracts/src/index.js';
 import { GUIDELINE_STREAM_PREFIX, type GuidelineEvent } from '../guideline/guideline.events.js';
@@ -13,7 +14,7 @@ function status(event: RecordedEvent, landlordId: string, payload: Omit<Agreemen
  * What other apps may know of a landlord's events: organisation, agreement status
  * by date, guideline and users' ids and roles; never the sealed contact details.
  */
-export const toIntegrationMessages: IntegrationMapper = (event) => {
+export const toIntegrationMessages = (event: RecordedEvent): IntegrationMessage[] => {
   if (event.streamId.startsWith(GUIDELINE_STREAM_PREFIX)) {
     const { landlordId, effectiveFrom, standard, byListingType } = (event as unknown as GuidelineEvent).data;
     const changed: LettingGuidelineChangedV1 = { landlordId, effectiveFrom, standard, byListingType };

@@ -7,7 +7,7 @@ import { isListingStream, SEEKER_STREAM_PREFIX, type ListingEvent, type SeekerEv
 
 /** Several mappers as one relay: each owns its streams and ignores the rest (the letting process adds its own). */
 export function composeMappers(...mappers: readonly IntegrationMapper[]): IntegrationMapper {
-  return (event) => mappers.flatMap((map) => map(event));
+  return async (event) => (await Promise.all(mappers.map((map) => map(event)))).flat();
 }
 
 function fromListing(event: RecordedEvent): IntegrationMessage[] {
@@ -49,7 +49,7 @@ function fromSeeker(event: RecordedEvent): IntegrationMessage[] {
 }
 
 /** What other apps may know of listings and applications: flat facts, ids, dates and counts; no declarations. */
-export const listingIntegrationMessages: IntegrationMapper = (event) => {
+export const listingIntegrationMessages = (event: RecordedEvent): IntegrationMessage[] => {
   if (event.streamId.startsWith(SEEKER_STREAM_PREFIX)) return fromSeeker(event);
   if (isListingStream(event.streamId)) return fromListing(event);
   return [];

@@ -47,7 +47,7 @@ function derivedAfter(event: LettingEvent, state: LettingState, context: Letting
           applicantId: event.data.applicantId,
           landlordId: context.landlordId,
           place: candidate?.place ?? 0,
-          householdSize: 0,
+          facts: event.data.facts,
           requirementsVerified: true,
           proposedAt: '',
         },

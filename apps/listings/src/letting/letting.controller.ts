@@ -11,6 +11,7 @@ import type { VerifiedFacts } from './letting.events.js';
 import { landlordExplanation, seekerExplanation, stage, staffExplanation } from './letting.explanation.js';
 import { actorOf, withEtag, type Reply } from './letting.http.js';
 import { LettingService } from './letting.service.js';
+import { proposedHouseholds } from './proposed-households.js';
 
 /** The letting of one listing: where it stands, the explanation, the deadline step, verification and cancellation. */
 @ApiTags('letting')
@@ -30,7 +31,7 @@ export class LettingController {
     const { context, state, revision, events } = await this.letting.load(listingId);
     assertStaffOrListingsLandlord(user, context.landlordId);
     withEtag(reply, revision);
-    if (!isStaff(user)) return landlordExplanation(context, state, events);
+    if (!isStaff(user)) return landlordExplanation(context, state, events, await proposedHouseholds(this.vault, events));
     return {
       listingId,
       status: state.status,
@@ -48,7 +49,7 @@ export class LettingController {
   async explanation(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string) {
     const { context, state, events } = await this.letting.load(listingId);
     if (isStaff(user)) return staffExplanation(context, state, events);
-    if (isListingsLandlord(user, context.landlordId)) return landlordExplanation(context, state, events);
+    if (isListingsLandlord(user, context.landlordId)) return landlordExplanation(context, state, events, await proposedHouseholds(this.vault, events));
     const own = context.ranking.find((r) => r.applicantId === user.id);
     if (user.roles.includes('applicant') && own) return seekerExplanation(context, state, events, own.applicationId);
     throw new NotFound('You have no ranked application on this listing');

@@ -153,7 +153,7 @@ describe('verification', () => {
       applicantId: 'seeker-1',
       landlordId: context().landlordId,
       place: 1,
-      householdSize: 2,
+      facts: SEALED,
       requirementsVerified: true,
       proposedAt: at('2026-11-26').toISOString(),
     });

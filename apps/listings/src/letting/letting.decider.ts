@@ -266,7 +266,7 @@ function decideFacts(command: LettingCommand, state: LettingState, context: Lett
             ...who,
             landlordId: context.landlordId,
             place: candidate.place,
-            householdSize: command.facts.householdSize,
+            facts: command.sealed,
             requirementsVerified: true,
             proposedAt: at,
           },

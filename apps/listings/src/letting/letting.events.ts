@@ -135,8 +135,8 @@ export type LettingEvent =
         readonly applicantId: string;
         readonly landlordId: string;
         readonly place: number;
-        /** Shown to the landlord with the proposal (TenantProposedV1). */
-        readonly householdSize: number;
+        /** The verified facts, sealed as in `applicant-verified`: the landlord is shown the household size from them (TenantProposedV1). */
+        readonly facts: Sealed;
         readonly requirementsVerified: boolean;
         readonly proposedAt: string;
       };

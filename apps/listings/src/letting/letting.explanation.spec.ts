@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { decide, evolve, initialLettingState, proposalIdFor, type LettingCommand, type LettingState } from './letting.decider.js';
 import type { LettingEvent } from './letting.events.js';
 import { landlordExplanation, seekerExplanation, staffExplanation, stage } from './letting.explanation.js';
+import { proposedHouseholds } from './proposed-households.js';
 import { at, context, goodFacts, LISTING_ID, policy, SEALED } from './letting.fixtures.js';
 
 const ctx = context();
@@ -31,8 +32,9 @@ describe('explanations', () => {
     expect(rejected).toMatchObject({ outcome: 'rejected', landlordsReason: 'Previous landlord reports disturbances', checks: [expect.objectContaining({ requirement: 'income', passed: true }), expect.anything(), expect.anything()] });
   });
 
-  test('the landlord sees its proposals (place, household, checks, decision and reason), not the other applicants', () => {
-    const view = landlordExplanation(ctx, state, recorded);
+  test('the landlord sees its proposals (place, household, checks, decision and reason), not the other applicants', async () => {
+    // The vault's part, opening the sealed verified facts, is covered on PostgreSQL in letting.int-spec.
+    const view = landlordExplanation(ctx, state, recorded, await proposedHouseholds({ open: async <T>() => goodFacts as T }, recorded));
     expect(view.proposals).toEqual([expect.objectContaining({ place: 1, householdSize: 2, status: 'rejected', reason: 'Previous landlord reports disturbances' })]);
     expect(view.showings[0].slots[0]).toMatchObject({ invited: 10 });
     for (const id of ['seeker-', 'app-']) expect(JSON.stringify(view)).not.toContain(id);

@@ -49,7 +49,7 @@ function explain(event: LettingEvent): string {
     case 'certificates-late':
       return `Certificates not in by ${event.data.certificatesDue}: a withdrawal (avhopp); the next in line is asked`;
     case 'tenant-proposed':
-      return `Proposed to the landlord (place ${event.data.place}, household of ${event.data.householdSize}, requirements verified)`;
+      return `Proposed to the landlord (place ${event.data.place}, requirements verified)`;
     case 'proposal-approved':
       return 'The landlord approved the proposed tenant';
     case 'proposal-rejected':
@@ -96,15 +96,20 @@ function withoutSealed(data: unknown): unknown {
 interface Proposal {
   readonly proposalId: string;
   readonly place: number;
-  readonly householdSize: number;
+  /** Null once the applicant's personal data has been erased. */
+  readonly householdSize: number | null;
   readonly checks: readonly RequirementCheck[];
   readonly proposedAt: string;
   readonly status: 'awaiting-decision' | 'approved' | 'rejected' | 'backed-out' | 'withdrawn' | 'tenant';
   readonly reason?: string;
 }
 
-/** The proposals made to the landlord, with what it needs to decide: place, household size, the requirement checks. No other applicants. */
-export function proposalsOf(state: LettingState, events: readonly RecordedEvent[]): Proposal[] {
+/**
+ * The proposals made to the landlord, with what it needs to decide: place,
+ * household size (opened from the sealed facts, see proposedHouseholds), the
+ * requirement checks. No other applicants.
+ */
+export function proposalsOf(state: LettingState, events: readonly RecordedEvent[], households: ReadonlyMap<string, number | null>): Proposal[] {
   const domain = events.map((e) => e as unknown as LettingEvent);
   return domain.flatMap((e) => {
     if (e.type !== 'tenant-proposed') return [];
@@ -117,7 +122,7 @@ export function proposalsOf(state: LettingState, events: readonly RecordedEvent[
       {
         proposalId: e.data.proposalId,
         place: e.data.place,
-        householdSize: e.data.householdSize,
+        householdSize: households.get(e.data.proposalId) ?? null,
         checks: verified?.type === 'applicant-verified' ? verified.data.checks : [],
         proposedAt: e.data.proposedAt,
         status,
@@ -128,13 +133,13 @@ export function proposalsOf(state: LettingState, events: readonly RecordedEvent[
 }
 
 /** The landlord's view: its showings (slots and how many invited), the proposals made to it, and where the letting stands. */
-export function landlordExplanation(context: LettingContext, state: LettingState, events: readonly RecordedEvent[]) {
+export function landlordExplanation(context: LettingContext, state: LettingState, events: readonly RecordedEvent[], households: ReadonlyMap<string, number | null>) {
   return {
     listingId: context.listingId,
     status: state.status,
     stage: stage(state, context),
     showings: state.showings.map((s) => ({ showingId: s.showingId, slots: s.slots.map((slot, i) => ({ ...slot, invited: s.invited.filter((id) => state.invitations[id]?.slot === i).length })), answerBy: s.answerBy })),
-    proposals: proposalsOf(state, events),
+    proposals: proposalsOf(state, events, households),
   };
 }
 

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
 import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, TenantProposedV1 } from '../../../../libs/contracts/src/index.js';
-import { PERSONAL_DATA_MIGRATIONS, type PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import { PERSONAL_DATA_MIGRATIONS, PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { createTestApp, PlatformModule, TokenService } from '../../../../libs/platform/src/index.js';
 import { EventSourcingModule, INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
@@ -21,7 +21,7 @@ import { LETTING_PROJECTIONS, LettingModule } from './letting.module.js';
 import { lettingRebuildTargets } from './letting.rebuild.js';
 import { rebuildProjection } from '../../../../libs/projections/src/index.js';
 
-const eventSourcing = EventSourcingModule.forRoot({ app: 'listings', migrations: [...PERSONAL_DATA_MIGRATIONS], integration: lettingIntegrationMessages, projections: [...LETTING_PROJECTIONS] });
+const eventSourcing = EventSourcingModule.forRoot({ app: 'listings', migrations: [...PERSONAL_DATA_MIGRATIONS], integration: (infra) => lettingIntegrationMessages(new PersonalDataVault(infra.pool)), projections: [...LETTING_PROJECTIONS] });
 
 @Module({ imports: [PlatformModule.forRoot({ name: 'listings' }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule] })
 class LettingTestModule {}
@@ -155,6 +155,13 @@ describe('letting over HTTP on real PostgreSQL', () => {
     await http().post(`/listings/${listingId}/proposals/${firstProposal}/approve`).set('authorization', bearer(staff)).expect(403);
     await http().post(`/listings/${listingId}/proposals/${firstProposal}/approve`).set('authorization', bearer(strangerLandlord)).expect(403);
     await http().post(`/listings/${listingId}/proposals/${firstProposal}/reject`).set('authorization', bearer(landlord)).send({ reason: 'Unpaid rent with the previous landlord' }).expect(200);
+
+    // The relay opened the sealed household size for the landlords app; once the rejected applicant is erased, it is gone from the proposal here too.
+    const proposedMessage = await eventually(async () => published.find((m) => m.key === listingId && m.type === TenantProposedV1.type), (m) => m !== undefined);
+    expect(TenantProposedV1.parse(proposedMessage!.payload)).toMatchObject({ proposalId: firstProposal, householdSize: 2 });
+    await vault.erase(seekers[1].applicantId);
+    const afterErasure = await http().get(`/listings/${listingId}/proposals`).set('authorization', bearer(landlord)).expect(200);
+    expect(afterErasure.body).toEqual([expect.objectContaining({ proposalId: firstProposal, householdSize: null, status: 'rejected' })]);
 
     // No answer by the deadline counts as no; with no one interested left, the landlord invites the next ones.
     setToday('2030-03-07');

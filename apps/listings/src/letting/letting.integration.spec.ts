@@ -4,6 +4,7 @@ import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, TenantProposedV1 }
 import { decide, evolve, initialLettingState, proposalIdFor, type LettingCommand, type LettingState } from './letting.decider.js';
 import type { LettingEvent } from './letting.events.js';
 import { lettingIntegrationMessages } from './letting.integration.js';
+import type { SealedOpener } from './proposed-households.js';
 import { at, context, goodFacts, policy, SEALED } from './letting.fixtures.js';
 
 const listingId = randomUUID();
@@ -33,9 +34,13 @@ function letting(listingType: 'regular' | 'short-term' | 'first-come', cancel = 
   return events;
 }
 
+/** Stands in for the vault: opens every sealed fact as the certificates showed them, or finds the person erased. */
+const opener = (erased = false): SealedOpener => ({ open: async <T>() => (erased ? undefined : (goodFacts as T)) });
+const mapAll = async (events: readonly RecordedEvent[], vault = opener()) => (await Promise.all(events.map(lettingIntegrationMessages(vault)))).flat();
+
 describe('letting integration messages', () => {
-  test('proposals, decisions with reasons, the let and a cancellation, each valid by its contract', () => {
-    const messages = recorded(letting('regular', true)).flatMap(lettingIntegrationMessages);
+  test('proposals, decisions with reasons, the let and a cancellation, each valid by its contract', async () => {
+    const messages = await mapAll(recorded(letting('regular', true)));
     expect(messages.map((m) => m.type)).toEqual([TenantProposedV1.type, ProposalDecidedV1.type, TenantProposedV1.type, ProposalDecidedV1.type, ListingLetV1.type, LettingCancelledV1.type]);
     for (const m of messages) expect(m.key).toBe(listingId);
     expect(TenantProposedV1.parse(messages[0].payload)).toMatchObject({ listingId, landlordId, applicantId: ranking[0].applicantId, place: 1, householdSize: 2, requirementsVerified: true });
@@ -51,14 +56,21 @@ describe('letting integration messages', () => {
   test.each([
     ['short-term', false, 2998],
     ['first-come', false, null],
-  ] as const)('a %s letting keeps the queue time: usesQueueTime %s', (type, uses, days) => {
-    const let_ = recorded(letting(type)).flatMap(lettingIntegrationMessages).find((m) => m.type === ListingLetV1.type);
+  ] as const)('a %s letting keeps the queue time: usesQueueTime %s', async (type, uses, days) => {
+    const let_ = (await mapAll(recorded(letting(type)))).find((m) => m.type === ListingLetV1.type);
     expect(ListingLetV1.parse(let_?.payload)).toMatchObject({ usesQueueTime: uses, tenantQueueDays: days, listingType: type });
   });
 
-  test('events of other streams and internal steps publish nothing', () => {
+  test('events of other streams and internal steps publish nothing', async () => {
     const events = recorded(letting('regular'));
-    expect(lettingIntegrationMessages({ ...events[0], streamId: `listing-${listingId}` })).toEqual([]);
-    expect(events.filter((e) => ['showing-scheduled', 'interest-answered', 'applicant-verified'].includes(e.type)).flatMap(lettingIntegrationMessages)).toEqual([]);
+    expect(await mapAll([{ ...events[0], streamId: `listing-${listingId}` }])).toEqual([]);
+    expect(await mapAll(events.filter((e) => ['showing-scheduled', 'interest-answered', 'applicant-verified'].includes(e.type)))).toEqual([]);
+  });
+
+  test('the household size is opened from the sealed facts; once the person is erased, no proposal is published', async () => {
+    const events = recorded(letting('regular'));
+    expect(JSON.stringify(events.filter((e) => e.type === 'tenant-proposed').map((e) => e.data))).not.toContain('householdSize');
+    const erased = await mapAll(events, opener(true));
+    expect(erased.map((m) => m.type)).toEqual([ProposalDecidedV1.type, ProposalDecidedV1.type, ListingLetV1.type]);
   });
 });

@@ -1,23 +1,29 @@
 import { integrationMessage, type IntegrationMapper } from '../../../../libs/bus/src/index.js';
 import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, TenantProposedV1 } from '../../../../libs/contracts/src/index.js';
 import { LETTING_STREAM_PREFIX, type LettingEvent } from './letting.events.js';
+import { householdSize, type SealedOpener } from './proposed-households.js';
 
 /**
  * What other apps may know of a letting: proposals and the landlord's
  * decisions (landlords' reports), the let with the flat facts (statistics,
  * and applicants, which uses up queue time unless `usesQueueTime` is false)
  * and a cancelled letting (applicants restore queue time). Keyed by listing, so
- * one listing's messages keep their order.
+ * one listing's messages keep their order. The household size a proposal
+ * shows the landlord is opened from the sealed verified facts; once the
+ * person's data has been erased there is no proposal left to publish.
  */
-export const lettingIntegrationMessages: IntegrationMapper = (event) => {
+export const lettingIntegrationMessages = (vault: SealedOpener): IntegrationMapper => (event) => {
   if (!event.streamId.startsWith(LETTING_STREAM_PREFIX)) return [];
   const listingId = event.streamId.slice(LETTING_STREAM_PREFIX.length);
   const domain = event as unknown as LettingEvent;
   switch (domain.type) {
     case 'tenant-proposed': {
-      const { proposalId, landlordId, applicantId, place, householdSize, requirementsVerified, proposedAt } = domain.data;
-      const payload: TenantProposedV1 = { proposalId, listingId, landlordId, applicantId, place, householdSize, requirementsVerified, proposedAt };
-      return [integrationMessage(event, TenantProposedV1.type, listingId, payload)];
+      const { proposalId, landlordId, applicantId, place, facts, requirementsVerified, proposedAt } = domain.data;
+      return householdSize(vault, facts).then((size) => {
+        if (size === null) return [];
+        const payload: TenantProposedV1 = { proposalId, listingId, landlordId, applicantId, place, householdSize: size, requirementsVerified, proposedAt };
+        return [integrationMessage(event, TenantProposedV1.type, listingId, payload)];
+      });
     }
     case 'proposal-approved': {
       const { proposalId, landlordId, approvedAt } = domain.data;

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { VAULT } from '../listings.tokens.js';
 import { assertListingsLandlord, assertStaffOrListingsLandlord } from './letting.access.js';
 import { ContractDto, RejectDto } from './letting.dto.js';
 import { proposalsOf, stage } from './letting.explanation.js';
 import { actorOf, withEtag, type Reply } from './letting.http.js';
 import { LettingService, type Actor } from './letting.service.js';
+import { proposedHouseholds } from './proposed-households.js';
 
 /**
  * Contract proposals to the landlord: it sees the proposed applicant's place,
@@ -16,7 +19,10 @@ import { LettingService, type Actor } from './letting.service.js';
 @ApiBearerAuth()
 @Controller('listings/:listingId/proposals')
 export class ProposalsController {
-  constructor(private readonly letting: LettingService) {}
+  constructor(
+    private readonly letting: LettingService,
+    @Inject(VAULT) private readonly vault: PersonalDataVault,
+  ) {}
 
   @Get()
   @Roles('staff', 'admin', 'landlord')
@@ -24,7 +30,7 @@ export class ProposalsController {
     const { context, state, events, revision } = await this.letting.load(listingId);
     assertStaffOrListingsLandlord(user, context.landlordId);
     withEtag(reply, revision);
-    return proposalsOf(state, events);
+    return proposalsOf(state, events, await proposedHouseholds(this.vault, events));
   }
 
   @Post(':proposalId/approve')
