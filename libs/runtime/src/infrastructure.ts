@@ -9,6 +9,7 @@ import { EventStoreDbEventStore } from '../../event-store/src/eventstoredb/event
 import { EVENT_STORE_MIGRATIONS } from '../../event-store/src/postgres/event-store.schema.js';
 import { PostgresEventStore } from '../../event-store/src/postgres/postgres.event-store.js';
 import { CHECKPOINT_MIGRATIONS } from '../../postgres/src/checkpoints.js';
+import { reportIdleErrors } from '../../postgres/src/idle-errors.js';
 import { migrate, type Migration } from '../../postgres/src/migrations.js';
 
 export interface InfrastructureConfig {
@@ -38,10 +39,12 @@ export interface Infrastructure {
 export async function createInfrastructure(config: InfrastructureConfig): Promise<Infrastructure> {
   const pool = config.pool ?? new pg.Pool({ connectionString: config.databaseUrl, max: 20, application_name: config.app });
   const closers: Array<() => Promise<unknown>> = [];
-  if (!config.pool) closers.push(() => pool.end());
-  // An idle connection dropped by the server (a restart, or shutdown before the app's) is replaced on next use.
-  const logIdleError = (error: Error) => console.warn(`[${config.app}] idle PostgreSQL connection failed: ${error.message}`);
-  pool.on('error', logIdleError);
+  const warn = (message: string) => console.warn(`[${config.app}] ${message}`);
+  // A pool handed in is watched by whoever made it.
+  if (!config.pool) {
+    closers.push(() => pool.end());
+    reportIdleErrors(pool, warn);
+  }
   await migrate(pool, [
     ...CHECKPOINT_MIGRATIONS,
     ...CONSUMER_MIGRATIONS,
@@ -62,7 +65,7 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
       ? new pg.Pool({ connectionString: config.busDatabaseUrl, max: 5, application_name: `${config.app}-bus` })
       : pool;
     if (log !== pool) {
-      log.on('error', logIdleError);
+      reportIdleErrors(log, warn);
       closers.push(() => log.end());
     }
     await migrate(log, BUS_LOG_MIGRATIONS);

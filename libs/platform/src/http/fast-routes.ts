@@ -136,7 +136,8 @@ export class FastRoutes {
     const level = reply.statusCode >= 500 ? 'error' : 'info';
     if (!this.logger.logger.isLevelEnabled(level)) return;
     this.logger.logger[level](
-      { correlationId: request.id, req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) },
+      // The raw response, as pino-http logs it for Nest's routes: its serializer reads the status and headers from a sent response.
+      { correlationId: request.id, req: { method: request.method, url: request.url }, res: reply.raw, responseTime: Math.round(reply.elapsedTime) },
       'request completed',
     );
   }
