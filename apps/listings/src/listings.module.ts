@@ -6,9 +6,9 @@ import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/
 import { LandlordUserGuard } from './access/landlord-user.guard.js';
 import { ApplicationIntake } from './applications/application-intake.js';
 import { ApplicationUseCases } from './applications/application-use-cases.js';
-import { APPLY_ROUTE, ApplyRoute } from './applications/apply.route.js';
-import { OWN_APPLICATION_ROUTE, OwnApplicationRoute } from './applications/own-application.route.js';
-import { RANKING_PAGE_ROUTE, RankingPageRoute } from './ranking/ranking-page.route.js';
+import { ApplyRoute } from './applications/apply.route.js';
+import { OwnApplicationRoute } from './applications/own-application.route.js';
+import { RankingPageRoute } from './ranking/ranking-page.route.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AllocationAudit } from './audit/allocation-audit.js';
@@ -35,7 +35,7 @@ const eventSourcing = EventSourcingModule.forRoot({
 });
 
 @Module({
-  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing), fastRoutes: [APPLY_ROUTE, OWN_APPLICATION_ROUTE, RANKING_PAGE_ROUTE] }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule],
+  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule],
   controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, AuditController],
   providers: [
     ListingUseCases,

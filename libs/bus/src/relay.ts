@@ -29,10 +29,16 @@ export async function startRelay(options: RelayOptions): Promise<Subscription> {
   const checkpointName = `relay:${options.name}`;
   const from = (await loadCheckpoint(options.checkpoints, checkpointName)) ?? START;
   return options.store.subscribeToAll({ from, batchSize: 500 }, async (events) => {
-    const messages = (await Promise.all(events.map(options.map))).flat();
+    const messages = await allMessages(events.map(options.map));
     if (messages.length > 0) await options.bus.publish(messages);
     await storeCheckpoint(options.checkpoints, checkpointName, events[events.length - 1].position);
   });
+}
+
+/** The messages of several mappings, waiting only for those that had to open sealed data: most events map at once, and a burst maps thousands. */
+export function allMessages(mapped: ReadonlyArray<ReturnType<IntegrationMapper>>): IntegrationMessage[] | Promise<IntegrationMessage[]> {
+  if (!mapped.some((m) => m instanceof Promise)) return (mapped as IntegrationMessage[][]).flat();
+  return Promise.all(mapped).then((all) => all.flat());
 }
 
 /** A message id that is the same every time the relay maps the same event. */

@@ -34,4 +34,4 @@ export { PLATFORM_MIGRATIONS } from './database/platform-migrations.js';
 
 export { etagOf, revisionFromIfMatch } from './http/etag.js';
 export { IDEMPOTENCY_HEADER } from './http/idempotency.interceptor.js';
-export { FastRoutes, type BodySchema, type FastRoute, type FastRouteKey } from './http/fast-routes.js';
+export { FastRoutes, type BodySchema, type FastRoute } from './http/fast-routes.js';

@@ -22,6 +22,7 @@ import { FastRoutes } from './http/fast-routes.js';
 import { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options.js';
 import { IdempotencyInterceptor, IdempotencyStore } from './http/idempotency.interceptor.js';
 import { loggerParams } from './logging/logger-params.js';
+import { RequestLog } from './logging/request-log.js';
 
 export { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options.js';
 
@@ -57,7 +58,7 @@ export class PlatformModule implements OnApplicationShutdown {
         LoggerModule.forRootAsync({
           imports: [settings],
           inject: [PLATFORM_CONFIG],
-          useFactory: (config: PlatformConfig) => loggerParams(options.name, config, options.fastRoutes ?? []),
+          useFactory: (config: PlatformConfig) => loggerParams(options.name, config),
         }),
         JwtModule.registerAsync({ imports: [settings], inject: [PLATFORM_CONFIG], useFactory: jwtOptions }),
         ...(appChecks?.imports ?? []),
@@ -90,6 +91,7 @@ export class PlatformModule implements OnApplicationShutdown {
         TokenService,
         IdempotencyStore,
         FastRoutes,
+        RequestLog,
       ],
       exports: [settings, PG_POOL, TokenService, PasswordHasher, FastRoutes],
     };

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { FastRoutes, type BodySchema, type FastRouteKey } from '../../../../libs/platform/src/index.js';
+import { FastRoutes, type BodySchema } from '../../../../libs/platform/src/index.js';
 import { ApplicationUseCases } from './application-use-cases.js';
 
 export interface ApplyBody {
@@ -29,8 +29,6 @@ const APPLY_BODY: BodySchema = {
   },
 };
 
-export const APPLY_ROUTE: FastRouteKey = { method: 'POST', url: '/applications' };
-
 /**
  * POST /applications: the command that comes in bursts before popular deadlines,
  * so it is a FastRoute rather than a Nest controller method.
@@ -44,7 +42,8 @@ export class ApplyRoute implements OnModuleInit {
 
   onModuleInit(): void {
     this.routes.register<ApplyBody, object, object>({
-      ...APPLY_ROUTE,
+      method: 'POST',
+      url: '/applications',
       roles: ['applicant'],
       body: APPLY_BODY,
       status: 201,

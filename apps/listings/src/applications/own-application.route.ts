@@ -1,8 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { FastRoutes, type BodySchema, type FastRouteKey } from '../../../../libs/platform/src/index.js';
+import { FastRoutes, type BodySchema } from '../../../../libs/platform/src/index.js';
 import { ApplicationUseCases } from './application-use-cases.js';
-
-export const OWN_APPLICATION_ROUTE: FastRouteKey = { method: 'GET', url: '/applications/:applicationId' };
 
 const PARAMS: BodySchema = { type: 'object', required: ['applicationId'], properties: { applicationId: { type: 'string', format: 'uuid' } } };
 
@@ -20,7 +18,8 @@ export class OwnApplicationRoute implements OnModuleInit {
 
   onModuleInit(): void {
     this.routes.register<undefined, { applicationId: string }, object>({
-      ...OWN_APPLICATION_ROUTE,
+      method: 'GET',
+      url: '/applications/:applicationId',
       roles: ['applicant'],
       params: PARAMS,
       status: 200,

@@ -1,4 +1,4 @@
-import { integrationMessage, type IntegrationMapper } from '../../../../libs/bus/src/index.js';
+import { allMessages, integrationMessage, type IntegrationMapper } from '../../../../libs/bus/src/index.js';
 import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
 import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { ApplicationsClosedV1, ApplicationSubmittedV1, ListingPublishedV1, ListingWithdrawnV1 } from '../../../../libs/contracts/src/index.js';
@@ -7,7 +7,7 @@ import { isListingStream, SEEKER_STREAM_PREFIX, type ListingEvent, type SeekerEv
 
 /** Several mappers as one relay: each owns its streams and ignores the rest (the letting process adds its own). */
 export function composeMappers(...mappers: readonly IntegrationMapper[]): IntegrationMapper {
-  return async (event) => (await Promise.all(mappers.map((map) => map(event)))).flat();
+  return (event) => allMessages(mappers.map((map) => map(event)));
 }
 
 function fromListing(event: RecordedEvent): IntegrationMessage[] {

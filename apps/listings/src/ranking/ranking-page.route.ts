@@ -1,8 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
-import { FastRoutes, NotFound, PG_POOL, type BodySchema, type FastRouteKey } from '../../../../libs/platform/src/index.js';
-
-export const RANKING_PAGE_ROUTE: FastRouteKey = { method: 'GET', url: '/listings/:listingId/ranking' };
+import { FastRoutes, NotFound, PG_POOL, type BodySchema } from '../../../../libs/platform/src/index.js';
 
 interface Page {
   readonly page: number;
@@ -30,7 +28,8 @@ export class RankingPageRoute implements OnModuleInit {
 
   onModuleInit(): void {
     this.routes.register<undefined, { listingId: string }, Page>({
-      ...RANKING_PAGE_ROUTE,
+      method: 'GET',
+      url: '/listings/:listingId/ranking',
       roles: ['staff', 'admin'],
       params: PARAMS,
       query: QUERY,

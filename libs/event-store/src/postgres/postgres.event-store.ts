@@ -132,13 +132,13 @@ export class PostgresEventStore implements EventStore {
       values: [JSON.stringify(rows)],
     });
     const last = new Map(written.map((row) => [row.stream_id, row]));
-    return Promise.all(
-      appends.map(async ({ streamId, expected }) => {
-        const row = last.get(streamId);
-        if (!row) return new VersionConflictError(streamId, expected, await this.currentRevision(streamId));
-        return { nextExpectedRevision: BigInt(row.revision), position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) } };
-      }),
-    );
+    const results = appends.map(({ streamId, expected }) => {
+      const row = last.get(streamId);
+      if (!row) return this.currentRevision(streamId).then((current) => new VersionConflictError(streamId, expected, current));
+      return { nextExpectedRevision: BigInt(row.revision), position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) } };
+    });
+    // Waiting only when a conflict needs the stream's revision: a burst's batch is dozens of appends.
+    return results.some((r) => r instanceof Promise) ? Promise.all(results) : (results as AppendResult[]);
   }
 
   /** The same event ids already in this stream mean a retried append: answer as the first time. */

@@ -22,7 +22,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders }>();
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new UnauthorizedException('A bearer token is required');
-    const user = await this.tokens.verify(token);
+    const user = this.tokens.verify(token);
     attachUser(request, user);
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);

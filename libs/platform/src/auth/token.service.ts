@@ -38,11 +38,15 @@ export class TokenService {
     };
   }
 
-  /** Rejects with 401 whether the token is malformed, forged, expired or carries claims we do not know. */
-  async verify(token: string): Promise<AuthenticatedUser> {
+  /**
+   * Throws a 401 whether the token is malformed, forged, expired or carries
+   * claims we do not know. Synchronous: every request checks a token, and the
+   * HMAC is no I/O to wait for.
+   */
+  verify(token: string): AuthenticatedUser {
     const known = this.verified.get(token, Date.now());
     if (known) return known;
-    const claims = await this.jwt.verifyAsync<Partial<Claims>>(token).catch(() => undefined);
+    const claims = this.claimsOf(token);
     const { sub, roles, landlordId, exp } = claims ?? {};
     if (
       typeof sub !== 'string' ||
@@ -56,5 +60,22 @@ export class TokenService {
     const user = { id: sub, roles, ...(landlordId !== undefined && { landlordId }) };
     if (typeof exp === 'number') this.verified.remember(token, user, exp * 1000);
     return user;
+  }
+
+  /** The user a valid token proves, or undefined: for routes where a token only adds to what anyone may see. */
+  userOf(token: string): AuthenticatedUser | undefined {
+    try {
+      return this.verify(token);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private claimsOf(token: string): Partial<Claims> | undefined {
+    try {
+      return this.jwt.verify<Partial<Claims>>(token);
+    } catch {
+      return undefined;
+    }
   }
 }
