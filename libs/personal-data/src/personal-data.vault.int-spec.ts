@@ -52,4 +52,12 @@ describe('PersonalDataVault on PostgreSQL', () => {
     expect(rows.every((r) => r.key.length === 32)).toBe(true);
     expect(await Promise.all(sealed.map((s) => vault.open(s)))).toEqual(['same', 'same', 'same', 'same']);
   });
+
+  test('sealing for a new person from several places at once gives them one key, and no one is taken for erased', async () => {
+    for (let round = 0; round < 20; round++) {
+      const person = randomUUID();
+      const sealed = await Promise.all(Array.from({ length: 4 }, (_, i) => vault.seal(person, i)));
+      expect(await Promise.all(sealed.map((s) => vault.open(s)))).toEqual([0, 1, 2, 3]);
+    }
+  });
 });

@@ -82,7 +82,9 @@ export class PersonalDataVault {
   /**
    * One statement: new keys for people without one, and the keys of the rest. The
    * statement's reads do not see its own inserts, so each person comes from one
-   * side only. An erased person's key is null and stays so.
+   * side only. An erased person's key is null and stays so. A person whose key
+   * another statement created meanwhile is on neither side (its snapshot predates
+   * that key): they are read again.
    */
   private async keysCreatingMissing(subjects: readonly string[]): Promise<Map<string, Buffer>> {
     const unique = [...new Set(subjects)];
@@ -98,6 +100,12 @@ export class PersonalDataVault {
         SELECT k.subject_id, k.key FROM personal_data.subject_keys k WHERE k.subject_id = ANY($1::uuid[])`,
       values: [unique, unique.map((_, i) => fresh.subarray(i * KEY_BYTES, (i + 1) * KEY_BYTES))],
     });
+    const returned = new Set(rows.map((row) => row.subject_id));
+    const raced = unique.filter((subject) => !returned.has(subject.toLowerCase()));
+    if (raced.length > 0) {
+      const again = await this.pool.query<{ subject_id: string; key: Buffer | null }>('SELECT subject_id, key FROM personal_data.subject_keys WHERE subject_id = ANY($1::uuid[])', [raced]);
+      rows.push(...again.rows);
+    }
     const keys = new Map<string, Buffer>();
     for (const row of rows) if (row.key) keys.set(row.subject_id, row.key);
     return keys;
