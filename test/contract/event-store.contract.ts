@@ -133,6 +133,9 @@ export function eventStoreContract(name: string, create: () => Promise<EventStor
       expect([...streams.values()].map((events) => events.map((e) => e.type))).toEqual([['a', 'b'], [expect.any(String), 'c'], []]);
       const [a, b] = streams.get(fresh)!;
       expect(comparePositions(a.position, b.position)).toBe(-1);
+      const later = await store.readStreams([fresh, existing], new Map([[fresh, 1n]]));
+      expect([...later.values()].map((events) => events.map((e) => e.type))).toEqual([['b'], [expect.any(String), 'c']]);
+      expect((await store.readStreams([existing], new Map([[existing, 2n]]))).get(existing)).toEqual([]);
     });
 
     test('appendEach: a stale expectation conflicts in its place, the others still land', async () => {

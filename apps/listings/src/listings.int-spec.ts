@@ -421,6 +421,15 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     expect(await eventually(() => http().get(`/applications/${applicationId}`).set(bearer(s.token)).then((r) => r.body), (b) => b.status === 'withdrawn')).toMatchObject({ withdrawnReason: 'listing-ended' });
   });
 
+  test('applying sees a listing withdrawn a moment ago, though the intake keeps open listings in memory', async () => {
+    const { token } = await landlord();
+    const listing = await publishListing(token);
+    await apply((await seeker('2016-01-01')).token, listing.listingId).expect(201);
+    await http().post(`/listings/${listing.listingId}/withdraw`).set(bearer(token)).expect(200);
+    const late = await apply((await seeker('2016-01-01')).token, listing.listingId).expect(422);
+    expect(late.body).toMatchObject({ type: 'https://bostadsko.se/problems/listings/listing-closed', detail: 'This listing does not take applications' });
+  });
+
   test('integration events for statistics: published, submitted, closed with counts, withdrawn', async () => {
     const { token } = await landlord();
     const listing = await publishListing(token);

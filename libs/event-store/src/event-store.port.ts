@@ -91,8 +91,12 @@ export interface EventStore {
   appendEach(appends: readonly StreamAppend[]): Promise<Array<AppendResult | VersionConflictError>>;
   /** Events of one stream in revision order; empty when the stream does not exist. */
   readStream(streamId: string, fromRevision?: bigint): Promise<RecordedEvent[]>;
-  /** Several streams at once, each in revision order; a stream that does not exist maps to an empty list. */
-  readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>>;
+  /**
+   * Several streams at once, each in revision order; a stream that does not exist
+   * maps to an empty list. `from` gives the first revision to read of some of
+   * them, for a reader that already holds their beginning.
+   */
+  readStreams(streamIds: readonly string[], from?: ReadonlyMap<string, bigint>): Promise<Map<string, RecordedEvent[]>>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch-up subscription: every event after `from`, in global order, then live ones. */
   subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription;

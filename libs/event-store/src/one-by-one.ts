@@ -16,8 +16,8 @@ export async function appendOneByOne(store: Pick<EventStore, 'append'>, appends:
 }
 
 /** `readStreams` for a store without a multi-stream read: the streams read side by side. */
-export async function readEach(store: Pick<EventStore, 'readStream'>, streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+export async function readEach(store: Pick<EventStore, 'readStream'>, streamIds: readonly string[], from?: ReadonlyMap<string, bigint>): Promise<Map<string, RecordedEvent[]>> {
   const unique = [...new Set(streamIds)];
-  const read = await Promise.all(unique.map((id) => store.readStream(id)));
+  const read = await Promise.all(unique.map((id) => store.readStream(id, from?.get(id))));
   return new Map(unique.map((id, i) => [id, read[i]]));
 }

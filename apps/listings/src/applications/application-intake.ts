@@ -16,6 +16,7 @@ import { PolicyService } from '../policy/policy.service.js';
 import { standingOn } from '../read-models/queue-standing.js';
 import { seekerFacts, type SeekerFacts } from '../read-models/seekers.projection.js';
 import { assertInQueue, decideSeeker, evolveSeeker, initialSeekerState, type SeekerCommand } from './seeker.decider.js';
+import { ListingStates } from './listing-states.js';
 import { SeekerService } from './seeker.service.js';
 
 export interface ApplyRequest {
@@ -46,6 +47,7 @@ const fold = <S, E>(evolve: (s: S, e: E) => S, initial: S, events: readonly Reco
 @Injectable()
 export class ApplicationIntake {
   private readonly batcher = new Batcher<ApplyRequest, Applied>((requests) => this.decideTogether(requests), BATCH);
+  private readonly listingStates = new ListingStates();
 
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
@@ -63,15 +65,16 @@ export class ApplicationIntake {
     const now = this.clock.now();
     const today = stockholmDate(now);
     const applicantIds = requests.map((r) => r.applicantId);
+    const listingIds = requests.map((r) => r.listingId);
     const [streams, facts, policy, sealed] = await Promise.all([
-      this.infra.store.readStreams([...applicantIds.map(seekerStream), ...requests.map((r) => listingStream(r.listingId))]),
+      this.infra.store.readStreams([...applicantIds.map(seekerStream), ...listingIds.map(listingStream)], this.listingStates.from(listingIds, listingStream)),
       seekerFacts(this.infra.pool, applicantIds),
       this.policy.recentlyOn(today),
       this.vault.sealEach(requests.map((r) => ({ subject: r.applicantId, value: r.declaration }))),
     ]);
     const listings = new Map<string, ListingState>();
     const listingOf = (listingId: string) => {
-      if (!listings.has(listingId)) listings.set(listingId, fold<ListingState, ListingEvent>(evolveListing, initialListingState, streams.get(listingStream(listingId))!));
+      if (!listings.has(listingId)) listings.set(listingId, this.listingStates.after(listingId, streams.get(listingStream(listingId))!));
       return listings.get(listingId)!;
     };
 

@@ -96,8 +96,8 @@ export class EventStoreDbEventStore implements EventStore {
     return appendOneByOne(this, appends);
   }
 
-  readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
-    return readEach(this, streamIds);
+  readStreams(streamIds: readonly string[], from?: ReadonlyMap<string, bigint>): Promise<Map<string, RecordedEvent[]>> {
+    return readEach(this, streamIds, from);
   }
 
   async readStream(streamId: string, fromRevision = 0n): Promise<RecordedEvent[]> {
