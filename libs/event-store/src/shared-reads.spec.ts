@@ -31,14 +31,25 @@ describe('SharedReads', () => {
     expect(log.reads).toHaveLength(1);
   });
 
-  it('reads again once a result is older than freshMs, or from another position', async () => {
+  it('reads again once a result is older than freshMs, or from a position it did not pass', async () => {
     const log = logOf([1, 2, 3].map(event));
     const shared = new SharedReads(log.readAll, { freshMs: 10, minLimit: 10 });
-    await shared.read({ after: at(0) });
     await shared.read({ after: at(1) });
-    await new Promise((r) => setTimeout(r, 30));
     await shared.read({ after: at(0) });
-    expect(log.reads.map((r) => Number(r.after!.prepare))).toEqual([0, 1, 0]);
+    await new Promise((r) => setTimeout(r, 30));
+    await shared.read({ after: at(1) });
+    expect(log.reads.map((r) => Number(r.after!.prepare))).toEqual([1, 0, 1]);
+  });
+
+  it('hands a subscriber ahead the rest of a read that passed its position, so both next read from one place', async () => {
+    const log = logOf([1, 2, 3, 4].map(event));
+    const shared = new SharedReads(log.readAll, { freshMs: 1000, minLimit: 10 });
+    const behind = await shared.read({ after: at(0) });
+    const ahead = await shared.read({ after: at(2), limit: 1 });
+    expect(behind.map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e4']);
+    expect(ahead.map((e) => e.id)).toEqual(['e3']);
+    expect(await shared.read({ after: at(4) })).toEqual([]);
+    expect(log.reads.map((r) => Number(r.after!.prepare))).toEqual([0, 4]);
   });
 
   it('does not hand out an empty result read before an append: the woken subscriber sees the new event', async () => {

@@ -1,4 +1,4 @@
-import type { GlobalPosition, ReadAllOptions, RecordedEvent } from './event-store.port.js';
+import { comparePositions, type GlobalPosition, type ReadAllOptions, type RecordedEvent } from './event-store.port.js';
 
 interface SharedRead {
   readonly limit: number;
@@ -6,6 +6,7 @@ interface SharedRead {
   readonly generation: number;
   readonly events: Promise<RecordedEvent[]>;
   settledAt?: number;
+  settled?: RecordedEvent[];
 }
 
 export interface SharedReadsOptions {
@@ -19,8 +20,10 @@ export interface SharedReadsOptions {
  * An app's projections, relay and runners all follow the same log and, once
  * caught up, ask for the same events at nearly the same moment. Reads from one
  * position share one query and one parse: a result up to `freshMs` old is as good
- * as a read made that much earlier. An empty result is not shared past a later
- * append, so a subscriber woken by an append always looks again.
+ * as a read made that much earlier. A subscriber a little ahead of another is
+ * handed the rest of the other's read, so their next reads start together. An
+ * empty result is not shared past a later append, so a subscriber woken by an
+ * append always looks again.
  */
 export class SharedReads {
   private readonly reads = new Map<string, SharedRead>();
@@ -44,7 +47,17 @@ export class SharedReads {
       const events = await shared.events;
       if (events.length > 0 || shared.generation === this.generation) return events.length > limit ? events.slice(0, limit) : events;
     }
-    return this.start(key, options.after, limit);
+    return (options.after && this.restOfRead(options.after, limit)) || this.start(key, options.after, limit);
+  }
+
+  /** The events after `after` in a fresh read that passed it, if any remain. */
+  private restOfRead(after: GlobalPosition, limit: number): RecordedEvent[] | undefined {
+    for (const { settled } of this.reads.values()) {
+      if (!settled || settled.length < 2) continue;
+      const at = indexOf(settled, after);
+      if (at >= 0 && at < settled.length - 1) return settled.slice(at + 1, at + 1 + limit);
+    }
+    return undefined;
   }
 
   private async start(key: string, after: GlobalPosition | undefined, limit: number): Promise<RecordedEvent[]> {
@@ -54,6 +67,7 @@ export class SharedReads {
     try {
       const events = await read.events;
       read.settledAt = Date.now();
+      read.settled = events;
       return events.length > limit ? events.slice(0, limit) : events;
     } catch (error) {
       if (this.reads.get(key) === read) this.reads.delete(key);
@@ -70,3 +84,17 @@ export class SharedReads {
 }
 
 const positionKey = (after: GlobalPosition | undefined) => (after ? `${after.commit}/${after.prepare}` : 'start');
+
+/** Where the event at `position` is in events ordered by position, or -1. */
+function indexOf(events: readonly RecordedEvent[], position: GlobalPosition): number {
+  let low = 0;
+  let high = events.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const order = comparePositions(events[middle].position, position);
+    if (order === 0) return middle;
+    if (order < 0) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
