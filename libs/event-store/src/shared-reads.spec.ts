@@ -52,6 +52,14 @@ describe('SharedReads', () => {
     expect(log.reads.map((r) => Number(r.after!.prepare))).toEqual([0, 4]);
   });
 
+  it('does not hand out the rest of a read that stopped at its limit: there is more to read', async () => {
+    const log = logOf([1, 2, 3, 4, 5].map(event));
+    const shared = new SharedReads(log.readAll, { freshMs: 1000, minLimit: 3 });
+    expect((await shared.read({ after: at(0), limit: 3 })).map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
+    expect((await shared.read({ after: at(1), limit: 3 })).map((e) => e.id)).toEqual(['e2', 'e3', 'e4']);
+    expect(log.reads).toHaveLength(2);
+  });
+
   it('does not hand out an empty result read before an append: the woken subscriber sees the new event', async () => {
     const events: RecordedEvent[] = [];
     const log = logOf(events);

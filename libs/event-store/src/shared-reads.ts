@@ -50,10 +50,14 @@ export class SharedReads {
     return (options.after && this.restOfRead(options.after, limit)) || this.start(key, options.after, limit);
   }
 
-  /** The events after `after` in a fresh read that passed it, if any remain. */
+  /**
+   * The events after `after` in a fresh read that passed it, if any remain. Only
+   * from a read that reached the end of the log: the rest of a full one would
+   * look like the end to a subscriber catching up, and make it settle.
+   */
   private restOfRead(after: GlobalPosition, limit: number): RecordedEvent[] | undefined {
-    for (const { settled } of this.reads.values()) {
-      if (!settled || settled.length < 2) continue;
+    for (const { settled, limit: readLimit } of this.reads.values()) {
+      if (!settled || settled.length < 2 || settled.length >= readLimit) continue;
       const at = indexOf(settled, after);
       if (at >= 0 && at < settled.length - 1) return settled.slice(at + 1, at + 1 + limit);
     }
