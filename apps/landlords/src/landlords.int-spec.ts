@@ -3,6 +3,7 @@ import request from 'supertest';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { IntegrationMessage } from '../../../libs/bus/src/bus.port.js';
 import {
+  AccountClosedV1,
   AgreementStatusChangedV1,
   ApplicationsClosedV1,
   LandlordRegisteredV1,
@@ -260,6 +261,12 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     expect(proposals.body).toEqual([expect.objectContaining({ proposalId, applicantId, place: 1, householdSize: 2, requirementsVerified: true, decision: null })]);
     await infra.bus.publish([message(ProposalDecidedV1.type, proposedId, { proposalId, listingId: proposedId, landlordId, decision: 'approved', reason: null, decidedAt: new Date().toISOString() })]);
     await eventually(() => http().get(`/landlords/${landlordId}/proposals?pending=true`).set(bearer(admin)).then((r) => r.body as unknown[]), (rows) => rows.length === 0);
+    await infra.bus.publish([message(AccountClosedV1.type, applicantId, { applicantId, on: today })]);
+    const afterClosing = await eventually(
+      () => http().get(`/landlords/${landlordId}/proposals`).set(bearer(admin)).then((r) => r.body as Array<{ proposalId: string; householdSize: number | null }>),
+      (rows) => rows.some((r) => r.proposalId === proposalId && r.householdSize === null),
+    );
+    expect(afterClosing.find((r) => r.proposalId === proposalId)).toMatchObject({ applicantId, place: 1, householdSize: null, decision: 'approved' });
 
     const report = await http().get(`/landlords/${landlordId}/reports/letting?from=${addDays(today, -60)}&to=${today}`).set(bearer(admin)).expect(200);
     expect(report.body).toMatchObject({ flatsLet: 1, daysToLet: { mean: 35, median: 35, min: 35, max: 35 }, applicationsPerListing: { mean: 311 }, listingsPublished: 4, byListingType: [{ listingType: 'regular', flatsLet: 1 }] });

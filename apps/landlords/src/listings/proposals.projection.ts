@@ -1,14 +1,15 @@
 import type { IntegrationMessage, Tx } from '../../../../libs/bus/src/bus.port.js';
-import { ProposalDecidedV1, TenantProposedV1 } from '../../../../libs/contracts/src/index.js';
+import { AccountClosedV1, ProposalDecidedV1, TenantProposedV1 } from '../../../../libs/contracts/src/index.js';
 import type { Projection } from '../../../../libs/projections/src/index.js';
 
 export const PROPOSALS_TABLE = 'landlords.proposals';
-export const PROPOSAL_TOPICS = [TenantProposedV1.type, ProposalDecidedV1.type] as const;
+export const PROPOSAL_TOPICS = [TenantProposedV1.type, ProposalDecidedV1.type, AccountClosedV1.type] as const;
 
 /**
  * The applicants proposed to each landlord: only what it needs to decide (place,
  * household size, whether the requirements were verified), keyed by proposal, in
- * any order of arrival.
+ * any order of arrival. When a seeker closes their account the household size
+ * goes, as the listings app erases their declarations.
  */
 export const proposalsProjection: Projection<IntegrationMessage> = {
   name: 'proposals',
@@ -42,6 +43,8 @@ export const proposalsProjection: Projection<IntegrationMessage> = {
              requirements_verified = excluded.requirements_verified, proposed_at = excluded.proposed_at`,
           [p.proposalId, p.listingId, p.landlordId, p.applicantId, p.place, p.householdSize, p.requirementsVerified, p.proposedAt],
         );
+      } else if (message.type === AccountClosedV1.type) {
+        await tx.query(`UPDATE ${table} SET household_size = NULL WHERE applicant_id = $1`, [AccountClosedV1.parse(message.payload).applicantId]);
       } else if (message.type === ProposalDecidedV1.type) {
         const d = ProposalDecidedV1.parse(message.payload);
         await tx.query(
