@@ -118,7 +118,7 @@ export async function run(): Promise<BenchmarkResult> {
     const ours = median(rounds);
     const base = median(baselineRounds);
     const ratio = round(ours.perSecond / base.perSecond, 3);
-    const row = (system: string, requests: number, accepted: string, f: Figures) => [system, formatCount(requests), accepted, formatCount(f.perSecond), String(f.p50), String(f.p99)];
+    const row = (system: string, requests: number, acceptedCount: string, f: Figures) => [system, formatCount(requests), acceptedCount, formatCount(f.perSecond), String(f.p50), String(f.p99)];
     console.log(
       formatTable(
         ['system', 'requests', 'accepted', 'req/s', 'p50 ms', 'p99 ms'],

@@ -36,7 +36,7 @@ function eventArrays(events: NewEvent[]): unknown[] {
   ];
 }
 
-/** Under a burst of commands, a projection or relay then writes about once per 50 ms, not once per command. */
+/** Under a burst of commands, a projection or relay then writes about once per 100 ms, not once per command. */
 const SETTLE_MS = 100;
 
 /** Subscribers whose handlers finish a few milliseconds apart still share their next read. */
