@@ -1,8 +1,13 @@
 // ESM throughout: NestJS 12, TypeORM 1 and emmett ship only ES modules.
 const swc = {
   jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    parser: { syntax: 'typescript', decorators: true, tsx: true },
+    transform: {
+      legacyDecorator: true,
+      decoratorMetadata: true,
+      useDefineForClassFields: false,
+      react: { runtime: 'automatic', importSource: '@kitajs/html' },
+    },
     target: 'es2022',
   },
   module: { type: 'es6' },
@@ -11,8 +16,8 @@ const swc = {
 
 export default {
   testEnvironment: 'node',
-  extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.tsx?$': ['@swc/jest', swc] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec).ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/data/'],

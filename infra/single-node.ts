@@ -6,6 +6,9 @@ export const APPS = [
   { name: 'statistics', port: 3004 },
 ] as const;
 
+/** The website: no database of its own, it calls the apps above. */
+export const WEB = { name: 'web', port: Number(process.env.WEB_PORT ?? 3000) } as const;
+
 export type AppName = (typeof APPS)[number]['name'];
 
 export const BUS_DATABASE = 'bus';

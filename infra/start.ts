@@ -6,19 +6,19 @@ import { openDatabaseServer } from './database-server.js';
 import { seedDemoData } from './demo-data.js';
 import { DEMO_LANDLORD_CREDENTIALS, DEMO_LANDLORD_SIGN_IN, seedDemoLandlord } from '../apps/landlords/src/demo/demo-landlord.js';
 import { seedDemoListings } from '../apps/listings/src/demo/demo-listings.js';
-import { APPS, BUS_DATABASE, databaseUrl } from './single-node.js';
+import { APPS, BUS_DATABASE, databaseUrl, WEB } from './single-node.js';
 
 const log = (line: string) => console.log(`[start] ${line}`);
 
-/** A development secret kept under ./data so tokens survive a restart; production sets JWT_SECRET. */
-function jwtSecret(): string {
-  if (process.env.JWT_SECRET) return process.env.JWT_SECRET;
-  const file = './data/jwt-secret';
-  if (!existsSync(file)) {
+/** A development secret kept under ./data so tokens and sessions survive a restart; production sets its own. */
+function devSecret(variable: string, file: string, bytes: number, encoding: BufferEncoding): string {
+  if (process.env[variable]) return process.env[variable];
+  const path = `./data/${file}`;
+  if (!existsSync(path)) {
     mkdirSync('./data', { recursive: true });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+    writeFileSync(path, randomBytes(bytes).toString(encoding), { mode: 0o600 });
   }
-  return readFileSync(file, 'utf8').trim();
+  return readFileSync(path, 'utf8').trim();
 }
 
 export const DEMO_ACCOUNTS = 'staff:staff@demo.boko.se:Demo-staff-2026,analyst:analyst@demo.boko.se:Demo-analyst-2026,admin:admin@demo.boko.se:Demo-admin-2026';
@@ -65,25 +65,28 @@ async function main(): Promise<void> {
   process.on('exit', () => log('stopped'));
 
   const shared = {
-    JWT_SECRET: jwtSecret(),
+    JWT_SECRET: devSecret('JWT_SECRET', 'jwt-secret', 48, 'base64url'),
     SEED_ACCOUNTS: process.env.SEED_ACCOUNTS ?? DEMO_ACCOUNTS,
     BUS_DATABASE_URL: databaseUrl(server.url, BUS_DATABASE),
   };
-  for (const app of APPS) {
-    const child = spawn(process.execPath, [`dist/apps/${app.name}/src/main.js`], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, ...shared, PORT: String(app.port), DATABASE_URL: databaseUrl(server.url, app.name) },
-    });
+  const run = (name: string, env: NodeJS.ProcessEnv) => {
+    const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
     child.on('exit', (code) => {
       if (!appsStopping) {
-        log(`${app.name} exited with code ${code}; stopping everything`);
+        log(`${name} exited with code ${code}; stopping everything`);
         void stop(1);
       }
     });
     children.push(child);
-  }
+    return child;
+  };
+  for (const app of APPS) run(app.name, { ...shared, PORT: String(app.port), DATABASE_URL: databaseUrl(server.url, app.name) });
+  const web = run('web', { PORT: String(WEB.port), SESSION_KEY: devSecret('SESSION_KEY', 'session-key', 32, 'base64') });
   try {
-    await Promise.all(APPS.map((app, i) => waitForHealth(`http://127.0.0.1:${app.port}/health`, children[i])));
+    await Promise.all([
+      ...APPS.map((app, i) => waitForHealth(`http://127.0.0.1:${app.port}/health`, children[i])),
+      waitForHealth(`http://127.0.0.1:${WEB.port}/health`, web),
+    ]);
   } catch (error) {
     log((error as Error).message);
     return stop(1);
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
   await seedDemoData(log);
   await seedDemoLandlord(log, shared.SEED_ACCOUNTS).catch((error: Error) => log(error.message));
   await seedDemoListings(log, DEMO_LANDLORD_CREDENTIALS).catch((error: Error) => log(`demo listings: ${error.message}`));
+  log(`website: http://localhost:${WEB.port}  (demo seeker: personnummer 19811218-9876, password "correct horse battery")`);
   log('all apps are up:');
   for (const app of APPS) log(`  ${app.name.padEnd(11)} http://localhost:${app.port}  (API docs: http://localhost:${app.port}/docs)`);
   log(`demo sign-in (POST /auth/token on any app): ${shared.SEED_ACCOUNTS === DEMO_ACCOUNTS ? 'staff@demo.boko.se / Demo-staff-2026, analyst@demo.boko.se / Demo-analyst-2026' : 'accounts from SEED_ACCOUNTS'}`);

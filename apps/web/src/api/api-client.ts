@@ -1,0 +1,102 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'undici';
+import { WEB_CONFIG, type WebConfig } from '../web.config.js';
+import { ApiRefusal, ApiUnavailable, SessionExpired, type Problem } from './api-error.js';
+
+export type App = 'applicants' | 'listings' | 'landlords' | 'statistics';
+
+export interface Call {
+  /** The signed-in person's bearer token. */
+  readonly token?: string;
+  /** Log positions of the person's own writes: the app answers once its read models have passed them. */
+  readonly readAfter?: readonly string[];
+  readonly idempotencyKey?: string;
+  readonly correlationId?: string;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly body?: unknown;
+}
+
+export interface Answer<T> {
+  readonly status: number;
+  readonly body: T;
+  /** `<app>:<position>` of the write, for the next read to wait on. */
+  readonly logPosition?: string;
+  readonly contentType?: string;
+}
+
+const TIMEOUT_MS = 15_000;
+
+/** HTTP to the four apps over kept-alive connection pools; turns their answers into values or typed errors. */
+@Injectable()
+export class ApiClient implements OnApplicationShutdown {
+  private readonly pools: Readonly<Record<App, Pool>>;
+
+  constructor(@Inject(WEB_CONFIG) config: WebConfig) {
+    const pool = (url: string) => new Pool(url, { connections: 64, pipelining: 1, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
+    this.pools = {
+      applicants: pool(config.APPLICANTS_URL),
+      listings: pool(config.LISTINGS_URL),
+      landlords: pool(config.LANDLORDS_URL),
+      statistics: pool(config.STATISTICS_URL),
+    };
+  }
+
+  get<T>(app: App, path: string, call: Call = {}): Promise<Answer<T>> {
+    return this.send<T>(app, 'GET', path, call);
+  }
+
+  post<T>(app: App, path: string, call: Call = {}): Promise<Answer<T>> {
+    return this.send<T>(app, 'POST', path, call);
+  }
+
+  patch<T>(app: App, path: string, call: Call = {}): Promise<Answer<T>> {
+    return this.send<T>(app, 'PATCH', path, call);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(Object.values(this.pools).map((pool) => pool.close()));
+  }
+
+  private async send<T>(app: App, method: 'GET' | 'POST' | 'PATCH', path: string, call: Call): Promise<Answer<T>> {
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    if (call.token) headers.authorization = `Bearer ${call.token}`;
+    if (call.readAfter?.length) headers['x-read-after'] = call.readAfter.join(', ');
+    if (call.idempotencyKey) headers['idempotency-key'] = call.idempotencyKey;
+    if (call.correlationId) headers['x-correlation-id'] = call.correlationId;
+    if (call.body !== undefined) headers['content-type'] = 'application/json';
+    let response;
+    try {
+      response = await this.pools[app].request({
+        method,
+        path: withQuery(path, call.query),
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      });
+    } catch (error) {
+      throw new ApiUnavailable(`${app} did not answer ${method} ${path}: ${(error as Error).message}`);
+    }
+    const contentType = String(response.headers['content-type'] ?? '');
+    const text = await response.body.text();
+    const body = contentType.includes('json') && text ? (JSON.parse(text) as unknown) : text;
+    const status = response.statusCode;
+    // A 401 to a call with a token means the session is over; without one (signing in) it is a refusal.
+    if (status === 401 && call.token) throw new SessionExpired();
+    if (status >= 500) throw new ApiUnavailable(`${app} answered ${status} to ${method} ${path}`);
+    if (status >= 400) throw new ApiRefusal(asProblem(body, status));
+    const logPosition = response.headers['x-log-position'];
+    return { status, body: body as T, contentType, logPosition: typeof logPosition === 'string' ? logPosition : undefined };
+  }
+}
+
+function withQuery(path: string, query: Call['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(name, String(value));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+function asProblem(body: unknown, status: number): Problem {
+  if (body && typeof body === 'object' && 'status' in body) return body as Problem;
+  return { type: 'about:blank', title: String(status), status, detail: typeof body === 'string' ? body : '' };
+}

@@ -1,0 +1,70 @@
+import { formatMoney } from '../../i18n/format.js';
+import { Layout } from '../../views/layout.js';
+import type { View } from '../../views/view.js';
+import type { QueueRules } from './queue-rules.js';
+
+/** The start page: what the agency is and does, the rules in force today, and where to go next. */
+export function HomePage({ view, rules }: { view: View; rules: QueueRules }): JSX.Element {
+  const { t, locale } = view;
+  return (
+    <Layout view={view} title={t('home.title')}>
+      <h1 class="ds-heading" data-size="lg" safe>
+        {t('home.heading')}
+      </h1>
+      <p class="ds-paragraph" data-variant="long" safe>
+        {t('home.intro')}
+      </p>
+      <div class="card-grid">
+        <a class="ds-card" data-variant="tinted" href="/bostader">
+          <h2 class="ds-heading" data-size="sm" safe>
+            {t('home.search.heading')}
+          </h2>
+          <p class="ds-paragraph" safe>
+            {t('home.search.text')}
+          </p>
+        </a>
+        {view.seeker ? (
+          <a class="ds-card" data-variant="tinted" href="/mina-sidor">
+            <h2 class="ds-heading" data-size="sm" safe>
+              {t('nav.mine')}
+            </h2>
+            <p class="ds-paragraph" safe>
+              {t('home.mine.text')}
+            </p>
+          </a>
+        ) : (
+          <a class="ds-card" data-variant="tinted" href="/registrera">
+            <h2 class="ds-heading" data-size="sm" safe>
+              {t('home.register.heading')}
+            </h2>
+            <p class="ds-paragraph" safe>
+              {t('home.register.text', { age: rules.applicants.minimumAge })}
+            </p>
+          </a>
+        )}
+        <a class="ds-card" data-variant="tinted" href="/statistik">
+          <h2 class="ds-heading" data-size="sm" safe>
+            {t('nav.statistics')}
+          </h2>
+          <p class="ds-paragraph" safe>
+            {t('home.statistics.text')}
+          </p>
+        </a>
+      </div>
+      <h2 class="ds-heading" data-size="md" safe>
+        {t('home.rules.heading')}
+      </h2>
+      <ul class="ds-list">
+        <li safe>{t('rules.queueDays')}</li>
+        <li safe>{t('rules.fee', { fee: formatMoney(rules.applicants.annualFee, locale), grace: rules.applicants.graceDays })}</li>
+        <li safe>{t('rules.maxApplications', { max: rules.listings.maxActiveApplications })}</li>
+        <li safe>{t('rules.showings', { count: rules.letting.showingInvitations, days: rules.letting.interestAnswerDays })}</li>
+      </ul>
+      <p class="ds-paragraph">
+        <a class="ds-link" href="/sa-fungerar-kon" safe>
+          {t('home.rules.more')}
+        </a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,59 @@
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import secureSession from '@fastify/secure-session';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { fileURLToPath } from 'node:url';
+import type { WebConfig } from '../web.config.js';
+
+export const SESSION_COOKIE = 'boko_session';
+export const LANGUAGE_COOKIE = 'boko_lang';
+const SESSION_HOURS = 8;
+
+// From dist/apps/web/src/server (built) or apps/web/src/server (tests) up to the repository root.
+const ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../../../../' : '../../../../', import.meta.url));
+
+/**
+ * Everything a page request passes through before a controller: security headers
+ * with a CSP that allows no inline script or style, the encrypted
+ * session cookie, CSRF tokens bound to it, and the design system's files.
+ */
+export async function registerHttpPlugins(app: NestFastifyApplication, config: WebConfig): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    // Development serves plain HTTP on localhost; production is behind TLS.
+    strictTransportSecurity: config.NODE_ENV === 'production',
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(secureSession, {
+    key: config.SESSION_KEY,
+    cookieName: SESSION_COOKIE,
+    expiry: SESSION_HOURS * 3600,
+    cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.NODE_ENV === 'production' },
+  });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/secure-session',
+    // Only the form field: a token in a query string would leak through logs and Referer headers.
+    getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf,
+  });
+  await app.register(fastifyStatic, {
+    root: [`${ROOT}apps/web/assets`, `${ROOT}node_modules/@digdir/designsystemet-css/dist/src`],
+    prefix: '/assets/',
+    maxAge: '1h',
+    index: false,
+  });
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isLocale, translator, type Locale } from '../i18n/locale.js';
+import type { View } from '../views/view.js';
+import { TrainingClockBanner } from './training-clock-banner.js';
+import { LANGUAGE_COOKIE } from './http-plugins.js';
+import { signedInSeeker, takeFlash } from './session.js';
+
+export function localeOf(request: FastifyRequest): Locale {
+  const chosen = request.cookies[LANGUAGE_COOKIE];
+  return isLocale(chosen) ? chosen : 'sv';
+}
+
+/** Builds what every page needs from the request: language, CSRF token, seeker, flash, training clock. */
+@Injectable()
+export class PageContext {
+  constructor(private readonly clock: TrainingClockBanner) {}
+
+  async view(request: FastifyRequest, reply: FastifyReply): Promise<View> {
+    const locale = localeOf(request);
+    return {
+      locale,
+      t: translator(locale),
+      csrfToken: reply.generateCsrf(),
+      path: request.url,
+      seeker: signedInSeeker(request),
+      flash: takeFlash(request),
+      clock: await this.clock.current(),
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import type { FastifyRequest } from 'fastify';
+
+/** A signed-in seeker: the token never leaves the encrypted, httpOnly session cookie. */
+export interface SeekerSession {
+  readonly token: string;
+  readonly applicantId: string;
+  /** Epoch milliseconds when the token expires. */
+  readonly expiresAt: number;
+}
+
+/** A one-shot notice for the page after a redirect (post/redirect/get). */
+export interface Flash {
+  readonly kind: 'success' | 'info';
+  readonly key: string;
+}
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    seeker: SeekerSession;
+    /** Latest `<app>:<position>` written per app by this person, sent with every API call as X-Read-After. */
+    readAfter: Record<string, string>;
+    flash: Flash;
+    _csrf: string;
+  }
+}
+
+export function signedInSeeker(request: FastifyRequest, now = Date.now()): SeekerSession | undefined {
+  const seeker = request.session.get('seeker');
+  return seeker && seeker.expiresAt > now ? seeker : undefined;
+}
+
+/** Starts a seeker's session in a fresh cookie, so a session fixed before sign-in is worthless after it. */
+export function startSeekerSession(request: FastifyRequest, seeker: SeekerSession): void {
+  const readAfter = request.session.get('readAfter');
+  request.session.regenerate();
+  request.session.set('seeker', seeker);
+  if (readAfter) request.session.set('readAfter', readAfter);
+}
+
+export function endSession(request: FastifyRequest): void {
+  request.session.delete();
+}
+
+export function readAfter(request: FastifyRequest): string[] {
+  return Object.values(request.session.get('readAfter') ?? {});
+}
+
+/** Remembers a write's log position, so the next page waits until the apps' read models show it. */
+export function rememberWrite(request: FastifyRequest, logPosition: string | undefined): void {
+  if (!logPosition) return;
+  const app = logPosition.split(':')[0];
+  request.session.set('readAfter', { ...request.session.get('readAfter'), [app]: logPosition });
+}
+
+export function setFlash(request: FastifyRequest, flash: Flash): void {
+  request.session.set('flash', flash);
+}
+
+export function takeFlash(request: FastifyRequest): Flash | undefined {
+  const flash = request.session.get('flash');
+  if (flash) request.session.set('flash', undefined);
+  return flash;
+}

@@ -1,0 +1,35 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ApiClient } from '../api/api-client.js';
+import type { TrainingClock } from '../views/view.js';
+
+interface ClockAnswer {
+  readonly mode: 'training' | 'production';
+  readonly businessDate: string;
+  readonly realDate: string;
+}
+
+// Pages are rendered many times a second; the business date changes only when an administrator moves it.
+const FRESH_MS = 2_000;
+
+/** The training clock's business date for the banner on every page, when it differs from the real date. */
+@Injectable()
+export class TrainingClockBanner {
+  private readonly logger = new Logger('training-clock');
+  private cached: { at: number; clock: TrainingClock | undefined } | undefined;
+
+  constructor(private readonly api: ApiClient) {}
+
+  async current(now = Date.now()): Promise<TrainingClock | undefined> {
+    if (this.cached && now - this.cached.at < FRESH_MS) return this.cached.clock;
+    let clock: TrainingClock | undefined;
+    try {
+      const { body } = await this.api.get<ClockAnswer>('applicants', '/training-clock');
+      clock = body.mode === 'training' && body.businessDate !== body.realDate ? { businessDate: body.businessDate } : undefined;
+    } catch (error) {
+      // The banner informs; a page must not fail because the clock could not be read.
+      this.logger.warn(`training clock unreadable: ${(error as Error).message}`);
+    }
+    this.cached = { at: now, clock };
+    return clock;
+  }
+}

@@ -1,0 +1,19 @@
+import type { Flash, SeekerSession } from '../server/session.js';
+import type { Locale, Translate } from '../i18n/locale.js';
+
+/** The business date of the training clock, when it differs from the real date. */
+export interface TrainingClock {
+  readonly businessDate: string;
+}
+
+/** What every page needs besides its own data: language, CSRF token, who is signed in. */
+export interface View {
+  readonly locale: Locale;
+  readonly t: Translate;
+  readonly csrfToken: string;
+  /** The current path and query, for the language switch and returning after sign-in. */
+  readonly path: string;
+  readonly seeker?: SeekerSession;
+  readonly flash?: Flash;
+  readonly clock?: TrainingClock;
+}

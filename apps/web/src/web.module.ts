@@ -1,0 +1,20 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ApiClient } from './api/api-client.js';
+import { AccountController } from './pages/account/account.controller.js';
+import { HomeController } from './pages/home/home.controller.js';
+import { QueueRulesQuery } from './pages/home/queue-rules.js';
+import { PageContext } from './server/page-context.js';
+import { HealthController } from './server/health.controller.js';
+import { TrainingClockBanner } from './server/training-clock-banner.js';
+import { WEB_CONFIG, type WebConfig } from './web.config.js';
+
+@Module({})
+export class WebModule {
+  static forRoot(config: WebConfig): DynamicModule {
+    return {
+      module: WebModule,
+      controllers: [HealthController, HomeController, AccountController],
+      providers: [{ provide: WEB_CONFIG, useValue: config }, ApiClient, PageContext, TrainingClockBanner, QueueRulesQuery],
+    };
+  }
+}
