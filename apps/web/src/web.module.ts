@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ApiClient } from './api/api-client.js';
 import { AccountController } from './pages/account/account.controller.js';
 import { HomeController } from './pages/home/home.controller.js';
+import { ListingsController } from './pages/listings/listings.controller.js';
+import { MineController } from './pages/mine/mine.controller.js';
 import { QueueRulesQuery } from './pages/home/queue-rules.js';
 import { PageContext } from './server/page-context.js';
 import { HealthController } from './server/health.controller.js';
@@ -13,7 +15,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      controllers: [HealthController, HomeController, AccountController],
+      controllers: [HealthController, HomeController, AccountController, ListingsController, MineController],
       providers: [{ provide: WEB_CONFIG, useValue: config }, ApiClient, PageContext, TrainingClockBanner, QueueRulesQuery],
     };
   }

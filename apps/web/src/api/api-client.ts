@@ -11,6 +11,8 @@ export interface Call {
   /** Log positions of the person's own writes: the app answers once its read models have passed them. */
   readonly readAfter?: readonly string[];
   readonly idempotencyKey?: string;
+  /** The ETag the person's copy was read with: a stale edit is refused (412) instead of overwriting. */
+  readonly ifMatch?: string;
   readonly correlationId?: string;
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly body?: unknown;
@@ -22,6 +24,7 @@ export interface Answer<T> {
   /** `<app>:<position>` of the write, for the next read to wait on. */
   readonly logPosition?: string;
   readonly contentType?: string;
+  readonly etag?: string;
 }
 
 const TIMEOUT_MS = 15_000;
@@ -62,6 +65,7 @@ export class ApiClient implements OnApplicationShutdown {
     if (call.token) headers.authorization = `Bearer ${call.token}`;
     if (call.readAfter?.length) headers['x-read-after'] = call.readAfter.join(', ');
     if (call.idempotencyKey) headers['idempotency-key'] = call.idempotencyKey;
+    if (call.ifMatch) headers['if-match'] = call.ifMatch;
     if (call.correlationId) headers['x-correlation-id'] = call.correlationId;
     if (call.body !== undefined) headers['content-type'] = 'application/json';
     let response;
@@ -83,8 +87,14 @@ export class ApiClient implements OnApplicationShutdown {
     if (status === 401 && call.token) throw new SessionExpired();
     if (status >= 500) throw new ApiUnavailable(`${app} answered ${status} to ${method} ${path}`);
     if (status >= 400) throw new ApiRefusal(asProblem(body, status));
-    const logPosition = response.headers['x-log-position'];
-    return { status, body: body as T, contentType, logPosition: typeof logPosition === 'string' ? logPosition : undefined };
+    const { 'x-log-position': logPosition, etag } = response.headers;
+    return {
+      status,
+      body: body as T,
+      contentType,
+      logPosition: typeof logPosition === 'string' ? logPosition : undefined,
+      etag: typeof etag === 'string' ? etag : undefined,
+    };
   }
 }
 

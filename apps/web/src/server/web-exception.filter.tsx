@@ -40,8 +40,9 @@ export function renderError(error: unknown, request: FastifyRequest, reply: Fast
 
 function statusOf(error: unknown): number {
   if (error instanceof ApiUnavailable) return 503;
-  if (error instanceof ApiRefusal) return error.status === 404 || error.status === 403 ? error.status : 500;
-  if (error instanceof HttpException) return error.getStatus();
+  // A malformed id in an address is a page that does not exist.
+  if (error instanceof ApiRefusal) return error.status === 404 || error.status === 403 ? error.status : error.status === 400 ? 404 : 500;
+  if (error instanceof HttpException) return error.getStatus() === 400 ? 404 : error.getStatus();
   const status = (error as { statusCode?: unknown }).statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }

@@ -1,0 +1,20 @@
+/** One reason the listings app would refuse an application right now. */
+export interface Refusal {
+  readonly code: string;
+  readonly message: string;
+  readonly required?: unknown;
+  readonly actual?: unknown;
+}
+
+/** The listings app's answer to "may I apply?": the same rules as applying, nothing written. */
+export interface Eligibility {
+  readonly eligible: boolean;
+  readonly checkedDeclaration: boolean;
+  readonly refusals: readonly Refusal[];
+}
+
+/** How a listing will be allocated, from its public explanation. */
+export interface Allocation {
+  readonly method: 'queue-days' | 'first-come' | 'lottery';
+  readonly lottery?: { readonly seedHash: string; readonly seed: string | null };
+}

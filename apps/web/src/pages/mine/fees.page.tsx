@@ -1,0 +1,72 @@
+import { formatDate, formatMoney } from '../../i18n/format.js';
+import { messageFor } from '../../i18n/locale.js';
+import { Layout } from '../../views/layout.js';
+import type { View } from '../../views/view.js';
+import type { ApplicantsPolicy } from '../home/queue-rules.js';
+import type { Fees } from './mine.types.js';
+
+/** Fee notices with amount, due date and OCR reference, payments, and what the grace period means. */
+export function FeesPage({ view, fees, policy }: { view: View; fees: Fees; policy: ApplicantsPolicy }): JSX.Element {
+  const { t, locale } = view;
+  return (
+    <Layout view={view} title={t('fees.title')}>
+      <h1 class="ds-heading" data-size="lg" safe>
+        {t('fees.title')}
+      </h1>
+      <p class="ds-paragraph" safe>
+        {t('how.fee.amount', { fee: formatMoney(policy.annualFee, locale) })}
+      </p>
+      <p class="ds-paragraph" safe>
+        {t('fees.grace', { days: policy.graceDays })}
+      </p>
+      <h2 class="ds-heading" data-size="md" safe>
+        {t('fees.notices')}
+      </h2>
+      {fees.notices.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('fees.noNotices', { days: policy.noticeLeadDays })}
+        </p>
+      ) : (
+        <div class="table-scroll">
+          <table class="ds-table">
+            <thead>
+              <tr>
+                <th scope="col" safe>{t('fees.year')}</th>
+                <th scope="col" safe>{t('fees.amount')}</th>
+                <th scope="col" safe>{t('fees.due')}</th>
+                <th scope="col" safe>{t('fees.ocr')}</th>
+                <th scope="col" safe>{t('fees.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fees.notices.map((notice) => (
+                <tr>
+                  <td safe>{String(notice.year)}</td>
+                  <td safe>{formatMoney(notice.amount, locale)}</td>
+                  <td safe>{formatDate(notice.dueDate, locale)}</td>
+                  <td safe>{notice.reference}</td>
+                  <td safe>{notice.paidOn ? t('fees.paidOn', { date: formatDate(notice.paidOn, locale) }) : (messageFor(locale, `fees.status.${notice.status}`) ?? notice.status)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p class="ds-paragraph" safe>
+        {t('fees.howToPay')}
+      </p>
+      {fees.payments.length > 0 && (
+        <>
+          <h2 class="ds-heading" data-size="md" safe>
+            {t('fees.payments')}
+          </h2>
+          <ul class="ds-list">
+            {fees.payments.map((payment) => (
+              <li safe>{t('fees.payment', { amount: formatMoney(payment.amount, locale), date: formatDate(payment.paidOn, locale), ocr: payment.reference })}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,43 @@
+import { formatDate } from '../../i18n/format.js';
+import { Layout } from '../../views/layout.js';
+import type { View } from '../../views/view.js';
+import { statusText } from './applications.page.js';
+import type { Account } from './mine.types.js';
+
+const SECTIONS = [
+  ['/mina-sidor/ansokningar', 'applications.title', 'mine.applications.text'],
+  ['/mina-sidor/kotid', 'queue.title', 'mine.queue.text'],
+  ['/mina-sidor/avgift', 'fees.title', 'mine.fees.text'],
+  ['/mina-sidor/uppgifter', 'data.title', 'mine.data.text'],
+] as const;
+
+export function OverviewPage({ view, account }: { view: View; account: Account }): JSX.Element {
+  const { t, locale } = view;
+  return (
+    <Layout view={view} title={t('nav.mine')}>
+      <h1 class="ds-heading" data-size="lg" safe>
+        {account.personal ? t('mine.hello', { name: account.personal.name }) : t('nav.mine')}
+      </h1>
+      <dl class="facts">
+        <dt safe>{t('mine.status')}</dt>
+        <dd safe>{statusText(view, account.status)}</dd>
+        <dt safe>{t('queue.days')}</dt>
+        <dd safe>{String(account.queueDays)}</dd>
+        <dt safe>{t('queue.start')}</dt>
+        <dd safe>{account.queueStartDate ? formatDate(account.queueStartDate, locale) : '–'}</dd>
+      </dl>
+      <div class="card-grid">
+        {SECTIONS.map(([href, heading, text]) => (
+          <a class="ds-card" data-variant="tinted" href={href}>
+            <h2 class="ds-heading" data-size="sm" safe>
+              {t(heading)}
+            </h2>
+            <p class="ds-paragraph" safe>
+              {t(text)}
+            </p>
+          </a>
+        ))}
+      </div>
+    </Layout>
+  );
+}
