@@ -1,0 +1,179 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
+
+/** Screenshots of every page at phone and desktop width, kept for people to look at (the README names the folder). */
+const SHOTS = 'test-artifacts/screenshots';
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const PASSWORD = 'correct horse battery staple';
+const HOSTILE = `Eve <img src=x onerror="window.pwned=1"><script>window.pwned=1</script>`;
+
+let serial = 100;
+/** A fresh valid personnummer born in 1990 (Luhn over YYMMDDNNN). */
+function personnummer(): string {
+  const birth = '19900615';
+  const nnn = String(serial++);
+  return `${birth}-${nnn}${luhnCheckDigit(birth.slice(2) + nnn)}`;
+}
+
+const suite = hasChromium() ? describe : describe.skip;
+if (!hasChromium()) console.warn(`*** BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does) ***`);
+
+suite('the website for a seeker, in Chromium', () => {
+  let system: RunningSystem;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    system = await startSystem();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+  });
+
+  const url = (path: string) => `${system.webUrl}${path}`;
+
+  /** Zero axe violations at WCAG 2.1 AA, and a screenshot at phone and desktop width. */
+  async function check(page: Page, name: string): Promise<void> {
+    const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
+    if (viewport) await page.setViewportSize(viewport);
+  }
+
+  async function register(page: Page, name: string): Promise<string> {
+    const pnr = personnummer();
+    await page.goto(url('/registrera'));
+    await page.fill('#personnummer', pnr);
+    await page.fill('#name', name);
+    await page.fill('#email', 'seeker@example.se');
+    await page.fill('#password', PASSWORD);
+    await page.check('#terms');
+    await page.click('button:has-text("Registrera mig")');
+    await page.waitForURL(url('/mina-sidor'));
+    return pnr;
+  }
+
+  async function applyTo(page: Page, district: string, income: string): Promise<void> {
+    await page.goto(url('/bostader'));
+    await page.fill('#district', district);
+    await page.click('button:has-text("Sök")');
+    await page.waitForURL(/district=/);
+    await page.locator('.listing-list a').first().click();
+    await page.click('text=Ansök till bostaden');
+    await page.fill('#householdSize', '2');
+    await page.fill('#taxableIncome', income);
+    await page.click('button:has-text("Skicka ansökan")');
+  }
+
+  test('public pages in Swedish and English pass axe signed out', async () => {
+    const page = await browser.newPage();
+    for (const [path, name] of [['/', 'start'], ['/sa-fungerar-kon', 'how-it-works'], ['/bostader', 'search'], ['/registrera', 'register'], ['/logga-in', 'sign-in'], ['/tillganglighet', 'accessibility']] as const) {
+      await page.goto(url(path));
+      await check(page, `${name}-sv`);
+    }
+    await page.goto(url('/bostader'));
+    await page.click('text=In English');
+    expect(await page.locator('h1').innerText()).toBe('Flats to rent');
+    await check(page, 'search-en');
+    await page.locator('.listing-list a').first().click();
+    await check(page, 'listing-en');
+    await page.click('text=På svenska');
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+    await page.close();
+  });
+
+  test('a seeker registers, is refused with the reason, applies elsewhere and sees their place; hostile input stays text', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await register(page, HOSTILE);
+    expect(await page.locator('h1').first().innerText()).toContain('<img src=x');
+    expect(await page.evaluate('window.pwned')).toBeUndefined();
+    await check(page, 'mine');
+
+    await applyTo(page, 'Haga', '100000');
+    expect(await page.locator('[role=alert]').first().innerText()).toContain('Hushållets inkomst är lägre än hyresvärdens krav');
+    await check(page, 'apply-refused');
+
+    await applyTo(page, 'Majorna', '600000');
+    expect(await page.locator('.ds-alert').first().innerText()).toContain('Din ansökan är skickad');
+    expect(await page.locator('.facts').first().innerText()).toContain('Plats 1 av 1 just nu');
+    await check(page, 'application');
+    await page.click('text=Tillbaka till mina ansökningar');
+    expect(await page.locator('table').first().innerText()).toContain('Järntorget 4');
+    await check(page, 'applications');
+
+    for (const [path, name] of [['/mina-sidor/kotid?datum=2030-01-01', 'queue-time'], ['/mina-sidor/avgift', 'fees'], ['/mina-sidor/uppgifter', 'my-data']] as const) {
+      await page.goto(url(path));
+      await check(page, name);
+    }
+    expect(await page.locator('body').first().innerText()).toContain('Registrerad i bostadskön');
+
+    const session = (await context.cookies()).find((cookie) => cookie.name === 'boko_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(await page.evaluate<string>('document.cookie')).not.toContain('boko_session');
+    await context.close();
+  });
+
+  test('a form without the CSRF token or with a wrong one is refused with 403 and changes nothing', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await register(page, 'Csrf Testsson');
+    await applyTo(page, 'Majorna', '600000');
+    const applicationPath = new URL(page.url()).pathname;
+    for (const form of [{ note: 'no token' }, { _csrf: 'forged' }] as Record<string, string>[]) {
+      const refused = await context.request.post(url(`${applicationPath}/aterkalla`), { form, maxRedirects: 0 });
+      expect(refused.status()).toBe(403);
+    }
+    await page.goto(url(applicationPath));
+    expect(await page.locator('.facts').first().innerText()).toContain('Aktiv');
+    await context.close();
+  });
+
+  test("a seeker can never see another seeker's application, and a signed-out visitor is sent to sign in and back", async () => {
+    const first = await browser.newContext();
+    const firstPage = await first.newPage();
+    await register(firstPage, 'Första Sökande');
+    await applyTo(firstPage, 'Majorna', '600000');
+    const theirs = new URL(firstPage.url()).pathname;
+
+    const second = await browser.newContext();
+    const secondPage = await second.newPage();
+    const pnr = await register(secondPage, 'Andra Sökande');
+    const response = await secondPage.goto(url(theirs));
+    expect(response?.status()).toBe(404);
+    await secondPage.click('text=Logga ut');
+    await secondPage.goto(url('/mina-sidor/kotid'));
+    await secondPage.waitForURL(/\/logga-in\?nasta=%2Fmina-sidor%2Fkotid/);
+    await secondPage.fill('#personnummer', pnr);
+    await secondPage.fill('#password', PASSWORD);
+    await secondPage.click('button:has-text("Logga in")');
+    await secondPage.waitForURL(url('/mina-sidor/kotid'));
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  test('the whole flow works with JavaScript turned off, and the apply form by keyboard alone', async () => {
+    const context: BrowserContext = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await register(page, 'Utan Skript');
+    await page.goto(url('/bostader?district=Majorna'));
+    await page.locator('.listing-list a').first().click();
+    await page.click('text=Ansök till bostaden');
+    await page.focus('#householdSize');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('500000');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.facts').first().innerText()).toContain('Plats 1 av');
+    await context.close();
+  });
+});
