@@ -68,6 +68,8 @@ async function main(): Promise<void> {
     JWT_SECRET: devSecret('JWT_SECRET', 'jwt-secret', 48, 'base64url'),
     SEED_ACCOUNTS: process.env.SEED_ACCOUNTS ?? DEMO_ACCOUNTS,
     BUS_DATABASE_URL: databaseUrl(server.url, BUS_DATABASE),
+    // A development machine: an administrator may move the business date forward to walk a letting through.
+    RUN_MODE: process.env.RUN_MODE ?? 'training',
   };
   const run = (name: string, env: NodeJS.ProcessEnv) => {
     const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
   log(`demo sign-in (POST /auth/token on any app): ${shared.SEED_ACCOUNTS === DEMO_ACCOUNTS ? 'staff@demo.boko.se / Demo-staff-2026, analyst@demo.boko.se / Demo-analyst-2026' : 'accounts from SEED_ACCOUNTS'}`);
   log('demo seeker (POST /applicants/sign-in on :3001): personnummer 19811218-9876, password "correct horse battery"');
   log(`demo landlord administrator (POST /landlords/sign-in on :3003): ${DEMO_LANDLORD_SIGN_IN}`);
+  if (shared.RUN_MODE === 'training') log('training clock: GET /training-clock on any app; an admin moves it with POST :3001/training-clock {"days":14}');
   log('press Ctrl-C to stop');
 }
 

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomInt } from 'node:crypto';
 import request from 'supertest';
@@ -8,7 +9,7 @@ import { DEMO_LANDLORD_CREDENTIALS, seedDemoLandlord } from '../../apps/landlord
 import { LandlordsModule } from '../../apps/landlords/src/landlords.module.js';
 import { seedDemoListings } from '../../apps/listings/src/demo/demo-listings.js';
 import { ListingsModule } from '../../apps/listings/src/listings.module.js';
-import { ListingsClock } from '../../apps/listings/src/listings.tokens.js';
+import { Clock } from '../../libs/clock/src/index.js';
 import { addDays } from '../../libs/calendar/src/calendar.js';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
 import { createTestApp } from '../../libs/platform/src/index.js';
@@ -126,7 +127,7 @@ describe('a letting across the apps: landlords → listings ← applicants, then
     await eventually(() => http(listings).get('/listings/mine').set(bearer(landlord.agent)), (r) => r.status === 200 && r.body.length === listingIds.length + 1);
     // After the deadline the close job ranks: queue days from the applicants' events decide.
     const after = Date.now() + 11 * 86_400_000;
-    listings.get(ListingsClock).now = () => new Date(after);
+    jest.spyOn(listings.get(Clock), 'now').mockImplementation(() => new Date(after));
     const closed = await http(listings).post('/listings/jobs/close-due').set(bearer(staff)).expect(200);
     expect(closed.body.ranked).toEqual(expect.arrayContaining(listingIds));
     // The ranking read model follows the close by a few milliseconds.
@@ -186,7 +187,7 @@ describe('a letting across the apps: landlords → listings ← applicants, then
 
     // The landlord terminates from today: its open listing ends.
     await http(landlords).post(`/landlords/${landlord.landlordId}/agreements/${landlord.agreementId}/termination`).set(bearer(landlord.admin)).send({ noticeDate: today, reason: 'We let our flats ourselves' }).expect(200);
-    listings.get(ListingsClock).now = () => new Date();
+    jest.spyOn(listings.get(Clock), 'now').mockImplementation(() => new Date());
     const ended = await eventually(
       async () => {
         await http(listings).post('/listings/jobs/close-due').set(bearer(staff));

@@ -7,7 +7,7 @@ import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE } from '../../
 import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
 import { ApplicantService } from './applicant/applicant.service.js';
 import { IdentityService } from './applicant/identity.service.js';
-import { CLOCK, IDENTITY_SECRET, VAULT } from './applicants.tokens.js';
+import { IDENTITY_SECRET, VAULT } from './applicants.tokens.js';
 import { PolicyService } from './policy/policy.service.js';
 import { toIntegrationMessages } from './integration/applicants.integration.js';
 import { RegisterController } from './registering/register.controller.js';
@@ -22,6 +22,8 @@ import { FeesModule } from './fees/fees.module.js';
 import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees/fees.wiring.js';
 import { RegisterApplicantHandler } from './registering/register.handler.js';
 import { queueTimeProjection } from './queue-time/queue-time.projection.js';
+import { TrainingClockController } from './training-clock/training-clock.controller.js';
+import { TrainingClockService } from './training-clock/training-clock.service.js';
 
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'applicants',
@@ -32,15 +34,15 @@ const eventSourcing = EventSourcingModule.forRoot({
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'applicants', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot(), FeesModule.register(eventSourcing)],
-  controllers: [RegisterController, SignInController, PolicyController, AccountController, ExtractController, CasesController, StaffDecisionsController],
+  controllers: [RegisterController, SignInController, PolicyController, AccountController, ExtractController, CasesController, StaffDecisionsController, TrainingClockController],
   providers: [
     ApplicantService,
     IdentityService,
     PolicyService,
     RegisterApplicantHandler,
     LettingConsumer,
+    TrainingClockService,
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
-    { provide: CLOCK, useValue: () => new Date() },
     {
       provide: IDENTITY_SECRET,
       inject: [PLATFORM_CONFIG],

@@ -10,7 +10,7 @@ import { AgreementsController } from './agreements/agreements.controller.js';
 import { CasesController } from './cases/cases.controller.js';
 import { GuidelineController } from './guideline/guideline.controller.js';
 import { toIntegrationMessages } from './integration/landlords.integration.js';
-import { CLOCK, EMAIL_SECRET, VAULT } from './landlords.tokens.js';
+import { EMAIL_SECRET, VAULT } from './landlords.tokens.js';
 import { LANDLORDS_BUS_PROJECTIONS, LANDLORDS_MIGRATIONS, LANDLORDS_PROJECTIONS } from './landlords.wiring.js';
 import { LandlordService } from './organisation/landlord.service.js';
 import { OrganisationController } from './organisation/organisation.controller.js';
@@ -37,7 +37,6 @@ const eventSourcing = EventSourcingModule.forRoot({
     { provide: APP_GUARD, useClass: ActiveLandlordUserGuard },
     { provide: Claims, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new Claims(infra) },
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
-    { provide: CLOCK, useValue: () => new Date() },
     {
       provide: EMAIL_SECRET,
       inject: [PLATFORM_CONFIG],

@@ -6,13 +6,13 @@ import { SeekerApplicationsService } from './applications/seeker-applications.se
 import { SeekerService } from './applications/seeker.service.js';
 import { ListingReader } from './listing/listing.reader.js';
 import { ListingService } from './listing/listing.service.js';
-import { ListingsClock, VAULT } from './listings.tokens.js';
+import { VAULT } from './listings.tokens.js';
 import { PolicyService } from './policy/policy.service.js';
 
 /**
  * The listing and seeker streams as services, for this app's use cases and the
  * letting process: global, so LettingModule injects ListingReader,
- * ListingService, SeekerApplicationsService, PolicyService, VAULT and ListingsClock
+ * ListingService, SeekerApplicationsService, PolicyService and VAULT
  * without importing. Given the app's EventSourcingModule so one infrastructure is shared.
  */
 @Module({})
@@ -25,14 +25,13 @@ export class ListingCoreModule {
       SeekerApplicationsService,
       PolicyService,
       { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
-      ListingsClock,
     ];
     return {
       module: ListingCoreModule,
       global: true,
       imports: [eventSourcing],
       providers,
-      exports: [eventSourcing, ListingService, SeekerService, ListingReader, SeekerApplicationsService, PolicyService, VAULT, ListingsClock],
+      exports: [eventSourcing, ListingService, SeekerService, ListingReader, SeekerApplicationsService, PolicyService, VAULT],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -17,7 +18,7 @@ import { SeekerApplicationsService } from './applications/seeker-applications.se
 import { ListingReader } from './listing/listing.reader.js';
 import { ListingService } from './listing/listing.service.js';
 import { ListingsModule } from './listings.module.js';
-import { ListingsClock } from './listings.tokens.js';
+import { Clock } from '../../../libs/clock/src/index.js';
 import { addDays, stockholmDate } from '../../../libs/calendar/src/calendar.js';
 import { rankingProjection } from './ranking/ranking.projection.js';
 
@@ -83,10 +84,10 @@ describe('listings app over HTTP on real PostgreSQL', () => {
   const inReadModel = (applicationId: string) => eventually(() => rows('SELECT 1 FROM listings.applications WHERE application_id = $1', [applicationId]), (r) => r.length === 1);
   const afterDeadline = (days = 11) => {
     const shifted = Date.now() + days * 86_400_000;
-    app.get(ListingsClock).now = () => new Date(shifted);
+    jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(shifted));
   };
   const backToToday = () => {
-    app.get(ListingsClock).now = () => new Date();
+    jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date());
   };
   const closeDue = async () => {
     const listings = await rows('SELECT count(*)::int AS n FROM listings.listings');

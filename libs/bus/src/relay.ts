@@ -41,7 +41,11 @@ export function allMessages(mapped: ReadonlyArray<ReturnType<IntegrationMapper>>
   return Promise.all(mapped).then((all) => all.flat());
 }
 
-/** A message id that is the same every time the relay maps the same event. */
+/**
+ * A message id that is the same every time the relay maps the same event. It
+ * occurred at the event's business time, which the training clock may put ahead
+ * of the real time it was recorded at; older events have only the latter.
+ */
 export function integrationMessage<P>(event: RecordedEvent, type: string, key: string, payload: P): IntegrationMessage<P> {
   return {
     id: `${type}:${event.id}`,
@@ -50,6 +54,6 @@ export function integrationMessage<P>(event: RecordedEvent, type: string, key: s
     payload,
     correlationId: event.metadata.correlationId,
     causationId: event.id,
-    occurredAt: event.recordedAt.toISOString(),
+    occurredAt: event.metadata.occurredAt ?? event.recordedAt.toISOString(),
   };
 }

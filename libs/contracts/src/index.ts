@@ -15,3 +15,4 @@ export { ProposalDecidedV1 } from './listings/proposal-decided.v1.js';
 export { ListingLetV1 } from './listings/listing-let.v1.js';
 export { LettingCancelledV1 } from './listings/letting-cancelled.v1.js';
 export { ListingWithdrawnV1 } from './listings/listing-withdrawn.v1.js';
+export { TrainingClockMovedV1 } from './platform/training-clock-moved.v1.js';

@@ -26,6 +26,12 @@ export interface EventMetadata {
   readonly causationId?: string | null;
   /** Who caused it: a user id, or a job name for automated decisions. */
   readonly actor?: string | null;
+  /**
+   * Business time (ISO instant) when it was appended, from the app's Clock; the
+   * store's `recordedAt` beside it is real time. Absent on events from before
+   * the training clock: readers then take `recordedAt`.
+   */
+  readonly occurredAt?: string;
 }
 
 export interface NewEvent<T extends string = string, D = unknown> {

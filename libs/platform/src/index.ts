@@ -29,6 +29,8 @@ export { Roles } from './auth/roles.decorator.js';
 export { ROLES, type Role } from './auth/roles.js';
 export { TokenService, type IssuedToken } from './auth/token.service.js';
 
+export { trainingClockView, type TrainingClockView } from './clock/training-clock.controller.js';
+
 export { PG_POOL } from './database/pg-pool.js';
 export { PLATFORM_MIGRATIONS } from './database/platform-migrations.js';
 

@@ -10,6 +10,8 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { SignInService } from './auth/sign-in.service.js';
+import { clockProvider } from './clock/clock.provider.js';
+import { TrainingClockController } from './clock/training-clock.controller.js';
 import { TokenService } from './auth/token.service.js';
 import { loadConfig } from './config/env.js';
 import { PLATFORM_CONFIG, platformVariables, type PlatformConfig } from './config/platform-config.js';
@@ -32,8 +34,9 @@ class PlatformSettingsModule {}
 /**
  * Everything an app shares with the others: configuration, pino logging with
  * correlation ids, problem-details errors, validation, bearer-token auth with
- * roles, /health, /auth/token and the PostgreSQL pool. Global, so the app's
- * modules inject PG_POOL, PLATFORM_CONFIG and TokenService without importing it.
+ * roles, /health, /auth/token, /training-clock, the business Clock and the
+ * PostgreSQL pool. Global, so the app's modules inject PG_POOL, PLATFORM_CONFIG,
+ * Clock and TokenService without importing it.
  */
 @Module({})
 export class PlatformModule implements OnApplicationShutdown {
@@ -63,7 +66,7 @@ export class PlatformModule implements OnApplicationShutdown {
         JwtModule.registerAsync({ imports: [settings], inject: [PLATFORM_CONFIG], useFactory: jwtOptions }),
         ...(appChecks?.imports ?? []),
       ],
-      controllers: [HealthController, AuthController],
+      controllers: [HealthController, AuthController, TrainingClockController],
       providers: [
         {
           provide: PG_POOL,
@@ -92,8 +95,9 @@ export class PlatformModule implements OnApplicationShutdown {
         IdempotencyStore,
         FastRoutes,
         RequestLog,
+        clockProvider,
       ],
-      exports: [settings, PG_POOL, TokenService, PasswordHasher, FastRoutes],
+      exports: [settings, PG_POOL, TokenService, PasswordHasher, FastRoutes, clockProvider],
     };
   }
 

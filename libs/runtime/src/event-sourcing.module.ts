@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
 import type { IntegrationMessage } from '../../bus/src/bus.port.js';
+import { Clock, TrainingClock } from '../../clock/src/index.js';
 import { startRelay, type IntegrationMapper } from '../../bus/src/relay.js';
 import type { RecordedEvent, Subscription } from '../../event-store/src/index.js';
 import { supervise } from '../../event-store/src/index.js';
@@ -8,6 +9,7 @@ import { env, loadConfig, PG_POOL, PLATFORM_CONFIG, type HealthChecksOptions, ty
 import type { Migration } from '../../postgres/src/migrations.js';
 import { ensureProjectionTable, runProjection, type Projection } from '../../projections/src/index.js';
 import { createInfrastructure, type Infrastructure } from './infrastructure.js';
+import { followTrainingClock, restoreTrainingClock } from './training-clock.follower.js';
 
 export const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');
 const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
@@ -29,19 +31,29 @@ export interface EventSourcingOptions {
 
 const busVariables = { BUS_DATABASE_URL: env.url({ protocols: ['postgres', 'postgresql'] }).optional() };
 
-/** Starts the relay and the projections once the app is up, and stops them before its database pool closes. */
+/**
+ * Starts the relay, the projections and, outside production, the training-clock
+ * follower once the app is up, and stops them before its database pool closes.
+ */
 @Injectable()
-class EventSourcingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
+class EventSourcingRuntime implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EventSourcing');
   private readonly running: Array<Pick<Subscription, 'stop'>> = [];
 
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     @Inject(OPTIONS) private readonly options: EventSourcingOptions,
+    private readonly clock: Clock,
   ) {}
+
+  // Init comes before every module's bootstrap, where jobs first read "today".
+  async onModuleInit(): Promise<void> {
+    if (this.clock instanceof TrainingClock) await restoreTrainingClock(this.infra.pool, this.clock);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const { store, bus, pool } = this.infra;
+    if (this.clock instanceof TrainingClock) this.running.push(await followTrainingClock(this.options.app, bus, this.clock));
     const report = (what: string) => (error: unknown) => this.logger.error(`${what} failed and restarts: ${(error as Error).message}`);
     if (this.options.integration) {
       const map = this.options.integration(this.infra);
@@ -76,8 +88,8 @@ export class EventSourcingModule {
         { provide: OPTIONS, useValue: options },
         {
           provide: INFRASTRUCTURE,
-          inject: [PLATFORM_CONFIG, PG_POOL],
-          useFactory: (config: PlatformConfig, pool: pg.Pool) =>
+          inject: [PLATFORM_CONFIG, PG_POOL, Clock],
+          useFactory: (config: PlatformConfig, pool: pg.Pool, clock: Clock) =>
             createInfrastructure({
               app: options.app,
               pool,
@@ -86,6 +98,7 @@ export class EventSourcingModule {
               eventStoreUrl: config.EVENTSTORE_URL,
               kafkaBrokers: config.KAFKA_BROKERS,
               migrations: options.migrations,
+              businessNow: () => clock.now(),
             }),
         },
         EventSourcingRuntime,

@@ -4,6 +4,7 @@ import { KafkaBus } from '../../bus/src/kafka/kafka.bus.js';
 import { BUS_LOG_MIGRATIONS, BUS_OFFSET_MIGRATIONS } from '../../bus/src/postgres/bus-log.schema.js';
 import { CONSUMER_MIGRATIONS } from '../../bus/src/postgres/consumer.schema.js';
 import { PostgresBus } from '../../bus/src/postgres/postgres.bus.js';
+import type { BusinessNow } from '../../event-store/src/business-time.js';
 import type { EventStore } from '../../event-store/src/event-store.port.js';
 import { EventStoreDbEventStore } from '../../event-store/src/eventstoredb/eventstoredb.event-store.js';
 import { EVENT_STORE_MIGRATIONS } from '../../event-store/src/postgres/event-store.schema.js';
@@ -11,6 +12,7 @@ import { PostgresEventStore } from '../../event-store/src/postgres/postgres.even
 import { CHECKPOINT_MIGRATIONS } from '../../postgres/src/checkpoints.js';
 import { reportIdleErrors } from '../../postgres/src/idle-errors.js';
 import { migrate, type Migration } from '../../postgres/src/migrations.js';
+import { TRAINING_CLOCK_MIGRATIONS } from './training-clock.follower.js';
 
 export interface InfrastructureConfig {
   readonly app: string;
@@ -23,6 +25,8 @@ export interface InfrastructureConfig {
   readonly migrations?: readonly Migration[];
   /** An existing pool on databaseUrl to share; its owner ends it. */
   readonly pool?: pg.Pool;
+  /** The app's business time, stamped beside real time on every event it appends; tools that only read leave it out. */
+  readonly businessNow?: BusinessNow;
 }
 
 export interface Infrastructure {
@@ -50,10 +54,13 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
     ...CONSUMER_MIGRATIONS,
     ...(config.kafkaBrokers ? [] : BUS_OFFSET_MIGRATIONS),
     ...(config.eventStoreUrl ? [] : EVENT_STORE_MIGRATIONS),
+    ...TRAINING_CLOCK_MIGRATIONS,
     ...(config.migrations ?? []),
   ]);
 
-  const store: EventStore = config.eventStoreUrl ? EventStoreDbEventStore.connect(config.eventStoreUrl) : new PostgresEventStore(pool);
+  const store: EventStore = config.eventStoreUrl
+    ? EventStoreDbEventStore.connect(config.eventStoreUrl, config.businessNow)
+    : new PostgresEventStore(pool, { businessNow: config.businessNow });
   closers.unshift(() => store.close());
 
   let bus: IntegrationBus;

@@ -12,6 +12,7 @@ import { assertSelfOrStaff } from './access.js';
 import { AsOfQuery, ChangeContactDto, QueueTimeDto } from './account.dto.js';
 import { withIfMatch } from './if-match.js';
 import { queueStanding } from './queue-time.query.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 
 interface Reply {
   header(name: string, value: string): unknown;
@@ -26,6 +27,7 @@ export class AccountController {
     private readonly applicants: ApplicantService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -35,7 +37,7 @@ export class AccountController {
     const { state, revision, events } = await this.applicants.load(id);
     if (state.status === 'none' || revision === undefined) throw new NotFound('No such account');
     reply.header('etag', etagOf(revision));
-    const today = stockholmDate(new Date());
+    const today = stockholmDate(this.clock.now());
     return {
       applicantId: id,
       status: state.status,
@@ -50,7 +52,7 @@ export class AccountController {
   @ApiOkResponse({ type: QueueTimeDto })
   async queueTime(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Query() query: AsOfQuery): Promise<QueueTimeDto> {
     assertSelfOrStaff(user, id);
-    const standing = await queueStanding(this.pool, id, query.asOf ?? stockholmDate(new Date()));
+    const standing = await queueStanding(this.pool, id, query.asOf ?? stockholmDate(this.clock.now()));
     if (!standing) throw new NotFound('No such account (or it is not yet in the queue-time read model)');
     return standing;
   }
@@ -97,7 +99,7 @@ export class AccountController {
     assertSelfOrStaff(user, id);
     const expectedRevision = revisionFromIfMatch(ifMatch);
     const result = await withIfMatch(expectedRevision, () =>
-      this.applicants.handle(id, { type: 'close', on: stockholmDate(new Date()), closedBy: user.id }, { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id, expectedRevision }),
+      this.applicants.handle(id, { type: 'close', on: stockholmDate(this.clock.now()), closedBy: user.id }, { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id, expectedRevision }),
     );
     return { applicantId: id, status: result.state.status };
   }

@@ -8,6 +8,7 @@ import { ApplicantService } from '../applicant/applicant.service.js';
 import { currentDetails, readable, shown } from '../applicant/personal-details.js';
 import { VAULT } from '../applicants.tokens.js';
 import { assertSelfOrStaff } from './access.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 
 /** Streams other than the account's own that hold records about the person. */
 const RELATED_STREAMS = (applicantId: string) => [`fee_account-${applicantId}`];
@@ -22,6 +23,7 @@ export class ExtractController {
     private readonly applicants: ApplicantService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -32,7 +34,7 @@ export class ExtractController {
     if (state.status === 'none') throw new NotFound('No such account');
     const related = (await Promise.all(RELATED_STREAMS(id).map((s) => this.infra.store.readStream(s)))).flat();
     return {
-      generatedAt: new Date().toISOString(),
+      generatedAt: this.clock.now().toISOString(),
       controller: 'The housing agency (bostadsförmedlingen), the data controller for this register',
       applicantId: id,
       status: state.status,

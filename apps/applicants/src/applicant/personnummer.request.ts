@@ -8,7 +8,7 @@ const PROBLEM = {
 } as const;
 
 /** Parses a personnummer from a request, or answers 400 naming the field and what is wrong with it. */
-export function validPersonnummer(input: string, field = 'personnummer', today = new Date()): Personnummer {
+export function validPersonnummer(input: string, today: Date, field = 'personnummer'): Personnummer {
   const parsed = parsePersonnummer(input, today);
   if (typeof parsed !== 'string') return parsed;
   const message = PROBLEM[parsed].replace('personnummer', field);

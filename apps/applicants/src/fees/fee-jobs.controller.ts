@@ -5,20 +5,24 @@ import { currentCorrelationId, DomainRuleViolation, Roles } from '../../../../li
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { FeeJobs } from './fee-jobs.js';
 import { FeeJobRunDto, RunFeeJobDto } from './fees.dto.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 
 @ApiTags('fees')
 @ApiBearerAuth()
 @Roles('admin')
 @Controller('applicants/fees/jobs')
 export class FeeJobsController {
-  constructor(private readonly jobs: FeeJobs) {}
+  constructor(
+    private readonly jobs: FeeJobs,
+    private readonly clock: Clock,
+  ) {}
 
   @Post('run')
   @HttpCode(200)
   @ApiOkResponse({ type: FeeJobRunDto, description: 'The days processed since the last completed one; none when already done' })
   @ApiUnprocessableEntityResponse({ description: 'today is after the actual date' })
   async run(@Body() body: RunFeeJobDto): Promise<FeeJobRunDto> {
-    const actual = stockholmDate(new Date());
+    const actual = stockholmDate(this.clock.now());
     // Deregistration cannot be undone: no one may run the job for a day that has not come.
     if (body.today && body.today > actual) throw new DomainRuleViolation(`The fee job cannot run for ${body.today}: today is ${actual}`);
     return this.jobs.runUntil(body.today ?? actual, currentCorrelationId() ?? randomUUID());

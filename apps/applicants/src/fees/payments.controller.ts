@@ -16,6 +16,7 @@ import { sekFromOre, oreFromSek } from './money.js';
 import { OCR_PROBLEM_MESSAGES, ocrProblem } from './ocr.js';
 import { PaymentFilesService, type PaymentFileReport } from './payment-files.service.js';
 import { PaymentsService, type PaymentResult } from './payments.service.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 
 interface Reply {
   status(code: number): unknown;
@@ -32,6 +33,7 @@ export class PaymentsController {
     private readonly payments: PaymentsService,
     private readonly files: PaymentFilesService,
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    private readonly clock: Clock,
   ) {}
 
   @Post('payments')
@@ -41,7 +43,7 @@ export class PaymentsController {
     // Typed by hand, so a mistyped reference is refused here; in a bank file the money is real and is kept as unmatched.
     const problem = ocrProblem(body.reference);
     if (problem) throw new InvalidRequest([{ field: 'reference', messages: [OCR_PROBLEM_MESSAGES[problem]] }], OCR_PROBLEM_MESSAGES[problem]);
-    if (body.paidOn > stockholmDate(new Date())) throw new InvalidRequest([{ field: 'paidOn', messages: ['paidOn cannot be in the future'] }]);
+    if (body.paidOn > stockholmDate(this.clock.now())) throw new InvalidRequest([{ field: 'paidOn', messages: ['paidOn cannot be in the future'] }]);
     const result = await this.payments.register(
       {
         paymentId: body.bankReference ? `bank:${body.bankReference}` : `manual:${randomUUID()}`,
@@ -67,7 +69,7 @@ export class PaymentsController {
   @ApiCreatedResponse({ type: PaymentFileReportDto, description: 'Every line with its outcome. 200 with alreadyProcessed when this exact file was uploaded before.' })
   async upload(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown, @Query('fileName') fileName: unknown, @Res({ passthrough: true }) reply: Reply): Promise<PaymentFileReportDto> {
     const file = await fileOf(body, fileName);
-    const report = await this.files.upload(file.content, file.fileName, stockholmDate(new Date()), contextOf(user));
+    const report = await this.files.upload(file.content, file.fileName, stockholmDate(this.clock.now()), contextOf(user));
     if (report.alreadyProcessed) reply.status(200);
     return reportDto(report);
   }

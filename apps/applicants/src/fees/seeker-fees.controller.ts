@@ -8,6 +8,7 @@ import type { FeeAccountState, FeeNotice } from './fee-account.decider.js';
 import { FeeAccountService } from './fee-account.service.js';
 import { SeekerFeesDto } from './fees.dto.js';
 import { sekFromOre } from './money.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 
 @ApiTags('fees')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class SeekerFeesController {
   constructor(
     private readonly applicants: ApplicantService,
     private readonly fees: FeeAccountService,
+    private readonly clock: Clock,
   ) {}
 
   /** From the fee account's own stream, not a read model: a seeker who just paid sees it at once. */
@@ -26,7 +28,7 @@ export class SeekerFeesController {
     assertSelfOrStaff(user, applicantId);
     if ((await this.applicants.load(applicantId)).state.status === 'none') throw new NotFound('No such account');
     const { state } = await this.fees.load(applicantId);
-    const today = stockholmDate(new Date());
+    const today = stockholmDate(this.clock.now());
     return {
       applicantId,
       notices: state.notices.map((notice) => ({

@@ -3,6 +3,8 @@ import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
 import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { AccountClosedV1, ApplicantDeregisteredV1, ApplicantRegisteredV1, QueueStandingChangedV1 } from '../../../../libs/contracts/src/index.js';
 import type { ApplicantEvent } from '../applicant/applicant.events.js';
+import { TRAINING_CLOCK_STREAM } from '../training-clock/training-clock.decider.js';
+import { trainingClockMessages } from '../training-clock/training-clock.integration.js';
 
 const applicantIdOf = (event: RecordedEvent) => event.streamId.slice('applicant-'.length);
 
@@ -10,8 +12,9 @@ function standing(event: RecordedEvent, payload: QueueStandingChangedV1): Integr
   return integrationMessage(event, QueueStandingChangedV1.type, payload.applicantId, payload);
 }
 
-/** What other apps may know of an applicant's events: ids, dates and statuses, never personal data. */
+/** What other apps may know of an applicant's events (ids, dates and statuses, never personal data), and of the training clock this app owns. */
 export const toIntegrationMessages = (event: RecordedEvent): IntegrationMessage[] => {
+  if (event.streamId === TRAINING_CLOCK_STREAM) return trainingClockMessages(event);
   if (!event.streamId.startsWith('applicant-')) return [];
   const domain = event as unknown as ApplicantEvent;
   const applicantId = applicantIdOf(event);

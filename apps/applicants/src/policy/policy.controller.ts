@@ -7,6 +7,7 @@ import { ISO_DATE } from '../account/account.dto.js';
 import { POLICY_LIMITS, type ApplicantPolicy, type PolicySetting } from './applicant-policy.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { PolicyService } from './policy.service.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 
 const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
 
@@ -27,12 +28,15 @@ class PolicyChangeDto {
 @ApiTags('policy')
 @Controller('applicants/policy')
 export class PolicyController {
-  constructor(private readonly policy: PolicyService) {}
+  constructor(
+    private readonly policy: PolicyService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @Public()
   async on(@Query() query: PolicyOnQuery): Promise<ApplicantPolicy & { on: string }> {
-    const on = query.on ?? stockholmDate(new Date());
+    const on = query.on ?? stockholmDate(this.clock.now());
     return { on, ...(await this.policy.on(on)) };
   }
 
@@ -48,6 +52,6 @@ export class PolicyController {
   @Roles('admin')
   @HttpCode(201)
   async change(@CurrentUser() user: AuthenticatedUser, @Body() body: PolicyChangeDto) {
-    return this.policy.decide(body, user.id, new Date(), currentCorrelationId() ?? randomUUID());
+    return this.policy.decide(body, user.id, this.clock.now(), currentCorrelationId() ?? randomUUID());
   }
 }

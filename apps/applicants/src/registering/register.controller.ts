@@ -6,11 +6,15 @@ import { currentCorrelationId, Public } from '../../../../libs/platform/src/inde
 import { validPersonnummer } from '../applicant/personnummer.request.js';
 import { RegisterApplicantCommand } from './register.command.js';
 import { RegisteredDto, RegisterApplicantDto } from './register.dto.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 
 @ApiTags('applicants')
 @Controller('applicants')
 export class RegisterController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+  ) {}
 
   @Post()
   @Public()
@@ -22,7 +26,7 @@ export class RegisterController {
   register(@Body() body: RegisterApplicantDto): Promise<RegisteredDto> {
     const { personnummer, ...details } = body;
     return this.commands.execute(
-      new RegisterApplicantCommand({ ...details, personnummer: validPersonnummer(personnummer) }, currentCorrelationId() ?? randomUUID()),
+      new RegisterApplicantCommand({ ...details, personnummer: validPersonnummer(personnummer, this.clock.now()) }, currentCorrelationId() ?? randomUUID()),
     );
   }
 }

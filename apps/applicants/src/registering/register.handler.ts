@@ -6,7 +6,8 @@ import { PasswordHasher } from '../../../../libs/platform/src/index.js';
 import type { PersonalDetails } from '../applicant/applicant.events.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { IdentityService } from '../applicant/identity.service.js';
-import { CLOCK, VAULT, type Clock } from '../applicants.tokens.js';
+import { VAULT } from '../applicants.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { RegisterApplicantCommand, type Registered } from './register.command.js';
@@ -24,11 +25,11 @@ export class RegisterApplicantHandler implements ICommandHandler<RegisterApplica
     private readonly policy: PolicyService,
     private readonly hasher: PasswordHasher,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: RegisterApplicantCommand): Promise<Registered> {
-    const now = this.clock();
+    const now = this.clock.now();
     const { personnummer, password, ...contact } = command.details;
     const policy = await this.policy.on(stockholmDate(now));
     const { applicantId } = await this.identities.claim(personnummer.value, randomUUID(), command.correlationId);

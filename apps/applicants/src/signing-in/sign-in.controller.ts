@@ -11,6 +11,7 @@ import { currentDetails } from '../applicant/personal-details.js';
 import { parsePersonnummer } from '../applicant/personnummer.js';
 import { VAULT } from '../applicants.tokens.js';
 import { PERSONNUMMER_PATTERN } from '../registering/register.dto.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 
 class SignInDto {
   @ApiProperty({ example: '19811218-9876' })
@@ -38,6 +39,7 @@ export class SignInController {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly clock: Clock,
   ) {
     this.decoy = hasher.hash(randomUUID());
   }
@@ -48,7 +50,7 @@ export class SignInController {
   @ApiOkResponse({ description: 'A bearer token with the role applicant and the account id as subject' })
   @ApiUnauthorizedResponse({ description: REFUSED })
   async signIn(@Body() body: SignInDto): Promise<IssuedToken> {
-    const parsed = parsePersonnummer(body.personnummer, new Date());
+    const parsed = parsePersonnummer(body.personnummer, this.clock.now());
     const applicantId = typeof parsed === 'string' ? undefined : await this.identities.lookup(parsed.value);
     const details = applicantId ? await this.currentDetails(applicantId) : undefined;
     const matches = await this.hasher.verify(details?.passwordHash ?? (await this.decoy), body.password);

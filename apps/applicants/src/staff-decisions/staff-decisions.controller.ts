@@ -10,6 +10,7 @@ import { validPersonnummer } from '../applicant/personnummer.request.js';
 import { VAULT } from '../applicants.tokens.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { PersonnummerChangeDto, QueueDecisionDto, TransferDto } from './staff-decisions.dto.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 
 /** Decisions by case officers: each is a record with who decided, why and in which case. */
 @ApiTags('staff decisions')
@@ -21,6 +22,7 @@ export class StaffDecisionsController {
     private readonly applicants: ApplicantService,
     private readonly identities: IdentityService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly clock: Clock,
   ) {}
 
   private context(user: AuthenticatedUser): CommandContext {
@@ -33,7 +35,7 @@ export class StaffDecisionsController {
   async decide(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Body() body: QueueDecisionDto) {
     const { state } = await this.applicants.handle(
       id,
-      { type: 'staff-change-queue-start', ...body, effectiveFrom: body.effectiveFrom ?? stockholmDate(new Date()), decidedBy: user.id },
+      { type: 'staff-change-queue-start', ...body, effectiveFrom: body.effectiveFrom ?? stockholmDate(this.clock.now()), decidedBy: user.id },
       this.context(user),
     );
     return { applicantId: id, status: state.status, queueStartDate: state.status === 'none' ? null : state.queueStartDate };
@@ -45,7 +47,7 @@ export class StaffDecisionsController {
   async transfer(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Body() body: TransferDto) {
     const giver = await this.applicants.load(body.fromApplicantId);
     if (giver.state.status !== 'active' || giver.state.queueStartDate === null) throw new Conflict('The giving account has no active queue time');
-    const on = stockholmDate(new Date());
+    const on = stockholmDate(this.clock.now());
     const decision = { caseId: body.caseId, explanation: body.explanation, decidedBy: user.id, on };
     const { state } = await this.applicants.handle(id, { type: 'receive-transfer', fromApplicantId: body.fromApplicantId, queueStartDate: giver.state.queueStartDate, ...decision }, this.context(user));
     await this.applicants.handle(body.fromApplicantId, { type: 'transfer-out', toApplicantId: id, ...decision }, this.context(user));
@@ -56,7 +58,7 @@ export class StaffDecisionsController {
   @Post('personnummer')
   @HttpCode(200)
   async changePersonnummer(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Body() body: PersonnummerChangeDto) {
-    const personnummer = validPersonnummer(body.personnummer);
+    const personnummer = validPersonnummer(body.personnummer, this.clock.now());
     const { events, state } = await this.applicants.load(id);
     const details = await currentDetails(this.vault, events);
     if (state.status === 'none' || !details) throw new NotFound('No such account, or its personal data has been erased');
@@ -78,7 +80,7 @@ export class StaffDecisionsController {
   async erase(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string) {
     const { events } = await this.applicants.load(id);
     const details = await currentDetails(this.vault, events);
-    await this.applicants.handle(id, { type: 'erase', on: stockholmDate(new Date()), erasedBy: user.id }, this.context(user));
+    await this.applicants.handle(id, { type: 'erase', on: stockholmDate(this.clock.now()), erasedBy: user.id }, this.context(user));
     if (details) await this.identities.release(details.personnummer, id, this.context(user).correlationId);
     await this.vault.erase(id);
     return { applicantId: id, erased: true };

@@ -1,10 +1,10 @@
-import { Body, Controller, ForbiddenException, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { etagOf, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
 import { isAgency, requireAdministrator, type Caller, CurrentCaller } from '../access/caller.js';
-import { CLOCK, type Clock } from '../landlords.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { commandContext, type Reply } from '../shared/context.js';
 import { IsCalendarDate } from '../shared/validators.js';
@@ -38,7 +38,7 @@ class TerminateDto {
 export class AgreementsController {
   constructor(
     private readonly landlords: LandlordService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -48,7 +48,7 @@ export class AgreementsController {
   @ApiHeader({ name: 'If-Match', required: false })
   async sign(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Body() body: SignAgreementDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: Reply) {
     const agreementId = randomUUID();
-    return this.run(landlordId, { type: 'sign-agreement', agreementId, effectiveFrom: body.effectiveFrom, terms: body.terms, signedBy: caller.id, now: this.clock() }, caller, ifMatch, reply);
+    return this.run(landlordId, { type: 'sign-agreement', agreementId, effectiveFrom: body.effectiveFrom, terms: body.terms, signedBy: caller.id, now: this.clock.now() }, caller, ifMatch, reply);
   }
 
   @Post(':agreementId/suspension')
@@ -56,7 +56,7 @@ export class AgreementsController {
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
   async suspend(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('agreementId', ParseUUIDPipe) agreementId: string, @Body() body: StatusChangeDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: Reply) {
-    return this.run(landlordId, { type: 'suspend-agreement', agreementId, ...body, decidedBy: caller.id, now: this.clock() }, caller, ifMatch, reply);
+    return this.run(landlordId, { type: 'suspend-agreement', agreementId, ...body, decidedBy: caller.id, now: this.clock.now() }, caller, ifMatch, reply);
   }
 
   @Post(':agreementId/reinstatement')
@@ -64,7 +64,7 @@ export class AgreementsController {
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
   async reinstate(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('agreementId', ParseUUIDPipe) agreementId: string, @Body() body: StatusChangeDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: Reply) {
-    return this.run(landlordId, { type: 'reinstate-agreement', agreementId, ...body, decidedBy: caller.id, now: this.clock() }, caller, ifMatch, reply);
+    return this.run(landlordId, { type: 'reinstate-agreement', agreementId, ...body, decidedBy: caller.id, now: this.clock.now() }, caller, ifMatch, reply);
   }
 
   @Post(':agreementId/termination')
@@ -74,7 +74,7 @@ export class AgreementsController {
   async terminate(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('agreementId', ParseUUIDPipe) agreementId: string, @Body() body: TerminateDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: Reply) {
     requireAdministrator(caller, landlordId);
     const terminatedBy = isAgency(caller) ? 'agency' : 'landlord';
-    return this.run(landlordId, { type: 'terminate-agreement', agreementId, ...body, terminatedBy, decidedBy: caller.id, now: this.clock() }, caller, ifMatch, reply);
+    return this.run(landlordId, { type: 'terminate-agreement', agreementId, ...body, terminatedBy, decidedBy: caller.id, now: this.clock.now() }, caller, ifMatch, reply);
   }
 
   private async run(landlordId: string, command: LandlordCommand, caller: Caller, ifMatch: string | undefined, reply: Reply) {
@@ -83,6 +83,6 @@ export class AgreementsController {
     await this.landlords.existing(landlordId);
     const result = await this.landlords.handle(landlordId, command, commandContext(caller.id, expectedRevision));
     if (result.revision !== undefined) reply.header('etag', etagOf(result.revision));
-    return organisationView(result.state as Parameters<typeof organisationView>[0], stockholmDate(this.clock()));
+    return organisationView(result.state as Parameters<typeof organisationView>[0], stockholmDate(this.clock.now()));
   }
 }

@@ -7,7 +7,7 @@ import { NotFound, PG_POOL, Roles } from '../../../../libs/platform/src/index.js
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { isAgency, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
-import { CLOCK, type Clock } from '../landlords.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { commandContext } from '../shared/context.js';
@@ -46,7 +46,7 @@ export class CasesController {
     @Inject(INFRASTRUCTURE) infra: Infrastructure,
     private readonly landlords: LandlordService,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {
     this.store = new AggregateStore(infra, { decide: decideCase, evolve: evolveCase, initialState: initialCase });
   }
@@ -64,7 +64,7 @@ export class CasesController {
     requireMember(caller, landlordId);
     await this.landlords.existing(landlordId);
     const caseId = randomUUID();
-    await this.store.handle(caseStream(caseId), { type: 'register', caseId, landlordId, ...body, by: caller.id, now: this.clock() }, commandContext(caller.id));
+    await this.store.handle(caseStream(caseId), { type: 'register', caseId, landlordId, ...body, by: caller.id, now: this.clock.now() }, commandContext(caller.id));
     return { caseId, status: 'open' };
   }
 
@@ -91,7 +91,7 @@ export class CasesController {
   async message(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: TextDto) {
     requireMember(caller, landlordId);
     await this.owned(landlordId, caseId);
-    const result = await this.store.handle(caseStream(caseId), { type: 'add-message', from: isAgency(caller) ? 'agency' : 'landlord', text: body.text, by: caller.id, now: this.clock() }, commandContext(caller.id));
+    const result = await this.store.handle(caseStream(caseId), { type: 'add-message', from: isAgency(caller) ? 'agency' : 'landlord', text: body.text, by: caller.id, now: this.clock.now() }, commandContext(caller.id));
     return { caseId, status: result.state.status };
   }
 
@@ -100,7 +100,7 @@ export class CasesController {
   @HttpCode(200)
   async answer(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: TextDto) {
     await this.owned(landlordId, caseId);
-    const result = await this.store.handle(caseStream(caseId), { type: 'answer', answer: body.text, by: caller.id, now: this.clock() }, commandContext(caller.id));
+    const result = await this.store.handle(caseStream(caseId), { type: 'answer', answer: body.text, by: caller.id, now: this.clock.now() }, commandContext(caller.id));
     return { caseId, status: result.state.status };
   }
 
@@ -109,7 +109,7 @@ export class CasesController {
   @HttpCode(200)
   async close(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: TextDto) {
     await this.owned(landlordId, caseId);
-    const result = await this.store.handle(caseStream(caseId), { type: 'close', resolution: body.text, by: caller.id, now: this.clock() }, commandContext(caller.id));
+    const result = await this.store.handle(caseStream(caseId), { type: 'close', resolution: body.text, by: caller.id, now: this.clock.now() }, commandContext(caller.id));
     return { caseId, status: result.state.status };
   }
 

@@ -4,7 +4,7 @@ import { etagOf, NotFound, revisionFromIfMatch, Roles } from '../../../../libs/p
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
-import { CLOCK, type Clock } from '../landlords.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
@@ -28,7 +28,7 @@ export class GuidelineController {
   constructor(
     @Inject(INFRASTRUCTURE) infra: Infrastructure,
     private readonly landlords: LandlordService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {
     this.store = new AggregateStore(infra, { decide: decideGuideline, evolve: evolveGuideline, initialState: initialGuideline });
   }
@@ -39,7 +39,7 @@ export class GuidelineController {
     requireMember(caller, landlordId);
     await this.landlords.existing(landlordId);
     const { state, revision } = await this.store.load(guidelineStream(landlordId));
-    const on = query.on ?? stockholmDate(this.clock());
+    const on = query.on ?? stockholmDate(this.clock.now());
     const version = guidelineOn(state, on);
     if (!version) throw new NotFound(`The landlord has no letting guideline in force on ${on}`);
     if (revision !== undefined) reply.header('etag', etagOf(revision));
@@ -78,7 +78,7 @@ export class GuidelineController {
       byListingType,
       reason: body.reason,
       changedBy: caller.id,
-      now: this.clock(),
+      now: this.clock.now(),
     };
     const result = await this.store.handle(guidelineStream(landlordId), command, commandContext(caller.id, expectedRevision));
     if (result.revision !== undefined) reply.header('etag', etagOf(result.revision));

@@ -6,7 +6,8 @@ import type pg from 'pg';
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { Conflict, etagOf, PG_POOL, Public, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
 import { requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
-import { CLOCK, VAULT, type Clock } from '../landlords.tokens.js';
+import { VAULT } from '../landlords.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { Claims } from '../shared/claims.js';
 import { commandContext, type Reply } from '../shared/context.js';
@@ -54,7 +55,7 @@ export class OrganisationController {
     private readonly claims: Claims,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -70,7 +71,7 @@ export class OrganisationController {
     if (!claim.fresh) throw new Conflict('An organisation with this organisation number is already registered', { type: 'https://bostadsko.se/problems/landlords/already-registered' });
     try {
       const contact = await this.vault.seal(landlordId, body.contact);
-      await this.landlords.handle(landlordId, { type: 'register', landlordId, name: body.name, organisationNumber, contact, now: this.clock() }, context);
+      await this.landlords.handle(landlordId, { type: 'register', landlordId, name: body.name, organisationNumber, contact, now: this.clock.now() }, context);
     } catch (error) {
       // The number is free again for a retry: a claim without its landlord would block the organisation for good.
       await this.claims.release(organisationNumberStream(organisationNumber), { landlordId }, context.correlationId);
@@ -84,7 +85,7 @@ export class OrganisationController {
   @ApiOkResponse({ description: 'Every landlord with its agreement status today (staff)' })
   async list(@Query() query: ListQuery) {
     const { rows } = await this.pool.query<{ state: Registered }>(`SELECT state FROM ${ORGANISATIONS_TABLE} ORDER BY name, landlord_id`);
-    const today = stockholmDate(this.clock());
+    const today = stockholmDate(this.clock.now());
     // Statuses change with the date, not only with events, so they are worked out for today here.
     return rows
       .map(({ state }) => {
@@ -100,7 +101,7 @@ export class OrganisationController {
     requireMember(caller, landlordId);
     const { state, revision, events } = await this.landlords.existing(landlordId);
     reply.header('etag', etagOf(revision));
-    return { ...organisationView(state, stockholmDate(this.clock())), contact: await this.landlords.contact(events) };
+    return { ...organisationView(state, stockholmDate(this.clock.now())), contact: await this.landlords.contact(events) };
   }
 
   @Get(':landlordId/agreement-status')
@@ -108,7 +109,7 @@ export class OrganisationController {
   async status(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: OnQuery) {
     requireMember(caller, landlordId);
     const { state } = await this.landlords.existing(landlordId);
-    const on = query.on ?? stockholmDate(this.clock());
+    const on = query.on ?? stockholmDate(this.clock.now());
     return { landlordId, on, status: agreementStatusOn(state, on), canPublish: canPublishOn(state, on) };
   }
 

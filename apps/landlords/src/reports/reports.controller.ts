@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { DomainRuleViolation, PG_POOL, Roles } from '../../../../libs/platform/src/index.js';
 import { requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { LISTING_COLUMNS, LISTING_STATES, landlordListings, landlordProposals, PROPOSAL_COLUMNS } from '../listings/listing-views.query.js';
-import { CLOCK, type Clock } from '../landlords.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { addDays, daysBetween, stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import type { Reply } from '../shared/context.js';
@@ -61,7 +61,7 @@ export class ReportsController {
   constructor(
     private readonly landlords: LandlordService,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   @Get('listings')
@@ -87,7 +87,7 @@ export class ReportsController {
   @ApiOkResponse({ description: 'Flats let in the period, days to let and applications per listing; CSV lists each letting' })
   async letting(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: PeriodQuery, @Res({ passthrough: true }) reply: Reply) {
     await this.allowed(caller, landlordId);
-    const today = stockholmDate(this.clock());
+    const today = stockholmDate(this.clock.now());
     const from = query.from ?? `${today.slice(0, 4)}-01-01`;
     const to = query.to ?? today;
     if (from > to) throw new DomainRuleViolation(`from ${from} is after to ${to}`);
@@ -101,7 +101,7 @@ export class ReportsController {
   @ApiOkResponse({ description: 'Flats advertised and not yet let on the date, with days vacant' })
   async vacancy(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: OnQuery, @Res({ passthrough: true }) reply: Reply) {
     await this.allowed(caller, landlordId);
-    const on = query.on ?? stockholmDate(this.clock());
+    const on = query.on ?? stockholmDate(this.clock.now());
     const report = await vacancyReport(this.pool, landlordId, on);
     return query.format === 'csv' ? csv(reply, `vacancy-${landlordId}-${on}.csv`, VACANCY_COLUMNS, report.listings) : report;
   }

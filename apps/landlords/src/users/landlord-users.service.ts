@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomUUID } from 'node:crypto';
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { Conflict, DomainRuleViolation, PasswordHasher } from '../../../../libs/platform/src/index.js';
-import { CLOCK, EMAIL_SECRET, VAULT, type Clock } from '../landlords.tokens.js';
+import { EMAIL_SECRET, VAULT } from '../landlords.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { userEmailStream, type UserDetails, type UserRole } from '../organisation/landlord.events.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { Claims, type ClaimHolder } from '../shared/claims.js';
@@ -27,7 +28,7 @@ export class LandlordUsersService {
     private readonly hasher: PasswordHasher,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     @Inject(EMAIL_SECRET) private readonly secret: string,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   emailStream(email: string): string {
@@ -48,7 +49,7 @@ export class LandlordUsersService {
     try {
       const details: UserDetails = { name: user.name, email: user.email.trim().toLowerCase(), passwordHash: await this.hasher.hash(user.password) };
       const personal = await this.vault.seal(userId, details);
-      const now = this.clock();
+      const now = this.clock.now();
       await this.landlords.handle(
         landlordId,
         role === 'first-administrator' ? { type: 'add-first-administrator', userId, personal, addedBy: actor, now } : { type: 'invite-user', userId, role, personal, addedBy: actor, now },
@@ -64,7 +65,7 @@ export class LandlordUsersService {
   async remove(landlordId: string, userId: string, actor: string, byAgency: boolean): Promise<void> {
     const { events } = await this.landlords.existing(landlordId);
     const context = commandContext(actor);
-    await this.landlords.handle(landlordId, { type: 'remove-user', userId, removedBy: actor, byAgency, now: this.clock() }, context);
+    await this.landlords.handle(landlordId, { type: 'remove-user', userId, removedBy: actor, byAgency, now: this.clock.now() }, context);
     const details = await this.landlords.userDetails(events, userId);
     // The address may be used again, e.g. when the person is later invited back.
     if (details) await this.claims.release(this.emailStream(details.email), { landlordId, userId }, context.correlationId);
@@ -78,7 +79,7 @@ export class LandlordUsersService {
       throw new DomainRuleViolation('The current password is wrong', { type: 'https://bostadsko.se/problems/landlords/wrong-password' });
     }
     const personal = await this.vault.seal(userId, { ...details, passwordHash: await this.hasher.hash(newPassword) } satisfies UserDetails);
-    await this.landlords.handle(landlordId, { type: 'change-user-details', userId, personal, changedBy: userId, now: this.clock() }, commandContext(userId));
+    await this.landlords.handle(landlordId, { type: 'change-user-details', userId, personal, changedBy: userId, now: this.clock.now() }, commandContext(userId));
   }
 
   /**
@@ -88,7 +89,7 @@ export class LandlordUsersService {
    */
   async erase(landlordId: string, userId: string, actor: string): Promise<void> {
     await this.landlords.existing(landlordId);
-    await this.landlords.handle(landlordId, { type: 'erase-user', userId, erasedBy: actor, now: this.clock() }, commandContext(actor));
+    await this.landlords.handle(landlordId, { type: 'erase-user', userId, erasedBy: actor, now: this.clock.now() }, commandContext(actor));
     await this.vault.erase(userId);
   }
 

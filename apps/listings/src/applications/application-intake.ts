@@ -10,7 +10,8 @@ import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure
 import { requirementFailures } from '../listing/eligibility.js';
 import { evolveListing, initialListingState, type ListingState } from '../listing/listing.decider.js';
 import { listingStream, seekerStream, type ListingEvent } from '../listing/listing.events.js';
-import { ListingsClock, VAULT } from '../listings.tokens.js';
+import { VAULT } from '../listings.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import type { ListingPolicy } from '../policy/listing-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { standingOn } from '../read-models/queue-standing.js';
@@ -54,7 +55,7 @@ export class ApplicationIntake {
     private readonly seekers: SeekerService,
     private readonly policy: PolicyService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
-    private readonly clock: ListingsClock,
+    private readonly clock: Clock,
   ) {}
 
   apply(request: ApplyRequest): Promise<Applied> {

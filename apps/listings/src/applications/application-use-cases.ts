@@ -6,7 +6,7 @@ import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure
 import { seekerOf } from '../access/access.js';
 import type { ListingType } from '../../../../libs/contracts/src/index.js';
 import { ListingService } from '../listing/listing.service.js';
-import { ListingsClock } from '../listings.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { ApplicationIntake } from './application-intake.js';
 import { methodFor } from '../ranking/rank.js';
 import type { ApplyBody } from './apply.route.js';
@@ -34,7 +34,7 @@ export class ApplicationUseCases {
     private readonly listings: ListingService,
     private readonly seekers: SeekerService,
     private readonly intake: ApplicationIntake,
-    private readonly clock: ListingsClock,
+    private readonly clock: Clock,
   ) {}
 
   async apply(user: AuthenticatedUser, body: ApplyBody): Promise<ApplicationView> {

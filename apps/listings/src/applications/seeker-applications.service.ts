@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { currentCorrelationId } from '../../../../libs/platform/src/index.js';
 import type { Declaration, IsoDate } from '../listing/listing.events.js';
-import { ListingsClock, VAULT } from '../listings.tokens.js';
+import { VAULT } from '../listings.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { SeekerService } from './seeker.service.js';
 
 type AvhoppData = { listingId: string; applicationId: string; on: IsoDate; kind: 'backed-out-after-yes' | 'late-certificates' };
@@ -14,7 +15,7 @@ export class SeekerApplicationsService {
   constructor(
     private readonly seekers: SeekerService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
-    private readonly clock: ListingsClock,
+    private readonly clock: Clock,
   ) {}
 
   private context(actor: string) {

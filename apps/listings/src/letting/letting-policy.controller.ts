@@ -5,17 +5,21 @@ import { CurrentUser, currentCorrelationId, Public, Roles, type AuthenticatedUse
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { LettingPolicyChangeDto, PolicyOnQuery } from './letting.dto.js';
 import { LettingPolicyService } from './letting-policy.service.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 
 /** The letting deadlines: anyone may read what applied on a date; only admins change them, from a date on. */
 @ApiTags('letting policy')
 @Controller('letting/policy')
 export class LettingPolicyController {
-  constructor(private readonly policy: LettingPolicyService) {}
+  constructor(
+    private readonly policy: LettingPolicyService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @Public()
   async on(@Query() query: PolicyOnQuery) {
-    const on = query.on ?? stockholmDate(new Date());
+    const on = query.on ?? stockholmDate(this.clock.now());
     return { on, ...(await this.policy.rules(on)) };
   }
 
@@ -31,6 +35,6 @@ export class LettingPolicyController {
   @Roles('admin')
   @HttpCode(201)
   async change(@CurrentUser() user: AuthenticatedUser, @Body() body: LettingPolicyChangeDto) {
-    return this.policy.decide(body, user.id, new Date(), currentCorrelationId() ?? randomUUID());
+    return this.policy.decide(body, user.id, this.clock.now(), currentCorrelationId() ?? randomUUID());
   }
 }

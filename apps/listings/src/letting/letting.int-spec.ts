@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -14,7 +15,8 @@ import { blockedUntil } from '../applications/seeker.decider.js';
 import { SeekerService } from '../applications/seeker.service.js';
 import { ListingCoreModule } from '../listing-core.module.js';
 import type { ListingEvent, RankedApplicant, SeekerEvent } from '../listing/listing.events.js';
-import { ListingsClock, VAULT } from '../listings.tokens.js';
+import { VAULT } from '../listings.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { DEFAULT_POLICY } from '../policy/listing-policy.js';
 import { lettingIntegrationMessages } from './letting.integration.js';
 import { LETTING_PROJECTIONS, LettingModule } from './letting.module.js';
@@ -98,7 +100,7 @@ describe('letting over HTTP on real PostgreSQL', () => {
     process.env.LETTING_JOB_INTERVAL_MINUTES = '0';
     delete process.env.BUS_DATABASE_URL;
     app = await createTestApp(LettingTestModule);
-    app.get(ListingsClock).now = () => now;
+    jest.spyOn(app.get(Clock), 'now').mockImplementation(() => now);
     infra = app.get(INFRASTRUCTURE);
     vault = app.get(VAULT);
     tokens = app.get(TokenService);

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Inject, Injectable, Logger, Post, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
+import { BusinessSchedule, Clock } from '../../../../libs/clock/src/index.js';
 import { env, loadConfig, PG_POOL, Roles } from '../../../../libs/platform/src/index.js';
 import { LettingService } from './letting.service.js';
 
@@ -33,31 +34,32 @@ export class LettingJobs {
   }
 }
 
-/** Hourly rather than at midnight, so a failed run or a restart costs an hour, not a day. */
+/**
+ * Hourly rather than at midnight, so a failed run or a restart costs an hour, not
+ * a day; and at once when the training clock moves past reply deadlines.
+ */
 @Injectable()
 export class LettingJobScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('LettingJobs');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private schedule?: BusinessSchedule;
 
-  constructor(private readonly jobs: LettingJobs) {}
+  constructor(
+    private readonly jobs: LettingJobs,
+    private readonly clock: Clock,
+  ) {}
 
   onApplicationBootstrap(): void {
-    const minutes = loadConfig(lettingJobVariables).LETTING_JOB_INTERVAL_MINUTES;
-    if (minutes === 0) return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.jobs
-        .advanceOpenLettings()
-        .catch((error: Error) => this.logger.error(`letting deadlines failed, retried next interval: ${error.message}`))
-        .finally(() => (this.running = undefined));
-    };
-    this.timer = setInterval(tick, minutes * 60_000).unref();
+    this.schedule = new BusinessSchedule({
+      clock: this.clock,
+      everyMs: loadConfig(lettingJobVariables).LETTING_JOB_INTERVAL_MINUTES * 60_000,
+      run: () => this.jobs.advanceOpenLettings(),
+      onError: (error) => this.logger.error(`letting deadlines failed, retried next interval: ${error.message}`),
+    });
+    this.schedule.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.schedule?.stop();
   }
 }
 

@@ -18,8 +18,8 @@ export const LETTING_PROJECTIONS: readonly Projection<RecordedEvent>[] = [lettin
 /**
  * Showings, interest, verification, proposals and the letting (3.2.1), from
  * the ranking on. The event store, ListingService, SeekerService,
- * SeekerApplicationsService, PolicyService, VAULT and ListingsClock come from
- * the global ListingCoreModule, so the app imports this module with one line.
+ * SeekerApplicationsService, PolicyService and VAULT come from
+ * the global ListingCoreModule (the Clock from the global PlatformModule), so the app imports this module with one line.
  */
 @Module({
   controllers: [ShowingsController, LettingController, ProposalsController, InterestController, LettingPolicyController, LettingJobsController],

@@ -6,7 +6,7 @@ import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.modu
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { SeekerService } from '../applications/seeker.service.js';
 import { ListingService } from '../listing/listing.service.js';
-import { ListingsClock } from '../listings.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { lettingContext, type LettingContext } from './letting.context.js';
 import { decide, evolve, initialLettingState, type LettingCommand, type LettingState, type Withdrawn } from './letting.decider.js';
@@ -38,7 +38,7 @@ const RETRIES = 8;
 export class LettingService {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    private readonly clock: ListingsClock,
+    private readonly clock: Clock,
     private readonly listings: ListingService,
     private readonly seekers: SeekerService,
     private readonly policy: LettingPolicyService,

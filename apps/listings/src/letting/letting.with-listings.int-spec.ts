@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +13,7 @@ import { freshDatabase } from '../../../../test/support/fresh-database.js';
 import { SeekerService } from '../applications/seeker.service.js';
 import { ListingReader } from '../listing/listing.reader.js';
 import { ListingsModule } from '../listings.module.js';
-import { ListingsClock } from '../listings.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { addDays, stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { LettingModule } from './letting.module.js';
 
@@ -93,7 +94,7 @@ describe('letting after a ranking made by the listings app', () => {
     const elsewhere = (await http().post('/applications').set(bearer(oldest.token)).send({ listingId: other.listingId, ...declared }).expect(201)).body.applicationId as string;
 
     const shifted = Date.now() + 11 * 86_400_000;
-    app.get(ListingsClock).now = () => new Date(shifted);
+    jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(shifted));
     await eventually(() => rows('SELECT count(*)::int AS n FROM listings.listings'), (r) => r[0].n >= 2);
     expect((await http().post('/listings/jobs/close-due').set(bearer(staff)).expect(200)).body.ranked).toContain(listing.listingId);
 

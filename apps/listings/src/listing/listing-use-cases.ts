@@ -4,7 +4,7 @@ import { currentCorrelationId, type AuthenticatedUser } from '../../../../libs/p
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { isStaff, landlordOf } from '../access/access.js';
-import { ListingsClock } from '../listings.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { inForceOn, landlordTimelines } from '../read-models/landlords.projection.js';
@@ -22,7 +22,7 @@ export class ListingUseCases {
     private readonly listings: ListingService,
     private readonly seekers: SeekerService,
     private readonly policy: PolicyService,
-    private readonly clock: ListingsClock,
+    private readonly clock: Clock,
   ) {}
 
   async publish(user: AuthenticatedUser, body: PublishListingDto): Promise<{ listingId: string; state: ListingState }> {

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
 import { CurrentUser, NotFound, PG_POOL, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { assertOwnListingOrStaff, landlordOf } from '../access/access.js';
-import { ListingsClock } from '../listings.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { landlordTimelines } from '../read-models/landlords.projection.js';
 import { LISTING_COLUMNS, listingView, type ListingRow } from '../search/listing-view.js';
@@ -33,7 +33,7 @@ export class ListingsController {
   constructor(
     private readonly useCases: ListingUseCases,
     private readonly reader: ListingReader,
-    private readonly clock: ListingsClock,
+    private readonly clock: Clock,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
 

@@ -4,7 +4,7 @@ import { IsIn, IsNumber, IsOptional, IsString, Length, Matches } from 'class-val
 import { randomUUID } from 'node:crypto';
 import { CurrentUser, currentCorrelationId, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { ISO_DATE } from '../listing/publish.dto.js';
-import { ListingsClock } from '../listings.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { POLICY_LIMITS, type ListingPolicy, type PolicySetting } from './listing-policy.js';
 import { PolicyService } from './policy.service.js';
@@ -30,7 +30,7 @@ class PolicyChangeDto {
 export class PolicyController {
   constructor(
     private readonly policy: PolicyService,
-    private readonly clock: ListingsClock,
+    private readonly clock: Clock,
   ) {}
 
   @Get()

@@ -1,36 +1,37 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { BusinessSchedule, Clock } from '../../../../libs/clock/src/index.js';
 import { env, loadConfig } from '../../../../libs/platform/src/index.js';
 import { CloseService } from './close.service.js';
 
 const variables = { LISTINGS_JOB_INTERVAL_MS: env.int({ min: 0, max: 86_400_000 }).default(60_000) };
 
 /**
- * Runs the close every interval (0 turns it off, e.g. in tests that drive it
- * over HTTP). Safe to run in several instances: ranking appends with the
- * expected revision and a ranked listing is never ranked again.
+ * Runs the close every interval and at once when the training clock moves past
+ * deadlines (0 turns both off, e.g. in tests that drive it over HTTP). Safe to
+ * run in several instances: ranking appends with the expected revision and a
+ * ranked listing is never ranked again.
  */
 @Injectable()
 export class CloseJobScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(CloseJobScheduler.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private schedule?: BusinessSchedule;
 
-  constructor(private readonly close: CloseService) {}
+  constructor(
+    private readonly close: CloseService,
+    private readonly clock: Clock,
+  ) {}
 
   onApplicationBootstrap(): void {
-    const interval = loadConfig(variables).LISTINGS_JOB_INTERVAL_MS;
-    if (interval === 0) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.close
-        .runDue()
-        .catch((error: unknown) => this.logger.error(`close job failed: ${(error as Error).message}`))
-        .finally(() => (this.running = undefined));
-    }, interval);
+    this.schedule = new BusinessSchedule({
+      clock: this.clock,
+      everyMs: loadConfig(variables).LISTINGS_JOB_INTERVAL_MS,
+      run: () => this.close.runDue(),
+      onError: (error) => this.logger.error(`close job failed: ${error.message}`),
+    });
+    this.schedule.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.schedule?.stop();
   }
 }

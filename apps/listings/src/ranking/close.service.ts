@@ -14,7 +14,8 @@ import type { ListingState } from '../listing/listing.decider.js';
 import type { Declaration } from '../listing/listing.events.js';
 import { ListingService } from '../listing/listing.service.js';
 import { ListingUseCases } from '../listing/listing-use-cases.js';
-import { ListingsClock, VAULT } from '../listings.tokens.js';
+import { VAULT } from '../listings.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { inForceOn, type AgreementChange } from '../read-models/landlords.projection.js';
@@ -40,7 +41,7 @@ export class CloseService {
     private readonly useCases: ListingUseCases,
     private readonly policy: PolicyService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
-    private readonly clock: ListingsClock,
+    private readonly clock: Clock,
   ) {}
 
   async runDue(): Promise<{ ranked: string[]; ended: string[]; applicationsEnded: number }> {

@@ -5,7 +5,8 @@ import type { PersonalDataVault } from '../../../../libs/personal-data/src/perso
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { SeekerApplicationsService } from '../applications/seeker-applications.service.js';
-import { ListingsClock, VAULT } from '../listings.tokens.js';
+import { VAULT } from '../listings.tokens.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { CloseService } from '../ranking/close.service.js';
 
@@ -26,7 +27,7 @@ export class LifecycleConsumer implements OnApplicationBootstrap, BeforeApplicat
     private readonly applications: SeekerApplicationsService,
     private readonly close: CloseService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
-    private readonly clock: ListingsClock,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

@@ -7,6 +7,7 @@ import { CurrentUser, currentCorrelationId, DomainRuleViolation, Public, Roles, 
 import { isCalendarDate } from '../reports/period.js';
 import { POLICY_LIMITS, type PolicyChange, type PolicySetting, type StatisticsPolicy } from './statistics-policy.js';
 import { PolicyService } from './policy.service.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 
 const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,12 +29,15 @@ class PolicyChangeDto {
 @ApiTags('statistics policy')
 @Controller('statistics/policy')
 export class PolicyController {
-  constructor(private readonly policy: PolicyService) {}
+  constructor(
+    private readonly policy: PolicyService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @Public()
   async on(@Query() query: PolicyOnQuery): Promise<StatisticsPolicy & { on: string }> {
-    const on = query.on ?? stockholmDate(new Date());
+    const on = query.on ?? stockholmDate(this.clock.now());
     return { on, ...(await this.policy.on(on)) };
   }
 
@@ -52,6 +56,6 @@ export class PolicyController {
     if (!isCalendarDate(body.effectiveFrom)) {
       throw new DomainRuleViolation('effectiveFrom is not a calendar date', { extensions: { errors: [{ field: 'effectiveFrom', messages: ['not a calendar date'] }] } });
     }
-    return this.policy.decide(body, user.id, new Date(), currentCorrelationId() ?? randomUUID());
+    return this.policy.decide(body, user.id, this.clock.now(), currentCorrelationId() ?? randomUUID());
   }
 }

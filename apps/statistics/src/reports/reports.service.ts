@@ -10,6 +10,7 @@ import { customPeriod, dayNumber, isCalendarDate, namedPeriod, type Granularity,
 import { rawLettingsReport, rawLettingsSeries, rawQueueTimeNeeded } from './raw-lettings.query.js';
 import type { ReportQueryDto } from './report-query.dto.js';
 import { seekersByAge, seekersSeries, type AgeGroupRow, type SeekersSeries } from './seekers.report.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
 
 /** Who asks: the public open-data endpoints, or analysts (and staff, admins) with the detailed cuts. */
 export type Audience = 'public' | 'analyst';
@@ -42,6 +43,7 @@ export class ReportsService {
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     private readonly policy: PolicyService,
+    private readonly clock: Clock,
   ) {
     this.snapshot = new LettingSnapshot(pool);
   }
@@ -78,7 +80,7 @@ export class ReportsService {
     const filter: LettingFilter = Object.fromEntries(
       Object.entries({ municipality: query.municipality, district: query.district, rooms: query.rooms, listingType: query.listingType, landlordId: query.landlordId }).filter(([, v]) => v !== undefined),
     );
-    const { suppressionThreshold } = await this.policy.on(stockholmDate(new Date()));
+    const { suppressionThreshold } = await this.policy.on(stockholmDate(this.clock.now()));
     return { period, filter, by, granularity: query.granularity ?? 'month', threshold: suppressionThreshold, source: query.source ?? 'store' };
   }
 
@@ -87,7 +89,7 @@ export class ReportsService {
       report,
       period: q.period,
       filter: q.filter,
-      generatedOn: stockholmDate(new Date()),
+      generatedOn: stockholmDate(this.clock.now()),
       source: q.source,
       suppression: { threshold: q.threshold, rule: `Figures built from fewer than ${q.threshold} lettings or persons are withheld (null in JSON, ".." in CSV).` },
     };

@@ -41,6 +41,7 @@ import {
   type Subscription,
 } from '../event-store.port.js';
 import { appendOneByOne, readEach } from '../one-by-one.js';
+import { withBusinessTime, type BusinessNow } from '../business-time.js';
 
 const DEFAULT_READ_LIMIT = 1000;
 const DEFAULT_BATCH_SIZE = 500;
@@ -55,16 +56,20 @@ type StoredMetadata = EventMetadata & { readonly schemaVersion: number };
  * (guaranteed for an exact or `no_stream`/`stream_exists` expectation, best effort for `any`).
  */
 export class EventStoreDbEventStore implements EventStore {
-  constructor(private readonly client: EventStoreDBClient) {}
+  constructor(
+    private readonly client: EventStoreDBClient,
+    /** Stamps business time into each appended event's metadata (EventMetadata.occurredAt). */
+    private readonly businessNow?: BusinessNow,
+  ) {}
 
-  static connect(url: string): EventStoreDbEventStore {
-    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(url));
+  static connect(url: string, businessNow?: BusinessNow): EventStoreDbEventStore {
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(url), businessNow);
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const result = await this.client
-      .appendToStream(streamId, events.map(toEventData), { expectedRevision: toExpectedRevision(expected) })
+      .appendToStream(streamId, withBusinessTime(events, this.businessNow).map(toEventData), { expectedRevision: toExpectedRevision(expected) })
       .catch((error: unknown) => {
         const failure = commandError(error);
         if (failure instanceof WrongExpectedVersionError) throw new VersionConflictError(streamId, expected, failure.actualVersion);

@@ -20,6 +20,7 @@ import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '../../../post
 import { binaryRows, copyOut, repeatedText } from '../../../postgres/src/copy-out.js';
 import { APPEND_EACH_SQL, appendSql, type AppendRow } from './append.sql.js';
 import { appendOneByOne } from '../one-by-one.js';
+import { withBusinessTime, type BusinessNow } from '../business-time.js';
 import { isUnavailable, toRecordedEvent, type EventRow } from './rows.js';
 
 function eventValues(e: NewEvent): unknown[] {
@@ -50,6 +51,8 @@ export interface PostgresEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** How long a busy subscription waits between reads, to take appends in batches (PollingOptions.settleMs). */
   readonly settleMs?: number;
+  /** Stamps business time into each appended event's metadata (EventMetadata.occurredAt). */
+  readonly businessNow?: BusinessNow;
 }
 
 export class PostgresEventStore implements EventStore {
@@ -61,8 +64,9 @@ export class PostgresEventStore implements EventStore {
     private readonly options: PostgresEventStoreOptions = {},
   ) {}
 
-  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('append needs at least one event');
+  async append(streamId: string, newEvents: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (newEvents.length === 0) throw new Error('append needs at least one event');
+    const events = withBusinessTime(newEvents, this.options.businessNow);
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.tryAppend(streamId, events, expected);
@@ -103,8 +107,9 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
-  async appendEach(appends: readonly StreamAppend[]): Promise<Array<AppendResult | VersionConflictError>> {
-    if (appends.length === 0) return [];
+  async appendEach(unstamped: readonly StreamAppend[]): Promise<Array<AppendResult | VersionConflictError>> {
+    if (unstamped.length === 0) return [];
+    const appends = unstamped.map((a) => ({ ...a, events: withBusinessTime(a.events, this.options.businessNow) }));
     const oneStatement =
       appends.every((a) => a.events.length > 0 && (a.expected === 'no_stream' || typeof a.expected === 'bigint')) &&
       new Set(appends.map((a) => a.streamId)).size === appends.length;

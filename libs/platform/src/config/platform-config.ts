@@ -2,6 +2,8 @@ import { env, InvalidValue, type ConfigOf } from './env.js';
 import { parseSeedAccounts } from './seed-accounts.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** `training` lets an administrator move business time forward; production, the default, keeps the wall clock. */
+export const RUN_MODES = ['production', 'training'] as const;
 
 /** The variables every app reads; spread into an app's own schema to add more. */
 export const platformVariables = {
@@ -14,6 +16,7 @@ export const platformVariables = {
   JWT_TTL_SECONDS: env.int({ min: 60, max: 86_400 }).default(3600),
   LOG_LEVEL: env.oneOf(LOG_LEVELS).default('info'),
   SEED_ACCOUNTS: env.custom(parseSeedAccounts).default([]),
+  RUN_MODE: env.oneOf(RUN_MODES).default('production'),
 };
 
 export type PlatformConfig = ConfigOf<typeof platformVariables>;
