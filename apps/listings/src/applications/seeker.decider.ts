@@ -80,6 +80,7 @@ function queueRefusal(standing: ApplyCheck['standing']): ApplyRefusal | null {
   return { code: 'not-in-queue', message: standing === 'unknown' ? 'Your account is not yet known to the listings service' : `Your account is ${standing}: only seekers in the queue can apply` };
 }
 
+/** The intake refuses these before sealing the declaration, since a closed account's key is erased. */
 export function assertInQueue(standing: ApplyCheck['standing']): void {
   const refusal = queueRefusal(standing);
   if (refusal) throw new ListingRuleViolation(refusal.code, refusal.message);
