@@ -7,6 +7,8 @@ import { LandlordUserGuard } from './access/landlord-user.guard.js';
 import { ApplicationIntake } from './applications/application-intake.js';
 import { ApplicationUseCases } from './applications/application-use-cases.js';
 import { ApplyRoute } from './applications/apply.route.js';
+import { EligibilityCheck } from './applications/eligibility-check.js';
+import { EligibilityController } from './applications/eligibility.controller.js';
 import { OwnApplicationRoute } from './applications/own-application.route.js';
 import { RankingPageRoute } from './ranking/ranking-page.route.js';
 import { ApplicationsController } from './applications/applications.controller.js';
@@ -36,11 +38,12 @@ const eventSourcing = EventSourcingModule.forRoot({
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule],
-  controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, AuditController],
+  controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, EligibilityController, AuditController],
   providers: [
     ListingUseCases,
     ApplicationIntake,
     ApplicationUseCases,
+    EligibilityCheck,
     ApplyRoute,
     OwnApplicationRoute,
     RankingPageRoute,

@@ -9,14 +9,14 @@ import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.modu
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { requirementFailures } from '../listing/eligibility.js';
 import { evolveListing, initialListingState, type ListingState } from '../listing/listing.decider.js';
-import { listingStream, seekerStream, type ListingEvent } from '../listing/listing.events.js';
+import { listingStream, seekerStream, type Declaration, type ListingEvent } from '../listing/listing.events.js';
 import { VAULT } from '../listings.tokens.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import type { ListingPolicy } from '../policy/listing-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { standingOn } from '../read-models/queue-standing.js';
 import { seekerFacts, type SeekerFacts } from '../read-models/seekers.projection.js';
-import { assertInQueue, decideSeeker, evolveSeeker, initialSeekerState, type SeekerCommand } from './seeker.decider.js';
+import { assertInQueue, decideSeeker, evolveSeeker, initialSeekerState, type ApplyCheck, type SeekerCommand } from './seeker.decider.js';
 import { ListingStates } from './listing-states.js';
 import { SeekerService } from './seeker.service.js';
 
@@ -143,22 +143,27 @@ function applyCommand(
   policy: ListingPolicy,
   sealed: Sealed | Error,
 ): SeekerCommand & { type: 'apply' } {
-  if (listing.status === 'none') throw new NotFound('No such listing');
-  const standing = (fact && standingOn(fact.timeline, stockholmDate(now))?.status) ?? 'unknown';
-  assertInQueue(standing);
+  const check = applyCheck(request.listingId, now, listing, fact, policy, request.declaration);
+  assertInQueue(check.standing);
   if (sealed instanceof Error) throw sealed;
+  return { type: 'apply', applicationId, declaration: sealed, ...check };
+}
+
+/**
+ * The listing's and the seeker's side of an apply, for applying and for asking
+ * first. Without a declaration only the requirements that need none are checked.
+ */
+export function applyCheck(listingId: string, now: Date, listing: ListingState, fact: SeekerFacts | undefined, policy: ListingPolicy, declaration: Declaration | null): ApplyCheck {
+  if (listing.status === 'none') throw new NotFound('No such listing');
   return {
-    type: 'apply',
-    applicationId,
-    listingId: request.listingId,
+    listingId,
     now,
-    declaration: sealed,
     listingDeadline: listing.status === 'open' ? listing.published.applicationDeadline : null,
-    standing,
+    standing: (fact && standingOn(fact.timeline, stockholmDate(now))?.status) ?? 'unknown',
     failures: requirementFailures({
       requirements: listing.published.requirements,
       monthlyRent: listing.published.flat.monthlyRent,
-      declaration: request.declaration,
+      declaration,
       birthYear: fact?.birthYear ?? null,
       deadline: listing.published.applicationDeadline,
       nonTaxableIncomeFactor: policy.nonTaxableIncomeFactor,

@@ -14,7 +14,9 @@ export interface ApplyBody {
   readonly hasPaymentRemarks: boolean;
 }
 
-const SEK_PER_YEAR = { type: 'integer', minimum: 0, maximum: 100_000_000 } as const;
+/** Shared with the eligibility query, which takes the same declaration. */
+export const SEK_PER_YEAR = { type: 'integer', minimum: 0, maximum: 100_000_000 } as const;
+export const HOUSEHOLD_SIZE = { type: 'integer', minimum: 1, maximum: 20 } as const;
 
 const APPLY_BODY: BodySchema = {
   type: 'object',
@@ -22,7 +24,7 @@ const APPLY_BODY: BodySchema = {
   required: ['listingId', 'householdSize', 'taxableIncome', 'nonTaxableIncome', 'hasPaymentRemarks'],
   properties: {
     listingId: { type: 'string', format: 'uuid' },
-    householdSize: { type: 'integer', minimum: 1, maximum: 20, example: 2, description: 'Persons who will live in the flat, you included' },
+    householdSize: { ...HOUSEHOLD_SIZE, example: 2, description: 'Persons who will live in the flat, you included' },
     taxableIncome: { ...SEK_PER_YEAR, example: 360_000, description: 'Household taxable income, SEK per year' },
     nonTaxableIncome: { ...SEK_PER_YEAR, example: 0, description: 'Non-taxable income (e.g. housing allowance), SEK per year; counts ×1.5 against the income requirement' },
     hasPaymentRemarks: { type: 'boolean', example: false, description: 'Declared now, verified before a contract is proposed' },

@@ -1,6 +1,6 @@
 import { ListingRuleViolation } from '../listing/listing-rule-violation.js';
 import { DEFAULT_POLICY } from '../policy/listing-policy.js';
-import { blockedUntil, decideSeeker, evolveSeeker, initialSeekerState, type SeekerCommand, type SeekerState } from './seeker.decider.js';
+import { applyRefusals, blockedUntil, decideSeeker, evolveSeeker, initialSeekerState, type SeekerCommand, type SeekerState } from './seeker.decider.js';
 
 const sealed = { subject: 's', iv: '', tag: '', data: '' };
 const now = new Date('2026-11-24T10:00:00Z');
@@ -49,6 +49,18 @@ describe('seeker decider', () => {
   test('one application per listing; the same application id again is a no-op', () => {
     expect(refusal(() => given(applyTo(1)).when(applyTo(1, { applicationId: 'other' })))).toBe('already-applied');
     expect(given(applyTo(1)).when(applyTo(1))).toEqual([]);
+  });
+
+  test('asking first: every refusal at once, in the order an apply is refused for the first; none when it would be accepted', () => {
+    const check = (n: number, over: Partial<Extract<SeekerCommand, { type: 'apply' }>> = {}) => applyTo(n, over) as Extract<SeekerCommand, { type: 'apply' }>;
+    const failure = { code: 'household-too-large' as const, message: 'too many', required: 2, actual: 3 };
+    const { state, when } = given(...[1, 2, 3, 4, 5].map((n) => applyTo(n)), avhopp(1, '2026-10-01'), avhopp(2, '2026-11-01'));
+    const everything = { standing: 'deregistered', listingDeadline: '2026-11-23', failures: [failure] } as const;
+    const all = applyRefusals(check(1, everything), state);
+    expect(all.map((r) => r.code)).toEqual(['not-in-queue', 'listing-closed', 'already-applied', 'blocked-after-avhopp', 'too-many-applications', 'not-eligible']);
+    expect(all.slice(3).map((r) => r.details)).toEqual([{ blockedUntil: '2027-05-01' }, { limit: 5 }, { failedRequirements: [failure] }]);
+    expect(refusal(() => when(applyTo(1, { ...everything, applicationId: 'new' })))).toBe('not-in-queue');
+    expect(applyRefusals(check(1), initialSeekerState)).toEqual([]);
   });
 
   test('withdrawing: only before the deadline by the seeker, idempotent, and unknown applications are not found', () => {

@@ -23,20 +23,27 @@ export interface SeekerState {
 
 export const initialSeekerState: SeekerState = { applications: {}, avhopps: [] };
 
+/** Everything besides the seeker's own stream that decides whether they may apply to a listing now. */
+export interface ApplyCheck {
+  readonly listingId: string;
+  readonly now: Date;
+  /** The listing's deadline, or null when it does not take applications (withdrawn, ranked, let, unknown). */
+  readonly listingDeadline: IsoDate | null;
+  /** The seeker's standing today, from the applicants app's integration events. */
+  readonly standing: 'active' | 'deregistered' | 'closed' | 'unknown';
+  readonly failures: readonly RequirementFailure[];
+  readonly policy: ListingPolicy;
+}
+
+/** A reason the rules refuse an apply: the code names the rule, the message is shown to the seeker. */
+export interface ApplyRefusal {
+  readonly code: string;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
 export type SeekerCommand =
-  | {
-      readonly type: 'apply';
-      readonly applicationId: string;
-      readonly listingId: string;
-      readonly now: Date;
-      readonly declaration: Sealed;
-      /** The listing's deadline, or null when it does not take applications (withdrawn, ranked, let, unknown). */
-      readonly listingDeadline: IsoDate | null;
-      /** The seeker's standing today, from the applicants app's integration events. */
-      readonly standing: 'active' | 'deregistered' | 'closed' | 'unknown';
-      readonly failures: readonly RequirementFailure[];
-      readonly policy: ListingPolicy;
-    }
+  | ({ readonly type: 'apply'; readonly applicationId: string; readonly declaration: Sealed } & ApplyCheck)
   | { readonly type: 'withdraw'; readonly applicationId: string; readonly now: Date; readonly reason: WithdrawReason; readonly listingDeadline?: IsoDate | null }
   | { readonly type: 'withdraw-all'; readonly now: Date; readonly reason: WithdrawReason; readonly exceptApplicationId?: string }
   | { readonly type: 'withdraw-for-listing'; readonly listingId: string; readonly now: Date; readonly reason: WithdrawReason }
@@ -68,31 +75,55 @@ const withdrawn = (application: SeekerApplication, now: Date, reason: WithdrawRe
 });
 
 /** Deregistered, closed (or not yet known) accounts cannot apply. */
-export function assertInQueue(standing: 'active' | 'deregistered' | 'closed' | 'unknown'): void {
-  if (standing === 'active') return;
-  throw new ListingRuleViolation('not-in-queue', standing === 'unknown' ? 'Your account is not yet known to the listings service' : `Your account is ${standing}: only seekers in the queue can apply`);
+function queueRefusal(standing: ApplyCheck['standing']): ApplyRefusal | null {
+  if (standing === 'active') return null;
+  return { code: 'not-in-queue', message: standing === 'unknown' ? 'Your account is not yet known to the listings service' : `Your account is ${standing}: only seekers in the queue can apply` };
+}
+
+/** The intake refuses these before sealing the declaration, since a closed account's key is erased. */
+export function assertInQueue(standing: ApplyCheck['standing']): void {
+  const refusal = queueRefusal(standing);
+  if (refusal) throw new ListingRuleViolation(refusal.code, refusal.message);
+}
+
+/**
+ * Every reason the rules refuse this apply, in the order an apply is refused
+ * (it is refused for the first): so "may I apply?" and applying cannot disagree.
+ */
+export function applyRefusals(check: ApplyCheck, state: SeekerState): ApplyRefusal[] {
+  const today = stockholmDate(check.now);
+  const refusals: ApplyRefusal[] = [];
+  const notInQueue = queueRefusal(check.standing);
+  if (notInQueue) refusals.push(notInQueue);
+  if (check.listingDeadline === null) refusals.push({ code: 'listing-closed', message: 'This listing does not take applications' });
+  else if (today > check.listingDeadline) refusals.push({ code: 'listing-closed', message: `The application deadline ${check.listingDeadline} has passed` });
+  const active = activeApplications(state);
+  if (active.some((a) => a.listingId === check.listingId)) refusals.push({ code: 'already-applied', message: 'You have already applied for this listing' });
+  const blocked = blockedUntil(state, check.policy, today);
+  if (blocked !== null) {
+    refusals.push({
+      code: 'blocked-after-avhopp',
+      message: `After ${check.policy.avhoppLimit} withdrawals within ${check.policy.avhoppWindowMonths} months you cannot apply until ${blocked}`,
+      details: { blockedUntil: blocked },
+    });
+  }
+  if (active.length >= check.policy.maxActiveApplications) {
+    refusals.push({
+      code: 'too-many-applications',
+      message: `You already have ${active.length} active applications, the most allowed at once; withdraw one to apply`,
+      details: { limit: check.policy.maxActiveApplications },
+    });
+  }
+  if (check.failures.length > 0) refusals.push({ code: 'not-eligible', message: check.failures.map((f) => f.message).join('; '), details: { failedRequirements: check.failures } });
+  return refusals;
 }
 
 export function decideSeeker(command: SeekerCommand, state: SeekerState): SeekerEvent[] {
   switch (command.type) {
     case 'apply': {
-      const today = stockholmDate(command.now);
       if (state.applications[command.applicationId]) return [];
-      assertInQueue(command.standing);
-      if (command.listingDeadline === null) throw new ListingRuleViolation('listing-closed', 'This listing does not take applications');
-      if (today > command.listingDeadline) throw new ListingRuleViolation('listing-closed', `The application deadline ${command.listingDeadline} has passed`);
-      const active = activeApplications(state);
-      if (active.some((a) => a.listingId === command.listingId)) throw new ListingRuleViolation('already-applied', 'You have already applied for this listing');
-      const blocked = blockedUntil(state, command.policy, today);
-      if (blocked !== null) {
-        throw new ListingRuleViolation('blocked-after-avhopp', `After ${command.policy.avhoppLimit} withdrawals within ${command.policy.avhoppWindowMonths} months you cannot apply until ${blocked}`, { blockedUntil: blocked });
-      }
-      if (active.length >= command.policy.maxActiveApplications) {
-        throw new ListingRuleViolation('too-many-applications', `You already have ${active.length} active applications, the most allowed at once; withdraw one to apply`, { limit: command.policy.maxActiveApplications });
-      }
-      if (command.failures.length > 0) {
-        throw new ListingRuleViolation('not-eligible', command.failures.map((f) => f.message).join('; '), { failedRequirements: command.failures });
-      }
+      const [refusal] = applyRefusals(command, state);
+      if (refusal) throw new ListingRuleViolation(refusal.code, refusal.message, refusal.details);
       return [{ type: 'application-submitted', data: { applicationId: command.applicationId, listingId: command.listingId, submittedAt: command.now.toISOString(), declaration: command.declaration } }];
     }
     case 'withdraw': {

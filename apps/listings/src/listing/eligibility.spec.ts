@@ -37,4 +37,11 @@ describe('eligibility', () => {
     expect(codes({}, { hasPaymentRemarks: true })).toEqual([]);
     expect(codes({ noPaymentRemarks: true, maxHouseholdSize: 1, incomeMultiple: 1 }, { hasPaymentRemarks: true })).toEqual(['income-below-multiple', 'household-too-large', 'payment-remarks']);
   });
+
+  test('without a declaration only the age is checked, as when a seeker asks before declaring', () => {
+    const all = { ...none, incomeMultiple: 3, maxHouseholdSize: 1, noPaymentRemarks: true, minAge: 55 };
+    const undeclared = (birthYear: number) => requirementFailures({ requirements: all, monthlyRent: 8_000, declaration: null, birthYear, deadline: '2026-12-10', nonTaxableIncomeFactor: 1.5 });
+    expect(undeclared(1971)).toEqual([]);
+    expect(undeclared(1972).map((f) => f.code)).toEqual(['below-min-age']);
+  });
 });

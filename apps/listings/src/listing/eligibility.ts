@@ -12,7 +12,8 @@ export interface EligibilityInput {
   readonly requirements: Requirements;
   /** SEK per month. */
   readonly monthlyRent: number;
-  readonly declaration: Declaration;
+  /** Null when asking before declaring: only the requirements that do not depend on it (age) are checked. */
+  readonly declaration: Declaration | null;
   /** From ApplicantRegisteredV1; null when the listings app has not heard of the seeker's birth year. */
   readonly birthYear: number | null;
   /** Ages are counted in the deadline's year: deadline year − birth year (exact age is verified from certificates when letting). */
@@ -23,11 +24,11 @@ export interface EligibilityInput {
 /** Counted in öre, so an income exactly at the multiple passes despite binary fractions (3 × 12 × 8 333.33…). */
 const ore = (sek: number) => Math.round(sek * 100);
 
-/** Every requirement the declaration fails; empty means eligible. The same function decides at apply and at the deadline. */
+/** Every requirement the declaration fails; empty means eligible. The same function decides at apply, at the deadline and when a seeker asks first. */
 export function requirementFailures(input: EligibilityInput): RequirementFailure[] {
   const { requirements: r, declaration: d } = input;
   const failures: RequirementFailure[] = [];
-  if (r.incomeMultiple !== null) {
+  if (d && r.incomeMultiple !== null) {
     const required = ore(r.incomeMultiple * input.monthlyRent * 12);
     const counted = ore(d.taxableIncome) + ore(d.nonTaxableIncome * input.nonTaxableIncomeFactor);
     if (counted < required) {
@@ -39,7 +40,7 @@ export function requirementFailures(input: EligibilityInput): RequirementFailure
       });
     }
   }
-  if (r.maxHouseholdSize !== null && d.householdSize > r.maxHouseholdSize) {
+  if (d && r.maxHouseholdSize !== null && d.householdSize > r.maxHouseholdSize) {
     failures.push({ code: 'household-too-large', message: `A household of ${d.householdSize} is more than the ${r.maxHouseholdSize} persons allowed`, required: r.maxHouseholdSize, actual: d.householdSize });
   }
   if (r.minAge !== null || r.maxAge !== null) {
@@ -52,7 +53,7 @@ export function requirementFailures(input: EligibilityInput): RequirementFailure
       failures.push({ code: 'above-max-age', message: `You turn ${age} in the deadline's year; the listing allows at most ${r.maxAge}`, required: r.maxAge, actual: age });
     }
   }
-  if (r.noPaymentRemarks && d.hasPaymentRemarks) {
+  if (d && r.noPaymentRemarks && d.hasPaymentRemarks) {
     failures.push({ code: 'payment-remarks', message: 'The listing requires no payment remarks', required: false, actual: true });
   }
   return failures;

@@ -5,7 +5,7 @@ import type { TrainingClock } from '../views/view.js';
 interface ClockAnswer {
   readonly mode: 'training' | 'production';
   readonly businessDate: string;
-  readonly realDate: string;
+  readonly offsetDays: number;
 }
 
 // Pages are rendered many times a second; the business date changes only when an administrator moves it.
@@ -24,7 +24,7 @@ export class TrainingClockBanner {
     let clock: TrainingClock | undefined;
     try {
       const { body } = await this.api.get<ClockAnswer>('applicants', '/training-clock');
-      clock = body.mode === 'training' && body.businessDate !== body.realDate ? { businessDate: body.businessDate } : undefined;
+      clock = body.mode === 'training' && body.offsetDays > 0 ? { businessDate: body.businessDate } : undefined;
     } catch (error) {
       // The banner informs; a page must not fail because the clock could not be read.
       this.logger.warn(`training clock unreadable: ${(error as Error).message}`);

@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import type { RequirementFailure } from '../listing/eligibility.js';
+import type { Declaration } from '../listing/listing.events.js';
+import { ListingService } from '../listing/listing.service.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
+import { PolicyService } from '../policy/policy.service.js';
+import { seekerFacts } from '../read-models/seekers.projection.js';
+import { applyCheck } from './application-intake.js';
+import { applyRefusals } from './seeker.decider.js';
+import { SeekerService } from './seeker.service.js';
+
+/** One reason an apply would be refused now; a failed requirement carries its figures, the cap its limit, the avhopp block its end. */
+export type Refusal = RequirementFailure | { readonly code: string; readonly message: string; readonly limit?: number; readonly blockedUntil?: string };
+
+export interface Eligibility {
+  readonly listingId: string;
+  readonly eligible: boolean;
+  /** False when no declaration was given: income, household and payment remarks were not checked. */
+  readonly checkedDeclaration: boolean;
+  readonly refusals: readonly Refusal[];
+}
+
+/** A seeker asks before applying: the same reads and rules as an apply, and nothing is written. */
+@Injectable()
+export class EligibilityCheck {
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    private readonly listings: ListingService,
+    private readonly seekers: SeekerService,
+    private readonly policy: PolicyService,
+    private readonly clock: Clock,
+  ) {}
+
+  async check(applicantId: string, listingId: string, declaration: Declaration | null): Promise<Eligibility> {
+    const now = this.clock.now();
+    const [listing, facts, policy, seeker] = await Promise.all([
+      this.listings.load(listingId),
+      seekerFacts(this.infra.pool, [applicantId]),
+      this.policy.recentlyOn(stockholmDate(now)),
+      this.seekers.load(applicantId),
+    ]);
+    const check = applyCheck(listingId, now, listing.state, facts.get(applicantId), policy, declaration);
+    // An apply is refused as not eligible once for all its failed requirements; asking first lists each with its figures.
+    const refusals = applyRefusals(check, seeker.state).flatMap((r): readonly Refusal[] => (r.code === 'not-eligible' ? check.failures : [{ code: r.code, message: r.message, ...r.details }]));
+    return { listingId, eligible: refusals.length === 0, checkedDeclaration: declaration !== null, refusals };
+  }
+}

@@ -1,0 +1,38 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsInt, Max, Min, ValidateIf } from 'class-validator';
+import type { Declaration } from '../listing/listing.events.js';
+import { HOUSEHOLD_SIZE, SEK_PER_YEAR } from './apply.route.js';
+
+const DECLARATION_FIELDS = ['householdSize', 'taxableIncome', 'nonTaxableIncome', 'hasPaymentRemarks'] as const;
+
+/** A declaration is checked whole, as an apply takes it: giving one field asks for all four. */
+const declaring = (query: EligibilityQuery) => DECLARATION_FIELDS.some((field) => query[field] !== undefined);
+const required = { message: '$property is required with the rest of the declaration' };
+const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** The apply body's declaration as query parameters, with the same meaning and limits; all four or none. */
+export class EligibilityQuery {
+  @ApiPropertyOptional({ minimum: HOUSEHOLD_SIZE.minimum, maximum: HOUSEHOLD_SIZE.maximum, example: 2, description: 'Persons who will live in the flat, you included' })
+  @ValidateIf(declaring) @IsDefined(required) @Type(() => Number) @IsInt() @Min(HOUSEHOLD_SIZE.minimum) @Max(HOUSEHOLD_SIZE.maximum)
+  householdSize?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: SEK_PER_YEAR.maximum, example: 360_000, description: 'Household taxable income, SEK per year' })
+  @ValidateIf(declaring) @IsDefined(required) @Type(() => Number) @IsInt() @Min(SEK_PER_YEAR.minimum) @Max(SEK_PER_YEAR.maximum)
+  taxableIncome?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: SEK_PER_YEAR.maximum, example: 0, description: 'Non-taxable income (e.g. housing allowance), SEK per year; counts ×1.5 against the income requirement' })
+  @ValidateIf(declaring) @IsDefined(required) @Type(() => Number) @IsInt() @Min(SEK_PER_YEAR.minimum) @Max(SEK_PER_YEAR.maximum)
+  nonTaxableIncome?: number;
+
+  @ApiPropertyOptional({ type: Boolean, example: false, description: 'Whether you have payment remarks (true or false)' })
+  @ValidateIf(declaring) @IsDefined(required) @Transform(booleanText) @IsBoolean()
+  hasPaymentRemarks?: boolean;
+}
+
+/** The declaration to check, or null when none was given. */
+export function declarationOf(query: EligibilityQuery): Declaration | null {
+  if (!declaring(query)) return null;
+  const { householdSize, taxableIncome, nonTaxableIncome, hasPaymentRemarks } = query as Required<EligibilityQuery>;
+  return { householdSize, taxableIncome, nonTaxableIncome, hasPaymentRemarks };
+}
