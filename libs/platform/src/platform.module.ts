@@ -23,6 +23,8 @@ import { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options.js';
 import { IdempotencyInterceptor, IdempotencyStore } from './http/idempotency.interceptor.js';
 import { loggerParams } from './logging/logger-params.js';
 import { RequestLog } from './logging/request-log.js';
+import { ReadAfterHooks } from './read-after/read-after.hooks.js';
+import { ReadModelProgress } from './read-after/read-model-progress.js';
 
 export { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options.js';
 
@@ -92,8 +94,10 @@ export class PlatformModule implements OnApplicationShutdown {
         IdempotencyStore,
         FastRoutes,
         RequestLog,
+        ReadModelProgress,
+        ReadAfterHooks,
       ],
-      exports: [settings, PG_POOL, TokenService, PasswordHasher, FastRoutes],
+      exports: [settings, PG_POOL, TokenService, PasswordHasher, FastRoutes, ReadModelProgress],
     };
   }
 

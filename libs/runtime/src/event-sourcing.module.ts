@@ -4,7 +4,7 @@ import type { IntegrationMessage } from '../../bus/src/bus.port.js';
 import { startRelay, type IntegrationMapper } from '../../bus/src/relay.js';
 import type { RecordedEvent, Subscription } from '../../event-store/src/index.js';
 import { supervise } from '../../event-store/src/index.js';
-import { env, loadConfig, PG_POOL, PLATFORM_CONFIG, type HealthChecksOptions, type PlatformConfig } from '../../platform/src/index.js';
+import { env, loadConfig, PG_POOL, PLATFORM_CONFIG, ReadModelProgress, type HealthChecksOptions, type PlatformConfig } from '../../platform/src/index.js';
 import type { Migration } from '../../postgres/src/migrations.js';
 import { ensureProjectionTable, runProjection, type Projection } from '../../projections/src/index.js';
 import { createInfrastructure, type Infrastructure } from './infrastructure.js';
@@ -38,6 +38,7 @@ class EventSourcingRuntime implements OnApplicationBootstrap, BeforeApplicationS
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     @Inject(OPTIONS) private readonly options: EventSourcingOptions,
+    private readonly progress: ReadModelProgress,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,7 +49,8 @@ class EventSourcingRuntime implements OnApplicationBootstrap, BeforeApplicationS
       this.running.push(supervise(() => startRelay({ name: this.options.app, store, bus, checkpoints: pool, map }), report('relay')));
     }
     for (const projection of this.options.projections ?? []) {
-      this.running.push(await runProjection(store, pool, projection, report(`projection ${projection.name}`)));
+      const progressed = this.progress.track(this.options.app, `projection:${projection.name}`);
+      this.running.push(await runProjection(store, pool, projection, report(`projection ${projection.name}`), progressed));
     }
     for (const { projection, topics } of this.options.busProjections ?? []) {
       await ensureProjectionTable(pool, projection);
@@ -76,8 +78,8 @@ export class EventSourcingModule {
         { provide: OPTIONS, useValue: options },
         {
           provide: INFRASTRUCTURE,
-          inject: [PLATFORM_CONFIG, PG_POOL],
-          useFactory: (config: PlatformConfig, pool: pg.Pool) =>
+          inject: [PLATFORM_CONFIG, PG_POOL, ReadModelProgress],
+          useFactory: (config: PlatformConfig, pool: pg.Pool, progress: ReadModelProgress) =>
             createInfrastructure({
               app: options.app,
               pool,
@@ -86,6 +88,7 @@ export class EventSourcingModule {
               eventStoreUrl: config.EVENTSTORE_URL,
               kafkaBrokers: config.KAFKA_BROKERS,
               migrations: options.migrations,
+              progress,
             }),
         },
         EventSourcingRuntime,

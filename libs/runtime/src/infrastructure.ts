@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { IntegrationBus } from '../../bus/src/bus.port.js';
+import type { IntegrationBus, SourceProgressSink } from '../../bus/src/bus.port.js';
 import { KafkaBus } from '../../bus/src/kafka/kafka.bus.js';
 import { BUS_LOG_MIGRATIONS, BUS_OFFSET_MIGRATIONS } from '../../bus/src/postgres/bus-log.schema.js';
 import { CONSUMER_MIGRATIONS } from '../../bus/src/postgres/consumer.schema.js';
@@ -11,6 +11,7 @@ import { PostgresEventStore } from '../../event-store/src/postgres/postgres.even
 import { CHECKPOINT_MIGRATIONS } from '../../postgres/src/checkpoints.js';
 import { reportIdleErrors } from '../../postgres/src/idle-errors.js';
 import { migrate, type Migration } from '../../postgres/src/migrations.js';
+import { notingWrites } from './noting-writes.store.js';
 
 export interface InfrastructureConfig {
   readonly app: string;
@@ -23,6 +24,8 @@ export interface InfrastructureConfig {
   readonly migrations?: readonly Migration[];
   /** An existing pool on databaseUrl to share; its owner ends it. */
   readonly pool?: pg.Pool;
+  /** Hears how far bus consumers have applied each source app (PostgreSQL bus only), for X-Read-After. */
+  readonly progress?: SourceProgressSink;
 }
 
 export interface Infrastructure {
@@ -53,7 +56,7 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
     ...(config.migrations ?? []),
   ]);
 
-  const store: EventStore = config.eventStoreUrl ? EventStoreDbEventStore.connect(config.eventStoreUrl) : new PostgresEventStore(pool);
+  const store = notingWrites(config.eventStoreUrl ? EventStoreDbEventStore.connect(config.eventStoreUrl) : new PostgresEventStore(pool));
   closers.unshift(() => store.close());
 
   let bus: IntegrationBus;
@@ -69,7 +72,7 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
       closers.push(() => log.end());
     }
     await migrate(log, BUS_LOG_MIGRATIONS);
-    bus = postgresBus = new PostgresBus({ log, readModel: pool });
+    bus = postgresBus = new PostgresBus({ log, readModel: pool, progress: config.progress });
   }
   closers.unshift(() => bus.close());
 

@@ -14,6 +14,8 @@ export const platformVariables = {
   JWT_TTL_SECONDS: env.int({ min: 60, max: 86_400 }).default(3600),
   LOG_LEVEL: env.oneOf(LOG_LEVELS).default('info'),
   SEED_ACCOUNTS: env.custom(parseSeedAccounts).default([]),
+  // The most a request with X-Read-After waits for read models before answering anyway.
+  READ_AFTER_TIMEOUT_MS: env.int({ min: 0, max: 30_000 }).default(5000),
 };
 
 export type PlatformConfig = ConfigOf<typeof platformVariables>;
