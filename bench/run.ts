@@ -7,6 +7,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkModule>> = {
   statistics: () => import('./statistics.bench.js'),
   'apply-burst': () => import('./apply-burst.bench.js'),
   ranking: () => import('./ranking.bench.js'),
+  'read-after': () => import('./read-after.bench.js'),
 };
 
 async function main(name: string | undefined): Promise<number> {

@@ -55,6 +55,7 @@ export interface Reply {
   readonly status: number;
   readonly body: string;
   readonly ms: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 /**
@@ -72,7 +73,7 @@ export async function send(server: Pool, method: 'GET' | 'POST', path: string, h
   const started = performance.now();
   const response = await server.request({ method, path, headers: payload ? { ...headers, 'content-type': 'application/json' } : headers, body: payload });
   const text = await response.body.text();
-  return { status: response.statusCode, body: text, ms: performance.now() - started };
+  return { status: response.statusCode, body: text, ms: performance.now() - started, headers: response.headers };
 }
 
 /** Runs `total` requests with `concurrency` in flight; returns each reply in request order and the wall time. */

@@ -41,9 +41,32 @@ export interface DeadLetter {
   readonly failedAt: Date;
 }
 
+/** How far an app's relay has read its own log: everything it means to publish up to here is in this batch or before. */
+export interface RelayProgress {
+  readonly app: string;
+  readonly position: { readonly commit: bigint; readonly prepare: bigint };
+}
+
+/**
+ * Where consumers say how far they have applied each source app's log (for
+ * X-Read-After): `track` registers a consumer group's read of one source app and
+ * returns the report to call with relay positions as they are applied.
+ */
+export interface SourceProgressSink {
+  track(source: string, consumer: string): (position: RelayProgress['position']) => void;
+}
+
+/** The app whose relay publishes a contract: its name's first part (`applicants.applicant-registered.v1`). */
+export const sourceAppOf = (topic: string) => topic.split('.')[0];
+
 export interface IntegrationBus {
-  /** Idempotent by message id. Only the relay calls this, never request code. */
-  publish(messages: readonly IntegrationMessage[]): Promise<void>;
+  /**
+   * Idempotent by message id. Only the relay calls this, never request code.
+   * A bus that keeps `progress` in order with the messages records it, so
+   * consumers can tell they have applied everything published up to a source
+   * position, even when the events there meant no message; others ignore it.
+   */
+  publish(messages: readonly IntegrationMessage[], progress?: RelayProgress): Promise<void>;
   consume(options: ConsumeOptions, handler: MessageHandler): Promise<Consumer>;
   deadLetters(group: string): Promise<DeadLetter[]>;
   ping(): Promise<void>;

@@ -22,7 +22,7 @@ export interface RelayOptions {
 
 /**
  * The outbox, read from the log: publishes what the app's events mean to others,
- * then advances its checkpoint. A crash between the two republishes; message ids
+ * with how far it has read (consumers' X-Read-After watermark), then advances its checkpoint. A crash between the two republishes; message ids
  * derive from event ids, so consumers see a duplicate, never a lost message.
  */
 export async function startRelay(options: RelayOptions): Promise<Subscription> {
@@ -30,8 +30,9 @@ export async function startRelay(options: RelayOptions): Promise<Subscription> {
   const from = (await loadCheckpoint(options.checkpoints, checkpointName)) ?? START;
   return options.store.subscribeToAll({ from, batchSize: 500 }, async (events) => {
     const messages = await allMessages(events.map(options.map));
-    if (messages.length > 0) await options.bus.publish(messages);
-    await storeCheckpoint(options.checkpoints, checkpointName, events[events.length - 1].position);
+    const last = events[events.length - 1].position;
+    await options.bus.publish(messages, { app: options.name, position: last });
+    await storeCheckpoint(options.checkpoints, checkpointName, last);
   });
 }
 

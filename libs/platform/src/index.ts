@@ -37,3 +37,7 @@ export { PLATFORM_MIGRATIONS } from './database/platform-migrations.js';
 export { etagOf, revisionFromIfMatch } from './http/etag.js';
 export { IDEMPOTENCY_HEADER } from './http/idempotency.interceptor.js';
 export { FastRoutes, type BodySchema, type FastRoute } from './http/fast-routes.js';
+
+export { LOG_POSITION_HEADER, READ_AFTER_HEADER, READ_STALE_HEADER, formatToken, parseTokens, type LogPosition, type LogToken } from './read-after/log-token.js';
+export { LogWrites, noteLogWrite, withLogWrites, currentLogWrites } from './read-after/log-writes.js';
+export { ReadModelProgress, type ProgressReport } from './read-after/read-model-progress.js';

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FastRoutes } from './http/fast-routes.js';
+import { documentReadAfter } from './read-after/read-after.openapi.js';
 
 export const DOCS_PATH = 'docs';
 
@@ -17,6 +18,6 @@ export function setupOpenApi(app: INestApplication, title: string): void {
     const document = SwaggerModule.createDocument(app, config);
     // Routes served by Fastify directly are not Nest controllers; they describe themselves.
     for (const [path, operations] of Object.entries(app.get(FastRoutes).openApiPaths())) document.paths[path] = { ...document.paths[path], ...operations };
-    return document;
+    return documentReadAfter(document);
   });
 }

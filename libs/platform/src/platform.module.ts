@@ -25,6 +25,8 @@ import { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options.js';
 import { IdempotencyInterceptor, IdempotencyStore } from './http/idempotency.interceptor.js';
 import { loggerParams } from './logging/logger-params.js';
 import { RequestLog } from './logging/request-log.js';
+import { ReadAfterHooks } from './read-after/read-after.hooks.js';
+import { ReadModelProgress } from './read-after/read-model-progress.js';
 
 export { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options.js';
 
@@ -96,8 +98,10 @@ export class PlatformModule implements OnApplicationShutdown {
         FastRoutes,
         RequestLog,
         clockProvider,
+        ReadModelProgress,
+        ReadAfterHooks,
       ],
-      exports: [settings, PG_POOL, TokenService, PasswordHasher, FastRoutes, clockProvider],
+      exports: [settings, PG_POOL, TokenService, PasswordHasher, FastRoutes, clockProvider, ReadModelProgress],
     };
   }
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { EventStore, RecordedEvent, Subscription } from '../../event-store/src/index.js';
+import type { EventStore, GlobalPosition, RecordedEvent, Subscription } from '../../event-store/src/index.js';
 import { comparePositions, START, supervise } from '../../event-store/src/index.js';
 import { loadCheckpoint, storeCheckpoint } from '../../postgres/src/checkpoints.js';
 import { inTransaction } from '../../postgres/src/transaction.js';
@@ -22,25 +22,29 @@ export async function ensureProjectionTable(pool: pg.Pool, projection: Projectio
  * Keeps a projection of the app's own event log current. Rows and checkpoint are
  * written in one transaction; the checkpoint is re-read under a row lock for
  * every batch, so a rebuild that swapped the table meanwhile is respected.
+ * `onProgress` hears each position once its rows are committed (read your own writes).
  */
 export async function runProjection(
   store: EventStore,
   pool: pg.Pool,
   projection: Projection<RecordedEvent>,
   onError: (error: unknown) => void,
+  onProgress: (position: GlobalPosition) => void = () => {},
 ): Promise<Subscription> {
   await ensureProjectionTable(pool, projection);
   const name = checkpointName(projection);
   return supervise(async () => {
     const from = (await loadCheckpoint(pool, name)) ?? START;
-    return store.subscribeToAll({ from, batchSize: 1000 }, (events) =>
-      inTransaction(pool, async (tx) => {
+    onProgress(from);
+    return store.subscribeToAll({ from, batchSize: 1000 }, async (events) => {
+      await inTransaction(pool, async (tx) => {
         const stored = (await loadCheckpoint(tx, name, true)) ?? START;
         const fresh = events.filter((e) => comparePositions(e.position, stored) > 0);
         if (fresh.length === 0) return;
         await projection.apply(tx, projection.table, fresh);
         await storeCheckpoint(tx, name, fresh[fresh.length - 1].position);
-      }),
-    );
+      });
+      onProgress(events[events.length - 1].position);
+    });
   }, onError);
 }

@@ -1,3 +1,5 @@
+import { currentLogWrites, LogWrites, withLogWrites } from '../../platform/src/index.js';
+
 export interface BatcherOptions {
   /** Most requests one flush takes. */
   readonly maxBatch: number;
@@ -9,6 +11,8 @@ interface Pending<In, Out> {
   readonly input: In;
   readonly resolve: (output: Out) => void;
   readonly reject: (error: unknown) => void;
+  /** The submitting request's writes: a flush runs in whichever request started it, so it notes its appends for all. */
+  readonly writes: LogWrites | undefined;
 }
 
 /**
@@ -29,7 +33,7 @@ export class Batcher<In, Out> {
 
   submit(input: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
-      this.queue.push({ input, resolve, reject });
+      this.queue.push({ input, resolve, reject, writes: currentLogWrites() });
       this.drain();
     });
   }
@@ -38,7 +42,9 @@ export class Batcher<In, Out> {
     while (this.flushing < this.options.maxConcurrent && this.queue.length > 0) {
       const batch = this.queue.splice(0, this.options.maxBatch);
       this.flushing++;
-      this.flush(batch.map((p) => p.input))
+      const written = new LogWrites();
+      withLogWrites(written, () => this.flush(batch.map((p) => p.input)))
+        .finally(() => batch.forEach((p) => written.last && p.writes?.note(written.last)))
         .then(
           (outputs) => batch.forEach((p, i) => (outputs[i] instanceof Error ? p.reject(outputs[i]) : p.resolve(outputs[i] as Out))),
           (error: unknown) => batch.forEach((p) => p.reject(error)),

@@ -5,7 +5,7 @@ import { Clock, TrainingClock } from '../../clock/src/index.js';
 import { startRelay, type IntegrationMapper } from '../../bus/src/relay.js';
 import type { RecordedEvent, Subscription } from '../../event-store/src/index.js';
 import { supervise } from '../../event-store/src/index.js';
-import { env, loadConfig, PG_POOL, PLATFORM_CONFIG, type HealthChecksOptions, type PlatformConfig } from '../../platform/src/index.js';
+import { env, loadConfig, PG_POOL, PLATFORM_CONFIG, ReadModelProgress, type HealthChecksOptions, type PlatformConfig } from '../../platform/src/index.js';
 import type { Migration } from '../../postgres/src/migrations.js';
 import { ensureProjectionTable, runProjection, type Projection } from '../../projections/src/index.js';
 import { createInfrastructure, type Infrastructure } from './infrastructure.js';
@@ -44,6 +44,7 @@ class EventSourcingRuntime implements OnModuleInit, OnApplicationBootstrap, Befo
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     @Inject(OPTIONS) private readonly options: EventSourcingOptions,
     private readonly clock: Clock,
+    private readonly progress: ReadModelProgress,
   ) {}
 
   // Init comes before every module's bootstrap, where jobs first read "today".
@@ -60,7 +61,8 @@ class EventSourcingRuntime implements OnModuleInit, OnApplicationBootstrap, Befo
       this.running.push(supervise(() => startRelay({ name: this.options.app, store, bus, checkpoints: pool, map }), report('relay')));
     }
     for (const projection of this.options.projections ?? []) {
-      this.running.push(await runProjection(store, pool, projection, report(`projection ${projection.name}`)));
+      const progressed = this.progress.track(this.options.app, `projection:${projection.name}`);
+      this.running.push(await runProjection(store, pool, projection, report(`projection ${projection.name}`), progressed));
     }
     for (const { projection, topics } of this.options.busProjections ?? []) {
       await ensureProjectionTable(pool, projection);
@@ -88,8 +90,8 @@ export class EventSourcingModule {
         { provide: OPTIONS, useValue: options },
         {
           provide: INFRASTRUCTURE,
-          inject: [PLATFORM_CONFIG, PG_POOL, Clock],
-          useFactory: (config: PlatformConfig, pool: pg.Pool, clock: Clock) =>
+          inject: [PLATFORM_CONFIG, PG_POOL, Clock, ReadModelProgress],
+          useFactory: (config: PlatformConfig, pool: pg.Pool, clock: Clock, progress: ReadModelProgress) =>
             createInfrastructure({
               app: options.app,
               pool,
@@ -99,6 +101,7 @@ export class EventSourcingModule {
               kafkaBrokers: config.KAFKA_BROKERS,
               migrations: options.migrations,
               businessNow: () => clock.now(),
+              progress,
             }),
         },
         EventSourcingRuntime,

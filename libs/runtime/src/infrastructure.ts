@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { IntegrationBus } from '../../bus/src/bus.port.js';
+import type { IntegrationBus, SourceProgressSink } from '../../bus/src/bus.port.js';
 import { KafkaBus } from '../../bus/src/kafka/kafka.bus.js';
 import { BUS_LOG_MIGRATIONS, BUS_OFFSET_MIGRATIONS } from '../../bus/src/postgres/bus-log.schema.js';
 import { CONSUMER_MIGRATIONS } from '../../bus/src/postgres/consumer.schema.js';
@@ -13,6 +13,7 @@ import { CHECKPOINT_MIGRATIONS } from '../../postgres/src/checkpoints.js';
 import { reportIdleErrors } from '../../postgres/src/idle-errors.js';
 import { migrate, type Migration } from '../../postgres/src/migrations.js';
 import { TRAINING_CLOCK_MIGRATIONS } from './training-clock.follower.js';
+import { notingWrites } from './noting-writes.store.js';
 
 export interface InfrastructureConfig {
   readonly app: string;
@@ -27,6 +28,8 @@ export interface InfrastructureConfig {
   readonly pool?: pg.Pool;
   /** The app's business time, stamped beside real time on every event it appends; tools that only read leave it out. */
   readonly businessNow?: BusinessNow;
+  /** Hears how far bus consumers have applied each source app (PostgreSQL bus only), for X-Read-After. */
+  readonly progress?: SourceProgressSink;
 }
 
 export interface Infrastructure {
@@ -58,9 +61,11 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
     ...(config.migrations ?? []),
   ]);
 
-  const store: EventStore = config.eventStoreUrl
-    ? EventStoreDbEventStore.connect(config.eventStoreUrl, config.businessNow)
-    : new PostgresEventStore(pool, { businessNow: config.businessNow });
+  const store = notingWrites(
+    config.eventStoreUrl
+      ? EventStoreDbEventStore.connect(config.eventStoreUrl, config.businessNow)
+      : new PostgresEventStore(pool, { businessNow: config.businessNow }),
+  );
   closers.unshift(() => store.close());
 
   let bus: IntegrationBus;
@@ -76,7 +81,7 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
       closers.push(() => log.end());
     }
     await migrate(log, BUS_LOG_MIGRATIONS);
-    bus = postgresBus = new PostgresBus({ log, readModel: pool });
+    bus = postgresBus = new PostgresBus({ log, readModel: pool, progress: config.progress });
   }
   closers.unshift(() => bus.close());
 

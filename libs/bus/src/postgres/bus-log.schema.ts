@@ -17,6 +17,11 @@ export const BUS_LOG_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX messages_log_order ON bus.messages (transaction_id, position);`,
   },
+  {
+    // A consumer taking over looks up the last relay progress marker of each source before its offset.
+    id: 'bus/004-relay-progress',
+    sql: `CREATE INDEX messages_relay_progress ON bus.messages (topic, transaction_id, position) WHERE key = 'relay-progress';`,
+  },
 ];
 
 /** Kept in the consumer's database, next to its read model, so both commit together. */

@@ -1,9 +1,10 @@
 import type pg from 'pg';
 import { comparePositions } from '../../../event-store/src/index.js';
 import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '../../../postgres/src/log-order.js';
-import type { ConsumeOptions, Consumer, DeadLetter, IntegrationBus, IntegrationMessage, MessageHandler } from '../bus.port.js';
+import { sourceAppOf, type ConsumeOptions, type Consumer, type DeadLetter, type IntegrationBus, type IntegrationMessage, type MessageHandler, type RelayProgress, type SourceProgressSink } from '../bus.port.js';
 import { deliver } from './deliver.js';
 import { readDeadLetters } from './inbox.js';
+import { progressMarker, PROGRESS_KEY, progressOf, progressTopic } from './relay-progress.js';
 
 export interface PostgresBusOptions {
   /** The database holding bus.messages. */
@@ -12,6 +13,8 @@ export interface PostgresBusOptions {
   readonly readModel: pg.Pool;
   readonly pollIntervalMs?: number;
   readonly onError?: (error: unknown) => void;
+  /** Hears how far each consumer group has applied each source app's relay, for X-Read-After. */
+  readonly progress?: SourceProgressSink;
 }
 
 export interface LoggedMessage {
@@ -26,7 +29,9 @@ export class PostgresBus implements IntegrationBus {
 
   constructor(private readonly options: PostgresBusOptions) {}
 
-  async publish(messages: readonly IntegrationMessage[]): Promise<void> {
+  /** The relay's progress goes in as a marker after the batch's messages, in the same statement, so a consumer meets it only after them. */
+  async publish(messages: readonly IntegrationMessage[], progress?: RelayProgress): Promise<void> {
+    if (progress) messages = [...messages, progressMarker(progress)];
     if (messages.length === 0) return;
     // One JSON array: one JSON.stringify, instead of escaping each message into an array literal.
     await this.options.log.query({
@@ -76,6 +81,17 @@ export class PostgresBus implements IntegrationBus {
     return messages.length < limit && head ? { messages, scannedTo: { commit: BigInt(head.head_tx), prepare: BigInt(head.head_position) } } : { messages };
   }
 
+  /** The last relay progress of `source` at or before `upTo`: where a consumer that stopped there had got to. */
+  async progressUpTo(source: string, upTo: LoggedMessage['position']): Promise<RelayProgress['position'] | undefined> {
+    const { rows } = await this.options.log.query<{ message: IntegrationMessage }>(
+      `SELECT message FROM bus.messages log
+       WHERE key = '${PROGRESS_KEY}' AND topic = $3 AND (log.transaction_id, log.position) <= ($1::text::xid8, $2::bigint)
+       ORDER BY log.transaction_id DESC, log.position DESC LIMIT 1`,
+      [...positionParams(upTo), progressTopic(source)],
+    );
+    return rows[0] && progressOf(rows[0].message);
+  }
+
   async countLog(topics: readonly string[]): Promise<number> {
     const { rows } = await this.options.log.query<{ count: string }>(
       'SELECT count(*) FROM bus.messages WHERE topic = ANY($1::text[])',
@@ -85,7 +101,9 @@ export class PostgresBus implements IntegrationBus {
   }
 
   async consume(options: ConsumeOptions, handler: MessageHandler): Promise<Consumer> {
-    const consumer = new GroupConsumer(this, this.options, options, handler);
+    const sources = this.options.progress ? [...new Set(options.topics.map(sourceAppOf))] : [];
+    const reports = new Map(sources.map((source) => [progressTopic(source), this.options.progress!.track(source, options.group)]));
+    const consumer = new GroupConsumer(this, this.options, options, handler, reports);
     this.consumers.add(consumer);
     consumer.start();
     return {
@@ -113,6 +131,8 @@ export class PostgresBus implements IntegrationBus {
 /**
  * One active consumer per group (an advisory lock in the consumer's database), so
  * the group sees messages in log order; a second instance waits as a standby.
+ * It also reads its source apps' relay progress markers: meeting one means every
+ * message published before it has been applied, which it reports.
  */
 class GroupConsumer implements Consumer {
   private stopped = false;
@@ -124,6 +144,8 @@ class GroupConsumer implements Consumer {
     private readonly pools: PostgresBusOptions,
     private readonly options: ConsumeOptions,
     private readonly handler: MessageHandler,
+    /** Progress topic → report, one per source app. */
+    private readonly reports: ReadonlyMap<string, (position: RelayProgress['position']) => void>,
   ) {}
 
   start(): void {
@@ -165,18 +187,39 @@ class GroupConsumer implements Consumer {
 
   private async consumeWhileLeader(): Promise<void> {
     const group = this.options.group;
+    const topics = [...this.options.topics, ...this.reports.keys()];
+    await this.reportProgressAt(await this.readOffset());
     while (!this.stopped) {
       const offset = await this.readOffset();
-      const { messages, scannedTo } = await this.bus.readPage(offset, this.options.topics);
+      const { messages, scannedTo } = await this.bus.readPage(offset, topics);
+      // A page that ends in markers moves the offset past them, else a full page of them would be read forever.
+      let pastMarker: LoggedMessage['position'] | undefined;
       for (const { position, message } of messages) {
         if (this.stopped) return;
+        const report = this.reports.get(message.type);
+        if (report) {
+          report(progressOf(message));
+          pastMarker = position;
+          continue;
+        }
+        pastMarker = undefined;
         await deliver(this.pools.readModel, group, message, this.handler, this.options.maxAttempts, (client) =>
           saveOffset(client, group, position),
         );
       }
       if (this.stopped) return;
-      if (scannedTo && (!offset || comparePositions(scannedTo, offset) > 0)) await saveOffset(this.pools.readModel, group, scannedTo);
+      const advanceTo = scannedTo ?? pastMarker;
+      if (advanceTo && (!offset || comparePositions(advanceTo, offset) > 0)) await saveOffset(this.pools.readModel, group, advanceTo);
       if (messages.length === 0) await this.sleep(this.pools.pollIntervalMs ?? 100);
+    }
+  }
+
+  /** On taking over, what the group had applied before: the last marker of each source before its offset. */
+  private async reportProgressAt(offset: LoggedMessage['position'] | undefined): Promise<void> {
+    if (!offset) return;
+    for (const [topic, report] of this.reports) {
+      const position = await this.bus.progressUpTo(sourceAppOf(topic), offset);
+      if (position) report(position);
     }
   }
 

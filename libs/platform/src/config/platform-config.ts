@@ -17,6 +17,8 @@ export const platformVariables = {
   LOG_LEVEL: env.oneOf(LOG_LEVELS).default('info'),
   SEED_ACCOUNTS: env.custom(parseSeedAccounts).default([]),
   RUN_MODE: env.oneOf(RUN_MODES).default('production'),
+  // The most a request with X-Read-After waits for read models before answering anyway.
+  READ_AFTER_TIMEOUT_MS: env.int({ min: 0, max: 30_000 }).default(5000),
 };
 
 export type PlatformConfig = ConfigOf<typeof platformVariables>;
