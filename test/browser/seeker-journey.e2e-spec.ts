@@ -76,7 +76,8 @@ suite('the website for a seeker, in Chromium', () => {
   }
 
   test('public pages in Swedish and English pass axe signed out', async () => {
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     for (const [path, name] of [['/', 'start'], ['/sa-fungerar-kon', 'how-it-works'], ['/bostader', 'search'], ['/registrera', 'register'], ['/logga-in', 'sign-in'], ['/tillganglighet', 'accessibility']] as const) {
       await page.goto(url(path));
       await check(page, `${name}-sv`);
@@ -89,7 +90,7 @@ suite('the website for a seeker, in Chromium', () => {
     await check(page, 'listing-en');
     await page.click('text=På svenska');
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
-    await page.close();
+    await context.close();
   });
 
   test('a seeker registers, is refused with the reason, applies elsewhere and sees their place; hostile input stays text', async () => {
@@ -173,7 +174,7 @@ suite('the website for a seeker, in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('500000');
     await page.keyboard.press('Enter');
-    expect(await page.locator('.facts').first().innerText()).toContain('Plats 1 av');
+    expect(await page.locator('.facts').first().innerText()).toMatch(/Plats \d+ av \d+ just nu/);
     await context.close();
   });
 });
