@@ -16,8 +16,10 @@ export {
   ProblemError,
   ServiceUnavailable,
   type ProblemErrorOptions,
-} from './errors/domain-errors.js';
-export { PROBLEM_CONTENT_TYPE, type FieldError, type ProblemDetails } from './errors/problem-details.js';
+  PROBLEM_CONTENT_TYPE,
+  type FieldError,
+  type ProblemDetails,
+} from '../../errors/src/index.js';
 
 export type { HealthCheck, HealthChecks, HealthChecksOptions, HealthReport } from './health/health-checks.js';
 

@@ -1,4 +1,4 @@
-import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
 import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 
 /** Personnummer, name, contact data and the password hash: only ever stored sealed under the person's key. */

@@ -1,4 +1,4 @@
-import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
 import { addMonths, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import type { ListingPolicy } from '../policy/listing-policy.js';
 import type { RequirementFailure } from '../listing/eligibility.js';

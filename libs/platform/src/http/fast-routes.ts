@@ -6,9 +6,8 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { Role } from '../auth/roles.js';
 import { TokenService } from '../auth/token.service.js';
-import { InvalidRequest } from '../errors/domain-errors.js';
 import { toProblem } from '../errors/problem-details.filter.js';
-import { PROBLEM_CONTENT_TYPE, type FieldError } from '../errors/problem-details.js';
+import { InvalidRequest, PROBLEM_CONTENT_TYPE, type FieldError } from '../../../errors/src/index.js';
 import { IdempotencyStore } from './idempotency.interceptor.js';
 
 /** A JSON Schema object: it validates the body and is the body's OpenAPI schema. */
