@@ -49,5 +49,3 @@ export interface IntegrationBus {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
-
-export const INTEGRATION_BUS = Symbol('INTEGRATION_BUS');

@@ -9,6 +9,5 @@ export {
   PreconditionFailed,
   ProblemError,
   ServiceUnavailable,
-  type ProblemErrorOptions,
 } from './domain-errors.js';
 export { GENERIC_PROBLEM_TYPE, PROBLEM_CONTENT_TYPE, type FieldError, type ProblemDetails } from './problem-details.js';

@@ -70,8 +70,6 @@ export type ApplicantEvent =
   | { readonly type: 'account-closed'; readonly data: { readonly on: IsoDate; readonly closedBy: string } }
   | { readonly type: 'personal-data-erased'; readonly data: { readonly on: IsoDate; readonly erasedBy: string } };
 
-export type ApplicantEventType = ApplicantEvent['type'];
-
 export const applicantStream = (applicantId: string) => `applicant-${applicantId}`;
 
 /** Claimed with `no_stream` so that two racing registrations of one person make one account. */

@@ -4,7 +4,7 @@ import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { FeeJobs } from './fee-jobs.js';
 
 /** 0 turns the schedule off, e.g. in tests that drive the days through the API. */
-export const feeJobVariables = { FEE_JOB_INTERVAL_MINUTES: env.int({ min: 0, max: 1440 }).default(60) };
+const feeJobVariables = { FEE_JOB_INTERVAL_MINUTES: env.int({ min: 0, max: 1440 }).default(60) };
 
 /**
  * Runs the fee job for today's Stockholm date shortly after start (catching up

@@ -42,7 +42,7 @@ export type SeekerCommand =
   | { readonly type: 'withdraw-for-listing'; readonly listingId: string; readonly now: Date; readonly reason: WithdrawReason }
   | { readonly type: 'record-avhopp'; readonly listingId: string; readonly applicationId: string; readonly on: IsoDate; readonly kind: AvhoppKind };
 
-export const activeApplications = (state: SeekerState) => Object.values(state.applications).filter((a) => a.status === 'active');
+const activeApplications = (state: SeekerState) => Object.values(state.applications).filter((a) => a.status === 'active');
 
 /**
  * The date until which the seeker may not apply, or null. Blocked when `limit`

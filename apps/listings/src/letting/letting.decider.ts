@@ -64,7 +64,7 @@ const STATUS_BY_CODE: Record<string, number> = {
 };
 
 /** A command the letting rules refuse; the code names the rule and becomes the problem type. */
-export class LettingRuleViolation extends ProblemError {
+class LettingRuleViolation extends ProblemError {
   constructor(
     readonly code: string,
     message: string,

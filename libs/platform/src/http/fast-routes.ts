@@ -84,7 +84,9 @@ export class FastRoutes {
     fastify.route({
       method: route.method,
       url: route.url,
-      errorHandler: (error, request, reply) => this.problem(error, request, reply),
+      errorHandler: (error, request, reply) => {
+        this.problem(error, request, reply);
+      },
       handler: async (request, reply) => {
         const user = this.authenticate(request, route.roles);
         const invalid = validators.flatMap(({ part, validate }) => (validate!(request[part]) ? [] : fieldErrors(validate!.errors ?? [], part === 'body' ? 'body' : '')));
@@ -127,14 +129,14 @@ export class FastRoutes {
     return user;
   }
 
-  private problem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  private problem(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const problem =
       error instanceof Unauthorized ? generic(401, 'Unauthorized', error.message)
       : error instanceof Forbidden ? generic(403, 'Forbidden', error.message)
       : fastifyClientError(error) ?? toProblem(error);
     if (problem.status >= 500) this.logger.logger.error({ err: error, correlationId: request.id }, problem.detail);
     if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
-    return reply
+    reply
       .status(problem.status)
       .header('content-type', PROBLEM_CONTENT_TYPE)
       .send({ ...problem, instance: request.url.split('?')[0], correlationId: request.id });

@@ -6,7 +6,7 @@ import { userOf } from '../auth/authenticated-user.js';
 import { PG_POOL } from '../database/pg-pool.js';
 import { Conflict, DomainRuleViolation, InvalidRequest } from '../../../errors/src/index.js';
 
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[\w.:-]{1,200}$/;
 
 interface StoredResponse {
