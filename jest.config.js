@@ -1,4 +1,4 @@
-// ESM throughout: NestJS 12, TypeORM 1 and emmett ship only ES modules.
+// ESM throughout: NestJS 12 and emmett ship only ES modules.
 const swc = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true, tsx: true },

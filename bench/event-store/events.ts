@@ -13,7 +13,7 @@ function isoDate(dayOffset: number): string {
  * contact details, preferences): about 370 bytes of data and 160 of metadata,
  * so JSON encoding and jsonb parsing weigh what they weigh in production.
  */
-export function applicantEvent(seed: number, revision: number): NewEvent {
+function applicantEvent(seed: number, revision: number): NewEvent {
   const applicantId = randomUUID();
   return {
     id: randomUUID(),

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 
-export const JWT_SECRET = 'listings-bench-secret-long-enough-for-hs256-0123456789';
+const JWT_SECRET = 'listings-bench-secret-long-enough-for-hs256-0123456789';
 
 /** An HS256 token as the platform's TokenService issues it. */
 export function token(claims: { sub: string; roles: string[]; landlordId?: string }): string {

@@ -3,14 +3,13 @@ import { landlordsProjection } from '../../apps/statistics/src/store/landlords.p
 import { lettingsProjection } from '../../apps/statistics/src/store/lettings.projection.js';
 import { listingsProjection } from '../../apps/statistics/src/store/listings.projection.js';
 
-export const PLACES: ReadonlyArray<readonly [string, string]> = [
+const PLACES: ReadonlyArray<readonly [string, string]> = [
   ...['Angered', 'Askim', 'Backa', 'Biskopsgården', 'Centrum', 'Frölunda', 'Gamlestaden', 'Haga', 'Härlanda', 'Johanneberg', 'Kortedala', 'Kärra', 'Linnéstaden', 'Lundby', 'Majorna', 'Styrsö', 'Torslanda', 'Tynnered', 'Västra Frölunda', 'Örgryte'].map((d) => ['Göteborg', d] as const),
   ...['Centrum', 'Kållered', 'Lindome', 'Fässberg'].map((d) => ['Mölndal', d] as const),
   ...['Centrum', 'Sävedalen', 'Öjersjö'].map((d) => ['Partille', d] as const),
   ...['Kungälv', 'Ytterby', 'Kode'].map((d) => ['Kungälv', d] as const),
 ];
-export const LANDLORDS = 40;
-export const landlordId = (k: number) => `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`;
+const LANDLORDS = 40;
 
 /**
  * Five years of lettings (2021–2025) generated inside PostgreSQL with a fixed

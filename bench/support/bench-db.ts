@@ -44,7 +44,7 @@ export async function startBenchDb(name: string, port: number, databases: readon
 const DEFAULT_TEXT_PARSERS = new Map([20, 114, 3802].map((oid) => [oid, pg.types.getTypeParser(oid, 'text')]));
 
 /** pg's parsers as they were before any library touched them: what the application runs with. */
-export const PG_DEFAULT_TYPES: pg.CustomTypesConfig = {
+const PG_DEFAULT_TYPES: pg.CustomTypesConfig = {
   getTypeParser: (oid, format) => (format === 'binary' ? undefined : DEFAULT_TEXT_PARSERS.get(oid)) ?? pg.types.getTypeParser(oid, format),
 };
 

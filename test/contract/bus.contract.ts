@@ -9,7 +9,7 @@ export interface BusFixture {
   dispose(): Promise<void>;
 }
 
-export const message = (type: string, key: string, payload: unknown = {}): IntegrationMessage => ({
+const message = (type: string, key: string, payload: unknown = {}): IntegrationMessage => ({
   id: randomUUID(),
   type,
   key,

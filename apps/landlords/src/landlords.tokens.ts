@@ -2,6 +2,3 @@
 export const VAULT = Symbol('VAULT');
 /** Keys the HMAC that turns a user's e-mail into a claim stream name without revealing it. */
 export const EMAIL_SECRET = Symbol('EMAIL_SECRET');
-export const LANDLORDS = Symbol('LANDLORDS');
-export const GUIDELINES = Symbol('GUIDELINES');
-export const CASES = Symbol('CASES');

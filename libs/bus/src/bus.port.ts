@@ -72,5 +72,3 @@ export interface IntegrationBus {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
-
-export const INTEGRATION_BUS = Symbol('INTEGRATION_BUS');

@@ -7,7 +7,7 @@ export { LandlordRegisteredV1 } from './landlords/landlord-registered.v1.js';
 export { AgreementStatusChangedV1 } from './landlords/agreement-status-changed.v1.js';
 export { LettingGuidelineChangedV1, type StandardRequirements } from './landlords/letting-guideline-changed.v1.js';
 export { LandlordUserChangedV1 } from './landlords/landlord-user-changed.v1.js';
-export { ListingPublishedV1, LISTING_TYPES, type ListingType, type FlatFacts } from './listings/listing-published.v1.js';
+export { ListingPublishedV1, LISTING_TYPES, type ListingType } from './listings/listing-published.v1.js';
 export { ApplicationSubmittedV1 } from './listings/application-submitted.v1.js';
 export { ApplicationsClosedV1 } from './listings/applications-closed.v1.js';
 export { TenantProposedV1 } from './listings/tenant-proposed.v1.js';

@@ -111,5 +111,3 @@ export interface EventStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
-
-export const EVENT_STORE = Symbol('EVENT_STORE');

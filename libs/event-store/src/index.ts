@@ -4,4 +4,3 @@ export { PostgresEventStore } from './postgres/postgres.event-store.js';
 export { EVENT_STORE_MIGRATIONS } from './postgres/event-store.schema.js';
 export { InMemoryEventStore } from './in-memory/in-memory.event-store.js';
 export { supervise } from './supervise.js';
-export { EventStoreDbEventStore } from './eventstoredb/eventstoredb.event-store.js';

@@ -1,14 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { Migration } from '../../postgres/src/migrations.js';
+import type { Sealed } from './sealed.js';
 
-/** What an event stores instead of personal data: readable only while the person's key exists. */
-export interface Sealed {
-  readonly subject: string;
-  readonly iv: string;
-  readonly tag: string;
-  readonly data: string;
-}
+export type { Sealed } from './sealed.js';
 
 export const PERSONAL_DATA_MIGRATIONS: readonly Migration[] = [
   {

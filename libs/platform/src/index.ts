@@ -1,11 +1,9 @@
-export { bootstrapApp, createTestApp, type AppOptions, type BootstrapOptions } from './bootstrap.js';
-export { PlatformModule, type PlatformOptions } from './platform.module.js';
+export { bootstrapApp, createTestApp } from './bootstrap.js';
+export { PlatformModule } from './platform.module.js';
 
-export { ConfigurationError, env, EnvVariable, InvalidValue, loadConfig, type ConfigOf, type EnvSchema, type Parse } from './config/env.js';
+export { ConfigurationError, env, InvalidValue, loadConfig, type ConfigOf } from './config/env.js';
 export { PLATFORM_CONFIG, platformVariables, type PlatformConfig } from './config/platform-config.js';
-export type { SeedAccount } from './config/seed-accounts.js';
-
-export { CORRELATION_ID_HEADER, currentCorrelationId, withCorrelationId } from './logging/correlation-id.js';
+export { currentCorrelationId } from './logging/correlation-id.js';
 
 export {
   Conflict,
@@ -13,31 +11,26 @@ export {
   InvalidRequest,
   NotFound,
   PreconditionFailed,
-  ProblemError,
   ServiceUnavailable,
-  type ProblemErrorOptions,
-} from './errors/domain-errors.js';
-export { PROBLEM_CONTENT_TYPE, type FieldError, type ProblemDetails } from './errors/problem-details.js';
+  type FieldError,
+} from '../../errors/src/index.js';
 
-export type { HealthCheck, HealthChecks, HealthChecksOptions, HealthReport } from './health/health-checks.js';
+export type { HealthChecksOptions } from './health/health-checks.js';
 
 export type { AuthenticatedUser } from './auth/authenticated-user.js';
 export { CurrentUser } from './auth/current-user.decorator.js';
 export { PasswordHasher } from './auth/password-hasher.js';
 export { Public } from './auth/public.decorator.js';
 export { Roles } from './auth/roles.decorator.js';
-export { ROLES, type Role } from './auth/roles.js';
+export type { Role } from './auth/roles.js';
 export { TokenService, type IssuedToken } from './auth/token.service.js';
 
 export { trainingClockView, type TrainingClockView } from './clock/training-clock.controller.js';
 
 export { PG_POOL } from './database/pg-pool.js';
-export { PLATFORM_MIGRATIONS } from './database/platform-migrations.js';
 
 export { etagOf, revisionFromIfMatch } from './http/etag.js';
-export { IDEMPOTENCY_HEADER } from './http/idempotency.interceptor.js';
-export { FastRoutes, type BodySchema, type FastRoute } from './http/fast-routes.js';
-
+export { FastRoutes, type BodySchema } from './http/fast-routes.js';
 export { LOG_POSITION_HEADER, READ_AFTER_HEADER, READ_STALE_HEADER, formatToken, parseTokens, type LogPosition, type LogToken } from './read-after/log-token.js';
 export { LogWrites, noteLogWrite, withLogWrites, currentLogWrites } from './read-after/log-writes.js';
 export { ReadModelProgress, type ProgressReport } from './read-after/read-model-progress.js';

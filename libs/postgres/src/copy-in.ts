@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
 /** Text-format COPY field: backslash, tab, newline and carriage return escaped; null as \N. */
-export function copyText(value: string | number | bigint | null): string {
+function copyText(value: string | number | bigint | null): string {
   if (value === null) return '\\N';
   if (typeof value !== 'string') return String(value);
   return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : value;

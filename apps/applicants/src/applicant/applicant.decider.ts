@@ -1,5 +1,5 @@
-import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { ProblemError } from '../../../../libs/platform/src/errors/domain-errors.js';
+import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
+import { ProblemError } from '../../../../libs/errors/src/index.js';
 import type { ApplicantPolicy } from '../policy/applicant-policy.js';
 import { ageOn, daysBetween, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import type { ApplicantEvent, CaseChannel, QueueChangeReason } from './applicant.events.js';

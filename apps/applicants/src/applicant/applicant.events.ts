@@ -1,4 +1,4 @@
-import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
 import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 
 /** Personnummer, name, contact data and the password hash: only ever stored sealed under the person's key. */
@@ -69,8 +69,6 @@ export type ApplicantEvent =
   | { readonly type: 'case-answered'; readonly data: { readonly caseId: string; readonly answer: Sealed; readonly answeredBy: string } }
   | { readonly type: 'account-closed'; readonly data: { readonly on: IsoDate; readonly closedBy: string } }
   | { readonly type: 'personal-data-erased'; readonly data: { readonly on: IsoDate; readonly erasedBy: string } };
-
-export type ApplicantEventType = ApplicantEvent['type'];
 
 export const applicantStream = (applicantId: string) => `applicant-${applicantId}`;
 

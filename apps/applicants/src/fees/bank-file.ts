@@ -2,8 +2,8 @@ import { isIsoDate, type IsoDate } from '../../../../libs/calendar/src/calendar.
 import type { Ore } from './money.js';
 
 /** The format is documented in BANK-FILE.md; keep the two in step. */
-export const BANK_FILE_HEADER = ['paidOn', 'reference', 'amount', 'bankReference'] as const;
-export const BANK_FILE_SEPARATOR = ';';
+const BANK_FILE_HEADER = ['paidOn', 'reference', 'amount', 'bankReference'] as const;
+const BANK_FILE_SEPARATOR = ';';
 export const BANK_FILE_MAX_LINES = 5000;
 
 export interface BankFilePayment {

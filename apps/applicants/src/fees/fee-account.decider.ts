@@ -54,7 +54,7 @@ export type FeeAccountCommand =
       readonly graceDays: number;
     };
 
-export const noticeIdOf = (applicantId: string, year: number) => `${applicantId}/${year}`;
+const noticeIdOf = (applicantId: string, year: number) => `${applicantId}/${year}`;
 
 /**
  * The notice to issue on `on`, if any: one a year, due on the registration

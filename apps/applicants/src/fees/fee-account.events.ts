@@ -70,7 +70,5 @@ export type FeeAccountEvent =
       };
     };
 
-export type FeeAccountEventType = FeeAccountEvent['type'];
-
 export const FEE_ACCOUNT_PREFIX = 'fee_account-';
 export const feeAccountStream = (applicantId: string) => `${FEE_ACCOUNT_PREFIX}${applicantId}`;

@@ -5,7 +5,7 @@ import { BusinessSchedule, Clock } from '../../../../libs/clock/src/index.js';
 import { FeeJobs } from './fee-jobs.js';
 
 /** 0 turns the schedule off, e.g. in tests that drive the days through the API. */
-export const feeJobVariables = { FEE_JOB_INTERVAL_MINUTES: env.int({ min: 0, max: 1440 }).default(60) };
+const feeJobVariables = { FEE_JOB_INTERVAL_MINUTES: env.int({ min: 0, max: 1440 }).default(60) };
 
 /**
  * Runs the fee job for today's business date shortly after start (catching up

@@ -13,7 +13,7 @@ import { feeNoticesProjection } from './fee-notices.projection.js';
 import { readModelsCaughtUp } from './read-model-wait.js';
 
 /** Recorded as the actor and as `decidedBy` on every decision the job makes. */
-export const FEE_JOB = 'fee-job';
+const FEE_JOB = 'fee-job';
 const LOCK_KEY = 7_340_301;
 /** No grace can be longer, so older notices never need looking at again. */
 const LONGEST_GRACE = POLICY_LIMITS.graceDays.max;

@@ -6,7 +6,7 @@
  * sum alone would miss. Bankgirot allows up to 25 digits; ours have at least 3
  * (one digit of number and the two control digits).
  */
-export const OCR_MAX_LENGTH = 25;
+const OCR_MAX_LENGTH = 25;
 
 export type OcrProblem = 'format' | 'length-digit' | 'check-digit';
 

@@ -33,8 +33,8 @@ export interface PaymentFileProcessed {
   readonly data: { readonly fileId: string; readonly fileName: string | null; readonly uploadedBy: string; readonly lines: readonly LineReport[] };
 }
 
-export const UNMATCHED_PAYMENT_PREFIX = 'fee_unmatched_payment-';
+const UNMATCHED_PAYMENT_PREFIX = 'fee_unmatched_payment-';
 /** Hashed: a payment id carries the bank's own reference, which may hold any character. */
 export const unmatchedPaymentStream = (paymentId: string) => `${UNMATCHED_PAYMENT_PREFIX}${createHash('sha256').update(paymentId).digest('hex').slice(0, 32)}`;
-export const PAYMENT_FILE_PREFIX = 'fee_payment_file-';
+const PAYMENT_FILE_PREFIX = 'fee_payment_file-';
 export const paymentFileStream = (fileId: string) => `${PAYMENT_FILE_PREFIX}${fileId}`;

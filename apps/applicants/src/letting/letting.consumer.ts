@@ -5,7 +5,7 @@ import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.modu
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
 
-export const LETTING_GROUP = 'applicants.queue-time-from-lettings';
+const LETTING_GROUP = 'applicants.queue-time-from-lettings';
 
 /**
  * Lettings decided in listings change queue time here. The decider ignores a

@@ -4,7 +4,7 @@ import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.modu
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { DEFAULT_POLICY, POLICY_LIMITS, type ApplicantPolicy } from './applicant-policy.js';
 
-export const POLICY_STREAM = 'applicants_policy-current';
+const POLICY_STREAM = 'applicants_policy-current';
 
 /** Policy changes are events: what applied on any past date can always be shown and replayed. */
 @Injectable()

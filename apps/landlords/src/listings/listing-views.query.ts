@@ -3,7 +3,7 @@ import { LISTINGS_TABLE } from './landlord-listings.projection.js';
 import { PROPOSALS_TABLE } from './proposals.projection.js';
 
 /** A listing's state as the landlord sees it, from what the listings app has reported. */
-export const LISTING_STATE_SQL = `CASE
+const LISTING_STATE_SQL = `CASE
   WHEN l.let_on IS NOT NULL THEN 'let'
   WHEN l.withdrawn_on IS NOT NULL THEN 'withdrawn'
   WHEN EXISTS (SELECT 1 FROM ${PROPOSALS_TABLE} p WHERE p.landlord_id = l.landlord_id AND p.listing_id = l.listing_id AND p.decision IS NULL AND p.proposed_at IS NOT NULL) THEN 'tenant-proposed'

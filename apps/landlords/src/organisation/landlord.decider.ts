@@ -1,4 +1,4 @@
-import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
 import { stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import { LandlordRuleViolation } from '../shared/rule-violation.js';
 import type { AgreementStatus, LandlordEvent, TerminatedBy, UserRole } from './landlord.events.js';

@@ -1,4 +1,4 @@
-import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
 import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 
 /** The organisation's contact person: personal data, sealed under the landlord's key. */

@@ -1,4 +1,4 @@
-import { ProblemError } from '../../../../libs/platform/src/errors/domain-errors.js';
+import { ProblemError } from '../../../../libs/errors/src/index.js';
 
 const STATUS_BY_CODE: Record<string, number> = {
   'no-landlord': 404,

@@ -1,4 +1,4 @@
-import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
 import { addMonths, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import type { ListingPolicy } from '../policy/listing-policy.js';
 import type { RequirementFailure } from '../listing/eligibility.js';
@@ -49,7 +49,7 @@ export type SeekerCommand =
   | { readonly type: 'withdraw-for-listing'; readonly listingId: string; readonly now: Date; readonly reason: WithdrawReason }
   | { readonly type: 'record-avhopp'; readonly listingId: string; readonly applicationId: string; readonly on: IsoDate; readonly kind: AvhoppKind };
 
-export const activeApplications = (state: SeekerState) => Object.values(state.applications).filter((a) => a.status === 'active');
+const activeApplications = (state: SeekerState) => Object.values(state.applications).filter((a) => a.status === 'active');
 
 /**
  * The date until which the seeker may not apply, or null. Blocked when `limit`

@@ -7,7 +7,7 @@ import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import { DEFAULT_LETTING_POLICY, LETTING_POLICY_LIMITS, type LettingPolicy, type LettingRules } from './letting.policy.js';
 
 /** Not a `letting-` stream, so the integration mapper and the allocation audit never see it. */
-export const LETTING_POLICY_STREAM = 'letting_policy-current';
+const LETTING_POLICY_STREAM = 'letting_policy-current';
 
 /** The letting deadlines as dated events, joined with the listings policy's showing size. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { ProblemError } from '../../../../libs/platform/src/errors/domain-errors.js';
+import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
+import { ProblemError } from '../../../../libs/errors/src/index.js';
 import { addDays, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import { usesQueueTime, type LettingContext } from './letting.context.js';
 import { DERIVED_EVENTS, type CandidateStage, type Invited, type LettingEvent, type ShowingSlot, type Skipped, type VerifiedFacts } from './letting.events.js';
@@ -64,7 +64,7 @@ const STATUS_BY_CODE: Record<string, number> = {
 };
 
 /** A command the letting rules refuse; the code names the rule and becomes the problem type. */
-export class LettingRuleViolation extends ProblemError {
+class LettingRuleViolation extends ProblemError {
   constructor(
     readonly code: string,
     message: string,

@@ -1,5 +1,5 @@
 import type { ListingType } from '../../../../libs/contracts/src/index.js';
-import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
 import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 
 /**

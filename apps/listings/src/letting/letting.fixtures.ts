@@ -4,9 +4,9 @@ import { DEFAULT_LETTING_POLICY, type LettingRules } from './letting.policy.js';
 
 /** A ranked listing for the pure letting specs: 12 eligible applicants, place n is application `app-n` of seeker `seeker-n`. */
 export const LISTING_ID = '11111111-1111-4111-8111-111111111111';
-export const LANDLORD_ID = '22222222-2222-4222-8222-222222222222';
+const LANDLORD_ID = '22222222-2222-4222-8222-222222222222';
 
-export const ranked = (place: number): RankedApplicant => ({
+const ranked = (place: number): RankedApplicant => ({
   place,
   applicationId: `app-${place}`,
   applicantId: `seeker-${place}`,

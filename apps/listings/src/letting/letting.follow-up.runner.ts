@@ -10,7 +10,7 @@ import { ListingService } from '../listing/listing.service.js';
 import { LETTING_STREAM_PREFIX } from './letting.events.js';
 import { followUpsOf, type FollowUp } from './letting.follow-ups.js';
 
-export const FOLLOW_UP_CHECKPOINT = 'letting:follow-ups';
+const FOLLOW_UP_CHECKPOINT = 'letting:follow-ups';
 
 /**
  * Carries letting events over to the seeker and listing streams (avhopp,

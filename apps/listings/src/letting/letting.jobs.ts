@@ -6,7 +6,7 @@ import { env, loadConfig, PG_POOL, Roles } from '../../../../libs/platform/src/i
 import { LettingService } from './letting.service.js';
 
 /** 0 turns the schedule off, e.g. in tests that drive the deadlines through the API. */
-export const lettingJobVariables = { LETTING_JOB_INTERVAL_MINUTES: env.int({ min: 0, max: 1440 }).default(60) };
+const lettingJobVariables = { LETTING_JOB_INTERVAL_MINUTES: env.int({ min: 0, max: 1440 }).default(60) };
 
 /** Applies passed deadlines to every open letting: no answer counts as no, late certificates are avhopp. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { daysBetween, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import type { ListingPolicy } from '../policy/listing-policy.js';
 import { methodFor, rank, seedHash, type Candidate } from '../ranking/rank.js';
 import { ListingRuleViolation } from './listing-rule-violation.js';
@@ -136,10 +136,3 @@ export function evolveListing(state: ListingState, event: ListingEvent): Listing
       return state.status === 'none' ? state : { ...state, status: 'let', let: event.data };
   }
 }
-
-/** Open for applications on this Stockholm date: published, not ended, deadline not passed. */
-export function acceptsApplications(state: ListingState, today: IsoDate): boolean {
-  return state.status === 'open' && today <= state.published.applicationDeadline;
-}
-
-export const firstClosingDay = (deadline: IsoDate) => addDays(deadline, 1);

@@ -35,7 +35,3 @@ export class PublishListingDto {
   @IsOptional() @ValidateNested() @Type(() => RequirementsDto)
   requirements?: RequirementsDto;
 }
-
-export class WithdrawListingDto {
-  @ApiPropertyOptional({ example: 'The flat needs renovation' }) @IsOptional() @IsString() @Length(1, 500) note?: string;
-}

@@ -1,4 +1,4 @@
-import { settingsOn, type PolicyChange as DatedChange, type SettingLimits } from '../../../../libs/policy/src/dated-policy.js';
+import { settingsOn, type PolicyChange as DatedChange, type SettingLimits } from '../../../../libs/policy/src/settings.js';
 import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 
 /** The listings app's rules as data (DOMAIN.md's defaults), changed only from a date onwards. */

@@ -23,7 +23,7 @@ import { standingOn } from '../read-models/queue-standing.js';
 import { seekerFacts } from '../read-models/seekers.projection.js';
 import type { Candidate } from './rank.js';
 
-export const CLOSE_JOB = 'listings:close-job';
+const CLOSE_JOB = 'listings:close-job';
 
 /**
  * The scheduled, idempotent close: every listing whose deadline has passed is

@@ -16,7 +16,7 @@ import { PolicyService } from '../policy/policy.service.js';
 import { seekerFacts } from '../read-models/seekers.projection.js';
 import { lotteryKey, methodFor, type RankingMethod } from './rank.js';
 
-export const RULES: Record<RankingMethod, string> = {
+const RULES: Record<RankingMethod, string> = {
   'queue-days':
     'Eligible applicants are ranked by most queue days at the application deadline, then earlier queue start date, then earlier application, ' +
     'then SHA-256("<listingId>:<applicationId>") ascending, a fixed order that favours no one.',

@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 
 /** One change of a seeker's standing, from QueueStandingChangedV1. */
 export interface StandingChange {
@@ -27,10 +27,4 @@ export function standingOn(timeline: readonly StandingChange[], date: IsoDate): 
     if (found === null || change.effectiveFrom > found.effectiveFrom || (change.effectiveFrom === found.effectiveFrom && change.occurredAt >= found.occurredAt)) found = change;
   }
   return found && { status: found.status, queueStartDate: found.queueStartDate };
-}
-
-export function queueDaysOn(timeline: readonly StandingChange[], date: IsoDate): number {
-  const standing = standingOn(timeline, date);
-  if (!standing || standing.status !== 'active' || standing.queueStartDate === null) return 0;
-  return Math.max(0, daysBetween(standing.queueStartDate, date));
 }

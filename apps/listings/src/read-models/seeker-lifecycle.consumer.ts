@@ -10,7 +10,7 @@ import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { CloseService } from '../ranking/close.service.js';
 
-export const LIFECYCLE_GROUP = 'listings.seeker-and-agreement-lifecycle';
+const LIFECYCLE_GROUP = 'listings.seeker-and-agreement-lifecycle';
 
 /**
  * What other apps' decisions mean here: a deregistered or closed account has its

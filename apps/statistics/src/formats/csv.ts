@@ -2,7 +2,7 @@ import type { LettingCell, LettingsReport, LettingsSeries, QueueTimeNeededCell }
 import type { AgeGroupRow, SeekersSeries } from '../reports/seekers.report.js';
 
 /** Statistics Sweden's mark for a figure withheld to protect individuals. */
-export const SUPPRESSED_MARK = '..';
+const SUPPRESSED_MARK = '..';
 
 type Flat = Record<string, string | number>;
 
@@ -34,7 +34,7 @@ function flatCell(cell: LettingCell): Flat {
 }
 
 /** RFC 4180: comma-separated, CRLF lines, fields with a comma, quote or line break quoted. */
-export function toCsv(rows: readonly Flat[]): string {
+function toCsv(rows: readonly Flat[]): string {
   if (rows.length === 0) return '';
   const header = Object.keys(rows[0]);
   const field = (v: string | number) => {

@@ -4,7 +4,7 @@ import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.modu
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { DEFAULT_POLICY, POLICY_LIMITS, type StatisticsPolicy } from './statistics-policy.js';
 
-export const POLICY_STREAM = 'statistics_policy-current';
+const POLICY_STREAM = 'statistics_policy-current';
 
 /** Policy changes are events: which threshold applied on any past date can always be shown. */
 @Injectable()

@@ -87,7 +87,7 @@ export async function seekersSeries(pool: pg.Pool, query: { period: Period; gran
 }
 
 /** Age reached during the year (only the birth year is known), in the bands of youth (18–25) and senior (55+) housing. */
-export const AGE_GROUPS = [
+const AGE_GROUPS = [
   { label: 'under 18', from: 0, to: 17 },
   { label: '18-25', from: 18, to: 25 },
   { label: '26-34', from: 26, to: 34 },

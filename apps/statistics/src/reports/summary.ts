@@ -14,7 +14,7 @@ export function quantile(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-export const BAND = { low: 0.245, high: 0.755 } as const;
+const BAND = { low: 0.245, high: 0.755 } as const;
 
 export interface Distribution {
   readonly n: number;

@@ -20,7 +20,7 @@ export class TokenRequest {
   password: string;
 }
 
-export class TokenResponse implements IssuedToken {
+class TokenResponse implements IssuedToken {
   @ApiProperty()
   access_token: string;
 

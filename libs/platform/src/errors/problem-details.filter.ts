@@ -2,8 +2,7 @@ import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { STATUS_CODES } from 'node:http';
-import { ProblemError } from './domain-errors.js';
-import { GENERIC_PROBLEM_TYPE, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
+import { GENERIC_PROBLEM_TYPE, PROBLEM_CONTENT_TYPE, ProblemError, type ProblemDetails } from '../../../errors/src/index.js';
 
 export type Problem = Pick<ProblemDetails, 'type' | 'title' | 'status' | 'detail'> & Readonly<Record<string, unknown>>;
 

@@ -1,5 +1,5 @@
 import { Injectable, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { InvalidRequest } from './domain-errors.js';
+import { InvalidRequest } from '../../../errors/src/index.js';
 
 /**
  * class-validator on every DTO: unknown fields are rejected rather than silently

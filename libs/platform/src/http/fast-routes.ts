@@ -6,9 +6,8 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { Role } from '../auth/roles.js';
 import { TokenService } from '../auth/token.service.js';
-import { InvalidRequest } from '../errors/domain-errors.js';
 import { toProblem } from '../errors/problem-details.filter.js';
-import { PROBLEM_CONTENT_TYPE, type FieldError } from '../errors/problem-details.js';
+import { InvalidRequest, PROBLEM_CONTENT_TYPE, type FieldError } from '../../../errors/src/index.js';
 import { IdempotencyStore } from './idempotency.interceptor.js';
 
 /** A JSON Schema object: it validates the body and is the body's OpenAPI schema. */
@@ -85,7 +84,9 @@ export class FastRoutes {
     fastify.route({
       method: route.method,
       url: route.url,
-      errorHandler: (error, request, reply) => this.problem(error, request, reply),
+      errorHandler: (error, request, reply) => {
+        this.problem(error, request, reply);
+      },
       handler: async (request, reply) => {
         const user = this.authenticate(request, route.roles);
         const invalid = validators.flatMap(({ part, validate }) => (validate!(request[part]) ? [] : fieldErrors(validate!.errors ?? [], part === 'body' ? 'body' : '')));
@@ -128,14 +129,14 @@ export class FastRoutes {
     return user;
   }
 
-  private problem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  private problem(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const problem =
       error instanceof Unauthorized ? generic(401, 'Unauthorized', error.message)
       : error instanceof Forbidden ? generic(403, 'Forbidden', error.message)
       : fastifyClientError(error) ?? toProblem(error);
     if (problem.status >= 500) this.logger.logger.error({ err: error, correlationId: request.id }, problem.detail);
     if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
-    return reply
+    reply
       .status(problem.status)
       .header('content-type', PROBLEM_CONTENT_TYPE)
       .send({ ...problem, instance: request.url.split('?')[0], correlationId: request.id });

@@ -4,9 +4,9 @@ import type pg from 'pg';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { userOf } from '../auth/authenticated-user.js';
 import { PG_POOL } from '../database/pg-pool.js';
-import { Conflict, DomainRuleViolation, InvalidRequest } from '../errors/domain-errors.js';
+import { Conflict, DomainRuleViolation, InvalidRequest } from '../../../errors/src/index.js';
 
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[\w.:-]{1,200}$/;
 
 interface StoredResponse {

@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const CORRELATION_ID_HEADER = 'x-correlation-id';
+const CORRELATION_ID_HEADER = 'x-correlation-id';
 
 // A caller's id ends up in logs and event metadata, so only short plain tokens are taken over.
 const ACCEPTED = /^[\w.:-]{1,128}$/;
@@ -16,7 +16,7 @@ export function currentCorrelationId(): string | undefined {
 }
 
 /** Runs work under a correlation id, e.g. a message consumer continuing the id of the message. */
-export function withCorrelationId<T>(correlationId: string, work: () => T): T {
+function withCorrelationId<T>(correlationId: string, work: () => T): T {
   return storage.run(correlationId, work);
 }
 

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { createInfrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import { runningOrOwnServer } from '../../../../infra/database-server.js';
-import { BUS_DATABASE, databaseUrl } from '../../../../infra/single-node.js';
-import { listingsMigrations } from '../listings.wiring.js';
-import { AllocationAudit } from './allocation-audit.js';
+import { PersonalDataVault } from '../libs/personal-data/src/personal-data.vault.js';
+import { createInfrastructure } from '../libs/runtime/src/infrastructure.js';
+import { runningOrOwnServer } from './database-server.js';
+import { BUS_DATABASE, databaseUrl } from './single-node.js';
+import { listingsMigrations } from '../apps/listings/src/listings.wiring.js';
+import { AllocationAudit } from '../apps/listings/src/audit/allocation-audit.js';
 
 /** `npm run audit -- allocations`: re-derives every ranking and allocation from the log; exit code 1 on any difference. */
 async function main(): Promise<number> {

@@ -1,5 +1,17 @@
-import { STATUS_CODES } from 'node:http';
 import { GENERIC_PROBLEM_TYPE, type FieldError } from './problem-details.js';
+
+/** The status phrases (as node:http names them), kept here so that pure code loads no HTTP module. */
+const STATUS_PHRASES: Readonly<Record<number, string>> = {
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
+  405: 'Method Not Allowed', 406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout',
+  409: 'Conflict', 410: 'Gone', 411: 'Length Required', 412: 'Precondition Failed', 413: 'Payload Too Large',
+  414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable', 417: 'Expectation Failed',
+  421: 'Misdirected Request', 422: 'Unprocessable Entity', 423: 'Locked', 424: 'Failed Dependency', 425: 'Too Early',
+  426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large',
+  451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
+  503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 507: 'Insufficient Storage',
+  511: 'Network Authentication Required',
+};
 
 export interface ProblemErrorOptions {
   /** A URI naming the kind of problem, for clients to branch on, e.g. `https://bostadsko.se/problems/queue-closed`. */
@@ -29,7 +41,7 @@ export abstract class ProblemError extends Error {
     super(detail, { cause: options.cause });
     this.name = new.target.name;
     this.type = options.type ?? GENERIC_PROBLEM_TYPE;
-    this.title = options.title ?? STATUS_CODES[status] ?? 'Error';
+    this.title = options.title ?? STATUS_PHRASES[status] ?? 'Error';
     this.extensions = options.extensions ?? {};
   }
 }
