@@ -30,8 +30,17 @@ export async function run(): Promise<BenchmarkResult> {
     const landlord = { authorization: `Bearer ${token({ sub: randomUUID(), roles: ['landlord'], landlordId })}` };
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const published = await send(server, 'POST', '/listings', landlord, {
-      address: 'Järntorget 4', municipality: 'Göteborg', district: 'Majorna', rooms: 2, areaM2: 54, monthlyRent: 8000, floor: 3, lift: true,
-      moveInDate: day(40), listingType: 'regular', applicationDeadline: day(10),
+      address: 'Järntorget 4',
+      municipality: 'Göteborg',
+      district: 'Majorna',
+      rooms: 2,
+      areaM2: 54,
+      monthlyRent: 8000,
+      floor: 3,
+      lift: true,
+      moveInDate: day(40),
+      listingType: 'regular',
+      applicationDeadline: day(10),
     });
     if (published.status !== 201) throw new Error(`publishing failed: ${published.status} ${published.body}`);
     const own = String(published.headers['x-log-position']);
@@ -47,9 +56,24 @@ export async function run(): Promise<BenchmarkResult> {
     for (let i = 0; i < 200 + READS; i++) {
       const [a, b] = [await send(server, 'GET', '/applications', seeker), await send(server, 'GET', '/applications', withTokens)];
       if (b.headers['x-read-stale']) throw new Error(`the read waited and gave up: ${b.headers['x-read-stale']}`);
-      if (i >= 200) plain.push(a), waited.push(b);
+      if (i >= 200) (plain.push(a), waited.push(b));
     }
-    const stats = (replies: Reply[]) => ({ p50Ms: round(percentile(replies.map((r) => r.ms), 50), 3), p99Ms: round(percentile(replies.map((r) => r.ms), 99), 3) });
+    const stats = (replies: Reply[]) => ({
+      p50Ms: round(
+        percentile(
+          replies.map((r) => r.ms),
+          50,
+        ),
+        3,
+      ),
+      p99Ms: round(
+        percentile(
+          replies.map((r) => r.ms),
+          99,
+        ),
+        3,
+      ),
+    });
     const baseline = stats(plain);
     const readAfter = stats(waited);
     console.log(

@@ -45,13 +45,16 @@ async function main(): Promise<void> {
     if (appsStopping) return appsStopping;
     log('stopping apps…');
     return (appsStopping = Promise.all(
-      children.filter((c) => c.exitCode === null && c.signalCode === null).map(
-        (c) => new Promise<void>((resolve) => {
-          c.once('exit', () => resolve());
-          c.kill('SIGTERM');
-          setTimeout(() => c.kill('SIGKILL'), 10_000).unref();
-        }),
-      ),
+      children
+        .filter((c) => c.exitCode === null && c.signalCode === null)
+        .map(
+          (c) =>
+            new Promise<void>((resolve) => {
+              c.once('exit', () => resolve());
+              c.kill('SIGTERM');
+              setTimeout(() => c.kill('SIGKILL'), 10_000).unref();
+            }),
+        ),
     ));
   };
   const stop = async (code: number) => {
@@ -85,10 +88,7 @@ async function main(): Promise<void> {
   for (const app of APPS) run(app.name, { ...shared, PORT: String(app.port), DATABASE_URL: databaseUrl(server.url, app.name) });
   const web = run('web', { PORT: String(WEB.port), SESSION_KEY: devSecret('SESSION_KEY', 'session-key', 32, 'base64') });
   try {
-    await Promise.all([
-      ...APPS.map((app, i) => waitForHealth(`http://127.0.0.1:${app.port}/health`, children[i])),
-      waitForHealth(`http://127.0.0.1:${WEB.port}/health`, web),
-    ]);
+    await Promise.all([...APPS.map((app, i) => waitForHealth(`http://127.0.0.1:${app.port}/health`, children[i])), waitForHealth(`http://127.0.0.1:${WEB.port}/health`, web)]);
   } catch (error) {
     log((error as Error).message);
     return stop(1);
@@ -99,7 +99,9 @@ async function main(): Promise<void> {
   log(`website: http://localhost:${WEB.port}  (demo seeker: personnummer 19811218-9876, password "correct horse battery")`);
   log('all apps are up:');
   for (const app of APPS) log(`  ${app.name.padEnd(11)} http://localhost:${app.port}  (API docs: http://localhost:${app.port}/docs)`);
-  log(`demo sign-in (POST /auth/token on any app): ${shared.SEED_ACCOUNTS === DEMO_ACCOUNTS ? 'staff@demo.boko.se / Demo-staff-2026, analyst@demo.boko.se / Demo-analyst-2026' : 'accounts from SEED_ACCOUNTS'}`);
+  log(
+    `demo sign-in (POST /auth/token on any app): ${shared.SEED_ACCOUNTS === DEMO_ACCOUNTS ? 'staff@demo.boko.se / Demo-staff-2026, analyst@demo.boko.se / Demo-analyst-2026' : 'accounts from SEED_ACCOUNTS'}`,
+  );
   log('demo seeker (POST /applicants/sign-in on :3001): personnummer 19811218-9876, password "correct horse battery"');
   log(`demo landlord administrator (POST /landlords/sign-in on :3003): ${DEMO_LANDLORD_SIGN_IN}`);
   if (shared.RUN_MODE === 'training') log('training clock: GET /training-clock on any app; an admin moves it with POST :3001/training-clock {"days":14}');

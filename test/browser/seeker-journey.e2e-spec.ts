@@ -78,7 +78,14 @@ suite('the website for a seeker, in Chromium', () => {
   test('public pages in Swedish and English pass axe signed out', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    for (const [path, name] of [['/', 'start'], ['/sa-fungerar-kon', 'how-it-works'], ['/bostader', 'search'], ['/registrera', 'register'], ['/logga-in', 'sign-in'], ['/tillganglighet', 'accessibility']] as const) {
+    for (const [path, name] of [
+      ['/', 'start'],
+      ['/sa-fungerar-kon', 'how-it-works'],
+      ['/bostader', 'search'],
+      ['/registrera', 'register'],
+      ['/logga-in', 'sign-in'],
+      ['/tillganglighet', 'accessibility'],
+    ] as const) {
       await page.goto(url(path));
       await check(page, `${name}-sv`);
     }
@@ -114,7 +121,11 @@ suite('the website for a seeker, in Chromium', () => {
     expect(await page.locator('table').first().innerText()).toContain('Järntorget 4');
     await check(page, 'applications');
 
-    for (const [path, name] of [['/mina-sidor/kotid?datum=2030-01-01', 'queue-time'], ['/mina-sidor/avgift', 'fees'], ['/mina-sidor/uppgifter', 'my-data']] as const) {
+    for (const [path, name] of [
+      ['/mina-sidor/kotid?datum=2030-01-01', 'queue-time'],
+      ['/mina-sidor/avgift', 'fees'],
+      ['/mina-sidor/uppgifter', 'my-data'],
+    ] as const) {
       await page.goto(url(path));
       await check(page, name);
     }

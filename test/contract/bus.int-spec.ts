@@ -43,7 +43,10 @@ describe('PostgreSQL log: a consumer of a quiet topic', () => {
       );
       expect(offset).toBe(lastBusy.rows[0].position);
       await bus.publish([message('q2', 'quiet.v1')]);
-      await eventually(async () => seen.length, (n) => n === 2);
+      await eventually(
+        async () => seen.length,
+        (n) => n === 2,
+      );
       expect(seen).toEqual(['q1', 'q2']);
     } finally {
       await bus.close();
@@ -67,23 +70,35 @@ describe('PostgreSQL log: relay progress for X-Read-After', () => {
       const applied: string[] = [];
       await bus.consume({ group: 'listings.seekers', topics: ['applicants.applicant-registered.v1'] }, async (m) => void applied.push(m.id));
       await bus.publish([message('m1')], { app: 'applicants', position: at(10, 1) });
-      await eventually(async () => reports.at(-1), (last) => last === 'listings.seekers<-applicants:10-1');
+      await eventually(
+        async () => reports.at(-1),
+        (last) => last === 'listings.seekers<-applicants:10-1',
+      );
       expect(applied).toEqual(['m1']);
       // A batch of events that meant nothing to other apps still moves the watermark; another app's progress does not.
       await bus.publish([], { app: 'landlords', position: at(11, 1) });
       await bus.publish([], { app: 'applicants', position: at(11, 5) });
-      await eventually(async () => reports.at(-1), (last) => last === 'listings.seekers<-applicants:11-5');
+      await eventually(
+        async () => reports.at(-1),
+        (last) => last === 'listings.seekers<-applicants:11-5',
+      );
       // More markers than a page, then a message: the consumer moves through them.
       for (let i = 0; i < 250; i++) await bus.publish([], { app: 'applicants', position: at(12, i) });
       await bus.publish([message('m2')], { app: 'applicants', position: at(13, 1) });
-      await eventually(async () => applied.length, (n) => n === 2);
+      await eventually(
+        async () => applied.length,
+        (n) => n === 2,
+      );
       expect(reports.some((r) => r.includes('landlords'))).toBe(false);
       await bus.close();
 
       reports.length = 0;
       bus = new PostgresBus({ log, readModel, pollIntervalMs: 20, progress });
       await bus.consume({ group: 'listings.seekers', topics: ['applicants.applicant-registered.v1'] }, async (m) => void applied.push(m.id));
-      await eventually(async () => reports[0], (first) => first === 'listings.seekers<-applicants:13-1');
+      await eventually(
+        async () => reports[0],
+        (first) => first === 'listings.seekers<-applicants:13-1',
+      );
       expect(applied).toEqual(['m1', 'm2']);
     } finally {
       await bus.close();

@@ -61,16 +61,36 @@ describe('read your own writes across apps: X-Log-Position and X-Read-After', ()
     staff = (await http(applicants).post('/auth/token').send({ username: 'staff@test.se', password: 'Staff-pass-1' }).expect(200)).body.access_token;
 
     // A landlord's agent publishes as soon as the agreement's token has reached listings' landlords read model.
-    const registered = remember(await http(landlords).post('/landlords').send({ name: 'Hyresbolaget AB', organisationNumber: organisationNumber(), contact: { name: 'Karin Holm', email: 'karin@example.se' } }).expect(201));
+    const registered = remember(
+      await http(landlords)
+        .post('/landlords')
+        .send({ name: 'Hyresbolaget AB', organisationNumber: organisationNumber(), contact: { name: 'Karin Holm', email: 'karin@example.se' } })
+        .expect(201),
+    );
     const landlordId = registered.body.landlordId as string;
     remember(await http(landlords).post(`/landlords/${landlordId}/agreements`).set(bearer(staff)).set(readAfter()).send({ effectiveFrom: today, terms: 'Standard terms' }).expect(201));
-    remember(await http(landlords).post(`/landlords/${landlordId}/users/first-administrator`).set(bearer(staff)).send({ name: 'Karin Holm', email: 'admin@hyresbolaget.se', password: PASSWORD }).expect(201));
+    remember(
+      await http(landlords).post(`/landlords/${landlordId}/users/first-administrator`).set(bearer(staff)).send({ name: 'Karin Holm', email: 'admin@hyresbolaget.se', password: PASSWORD }).expect(201),
+    );
     const admin = (await http(landlords).post('/landlords/sign-in').send({ email: 'admin@hyresbolaget.se', password: PASSWORD }).expect(200)).body.access_token as string;
     const deadline = addDays(today, 10);
-    const published = await http(listings).post('/listings').set(bearer(admin)).set(readAfter()).send({
-      address: 'Järntorget 4', municipality: 'Göteborg', district: 'Majorna', rooms: 2, areaM2: 54, monthlyRent: 8000, floor: 3, lift: true,
-      moveInDate: addDays(deadline, 40), listingType: 'regular', applicationDeadline: deadline,
-    });
+    const published = await http(listings)
+      .post('/listings')
+      .set(bearer(admin))
+      .set(readAfter())
+      .send({
+        address: 'Järntorget 4',
+        municipality: 'Göteborg',
+        district: 'Majorna',
+        rooms: 2,
+        areaM2: 54,
+        monthlyRent: 8000,
+        floor: 3,
+        lift: true,
+        moveInDate: addDays(deadline, 40),
+        listingType: 'regular',
+        applicationDeadline: deadline,
+      });
     expect(published.status).toBe(201);
     listingId = published.body.listingId;
     session.clear();
@@ -83,7 +103,12 @@ describe('read your own writes across apps: X-Log-Position and X-Read-After', ()
 
   async function registerSeeker(serial: string) {
     const number = personnummer('19900315', serial);
-    const registered = remember(await http(applicants).post('/applicants').send({ personnummer: number, name: `Seeker ${serial}`, email: `s${serial}@example.se`, password: PASSWORD }).expect(201));
+    const registered = remember(
+      await http(applicants)
+        .post('/applicants')
+        .send({ personnummer: number, name: `Seeker ${serial}`, email: `s${serial}@example.se`, password: PASSWORD })
+        .expect(201),
+    );
     const token = (await http(applicants).post('/applicants/sign-in').send({ personnummer: number, password: PASSWORD }).expect(200)).body.access_token as string;
     return { id: registered.body.applicantId as string, token };
   }
@@ -94,7 +119,11 @@ describe('read your own writes across apps: X-Log-Position and X-Read-After', ()
     for (let i = 0; i < 20; i++) {
       session.clear();
       const seeker = await registerSeeker(String(100 + i));
-      const applied = await http(listings).post('/applications').set(bearer(seeker.token)).set(readAfter()).send({ listingId, ...declared });
+      const applied = await http(listings)
+        .post('/applications')
+        .set(bearer(seeker.token))
+        .set(readAfter())
+        .send({ listingId, ...declared });
       expect({ status: applied.status, body: applied.body }).toMatchObject({ status: 201 });
       expect(applied.headers['x-read-stale']).toBeUndefined();
       expect(applied.headers['x-log-position']).toMatch(/^listings:/);
@@ -104,9 +133,15 @@ describe('read your own writes across apps: X-Log-Position and X-Read-After', ()
   test("staff's queue decision shows in the queue time read at once", async () => {
     session.clear();
     const seeker = await registerSeeker('201');
-    const caseId = remember(await http(applicants).post(`/applicants/${seeker.id}/cases`).set(bearer(staff)).send({ channel: 'phone', subject: 'Queue date', description: 'Registered at the old agency' }).expect(201)).body.caseId;
+    const caseId = remember(
+      await http(applicants).post(`/applicants/${seeker.id}/cases`).set(bearer(staff)).send({ channel: 'phone', subject: 'Queue date', description: 'Registered at the old agency' }).expect(201),
+    ).body.caseId;
     remember(
-      await http(applicants).post(`/applicants/${seeker.id}/queue-decisions`).set(bearer(staff)).send({ reason: 'staff-correction', queueStartDate: '2012-01-01', caseId, explanation: 'Proven by the old register', effectiveFrom: today }).expect(200),
+      await http(applicants)
+        .post(`/applicants/${seeker.id}/queue-decisions`)
+        .set(bearer(staff))
+        .send({ reason: 'staff-correction', queueStartDate: '2012-01-01', caseId, explanation: 'Proven by the old register', effectiveFrom: today })
+        .expect(200),
     );
     const queueTime = await http(applicants).get(`/applicants/${seeker.id}/queue-time`).set(bearer(staff)).set(readAfter()).expect(200);
     expect(queueTime.body.queueStartDate).toBe('2012-01-01');
@@ -118,7 +153,14 @@ describe('read your own writes across apps: X-Log-Position and X-Read-After', ()
   test("a seeker's list shows an application at once, and its withdrawal", async () => {
     session.clear();
     const seeker = await registerSeeker('301');
-    const applied = remember(await http(listings).post('/applications').set(bearer(seeker.token)).set(readAfter()).send({ listingId, ...declared }).expect(201));
+    const applied = remember(
+      await http(listings)
+        .post('/applications')
+        .set(bearer(seeker.token))
+        .set(readAfter())
+        .send({ listingId, ...declared })
+        .expect(201),
+    );
     const mine = await http(listings).get('/applications').set(bearer(seeker.token)).set(readAfter()).expect(200);
     expect(mine.body).toEqual([expect.objectContaining({ applicationId: applied.body.applicationId })]);
     remember(await http(listings).post(`/applications/${applied.body.applicationId}/withdraw`).set(bearer(seeker.token)).set(readAfter()).expect(200));

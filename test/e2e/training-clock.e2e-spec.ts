@@ -30,9 +30,14 @@ async function startApp(module: unknown, databaseUrl: string): Promise<NestFasti
   return createTestApp(module as never);
 }
 
-describe('the training clock: an admin moves every app\'s business date, and due work runs', () => {
+describe("the training clock: an admin moves every app's business date, and due work runs", () => {
   const databases: Record<string, string> = {};
-  const apps: Record<'applicants' | 'landlords' | 'listings' | 'statistics', NestFastifyApplication | undefined> = { applicants: undefined, landlords: undefined, listings: undefined, statistics: undefined };
+  const apps: Record<'applicants' | 'landlords' | 'listings' | 'statistics', NestFastifyApplication | undefined> = {
+    applicants: undefined,
+    landlords: undefined,
+    listings: undefined,
+    statistics: undefined,
+  };
   let staff: string;
   let admin: string;
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -48,7 +53,12 @@ describe('the training clock: an admin moves every app\'s business date, and due
     process.env.LISTINGS_JOB_INTERVAL_MS = '3600000';
     process.env.LETTING_JOB_INTERVAL_MINUTES = '60';
     process.env.FEE_JOB_INTERVAL_MINUTES = '60';
-    for (const [name, module] of [['applicants', ApplicantsModule], ['landlords', LandlordsModule], ['listings', ListingsModule], ['statistics', StatisticsModule]] as const) {
+    for (const [name, module] of [
+      ['applicants', ApplicantsModule],
+      ['landlords', LandlordsModule],
+      ['listings', ListingsModule],
+      ['statistics', StatisticsModule],
+    ] as const) {
       databases[name] = await freshDatabase(name);
       apps[name] = await startApp(module, databases[name]);
     }
@@ -64,7 +74,10 @@ describe('the training clock: an admin moves every app\'s business date, and due
 
   async function publishedListingWithApplicant() {
     const landlords = apps.landlords;
-    const registered = await http(landlords).post('/landlords').send({ name: 'Klockbolaget AB', organisationNumber: organisationNumber(), contact: { name: 'Karin Holm', email: 'karin@example.se' } }).expect(201);
+    const registered = await http(landlords)
+      .post('/landlords')
+      .send({ name: 'Klockbolaget AB', organisationNumber: organisationNumber(), contact: { name: 'Karin Holm', email: 'karin@example.se' } })
+      .expect(201);
     const landlordId = registered.body.landlordId as string;
     await http(landlords).post(`/landlords/${landlordId}/agreements`).set(bearer(staff)).send({ effectiveFrom: today, terms: 'Standard terms' }).expect(201);
     const email = `admin-${landlordId}@example.se`;
@@ -76,15 +89,37 @@ describe('the training clock: an admin moves every app\'s business date, and due
     const seeker = (await http(apps.applicants).post('/applicants/sign-in').send({ personnummer: number, password: PASSWORD }).expect(200)).body.access_token as string;
 
     const flat = {
-      address: 'Järntorget 4', municipality: 'Göteborg', district: 'Majorna', rooms: 2, areaM2: 54, monthlyRent: 8000, floor: 3, lift: true,
-      moveInDate: addDays(deadline, 40), listingType: 'regular', applicationDeadline: deadline,
+      address: 'Järntorget 4',
+      municipality: 'Göteborg',
+      district: 'Majorna',
+      rooms: 2,
+      areaM2: 54,
+      monthlyRent: 8000,
+      floor: 3,
+      lift: true,
+      moveInDate: addDays(deadline, 40),
+      listingType: 'regular',
+      applicationDeadline: deadline,
     };
-    const published = await eventually(() => http(apps.listings).post('/listings').set(bearer(agent)).send(flat), (r) => r.status === 201);
+    const published = await eventually(
+      () => http(apps.listings).post('/listings').set(bearer(agent)).send(flat),
+      (r) => r.status === 201,
+    );
     const listingId = published.body.listingId as string;
     const declared = { householdSize: 2, taxableIncome: 400_000, nonTaxableIncome: 0, hasPaymentRemarks: false };
-    const applied = await eventually(() => http(apps.listings).post('/applications').set(bearer(seeker)).send({ listingId, ...declared }), (r) => r.status === 201);
+    const applied = await eventually(
+      () =>
+        http(apps.listings)
+          .post('/applications')
+          .set(bearer(seeker))
+          .send({ listingId, ...declared }),
+      (r) => r.status === 201,
+    );
     // The close picks due listings from the listings read model.
-    await eventually(() => http(apps.listings).get(`/listings/${listingId}`), (r) => r.status === 200);
+    await eventually(
+      () => http(apps.listings).get(`/listings/${listingId}`),
+      (r) => r.status === 200,
+    );
     return { applicantId: body.applicantId as string, seeker, listingId, applicationId: applied.body.applicationId as string };
   }
 
@@ -99,9 +134,17 @@ describe('the training clock: an admin moves every app\'s business date, and due
     await http(apps.applicants).post('/training-clock').send({ days: 11 }).expect(401);
     const refused = await http(apps.applicants).post('/training-clock').set(bearer(staff)).send({ days: 11 }).expect(403);
     expect(refused.headers['content-type']).toContain('application/problem+json');
-    await http(apps.applicants).post('/training-clock').set(bearer(admin)).send({ days: 11, to: addDays(today, 11) }).expect(400);
+    await http(apps.applicants)
+      .post('/training-clock')
+      .set(bearer(admin))
+      .send({ days: 11, to: addDays(today, 11) })
+      .expect(400);
 
-    const moved = await http(apps.applicants).post('/training-clock').set(bearer(admin)).send({ to: addDays(today, 11) }).expect(200);
+    const moved = await http(apps.applicants)
+      .post('/training-clock')
+      .set(bearer(admin))
+      .send({ to: addDays(today, 11) })
+      .expect(200);
     expect(moved.body).toMatchObject({ mode: 'training', offsetDays: 11, businessDate: addDays(today, 11) });
 
     const shown = await eventually(businessDates, (dates) => dates.every((d) => d === addDays(today, 11)));
@@ -120,7 +163,11 @@ describe('the training clock: an admin moves every app\'s business date, and due
     const ahead = Date.parse(rankedEvent.metadata.occurredAt!) - rankedEvent.recordedAt.getTime();
     expect(Math.round(ahead / DAY_MS)).toBe(11);
 
-    const backwards = await http(apps.applicants).post('/training-clock').set(bearer(admin)).send({ to: addDays(today, 5) }).expect(422);
+    const backwards = await http(apps.applicants)
+      .post('/training-clock')
+      .set(bearer(admin))
+      .send({ to: addDays(today, 5) })
+      .expect(422);
     expect(backwards.body).toMatchObject({ type: 'https://bostadsko.se/problems/training-clock-backwards', businessDate: addDays(today, 11) });
 
     await http(apps.applicants).post('/training-clock').set(bearer(admin)).send({ days: 3 }).expect(200);

@@ -25,5 +25,4 @@ export type WebConfig = ConfigOf<typeof webVariables>;
 
 export const WEB_CONFIG = Symbol('WEB_CONFIG');
 
-export const loadWebConfig = (source: Readonly<Record<string, string | undefined>> = process.env): WebConfig =>
-  loadConfig(webVariables, source);
+export const loadWebConfig = (source: Readonly<Record<string, string | undefined>> = process.env): WebConfig => loadConfig(webVariables, source);

@@ -91,15 +91,15 @@ export class AccountController {
   @Post('close')
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
-  async close(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('applicantId', ParseUUIDPipe) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-  ) {
+  async close(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Headers('if-match') ifMatch: string | undefined) {
     assertSelfOrStaff(user, id);
     const expectedRevision = revisionFromIfMatch(ifMatch);
     const result = await withIfMatch(expectedRevision, () =>
-      this.applicants.handle(id, { type: 'close', on: stockholmDate(this.clock.now()), closedBy: user.id }, { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id, expectedRevision }),
+      this.applicants.handle(
+        id,
+        { type: 'close', on: stockholmDate(this.clock.now()), closedBy: user.id },
+        { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id, expectedRevision },
+      ),
     );
     return { applicantId: id, status: result.state.status };
   }

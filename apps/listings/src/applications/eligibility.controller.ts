@@ -16,10 +16,12 @@ export class EligibilityController {
   @Get(':listingId/eligibility')
   @ApiOperation({
     summary: 'May I apply? Every reason an apply would be refused now, without applying',
-    description: 'The same rules as POST /applications; nothing is written. Give all four declaration fields to check the requirements on income, household and payment remarks too; without them only the rest (age included) is checked.',
+    description:
+      'The same rules as POST /applications; nothing is written. Give all four declaration fields to check the requirements on income, household and payment remarks too; without them only the rest (age included) is checked.',
   })
   @ApiOkResponse({
-    description: 'eligible, checkedDeclaration, and refusals [{code, message}]: failed requirements with required and actual, too-many-applications with limit, blocked-after-avhopp with blockedUntil, listing-closed, not-in-queue, already-applied',
+    description:
+      'eligible, checkedDeclaration, and refusals [{code, message}]: failed requirements with required and actual, too-many-applications with limit, blocked-after-avhopp with blockedUntil, listing-closed, not-in-queue, already-applied',
     example: {
       listingId: '7b0f5a52-3f4e-4d5b-9a41-2c3d8e9f0a1b',
       eligible: false,

@@ -14,19 +14,37 @@ const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true 
 /** The apply body's declaration as query parameters, with the same meaning and limits; all four or none. */
 export class EligibilityQuery {
   @ApiPropertyOptional({ minimum: HOUSEHOLD_SIZE.minimum, maximum: HOUSEHOLD_SIZE.maximum, example: 2, description: 'Persons who will live in the flat, you included' })
-  @ValidateIf(declaring) @IsDefined(required) @Type(() => Number) @IsInt() @Min(HOUSEHOLD_SIZE.minimum) @Max(HOUSEHOLD_SIZE.maximum)
+  @ValidateIf(declaring)
+  @IsDefined(required)
+  @Type(() => Number)
+  @IsInt()
+  @Min(HOUSEHOLD_SIZE.minimum)
+  @Max(HOUSEHOLD_SIZE.maximum)
   householdSize?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: SEK_PER_YEAR.maximum, example: 360_000, description: 'Household taxable income, SEK per year' })
-  @ValidateIf(declaring) @IsDefined(required) @Type(() => Number) @IsInt() @Min(SEK_PER_YEAR.minimum) @Max(SEK_PER_YEAR.maximum)
+  @ValidateIf(declaring)
+  @IsDefined(required)
+  @Type(() => Number)
+  @IsInt()
+  @Min(SEK_PER_YEAR.minimum)
+  @Max(SEK_PER_YEAR.maximum)
   taxableIncome?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: SEK_PER_YEAR.maximum, example: 0, description: 'Non-taxable income (e.g. housing allowance), SEK per year; counts ×1.5 against the income requirement' })
-  @ValidateIf(declaring) @IsDefined(required) @Type(() => Number) @IsInt() @Min(SEK_PER_YEAR.minimum) @Max(SEK_PER_YEAR.maximum)
+  @ValidateIf(declaring)
+  @IsDefined(required)
+  @Type(() => Number)
+  @IsInt()
+  @Min(SEK_PER_YEAR.minimum)
+  @Max(SEK_PER_YEAR.maximum)
   nonTaxableIncome?: number;
 
   @ApiPropertyOptional({ type: Boolean, example: false, description: 'Whether you have payment remarks (true or false)' })
-  @ValidateIf(declaring) @IsDefined(required) @Transform(booleanText) @IsBoolean()
+  @ValidateIf(declaring)
+  @IsDefined(required)
+  @Transform(booleanText)
+  @IsBoolean()
   hasPaymentRemarks?: boolean;
 }
 

@@ -28,7 +28,9 @@ describe('"may I apply?" on real PostgreSQL', () => {
   const rows = async (sql: string, params: unknown[] = []) => (await infra.pool.query(sql, params)).rows;
   const publish = (messages: Array<{ type: string; key: string; payload: unknown }>) =>
     infra.bus.publish(
-      messages.map((m) => ({ id: randomUUID(), type: m.type, key: m.key, payload: m.payload, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() }) satisfies IntegrationMessage),
+      messages.map(
+        (m) => ({ id: randomUUID(), type: m.type, key: m.key, payload: m.payload, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() }) satisfies IntegrationMessage,
+      ),
     );
   const logPosition = async () => (await rows('SELECT coalesce(max(position), 0)::text AS p FROM es.events'))[0].p as string;
 
@@ -37,9 +39,16 @@ describe('"may I apply?" on real PostgreSQL', () => {
     const id = randomUUID();
     await publish([
       { type: ApplicantRegisteredV1.type, key: id, payload: { applicantId: id, registeredOn: '2018-01-01', queueStartDate: '2018-01-01', birthYear } satisfies ApplicantRegisteredV1 },
-      { type: QueueStandingChangedV1.type, key: id, payload: { applicantId: id, status: 'active', queueStartDate: '2018-01-01', effectiveFrom: '2018-01-01', reason: 'registered' } satisfies QueueStandingChangedV1 },
+      {
+        type: QueueStandingChangedV1.type,
+        key: id,
+        payload: { applicantId: id, status: 'active', queueStartDate: '2018-01-01', effectiveFrom: '2018-01-01', reason: 'registered' } satisfies QueueStandingChangedV1,
+      },
     ]);
-    await eventually(() => rows('SELECT status, birth_year FROM listings.seekers WHERE applicant_id = $1', [id]), (r) => r[0]?.status === 'active' && r[0]?.birth_year !== null);
+    await eventually(
+      () => rows('SELECT status, birth_year FROM listings.seekers WHERE applicant_id = $1', [id]),
+      (r) => r[0]?.status === 'active' && r[0]?.birth_year !== null,
+    );
     return { id, token: (await tokens.issue({ id, roles: ['applicant'] })).access_token };
   }
 
@@ -50,8 +59,18 @@ describe('"may I apply?" on real PostgreSQL', () => {
         .post('/listings')
         .set(bearer(landlordToken))
         .send({
-          address: 'Järntorget 4', municipality: 'Göteborg', district: 'Majorna', rooms: 2, areaM2: 54, monthlyRent: 10000, floor: 3, lift: true,
-          moveInDate: addDays(today, 40), listingType: 'regular', applicationDeadline: deadline, ...over,
+          address: 'Järntorget 4',
+          municipality: 'Göteborg',
+          district: 'Majorna',
+          rooms: 2,
+          areaM2: 54,
+          monthlyRent: 10000,
+          floor: 3,
+          lift: true,
+          moveInDate: addDays(today, 40),
+          listingType: 'regular',
+          applicationDeadline: deadline,
+          ...over,
         })
         .expect(201)
     ).body.listingId as string;
@@ -59,7 +78,11 @@ describe('"may I apply?" on real PostgreSQL', () => {
   const ask = (token: string, listingId: string, query: Record<string, unknown> = {}) => http().get(`/listings/${listingId}/eligibility`).query(query).set(bearer(token));
   const refusals = async (token: string, listingId: string, query: Record<string, unknown> = {}) => (await ask(token, listingId, query).expect(200)).body.refusals as Array<{ code: string }>;
   const codes = async (token: string, listingId: string, query: Record<string, unknown> = {}) => (await refusals(token, listingId, query)).map((r) => r.code);
-  const apply = (token: string, listingId: string) => http().post('/applications').set(bearer(token)).send({ listingId, ...declaration });
+  const apply = (token: string, listingId: string) =>
+    http()
+      .post('/applications')
+      .set(bearer(token))
+      .send({ listingId, ...declaration });
 
   beforeAll(async () => {
     process.env.JWT_SECRET = 'listings-int-secret-long-enough-for-hs256-0123456789';
@@ -72,16 +95,31 @@ describe('"may I apply?" on real PostgreSQL', () => {
     const landlordId = randomUUID();
     const userId = randomUUID();
     await publish([
-      { type: AgreementStatusChangedV1.type, key: landlordId, payload: { landlordId, agreementId: randomUUID(), status: 'active', effectiveFrom: '2020-01-01', reason: 'signed' } satisfies AgreementStatusChangedV1 },
+      {
+        type: AgreementStatusChangedV1.type,
+        key: landlordId,
+        payload: { landlordId, agreementId: randomUUID(), status: 'active', effectiveFrom: '2020-01-01', reason: 'signed' } satisfies AgreementStatusChangedV1,
+      },
       {
         type: LettingGuidelineChangedV1.type,
         key: landlordId,
-        payload: { landlordId, effectiveFrom: '2020-01-01', standard: { incomeMultiple: 3, maxHouseholdSize: null, minAge: null, maxAge: null, noPaymentRemarks: true }, byListingType: {} } satisfies LettingGuidelineChangedV1,
+        payload: {
+          landlordId,
+          effectiveFrom: '2020-01-01',
+          standard: { incomeMultiple: 3, maxHouseholdSize: null, minAge: null, maxAge: null, noPaymentRemarks: true },
+          byListingType: {},
+        } satisfies LettingGuidelineChangedV1,
       },
       { type: LandlordUserChangedV1.type, key: landlordId, payload: { landlordId, userId, role: 'letting-agent', status: 'active', at: new Date().toISOString() } satisfies LandlordUserChangedV1 },
     ]);
-    await eventually(() => rows('SELECT jsonb_array_length(guidelines) AS g FROM listings.landlords WHERE landlord_id = $1', [landlordId]), (r) => r[0]?.g === 1);
-    await eventually(() => rows('SELECT 1 FROM listings.landlord_users WHERE user_id = $1', [userId]), (r) => r.length === 1);
+    await eventually(
+      () => rows('SELECT jsonb_array_length(guidelines) AS g FROM listings.landlords WHERE landlord_id = $1', [landlordId]),
+      (r) => r[0]?.g === 1,
+    );
+    await eventually(
+      () => rows('SELECT 1 FROM listings.landlord_users WHERE user_id = $1', [userId]),
+      (r) => r.length === 1,
+    );
     landlordToken = (await tokens.issue({ id: userId, roles: ['landlord'], landlordId })).access_token;
   });
 
@@ -112,7 +150,11 @@ describe('"may I apply?" on real PostgreSQL', () => {
       { code: 'household-too-large', message: expect.any(String), required: 2, actual: 3 },
       { code: 'payment-remarks', message: 'The listing requires no payment remarks', required: false, actual: true },
     ]);
-    const refused = await http().post('/applications').set(bearer(s.token)).send({ listingId, ...poor }).expect(422);
+    const refused = await http()
+      .post('/applications')
+      .set(bearer(s.token))
+      .send({ listingId, ...poor })
+      .expect(422);
     expect(refused.body.failedRequirements).toEqual(answer.refusals);
     expect((await ask(s.token, listingId).expect(200)).body).toMatchObject({ eligible: true, checkedDeclaration: false, refusals: [] });
   });
@@ -132,7 +174,10 @@ describe('"may I apply?" on real PostgreSQL', () => {
     expect(await refusals(stranger, listingId)).toEqual([{ code: 'not-in-queue', message: 'Your account is not yet known to the listings service' }]);
     const s = await seeker();
     await publish([{ type: QueueStandingChangedV1.type, key: s.id, payload: { applicantId: s.id, status: 'deregistered', queueStartDate: null, effectiveFrom: today, reason: 'annual-fee-unpaid' } }]);
-    await eventually(() => rows('SELECT status FROM listings.seekers WHERE applicant_id = $1', [s.id]), (r) => r[0].status === 'deregistered');
+    await eventually(
+      () => rows('SELECT status FROM listings.seekers WHERE applicant_id = $1', [s.id]),
+      (r) => r[0].status === 'deregistered',
+    );
     expect(await codes(s.token, listingId, declaration)).toEqual(['not-in-queue']);
   });
 

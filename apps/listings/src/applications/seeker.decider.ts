@@ -124,7 +124,9 @@ export function decideSeeker(command: SeekerCommand, state: SeekerState): Seeker
       if (state.applications[command.applicationId]) return [];
       const [refusal] = applyRefusals(command, state);
       if (refusal) throw new ListingRuleViolation(refusal.code, refusal.message, refusal.details);
-      return [{ type: 'application-submitted', data: { applicationId: command.applicationId, listingId: command.listingId, submittedAt: command.now.toISOString(), declaration: command.declaration } }];
+      return [
+        { type: 'application-submitted', data: { applicationId: command.applicationId, listingId: command.listingId, submittedAt: command.now.toISOString(), declaration: command.declaration } },
+      ];
     }
     case 'withdraw': {
       const application = state.applications[command.applicationId];

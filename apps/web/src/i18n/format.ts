@@ -26,15 +26,15 @@ export function formatDate(value: string, locale: Locale): string {
 export function formatDateTime(value: string, locale: Locale): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return cached(dateTimeFormats, locale, () =>
-    new Intl.DateTimeFormat(TAG[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }),
-  ).format(date);
+  return cached(dateTimeFormats, locale, () => new Intl.DateTimeFormat(TAG[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE })).format(date);
 }
 
 /** Whole kronor as Swedes write them in both languages: `11 200 kr`. */
 export function formatMoney(kronor: number, locale: Locale): string {
-  return cached(moneyFormats, locale, () =>
-    new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK', maximumFractionDigits: 0, currencyDisplay: locale === 'sv' ? 'symbol' : 'code' }),
+  return cached(
+    moneyFormats,
+    locale,
+    () => new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK', maximumFractionDigits: 0, currencyDisplay: locale === 'sv' ? 'symbol' : 'code' }),
   ).format(kronor);
 }
 

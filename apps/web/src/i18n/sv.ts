@@ -66,8 +66,7 @@ export const sv = {
   'a11y.intro':
     'Bostadsförmedlingen står bakom den här webbplatsen. Vi vill att så många som möjligt ska kunna använda den. Här beskriver vi hur webbplatsen uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, kända brister och hur du rapporterar problem.',
   'a11y.status.heading': 'Hur tillgänglig är webbplatsen?',
-  'a11y.status.text':
-    'Webbplatsen är delvis förenlig med lagen. Alla sidor fungerar utan JavaScript, med enbart tangentbord och med skärmläsare, och testas automatiskt mot WCAG 2.1 nivå AA.',
+  'a11y.status.text': 'Webbplatsen är delvis förenlig med lagen. Alla sidor fungerar utan JavaScript, med enbart tangentbord och med skärmläsare, och testas automatiskt mot WCAG 2.1 nivå AA.',
   'a11y.gaps.heading': 'Kända brister',
   'a11y.gaps.charts': 'Diagrammen på statistiksidorna är bilder. Samma siffror finns i tabeller under diagrammen och som CSV-filer.',
   'a11y.gaps.password': 'Det går ännu inte att återställa ett glömt lösenord på webbplatsen. Kontakta oss så hjälper vi dig.',

@@ -33,8 +33,7 @@ export function renderError(error: unknown, request: FastifyRequest, reply: Fast
   if (status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   else if (error instanceof ApiUnavailable) logger.warn(error.message);
   const view = minimalView(request, reply);
-  const page =
-    status === 404 ? <NotFoundPage view={view} /> : status === 403 ? <ForbiddenPage view={view} /> : status === 503 ? <UnavailablePage view={view} /> : <FailedPage view={view} />;
+  const page = status === 404 ? <NotFoundPage view={view} /> : status === 403 ? <ForbiddenPage view={view} /> : status === 503 ? <UnavailablePage view={view} /> : <FailedPage view={view} />;
   sendPage(reply, page, status);
 }
 

@@ -1,7 +1,17 @@
 import type pg from 'pg';
 import { comparePositions } from '../../../event-store/src/index.js';
 import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '../../../postgres/src/log-order.js';
-import { sourceAppOf, type ConsumeOptions, type Consumer, type DeadLetter, type IntegrationBus, type IntegrationMessage, type MessageHandler, type RelayProgress, type SourceProgressSink } from '../bus.port.js';
+import {
+  sourceAppOf,
+  type ConsumeOptions,
+  type Consumer,
+  type DeadLetter,
+  type IntegrationBus,
+  type IntegrationMessage,
+  type MessageHandler,
+  type RelayProgress,
+  type SourceProgressSink,
+} from '../bus.port.js';
 import { deliver } from './deliver.js';
 import { readDeadLetters } from './inbox.js';
 import { progressMarker, PROGRESS_KEY, progressOf, progressTopic } from './relay-progress.js';
@@ -74,9 +84,7 @@ export class PostgresBus implements IntegrationBus {
          WHERE ${AFTER_POSITION_VISIBLE} AND topic = ANY($3::text[]) ${LOG_ORDER} LIMIT $4) page ON true`,
       values: [...positionParams(after), topics, limit],
     });
-    const messages = rows
-      .filter((r) => r.tx_id !== null)
-      .map((r) => ({ position: { commit: BigInt(r.tx_id!), prepare: BigInt(r.position!) }, message: r.message! }));
+    const messages = rows.filter((r) => r.tx_id !== null).map((r) => ({ position: { commit: BigInt(r.tx_id!), prepare: BigInt(r.position!) }, message: r.message! }));
     const head = rows[0];
     return messages.length < limit && head ? { messages, scannedTo: { commit: BigInt(head.head_tx), prepare: BigInt(head.head_position) } } : { messages };
   }
@@ -93,10 +101,7 @@ export class PostgresBus implements IntegrationBus {
   }
 
   async countLog(topics: readonly string[]): Promise<number> {
-    const { rows } = await this.options.log.query<{ count: string }>(
-      'SELECT count(*) FROM bus.messages WHERE topic = ANY($1::text[])',
-      [topics],
-    );
+    const { rows } = await this.options.log.query<{ count: string }>('SELECT count(*) FROM bus.messages WHERE topic = ANY($1::text[])', [topics]);
     return Number(rows[0].count);
   }
 
@@ -167,10 +172,7 @@ class GroupConsumer implements Consumer {
       try {
         lockClient = await this.pools.readModel.connect();
         lockClient.on('error', onBroken);
-        const { rows } = await lockClient.query<{ locked: boolean }>(
-          'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
-          [`bus-consumer:${this.options.group}`],
-        );
+        const { rows } = await lockClient.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [`bus-consumer:${this.options.group}`]);
         if (rows[0].locked) await this.consumeWhileLeader();
       } catch (error) {
         this.pools.onError?.(error);
@@ -203,9 +205,7 @@ class GroupConsumer implements Consumer {
           continue;
         }
         pastMarker = undefined;
-        await deliver(this.pools.readModel, group, message, this.handler, this.options.maxAttempts, (client) =>
-          saveOffset(client, group, position),
-        );
+        await deliver(this.pools.readModel, group, message, this.handler, this.options.maxAttempts, (client) => saveOffset(client, group, position));
       }
       if (this.stopped) return;
       const advanceTo = scannedTo ?? pastMarker;
@@ -224,10 +224,9 @@ class GroupConsumer implements Consumer {
   }
 
   private async readOffset(): Promise<LoggedMessage['position'] | undefined> {
-    const { rows } = await this.pools.readModel.query<{ transaction_id: string; position: string }>(
-      'SELECT transaction_id, position FROM bus.consumer_offsets WHERE consumer_group = $1',
-      [this.options.group],
-    );
+    const { rows } = await this.pools.readModel.query<{ transaction_id: string; position: string }>('SELECT transaction_id, position FROM bus.consumer_offsets WHERE consumer_group = $1', [
+      this.options.group,
+    ]);
     return rows[0] ? { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].position) } : undefined;
   }
 

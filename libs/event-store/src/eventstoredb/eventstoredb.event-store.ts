@@ -157,10 +157,7 @@ export class EventStoreDbEventStore implements EventStore {
     const run = async () => {
       let checkpoint = options.from;
       while (!stopped) {
-        current = this.client.subscribeToAll(
-          { fromPosition: readPosition(checkpoint), filter: excludeSystemEvents() },
-          { highWaterMark: batchSize },
-        );
+        current = this.client.subscribeToAll({ fromPosition: readPosition(checkpoint), filter: excludeSystemEvents() }, { highWaterMark: batchSize });
         const iterator = batches(current, checkpoint, batchSize);
         try {
           for (;;) {
@@ -232,11 +229,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 }
 
-async function* batches(
-  source: AllStreamSubscription,
-  after: GlobalPosition,
-  size: number,
-): AsyncGenerator<RecordedEvent[]> {
+async function* batches(source: AllStreamSubscription, after: GlobalPosition, size: number): AsyncGenerator<RecordedEvent[]> {
   let batch: RecordedEvent[] = [];
   for await (const { event } of source) {
     if (event && isOurs(event) && comparePositions(event.position, after) > 0) batch.push(toRecordedEvent(event));

@@ -83,7 +83,9 @@ export class AccountController {
       if (!(error instanceof ApiRefusal)) throw error;
       const view = await this.pages.view(request, reply);
       const errors: FieldMessage[] =
-        error.status === 401 ? [{ field: 'personnummer', message: view.t('problem.wrong-credentials') }] : fieldProblems(error, view.locale, { field: 'personnummer', key: 'problem.wrong-credentials' });
+        error.status === 401
+          ? [{ field: 'personnummer', message: view.t('problem.wrong-credentials') }]
+          : fieldProblems(error, view.locale, { field: 'personnummer', key: 'problem.wrong-credentials' });
       sendPage(reply, <SignInPage view={view} personnummer={personnummer} next={next} errors={errors} />, error.status);
     }
   }

@@ -8,12 +8,7 @@ import type { FieldMessage } from '../../views/components/form-errors.js';
  * a refusal of the whole request by its problem code or type, else `fallback`.
  * `fields` maps the API's field names to the form's input ids where they differ.
  */
-export function fieldProblems(
-  refusal: ApiRefusal,
-  locale: Locale,
-  fallback: { field: string; key: string },
-  fields: Readonly<Record<string, string>> = {},
-): FieldMessage[] {
+export function fieldProblems(refusal: ApiRefusal, locale: Locale, fallback: { field: string; key: string }, fields: Readonly<Record<string, string>> = {}): FieldMessage[] {
   const { problem } = refusal;
   if (problem.errors?.length) {
     return problem.errors.map((error) => {

@@ -27,7 +27,16 @@ export function RegisterPage({ view, form, errors }: { view: View; form: Registe
       <ErrorSummary view={view} errors={errors} />
       <form method="post" action="/registrera" class="stack" novalidate>
         <FormTokens view={view} />
-        <TextField id="personnummer" label={t('field.label.personnummer')} description={t('field.hint.personnummer')} value={form.personnummer} errors={errors} autocomplete="off" inputmode="numeric" required />
+        <TextField
+          id="personnummer"
+          label={t('field.label.personnummer')}
+          description={t('field.hint.personnummer')}
+          value={form.personnummer}
+          errors={errors}
+          autocomplete="off"
+          inputmode="numeric"
+          required
+        />
         <TextField id="name" label={t('field.label.name')} value={form.name} errors={errors} autocomplete="name" required />
         <TextField id="email" type="email" label={t('field.label.email')} value={form.email} errors={errors} autocomplete="email" required />
         <TextField id="phone" type="tel" label={t('field.label.phone')} description={t('field.hint.optional')} value={form.phone} errors={errors} autocomplete="tel" />
@@ -44,7 +53,16 @@ export function RegisterPage({ view, form, errors }: { view: View; form: Registe
         </fieldset>
         <TextField id="password" type="password" label={t('field.label.password')} description={t('field.hint.password')} errors={errors} autocomplete="new-password" required />
         <div class="ds-field">
-          <input class="ds-input" type="checkbox" id="terms" name="terms" value="yes" checked={form.terms === 'yes'} aria-invalid={termsError ? 'true' : undefined} aria-describedby={termsError ? 'terms-error' : undefined} />
+          <input
+            class="ds-input"
+            type="checkbox"
+            id="terms"
+            name="terms"
+            value="yes"
+            checked={form.terms === 'yes'}
+            aria-invalid={termsError ? 'true' : undefined}
+            aria-describedby={termsError ? 'terms-error' : undefined}
+          />
           <label class="ds-label" for="terms" safe>
             {t('register.terms')}
           </label>

@@ -31,7 +31,16 @@ export function SignInPage({ view, personnummer, next, errors, expired }: SignIn
       <form method="post" action="/logga-in" class="stack" novalidate>
         <FormTokens view={view} />
         <input type="hidden" name="nasta" value={next} />
-        <TextField id="personnummer" label={t('field.label.personnummer')} description={t('field.hint.personnummer')} value={personnummer} errors={errors} autocomplete="username" inputmode="numeric" required />
+        <TextField
+          id="personnummer"
+          label={t('field.label.personnummer')}
+          description={t('field.hint.personnummer')}
+          value={personnummer}
+          errors={errors}
+          autocomplete="username"
+          inputmode="numeric"
+          required
+        />
         <TextField id="password" type="password" label={t('field.label.password')} errors={errors} autocomplete="current-password" required />
         <div>
           <button class="ds-button" data-variant="primary" type="submit" safe>

@@ -36,12 +36,7 @@ export class HomeController {
 
   /** The language switch is a plain link: it keeps the choice in a cookie and returns to the same page. */
   @Get('sprak/:locale')
-  async language(
-    @Param('locale') locale: string,
-    @Query('tillbaka') back: unknown,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+  async language(@Param('locale') locale: string, @Query('tillbaka') back: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     if (!isLocale(locale)) {
       sendPage(reply, <NotFoundPage view={await this.pages.view(request, reply)} />, 404);
       return;

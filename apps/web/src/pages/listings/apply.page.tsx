@@ -71,9 +71,28 @@ export function ApplyPage({ view, listing, form, errors, checked, refused }: App
       <RequirementList view={view} requirements={listing.requirements} />
       <form method="post" action={action} class="stack" novalidate>
         <FormTokens view={view} />
-        <TextField id="householdSize" type="number" inputmode="numeric" min={1} max={20} label={t('apply.householdSize')} description={t('apply.householdSizeHint')} value={form.householdSize} errors={errors} required />
+        <TextField
+          id="householdSize"
+          type="number"
+          inputmode="numeric"
+          min={1}
+          max={20}
+          label={t('apply.householdSize')}
+          description={t('apply.householdSizeHint')}
+          value={form.householdSize}
+          errors={errors}
+          required
+        />
         <TextField id="taxableIncome" inputmode="numeric" label={t('apply.taxableIncome')} description={t('apply.taxableIncomeHint')} value={form.taxableIncome} errors={errors} required />
-        <TextField id="nonTaxableIncome" inputmode="numeric" label={t('apply.nonTaxableIncome')} description={t('apply.nonTaxableIncomeHint')} value={form.nonTaxableIncome ?? '0'} errors={errors} required />
+        <TextField
+          id="nonTaxableIncome"
+          inputmode="numeric"
+          label={t('apply.nonTaxableIncome')}
+          description={t('apply.nonTaxableIncomeHint')}
+          value={form.nonTaxableIncome ?? '0'}
+          errors={errors}
+          required
+        />
         <fieldset class="ds-fieldset" id="hasPaymentRemarks" aria-describedby="hasPaymentRemarks-description">
           <legend class="ds-label" safe>
             {t('apply.remarks')}

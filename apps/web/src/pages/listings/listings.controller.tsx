@@ -58,12 +58,7 @@ export class ListingsController {
   }
 
   @Post(':listingId/ansok')
-  async apply(
-    @Param('listingId', ParseUUIDPipe) listingId: string,
-    @Body() body: Record<string, unknown>,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+  async apply(@Param('listingId', ParseUUIDPipe) listingId: string, @Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const seeker = this.requireSeeker(request);
     const form = declarationOf(body);
     const fields = declarationFields(form);

@@ -114,7 +114,11 @@ export function ApplicationPage({ view, application, explanation, invitation }: 
 
 function Why({ view, explanation }: { view: View; explanation: PlaceExplanation }): JSX.Element {
   const { t } = view;
-  const method = <p class="ds-paragraph" safe>{t(`allocation.${explanation.method}` as MessageKey)}</p>;
+  const method = (
+    <p class="ds-paragraph" safe>
+      {t(`allocation.${explanation.method}` as MessageKey)}
+    </p>
+  );
   if (!explanation.ranked) {
     return (
       <>
@@ -154,8 +158,12 @@ function Why({ view, explanation }: { view: View; explanation: PlaceExplanation 
             <caption safe>{t('application.ahead')}</caption>
             <thead>
               <tr>
-                <th scope="col" safe>{t('applications.place')}</th>
-                <th scope="col" safe>{t('application.queueDays')}</th>
+                <th scope="col" safe>
+                  {t('applications.place')}
+                </th>
+                <th scope="col" safe>
+                  {t('application.queueDays')}
+                </th>
               </tr>
             </thead>
             <tbody>

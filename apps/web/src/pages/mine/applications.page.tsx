@@ -28,11 +28,21 @@ export function ApplicationsPage({ view, applications }: { view: View; applicati
             <caption safe>{t('applications.caption', { count: applications.length })}</caption>
             <thead>
               <tr>
-                <th scope="col" safe>{t('applications.address')}</th>
-                <th scope="col" safe>{t('listing.type')}</th>
-                <th scope="col" safe>{t('applications.status')}</th>
-                <th scope="col" safe>{t('applications.place')}</th>
-                <th scope="col" safe>{t('listing.deadline')}</th>
+                <th scope="col" safe>
+                  {t('applications.address')}
+                </th>
+                <th scope="col" safe>
+                  {t('listing.type')}
+                </th>
+                <th scope="col" safe>
+                  {t('applications.status')}
+                </th>
+                <th scope="col" safe>
+                  {t('applications.place')}
+                </th>
+                <th scope="col" safe>
+                  {t('listing.deadline')}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -31,11 +31,21 @@ export function FeesPage({ view, fees, policy }: { view: View; fees: Fees; polic
           <table class="ds-table">
             <thead>
               <tr>
-                <th scope="col" safe>{t('fees.year')}</th>
-                <th scope="col" safe>{t('fees.amount')}</th>
-                <th scope="col" safe>{t('fees.due')}</th>
-                <th scope="col" safe>{t('fees.ocr')}</th>
-                <th scope="col" safe>{t('fees.status')}</th>
+                <th scope="col" safe>
+                  {t('fees.year')}
+                </th>
+                <th scope="col" safe>
+                  {t('fees.amount')}
+                </th>
+                <th scope="col" safe>
+                  {t('fees.due')}
+                </th>
+                <th scope="col" safe>
+                  {t('fees.ocr')}
+                </th>
+                <th scope="col" safe>
+                  {t('fees.status')}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -40,10 +40,7 @@ export class MineController {
   @Get('ansokningar')
   async applications(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const seeker = this.seeker(request);
-    const [view, applications] = await Promise.all([
-      this.pages.view(request, reply),
-      this.api.get<Application[]>('listings', '/applications', this.as(request, seeker)),
-    ]);
+    const [view, applications] = await Promise.all([this.pages.view(request, reply), this.api.get<Application[]>('listings', '/applications', this.as(request, seeker))]);
     sendPage(reply, <ApplicationsPage view={view} applications={applications.body} />);
   }
 
@@ -63,15 +60,24 @@ export class MineController {
   @Post('ansokningar/:applicationId/intresse')
   async interest(@Param('applicationId', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const interested = body.interested === 'yes';
-    await this.write(request, reply, id, () =>
-      this.api.post('listings', `/applications/${id}/interest`, { ...this.as(request, this.seeker(request)), idempotencyKey: idem(body), body: { interested } }),
+    await this.write(
+      request,
+      reply,
+      id,
+      () => this.api.post('listings', `/applications/${id}/interest`, { ...this.as(request, this.seeker(request)), idempotencyKey: idem(body), body: { interested } }),
       interested ? 'invitation.answeredYes' : 'invitation.answeredNo',
     );
   }
 
   @Post('ansokningar/:applicationId/aterkalla')
   async withdraw(@Param('applicationId', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.write(request, reply, id, () => this.api.post('listings', `/applications/${id}/withdraw`, { ...this.as(request, this.seeker(request)), idempotencyKey: idem(body) }), 'application.withdrawn');
+    await this.write(
+      request,
+      reply,
+      id,
+      () => this.api.post('listings', `/applications/${id}/withdraw`, { ...this.as(request, this.seeker(request)), idempotencyKey: idem(body) }),
+      'application.withdrawn',
+    );
   }
 
   @Get('kotid')
@@ -122,7 +128,13 @@ export class MineController {
   @Post('uppgifter')
   async changeContact(@Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const seeker = this.seeker(request);
-    const form: ContactForm = { email: text(body.email), phone: text(body.phone), street: text(body['address-street']), postalCode: text(body['address-postalCode']), city: text(body['address-city']) };
+    const form: ContactForm = {
+      email: text(body.email),
+      phone: text(body.phone),
+      street: text(body['address-street']),
+      postalCode: text(body['address-postalCode']),
+      city: text(body['address-city']),
+    };
     const account = await this.account(request, seeker);
     const address = form.street || form.postalCode || form.city ? { street: form.street, postalCode: form.postalCode, city: form.city } : undefined;
     try {

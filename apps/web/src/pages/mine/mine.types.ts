@@ -5,7 +5,13 @@ export interface Account {
   readonly registeredOn: string;
   readonly queueStartDate: string | null;
   readonly queueDays: number;
-  readonly personal: { readonly personnummer: string; readonly name: string; readonly email: string; readonly phone?: string; readonly address?: { street: string; postalCode: string; city: string } } | null;
+  readonly personal: {
+    readonly personnummer: string;
+    readonly name: string;
+    readonly email: string;
+    readonly phone?: string;
+    readonly address?: { street: string; postalCode: string; city: string };
+  } | null;
 }
 
 export interface QueueTime {

@@ -83,8 +83,12 @@ export function MyDataPage({ view, account, extract, form, errors }: MyDataProps
           <caption safe>{t('data.records', { count: extract.records.length })}</caption>
           <thead>
             <tr>
-              <th scope="col" safe>{t('queue.when')}</th>
-              <th scope="col" safe>{t('queue.what')}</th>
+              <th scope="col" safe>
+                {t('queue.when')}
+              </th>
+              <th scope="col" safe>
+                {t('queue.what')}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -50,10 +50,18 @@ export function QueueTimePage({ view, today, onDate, asked, errors, history, app
         <table class="ds-table">
           <thead>
             <tr>
-              <th scope="col" safe>{t('queue.when')}</th>
-              <th scope="col" safe>{t('queue.what')}</th>
-              <th scope="col" safe>{t('queue.who')}</th>
-              <th scope="col" safe>{t('queue.why')}</th>
+              <th scope="col" safe>
+                {t('queue.when')}
+              </th>
+              <th scope="col" safe>
+                {t('queue.what')}
+              </th>
+              <th scope="col" safe>
+                {t('queue.who')}
+              </th>
+              <th scope="col" safe>
+                {t('queue.why')}
+              </th>
             </tr>
           </thead>
           <tbody>

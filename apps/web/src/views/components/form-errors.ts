@@ -5,5 +5,4 @@ export interface FieldMessage {
   readonly message: string;
 }
 
-export const messageAt = (errors: readonly FieldMessage[], field: string): string | undefined =>
-  errors.find((error) => error.field === field)?.message;
+export const messageAt = (errors: readonly FieldMessage[], field: string): string | undefined => errors.find((error) => error.field === field)?.message;
