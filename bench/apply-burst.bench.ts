@@ -35,9 +35,18 @@ type Figures = ReturnType<typeof figures>;
 
 /** Each figure's median over the rounds: the machine is shared, and one round may meet a neighbour's burst. */
 const median = (rounds: readonly Figures[]): Figures => ({
-  perSecond: percentile(rounds.map((r) => r.perSecond), 50),
-  p50: percentile(rounds.map((r) => r.p50), 50),
-  p99: percentile(rounds.map((r) => r.p99), 50),
+  perSecond: percentile(
+    rounds.map((r) => r.perSecond),
+    50,
+  ),
+  p50: percentile(
+    rounds.map((r) => r.p50),
+    50,
+  ),
+  p99: percentile(
+    rounds.map((r) => r.p99),
+    50,
+  ),
 });
 
 /**
@@ -66,8 +75,17 @@ export async function run(): Promise<BenchmarkResult> {
     // As many warm-up listings as hot ones, so the warm-up takes the burst's paths.
     for (let i = 0; i < (ROUNDS + 1) * HOT_LISTINGS; i++) {
       const reply = await send(appServer, 'POST', '/listings', landlord, {
-        address: `Benchgatan ${i}`, municipality: 'Göteborg', district: 'Centrum', rooms: 2, areaM2: 55, monthlyRent: 9500, floor: 2, lift: true,
-        moveInDate: moveIn, listingType: 'regular', applicationDeadline: deadline,
+        address: `Benchgatan ${i}`,
+        municipality: 'Göteborg',
+        district: 'Centrum',
+        rooms: 2,
+        areaM2: 55,
+        monthlyRent: 9500,
+        floor: 2,
+        lift: true,
+        moveInDate: moveIn,
+        listingType: 'regular',
+        applicationDeadline: deadline,
         requirements: { incomeMultiple: 3, maxHouseholdSize: 4, minAge: null, maxAge: null, noPaymentRemarks: true },
       });
       if (reply.status !== 201) throw new Error(`publishing failed: ${reply.status} ${reply.body}`);
@@ -132,7 +150,11 @@ export async function run(): Promise<BenchmarkResult> {
       ),
     );
     const goals = { atLeast3000PerSecond: ours.perSecond >= GOALS.commandsPerSecond, p99Under25ms: ours.p99 < GOALS.p99Ms, noneLostOrDuplicated: lost === 0 && duplicated === 0 };
-    console.log(`goals (on the medians): ${Object.entries(goals).map(([goal, met]) => `${goal} ${met ? 'met' : 'MISSED'}`).join(', ')}`);
+    console.log(
+      `goals (on the medians): ${Object.entries(goals)
+        .map(([goal, met]) => `${goal} ${met ? 'met' : 'MISSED'}`)
+        .join(', ')}`,
+    );
     const summary = (f: Figures & { cpu: ReturnType<typeof cpuMsPer> }) => ({ commandsPerSecond: f.perSecond, p50Ms: f.p50, p99Ms: f.p99, cpuMsPerApply: f.cpu });
     return {
       seekers: SEEKERS,

@@ -141,7 +141,11 @@ function report(label: string, figures: PerSystem<number>): ReturnType<typeof co
 
 export async function run(): Promise<BenchmarkResult> {
   const started = Date.now();
-  const db = await startBenchDb('event-store', PORT, SYSTEMS.map((s) => s.database));
+  const db = await startBenchDb(
+    'event-store',
+    PORT,
+    SYSTEMS.map((s) => s.database),
+  );
   const appends = {} as Record<AppendKey, ReturnType<typeof compare>>;
   let read: Awaited<ReturnType<typeof measureReadAll>>;
   try {
@@ -170,7 +174,11 @@ export async function run(): Promise<BenchmarkResult> {
     readAllAtLeast300k: readAll.ours >= 300_000,
     aheadOfEmmett: [...allAppends, readAll].every((a) => a.ratioEmmett > 1),
   };
-  console.log(`goals: ${Object.entries(goals).map(([goal, met]) => `${goal} ${met ? 'met' : 'MISSED'}`).join(', ')}`);
+  console.log(
+    `goals: ${Object.entries(goals)
+      .map(([goal, met]) => `${goal} ${met ? 'met' : 'MISSED'}`)
+      .join(', ')}`,
+  );
   return {
     appends,
     readAll,

@@ -83,7 +83,11 @@ export async function run(): Promise<BenchmarkResult> {
     atLeastHalfFloor: ratioToFloor >= GOALS.shareOfFloor,
     peakUnder1_5GB: rebuild.peakRssMb < GOALS.peakRssMb,
   };
-  console.log(`goals: ${Object.entries(goals).map(([goal, met]) => `${goal} ${met ? 'met' : 'MISSED'}`).join(', ')}`);
+  console.log(
+    `goals: ${Object.entries(goals)
+      .map(([goal, met]) => `${goal} ${met ? 'met' : 'MISSED'}`)
+      .join(', ')}`,
+  );
   return {
     seekers: SEEKERS,
     events: load.events,

@@ -63,15 +63,28 @@ export async function run(): Promise<BenchmarkResult> {
     const vault = new PersonalDataVault(pool);
     const listingId = randomUUID();
     const meta = { correlationId: randomUUID(), causationId: null, actor: 'bench' };
-    await store.append(`listing-${listingId}`, [{
-      id: randomUUID(), type: 'listing-published', schemaVersion: 1, metadata: meta,
-      data: {
-        listingId, landlordId, publishedBy: landlordId, publishedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(), publishedOn: day(-20),
-        flat: { address: 'Rankgatan 1', municipality: 'Göteborg', district: 'Centrum', rooms: 2, areaM2: 55, monthlyRent: 9500, floor: 2, lift: true, moveInDate: day(30), listingType: 'regular' },
-        requirements: { incomeMultiple: 3, maxHouseholdSize: 4, minAge: null, maxAge: null, noPaymentRemarks: true },
-        applicationDeadline: day(-1),
-      },
-    }], 'no_stream');
+    await store.append(
+      `listing-${listingId}`,
+      [
+        {
+          id: randomUUID(),
+          type: 'listing-published',
+          schemaVersion: 1,
+          metadata: meta,
+          data: {
+            listingId,
+            landlordId,
+            publishedBy: landlordId,
+            publishedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+            publishedOn: day(-20),
+            flat: { address: 'Rankgatan 1', municipality: 'Göteborg', district: 'Centrum', rooms: 2, areaM2: 55, monthlyRent: 9500, floor: 2, lift: true, moveInDate: day(30), listingType: 'regular' },
+            requirements: { incomeMultiple: 3, maxHouseholdSize: 4, minAge: null, maxAge: null, noPaymentRemarks: true },
+            applicationDeadline: day(-1),
+          },
+        },
+      ],
+      'no_stream',
+    );
     const step = Math.floor(SEEKERS / APPLICATIONS);
     const applicants = Array.from({ length: APPLICATIONS }, (_, i) => seekers[i * step]);
     const applications: string[] = [];
@@ -79,10 +92,19 @@ export async function run(): Promise<BenchmarkResult> {
       const applicationId = randomUUID();
       applications.push(applicationId);
       const declaration = await vault.seal(applicantId, { householdSize: 1 + (i % 5), taxableIncome: 300_000 + (i % 7) * 20_000, nonTaxableIncome: 0, hasPaymentRemarks: i % 50 === 0 });
-      await store.append(`listing-seeker-${applicantId}`, [{
-        id: randomUUID(), type: 'application-submitted', schemaVersion: 1, metadata: meta,
-        data: { applicationId, listingId, submittedAt: new Date(Date.now() - 10 * 86_400_000 + i * 1000).toISOString(), declaration },
-      }], 'any');
+      await store.append(
+        `listing-seeker-${applicantId}`,
+        [
+          {
+            id: randomUUID(),
+            type: 'application-submitted',
+            schemaVersion: 1,
+            metadata: meta,
+            data: { applicationId, listingId, submittedAt: new Date(Date.now() - 10 * 86_400_000 + i * 1000).toISOString(), declaration },
+          },
+        ],
+        'any',
+      );
     }
     await until('the applications read model', async () => (await pool.query(`SELECT count(*)::int AS n FROM listings.applications WHERE listing_id = $1`, [listingId])).rows[0].n === APPLICATIONS);
     await until('the listings read model', async () => (await pool.query(`SELECT 1 FROM listings.listings WHERE listing_id = $1`, [listingId])).rows.length === 1);
@@ -122,7 +144,11 @@ export async function run(): Promise<BenchmarkResult> {
       ),
     );
     const goals = { rankingP99Under5ms: ranking.p99Ms < GOAL_P99_MS, ownPlaceP99Under5ms: place.p99Ms < GOAL_P99_MS };
-    console.log(`goals: ${Object.entries(goals).map(([goal, met]) => `${goal} ${met ? 'met' : 'MISSED'}`).join(', ')}`);
+    console.log(
+      `goals: ${Object.entries(goals)
+        .map(([goal, met]) => `${goal} ${met ? 'met' : 'MISSED'}`)
+        .join(', ')}`,
+    );
     return {
       seekers: SEEKERS,
       applications: APPLICATIONS,

@@ -71,8 +71,7 @@ export async function run(): Promise<BenchmarkResult> {
     for (const c of CASES) {
       const query = { period: c.period, filter: c.filter, threshold: THRESHOLD, granularity: 'month' as const };
       // Each store run includes the per-request check for changed rows, as the service does.
-      const fromStore = async () =>
-        c.report === 'queue-time-needed' ? queueTimeNeeded(await snapshot.current(), query) : lettingsSeries(await snapshot.current(), query);
+      const fromStore = async () => (c.report === 'queue-time-needed' ? queueTimeNeeded(await snapshot.current(), query) : lettingsSeries(await snapshot.current(), query));
       const cold = () => (c.report === 'queue-time-needed' ? rawQueueTimeNeeded(pool, query) : rawLettingsSeries(pool, query));
       const identical = isDeepStrictEqual(await fromStore(), await cold());
       await sample(3, fromStore);
@@ -93,7 +92,11 @@ export async function run(): Promise<BenchmarkResult> {
       coldP95Under1s: worstCold < GOALS.coldP95Ms,
       sameFiguresBothWays: results.every((r) => r.identical),
     };
-    console.log(`goals: ${Object.entries(goals).map(([goal, met]) => `${goal} ${met ? 'met' : 'MISSED'}`).join(', ')}`);
+    console.log(
+      `goals: ${Object.entries(goals)
+        .map(([goal, met]) => `${goal} ${met ? 'met' : 'MISSED'}`)
+        .join(', ')}`,
+    );
     return {
       lettings: LETTINGS,
       loadSeconds: round(loadSeconds),

@@ -8,9 +8,7 @@ import { APPS, BUS_DATABASE, DATA_DIR, databaseUrl, EMBEDDED_PORT } from './sing
  */
 export async function openDatabaseServer(log: (line: string) => void): Promise<RunningDb> {
   const external = process.env.DATABASE_URL;
-  const server: RunningDb = external
-    ? { url: external, stop: async () => undefined }
-    : await startEmbeddedDb({ dataDir: DATA_DIR, port: EMBEDDED_PORT, database: 'postgres' });
+  const server: RunningDb = external ? { url: external, stop: async () => undefined } : await startEmbeddedDb({ dataDir: DATA_DIR, port: EMBEDDED_PORT, database: 'postgres' });
   log(external ? `PostgreSQL: external (${new URL(external).host})` : `PostgreSQL: embedded, data in ${DATA_DIR}, port ${EMBEDDED_PORT}`);
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();

@@ -21,7 +21,9 @@ function applicantEvent(seed: number, revision: number): NewEvent {
     schemaVersion: 1,
     data: {
       applicantId,
-      personalNumberHash: createHash('sha256').update(`19${seed % 100}-${seed}`).digest('hex'),
+      personalNumberHash: createHash('sha256')
+        .update(`19${seed % 100}-${seed}`)
+        .digest('hex'),
       registeredOn: isoDate(seed % 3650),
       birthDate: isoDate(-(7000 + (seed % 15000))),
       municipality: 'Uppsala',

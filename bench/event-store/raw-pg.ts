@@ -31,15 +31,7 @@ export async function openRawPg(url: string, connections: number): Promise<Event
   const statement = (rows: number) => statements.get(rows) ?? statements.set(rows, insertSql(rows)).get(rows)!;
   return {
     append: async (streamId, events, existing) => {
-      const params = events.flatMap((e: NewEvent, i) => [
-        streamId,
-        existing + i,
-        e.id,
-        e.type,
-        e.schemaVersion,
-        JSON.stringify(e.data),
-        JSON.stringify(e.metadata),
-      ]);
+      const params = events.flatMap((e: NewEvent, i) => [streamId, existing + i, e.id, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata)]);
       await pool.query(statement(events.length), params);
     },
     readAll: async (pageSize) => {

@@ -42,8 +42,7 @@ function lives(): { codes: string[][]; contractAt: number[][] } {
   return { codes, contractAt };
 }
 
-const sqlArray = (values: readonly (readonly (string | number)[])[]) =>
-  `ARRAY[${values.map((row) => `[${row.map((v) => (typeof v === 'number' ? v : `'${v}'`)).join(',')}]`).join(',')}]`;
+const sqlArray = (values: readonly (readonly (string | number)[])[]) => `ARRAY[${values.map((row) => `[${row.map((v) => (typeof v === 'number' ? v : `'${v}'`)).join(',')}]`).join(',')}]`;
 
 /** A non-negative int from a hash of (value, salt). */
 const hash = (value: string, salt: number) => `(hashint8extended(${value}, ${salt}) & 2147483647)`;
@@ -100,7 +99,9 @@ const TYPES: Record<string, string> = {
 export function insertEventsSql(seekers: number): string {
   const { codes, contractAt } = lives();
   const lifeByPercent = LIVES.flatMap((life, index) => Array<number>(life.share).fill(index + 1));
-  const typeCase = `CASE left(e.code, 1) ${Object.entries(TYPES).map(([code, type]) => `WHEN '${code}' THEN '${type}'`).join(' ')} END`;
+  const typeCase = `CASE left(e.code, 1) ${Object.entries(TYPES)
+    .map(([code, type]) => `WHEN '${code}' THEN '${type}'`)
+    .join(' ')} END`;
   const caseId = `md5('case' || e.seeker || ':' || right(e.code, 1))::uuid::text`;
   const listingId = `md5('listing' || e.seeker)::uuid::text`;
   const applicant = `'applicant:' || e.id`;

@@ -4,7 +4,28 @@ import { lettingsProjection } from '../../apps/statistics/src/store/lettings.pro
 import { listingsProjection } from '../../apps/statistics/src/store/listings.projection.js';
 
 const PLACES: ReadonlyArray<readonly [string, string]> = [
-  ...['Angered', 'Askim', 'Backa', 'Biskopsgården', 'Centrum', 'Frölunda', 'Gamlestaden', 'Haga', 'Härlanda', 'Johanneberg', 'Kortedala', 'Kärra', 'Linnéstaden', 'Lundby', 'Majorna', 'Styrsö', 'Torslanda', 'Tynnered', 'Västra Frölunda', 'Örgryte'].map((d) => ['Göteborg', d] as const),
+  ...[
+    'Angered',
+    'Askim',
+    'Backa',
+    'Biskopsgården',
+    'Centrum',
+    'Frölunda',
+    'Gamlestaden',
+    'Haga',
+    'Härlanda',
+    'Johanneberg',
+    'Kortedala',
+    'Kärra',
+    'Linnéstaden',
+    'Lundby',
+    'Majorna',
+    'Styrsö',
+    'Torslanda',
+    'Tynnered',
+    'Västra Frölunda',
+    'Örgryte',
+  ].map((d) => ['Göteborg', d] as const),
   ...['Centrum', 'Kållered', 'Lindome', 'Fässberg'].map((d) => ['Mölndal', d] as const),
   ...['Centrum', 'Sävedalen', 'Öjersjö'].map((d) => ['Partille', d] as const),
   ...['Kungälv', 'Ytterby', 'Kode'].map((d) => ['Kungälv', d] as const),
@@ -24,7 +45,9 @@ export async function loadLettings(pool: pg.Pool, count: number): Promise<void> 
   try {
     await client.query('CREATE SCHEMA IF NOT EXISTS statistics');
     for (const projection of [lettingsProjection, landlordsProjection, listingsProjection]) await projection.createTable(client, projection.table);
-    await client.query(`INSERT INTO statistics.landlords (landlord_id, name) SELECT ('00000000-0000-4000-8000-' || lpad(k::text, 12, '0'))::uuid, 'Hyresvärd ' || k || ' AB' FROM generate_series(0, ${LANDLORDS - 1}) k`);
+    await client.query(
+      `INSERT INTO statistics.landlords (landlord_id, name) SELECT ('00000000-0000-4000-8000-' || lpad(k::text, 12, '0'))::uuid, 'Hyresvärd ' || k || ' AB' FROM generate_series(0, ${LANDLORDS - 1}) k`,
+    );
     await client.query('SELECT setseed(0.42)');
     await client.query(
       `WITH g AS (

@@ -43,7 +43,10 @@ describe('PostgreSQL log: a consumer of a quiet topic', () => {
       );
       expect(offset).toBe(lastBusy.rows[0].position);
       await bus.publish([message('q2', 'quiet.v1')]);
-      await eventually(async () => seen.length, (n) => n === 2);
+      await eventually(
+        async () => seen.length,
+        (n) => n === 2,
+      );
       expect(seen).toEqual(['q1', 'q2']);
     } finally {
       await bus.close();

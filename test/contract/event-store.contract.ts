@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  comparePositions,
-  START,
-  VersionConflictError,
-  type EventStore,
-  type NewEvent,
-  type RecordedEvent,
-} from '../../libs/event-store/src/index.js';
+import { comparePositions, START, VersionConflictError, type EventStore, type NewEvent, type RecordedEvent } from '../../libs/event-store/src/index.js';
 
 export interface EventStoreFixture {
   readonly store: EventStore;
@@ -111,9 +104,7 @@ export function eventStoreContract(name: string, create: () => Promise<EventStor
     test('racing writers with the same expected revision: exactly one wins', async () => {
       const id = stream();
       await store.append(id, [newEvent()], 'no_stream');
-      const results = await Promise.allSettled(
-        Array.from({ length: 8 }, () => store.append(id, [newEvent()], 0n)),
-      );
+      const results = await Promise.allSettled(Array.from({ length: 8 }, () => store.append(id, [newEvent()], 0n)));
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       for (const r of results.filter((r) => r.status === 'rejected')) {
         expect((r as PromiseRejectedResult).reason).toBeInstanceOf(VersionConflictError);
@@ -223,9 +214,7 @@ export function eventStoreContract(name: string, create: () => Promise<EventStor
       expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
       expect(events).toHaveLength(before + writers * perWriter);
       expectStrictlyOrdered(events);
-      expect((await store.readStream(shared)).map((e) => e.revision)).toEqual(
-        Array.from({ length: (writers * perWriter) / 2 }, (_, i) => BigInt(i)),
-      );
+      expect((await store.readStream(shared)).map((e) => e.revision)).toEqual(Array.from({ length: (writers * perWriter) / 2 }, (_, i) => BigInt(i)));
     });
 
     test('transactions committing out of position order: nothing is skipped or repeated', async () => {

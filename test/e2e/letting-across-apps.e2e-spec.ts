@@ -69,7 +69,10 @@ describe('a letting across the apps: landlords → listings ← applicants, then
 
   /** Staff sign an agreement from today; the administrator invites a letting agent, who signs in. */
   async function onboardLandlord() {
-    const registered = await http(landlords).post('/landlords').send({ name: 'Hyresbolaget AB', organisationNumber: organisationNumber(), contact: { name: 'Karin Holm', email: 'karin@example.se' } }).expect(201);
+    const registered = await http(landlords)
+      .post('/landlords')
+      .send({ name: 'Hyresbolaget AB', organisationNumber: organisationNumber(), contact: { name: 'Karin Holm', email: 'karin@example.se' } })
+      .expect(201);
     const landlordId = registered.body.landlordId as string;
     const signed = await http(landlords).post(`/landlords/${landlordId}/agreements`).set(bearer(staff)).send({ effectiveFrom: today, terms: 'Standard terms' }).expect(201);
     const adminEmail = `admin-${landlordId}@example.se`;
@@ -83,14 +86,26 @@ describe('a letting across the apps: landlords → listings ← applicants, then
 
   async function registerSeeker(birth: string, serial: string) {
     const number = personnummer(birth, serial);
-    const { body } = await http(applicants).post('/applicants').send({ personnummer: number, name: `Seeker ${serial}`, email: `s${serial}@example.se`, password: PASSWORD }).expect(201);
+    const { body } = await http(applicants)
+      .post('/applicants')
+      .send({ personnummer: number, name: `Seeker ${serial}`, email: `s${serial}@example.se`, password: PASSWORD })
+      .expect(201);
     const token = (await http(applicants).post('/applicants/sign-in').send({ personnummer: number, password: PASSWORD }).expect(200)).body.access_token as string;
     return { id: body.applicantId as string, token };
   }
 
   const flat = (district: string) => ({
-    address: 'Järntorget 4', municipality: 'Göteborg', district, rooms: 2, areaM2: 54, monthlyRent: 8000, floor: 3, lift: true,
-    moveInDate: addDays(deadline, 40), listingType: 'regular', applicationDeadline: deadline,
+    address: 'Järntorget 4',
+    municipality: 'Göteborg',
+    district,
+    rooms: 2,
+    areaM2: 54,
+    monthlyRent: 8000,
+    floor: 3,
+    lift: true,
+    moveInDate: addDays(deadline, 40),
+    listingType: 'regular',
+    applicationDeadline: deadline,
   });
   const declared = { householdSize: 2, taxableIncome: 400_000, nonTaxableIncome: 0, hasPaymentRemarks: false };
 
@@ -100,21 +115,42 @@ describe('a letting across the apps: landlords → listings ← applicants, then
     const [first, second] = seekers;
 
     // Staff correct the first seeker's queue start on a case: listings must rank by it.
-    const caseId = (await http(applicants).post(`/applicants/${first.id}/cases`).set(bearer(staff)).send({ channel: 'phone', subject: 'Queue date', description: 'Registered at the old agency' }).expect(201)).body.caseId as string;
-    await http(applicants).post(`/applicants/${first.id}/queue-decisions`).set(bearer(staff)).send({ reason: 'staff-correction', queueStartDate: '2012-01-01', caseId, explanation: 'Proven by the old register', effectiveFrom: today }).expect(200);
+    const caseId = (
+      await http(applicants).post(`/applicants/${first.id}/cases`).set(bearer(staff)).send({ channel: 'phone', subject: 'Queue date', description: 'Registered at the old agency' }).expect(201)
+    ).body.caseId as string;
+    await http(applicants)
+      .post(`/applicants/${first.id}/queue-decisions`)
+      .set(bearer(staff))
+      .send({ reason: 'staff-correction', queueStartDate: '2012-01-01', caseId, explanation: 'Proven by the old register', effectiveFrom: today })
+      .expect(200);
 
     // The agent may publish once listings has heard of the agreement over the bus.
     const publish = (district: string) => http(listings).post('/listings').set(bearer(landlord.agent)).send(flat(district));
-    const firstListing = (await eventually(() => publish('Majorna'), (r) => r.status === 201)).body.listingId as string;
+    const firstListing = (
+      await eventually(
+        () => publish('Majorna'),
+        (r) => r.status === 201,
+      )
+    ).body.listingId as string;
     const listingIds = [firstListing];
     for (const district of ['Haga', 'Linné', 'Guldheden', 'Kortedala']) listingIds.push((await publish(district).expect(201)).body.listingId);
     const unlet = (await publish('Tynnered').expect(201)).body.listingId as string;
 
     // The corrected seeker and the second both apply to the first listing; each seeker applies to "their" listing.
-    await eventually(() => http(listings).get(`/listings/${firstListing}`), (r) => r.status === 200);
+    await eventually(
+      () => http(listings).get(`/listings/${firstListing}`),
+      (r) => r.status === 200,
+    );
     const applicationOf = new Map<string, string>();
     const apply = async (seeker: { id: string; token: string }, listingId: string) => {
-      const submitted = await eventually(() => http(listings).post('/applications').set(bearer(seeker.token)).send({ listingId, ...declared }), (r) => r.status === 201);
+      const submitted = await eventually(
+        () =>
+          http(listings)
+            .post('/applications')
+            .set(bearer(seeker.token))
+            .send({ listingId, ...declared }),
+        (r) => r.status === 201,
+      );
       applicationOf.set(`${seeker.id}:${listingId}`, submitted.body.applicationId);
     };
     await apply(second, firstListing);
@@ -123,7 +159,10 @@ describe('a letting across the apps: landlords → listings ← applicants, then
     await apply(first, unlet);
 
     // The close job picks due listings from the listings read model, which follows a burst of publications by up to ~100 ms.
-    await eventually(() => http(listings).get('/listings/mine').set(bearer(landlord.agent)), (r) => r.status === 200 && r.body.length === listingIds.length + 1);
+    await eventually(
+      () => http(listings).get('/listings/mine').set(bearer(landlord.agent)),
+      (r) => r.status === 200 && r.body.length === listingIds.length + 1,
+    );
     // After the deadline the close job ranks: queue days from the applicants' events decide.
     const after = Date.now() + 11 * 86_400_000;
     listings.get(ListingsClock).now = () => new Date(after);
@@ -131,19 +170,37 @@ describe('a letting across the apps: landlords → listings ← applicants, then
     expect(closed.body.ranked).toEqual(expect.arrayContaining(listingIds));
     // The ranking read model follows the close by a few milliseconds.
     const place = await eventually(
-      async () => (await http(listings).get(`/applications/${applicationOf.get(`${first.id}:${firstListing}`)}`).set(bearer(first.token)).expect(200)).body.place,
+      async () =>
+        (
+          await http(listings)
+            .get(`/applications/${applicationOf.get(`${first.id}:${firstListing}`)}`)
+            .set(bearer(first.token))
+            .expect(200)
+        ).body.place,
       (p) => p?.place !== null,
     );
     expect(place).toMatchObject({ place: 1, of: 2, text: 'place 1 of 2' });
-    const explanation = await http(listings).get(`/applications/${applicationOf.get(`${second.id}:${firstListing}`)}/explanation`).set(bearer(second.token)).expect(200);
+    const explanation = await http(listings)
+      .get(`/applications/${applicationOf.get(`${second.id}:${firstListing}`)}/explanation`)
+      .set(bearer(second.token))
+      .expect(200);
     expect(JSON.stringify(explanation.body)).not.toContain(first.id);
 
     for (const [i, listingId] of listingIds.entries()) {
       const tenant = seekers[i];
       const applicationId = applicationOf.get(`${tenant.id}:${listingId}`)!;
       const showingDay = addDays(today, 12);
-      await http(listings).post(`/listings/${listingId}/showings`).set(bearer(landlord.agent)).send({ slots: [{ startsAt: `${showingDay}T15:00:00Z`, endsAt: `${showingDay}T16:00:00Z` }] }).expect(201);
-      if (i === 0) await http(listings).post(`/applications/${applicationOf.get(`${second.id}:${firstListing}`)}/interest`).set(bearer(second.token)).send({ interested: false }).expect(200);
+      await http(listings)
+        .post(`/listings/${listingId}/showings`)
+        .set(bearer(landlord.agent))
+        .send({ slots: [{ startsAt: `${showingDay}T15:00:00Z`, endsAt: `${showingDay}T16:00:00Z` }] })
+        .expect(201);
+      if (i === 0)
+        await http(listings)
+          .post(`/applications/${applicationOf.get(`${second.id}:${firstListing}`)}/interest`)
+          .set(bearer(second.token))
+          .send({ interested: false })
+          .expect(200);
       await http(listings).post(`/applications/${applicationId}/interest`).set(bearer(tenant.token)).send({ interested: true }).expect(200);
       const verified = await http(listings)
         .post(`/listings/${listingId}/letting/verification`)
@@ -154,12 +211,18 @@ describe('a letting across the apps: landlords → listings ← applicants, then
       expect(JSON.stringify(proposals.body)).toContain(verified.body.proposalId);
       await http(listings).post(`/listings/${listingId}/proposals/${verified.body.proposalId}/approve`).set(bearer(landlord.agent)).expect(200);
       await http(listings).post(`/listings/${listingId}/proposals/${verified.body.proposalId}/contract`).set(bearer(landlord.agent)).send({ contractDate }).expect(200);
-      await eventually(() => http(listings).get(`/listings/${listingId}`), (r) => r.body.status === 'let');
+      await eventually(
+        () => http(listings).get(`/listings/${listingId}`),
+        (r) => r.body.status === 'let',
+      );
     }
 
     // The first tenant's other application ends; their queue time is used up from the contract date.
     const elsewhere = await eventually(
-      () => http(listings).get(`/applications/${applicationOf.get(`${first.id}:${unlet}`)}`).set(bearer(first.token)),
+      () =>
+        http(listings)
+          .get(`/applications/${applicationOf.get(`${first.id}:${unlet}`)}`)
+          .set(bearer(first.token)),
       (r) => r.body.status === 'withdrawn',
     );
     expect(elsewhere.body.status).toBe('withdrawn');
@@ -185,7 +248,11 @@ describe('a letting across the apps: landlords → listings ← applicants, then
     expect(landlordView.status).toBe(200);
 
     // The landlord terminates from today: its open listing ends.
-    await http(landlords).post(`/landlords/${landlord.landlordId}/agreements/${landlord.agreementId}/termination`).set(bearer(landlord.admin)).send({ noticeDate: today, reason: 'We let our flats ourselves' }).expect(200);
+    await http(landlords)
+      .post(`/landlords/${landlord.landlordId}/agreements/${landlord.agreementId}/termination`)
+      .set(bearer(landlord.admin))
+      .send({ noticeDate: today, reason: 'We let our flats ourselves' })
+      .expect(200);
     listings.get(ListingsClock).now = () => new Date();
     const ended = await eventually(
       async () => {
@@ -205,7 +272,10 @@ describe('a letting across the apps: landlords → listings ← applicants, then
     await seedDemoLandlord((line) => lines.push(line), 'staff:staff@test.se:Staff-pass-1', urls.landlordsUrl);
     await seedDemoListings((line) => lines.push(line), { ...DEMO_LANDLORD_CREDENTIALS, ...urls });
     const signIn = await http(landlords).post('/landlords/sign-in').send(DEMO_LANDLORD_CREDENTIALS).expect(200);
-    await eventually(() => http(listings).get('/listings/mine').set(bearer(signIn.body.access_token)), (r) => r.status === 200 && r.body.length === 6);
+    await eventually(
+      () => http(listings).get('/listings/mine').set(bearer(signIn.body.access_token)),
+      (r) => r.status === 200 && r.body.length === 6,
+    );
     await seedDemoListings((line) => lines.push(line), { ...DEMO_LANDLORD_CREDENTIALS, ...urls });
     expect(lines).toEqual([expect.stringContaining('created'), expect.stringMatching(/^demo listings: 6 published/), 'demo listings: 6 already there']);
     const found = await eventually(

@@ -19,7 +19,6 @@ async function startApp(module: unknown, databaseUrl: string): Promise<NestFasti
   return createTestApp(module as never);
 }
 
-
 async function rows(pool: pg.Pool, table: string, order: string): Promise<unknown[]> {
   return (await pool.query(`SELECT * FROM ${table} ORDER BY ${order}`)).rows;
 }
@@ -41,10 +40,7 @@ describe('walking skeleton: a seeker registers in applicants, statistics counts 
     process.env.BUS_DATABASE_URL = await freshDatabase('bus');
     applicants = await startApp(ApplicantsModule, await freshDatabase('applicants'));
     statistics = await startApp(StatisticsModule, await freshDatabase('statistics'));
-    const signIn = await request(statistics.getHttpServer())
-      .post('/auth/token')
-      .send({ username: 'analyst@test.se', password: 'Analyst-pass-1' })
-      .expect(200);
+    const signIn = await request(statistics.getHttpServer()).post('/auth/token').send({ username: 'analyst@test.se', password: 'Analyst-pass-1' }).expect(200);
     analystToken = signIn.body.access_token;
   });
 
@@ -73,10 +69,7 @@ describe('walking skeleton: a seeker registers in applicants, statistics counts 
     expect(racing.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(racing.find((r) => r.status === 409)!.body).toMatchObject({ status: 409, title: 'Conflict' });
 
-    await request(server)
-      .post('/applicants')
-      .send({ personnummer: '19811218-9876', name: 'Someone Else', email: 'x@example.se', password: 'correct horse battery' })
-      .expect(409);
+    await request(server).post('/applicants').send({ personnummer: '19811218-9876', name: 'Someone Else', email: 'x@example.se', password: 'correct horse battery' }).expect(409);
 
     const report = await eventually(count, (body) => body.total === 2);
     expect(report.total).toBe(2);
@@ -88,10 +81,7 @@ describe('walking skeleton: a seeker registers in applicants, statistics counts 
   test('bad input is refused with problem details and changes nothing', async () => {
     const server = applicants.getHttpServer();
     const before = (await count()).total;
-    const wrongCheck = await request(server)
-      .post('/applicants')
-      .send({ personnummer: '19811218-9875', name: 'A', email: 'a@example.se', password: 'correct horse battery' })
-      .expect(400);
+    const wrongCheck = await request(server).post('/applicants').send({ personnummer: '19811218-9875', name: 'A', email: 'a@example.se', password: 'correct horse battery' }).expect(400);
     expect(wrongCheck.headers['content-type']).toContain('application/problem+json');
     expect(wrongCheck.body.errors).toEqual([{ field: 'personnummer', messages: ['personnummer has a wrong check digit'] }]);
     const unknownField = await request(server)
@@ -131,12 +121,12 @@ describe('walking skeleton: a seeker registers in applicants, statistics counts 
     expect(await rows(statisticsPool, 'statistics.seekers', 'applicant_id')).toEqual(liveSeekers);
 
     // The live runners keep working on the swapped-in tables.
-    await request(applicants.getHttpServer())
-      .post('/applicants')
-      .send({ personnummer: '20000229-0005', name: 'Elin Berg', email: 'elin@example.se', password: 'correct horse battery' })
-      .expect(201);
+    await request(applicants.getHttpServer()).post('/applicants').send({ personnummer: '20000229-0005', name: 'Elin Berg', email: 'elin@example.se', password: 'correct horse battery' }).expect(201);
     expect((await eventually(count, (body) => body.total === 3)).total).toBe(3);
-    const registry = await eventually(() => rows(applicantsPool, 'applicants.queue_time', 'applicant_id'), (r) => r.length === 3);
+    const registry = await eventually(
+      () => rows(applicantsPool, 'applicants.queue_time', 'applicant_id'),
+      (r) => r.length === 3,
+    );
     expect(registry).toHaveLength(3);
   });
 });

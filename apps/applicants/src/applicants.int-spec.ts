@@ -24,7 +24,6 @@ function pnr(birth: string, serial: string): string {
 }
 const today = stockholmDate(new Date());
 
-
 describe('applicants app over HTTP on real PostgreSQL', () => {
   let app: NestFastifyApplication;
   let infra: Infrastructure;
@@ -34,12 +33,16 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
 
   const register = async (personnummer: string, name = 'Test Person') =>
     (await http().post('/applicants').send({ personnummer, name, email: 'p@example.se', password: PASSWORD }).expect(201)).body.applicantId as string;
-  const signIn = async (personnummer: string) =>
-    (await http().post('/applicants/sign-in').send({ personnummer, password: PASSWORD }).expect(200)).body.access_token as string;
+  const signIn = async (personnummer: string) => (await http().post('/applicants/sign-in').send({ personnummer, password: PASSWORD }).expect(200)).body.access_token as string;
   const openCase = async (applicantId: string) =>
-    (await http().post(`/applicants/${applicantId}/cases`).set('authorization', `Bearer ${staff}`).send({ channel: 'phone', subject: 'Queue time', description: 'Called about the queue date' }).expect(201)).body.caseId as string;
-  const queueTime = async (applicantId: string, asOf = today) =>
-    (await http().get(`/applicants/${applicantId}/queue-time?asOf=${asOf}`).set('authorization', `Bearer ${staff}`)).body;
+    (
+      await http()
+        .post(`/applicants/${applicantId}/cases`)
+        .set('authorization', `Bearer ${staff}`)
+        .send({ channel: 'phone', subject: 'Queue time', description: 'Called about the queue date' })
+        .expect(201)
+    ).body.caseId as string;
+  const queueTime = async (applicantId: string, asOf = today) => (await http().get(`/applicants/${applicantId}/queue-time?asOf=${asOf}`).set('authorization', `Bearer ${staff}`)).body;
 
   beforeAll(async () => {
     process.env.JWT_SECRET = 'applicants-int-secret-long-enough-for-hs256-0123456789';
@@ -88,19 +91,29 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
 
   test('a retried command with the same Idempotency-Key is answered once', async () => {
     const id = await register(pnr('19700101', '000'));
-    const send = () => http().post(`/applicants/${id}/cases`).set('authorization', `Bearer ${staff}`).set('idempotency-key', 'case-call-42').send({ channel: 'phone', subject: 'Retry', description: 'once' });
+    const send = () =>
+      http().post(`/applicants/${id}/cases`).set('authorization', `Bearer ${staff}`).set('idempotency-key', 'case-call-42').send({ channel: 'phone', subject: 'Retry', description: 'once' });
     const first = await send().expect(201);
     const again = await send().expect(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
     const cases = await http().get(`/applicants/${id}/cases`).set('authorization', `Bearer ${staff}`).expect(200);
     expect(cases.body).toHaveLength(1);
-    await http().post(`/applicants/${id}/cases`).set('authorization', `Bearer ${staff}`).set('idempotency-key', 'case-call-42').send({ channel: 'visit', subject: 'Other', description: 'x' }).expect(422);
+    await http()
+      .post(`/applicants/${id}/cases`)
+      .set('authorization', `Bearer ${staff}`)
+      .set('idempotency-key', 'case-call-42')
+      .send({ channel: 'visit', subject: 'Other', description: 'x' })
+      .expect(422);
   });
 
   test('a staff decision needs a case and a reason, and shows in the history with who and why', async () => {
     const id = await register(pnr('19760319', '236'));
-    await http().post(`/applicants/${id}/queue-decisions`).set('authorization', `Bearer ${staff}`).send({ reason: 'staff-correction', queueStartDate: '2019-03-01', caseId: randomUUID(), explanation: 'Wrong date' }).expect(422);
+    await http()
+      .post(`/applicants/${id}/queue-decisions`)
+      .set('authorization', `Bearer ${staff}`)
+      .send({ reason: 'staff-correction', queueStartDate: '2019-03-01', caseId: randomUUID(), explanation: 'Wrong date' })
+      .expect(422);
     await http().post(`/applicants/${id}/queue-decisions`).set('authorization', `Bearer ${staff}`).send({ reason: 'staff-correction', queueStartDate: '2019-03-01' }).expect(400);
     const caseId = await openCase(id);
     await http()
@@ -108,33 +121,77 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
       .set('authorization', `Bearer ${staff}`)
       .send({ reason: 'restored-after-agency-error', queueStartDate: '2019-03-01', caseId, explanation: 'Our system lost the 2019 registration' })
       .expect(200);
-    const standing = await eventually(() => queueTime(id), (b) => b.queueStartDate === '2019-03-01');
+    const standing = await eventually(
+      () => queueTime(id),
+      (b) => b.queueStartDate === '2019-03-01',
+    );
     expect(standing.queueDays).toBeGreaterThan(2000);
     const history = await http().get(`/applicants/${id}/history`).set('authorization', `Bearer ${staff}`).expect(200);
-    expect(history.body.find((e: { type: string }) => e.type === 'queue-start-changed')).toMatchObject({ data: { caseId, explanation: 'Our system lost the 2019 registration', reason: 'restored-after-agency-error' } });
+    expect(history.body.find((e: { type: string }) => e.type === 'queue-start-changed')).toMatchObject({
+      data: { caseId, explanation: 'Our system lost the 2019 registration', reason: 'restored-after-agency-error' },
+    });
     const seekerToken = await signIn(pnr('19760319', '236'));
-    await http().post(`/applicants/${id}/queue-decisions`).set('authorization', `Bearer ${seekerToken}`).send({ reason: 'staff-correction', queueStartDate: '2000-01-01', caseId, explanation: 'I would like more' }).expect(403);
+    await http()
+      .post(`/applicants/${id}/queue-decisions`)
+      .set('authorization', `Bearer ${seekerToken}`)
+      .send({ reason: 'staff-correction', queueStartDate: '2000-01-01', caseId, explanation: 'I would like more' })
+      .expect(403);
   });
 
   test('a letting through the queue uses up queue time; a letting not completed restores it; short-term keeps it', async () => {
     const id = await register(pnr('19640823', '323'));
     const caseId = await openCase(id);
-    await http().post(`/applicants/${id}/queue-decisions`).set('authorization', `Bearer ${staff}`).send({ reason: 'staff-correction', queueStartDate: '2015-01-01', caseId, explanation: 'Corrected start', effectiveFrom: today }).expect(200);
-    await eventually(() => queueTime(id), (b) => b.queueStartDate === '2015-01-01');
+    await http()
+      .post(`/applicants/${id}/queue-decisions`)
+      .set('authorization', `Bearer ${staff}`)
+      .send({ reason: 'staff-correction', queueStartDate: '2015-01-01', caseId, explanation: 'Corrected start', effectiveFrom: today })
+      .expect(200);
+    await eventually(
+      () => queueTime(id),
+      (b) => b.queueStartDate === '2015-01-01',
+    );
     const listingId = randomUUID();
     const contractDate = today;
-    const message = (type: string, payload: unknown): IntegrationMessage => ({ id: randomUUID(), type, key: listingId, payload, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() });
-    const flat = { landlordId: randomUUID(), municipality: 'Göteborg', district: 'Majorna', rooms: 2, areaM2: 54, monthlyRent: 7200, publishedOn: contractDate, tenantQueueDays: 4000, applications: 120 };
+    const message = (type: string, payload: unknown): IntegrationMessage => ({
+      id: randomUUID(),
+      type,
+      key: listingId,
+      payload,
+      correlationId: randomUUID(),
+      causationId: null,
+      occurredAt: new Date().toISOString(),
+    });
+    const flat = {
+      landlordId: randomUUID(),
+      municipality: 'Göteborg',
+      district: 'Majorna',
+      rooms: 2,
+      areaM2: 54,
+      monthlyRent: 7200,
+      publishedOn: contractDate,
+      tenantQueueDays: 4000,
+      applications: 120,
+    };
     const shortTerm = message(ListingLetV1.type, { ...flat, listingId: randomUUID(), tenantApplicantId: id, contractDate, listingType: 'short-term', usesQueueTime: false });
     const letting = message(ListingLetV1.type, { ...flat, listingId, tenantApplicantId: id, contractDate, listingType: 'regular', usesQueueTime: true });
     await infra.bus.publish([shortTerm, letting, { ...letting, id: randomUUID() }]);
-    const history = () => http().get(`/applicants/${id}/history`).set('authorization', `Bearer ${staff}`).then((r) => r.body as Array<{ data: { reason?: string } }>);
+    const history = () =>
+      http()
+        .get(`/applicants/${id}/history`)
+        .set('authorization', `Bearer ${staff}`)
+        .then((r) => r.body as Array<{ data: { reason?: string } }>);
     await eventually(history, (events) => events.some((e) => e.data.reason === 'contract-signed'));
-    const usedUp = await eventually(() => queueTime(id), (b) => b.queueStartDate === contractDate);
+    const usedUp = await eventually(
+      () => queueTime(id),
+      (b) => b.queueStartDate === contractDate,
+    );
     expect(usedUp).toMatchObject({ queueStartDate: contractDate, queueDays: 0 });
 
     await infra.bus.publish([message(LettingCancelledV1.type, { listingId, tenantApplicantId: id, on: today })]);
-    const restored = await eventually(() => queueTime(id), (b) => b.queueStartDate === '2015-01-01');
+    const restored = await eventually(
+      () => queueTime(id),
+      (b) => b.queueStartDate === '2015-01-01',
+    );
     expect(restored.queueStartDate).toBe('2015-01-01');
     expect((await history()).filter((e) => e.data.reason === 'contract-signed')).toHaveLength(1);
   });
@@ -145,7 +202,10 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
     const consumer = await infra.bus.consume({ group: `probe-${randomUUID()}`, topics: [QueueStandingChangedV1.type] }, async (m) => {
       if ((m.payload as { applicantId: string }).applicantId === id) seen.push(m);
     });
-    await eventually(async () => seen.length, (n) => n >= 1);
+    await eventually(
+      async () => seen.length,
+      (n) => n >= 1,
+    );
     await consumer.stop();
     expect(seen[0].payload).toEqual({ applicantId: id, status: 'active', queueStartDate: today, effectiveFrom: today, reason: 'registered' });
     expect(JSON.stringify(seen[0])).not.toContain('1945');
@@ -154,9 +214,16 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
   test('personnummer change keeps the account; the old number no longer signs in', async () => {
     const id = await register(pnr('19521030', '325'));
     const caseId = await openCase(id);
-    await http().post(`/applicants/${id}/personnummer`).set('authorization', `Bearer ${staff}`).send({ caseId, personnummer: pnr('19521030', '326') }).expect(200);
+    await http()
+      .post(`/applicants/${id}/personnummer`)
+      .set('authorization', `Bearer ${staff}`)
+      .send({ caseId, personnummer: pnr('19521030', '326') })
+      .expect(200);
     expect(await signIn(pnr('19521030', '326'))).toBeTruthy();
-    await http().post('/applicants/sign-in').send({ personnummer: pnr('19521030', '325'), password: PASSWORD }).expect(401);
+    await http()
+      .post('/applicants/sign-in')
+      .send({ personnummer: pnr('19521030', '325'), password: PASSWORD })
+      .expect(401);
     await http().post(`/applicants/${id}/personnummer`).set('authorization', `Bearer ${staff}`).send({ caseId, personnummer: '19811218-9876' }).expect(409);
   });
 
@@ -179,7 +246,10 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
     const after = await http().get(`/applicants/${id}/extract`).set('authorization', `Bearer ${staff}`).expect(200);
     expect(after.body.personalData).toBeNull();
     expect(after.body.records[0].data.personal).toBe('(erased)');
-    await http().post('/applicants/sign-in').send({ personnummer: pnr('19870214', '123'), password: PASSWORD }).expect(401);
+    await http()
+      .post('/applicants/sign-in')
+      .send({ personnummer: pnr('19870214', '123'), password: PASSWORD })
+      .expect(401);
     // The person may register anew: the identity claim was released.
     expect(await register(pnr('19870214', '123'))).not.toBe(id);
   });
@@ -188,8 +258,16 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
     const policy = await http().get('/applicants/policy').expect(200);
     expect(policy.body).toMatchObject({ annualFee: 200, earlyPaymentDays: 30, graceDays: 90, minimumAge: 18 });
     const from = addDays(today, 10);
-    await http().post('/applicants/policy/changes').set('authorization', `Bearer ${admin}`).send({ setting: 'annualFee', value: 250, effectiveFrom: from, reason: 'Board decision 2026 §4' }).expect(201);
-    await http().post('/applicants/policy/changes').set('authorization', `Bearer ${admin}`).send({ setting: 'annualFee', value: 250, effectiveFrom: addDays(today, -1), reason: 'Backdated' }).expect(422);
+    await http()
+      .post('/applicants/policy/changes')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ setting: 'annualFee', value: 250, effectiveFrom: from, reason: 'Board decision 2026 §4' })
+      .expect(201);
+    await http()
+      .post('/applicants/policy/changes')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ setting: 'annualFee', value: 250, effectiveFrom: addDays(today, -1), reason: 'Backdated' })
+      .expect(422);
     await http().post('/applicants/policy/changes').set('authorization', `Bearer ${staff}`).send({ setting: 'annualFee', value: 1, effectiveFrom: from, reason: 'Not allowed' }).expect(403);
     await http().post('/applicants/policy/changes').set('authorization', `Bearer ${admin}`).send({ setting: 'nonsense', value: 1, effectiveFrom: from, reason: 'Unknown' }).expect(400);
     expect((await http().get(`/applicants/policy?on=${today}`).expect(200)).body.annualFee).toBe(200);
@@ -204,7 +282,12 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
       [http().get(`/applicants/${randomUUID()}`).set('authorization', `Bearer ${staff}`), 404],
       [http().get(`/applicants/${id}/queue-time?asOf=yesterday`).set('authorization', `Bearer ${staff}`), 400],
       [http().post('/applicants').send({ personnummer: "1' OR 1=1 --", name: 'x', email: 'x@example.se', password: PASSWORD }), 400],
-      [http().post('/applicants').send({ personnummer: '19811218-9876', name: 'x'.repeat(5000), email: 'x@example.se', password: PASSWORD }), 400],
+      [
+        http()
+          .post('/applicants')
+          .send({ personnummer: '19811218-9876', name: 'x'.repeat(5000), email: 'x@example.se', password: PASSWORD }),
+        400,
+      ],
       [http().post('/applicants').send([1, 2, 3]), 400],
       [http().post('/applicants').set('content-type', 'application/json').send('{"a":'), 400],
       [http().post(`/applicants/${id}/cases`).set('authorization', `Bearer ${staff}`).send({ channel: 'fax', subject: 'x', description: 'y' }), 400],

@@ -13,7 +13,5 @@ export const applicantsRebuildTargets: RebuildTargets = {
     source: eventLogSource(infra.store),
     checkpoint: checkpointName(queueTimeProjection),
   }),
-  ...Object.fromEntries(
-    FEE_PROJECTIONS.map((p) => [p.name, (infra: Infrastructure) => ({ projection: p, source: eventLogSource(infra.store), checkpoint: checkpointName(p) })]),
-  ),
+  ...Object.fromEntries(FEE_PROJECTIONS.map((p) => [p.name, (infra: Infrastructure) => ({ projection: p, source: eventLogSource(infra.store), checkpoint: checkpointName(p) })])),
 };

@@ -46,7 +46,10 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
   /** A landlord with an agreement active today, its administrator signed in. */
   async function onboard(name = 'Bostadsbolaget AB') {
     const email = `admin-${randomUUID()}@example.se`;
-    const registered = await http().post('/landlords').send({ name, organisationNumber: orgNumber(), contact: { name: 'Karin Holm', email: 'karin@example.se' } }).expect(201);
+    const registered = await http()
+      .post('/landlords')
+      .send({ name, organisationNumber: orgNumber(), contact: { name: 'Karin Holm', email: 'karin@example.se' } })
+      .expect(201);
     const landlordId = registered.body.landlordId as string;
     const signed = await http().post(`/landlords/${landlordId}/agreements`).set(bearer(staff)).send({ effectiveFrom: today, terms: 'Standard terms' }).expect(201);
     await http().post(`/landlords/${landlordId}/users/first-administrator`).set(bearer(staff)).send({ name: 'Karin Holm', email, password: PASSWORD }).expect(201);
@@ -55,9 +58,25 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
   }
   const signIn = async (email: string) => (await http().post('/landlords/sign-in').send({ email, password: PASSWORD }).expect(200)).body.access_token as string;
 
-  const message = (type: string, key: string, payload: unknown): IntegrationMessage => ({ id: randomUUID(), type, key, payload, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() });
+  const message = (type: string, key: string, payload: unknown): IntegrationMessage => ({
+    id: randomUUID(),
+    type,
+    key,
+    payload,
+    correlationId: randomUUID(),
+    causationId: null,
+    occurredAt: new Date().toISOString(),
+  });
   const flat = (landlordId: string, listingId: string, overrides: Record<string, unknown> = {}) => ({
-    listingId, landlordId, municipality: 'Göteborg', district: 'Majorna', rooms: 2, areaM2: 54, monthlyRent: 7200, listingType: 'regular', ...overrides,
+    listingId,
+    landlordId,
+    municipality: 'Göteborg',
+    district: 'Majorna',
+    rooms: 2,
+    areaM2: 54,
+    monthlyRent: 7200,
+    listingType: 'regular',
+    ...overrides,
   });
 
   /** Every message the relay published about a landlord on these topics, once at least `count` have arrived. */
@@ -66,7 +85,10 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     const consumer = await infra.bus.consume({ group: `probe-${randomUUID()}`, topics }, async (m) => {
       if ((m.payload as { landlordId: string }).landlordId === landlordId) seen.push(m);
     });
-    await eventually(async () => seen.length, (n) => n >= count);
+    await eventually(
+      async () => seen.length,
+      (n) => n >= count,
+    );
     await consumer.stop();
     return seen;
   }
@@ -99,7 +121,14 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     const stored = JSON.stringify((await infra.store.readStream(`landlord-${landlordId}`)).map((e) => e.data));
     expect(stored).not.toMatch(/Karin|example\.se|argon2/);
 
-    const list = await eventually(() => http().get('/landlords?status=active').set(bearer(staff)).then((r) => r.body as Array<{ landlordId: string }>), (rows) => rows.some((r) => r.landlordId === landlordId));
+    const list = await eventually(
+      () =>
+        http()
+          .get('/landlords?status=active')
+          .set(bearer(staff))
+          .then((r) => r.body as Array<{ landlordId: string }>),
+      (rows) => rows.some((r) => r.landlordId === landlordId),
+    );
     expect(list.find((r) => r.landlordId === landlordId)).toMatchObject({ name: 'Hyresbostäder i Majorna AB', status: 'active' });
   });
 
@@ -110,30 +139,64 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     await http().post('/landlords').send({ name: 'Person', organisationNumber: '811218-9876', contact }).expect(400);
     const number = orgNumber();
     await http().post('/landlords').send({ name: 'Först AB', organisationNumber: number, contact }).expect(201);
-    const again = await http().post('/landlords').send({ name: 'Igen AB', organisationNumber: number.replace('-', ''), contact }).expect(409);
+    const again = await http()
+      .post('/landlords')
+      .send({ name: 'Igen AB', organisationNumber: number.replace('-', ''), contact })
+      .expect(409);
     expect(again.headers['content-type']).toContain('application/problem+json');
   });
 
   test('the agreement lifecycle over HTTP: future start, suspension, termination by the landlord, no double termination', async () => {
-    const registered = await http().post('/landlords').send({ name: 'Framtida AB', organisationNumber: orgNumber(), contact: { name: 'B', email: 'b@example.se' } }).expect(201);
+    const registered = await http()
+      .post('/landlords')
+      .send({ name: 'Framtida AB', organisationNumber: orgNumber(), contact: { name: 'B', email: 'b@example.se' } })
+      .expect(201);
     const landlordId = registered.body.landlordId;
     const start = addDays(today, 7);
     const signed = await http().post(`/landlords/${landlordId}/agreements`).set(bearer(staff)).send({ effectiveFrom: start, terms: 'Terms' }).expect(201);
     expect(signed.body).toMatchObject({ agreementStatus: 'none', canPublishToday: false });
     const agreementId = signed.body.openAgreementId;
     expect((await http().get(`/landlords/${landlordId}/agreement-status?on=${start}`).set(bearer(staff)).expect(200)).body).toMatchObject({ status: 'active', canPublish: true });
-    await http().post(`/landlords/${landlordId}/agreements`).set(bearer(staff)).send({ effectiveFrom: addDays(today, 30), terms: 'Another' }).expect(409);
-    await http().post(`/landlords/${landlordId}/agreements/${agreementId}/suspension`).set(bearer(staff)).send({ effectiveFrom: addDays(today, 10), reason: 'Unpaid fees' }).expect(200);
-    await http().post(`/landlords/${landlordId}/agreements/${agreementId}/reinstatement`).set(bearer(staff)).send({ effectiveFrom: addDays(today, 12), reason: 'Paid' }).expect(200);
-    await http().post(`/landlords/${landlordId}/users/first-administrator`).set(bearer(staff)).send({ name: 'Admin', email: `f-${randomUUID()}@example.se`, password: PASSWORD }).expect(201);
+    await http()
+      .post(`/landlords/${landlordId}/agreements`)
+      .set(bearer(staff))
+      .send({ effectiveFrom: addDays(today, 30), terms: 'Another' })
+      .expect(409);
+    await http()
+      .post(`/landlords/${landlordId}/agreements/${agreementId}/suspension`)
+      .set(bearer(staff))
+      .send({ effectiveFrom: addDays(today, 10), reason: 'Unpaid fees' })
+      .expect(200);
+    await http()
+      .post(`/landlords/${landlordId}/agreements/${agreementId}/reinstatement`)
+      .set(bearer(staff))
+      .send({ effectiveFrom: addDays(today, 12), reason: 'Paid' })
+      .expect(200);
+    await http()
+      .post(`/landlords/${landlordId}/users/first-administrator`)
+      .set(bearer(staff))
+      .send({ name: 'Admin', email: `f-${randomUUID()}@example.se`, password: PASSWORD })
+      .expect(201);
     const users = await http().get(`/landlords/${landlordId}/users`).set(bearer(staff)).expect(200);
     const admin = await signIn(users.body[0].email);
-    await http().post(`/landlords/${landlordId}/agreements/${agreementId}/suspension`).set(bearer(admin)).send({ effectiveFrom: addDays(today, 20), reason: 'Self' }).expect(403);
-    const past = await http().post(`/landlords/${landlordId}/agreements/${agreementId}/termination`).set(bearer(admin)).send({ noticeDate: addDays(today, -1), reason: 'Backdated' }).expect(422);
+    await http()
+      .post(`/landlords/${landlordId}/agreements/${agreementId}/suspension`)
+      .set(bearer(admin))
+      .send({ effectiveFrom: addDays(today, 20), reason: 'Self' })
+      .expect(403);
+    const past = await http()
+      .post(`/landlords/${landlordId}/agreements/${agreementId}/termination`)
+      .set(bearer(admin))
+      .send({ noticeDate: addDays(today, -1), reason: 'Backdated' })
+      .expect(422);
     expect(past.body.type).toBe('https://bostadsko.se/problems/landlords/date-in-past');
     const notice = addDays(today, 90);
     await http().post(`/landlords/${landlordId}/agreements/${agreementId}/termination`).set(bearer(admin)).send({ noticeDate: notice, reason: 'We let our flats ourselves' }).expect(200);
-    const twice = await http().post(`/landlords/${landlordId}/agreements/${agreementId}/termination`).set(bearer(staff)).send({ noticeDate: addDays(today, 100), reason: 'Again' }).expect(409);
+    const twice = await http()
+      .post(`/landlords/${landlordId}/agreements/${agreementId}/termination`)
+      .set(bearer(staff))
+      .send({ noticeDate: addDays(today, 100), reason: 'Again' })
+      .expect(409);
     expect(twice.body.type).toBe('https://bostadsko.se/problems/landlords/already-terminated');
 
     const statuses = await published(landlordId, [AgreementStatusChangedV1.type], 4);
@@ -154,9 +217,17 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     const invited = await http().post(`/landlords/${landlordId}/users`).set(bearer(admin)).send({ name: 'Lars Agent', email: agentEmail, role: 'letting-agent', password: PASSWORD }).expect(201);
     const agent = await signIn(agentEmail);
     await http().get(`/landlords/${landlordId}/reports/vacancy`).set(bearer(agent)).expect(200);
-    await http().post(`/landlords/${landlordId}/users`).set(bearer(agent)).send({ name: 'X', email: `x-${randomUUID()}@example.se`, role: 'administrator', password: PASSWORD }).expect(403);
+    await http()
+      .post(`/landlords/${landlordId}/users`)
+      .set(bearer(agent))
+      .send({ name: 'X', email: `x-${randomUUID()}@example.se`, role: 'administrator', password: PASSWORD })
+      .expect(403);
     await http().post(`/landlords/${landlordId}/users`).set(bearer(admin)).send({ name: 'Dup', email: agentEmail.toUpperCase(), role: 'letting-agent', password: PASSWORD }).expect(409);
-    await http().post(`/landlords/${landlordId}/users/first-administrator`).set(bearer(staff)).send({ name: 'Second', email: `s-${randomUUID()}@example.se`, password: PASSWORD }).expect(409);
+    await http()
+      .post(`/landlords/${landlordId}/users/first-administrator`)
+      .set(bearer(staff))
+      .send({ name: 'Second', email: `s-${randomUUID()}@example.se`, password: PASSWORD })
+      .expect(409);
     const adminId = (await http().get('/landlords/me').set(bearer(admin)).expect(200)).body.userId;
     await http().delete(`/landlords/${landlordId}/users/${adminId}`).set(bearer(admin)).expect(422);
 
@@ -164,7 +235,10 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     const revoked = await http().get(`/landlords/${landlordId}/reports/vacancy`).set(bearer(agent)).expect(401);
     expect(revoked.headers['content-type']).toContain('application/problem+json');
     await http().post('/landlords/sign-in').send({ email: agentEmail, password: PASSWORD }).expect(401);
-    await http().post('/landlords/sign-in').send({ email: `nobody-${randomUUID()}@example.se`, password: PASSWORD }).expect(401);
+    await http()
+      .post('/landlords/sign-in')
+      .send({ email: `nobody-${randomUUID()}@example.se`, password: PASSWORD })
+      .expect(401);
     const users = await http().get(`/landlords/${landlordId}/users`).set(bearer(admin)).expect(200);
     expect(users.body.find((u: { userId: string }) => u.userId === invited.body.userId)).toMatchObject({ status: 'removed', role: 'letting-agent', name: 'Lars Agent' });
 
@@ -189,7 +263,14 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     await http().post(`/landlords/${landlordId}/users/${body.userId}/erasure`).set(bearer(staff)).expect(200);
     await http().post(`/landlords/${landlordId}/users/${body.userId}/erasure`).set(bearer(staff)).expect(200);
     const users = await http().get(`/landlords/${landlordId}/users`).set(bearer(admin)).expect(200);
-    expect(users.body.find((u: { userId: string }) => u.userId === body.userId)).toEqual({ userId: body.userId, role: 'letting-agent', status: 'removed', name: null, email: null, personalDataErased: true });
+    expect(users.body.find((u: { userId: string }) => u.userId === body.userId)).toEqual({
+      userId: body.userId,
+      role: 'letting-agent',
+      status: 'removed',
+      name: null,
+      email: null,
+      personalDataErased: true,
+    });
     const history = await http().get(`/landlords/${landlordId}/history`).set(bearer(staff)).expect(200);
     expect(JSON.stringify(history.body)).not.toContain('Greta');
     expect(history.body.filter((e: { type: string }) => e.type === 'user-personal-data-erased')).toHaveLength(1);
@@ -199,16 +280,34 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     const { landlordId, admin } = await onboard();
     const standard = { incomeMultiple: 3, noPaymentRemarks: true };
     await http().get(`/landlords/${landlordId}/guideline`).set(bearer(admin)).expect(404);
-    const first = await http().post(`/landlords/${landlordId}/guideline`).set(bearer(admin)).send({ effectiveFrom: today, standard, byListingType: { youth: { minAge: 18, maxAge: 25, incomeMultiple: 2, noPaymentRemarks: true } }, reason: 'Our standard' }).expect(201);
+    const first = await http()
+      .post(`/landlords/${landlordId}/guideline`)
+      .set(bearer(admin))
+      .send({ effectiveFrom: today, standard, byListingType: { youth: { minAge: 18, maxAge: 25, incomeMultiple: 2, noPaymentRemarks: true } }, reason: 'Our standard' })
+      .expect(201);
     const etag = first.headers.etag;
     const later = addDays(today, 30);
-    await http().post(`/landlords/${landlordId}/guideline`).set(bearer(admin)).set('if-match', etag).send({ effectiveFrom: later, standard: { incomeMultiple: 2.5, maxHouseholdSize: 5, noPaymentRemarks: true }, reason: 'Lowered' }).expect(201);
+    await http()
+      .post(`/landlords/${landlordId}/guideline`)
+      .set(bearer(admin))
+      .set('if-match', etag)
+      .send({ effectiveFrom: later, standard: { incomeMultiple: 2.5, maxHouseholdSize: 5, noPaymentRemarks: true }, reason: 'Lowered' })
+      .expect(201);
     const stale = await http().post(`/landlords/${landlordId}/guideline`).set(bearer(admin)).set('if-match', etag).send({ effectiveFrom: later, standard, reason: 'Stale' }).expect(412);
     expect(stale.body.status).toBe(412);
-    await http().post(`/landlords/${landlordId}/guideline`).set(bearer(admin)).send({ effectiveFrom: addDays(today, -1), standard, reason: 'Backdated' }).expect(422);
+    await http()
+      .post(`/landlords/${landlordId}/guideline`)
+      .set(bearer(admin))
+      .send({ effectiveFrom: addDays(today, -1), standard, reason: 'Backdated' })
+      .expect(422);
 
     const now = await http().get(`/landlords/${landlordId}/guideline`).set(bearer(admin)).expect(200);
-    expect(now.body).toMatchObject({ effectiveFrom: today, standard: { incomeMultiple: 3, maxHouseholdSize: null }, prefill: { youth: { maxAge: 25 }, regular: { incomeMultiple: 3 } }, scheduled: [{ effectiveFrom: later }] });
+    expect(now.body).toMatchObject({
+      effectiveFrom: today,
+      standard: { incomeMultiple: 3, maxHouseholdSize: null },
+      prefill: { youth: { maxAge: 25 }, regular: { incomeMultiple: 3 } },
+      scheduled: [{ effectiveFrom: later }],
+    });
     expect((await http().get(`/landlords/${landlordId}/guideline?on=${later}`).set(bearer(admin)).expect(200)).body.standard.incomeMultiple).toBe(2.5);
     const history = await http().get(`/landlords/${landlordId}/guideline/history`).set(bearer(admin)).expect(200);
     expect(history.body.map((v: { reason: string }) => v.reason)).toEqual(['Our standard', 'Lowered']);
@@ -220,7 +319,12 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     await http().post(`/landlords/${landlordId}/guideline`).set(bearer(agent)).send({ effectiveFrom: later, standard, reason: 'Agent' }).expect(403);
 
     const messages = await published(landlordId, [LettingGuidelineChangedV1.type], 2);
-    expect(messages[0].payload).toEqual({ landlordId, effectiveFrom: today, standard: { incomeMultiple: 3, maxHouseholdSize: null, minAge: null, maxAge: null, noPaymentRemarks: true }, byListingType: { youth: { incomeMultiple: 2, maxHouseholdSize: null, minAge: 18, maxAge: 25, noPaymentRemarks: true } } });
+    expect(messages[0].payload).toEqual({
+      landlordId,
+      effectiveFrom: today,
+      standard: { incomeMultiple: 3, maxHouseholdSize: null, minAge: null, maxAge: null, noPaymentRemarks: true },
+      byListingType: { youth: { incomeMultiple: 2, maxHouseholdSize: null, minAge: 18, maxAge: 25, noPaymentRemarks: true } },
+    });
   });
 
   test("the landlord's own view: listings with state, proposed applicants, letting and vacancy reports, CSV", async () => {
@@ -232,7 +336,15 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
       message(ListingPublishedV1.type, listingId, { ...flat(landlordId, listingId, extra), publishedOn, applicationDeadline: addDays(publishedOn, 14), moveInDate: addDays(today, 30) });
     const proposalId = randomUUID();
     const applicantId = randomUUID();
-    const letting = message(ListingLetV1.type, letId, { ...flat(landlordId, letId), tenantApplicantId: randomUUID(), contractDate: addDays(today, -5), usesQueueTime: true, publishedOn, tenantQueueDays: 2100, applications: 311 });
+    const letting = message(ListingLetV1.type, letId, {
+      ...flat(landlordId, letId),
+      tenantApplicantId: randomUUID(),
+      contractDate: addDays(today, -5),
+      usesQueueTime: true,
+      publishedOn,
+      tenantQueueDays: 2100,
+      applications: 311,
+    });
     await infra.bus.publish([
       // The letting arrives before the publication: the row is complete either way.
       letting,
@@ -241,13 +353,26 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
       publish(withdrawnId),
       publish(proposedId),
       message(ApplicationsClosedV1.type, proposedId, { listingId: proposedId, landlordId, closedOn: addDays(publishedOn, 14), applications: 900, eligible: 640 }),
-      message(TenantProposedV1.type, proposedId, { proposalId, listingId: proposedId, landlordId, applicantId, place: 1, householdSize: 2, requirementsVerified: true, proposedAt: new Date().toISOString() }),
+      message(TenantProposedV1.type, proposedId, {
+        proposalId,
+        listingId: proposedId,
+        landlordId,
+        applicantId,
+        place: 1,
+        householdSize: 2,
+        requirementsVerified: true,
+        proposedAt: new Date().toISOString(),
+      }),
       message(ListingWithdrawnV1.type, withdrawnId, { listingId: withdrawnId, landlordId, on: addDays(today, -2), reason: 'withdrawn-by-landlord' }),
       message(ListingPublishedV1.type, randomUUID(), { ...flat(other.landlordId, randomUUID()), publishedOn, applicationDeadline: today, moveInDate: today }),
     ]);
     await infra.bus.publish([{ ...letting, id: randomUUID() }]);
     const listings = await eventually(
-      () => http().get(`/landlords/${landlordId}/listings`).set(bearer(admin)).then((r) => r.body as Array<{ listingId: string; state: string }>),
+      () =>
+        http()
+          .get(`/landlords/${landlordId}/listings`)
+          .set(bearer(admin))
+          .then((r) => r.body as Array<{ listingId: string; state: string }>),
       (rows) => rows.length === 4 && rows.some((r) => r.state === 'tenant-proposed') && rows.some((r) => r.state === 'withdrawn'),
     );
     const state = Object.fromEntries(listings.map((r) => [r.listingId, r.state]));
@@ -260,33 +385,70 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     const proposals = await http().get(`/landlords/${landlordId}/proposals?pending=true`).set(bearer(admin)).expect(200);
     expect(proposals.body).toEqual([expect.objectContaining({ proposalId, applicantId, place: 1, householdSize: 2, requirementsVerified: true, decision: null })]);
     await infra.bus.publish([message(ProposalDecidedV1.type, proposedId, { proposalId, listingId: proposedId, landlordId, decision: 'approved', reason: null, decidedAt: new Date().toISOString() })]);
-    await eventually(() => http().get(`/landlords/${landlordId}/proposals?pending=true`).set(bearer(admin)).then((r) => r.body as unknown[]), (rows) => rows.length === 0);
+    await eventually(
+      () =>
+        http()
+          .get(`/landlords/${landlordId}/proposals?pending=true`)
+          .set(bearer(admin))
+          .then((r) => r.body as unknown[]),
+      (rows) => rows.length === 0,
+    );
     await infra.bus.publish([message(AccountClosedV1.type, applicantId, { applicantId, on: today })]);
     const afterClosing = await eventually(
-      () => http().get(`/landlords/${landlordId}/proposals`).set(bearer(admin)).then((r) => r.body as Array<{ proposalId: string; householdSize: number | null }>),
+      () =>
+        http()
+          .get(`/landlords/${landlordId}/proposals`)
+          .set(bearer(admin))
+          .then((r) => r.body as Array<{ proposalId: string; householdSize: number | null }>),
       (rows) => rows.some((r) => r.proposalId === proposalId && r.householdSize === null),
     );
     expect(afterClosing.find((r) => r.proposalId === proposalId)).toMatchObject({ applicantId, place: 1, householdSize: null, decision: 'approved' });
 
-    const report = await http().get(`/landlords/${landlordId}/reports/letting?from=${addDays(today, -60)}&to=${today}`).set(bearer(admin)).expect(200);
-    expect(report.body).toMatchObject({ flatsLet: 1, daysToLet: { mean: 35, median: 35, min: 35, max: 35 }, applicationsPerListing: { mean: 311 }, listingsPublished: 4, byListingType: [{ listingType: 'regular', flatsLet: 1 }] });
+    const report = await http()
+      .get(`/landlords/${landlordId}/reports/letting?from=${addDays(today, -60)}&to=${today}`)
+      .set(bearer(admin))
+      .expect(200);
+    expect(report.body).toMatchObject({
+      flatsLet: 1,
+      daysToLet: { mean: 35, median: 35, min: 35, max: 35 },
+      applicationsPerListing: { mean: 311 },
+      listingsPublished: 4,
+      byListingType: [{ listingType: 'regular', flatsLet: 1 }],
+    });
     const vacancy = await http().get(`/landlords/${landlordId}/reports/vacancy`).set(bearer(admin)).expect(200);
     expect(vacancy.body).toMatchObject({ vacant: 2, daysVacant: { mean: 40 } });
-    expect((await http().get(`/landlords/${landlordId}/reports/vacancy?on=${addDays(today, -3)}`).set(bearer(admin)).expect(200)).body.vacant).toBe(3);
+    expect(
+      (
+        await http()
+          .get(`/landlords/${landlordId}/reports/vacancy?on=${addDays(today, -3)}`)
+          .set(bearer(admin))
+          .expect(200)
+      ).body.vacant,
+    ).toBe(3);
 
     const csv = await http().get(`/landlords/${landlordId}/reports/vacancy?format=csv`).set(bearer(admin)).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.split('\r\n')[0]).toBe('listingId,listingType,municipality,district,rooms,areaM2,monthlyRent,publishedOn,daysVacant,applications,closedOn');
     expect(csv.text).toContain(`"'=HYPERLINK(""evil"")"`);
-    const lettingCsv = await http().get(`/landlords/${landlordId}/reports/letting?format=csv&from=${addDays(today, -60)}`).set(bearer(admin)).expect(200);
+    const lettingCsv = await http()
+      .get(`/landlords/${landlordId}/reports/letting?format=csv&from=${addDays(today, -60)}`)
+      .set(bearer(admin))
+      .expect(200);
     expect(lettingCsv.text.trim().split('\r\n')).toHaveLength(2);
     expect((await http().get(`/landlords/${other.landlordId}/listings`).set(bearer(other.admin)).expect(200)).body).toHaveLength(1);
-    await http().get(`/landlords/${landlordId}/reports/letting?from=${today}&to=${addDays(today, -1)}`).set(bearer(admin)).expect(422);
+    await http()
+      .get(`/landlords/${landlordId}/reports/letting?from=${today}&to=${addDays(today, -1)}`)
+      .set(bearer(admin))
+      .expect(422);
   });
 
   test('cases from a landlord: registered, answered and closed by staff, the history seen by both', async () => {
     const { landlordId, admin } = await onboard();
-    const { body } = await http().post(`/landlords/${landlordId}/cases`).set(bearer(admin)).send({ category: 'improvement', subject: 'Rent in the CSV export', description: 'Please add the rent per m²' }).expect(201);
+    const { body } = await http()
+      .post(`/landlords/${landlordId}/cases`)
+      .set(bearer(admin))
+      .send({ category: 'improvement', subject: 'Rent in the CSV export', description: 'Please add the rent per m²' })
+      .expect(201);
     const caseId = body.caseId;
     await http().post(`/landlords/${landlordId}/cases/${caseId}/answer`).set(bearer(admin)).send({ text: 'Self-answered' }).expect(403);
     await http().post(`/landlords/${landlordId}/cases/${caseId}/answer`).set(bearer(staff)).send({ text: 'Planned for the spring release' }).expect(200);
@@ -298,9 +460,23 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     expect(seen.body.history.map((e: { type: string }) => e.type)).toEqual(['landlord-case-registered', 'landlord-case-answered', 'landlord-case-message-added', 'landlord-case-closed']);
     const staffView = await http().get(`/landlords/${landlordId}/cases/${caseId}`).set(bearer(staff)).expect(200);
     expect(staffView.body.history).toEqual(seen.body.history);
-    const mine = await eventually(() => http().get(`/landlords/${landlordId}/cases`).set(bearer(admin)).then((r) => r.body as Array<{ status: string }>), (rows) => rows[0]?.status === 'closed');
+    const mine = await eventually(
+      () =>
+        http()
+          .get(`/landlords/${landlordId}/cases`)
+          .set(bearer(admin))
+          .then((r) => r.body as Array<{ status: string }>),
+      (rows) => rows[0]?.status === 'closed',
+    );
     expect(mine).toHaveLength(1);
-    const open = await eventually(() => http().get('/landlords/cases?status=closed').set(bearer(staff)).then((r) => r.body as Array<{ caseId: string }>), (rows) => rows.some((r) => r.caseId === caseId));
+    const open = await eventually(
+      () =>
+        http()
+          .get('/landlords/cases?status=closed')
+          .set(bearer(staff))
+          .then((r) => r.body as Array<{ caseId: string }>),
+      (rows) => rows.some((r) => r.caseId === caseId),
+    );
     expect(open.some((r) => r.caseId === caseId)).toBe(true);
   });
 
@@ -311,7 +487,16 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     const again = await send().expect(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
-    expect((await eventually(() => http().get(`/landlords/${landlordId}/cases`).set(bearer(admin)).then((r) => r.body as unknown[]), (rows) => rows.length >= 1))).toHaveLength(1);
+    expect(
+      await eventually(
+        () =>
+          http()
+            .get(`/landlords/${landlordId}/cases`)
+            .set(bearer(admin))
+            .then((r) => r.body as unknown[]),
+        (rows) => rows.length >= 1,
+      ),
+    ).toHaveLength(1);
   });
 
   test("another landlord's token: every endpoint refuses with problem details and nothing changes", async () => {
@@ -325,19 +510,43 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
       ['GET organisation', () => http().get(`/landlords/${id}`)],
       ['GET agreement status', () => http().get(`/landlords/${id}/agreement-status`)],
       ['GET history', () => http().get(`/landlords/${id}/history`)],
-      ['PATCH contact', () => http().patch(`/landlords/${id}/contact`).send({ contact: { name: 'Evil', email: 'evil@example.se' } })],
+      [
+        'PATCH contact',
+        () =>
+          http()
+            .patch(`/landlords/${id}/contact`)
+            .send({ contact: { name: 'Evil', email: 'evil@example.se' } }),
+      ],
       ['POST termination', () => http().post(`/landlords/${id}/agreements/${a.agreementId}/termination`).send({ noticeDate: today, reason: 'Hostile' })],
       ['POST suspension', () => http().post(`/landlords/${id}/agreements/${a.agreementId}/suspension`).send({ effectiveFrom: today, reason: 'Hostile' })],
       ['POST reinstatement', () => http().post(`/landlords/${id}/agreements/${a.agreementId}/reinstatement`).send({ effectiveFrom: today, reason: 'Hostile' })],
       ['POST agreement', () => http().post(`/landlords/${id}/agreements`).send({ effectiveFrom: today, terms: 'Hostile' })],
-      ['POST first administrator', () => http().post(`/landlords/${id}/users/first-administrator`).send({ name: 'E', email: `e-${randomUUID()}@example.se`, password: PASSWORD })],
-      ['POST user', () => http().post(`/landlords/${id}/users`).send({ name: 'E', email: `e-${randomUUID()}@example.se`, role: 'administrator', password: PASSWORD })],
+      [
+        'POST first administrator',
+        () =>
+          http()
+            .post(`/landlords/${id}/users/first-administrator`)
+            .send({ name: 'E', email: `e-${randomUUID()}@example.se`, password: PASSWORD }),
+      ],
+      [
+        'POST user',
+        () =>
+          http()
+            .post(`/landlords/${id}/users`)
+            .send({ name: 'E', email: `e-${randomUUID()}@example.se`, role: 'administrator', password: PASSWORD }),
+      ],
       ['GET users', () => http().get(`/landlords/${id}/users`)],
       ['DELETE user', () => http().delete(`/landlords/${id}/users/${userId}`)],
       ['POST user erasure', () => http().post(`/landlords/${id}/users/${userId}/erasure`)],
       ['GET guideline', () => http().get(`/landlords/${id}/guideline`)],
       ['GET guideline history', () => http().get(`/landlords/${id}/guideline/history`)],
-      ['POST guideline', () => http().post(`/landlords/${id}/guideline`).send({ effectiveFrom: today, standard: { noPaymentRemarks: false }, reason: 'Hostile' })],
+      [
+        'POST guideline',
+        () =>
+          http()
+            .post(`/landlords/${id}/guideline`)
+            .send({ effectiveFrom: today, standard: { noPaymentRemarks: false }, reason: 'Hostile' }),
+      ],
       ['GET listings', () => http().get(`/landlords/${id}/listings`)],
       ['GET proposals', () => http().get(`/landlords/${id}/proposals`)],
       ['GET letting report', () => http().get(`/landlords/${id}/reports/letting`)],
@@ -374,7 +583,14 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     const id = landlordId;
     const cases: Array<[string, request.Test, number, string?]> = [
       ['register: no contact', http().post('/landlords').send({ name: 'X AB', organisationNumber: orgNumber() }), 400, 'contact'],
-      ['register: unknown field', http().post('/landlords').send({ name: 'X AB', organisationNumber: orgNumber(), contact: { name: 'a', email: 'a@example.se' }, admin: true }), 400, 'admin'],
+      [
+        'register: unknown field',
+        http()
+          .post('/landlords')
+          .send({ name: 'X AB', organisationNumber: orgNumber(), contact: { name: 'a', email: 'a@example.se' }, admin: true }),
+        400,
+        'admin',
+      ],
       ['register: array body', http().post('/landlords').send([1, 2]), 400],
       ['register: broken JSON', http().post('/landlords').set('content-type', 'application/json').send('{"name":'), 400],
       ['sign-in: not an e-mail', http().post('/landlords/sign-in').send({ email: "' OR 1=1 --", password: 'x' }), 400, 'email'],
@@ -382,21 +598,74 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
       ['organisation: unknown', http().get(`/landlords/${randomUUID()}`).set(bearer(staff)), 404],
       ['list: unknown status', http().get('/landlords?status=bogus').set(bearer(staff)), 400, 'status'],
       ['status: bad date', http().get(`/landlords/${id}/agreement-status?on=2026-02-30`).set(bearer(admin)), 400, 'on'],
-      ['contact: bad e-mail', http().patch(`/landlords/${id}/contact`).set(bearer(admin)).send({ contact: { name: 'a', email: 'nope' } }), 400, 'contact.email'],
-      ['contact: bad If-Match', http().patch(`/landlords/${id}/contact`).set(bearer(admin)).set('if-match', 'W/nonsense').send({ contact: { name: 'a', email: 'a@example.se' } }), 400, 'If-Match'],
-      ['contact: stale If-Match', http().patch(`/landlords/${id}/contact`).set(bearer(admin)).set('if-match', '"0"').send({ contact: { name: 'a', email: 'a@example.se' } }), 412],
+      [
+        'contact: bad e-mail',
+        http()
+          .patch(`/landlords/${id}/contact`)
+          .set(bearer(admin))
+          .send({ contact: { name: 'a', email: 'nope' } }),
+        400,
+        'contact.email',
+      ],
+      [
+        'contact: bad If-Match',
+        http()
+          .patch(`/landlords/${id}/contact`)
+          .set(bearer(admin))
+          .set('if-match', 'W/nonsense')
+          .send({ contact: { name: 'a', email: 'a@example.se' } }),
+        400,
+        'If-Match',
+      ],
+      [
+        'contact: stale If-Match',
+        http()
+          .patch(`/landlords/${id}/contact`)
+          .set(bearer(admin))
+          .set('if-match', '"0"')
+          .send({ contact: { name: 'a', email: 'a@example.se' } }),
+        412,
+      ],
       ['agreement: no terms', http().post(`/landlords/${id}/agreements`).set(bearer(staff)).send({ effectiveFrom: today }), 400, 'terms'],
       ['suspension: bad date', http().post(`/landlords/${id}/agreements/${agreementId}/suspension`).set(bearer(staff)).send({ effectiveFrom: '24/11/2026', reason: 'x y z' }), 400, 'effectiveFrom'],
       ['suspension: unknown agreement', http().post(`/landlords/${id}/agreements/${randomUUID()}/suspension`).set(bearer(staff)).send({ effectiveFrom: today, reason: 'x y z' }), 404],
       ['reinstatement: active agreement', http().post(`/landlords/${id}/agreements/${agreementId}/reinstatement`).set(bearer(staff)).send({ effectiveFrom: today, reason: 'x y z' }), 422],
       ['termination: no reason', http().post(`/landlords/${id}/agreements/${agreementId}/termination`).set(bearer(admin)).send({ noticeDate: today }), 400, 'reason'],
-      ['first administrator: short password', http().post(`/landlords/${id}/users/first-administrator`).set(bearer(staff)).send({ name: 'A', email: 'short@example.se', password: 'short' }), 400, 'password'],
+      [
+        'first administrator: short password',
+        http().post(`/landlords/${id}/users/first-administrator`).set(bearer(staff)).send({ name: 'A', email: 'short@example.se', password: 'short' }),
+        400,
+        'password',
+      ],
       ['user: unknown role', http().post(`/landlords/${id}/users`).set(bearer(admin)).send({ name: 'A', email: 'role@example.se', role: 'owner', password: PASSWORD }), 400, 'role'],
       ['user removal: unknown user', http().delete(`/landlords/${id}/users/${randomUUID()}`).set(bearer(admin)), 404],
       ['user removal: not a uuid', http().delete(`/landlords/${id}/users/42`).set(bearer(admin)), 400],
-      ['guideline: household 0', http().post(`/landlords/${id}/guideline`).set(bearer(admin)).send({ effectiveFrom: today, standard: { maxHouseholdSize: 0, noPaymentRemarks: true }, reason: 'x y z' }), 400, 'standard.maxHouseholdSize'],
-      ['guideline: unknown listing type', http().post(`/landlords/${id}/guideline`).set(bearer(admin)).send({ effectiveFrom: today, standard: { noPaymentRemarks: true }, byListingType: { castle: { noPaymentRemarks: true } }, reason: 'x y z' }), 400, 'byListingType'],
-      ['guideline: ages upside down', http().post(`/landlords/${id}/guideline`).set(bearer(admin)).send({ effectiveFrom: today, standard: { minAge: 60, maxAge: 20, noPaymentRemarks: true }, reason: 'x y z' }), 422],
+      [
+        'guideline: household 0',
+        http()
+          .post(`/landlords/${id}/guideline`)
+          .set(bearer(admin))
+          .send({ effectiveFrom: today, standard: { maxHouseholdSize: 0, noPaymentRemarks: true }, reason: 'x y z' }),
+        400,
+        'standard.maxHouseholdSize',
+      ],
+      [
+        'guideline: unknown listing type',
+        http()
+          .post(`/landlords/${id}/guideline`)
+          .set(bearer(admin))
+          .send({ effectiveFrom: today, standard: { noPaymentRemarks: true }, byListingType: { castle: { noPaymentRemarks: true } }, reason: 'x y z' }),
+        400,
+        'byListingType',
+      ],
+      [
+        'guideline: ages upside down',
+        http()
+          .post(`/landlords/${id}/guideline`)
+          .set(bearer(admin))
+          .send({ effectiveFrom: today, standard: { minAge: 60, maxAge: 20, noPaymentRemarks: true }, reason: 'x y z' }),
+        422,
+      ],
       ['guideline: bad date', http().get(`/landlords/${id}/guideline?on=tomorrow`).set(bearer(admin)), 400, 'on'],
       ['listings: unknown state', http().get(`/landlords/${id}/listings?state=sold`).set(bearer(admin)), 400, 'state'],
       ['listings: unknown format', http().get(`/landlords/${id}/listings?format=xlsx`).set(bearer(admin)), 400, 'format'],
@@ -423,7 +692,12 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
       ['cases: unknown status', http().get('/landlords/cases?status=lost').set(bearer(staff)), 400, 'status'],
       ['no token', http().get(`/landlords/${id}`), 401],
       ['forged token', http().get(`/landlords/${id}`).set('authorization', 'Bearer abc.def.ghi'), 401],
-      ['Idempotency-Key malformed', http().post(`/landlords/${id}/cases`).set(bearer(admin)).set('idempotency-key', 'spaces are bad').send({ category: 'question', subject: 'x y z', description: 'x' }), 400, 'Idempotency-Key'],
+      [
+        'Idempotency-Key malformed',
+        http().post(`/landlords/${id}/cases`).set(bearer(admin)).set('idempotency-key', 'spaces are bad').send({ category: 'question', subject: 'x y z', description: 'x' }),
+        400,
+        'Idempotency-Key',
+      ],
     ];
     for (const [name, call, status, field] of cases) {
       const response = await call;
@@ -440,7 +714,11 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     expect(Object.keys(landlordsRebuildTargets).sort()).toEqual(Object.keys(keys).sort());
     // Let the live projections catch up with everything the tests above wrote.
     const caught = async () => {
-      const [organisations, cases] = await Promise.all(['landlord-', 'landlord_case-'].map(async (prefix) => (await infra.pool.query('SELECT count(DISTINCT stream_id)::int AS n FROM es.events WHERE starts_with(stream_id, $1)', [prefix])).rows[0]?.n));
+      const [organisations, cases] = await Promise.all(
+        ['landlord-', 'landlord_case-'].map(
+          async (prefix) => (await infra.pool.query('SELECT count(DISTINCT stream_id)::int AS n FROM es.events WHERE starts_with(stream_id, $1)', [prefix])).rows[0]?.n,
+        ),
+      );
       const rows = async (table: string) => (await infra.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
       return (await rows('landlords.organisations')) === organisations && (await rows('landlords.cases')) === cases;
     };
@@ -461,7 +739,14 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     const lines: string[] = [];
     const seeds = 'staff:staff@test.se:Staff-pass-1';
     await seedDemoLandlord((line) => lines.push(line), seeds, base);
-    await eventually(() => http().get('/landlords').set(bearer(staff)).then((r) => r.body as Array<{ name: string }>), (rows) => rows.some((r) => r.name === 'Demo Bostäder AB'));
+    await eventually(
+      () =>
+        http()
+          .get('/landlords')
+          .set(bearer(staff))
+          .then((r) => r.body as Array<{ name: string }>),
+      (rows) => rows.some((r) => r.name === 'Demo Bostäder AB'),
+    );
     await seedDemoLandlord((line) => lines.push(line), seeds, base);
     expect(lines).toEqual([expect.stringContaining('created'), expect.stringContaining('already there')]);
     const [email, password] = DEMO_LANDLORD_SIGN_IN.split(' / ');
@@ -474,6 +759,8 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
 
   test('the OpenAPI document lists the landlord endpoints', async () => {
     const doc = await http().get('/docs-json').expect(200);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/landlords', '/landlords/sign-in', '/landlords/{landlordId}/agreements/{agreementId}/termination', '/landlords/{landlordId}/reports/letting']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/landlords', '/landlords/sign-in', '/landlords/{landlordId}/agreements/{agreementId}/termination', '/landlords/{landlordId}/reports/letting']),
+    );
   });
 });

@@ -6,9 +6,7 @@ import { LANDLORDS_BUS_PROJECTIONS, LANDLORDS_MIGRATIONS, LANDLORDS_PROJECTIONS 
 export const landlordsMigrations = LANDLORDS_MIGRATIONS;
 
 export const landlordsRebuildTargets: RebuildTargets = {
-  ...Object.fromEntries(
-    LANDLORDS_PROJECTIONS.map((p) => [p.name, (infra: Infrastructure) => ({ projection: p, source: eventLogSource(infra.store), checkpoint: checkpointName(p) })]),
-  ),
+  ...Object.fromEntries(LANDLORDS_PROJECTIONS.map((p) => [p.name, (infra: Infrastructure) => ({ projection: p, source: eventLogSource(infra.store), checkpoint: checkpointName(p) })])),
   ...Object.fromEntries(
     LANDLORDS_BUS_PROJECTIONS.map(({ projection, topics }) => [
       projection.name,

@@ -3,7 +3,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { IntegrationMessage } from '../../../libs/bus/src/bus.port.js';
 import {
-  AccountClosedV1, AgreementStatusChangedV1, ApplicantDeregisteredV1, ApplicantRegisteredV1, LandlordUserChangedV1, LettingGuidelineChangedV1, QueueStandingChangedV1,
+  AccountClosedV1,
+  AgreementStatusChangedV1,
+  ApplicantDeregisteredV1,
+  ApplicantRegisteredV1,
+  LandlordUserChangedV1,
+  LettingGuidelineChangedV1,
+  QueueStandingChangedV1,
 } from '../../../libs/contracts/src/index.js';
 import { comparePositions, type PostgresEventStore } from '../../../libs/event-store/src/index.js';
 import { loadCheckpoint } from '../../../libs/postgres/src/checkpoints.js';
@@ -35,7 +41,9 @@ describe('listings app over HTTP on real PostgreSQL', () => {
 
   const publish = (messages: Array<{ type: string; key: string; payload: unknown }>) =>
     infra.bus.publish(
-      messages.map((m) => ({ id: randomUUID(), type: m.type, key: m.key, payload: m.payload, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() }) satisfies IntegrationMessage),
+      messages.map(
+        (m) => ({ id: randomUUID(), type: m.type, key: m.key, payload: m.payload, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() }) satisfies IntegrationMessage,
+      ),
     );
   const rows = async (sql: string, params: unknown[] = []) => (await infra.pool.query(sql, params)).rows;
 
@@ -44,9 +52,16 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     const id = randomUUID();
     await publish([
       { type: ApplicantRegisteredV1.type, key: id, payload: { applicantId: id, registeredOn: queueStartDate, queueStartDate, birthYear } satisfies ApplicantRegisteredV1 },
-      { type: QueueStandingChangedV1.type, key: id, payload: { applicantId: id, status: 'active', queueStartDate, effectiveFrom: queueStartDate, reason: 'registered' } satisfies QueueStandingChangedV1 },
+      {
+        type: QueueStandingChangedV1.type,
+        key: id,
+        payload: { applicantId: id, status: 'active', queueStartDate, effectiveFrom: queueStartDate, reason: 'registered' } satisfies QueueStandingChangedV1,
+      },
     ]);
-    await eventually(() => rows('SELECT status, birth_year FROM listings.seekers WHERE applicant_id = $1', [id]), (r) => r[0]?.status === 'active' && r[0]?.birth_year !== null);
+    await eventually(
+      () => rows('SELECT status, birth_year FROM listings.seekers WHERE applicant_id = $1', [id]),
+      (r) => r[0]?.status === 'active' && r[0]?.birth_year !== null,
+    );
     return { id, token: (await tokens.issue({ id, roles: ['applicant'] })).access_token };
   }
 
@@ -55,32 +70,61 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     const id = randomUUID();
     const userId = randomUUID();
     await publish([
-      { type: AgreementStatusChangedV1.type, key: id, payload: { landlordId: id, agreementId: randomUUID(), status, effectiveFrom: '2020-01-01', reason: 'signed' } satisfies AgreementStatusChangedV1 },
+      {
+        type: AgreementStatusChangedV1.type,
+        key: id,
+        payload: { landlordId: id, agreementId: randomUUID(), status, effectiveFrom: '2020-01-01', reason: 'signed' } satisfies AgreementStatusChangedV1,
+      },
       {
         type: LettingGuidelineChangedV1.type,
         key: id,
         payload: {
-          landlordId: id, effectiveFrom: '2020-01-01',
+          landlordId: id,
+          effectiveFrom: '2020-01-01',
           standard: { incomeMultiple: 3, maxHouseholdSize: null, minAge: null, maxAge: null, noPaymentRemarks: true },
           byListingType: { student: { incomeMultiple: null, maxHouseholdSize: 1, minAge: null, maxAge: null, noPaymentRemarks: false } },
         } satisfies LettingGuidelineChangedV1,
       },
       { type: LandlordUserChangedV1.type, key: id, payload: { landlordId: id, userId, role: 'letting-agent', status: 'active', at: new Date().toISOString() } satisfies LandlordUserChangedV1 },
     ]);
-    await eventually(() => rows('SELECT jsonb_array_length(agreements) AS a, jsonb_array_length(guidelines) AS g FROM listings.landlords WHERE landlord_id = $1', [id]), (r) => r[0]?.a === 1 && r[0]?.g === 1);
-    await eventually(() => rows('SELECT 1 FROM listings.landlord_users WHERE user_id = $1', [userId]), (r) => r.length === 1);
+    await eventually(
+      () => rows('SELECT jsonb_array_length(agreements) AS a, jsonb_array_length(guidelines) AS g FROM listings.landlords WHERE landlord_id = $1', [id]),
+      (r) => r[0]?.a === 1 && r[0]?.g === 1,
+    );
+    await eventually(
+      () => rows('SELECT 1 FROM listings.landlord_users WHERE user_id = $1', [userId]),
+      (r) => r.length === 1,
+    );
     return { id, userId, token: (await tokens.issue({ id: userId, roles: ['landlord'], landlordId: id })).access_token };
   }
 
   const flat = (over: Record<string, unknown> = {}) => ({
-    address: 'Järntorget 4', municipality: 'Göteborg', district: 'Majorna', rooms: 2, areaM2: 54, monthlyRent: 10000, floor: 3, lift: true,
-    moveInDate: moveIn, listingType: 'regular', applicationDeadline: deadline, ...over,
+    address: 'Järntorget 4',
+    municipality: 'Göteborg',
+    district: 'Majorna',
+    rooms: 2,
+    areaM2: 54,
+    monthlyRent: 10000,
+    floor: 3,
+    lift: true,
+    moveInDate: moveIn,
+    listingType: 'regular',
+    applicationDeadline: deadline,
+    ...over,
   });
   const publishListing = async (token: string, over: Record<string, unknown> = {}) =>
     (await http().post('/listings').set(bearer(token)).send(flat(over)).expect(201)).body as { listingId: string; requirements: Record<string, unknown>; lotterySeedHash?: string };
   const declaration = (over: Record<string, unknown> = {}) => ({ householdSize: 2, taxableIncome: 400_000, nonTaxableIncome: 0, hasPaymentRemarks: false, ...over });
-  const apply = (token: string, listingId: string, over: Record<string, unknown> = {}) => http().post('/applications').set(bearer(token)).send({ listingId, ...declaration(over) });
-  const inReadModel = (applicationId: string) => eventually(() => rows('SELECT 1 FROM listings.applications WHERE application_id = $1', [applicationId]), (r) => r.length === 1);
+  const apply = (token: string, listingId: string, over: Record<string, unknown> = {}) =>
+    http()
+      .post('/applications')
+      .set(bearer(token))
+      .send({ listingId, ...declaration(over) });
+  const inReadModel = (applicationId: string) =>
+    eventually(
+      () => rows('SELECT 1 FROM listings.applications WHERE application_id = $1', [applicationId]),
+      (r) => r.length === 1,
+    );
   const afterDeadline = (days = 11) => {
     const shifted = Date.now() + days * 86_400_000;
     app.get(ListingsClock).now = () => new Date(shifted);
@@ -90,7 +134,10 @@ describe('listings app over HTTP on real PostgreSQL', () => {
   };
   const closeDue = async () => {
     const listings = await rows('SELECT count(*)::int AS n FROM listings.listings');
-    await eventually(() => rows('SELECT count(*)::int AS n FROM listings.listings'), (r) => r[0].n >= listings[0].n);
+    await eventually(
+      () => rows('SELECT count(*)::int AS n FROM listings.listings'),
+      (r) => r[0].n >= listings[0].n,
+    );
     return (await http().post('/listings/jobs/close-due').set(bearer(staff)).expect(200)).body;
   };
   // Two projections follow a close: the listing's status and its ranking rows.
@@ -138,9 +185,17 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     const refused = await http().post('/listings').set(bearer(suspended.token)).send(flat()).expect(422);
     expect(refused.body).toMatchObject({ status: 422, type: 'https://bostadsko.se/problems/listings/no-active-agreement' });
     const { token } = await landlord();
-    const late = await http().post('/listings').set(bearer(token)).send(flat({ moveInDate: deadline })).expect(422);
+    const late = await http()
+      .post('/listings')
+      .set(bearer(token))
+      .send(flat({ moveInDate: deadline }))
+      .expect(422);
     expect(late.body.errors).toEqual([{ field: 'moveInDate', messages: ['must be after the application deadline'] }]);
-    const bad = await http().post('/listings').set(bearer(token)).send(flat({ rooms: -1, listingType: 'castle', extra: 1 })).expect(400);
+    const bad = await http()
+      .post('/listings')
+      .set(bearer(token))
+      .send(flat({ rooms: -1, listingType: 'castle', extra: 1 }))
+      .expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'listingType', 'rooms']);
     const seekerToken = (await seeker('2015-01-01')).token;
     await http().post('/listings').set(bearer(seekerToken)).send(flat()).expect(403);
@@ -153,7 +208,10 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     const a = await publishListing(token, { district, rooms: 1, monthlyRent: 6000, areaM2: 30 });
     const b = await publishListing(token, { district, rooms: 3, monthlyRent: 12000, areaM2: 80, listingType: 'senior' });
     const c = await publishListing(token, { district, rooms: 2, monthlyRent: 9000, areaM2: 55 });
-    await eventually(() => rows('SELECT count(*)::int AS n FROM listings.listings WHERE district = $1', [district]), (r) => r[0].n === 3);
+    await eventually(
+      () => rows('SELECT count(*)::int AS n FROM listings.listings WHERE district = $1', [district]),
+      (r) => r[0].n === 3,
+    );
     const all = await http().get(`/listings?district=${district}&sort=rent`).expect(200);
     expect(all.body.items.map((l: { listingId: string }) => l.listingId)).toEqual([a.listingId, c.listingId, b.listingId]);
     expect(all.body.total).toBe(3);
@@ -163,7 +221,13 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     expect((await http().get(`/listings?district=${district}&areaMin=50&areaMax=60`).expect(200)).body.total).toBe(1);
     const paged = await http().get(`/listings?district=${district}&sort=-area&pageSize=2&page=2`).expect(200);
     expect(paged.body.items.map((l: { listingId: string }) => l.listingId)).toEqual([a.listingId]);
-    expect((await http().get(`/listings?district=${district}&moveInFrom=${addDays(moveIn, 1)}`).expect(200)).body.total).toBe(0);
+    expect(
+      (
+        await http()
+          .get(`/listings?district=${district}&moveInFrom=${addDays(moveIn, 1)}`)
+          .expect(200)
+      ).body.total,
+    ).toBe(0);
     const problem = await http().get('/listings?roomsMin=many&sort=price').expect(400);
     expect(problem.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['roomsMin', 'sort']);
     const details = await http().get(`/listings/${b.listingId}`).expect(200);
@@ -211,11 +275,26 @@ describe('listings app over HTTP on real PostgreSQL', () => {
       hasPaymentRemarks: ['hasPaymentRemarks is required'],
       extra: ['extra should not exist'],
     });
-    const noToken = await http().post('/applications').send({ listingId: listing.listingId, ...declaration() }).expect(401);
+    const noToken = await http()
+      .post('/applications')
+      .send({ listingId: listing.listingId, ...declaration() })
+      .expect(401);
     expect(noToken.headers['www-authenticate']).toBe('Bearer');
     expect(noToken.body).toMatchObject({ status: 401, detail: 'A bearer token is required' });
-    await http().post('/applications').set({ authorization: 'Bearer forged.token.here' }).send({ listingId: listing.listingId, ...declaration() }).expect(401);
-    expect((await http().post('/applications').set(bearer(token)).send({ listingId: listing.listingId, ...declaration() }).expect(403)).body.status).toBe(403);
+    await http()
+      .post('/applications')
+      .set({ authorization: 'Bearer forged.token.here' })
+      .send({ listingId: listing.listingId, ...declaration() })
+      .expect(401);
+    expect(
+      (
+        await http()
+          .post('/applications')
+          .set(bearer(token))
+          .send({ listingId: listing.listingId, ...declaration() })
+          .expect(403)
+      ).body.status,
+    ).toBe(403);
     const notJson = await http().post('/applications').set(bearer(s.token)).set('content-type', 'application/json').send('{"listingId":').expect(400);
     expect(notJson.body).toMatchObject({ status: 400, type: 'about:blank' });
     const text = await http().post('/applications').set(bearer(s.token)).set('content-type', 'text/plain').send('hello').expect(400);
@@ -279,8 +358,13 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     // A seeker deregistered before the deadline is not ranked: excluded as not in the queue.
     applied.poor = (await apply(poor.token, listing.listingId).expect(201)).body.applicationId;
     await inReadModel(applied.poor);
-    await publish([{ type: QueueStandingChangedV1.type, key: poor.id, payload: { applicantId: poor.id, status: 'deregistered', queueStartDate: null, effectiveFrom: today, reason: 'annual-fee-unpaid' } }]);
-    await eventually(() => rows('SELECT status FROM listings.seekers WHERE applicant_id = $1', [poor.id]), (r) => r[0].status === 'deregistered');
+    await publish([
+      { type: QueueStandingChangedV1.type, key: poor.id, payload: { applicantId: poor.id, status: 'deregistered', queueStartDate: null, effectiveFrom: today, reason: 'annual-fee-unpaid' } },
+    ]);
+    await eventually(
+      () => rows('SELECT status FROM listings.seekers WHERE applicant_id = $1', [poor.id]),
+      (r) => r[0].status === 'deregistered',
+    );
 
     afterDeadline();
     await apply(newest.token, (await publishListing(token, { applicationDeadline: addDays(today, 30), moveInDate: addDays(today, 60) })).listingId).expect(201);
@@ -327,7 +411,10 @@ describe('listings app over HTTP on real PostgreSQL', () => {
 
     // The live projection settles between reads: compare once it has taken in the whole log.
     const head = await (infra.store as PostgresEventStore).headPosition();
-    await eventually(() => loadCheckpoint(infra.pool, checkpointName(rankingProjection)), (at) => at !== undefined && head !== undefined && comparePositions(at, head) >= 0);
+    await eventually(
+      () => loadCheckpoint(infra.pool, checkpointName(rankingProjection)),
+      (at) => at !== undefined && head !== undefined && comparePositions(at, head) >= 0,
+    );
     const live = await rows('SELECT * FROM listings.ranking ORDER BY listing_id, application_id');
     await rebuildProjection(infra.pool, rankingProjection, eventLogSource(infra.store), { checkpoint: checkpointName(rankingProjection) });
     expect(await rows('SELECT * FROM listings.ranking ORDER BY listing_id, application_id')).toEqual(live);
@@ -352,14 +439,30 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     const drawn = (await reader.get(lottery.listingId))!.ranked!;
     const seed = drawn.lotterySeed!;
     expect(createHash('sha256').update(seed).digest('hex')).toBe(lottery.lotterySeedHash);
-    const rerun = seekers.map((s) => s.id).sort((a, b) => createHash('sha256').update(seed + a).digest('hex').localeCompare(createHash('sha256').update(seed + b).digest('hex')));
+    const rerun = seekers
+      .map((s) => s.id)
+      .sort((a, b) =>
+        createHash('sha256')
+          .update(seed + a)
+          .digest('hex')
+          .localeCompare(
+            createHash('sha256')
+              .update(seed + b)
+              .digest('hex'),
+          ),
+      );
     expect(drawn.ranking.map((r) => r.applicantId)).toEqual(rerun);
     const shown = await http().get(`/listings/${lottery.listingId}`).expect(200);
     expect(shown.body).toMatchObject({ lotterySeedHash: lottery.lotterySeedHash, lotterySeed: seed, status: 'ranked' });
 
     // Let to the first: the others' applications end with the listing, so they stop counting towards the cap.
-    await app.get(ListingService).handle(firstCome.listingId, { type: 'mark-let', tenantApplicantId: seekers[0].id, applicationId: order[0], contractDate: moveIn }, { correlationId: randomUUID(), actor: 'test' });
-    await eventually(() => rows('SELECT status FROM listings.listings WHERE listing_id = $1', [firstCome.listingId]), (r) => r[0].status === 'let');
+    await app
+      .get(ListingService)
+      .handle(firstCome.listingId, { type: 'mark-let', tenantApplicantId: seekers[0].id, applicationId: order[0], contractDate: moveIn }, { correlationId: randomUUID(), actor: 'test' });
+    await eventually(
+      () => rows('SELECT status FROM listings.listings WHERE listing_id = $1', [firstCome.listingId]),
+      (r) => r[0].status === 'let',
+    );
     expect((await closeDue()).applicationsEnded).toBe(2);
     const statusOf = async (i: number) => (await http().get(`/applications/${order[i]}`).set(bearer(seekers[i].token)).expect(200)).body;
     expect(await statusOf(0)).toMatchObject({ status: 'active' });
@@ -383,11 +486,33 @@ describe('listings app over HTTP on real PostgreSQL', () => {
       { type: AccountClosedV1.type, key: closed.id, payload: { applicantId: closed.id, on: today } },
       { type: QueueStandingChangedV1.type, key: closed.id, payload: { applicantId: closed.id, status: 'closed', queueStartDate: null, effectiveFrom: today, reason: 'closed' } },
     ]);
-    const status = (t: string, id: string) => http().get(`/applications/${id}`).set(bearer(t)).then((r) => r.body);
-    expect(await eventually(() => status(dereg.token, a), (v) => v.status === 'withdrawn')).toMatchObject({ status: 'withdrawn', withdrawnReason: 'deregistered' });
-    expect(await eventually(() => status(closed.token, b), (v) => v.status === 'withdrawn')).toMatchObject({ withdrawnReason: 'account-closed' });
-    expect(await eventually(() => applications.declaration(closed.id, b), (d) => d === undefined)).toBeUndefined();
-    await eventually(() => rows('SELECT status FROM listings.seekers WHERE applicant_id = $1', [closed.id]), (r) => r[0].status === 'closed');
+    const status = (t: string, id: string) =>
+      http()
+        .get(`/applications/${id}`)
+        .set(bearer(t))
+        .then((r) => r.body);
+    expect(
+      await eventually(
+        () => status(dereg.token, a),
+        (v) => v.status === 'withdrawn',
+      ),
+    ).toMatchObject({ status: 'withdrawn', withdrawnReason: 'deregistered' });
+    expect(
+      await eventually(
+        () => status(closed.token, b),
+        (v) => v.status === 'withdrawn',
+      ),
+    ).toMatchObject({ withdrawnReason: 'account-closed' });
+    expect(
+      await eventually(
+        () => applications.declaration(closed.id, b),
+        (d) => d === undefined,
+      ),
+    ).toBeUndefined();
+    await eventually(
+      () => rows('SELECT status FROM listings.seekers WHERE applicant_id = $1', [closed.id]),
+      (r) => r[0].status === 'closed',
+    );
     expect((await apply(closed.token, listing.listingId).expect(422)).body.type).toBe('https://bostadsko.se/problems/listings/not-in-queue');
   });
 
@@ -398,7 +523,10 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     const applications = app.get(SeekerApplicationsService);
     await applications.recordAvhopp(s.id, { listingId: randomUUID(), applicationId: randomUUID(), on: addDays(today, -200), kind: 'backed-out-after-yes' });
     await apply(s.token, listing.listingId).expect(201);
-    await http().post(`/applications/${(await http().get('/applications').set(bearer(s.token))).body[0].applicationId}/withdraw`).set(bearer(s.token)).expect(200);
+    await http()
+      .post(`/applications/${(await http().get('/applications').set(bearer(s.token))).body[0].applicationId}/withdraw`)
+      .set(bearer(s.token))
+      .expect(200);
     const second = { listingId: randomUUID(), applicationId: randomUUID(), on: addDays(today, -10), kind: 'late-certificates' as const };
     await applications.recordAvhopp(s.id, second);
     await applications.recordAvhopp(s.id, second);
@@ -413,12 +541,42 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     const s = await seeker('2017-01-01');
     const applicationId = (await apply(s.token, listing.listingId).expect(201)).body.applicationId;
     await inReadModel(applicationId);
-    await publish([{ type: LandlordUserChangedV1.type, key: owner.id, payload: { landlordId: owner.id, userId: owner.userId, role: 'letting-agent', status: 'removed', at: new Date().toISOString() } }]);
-    await eventually(() => http().get('/listings/mine').set(bearer(owner.token)).then((r) => r.status), (code) => code === 401);
-    await publish([{ type: AgreementStatusChangedV1.type, key: owner.id, payload: { landlordId: owner.id, agreementId: randomUUID(), status: 'terminated', effectiveFrom: today, reason: 'terminated by the landlord' } }]);
-    const ended = await eventually(() => http().get(`/listings/${listing.listingId}`).then((r) => r.body), (b) => b.status === 'withdrawn');
+    await publish([
+      { type: LandlordUserChangedV1.type, key: owner.id, payload: { landlordId: owner.id, userId: owner.userId, role: 'letting-agent', status: 'removed', at: new Date().toISOString() } },
+    ]);
+    await eventually(
+      () =>
+        http()
+          .get('/listings/mine')
+          .set(bearer(owner.token))
+          .then((r) => r.status),
+      (code) => code === 401,
+    );
+    await publish([
+      {
+        type: AgreementStatusChangedV1.type,
+        key: owner.id,
+        payload: { landlordId: owner.id, agreementId: randomUUID(), status: 'terminated', effectiveFrom: today, reason: 'terminated by the landlord' },
+      },
+    ]);
+    const ended = await eventually(
+      () =>
+        http()
+          .get(`/listings/${listing.listingId}`)
+          .then((r) => r.body),
+      (b) => b.status === 'withdrawn',
+    );
     expect(ended).toMatchObject({ status: 'withdrawn', endedReason: 'agreement-terminated' });
-    expect(await eventually(() => http().get(`/applications/${applicationId}`).set(bearer(s.token)).then((r) => r.body), (b) => b.status === 'withdrawn')).toMatchObject({ withdrawnReason: 'listing-ended' });
+    expect(
+      await eventually(
+        () =>
+          http()
+            .get(`/applications/${applicationId}`)
+            .set(bearer(s.token))
+            .then((r) => r.body),
+        (b) => b.status === 'withdrawn',
+      ),
+    ).toMatchObject({ withdrawnReason: 'listing-ended' });
   });
 
   test('applying sees a listing withdrawn a moment ago, though the intake keeps open listings in memory', async () => {
@@ -438,8 +596,22 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     const gone = await publishListing(token);
     await http().post(`/listings/${gone.listingId}/withdraw`).set(bearer(token)).expect(200);
     const topics = ['listings.listing-published.v1', 'listings.application-submitted.v1', 'listings.applications-closed.v1', 'listings.listing-withdrawn.v1'];
-    const ofListing = async () => (await infra.postgresBus!.readLog(undefined, topics, 100_000)).map((m) => m.message).filter((m) => JSON.stringify(m.payload).includes(listing.listingId) || JSON.stringify(m.payload).includes(gone.listingId));
-    await inReadModel((await rows('SELECT application_id FROM listings.applications WHERE listing_id = $1', [listing.listingId]).then(async (r) => r.length ? r : eventually(() => rows('SELECT application_id FROM listings.applications WHERE listing_id = $1', [listing.listingId]), (x) => x.length === 1)))[0].application_id);
+    const ofListing = async () =>
+      (await infra.postgresBus!.readLog(undefined, topics, 100_000))
+        .map((m) => m.message)
+        .filter((m) => JSON.stringify(m.payload).includes(listing.listingId) || JSON.stringify(m.payload).includes(gone.listingId));
+    await inReadModel(
+      (
+        await rows('SELECT application_id FROM listings.applications WHERE listing_id = $1', [listing.listingId]).then(async (r) =>
+          r.length
+            ? r
+            : eventually(
+                () => rows('SELECT application_id FROM listings.applications WHERE listing_id = $1', [listing.listingId]),
+                (x) => x.length === 1,
+              ),
+        )
+      )[0].application_id,
+    );
     afterDeadline();
     await closeDue();
     const messages = await eventually(ofListing, (m) => m.length === 5);

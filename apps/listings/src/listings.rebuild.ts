@@ -7,9 +7,7 @@ import { LISTING_BUS_PROJECTIONS, LISTING_PROJECTIONS } from './listings.wiring.
 export { listingsMigrations } from './listings.wiring.js';
 
 export const listingsRebuildTargets: RebuildTargets = {
-  ...Object.fromEntries(
-    LISTING_PROJECTIONS.map((p) => [p.name, (infra: Infrastructure) => ({ projection: p, source: eventLogSource(infra.store), checkpoint: checkpointName(p) })]),
-  ),
+  ...Object.fromEntries(LISTING_PROJECTIONS.map((p) => [p.name, (infra: Infrastructure) => ({ projection: p, source: eventLogSource(infra.store), checkpoint: checkpointName(p) })])),
   ...Object.fromEntries(
     LISTING_BUS_PROJECTIONS.map(({ projection, topics }) => [
       projection.name,

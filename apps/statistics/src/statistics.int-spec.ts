@@ -117,13 +117,17 @@ describe('statistics app: reports driven by integration events on real PostgreSQ
     await publish([
       ...seekers.slice(0, 5).map((id) => message(ApplicantDeregisteredV1.type, id, { applicantId: id, on: '2025-06-05', reason: 'annual-fee-unpaid' })),
       message(AccountClosedV1.type, seekers[5], { applicantId: seekers[5], on: '2025-06-07' }),
-      ...seekers.slice(6, 12).map((id) =>
-        message(ApplicationSubmittedV1.type, id, { applicationId: randomUUID(), listingId: kortedala.listingId, applicantId: id, submittedOn: '2025-05-12' }),
-      ),
+      ...seekers.slice(6, 12).map((id) => message(ApplicationSubmittedV1.type, id, { applicationId: randomUUID(), listingId: kortedala.listingId, applicantId: id, submittedOn: '2025-05-12' })),
     ]);
     // Departures and applications come through separate consumers: the seekers report needs both.
-    await eventually(() => get('/statistics/reports/seekers?period=2025-06'), (r) => r.body.points?.[0]?.deregistrations === 5 && r.body.points?.[0]?.active === 6);
-    await eventually(() => get('/statistics/reports/lettings?period=2025'), (r) => r.body.total?.flatsLet === 9);
+    await eventually(
+      () => get('/statistics/reports/seekers?period=2025-06'),
+      (r) => r.body.points?.[0]?.deregistrations === 5 && r.body.points?.[0]?.active === 6,
+    );
+    await eventually(
+      () => get('/statistics/reports/lettings?period=2025'),
+      (r) => r.body.total?.flatsLet === 9,
+    );
   });
 
   afterAll(() => app?.close());
@@ -155,7 +159,13 @@ describe('statistics app: reports driven by integration events on real PostgreSQ
   });
 
   test('the cold report computed by PostgreSQL from the raw rows equals the one from the store', async () => {
-    for (const path of ['lettings?period=2025&by=district,rooms', 'lettings?period=2025&district=Majorna', 'lettings?period=2025&by=landlord', 'lettings/series?period=2025&granularity=quarter', 'queue-time-needed?period=2025-Q1']) {
+    for (const path of [
+      'lettings?period=2025&by=district,rooms',
+      'lettings?period=2025&district=Majorna',
+      'lettings?period=2025&by=landlord',
+      'lettings/series?period=2025&granularity=quarter',
+      'queue-time-needed?period=2025-Q1',
+    ]) {
       const store = (await get(`/statistics/reports/${path}`).expect(200)).body;
       const raw = (await get(`/statistics/reports/${path}&source=raw`).expect(200)).body;
       expect({ ...raw, source: 'store' }).toEqual(store);
@@ -178,21 +188,25 @@ describe('statistics app: reports driven by integration events on real PostgreSQ
       'Göteborg,Majorna,2,5,300,198,402,no',
       '',
     ]);
-    const svg = await get('/statistics/reports/queue-time-needed?period=2025&format=svg&lang=en').buffer(true).parse((res, done) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => done(null, text));
-    });
+    const svg = await get('/statistics/reports/queue-time-needed?period=2025&format=svg&lang=en')
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
     expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
     expect(svg.body).toContain('role="img"');
     expect(svg.body).toMatch(/<title id="chart-title">Queue time needed/);
     expect(svg.body).toContain('<desc id="chart-desc">Shortest queue time: Majorna 2 rooms, 0.8 years');
     expect(svg.body).toContain('Fewer than 5: not shown');
-    const png = await get('/statistics/reports/lettings/series?period=2025&format=png').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const png = await get('/statistics/reports/lettings/series?period=2025&format=png')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(png.headers['content-type']).toBe('image/png');
     expect((png.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
   });
@@ -251,7 +265,10 @@ describe('statistics app: reports driven by integration events on real PostgreSQ
     await infra.bus.publish(published.map((m) => ({ ...m, id: randomUUID() })));
     const marker = randomUUID();
     await publish([message(LandlordRegisteredV1.type, marker, { landlordId: marker, name: 'Marker AB', organisationNumber: '556000-0002' })]);
-    await eventually(() => get('/statistics/reports/places'), (r) => r.body.landlords?.length === 2);
+    await eventually(
+      () => get('/statistics/reports/places'),
+      (r) => r.body.landlords?.length === 2,
+    );
     expect((await get('/statistics/reports/lettings?period=2025&by=district').expect(200)).body).toEqual(before);
   });
 
@@ -272,15 +289,28 @@ describe('statistics app: reports driven by integration events on real PostgreSQ
     // the live consumer goes on writing into the swapped-in tables, cancellations included
     const late = letting('Majorna', 600);
     await publish(late.messages);
-    await eventually(() => get('/statistics/reports/lettings?period=2025'), (r) => r.body.total?.flatsLet === 10);
+    await eventually(
+      () => get('/statistics/reports/lettings?period=2025'),
+      (r) => r.body.total?.flatsLet === 10,
+    );
     await publish([message(LettingCancelledV1.type, late.facts.listingId, { listingId: late.facts.listingId, tenantApplicantId: late.tenant, on: '2025-03-30' })]);
-    const after2 = await eventually(() => get('/statistics/reports/lettings?period=2025'), (r) => r.body.total?.flatsLet === 9);
+    const after2 = await eventually(
+      () => get('/statistics/reports/lettings?period=2025'),
+      (r) => r.body.total?.flatsLet === 9,
+    );
     expect(after2.body.total.flatsLet).toBe(9);
   });
 
   test('every report and its parameters are in the OpenAPI document', async () => {
     const { body } = await http().get('/docs-json').expect(200);
-    for (const path of ['/statistics/reports/lettings', '/statistics/reports/lettings/series', '/statistics/reports/queue-time-needed', '/statistics/reports/seekers', '/statistics/open/queue-time-needed', '/statistics/policy']) {
+    for (const path of [
+      '/statistics/reports/lettings',
+      '/statistics/reports/lettings/series',
+      '/statistics/reports/queue-time-needed',
+      '/statistics/reports/seekers',
+      '/statistics/open/queue-time-needed',
+      '/statistics/policy',
+    ]) {
       expect(body.paths[path]).toBeDefined();
     }
     const names = body.paths['/statistics/open/lettings/series'].get.parameters.map((p: { name: string }) => p.name);
@@ -288,11 +318,25 @@ describe('statistics app: reports driven by integration events on real PostgreSQ
   });
 
   test('the suppression threshold is a policy setting, changed by an admin from a date on', async () => {
-    await http().get('/statistics/policy').expect(200, { on: stockholmDate(new Date()), suppressionThreshold: 5 });
-    const tooLow = await http().post('/statistics/policy/changes').set('authorization', `Bearer ${admin}`).send({ setting: 'suppressionThreshold', value: 2, effectiveFrom: stockholmDate(new Date()), reason: 'Try a lower bar' }).expect(422);
+    await http()
+      .get('/statistics/policy')
+      .expect(200, { on: stockholmDate(new Date()), suppressionThreshold: 5 });
+    const tooLow = await http()
+      .post('/statistics/policy/changes')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ setting: 'suppressionThreshold', value: 2, effectiveFrom: stockholmDate(new Date()), reason: 'Try a lower bar' })
+      .expect(422);
     expect(tooLow.body.errors[0].field).toBe('value');
-    await http().post('/statistics/policy/changes').set('authorization', `Bearer ${analyst}`).send({ setting: 'suppressionThreshold', value: 4, effectiveFrom: stockholmDate(new Date()), reason: 'Not theirs' }).expect(403);
-    await http().post('/statistics/policy/changes').set('authorization', `Bearer ${admin}`).send({ setting: 'suppressionThreshold', value: 4, effectiveFrom: stockholmDate(new Date()), reason: 'Board decision on small districts' }).expect(201);
+    await http()
+      .post('/statistics/policy/changes')
+      .set('authorization', `Bearer ${analyst}`)
+      .send({ setting: 'suppressionThreshold', value: 4, effectiveFrom: stockholmDate(new Date()), reason: 'Not theirs' })
+      .expect(403);
+    await http()
+      .post('/statistics/policy/changes')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ setting: 'suppressionThreshold', value: 4, effectiveFrom: stockholmDate(new Date()), reason: 'Board decision on small districts' })
+      .expect(201);
     const haga = (await get('/statistics/reports/lettings?period=2025&district=Haga').expect(200)).body;
     expect(haga.suppression.threshold).toBe(4);
     expect(haga.total.queueDays).toMatchObject({ n: 4, median: 2500, bandLow: 1735, bandHigh: 3265 });

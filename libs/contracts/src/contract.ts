@@ -19,7 +19,10 @@ export const is = {
   uuid: (v: unknown) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
   isoDate: (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
   isoInstant: (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
-  oneOf: (...values: string[]) => (v: unknown) => typeof v === 'string' && values.includes(v),
+  oneOf:
+    (...values: string[]) =>
+    (v: unknown) =>
+      typeof v === 'string' && values.includes(v),
   text: (v: unknown) => typeof v === 'string' && v.length > 0,
   count: (v: unknown) => Number.isInteger(v) && (v as number) >= 0,
   amount: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0,

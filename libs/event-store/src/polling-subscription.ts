@@ -45,12 +45,7 @@ export interface PollingOptions {
  * Catch-up subscription over `readAll`: awaits the handler for each batch before
  * reading the next, so the handler sees every event once, in log order.
  */
-export function pollingSubscription(
-  readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>,
-  wakeup: Wakeup,
-  options: PollingOptions,
-  handler: BatchHandler,
-): Subscription {
+export function pollingSubscription(readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>, wakeup: Wakeup, options: PollingOptions, handler: BatchHandler): Subscription {
   let stopped = false;
   let position = options.from;
   const loop = async () => {

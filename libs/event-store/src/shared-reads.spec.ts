@@ -4,7 +4,17 @@ import { SharedReads } from './shared-reads.js';
 const at = (n: number): GlobalPosition => ({ commit: 1n, prepare: BigInt(n) });
 
 function event(n: number): RecordedEvent {
-  return { id: `e${n}`, streamId: 's', revision: BigInt(n), position: at(n), type: 't', schemaVersion: 1, data: {}, metadata: { correlationId: 'c', causationId: null, actor: 'a' }, recordedAt: new Date(0) };
+  return {
+    id: `e${n}`,
+    streamId: 's',
+    revision: BigInt(n),
+    position: at(n),
+    type: 't',
+    schemaVersion: 1,
+    data: {},
+    metadata: { correlationId: 'c', causationId: null, actor: 'a' },
+    recordedAt: new Date(0),
+  };
 }
 
 /** A log of `log` events; counts the reads that reach it. */
@@ -74,13 +84,16 @@ describe('SharedReads', () => {
   it('shares a failure with those waiting on it, then lets the next subscriber read afresh', async () => {
     let fail = true;
     const log = logOf([event(1)]);
-    const shared = new SharedReads(async (o) => {
-      if (fail) {
-        await new Promise((r) => setTimeout(r, 5));
-        throw new Error('connection lost');
-      }
-      return log.readAll(o);
-    }, { freshMs: 1000, minLimit: 10 });
+    const shared = new SharedReads(
+      async (o) => {
+        if (fail) {
+          await new Promise((r) => setTimeout(r, 5));
+          throw new Error('connection lost');
+        }
+        return log.readAll(o);
+      },
+      { freshMs: 1000, minLimit: 10 },
+    );
     const both = await Promise.allSettled([shared.read({ after: at(0) }), shared.read({ after: at(0) })]);
     expect(both.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     fail = false;

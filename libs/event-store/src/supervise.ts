@@ -4,11 +4,7 @@ import type { Subscription } from './event-store.port.js';
  * Restarts a subscription that failed (an outage, a handler error) after a pause,
  * from its stored checkpoint, instead of letting a relay or projection die silently.
  */
-export function supervise(
-  start: () => Promise<Subscription>,
-  onError: (error: unknown) => void,
-  restartMs = 1000,
-): Subscription {
+export function supervise(start: () => Promise<Subscription>, onError: (error: unknown) => void, restartMs = 1000): Subscription {
   let stopped = false;
   let current: Subscription | undefined;
   let wake: (() => void) | undefined;

@@ -37,10 +37,7 @@ export async function bootstrapApp(options: BootstrapOptions): Promise<NestFasti
  * The app exactly as bootstrapApp wires it, initialised but not listening: for
  * supertest via `request(app.getHttpServer())`. Close it in afterAll.
  */
-export async function createTestApp(
-  module: Type<unknown> | DynamicModule,
-  options: AppOptions = {},
-): Promise<NestFastifyApplication> {
+export async function createTestApp(module: Type<unknown> | DynamicModule, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const app = await createApp(module, options);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -5,15 +5,7 @@ export { ConfigurationError, env, loadConfig } from './config/env.js';
 export { PLATFORM_CONFIG, platformVariables, type PlatformConfig } from './config/platform-config.js';
 export { currentCorrelationId } from './logging/correlation-id.js';
 
-export {
-  Conflict,
-  DomainRuleViolation,
-  InvalidRequest,
-  NotFound,
-  PreconditionFailed,
-  ServiceUnavailable,
-  type FieldError,
-} from '../../errors/src/index.js';
+export { Conflict, DomainRuleViolation, InvalidRequest, NotFound, PreconditionFailed, ServiceUnavailable, type FieldError } from '../../errors/src/index.js';
 
 export type { HealthChecksOptions } from './health/health-checks.js';
 

@@ -216,12 +216,7 @@ describe('platform over HTTP', () => {
     });
 
     it('answers malformed JSON with 400', async () => {
-      const response = await http
-        .post('/probe/things')
-        .set('content-type', 'application/json')
-        .send('{"name": "Flat",')
-        .expect(400)
-        .expect('content-type', PROBLEM);
+      const response = await http.post('/probe/things').set('content-type', 'application/json').send('{"name": "Flat",').expect(400).expect('content-type', PROBLEM);
       expect(response.body).toMatchObject({ status: 400, title: 'Bad Request', instance: '/probe/things' });
     });
 
@@ -231,7 +226,10 @@ describe('platform over HTTP', () => {
     });
 
     it('answers a body over the limit with 413', async () => {
-      const response = await http.post('/probe/things').send({ name: 'x'.repeat(1_100_000) }).expect(413);
+      const response = await http
+        .post('/probe/things')
+        .send({ name: 'x'.repeat(1_100_000) })
+        .expect(413);
       expect(response.body).toMatchObject({ status: 413, title: 'Payload Too Large' });
     });
 

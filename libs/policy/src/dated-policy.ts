@@ -27,12 +27,7 @@ export class DatedPolicy<P extends Settings<P>> {
   }
 
   /** An admin's proposal, checked against the limits and today, recorded with who decided it and when. */
-  async decide(
-    proposal: Pick<PolicyChange<P>, 'setting' | 'value' | 'effectiveFrom' | 'reason'>,
-    decidedBy: string,
-    now: Date,
-    correlationId: string,
-  ): Promise<PolicyChange<P>> {
+  async decide(proposal: Pick<PolicyChange<P>, 'setting' | 'value' | 'effectiveFrom' | 'reason'>, decidedBy: string, now: Date, correlationId: string): Promise<PolicyChange<P>> {
     checkChange(this.limits, proposal, stockholmDate(now));
     const change = { ...proposal, decidedBy, decidedAt: now.toISOString() };
     await this.change(change, correlationId);

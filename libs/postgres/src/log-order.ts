@@ -10,8 +10,5 @@ export const AFTER_POSITION_VISIBLE = `(log.transaction_id, log.position) > ($1:
 export const LOG_ORDER = 'ORDER BY log.transaction_id, log.position';
 
 export function positionParams(after: { commit: bigint; prepare: bigint } | undefined): [string, string] {
-  return [
-    after && after.commit > 0n ? after.commit.toString() : '0',
-    after && after.prepare > 0n ? after.prepare.toString() : '0',
-  ];
+  return [after && after.commit > 0n ? after.commit.toString() : '0', after && after.prepare > 0n ? after.prepare.toString() : '0'];
 }

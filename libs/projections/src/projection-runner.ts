@@ -23,12 +23,7 @@ export async function ensureProjectionTable(pool: pg.Pool, projection: Projectio
  * written in one transaction; the checkpoint is re-read under a row lock for
  * every batch, so a rebuild that swapped the table meanwhile is respected.
  */
-export async function runProjection(
-  store: EventStore,
-  pool: pg.Pool,
-  projection: Projection<RecordedEvent>,
-  onError: (error: unknown) => void,
-): Promise<Subscription> {
+export async function runProjection(store: EventStore, pool: pg.Pool, projection: Projection<RecordedEvent>, onError: (error: unknown) => void): Promise<Subscription> {
   await ensureProjectionTable(pool, projection);
   const name = checkpointName(projection);
   return supervise(async () => {

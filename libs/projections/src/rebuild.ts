@@ -31,12 +31,7 @@ export interface RebuildResult {
  * under an exclusive lock on the live table it folds the tail that arrived
  * meanwhile and renames. Readers see the old table or the new, never a half one.
  */
-export async function rebuildProjection<T>(
-  pool: pg.Pool,
-  projection: Projection<T>,
-  source: ProjectionSource<T>,
-  options: RebuildOptions = {},
-): Promise<RebuildResult> {
+export async function rebuildProjection<T>(pool: pg.Pool, projection: Projection<T>, source: ProjectionSource<T>, options: RebuildOptions = {}): Promise<RebuildResult> {
   const batchSize = options.batchSize ?? 5000;
   const [schema, liveName] = projection.table.split('.');
   const fresh = `${schema}.${liveName}_rebuild`;
@@ -48,7 +43,10 @@ export async function rebuildProjection<T>(
 
   // Only for the progress report (a failed count shows as none): counting a large log takes seconds, so it runs beside the rebuild.
   let total = 0;
-  const counted = source.count().then((n) => (total = n), () => undefined);
+  const counted = source.count().then(
+    (n) => (total = n),
+    () => undefined,
+  );
   const started = performance.now();
   let done = 0;
   let position: Position | undefined;
@@ -65,7 +63,11 @@ export async function rebuildProjection<T>(
     for (;;) {
       const batch = await source.read(position, batchSize);
       if (batch.length === 0) return;
-      await projection.apply(db, fresh, batch.map((b) => b.item));
+      await projection.apply(
+        db,
+        fresh,
+        batch.map((b) => b.item),
+      );
       position = batch[batch.length - 1].position;
       done += batch.length;
       report();
@@ -130,4 +132,3 @@ export async function rebuildProjection<T>(
   report(true);
   return { events: done, seconds: (performance.now() - started) / 1000, position };
 }
-

@@ -52,11 +52,7 @@ class EventSourcingRuntime implements OnApplicationBootstrap, BeforeApplicationS
     }
     for (const { projection, topics } of this.options.busProjections ?? []) {
       await ensureProjectionTable(pool, projection);
-      this.running.push(
-        await bus.consume({ group: `${this.options.app}.${projection.name}`, topics }, (message, tx) =>
-          projection.apply(tx, projection.table, [message]),
-        ),
-      );
+      this.running.push(await bus.consume({ group: `${this.options.app}.${projection.name}`, topics }, (message, tx) => projection.apply(tx, projection.table, [message])));
     }
     this.logger.log(`event store: ${this.infra.mode.eventStore}, bus: ${this.infra.mode.bus}`);
   }

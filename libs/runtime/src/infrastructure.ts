@@ -61,9 +61,7 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
   if (config.kafkaBrokers) {
     bus = new KafkaBus({ brokers: [...config.kafkaBrokers], clientId: config.app, readModel: pool });
   } else {
-    const log = config.busDatabaseUrl && config.busDatabaseUrl !== config.databaseUrl
-      ? new pg.Pool({ connectionString: config.busDatabaseUrl, max: 5, application_name: `${config.app}-bus` })
-      : pool;
+    const log = config.busDatabaseUrl && config.busDatabaseUrl !== config.databaseUrl ? new pg.Pool({ connectionString: config.busDatabaseUrl, max: 5, application_name: `${config.app}-bus` }) : pool;
     if (log !== pool) {
       reportIdleErrors(log, warn);
       closers.push(() => log.end());

@@ -89,11 +89,7 @@ export class AccountController {
   @Post('close')
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
-  async close(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('applicantId', ParseUUIDPipe) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-  ) {
+  async close(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Headers('if-match') ifMatch: string | undefined) {
     assertSelfOrStaff(user, id);
     const expectedRevision = revisionFromIfMatch(ifMatch);
     const result = await withIfMatch(expectedRevision, () =>

@@ -81,7 +81,12 @@ describe('applicant decider', () => {
     const contract: ApplicantCommand = { type: 'use-up-queue-time', listingId: 'L1', contractDate: '2025-06-01' };
     test('a first-hand contract uses up the queue time: the contract date is the new queue start', () => {
       const events = given(registered).when(contract);
-      expect(events).toEqual([expect.objectContaining({ type: 'queue-start-changed', data: expect.objectContaining({ queueStartDate: '2025-06-01', previousQueueStartDate: '2020-02-10', reason: 'contract-signed', listingId: 'L1' }) })]);
+      expect(events).toEqual([
+        expect.objectContaining({
+          type: 'queue-start-changed',
+          data: expect.objectContaining({ queueStartDate: '2025-06-01', previousQueueStartDate: '2020-02-10', reason: 'contract-signed', listingId: 'L1' }),
+        }),
+      ]);
       const { state } = given(registered, contract);
       if (state.status === 'none') throw new Error('not registered');
       expect(queueDaysOn(state.periods, '2025-05-31')).toBe(1937);
@@ -104,7 +109,9 @@ describe('applicant decider', () => {
     const deregister = (on: string): ApplicantCommand => ({ type: 'deregister-for-unpaid-fee', on, noticeId: 'N1', dueDate: '2021-02-10', graceDays: 90, decidedBy: 'fee-job' });
     test('day 90 after the due date is still grace; day 91 deregisters and the queue time is lost', () => {
       expect(code(() => given(registered).when(deregister('2021-05-11')))).toBe('within-grace');
-      expect(given(registered).when(deregister('2021-05-12'))).toEqual([expect.objectContaining({ type: 'applicant-deregistered', data: expect.objectContaining({ reason: 'annual-fee-unpaid', noticeId: 'N1' }) })]);
+      expect(given(registered).when(deregister('2021-05-12'))).toEqual([
+        expect.objectContaining({ type: 'applicant-deregistered', data: expect.objectContaining({ reason: 'annual-fee-unpaid', noticeId: 'N1' }) }),
+      ]);
       const { state } = given(registered, deregister('2021-05-12'));
       if (state.status === 'none') throw new Error('not registered');
       expect(state.queueStartDate).toBeNull();
@@ -125,7 +132,9 @@ describe('applicant decider', () => {
   describe('staff decisions', () => {
     const correct: ApplicantCommand = { type: 'staff-change-queue-start', reason: 'staff-correction', queueStartDate: '2019-11-01', effectiveFrom: '2020-03-01', ...staffDecision };
     test('a correction records who decided, why and in which case', () => {
-      expect(given(registered, openCase).when(correct)[0]).toMatchObject({ data: { queueStartDate: '2019-11-01', previousQueueStartDate: '2020-02-10', caseId: 'case-1', decidedBy: 'staff-1', explanation: staffDecision.explanation } });
+      expect(given(registered, openCase).when(correct)[0]).toMatchObject({
+        data: { queueStartDate: '2019-11-01', previousQueueStartDate: '2020-02-10', caseId: 'case-1', decidedBy: 'staff-1', explanation: staffDecision.explanation },
+      });
     });
 
     test('the case must be one of this account’s cases', () => {
@@ -149,7 +158,11 @@ describe('applicant decider', () => {
       expect(given(registered, openCase).when(receive)[0]).toMatchObject({ data: { queueStartDate: '2010-01-01', reason: 'transferred-from-co-applicant', sourceApplicantId: 'other' } });
       expect(given(registered, openCase).when({ ...receive, queueStartDate: '2022-01-01' } as ApplicantCommand)[0]).toMatchObject({ data: { queueStartDate: '2020-02-10' } });
       const giveAway: ApplicantCommand = { type: 'transfer-out', toApplicantId: 'spouse', on: '2021-01-01', ...staffDecision };
-      expect(given(registered, openCase).when(giveAway).map((e) => e.type)).toEqual(['queue-time-transferred-out', 'account-closed']);
+      expect(
+        given(registered, openCase)
+          .when(giveAway)
+          .map((e) => e.type),
+      ).toEqual(['queue-time-transferred-out', 'account-closed']);
     });
   });
 

@@ -53,7 +53,15 @@ export type ApplicantCommand =
       readonly decidedBy: string;
       readonly explanation: string;
     }
-  | { readonly type: 'receive-transfer'; readonly fromApplicantId: string; readonly queueStartDate: IsoDate; readonly on: IsoDate; readonly caseId: string; readonly decidedBy: string; readonly explanation: string }
+  | {
+      readonly type: 'receive-transfer';
+      readonly fromApplicantId: string;
+      readonly queueStartDate: IsoDate;
+      readonly on: IsoDate;
+      readonly caseId: string;
+      readonly decidedBy: string;
+      readonly explanation: string;
+    }
   | { readonly type: 'transfer-out'; readonly toApplicantId: string; readonly on: IsoDate; readonly caseId: string; readonly decidedBy: string; readonly explanation: string }
   | { readonly type: 'deregister-for-unpaid-fee'; readonly on: IsoDate; readonly noticeId: string; readonly dueDate: IsoDate; readonly graceDays: number; readonly decidedBy: string }
   | { readonly type: 'change-personal-details'; readonly personal: Sealed; readonly caseId?: string; readonly changedBy: string }
@@ -102,13 +110,21 @@ export function decide(command: ApplicantCommand, state: ApplicantState): Applic
       const account = existing(state);
       // Redelivered letting, or a letting after the account ended: nothing to use up.
       if (command.listingId in account.usedUpBy || account.status !== 'active' || account.queueStartDate === null) return [];
-      return [queueChange(account.queueStartDate, command.contractDate, command.contractDate, 'contract-signed', 'listings', 'A first-hand contract through the queue uses up the queue time', { listingId: command.listingId })];
+      return [
+        queueChange(account.queueStartDate, command.contractDate, command.contractDate, 'contract-signed', 'listings', 'A first-hand contract through the queue uses up the queue time', {
+          listingId: command.listingId,
+        }),
+      ];
     }
     case 'restore-after-cancelled-letting': {
       const account = existing(state);
       const before = account.usedUpBy[command.listingId];
       if (before === undefined || account.restoredFor.includes(command.listingId) || account.status !== 'active' || account.queueStartDate === null) return [];
-      return [queueChange(account.queueStartDate, before, command.on, 'letting-cancelled', 'listings', 'The landlord did not complete the letting: the queue time is restored', { listingId: command.listingId })];
+      return [
+        queueChange(account.queueStartDate, before, command.on, 'letting-cancelled', 'listings', 'The landlord did not complete the letting: the queue time is restored', {
+          listingId: command.listingId,
+        }),
+      ];
     }
     case 'staff-change-queue-start': {
       const account = active(state, 'change the queue start date');
@@ -122,7 +138,12 @@ export function decide(command: ApplicantCommand, state: ApplicantState): Applic
       if (command.fromApplicantId === account.applicantId) throw new ApplicantRuleViolation('self-transfer', 'Queue time cannot be transferred to the same account');
       // A transfer only ever helps: the earlier of the two start dates.
       const start = command.queueStartDate < account.queueStartDate ? command.queueStartDate : account.queueStartDate;
-      return [queueChange(account.queueStartDate, start, command.on, 'transferred-from-co-applicant', command.decidedBy, command.explanation, { caseId: command.caseId, sourceApplicantId: command.fromApplicantId })];
+      return [
+        queueChange(account.queueStartDate, start, command.on, 'transferred-from-co-applicant', command.decidedBy, command.explanation, {
+          caseId: command.caseId,
+          sourceApplicantId: command.fromApplicantId,
+        }),
+      ];
     }
     case 'transfer-out': {
       const account = active(state, 'transfer queue time');

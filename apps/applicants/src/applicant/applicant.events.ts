@@ -13,12 +13,7 @@ export interface PersonalDetails {
 
 export type CaseChannel = 'web' | 'phone' | 'visit';
 
-export type QueueChangeReason =
-  | 'contract-signed'
-  | 'letting-cancelled'
-  | 'staff-correction'
-  | 'restored-after-agency-error'
-  | 'transferred-from-co-applicant';
+export type QueueChangeReason = 'contract-signed' | 'letting-cancelled' | 'staff-correction' | 'restored-after-agency-error' | 'transferred-from-co-applicant';
 
 export type ApplicantEvent =
   | {

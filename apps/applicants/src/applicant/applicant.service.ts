@@ -45,7 +45,13 @@ export class ApplicantService {
       try {
         const result = await this.infra.store.append(
           applicantStream(applicantId),
-          events.map((e) => ({ id: randomUUID(), type: e.type, schemaVersion: 1, data: e.data, metadata: { correlationId: context.correlationId, causationId: context.causationId ?? null, actor: context.actor } })),
+          events.map((e) => ({
+            id: randomUUID(),
+            type: e.type,
+            schemaVersion: 1,
+            data: e.data,
+            metadata: { correlationId: context.correlationId, causationId: context.causationId ?? null, actor: context.actor },
+          })),
           revision ?? 'no_stream',
         );
         return { state: events.reduce(evolve, state), revision: result.nextExpectedRevision, events };

@@ -28,7 +28,7 @@ export function luhnValid(digits: string): boolean {
 function fullYear(shortYear: string, separator: string, today: Date): number {
   const year = Number(shortYear);
   const currentYear = today.getUTCFullYear();
-  let full = currentYear - ((currentYear - year) % 100 + 100) % 100;
+  let full = currentYear - ((((currentYear - year) % 100) + 100) % 100);
   if (separator === '+') full -= 100;
   return full;
 }

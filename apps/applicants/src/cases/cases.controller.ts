@@ -82,12 +82,7 @@ export class CasesController {
   @Post(':caseId/answer')
   @Roles('staff', 'admin')
   @HttpCode(200)
-  async answer(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('applicantId', ParseUUIDPipe) id: string,
-    @Param('caseId', ParseUUIDPipe) caseId: string,
-    @Body() body: AnswerCaseDto,
-  ) {
+  async answer(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: AnswerCaseDto) {
     const answer = await this.vault.seal(id, body.answer);
     await this.applicants.handle(id, { type: 'answer-case', caseId, answer, answeredBy: user.id }, { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id });
     return { caseId, status: 'answered' };

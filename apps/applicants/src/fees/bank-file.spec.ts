@@ -21,7 +21,10 @@ describe('bank payment file', () => {
   });
 
   test('each unreadable line is reported with every reason; the others still count', () => {
-    const parsed = parseBankFile(file('2027-02-30;12a;-200,00;', '2027-03-01;10000180;200.00;BG-1', '2027-03-01,10000180,200,BG-2', '2027-03-16;10000180;0,00;BG 3', '2027-03-01;10000180;200,00;BG-4'), today);
+    const parsed = parseBankFile(
+      file('2027-02-30;12a;-200,00;', '2027-03-01;10000180;200.00;BG-1', '2027-03-01,10000180,200,BG-2', '2027-03-16;10000180;0,00;BG 3', '2027-03-01;10000180;200,00;BG-4'),
+      today,
+    );
     if (!parsed.ok) throw new Error(parsed.problem);
     expect(parsed.lines).toEqual([
       {

@@ -13,9 +13,7 @@ export interface BankFilePayment {
   readonly bankReference: string;
 }
 
-export type BankFileLine =
-  | { readonly line: number; readonly payment: BankFilePayment }
-  | { readonly line: number; readonly text: string; readonly messages: readonly string[] };
+export type BankFileLine = { readonly line: number; readonly payment: BankFilePayment } | { readonly line: number; readonly text: string; readonly messages: readonly string[] };
 
 export type ParsedBankFile = { readonly ok: true; readonly lines: readonly BankFileLine[] } | { readonly ok: false; readonly problem: string };
 
@@ -43,7 +41,13 @@ export function parseBankFile(text: string, today: IsoDate): ParsedBankFile {
   const numbered = physical.map((content, index) => ({ line: index + 1, content })).filter((l) => l.content.trim() !== '');
   const [header, ...rows] = numbered;
   const expected = BANK_FILE_HEADER.join(BANK_FILE_SEPARATOR);
-  if (!header || header.content.split(BANK_FILE_SEPARATOR).map((c) => c.trim().toLowerCase()).join(BANK_FILE_SEPARATOR) !== expected.toLowerCase()) {
+  if (
+    !header ||
+    header.content
+      .split(BANK_FILE_SEPARATOR)
+      .map((c) => c.trim().toLowerCase())
+      .join(BANK_FILE_SEPARATOR) !== expected.toLowerCase()
+  ) {
     return { ok: false, problem: `The first line must be the header "${expected}"` };
   }
   if (rows.length === 0) return { ok: false, problem: 'The file holds no payments' };

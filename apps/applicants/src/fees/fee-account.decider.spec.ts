@@ -83,9 +83,7 @@ describe('fee account: payments', () => {
   test('payable from exactly earlyPaymentDays before the due date; a day earlier is a discrepancy, not applied', () => {
     expect(when(given(notice2027), pay(payment(20000, '2027-02-08')))).toHaveLength(2);
     const early = payment(20000, '2027-02-07');
-    expect(when(given(notice2027), pay(early))).toEqual([
-      { type: 'fee-payment-received', data: { ...early, noticeId, appliedOre: 0, discrepancy: { reason: 'too-early', ore: 20000 } } },
-    ]);
+    expect(when(given(notice2027), pay(early))).toEqual([{ type: 'fee-payment-received', data: { ...early, noticeId, appliedOre: 0, discrepancy: { reason: 'too-early', ore: 20000 } } }]);
   });
 
   test('late but within grace is paid: nothing is lost', () => {

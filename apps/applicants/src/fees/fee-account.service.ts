@@ -38,7 +38,13 @@ export class FeeAccountService {
       try {
         const result = await this.infra.store.append(
           feeAccountStream(applicantId),
-          events.map((e) => ({ id: randomUUID(), type: e.type, schemaVersion: 1, data: e.data, metadata: { correlationId: context.correlationId, causationId: context.causationId ?? null, actor: context.actor } })),
+          events.map((e) => ({
+            id: randomUUID(),
+            type: e.type,
+            schemaVersion: 1,
+            data: e.data,
+            metadata: { correlationId: context.correlationId, causationId: context.causationId ?? null, actor: context.actor },
+          })),
           revision ?? 'no_stream',
         );
         return { state: events.reduce(evolveFees, state), events, position: result.position };

@@ -101,7 +101,13 @@ function rowsOf(event: RecordedEvent): Row[] {
     case 'payment-file-processed':
       return domain.data.lines
         .filter((line) => line.outcome === 'invalid')
-        .map((line) => ({ id: `file:${domain.data.fileId}:${line.line}`, kind: 'invalid-line', reason: 'unreadable-line', fileId: domain.data.fileId, detail: { line: line.line, text: line.text, messages: line.messages } }));
+        .map((line) => ({
+          id: `file:${domain.data.fileId}:${line.line}`,
+          kind: 'invalid-line',
+          reason: 'unreadable-line',
+          fileId: domain.data.fileId,
+          detail: { line: line.line, text: line.text, messages: line.messages },
+        }));
     default:
       return [];
   }

@@ -26,7 +26,6 @@ const accounts = {
   later: { id: randomUUID(), registeredOn: '2024-04-01' },
 };
 
-
 describe('annual fee over HTTP, on PostgreSQL', () => {
   let databaseUrl: string;
   let app: NestFastifyApplication;
@@ -39,7 +38,8 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
   const runJob = (today: string) => request(server()).post('/applicants/fees/jobs/run').set('authorization', tokens.admin).send({ today });
   const fees = (id: string, auth = tokens.staff) => request(server()).get(`/applicants/${id}/fees`).set('authorization', auth);
   const pay = (body: object) => request(server()).post('/applicants/fees/payments').set('authorization', tokens.staff).send(body);
-  const discrepancies = async () => (await request(server()).get('/applicants/fees/discrepancies?limit=500').set('authorization', tokens.staff).expect(200)).body.items as Array<Record<string, unknown>>;
+  const discrepancies = async () =>
+    (await request(server()).get('/applicants/fees/discrepancies?limit=500').set('authorization', tokens.staff).expect(200)).body.items as Array<Record<string, unknown>>;
   const applicantEvents = async (id: string) => (await infra.store.readStream(applicantStream(id))).map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
 
   async function start(): Promise<void> {
@@ -85,7 +85,18 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
     expect(leap).toEqual([expect.objectContaining({ year: 2025, dueDate: '2025-02-28', payableFrom: '2025-01-29', amount: 200 })]);
     const exact = (await fees(accounts.exact.id).expect(200)).body;
     expect(exact.notices).toEqual([
-      { noticeId: `${accounts.exact.id}/2025`, year: 2025, amount: 200, dueDate: '2025-03-10', payableFrom: '2025-02-08', reference: expect.stringMatching(/^\d{8}$/), status: 'overdue', paid: 0, outstanding: 200, paidOn: null },
+      {
+        noticeId: `${accounts.exact.id}/2025`,
+        year: 2025,
+        amount: 200,
+        dueDate: '2025-03-10',
+        payableFrom: '2025-02-08',
+        reference: expect.stringMatching(/^\d{8}$/),
+        status: 'overdue',
+        paid: 0,
+        outstanding: 200,
+        paidOn: null,
+      },
     ]);
     for (const [name, { id }] of Object.entries(accounts)) references[name] = (await fees(id).expect(200)).body.notices[0]?.reference;
     expect(new Set(Object.values(references).filter(Boolean)).size).toBe(4);
@@ -117,7 +128,11 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
   test('overpayment pays the notice and the excess is shown to staff; an unknown reference is kept as unmatched', async () => {
     expect((await pay({ reference: references.leap, amount: 300, paidOn: '2025-02-10' }).expect(201)).body).toMatchObject({ outcome: 'discrepancy', reason: 'overpaid', applied: 200 });
     const unknown = ocrFromNumber(987654321);
-    expect((await pay({ reference: unknown, amount: 200, paidOn: '2025-02-10', bankReference: 'M-3' }).expect(201)).body).toMatchObject({ outcome: 'unmatched', reason: 'unknown-reference', applicantId: null });
+    expect((await pay({ reference: unknown, amount: 200, paidOn: '2025-02-10', bankReference: 'M-3' }).expect(201)).body).toMatchObject({
+      outcome: 'unmatched',
+      reason: 'unknown-reference',
+      applicantId: null,
+    });
     const listed = await eventually(discrepancies, (items) => items.length >= 3);
     expect(listed).toEqual(
       expect.arrayContaining([
@@ -143,7 +158,11 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
     ]);
     await request(server()).post('/applicants/fees/payments').set('authorization', tokens.staff).set('content-type', 'application/json').send('{"reference":').expect(400);
     await request(server()).post('/applicants/fees/payments').send({ reference: references.unpaid, amount: 200, paidOn: '2025-02-10' }).expect(401);
-    await request(server()).post('/applicants/fees/payments').set('authorization', await token(accounts.unpaid.id, ['applicant'])).send({ reference: references.unpaid, amount: 200, paidOn: '2025-02-10' }).expect(403);
+    await request(server())
+      .post('/applicants/fees/payments')
+      .set('authorization', await token(accounts.unpaid.id, ['applicant']))
+      .send({ reference: references.unpaid, amount: 200, paidOn: '2025-02-10' })
+      .expect(403);
     await new Promise((r) => setTimeout(r, 300));
     expect(await discrepancies()).toEqual(before);
     expect((await fees(accounts.unpaid.id).expect(200)).body.payments).toEqual([]);
@@ -198,7 +217,11 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
     expect(noHeader.body.errors).toEqual([{ field: 'content', messages: [expect.stringContaining('header')] }]);
     await post(`paidOn,reference,amount,bankReference\n2025-03-01,${references.unpaid},200,BG-C`).expect(400);
     expect((await post(Buffer.from([0x70, 0x61, 0x69, 0xe5, 0x0a]), 'text/csv').expect(400)).body.errors).toEqual([{ field: 'content', messages: ['the file must be UTF-8 encoded'] }]);
-    const unknownField = await request(server()).post('/applicants/fees/payment-files').set('authorization', tokens.staff).send({ fileName: 'x.csv', content: 'paidOn;reference;amount;bankReference', extra: 1 }).expect(400);
+    const unknownField = await request(server())
+      .post('/applicants/fees/payment-files')
+      .set('authorization', tokens.staff)
+      .send({ fileName: 'x.csv', content: 'paidOn;reference;amount;bankReference', extra: 1 })
+      .expect(400);
     expect(unknownField.body.errors).toEqual([{ field: 'extra', messages: expect.any(Array) }]);
     await new Promise((r) => setTimeout(r, 300));
     expect(await discrepancies()).toEqual(before);

@@ -70,7 +70,7 @@ export class PaymentFilesService {
   private async processedBefore(fileId: string): Promise<PaymentFileReport | undefined> {
     const [recorded] = await this.infra.store.readStream(paymentFileStream(fileId));
     if (!recorded) return undefined;
-    const { fileName, lines } = (recorded.data as PaymentFileProcessed['data']);
+    const { fileName, lines } = recorded.data as PaymentFileProcessed['data'];
     return { fileId, fileName, alreadyProcessed: true, lines };
   }
 }

@@ -62,7 +62,10 @@ export class PaymentsController {
   @Post('payment-files')
   @HttpCode(201)
   @ApiConsumes('text/csv', 'application/json')
-  @ApiBody({ description: 'The CSV file itself (text/csv, UTF-8), or JSON { fileName, content }; format in BANK-FILE.md', schema: { oneOf: [{ type: 'string' }, { $ref: getSchemaPath(PaymentFileDto) }] } })
+  @ApiBody({
+    description: 'The CSV file itself (text/csv, UTF-8), or JSON { fileName, content }; format in BANK-FILE.md',
+    schema: { oneOf: [{ type: 'string' }, { $ref: getSchemaPath(PaymentFileDto) }] },
+  })
   @ApiQuery({ name: 'fileName', required: false, description: 'For a text/csv body: the name to record' })
   @ApiCreatedResponse({ type: PaymentFileReportDto, description: 'Every line with its outcome. 200 with alreadyProcessed when this exact file was uploaded before.' })
   async upload(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown, @Query('fileName') fileName: unknown, @Res({ passthrough: true }) reply: Reply): Promise<PaymentFileReportDto> {

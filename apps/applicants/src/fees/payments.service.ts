@@ -62,7 +62,15 @@ export class PaymentsService {
     try {
       await this.infra.store.append(
         unmatchedPaymentStream(payment.paymentId),
-        [{ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: { correlationId: context.correlationId, causationId: context.causationId ?? null, actor: context.actor } }],
+        [
+          {
+            id: randomUUID(),
+            type: event.type,
+            schemaVersion: 1,
+            data: event.data,
+            metadata: { correlationId: context.correlationId, causationId: context.causationId ?? null, actor: context.actor },
+          },
+        ],
         'no_stream',
       );
     } catch (error) {

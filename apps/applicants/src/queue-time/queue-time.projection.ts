@@ -50,10 +50,9 @@ export const queueTimeProjection: Projection<RecordedEvent> = {
     }
     if (byApplicant.size === 0) return;
     const ids = [...byApplicant.keys()];
-    const { rows } = await tx.query<{ applicant_id: string; state: ApplicantState; revision: string }>(
-      `SELECT applicant_id, state, revision FROM ${table} WHERE applicant_id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const { rows } = await tx.query<{ applicant_id: string; state: ApplicantState; revision: string }>(`SELECT applicant_id, state, revision FROM ${table} WHERE applicant_id = ANY($1::uuid[])`, [
+      ids,
+    ]);
     const stored = new Map(rows.map((r) => [r.applicant_id, { state: r.state, revision: BigInt(r.revision) }]));
     const changed: Row[] = [];
     for (const [id, applicantEvents] of byApplicant) {

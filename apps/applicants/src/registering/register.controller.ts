@@ -21,8 +21,6 @@ export class RegisterController {
   @ApiUnprocessableEntityResponse({ description: 'Below the minimum age in the policy' })
   register(@Body() body: RegisterApplicantDto): Promise<RegisteredDto> {
     const { personnummer, ...details } = body;
-    return this.commands.execute(
-      new RegisterApplicantCommand({ ...details, personnummer: validPersonnummer(personnummer) }, currentCorrelationId() ?? randomUUID()),
-    );
+    return this.commands.execute(new RegisterApplicantCommand({ ...details, personnummer: validPersonnummer(personnummer) }, currentCorrelationId() ?? randomUUID()));
   }
 }

@@ -47,7 +47,11 @@ export class StaffDecisionsController {
     if (giver.state.status !== 'active' || giver.state.queueStartDate === null) throw new Conflict('The giving account has no active queue time');
     const on = stockholmDate(new Date());
     const decision = { caseId: body.caseId, explanation: body.explanation, decidedBy: user.id, on };
-    const { state } = await this.applicants.handle(id, { type: 'receive-transfer', fromApplicantId: body.fromApplicantId, queueStartDate: giver.state.queueStartDate, ...decision }, this.context(user));
+    const { state } = await this.applicants.handle(
+      id,
+      { type: 'receive-transfer', fromApplicantId: body.fromApplicantId, queueStartDate: giver.state.queueStartDate, ...decision },
+      this.context(user),
+    );
     await this.applicants.handle(body.fromApplicantId, { type: 'transfer-out', toApplicantId: id, ...decision }, this.context(user));
     return { applicantId: id, queueStartDate: state.status === 'none' ? null : state.queueStartDate };
   }

@@ -46,7 +46,13 @@ export class AgreementsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Staff sign an agreement effective from a date' })
   @ApiHeader({ name: 'If-Match', required: false })
-  async sign(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Body() body: SignAgreementDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: Reply) {
+  async sign(
+    @CurrentCaller() caller: Caller,
+    @Param('landlordId', ParseUUIDPipe) landlordId: string,
+    @Body() body: SignAgreementDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     const agreementId = randomUUID();
     return this.run(landlordId, { type: 'sign-agreement', agreementId, effectiveFrom: body.effectiveFrom, terms: body.terms, signedBy: caller.id, now: this.clock() }, caller, ifMatch, reply);
   }
@@ -55,7 +61,14 @@ export class AgreementsController {
   @Roles('staff', 'admin')
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
-  async suspend(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('agreementId', ParseUUIDPipe) agreementId: string, @Body() body: StatusChangeDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: Reply) {
+  async suspend(
+    @CurrentCaller() caller: Caller,
+    @Param('landlordId', ParseUUIDPipe) landlordId: string,
+    @Param('agreementId', ParseUUIDPipe) agreementId: string,
+    @Body() body: StatusChangeDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return this.run(landlordId, { type: 'suspend-agreement', agreementId, ...body, decidedBy: caller.id, now: this.clock() }, caller, ifMatch, reply);
   }
 
@@ -63,7 +76,14 @@ export class AgreementsController {
   @Roles('staff', 'admin')
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
-  async reinstate(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('agreementId', ParseUUIDPipe) agreementId: string, @Body() body: StatusChangeDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: Reply) {
+  async reinstate(
+    @CurrentCaller() caller: Caller,
+    @Param('landlordId', ParseUUIDPipe) landlordId: string,
+    @Param('agreementId', ParseUUIDPipe) agreementId: string,
+    @Body() body: StatusChangeDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return this.run(landlordId, { type: 'reinstate-agreement', agreementId, ...body, decidedBy: caller.id, now: this.clock() }, caller, ifMatch, reply);
   }
 
@@ -71,7 +91,14 @@ export class AgreementsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Terminate the agreement from a notice date: staff for the agency, or the landlord's administrator" })
   @ApiHeader({ name: 'If-Match', required: false })
-  async terminate(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('agreementId', ParseUUIDPipe) agreementId: string, @Body() body: TerminateDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: Reply) {
+  async terminate(
+    @CurrentCaller() caller: Caller,
+    @Param('landlordId', ParseUUIDPipe) landlordId: string,
+    @Param('agreementId', ParseUUIDPipe) agreementId: string,
+    @Body() body: TerminateDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     requireAdministrator(caller, landlordId);
     const terminatedBy = isAgency(caller) ? 'agency' : 'landlord';
     return this.run(landlordId, { type: 'terminate-agreement', agreementId, ...body, terminatedBy, decidedBy: caller.id, now: this.clock() }, caller, ifMatch, reply);

@@ -2,13 +2,21 @@ import { LandlordRuleViolation } from '../shared/rule-violation.js';
 import type { CaseCategory, CaseEvent, CaseSide } from './case.events.js';
 
 export type CaseState =
-  | { readonly status: 'none' }
-  | { readonly status: 'open' | 'answered' | 'closed'; readonly caseId: string; readonly landlordId: string; readonly subject: string; readonly category: CaseCategory };
+  { readonly status: 'none' } | { readonly status: 'open' | 'answered' | 'closed'; readonly caseId: string; readonly landlordId: string; readonly subject: string; readonly category: CaseCategory };
 
 export const initialCase: CaseState = { status: 'none' };
 
 export type CaseCommand =
-  | { readonly type: 'register'; readonly caseId: string; readonly landlordId: string; readonly category: CaseCategory; readonly subject: string; readonly description: string; readonly by: string; readonly now: Date }
+  | {
+      readonly type: 'register';
+      readonly caseId: string;
+      readonly landlordId: string;
+      readonly category: CaseCategory;
+      readonly subject: string;
+      readonly description: string;
+      readonly by: string;
+      readonly now: Date;
+    }
   | { readonly type: 'add-message'; readonly from: CaseSide; readonly text: string; readonly by: string; readonly now: Date }
   | { readonly type: 'answer'; readonly answer: string; readonly by: string; readonly now: Date }
   | { readonly type: 'close'; readonly resolution: string; readonly by: string; readonly now: Date };

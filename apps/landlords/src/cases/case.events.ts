@@ -7,9 +7,20 @@ export type CaseSide = 'landlord' | 'agency';
 export type CaseEvent =
   | {
       readonly type: 'landlord-case-registered';
-      readonly data: { readonly caseId: string; readonly landlordId: string; readonly category: CaseCategory; readonly subject: string; readonly description: string; readonly registeredBy: string; readonly at: string };
+      readonly data: {
+        readonly caseId: string;
+        readonly landlordId: string;
+        readonly category: CaseCategory;
+        readonly subject: string;
+        readonly description: string;
+        readonly registeredBy: string;
+        readonly at: string;
+      };
     }
-  | { readonly type: 'landlord-case-message-added'; readonly data: { readonly caseId: string; readonly landlordId: string; readonly from: CaseSide; readonly text: string; readonly by: string; readonly at: string } }
+  | {
+      readonly type: 'landlord-case-message-added';
+      readonly data: { readonly caseId: string; readonly landlordId: string; readonly from: CaseSide; readonly text: string; readonly by: string; readonly at: string };
+    }
   | { readonly type: 'landlord-case-answered'; readonly data: { readonly caseId: string; readonly landlordId: string; readonly answer: string; readonly answeredBy: string; readonly at: string } }
   | { readonly type: 'landlord-case-closed'; readonly data: { readonly caseId: string; readonly landlordId: string; readonly resolution: string; readonly closedBy: string; readonly at: string } };
 

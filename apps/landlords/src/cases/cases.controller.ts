@@ -91,7 +91,11 @@ export class CasesController {
   async message(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: TextDto) {
     requireMember(caller, landlordId);
     await this.owned(landlordId, caseId);
-    const result = await this.store.handle(caseStream(caseId), { type: 'add-message', from: isAgency(caller) ? 'agency' : 'landlord', text: body.text, by: caller.id, now: this.clock() }, commandContext(caller.id));
+    const result = await this.store.handle(
+      caseStream(caseId),
+      { type: 'add-message', from: isAgency(caller) ? 'agency' : 'landlord', text: body.text, by: caller.id, now: this.clock() },
+      commandContext(caller.id),
+    );
     return { caseId, status: result.state.status };
   }
 

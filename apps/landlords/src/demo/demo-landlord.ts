@@ -47,7 +47,11 @@ export async function seedDemoLandlord(log: Log, seedAccounts: string, base = 'h
   const today = stockholmDate(new Date());
   const organisation = await call(base, 'GET', `/landlords/${landlordId}`, token);
   if (!organisation.body.openAgreementId) {
-    expectStatus('agreement', await call(base, 'POST', `/landlords/${landlordId}/agreements`, token, { effectiveFrom: today, terms: 'Demo assignment agreement: the agency advertises and proposes tenants in queue order' }), 201);
+    expectStatus(
+      'agreement',
+      await call(base, 'POST', `/landlords/${landlordId}/agreements`, token, { effectiveFrom: today, terms: 'Demo assignment agreement: the agency advertises and proposes tenants in queue order' }),
+      201,
+    );
   }
   if ((await call(base, 'GET', `/landlords/${landlordId}/guideline`, token)).status === 404) {
     const guideline = {

@@ -13,8 +13,7 @@ const change = (effectiveFrom: string, overrides: Partial<ChangeGuideline> = {})
   now: new Date('2026-11-24T10:00:00Z'),
   ...overrides,
 });
-const apply = (...changes: ChangeGuideline[]): GuidelineState =>
-  changes.reduce((s, c) => decideGuideline(c, s).reduce(evolveGuideline, s), initialGuideline);
+const apply = (...changes: ChangeGuideline[]): GuidelineState => changes.reduce((s, c) => decideGuideline(c, s).reduce(evolveGuideline, s), initialGuideline);
 const refusal = (fn: () => unknown) => {
   try {
     fn();

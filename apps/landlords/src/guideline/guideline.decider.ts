@@ -34,7 +34,8 @@ function checkRequirements(where: string, r: Requirements): void {
  */
 export function decideGuideline(command: ChangeGuideline, state: GuidelineState): GuidelineEvent[] {
   const today = stockholmDate(command.now);
-  if (command.effectiveFrom < today) throw new LandlordRuleViolation('date-in-past', `effectiveFrom ${command.effectiveFrom} is in the past; a guideline applies to new listings from today (${today}) on`);
+  if (command.effectiveFrom < today)
+    throw new LandlordRuleViolation('date-in-past', `effectiveFrom ${command.effectiveFrom} is in the past; a guideline applies to new listings from today (${today}) on`);
   const latest = state.versions[state.versions.length - 1];
   if (latest && command.effectiveFrom < latest.effectiveFrom) {
     throw new LandlordRuleViolation('date-before-scheduled-change', `effectiveFrom is before the version already effective from ${latest.effectiveFrom}`);

@@ -34,9 +34,9 @@ const EachRequirements = () =>
     name: 'eachRequirements',
     validator: {
       validate: (value: unknown) =>
-        typeof value === 'object' && value !== null && !Array.isArray(value) &&
-        Object.entries(value).every(([type, r]) => (LISTING_TYPES as readonly string[]).includes(type) && validRequirements(r)),
-      defaultMessage: (a?: ValidationArguments) => `${a?.property} must map listing types (${LISTING_TYPES.join(', ')}) to requirements {incomeMultiple, maxHouseholdSize, minAge, maxAge, noPaymentRemarks}`,
+        typeof value === 'object' && value !== null && !Array.isArray(value) && Object.entries(value).every(([type, r]) => (LISTING_TYPES as readonly string[]).includes(type) && validRequirements(r)),
+      defaultMessage: (a?: ValidationArguments) =>
+        `${a?.property} must map listing types (${LISTING_TYPES.join(', ')}) to requirements {incomeMultiple, maxHouseholdSize, minAge, maxAge, noPaymentRemarks}`,
     },
   });
 
@@ -49,7 +49,9 @@ function validRequirements(r: unknown): boolean {
     Object.keys(o).every((k) => allowed.includes(k)) &&
     typeof o.noPaymentRemarks === 'boolean' &&
     (o.incomeMultiple === undefined || o.incomeMultiple === null || (typeof o.incomeMultiple === 'number' && o.incomeMultiple >= 0 && o.incomeMultiple <= 10)) &&
-    intIn(o.maxHouseholdSize, 1, 20) && intIn(o.minAge, 16, 120) && intIn(o.maxAge, 16, 120)
+    intIn(o.maxHouseholdSize, 1, 20) &&
+    intIn(o.minAge, 16, 120) &&
+    intIn(o.maxAge, 16, 120)
   );
 }
 

@@ -36,10 +36,28 @@ describe('landlords integration mapper', () => {
   });
 
   test('agreement events become dated statuses; termination from its notice date', () => {
-    expect(map(stream, 'agreement-signed', { agreementId, effectiveFrom: '2026-12-01', terms: 't', signedOn: '2026-11-24', signedBy: 's' })[0].payload).toEqual({ landlordId, agreementId, status: 'active', effectiveFrom: '2026-12-01', reason: 'agreement signed' });
-    expect(map(stream, 'agreement-suspended', { agreementId, effectiveFrom: '2026-12-10', reason: 'Unpaid', decidedBy: 's' })[0].payload).toMatchObject({ status: 'suspended', effectiveFrom: '2026-12-10' });
-    expect(map(stream, 'agreement-reinstated', { agreementId, effectiveFrom: '2026-12-20', reason: 'Paid', decidedBy: 's' })[0].payload).toMatchObject({ status: 'active', effectiveFrom: '2026-12-20' });
-    expect(map(stream, 'agreement-terminated', { agreementId, noticeDate: '2027-03-31', noticeGivenOn: '2026-11-24', terminatedBy: 'agency', reason: 'Breach', decidedBy: 's' })[0].payload).toEqual({ landlordId, agreementId, status: 'terminated', effectiveFrom: '2027-03-31', reason: 'terminated by the agency: Breach' });
+    expect(map(stream, 'agreement-signed', { agreementId, effectiveFrom: '2026-12-01', terms: 't', signedOn: '2026-11-24', signedBy: 's' })[0].payload).toEqual({
+      landlordId,
+      agreementId,
+      status: 'active',
+      effectiveFrom: '2026-12-01',
+      reason: 'agreement signed',
+    });
+    expect(map(stream, 'agreement-suspended', { agreementId, effectiveFrom: '2026-12-10', reason: 'Unpaid', decidedBy: 's' })[0].payload).toMatchObject({
+      status: 'suspended',
+      effectiveFrom: '2026-12-10',
+    });
+    expect(map(stream, 'agreement-reinstated', { agreementId, effectiveFrom: '2026-12-20', reason: 'Paid', decidedBy: 's' })[0].payload).toMatchObject({
+      status: 'active',
+      effectiveFrom: '2026-12-20',
+    });
+    expect(map(stream, 'agreement-terminated', { agreementId, noticeDate: '2027-03-31', noticeGivenOn: '2026-11-24', terminatedBy: 'agency', reason: 'Breach', decidedBy: 's' })[0].payload).toEqual({
+      landlordId,
+      agreementId,
+      status: 'terminated',
+      effectiveFrom: '2027-03-31',
+      reason: 'terminated by the agency: Breach',
+    });
   });
 
   test('users: id, role and status, never the sealed name, e-mail or password hash', () => {
@@ -51,7 +69,15 @@ describe('landlords integration mapper', () => {
 
   test('guideline versions are published as they are; contact changes and cases are not published', () => {
     const standard = { incomeMultiple: 3, maxHouseholdSize: null, minAge: null, maxAge: null, noPaymentRemarks: true };
-    const [message] = map(`letting_guideline-${landlordId}`, 'letting-guideline-changed', { landlordId, effectiveFrom: '2026-12-01', standard, byListingType: {}, reason: 'r', changedBy: 'u', changedAt: 'x' });
+    const [message] = map(`letting_guideline-${landlordId}`, 'letting-guideline-changed', {
+      landlordId,
+      effectiveFrom: '2026-12-01',
+      standard,
+      byListingType: {},
+      reason: 'r',
+      changedBy: 'u',
+      changedAt: 'x',
+    });
     expect(message.payload).toEqual({ landlordId, effectiveFrom: '2026-12-01', standard, byListingType: {} });
     expect(map(stream, 'contact-changed', { contact: sealed, changedBy: 'u' })).toEqual([]);
     expect(map(`landlord_case-${agreementId}`, 'landlord-case-registered', {})).toEqual([]);

@@ -14,8 +14,23 @@ const LISTING_STATE_SQL = `CASE
 export const LISTING_STATES = ['open', 'applications-closed', 'tenant-proposed', 'let', 'withdrawn'] as const;
 
 export const LISTING_COLUMNS = [
-  'listingId', 'state', 'listingType', 'municipality', 'district', 'rooms', 'areaM2', 'monthlyRent',
-  'publishedOn', 'applicationDeadline', 'moveInDate', 'closedOn', 'applications', 'eligible', 'letOn', 'withdrawnOn', 'withdrawnReason',
+  'listingId',
+  'state',
+  'listingType',
+  'municipality',
+  'district',
+  'rooms',
+  'areaM2',
+  'monthlyRent',
+  'publishedOn',
+  'applicationDeadline',
+  'moveInDate',
+  'closedOn',
+  'applications',
+  'eligible',
+  'letOn',
+  'withdrawnOn',
+  'withdrawnReason',
 ] as const;
 
 export interface Page {

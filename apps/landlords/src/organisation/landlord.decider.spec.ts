@@ -9,10 +9,25 @@ const TODAY = '2026-11-24';
 const now = at(TODAY);
 
 const register: LandlordCommand = { type: 'register', landlordId, name: 'Bostadsbolaget AB', organisationNumber: '556036-0793', contact: sealed, now };
-const sign = (effectiveFrom: string, id = agreementId, on = now): LandlordCommand => ({ type: 'sign-agreement', agreementId: id, effectiveFrom, terms: 'Standard terms 2026', signedBy: 'staff-1', now: on });
+const sign = (effectiveFrom: string, id = agreementId, on = now): LandlordCommand => ({
+  type: 'sign-agreement',
+  agreementId: id,
+  effectiveFrom,
+  terms: 'Standard terms 2026',
+  signedBy: 'staff-1',
+  now: on,
+});
 const suspend = (effectiveFrom: string, on = now): LandlordCommand => ({ type: 'suspend-agreement', agreementId, effectiveFrom, reason: 'Unpaid fees', decidedBy: 'staff-1', now: on });
 const reinstate = (effectiveFrom: string, on = now): LandlordCommand => ({ type: 'reinstate-agreement', agreementId, effectiveFrom, reason: 'Fees paid', decidedBy: 'staff-1', now: on });
-const terminate = (noticeDate: string, on = now, id = agreementId): LandlordCommand => ({ type: 'terminate-agreement', agreementId: id, noticeDate, terminatedBy: 'landlord', reason: 'Lets its flats itself', decidedBy: 'user-1', now: on });
+const terminate = (noticeDate: string, on = now, id = agreementId): LandlordCommand => ({
+  type: 'terminate-agreement',
+  agreementId: id,
+  noticeDate,
+  terminatedBy: 'landlord',
+  reason: 'Lets its flats itself',
+  decidedBy: 'user-1',
+  now: on,
+});
 const firstAdmin = (userId = 'u-admin'): LandlordCommand => ({ type: 'add-first-administrator', userId, personal: sealed, addedBy: 'staff-1', now });
 const invite = (userId: string, role: 'administrator' | 'letting-agent' = 'letting-agent'): LandlordCommand => ({ type: 'invite-user', userId, role, personal: sealed, addedBy: 'u-admin', now });
 const remove = (userId: string, byAgency = false): LandlordCommand => ({ type: 'remove-user', userId, removedBy: 'u-admin', byAgency, now });

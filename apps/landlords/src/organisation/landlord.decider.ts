@@ -176,7 +176,7 @@ export function decide(command: LandlordCommand, state: LandlordState): Landlord
       const landlord = registered(state);
       if (!openAgreement(landlord)) throw new LandlordRuleViolation('no-open-agreement', 'Users are created for a landlord with a signed agreement that is not terminated');
       if (Object.values(landlord.users).some((u) => u.status === 'active')) {
-        throw new LandlordRuleViolation('first-administrator-exists', "The landlord already has users; its administrators invite further users");
+        throw new LandlordRuleViolation('first-administrator-exists', 'The landlord already has users; its administrators invite further users');
       }
       return [{ type: 'user-added', data: { userId: command.userId, role: 'administrator', personal: command.personal, addedBy: command.addedBy, at: command.now.toISOString() } }];
     }

@@ -17,4 +17,3 @@ describe('organisation number', () => {
     expect(luhnCheckDigit('556036079')).toBe(3);
   });
 });
-

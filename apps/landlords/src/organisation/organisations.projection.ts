@@ -32,10 +32,9 @@ export const organisationsProjection: Projection<RecordedEvent> = {
       byLandlord.set(id, [...(byLandlord.get(id) ?? []), event]);
     }
     if (byLandlord.size === 0) return;
-    const { rows } = await tx.query<{ landlord_id: string; state: LandlordState; revision: string }>(
-      `SELECT landlord_id, state, revision FROM ${table} WHERE landlord_id = ANY($1::uuid[])`,
-      [[...byLandlord.keys()]],
-    );
+    const { rows } = await tx.query<{ landlord_id: string; state: LandlordState; revision: string }>(`SELECT landlord_id, state, revision FROM ${table} WHERE landlord_id = ANY($1::uuid[])`, [
+      [...byLandlord.keys()],
+    ]);
     const stored = new Map(rows.map((r) => [r.landlord_id, { state: r.state, revision: BigInt(r.revision) }]));
     for (const [id, landlordEvents] of byLandlord) {
       const before = stored.get(id) ?? { state: initialState, revision: -1n };

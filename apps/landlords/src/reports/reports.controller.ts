@@ -91,7 +91,8 @@ export class ReportsController {
     const from = query.from ?? `${today.slice(0, 4)}-01-01`;
     const to = query.to ?? today;
     if (from > to) throw new DomainRuleViolation(`from ${from} is after to ${to}`);
-    if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw new DomainRuleViolation(`A report covers at most ${MAX_PERIOD_DAYS} days; ${from}..${to} is longer (try until ${addDays(from, MAX_PERIOD_DAYS)})`);
+    if (daysBetween(from, to) > MAX_PERIOD_DAYS)
+      throw new DomainRuleViolation(`A report covers at most ${MAX_PERIOD_DAYS} days; ${from}..${to} is longer (try until ${addDays(from, MAX_PERIOD_DAYS)})`);
     const report = await lettingReport(this.pool, landlordId, from, to);
     return query.format === 'csv' ? csv(reply, `letting-${landlordId}-${from}-${to}.csv`, LETTING_COLUMNS, report.lettings) : report;
   }

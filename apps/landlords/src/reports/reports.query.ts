@@ -17,7 +17,20 @@ function spread(values: readonly number[]): Spread {
   return { mean: round(values.reduce((s, v) => s + v, 0) / values.length), median: round(median), min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
-export const LETTING_COLUMNS = ['listingId', 'listingType', 'municipality', 'district', 'rooms', 'areaM2', 'monthlyRent', 'publishedOn', 'letOn', 'daysToLet', 'applications', 'tenantQueueDays'] as const;
+export const LETTING_COLUMNS = [
+  'listingId',
+  'listingType',
+  'municipality',
+  'district',
+  'rooms',
+  'areaM2',
+  'monthlyRent',
+  'publishedOn',
+  'letOn',
+  'daysToLet',
+  'applications',
+  'tenantQueueDays',
+] as const;
 
 type LetRow = {
   listingId: string;

@@ -2,7 +2,15 @@ import { toCsv } from './csv.js';
 
 describe('csv', () => {
   test('quotes separators, quotes and line breaks; empty for null', () => {
-    expect(toCsv(['a', 'b', 'c'], [{ a: 'x,y', b: 'say "hi"', c: null }, { a: 'two\nlines', b: 3, c: undefined }])).toBe('a,b,c\r\n"x,y","say ""hi""",\r\n"two\nlines",3,\r\n');
+    expect(
+      toCsv(
+        ['a', 'b', 'c'],
+        [
+          { a: 'x,y', b: 'say "hi"', c: null },
+          { a: 'two\nlines', b: 3, c: undefined },
+        ],
+      ),
+    ).toBe('a,b,c\r\n"x,y","say ""hi""",\r\n"two\nlines",3,\r\n');
   });
 
   test('a text that a spreadsheet would run as a formula is defused; negative numbers are not', () => {

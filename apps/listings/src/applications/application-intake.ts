@@ -93,7 +93,13 @@ export class ApplicationIntake {
         const decided = decideSeeker(command, fold(evolveSeeker, initialSeekerState, events));
         appends.push({
           streamId: seekerStream(request.applicantId),
-          events: decided.map((e) => ({ id: randomUUID(), type: e.type, schemaVersion: 1, data: e.data, metadata: { correlationId: request.correlationId, causationId: null, actor: request.applicantId } })),
+          events: decided.map((e) => ({
+            id: randomUUID(),
+            type: e.type,
+            schemaVersion: 1,
+            data: e.data,
+            metadata: { correlationId: request.correlationId, causationId: null, actor: request.applicantId },
+          })),
           expected: events.length > 0 ? events[events.length - 1].revision : 'no_stream',
         });
         appended.push(i);

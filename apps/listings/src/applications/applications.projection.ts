@@ -57,7 +57,10 @@ export const applicationsProjection: Projection<RecordedEvent> = {
       const domain = event as unknown as SeekerEvent;
       if (domain.type !== 'application-withdrawn') continue;
       await tx.query(`UPDATE ${table} SET status = 'withdrawn', withdrawn_reason = $3, withdrawn_at = $4, revision = $2 WHERE application_id = $1 AND revision < $2`, [
-        domain.data.applicationId, event.revision.toString(), domain.data.reason, domain.data.at,
+        domain.data.applicationId,
+        event.revision.toString(),
+        domain.data.reason,
+        domain.data.at,
       ]);
     }
   },

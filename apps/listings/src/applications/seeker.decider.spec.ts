@@ -5,7 +5,16 @@ import { blockedUntil, decideSeeker, evolveSeeker, initialSeekerState, type Seek
 const sealed = { subject: 's', iv: '', tag: '', data: '' };
 const now = new Date('2026-11-24T10:00:00Z');
 const applyTo = (n: number, over: Partial<Extract<SeekerCommand, { type: 'apply' }>> = {}): SeekerCommand => ({
-  type: 'apply', applicationId: `app-${n}`, listingId: `listing-${n}`, now, declaration: sealed, listingDeadline: '2026-12-01', standing: 'active', failures: [], policy: DEFAULT_POLICY, ...over,
+  type: 'apply',
+  applicationId: `app-${n}`,
+  listingId: `listing-${n}`,
+  now,
+  declaration: sealed,
+  listingDeadline: '2026-12-01',
+  standing: 'active',
+  failures: [],
+  policy: DEFAULT_POLICY,
+  ...over,
 });
 const avhopp = (n: number, on: string): SeekerCommand => ({ type: 'record-avhopp', listingId: `l-${n}`, applicationId: `a-${n}`, on, kind: 'backed-out-after-yes' });
 

@@ -85,15 +85,21 @@ export function decideSeeker(command: SeekerCommand, state: SeekerState): Seeker
       if (active.some((a) => a.listingId === command.listingId)) throw new ListingRuleViolation('already-applied', 'You have already applied for this listing');
       const blocked = blockedUntil(state, command.policy, today);
       if (blocked !== null) {
-        throw new ListingRuleViolation('blocked-after-avhopp', `After ${command.policy.avhoppLimit} withdrawals within ${command.policy.avhoppWindowMonths} months you cannot apply until ${blocked}`, { blockedUntil: blocked });
+        throw new ListingRuleViolation('blocked-after-avhopp', `After ${command.policy.avhoppLimit} withdrawals within ${command.policy.avhoppWindowMonths} months you cannot apply until ${blocked}`, {
+          blockedUntil: blocked,
+        });
       }
       if (active.length >= command.policy.maxActiveApplications) {
-        throw new ListingRuleViolation('too-many-applications', `You already have ${active.length} active applications, the most allowed at once; withdraw one to apply`, { limit: command.policy.maxActiveApplications });
+        throw new ListingRuleViolation('too-many-applications', `You already have ${active.length} active applications, the most allowed at once; withdraw one to apply`, {
+          limit: command.policy.maxActiveApplications,
+        });
       }
       if (command.failures.length > 0) {
         throw new ListingRuleViolation('not-eligible', command.failures.map((f) => f.message).join('; '), { failedRequirements: command.failures });
       }
-      return [{ type: 'application-submitted', data: { applicationId: command.applicationId, listingId: command.listingId, submittedAt: command.now.toISOString(), declaration: command.declaration } }];
+      return [
+        { type: 'application-submitted', data: { applicationId: command.applicationId, listingId: command.listingId, submittedAt: command.now.toISOString(), declaration: command.declaration } },
+      ];
     }
     case 'withdraw': {
       const application = state.applications[command.applicationId];

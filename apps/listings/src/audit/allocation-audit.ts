@@ -104,7 +104,14 @@ export class AllocationAudit {
           if (domain.type === 'applications-ranked') {
             rankingsChecked++;
             listing.ranked = domain.data;
-            const result = await this.rederive(listingId, listing.published, [...listing.applications.values()].filter((a) => a.active), domain.data, seekers, policyChanges);
+            const result = await this.rederive(
+              listingId,
+              listing.published,
+              [...listing.applications.values()].filter((a) => a.active),
+              domain.data,
+              seekers,
+              policyChanges,
+            );
             erasedDeclarations += result.erased;
             differences.push(...result.differences);
           } else if (domain.type === 'listing-let') {
@@ -148,14 +155,24 @@ export class AllocationAudit {
       let failures: string[];
       if (declaration) {
         failures = requirementFailures({
-          requirements: published.requirements, monthlyRent: published.flat.monthlyRent, declaration, birthYear: seeker?.birthYear ?? null,
-          deadline: published.applicationDeadline, nonTaxableIncomeFactor: policy.nonTaxableIncomeFactor,
+          requirements: published.requirements,
+          monthlyRent: published.flat.monthlyRent,
+          declaration,
+          birthYear: seeker?.birthYear ?? null,
+          deadline: published.applicationDeadline,
+          nonTaxableIncomeFactor: policy.nonTaxableIncomeFactor,
         }).map((f) => f.code);
       } else {
         erased++;
         failures = (decidedExcluded.get(application.applicationId) ?? []).filter((r) => r !== 'not-in-queue');
       }
-      candidates.push({ applicationId: application.applicationId, applicantId: application.applicantId, submittedAt: application.submittedAt, failures, standing: standingOn(known, published.applicationDeadline) });
+      candidates.push({
+        applicationId: application.applicationId,
+        applicantId: application.applicantId,
+        submittedAt: application.submittedAt,
+        failures,
+        standing: standingOn(known, published.applicationDeadline),
+      });
     }
     const again = rank({ listingId, method: decided.method, deadline: published.applicationDeadline, seed: decided.lotterySeed, candidates });
     if (decided.applications !== candidates.length) differ('applications considered', decided.applications, candidates.length);
@@ -206,7 +223,14 @@ export class AllocationAudit {
       entry(registered.applicantId).birthYear = registered.birthYear ?? null;
     } else if (message.type === QueueStandingChangedV1.type) {
       const s = QueueStandingChangedV1.parse(message.payload);
-      entry(s.applicantId).timeline.push({ messageId: message.id, status: s.status, queueStartDate: s.queueStartDate, effectiveFrom: s.effectiveFrom, reason: s.reason, occurredAt: message.occurredAt });
+      entry(s.applicantId).timeline.push({
+        messageId: message.id,
+        status: s.status,
+        queueStartDate: s.queueStartDate,
+        effectiveFrom: s.effectiveFrom,
+        reason: s.reason,
+        occurredAt: message.occurredAt,
+      });
     }
   }
 }

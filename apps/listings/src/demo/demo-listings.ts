@@ -46,7 +46,11 @@ export async function seedDemoListings(log: Log, options: DemoListingsOptions): 
   if (!token) return log(`demo listings skipped: the demo landlord could not sign in (${signIn.status})`);
   const deadline = Date.now() + (options.waitMs ?? 30_000);
   // The listings app learns of the landlord user and agreement from the bus: until then it refuses them.
-  const mine = await until(deadline, () => call(`${listings}/listings/mine`, 'GET', token), (status) => status !== 200);
+  const mine = await until(
+    deadline,
+    () => call(`${listings}/listings/mine`, 'GET', token),
+    (status) => status !== 200,
+  );
   if (mine.status !== 200) return log(`demo listings skipped: the listings app does not know the demo landlord yet (${mine.status})`);
   if ((mine.body as unknown[]).length > 0) return log(`demo listings: ${(mine.body as unknown[]).length} already there`);
 
@@ -54,7 +58,11 @@ export async function seedDemoListings(log: Log, options: DemoListingsOptions): 
   const dated = { applicationDeadline: addDays(today, 14), moveInDate: addDays(today, 60) };
   let published = 0;
   for (const flat of FLATS) {
-    const result = await until(deadline, () => call(`${listings}/listings`, 'POST', token, { ...flat, ...dated }), (status) => status === 422);
+    const result = await until(
+      deadline,
+      () => call(`${listings}/listings`, 'POST', token, { ...flat, ...dated }),
+      (status) => status === 422,
+    );
     if (result.status !== 201) return log(`demo listings: publishing ${flat.address} failed: ${result.status} ${JSON.stringify(result.body)}`);
     published++;
   }

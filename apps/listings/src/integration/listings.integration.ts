@@ -17,8 +17,17 @@ function fromListing(event: RecordedEvent): IntegrationMessage[] {
     case 'listing-published': {
       const { landlordId, flat, publishedOn, applicationDeadline } = domain.data;
       const payload: ListingPublishedV1 = {
-        listingId, landlordId, municipality: flat.municipality, district: flat.district, rooms: flat.rooms, areaM2: flat.areaM2,
-        monthlyRent: flat.monthlyRent, listingType: flat.listingType, publishedOn, applicationDeadline, moveInDate: flat.moveInDate,
+        listingId,
+        landlordId,
+        municipality: flat.municipality,
+        district: flat.district,
+        rooms: flat.rooms,
+        areaM2: flat.areaM2,
+        monthlyRent: flat.monthlyRent,
+        listingType: flat.listingType,
+        publishedOn,
+        applicationDeadline,
+        moveInDate: flat.moveInDate,
       };
       return [integrationMessage(event, ListingPublishedV1.type, listingId, payload)];
     }

@@ -8,7 +8,16 @@ const ctx = context();
 const listingEvents: ListingEvent[] = [
   {
     type: 'listing-published',
-    data: { listingId: LISTING_ID, landlordId: ctx.landlordId, publishedBy: 'landlord-user', publishedAt: '2026-11-01T08:00:00Z', publishedOn: ctx.publishedOn, flat: ctx.flat, requirements: ctx.requirements, applicationDeadline: '2026-11-15' },
+    data: {
+      listingId: LISTING_ID,
+      landlordId: ctx.landlordId,
+      publishedBy: 'landlord-user',
+      publishedAt: '2026-11-01T08:00:00Z',
+      publishedOn: ctx.publishedOn,
+      flat: ctx.flat,
+      requirements: ctx.requirements,
+      applicationDeadline: '2026-11-15',
+    },
   },
   {
     type: 'applications-ranked',
@@ -30,7 +39,15 @@ const listingEvents: ListingEvent[] = [
 
 const proposal = (place: number) => proposalIdFor(LISTING_ID, `app-${place}`);
 const commands: LettingCommand[] = [
-  { type: 'schedule-showing', showingId: 's-1', slots: [{ startsAt: '2026-11-20T16:00:00Z', endsAt: '2026-11-20T17:00:00Z' }], answerBy: '2026-11-23', withdrawn: { 'app-4': 'by-seeker' }, now: at('2026-11-16'), by: 'staff' },
+  {
+    type: 'schedule-showing',
+    showingId: 's-1',
+    slots: [{ startsAt: '2026-11-20T16:00:00Z', endsAt: '2026-11-20T17:00:00Z' }],
+    answerBy: '2026-11-23',
+    withdrawn: { 'app-4': 'by-seeker' },
+    now: at('2026-11-16'),
+    by: 'staff',
+  },
   { type: 'answer-interest', applicationId: 'app-2', applicantId: 'seeker-2', interested: true, now: at('2026-11-21') },
   { type: 'answer-interest', applicationId: 'app-3', applicantId: 'seeker-3', interested: true, now: at('2026-11-21') },
   { type: 'answer-interest', applicationId: 'app-5', applicantId: 'seeker-5', interested: true, now: at('2026-11-21') },
@@ -96,7 +113,9 @@ describe('allocation audit: re-derives who should have been invited, verified an
     const s = indexOf(letting, 'contract-signed');
     const signed = letting[s];
     if (signed.type !== 'contract-signed') throw new Error(signed.type);
-    expect(auditAllocation(fullListing, replace(letting, s, { ...signed, data: { ...signed.data, let: { ...signed.data.let, usesQueueTime: false } } }))).toEqual([expect.stringMatching(/usesQueueTime false on a regular listing/)]);
+    expect(auditAllocation(fullListing, replace(letting, s, { ...signed, data: { ...signed.data, let: { ...signed.data.let, usesQueueTime: false } } }))).toEqual([
+      expect.stringMatching(/usesQueueTime false on a regular listing/),
+    ]);
     expect(auditAllocation(listingEvents, letting)).toEqual(['the contract was signed with app-5 but the listing is not marked let']);
   });
 

@@ -97,8 +97,10 @@ function factProblem(event: LettingEvent, state: LettingState, context: LettingC
       if (checked !== required) return `checked [${checked}], the listing requires [${required}]`;
       const failed = event.data.checks.filter((c) => !c.passed).map((c) => c.requirement);
       if (event.type === 'applicant-verified' && failed.length > 0) return `${event.data.applicationId} verified although [${failed.join(', ')}] failed`;
-      if (event.type === 'verification-failed' && (failed.length === 0 || failed.join() !== event.data.failed.join())) return `${event.data.applicationId} failed on [${event.data.failed.join(', ')}] but the checks say [${failed.join(', ')}]`;
-      if (event.data.certificatesReceivedOn > current.certificatesDue) return `${event.data.applicationId} verified on certificates received ${event.data.certificatesReceivedOn}, after the due date ${current.certificatesDue}`;
+      if (event.type === 'verification-failed' && (failed.length === 0 || failed.join() !== event.data.failed.join()))
+        return `${event.data.applicationId} failed on [${event.data.failed.join(', ')}] but the checks say [${failed.join(', ')}]`;
+      if (event.data.certificatesReceivedOn > current.certificatesDue)
+        return `${event.data.applicationId} verified on certificates received ${event.data.certificatesReceivedOn}, after the due date ${current.certificatesDue}`;
       return undefined;
     }
     case 'certificates-late':
@@ -113,7 +115,8 @@ function factProblem(event: LettingEvent, state: LettingState, context: LettingC
       const invitation = state.invitations[event.data.applicationId];
       const candidate = state.candidates[event.data.applicationId];
       if (invitation?.answer !== 'interested') return `${event.data.applicationId} backed out without having said yes`;
-      if (candidate && !['verification', 'verified', 'proposal', 'approved'].includes(candidate.outcome)) return `${event.data.applicationId} backed out after already being out (${candidate.outcome})`;
+      if (candidate && !['verification', 'verified', 'proposal', 'approved'].includes(candidate.outcome))
+        return `${event.data.applicationId} backed out after already being out (${candidate.outcome})`;
       return undefined;
     }
     case 'contract-signed': {
@@ -175,8 +178,13 @@ export function auditAllocation(listingEvents: readonly AnyEvent[], lettingEvent
   const listingLet = (listingEvents as readonly ListingEvent[]).find((e) => e.type === 'listing-let');
   const tenant = state.tenant;
   if (tenant && !listingLet) differences.push(`the contract was signed with ${tenant.applicationId} but the listing is not marked let`);
-  if (listingLet && (!tenant || listingLet.data.applicationId !== tenant.applicationId || listingLet.data.tenantApplicantId !== tenant.applicantId || listingLet.data.contractDate !== tenant.contractDate)) {
-    differences.push(`the listing is marked let to ${listingLet.data.applicationId} on ${listingLet.data.contractDate}, the letting signed ${tenant ? `${tenant.applicationId} on ${tenant.contractDate}` : 'no contract'}`);
+  if (
+    listingLet &&
+    (!tenant || listingLet.data.applicationId !== tenant.applicationId || listingLet.data.tenantApplicantId !== tenant.applicantId || listingLet.data.contractDate !== tenant.contractDate)
+  ) {
+    differences.push(
+      `the listing is marked let to ${listingLet.data.applicationId} on ${listingLet.data.contractDate}, the letting signed ${tenant ? `${tenant.applicationId} on ${tenant.contractDate}` : 'no contract'}`,
+    );
   }
   return differences;
 }

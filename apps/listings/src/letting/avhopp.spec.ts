@@ -44,7 +44,9 @@ describe('avhopp from lettings: two within 12 months block applying for 6 months
     expect(lettingWhere('back-out', '2026-03-01').flatMap(followUpsOf)).toContainEqual(expect.objectContaining({ kind: 'record-avhopp', avhopp: 'backed-out-after-yes', applicantId: 'seeker-1' }));
     expect(lettingWhere('late', '2026-03-01').flatMap(followUpsOf)).toContainEqual(expect.objectContaining({ kind: 'record-avhopp', avhopp: 'late-certificates', applicantId: 'seeker-1' }));
     for (const exit of ['decline', 'no-answer'] as const) {
-      const followUps = lettingWhere(exit, '2026-03-01').flatMap(followUpsOf).filter((f) => 'applicantId' in f && f.applicantId === 'seeker-1');
+      const followUps = lettingWhere(exit, '2026-03-01')
+        .flatMap(followUpsOf)
+        .filter((f) => 'applicantId' in f && f.applicantId === 'seeker-1');
       expect(followUps).toEqual([{ kind: 'end-application', applicantId: 'seeker-1', applicationId: 'app-1', reason: 'declined' }]);
     }
   });
@@ -62,6 +64,8 @@ describe('avhopp from lettings: two within 12 months block applying for 6 months
 
   test('two avhopps 12 months apart do not block; declines never count', () => {
     expect(blockedUntil(seekerAfter([lettingWhere('back-out', '2025-01-10'), lettingWhere('back-out', '2026-01-10')]), DEFAULT_POLICY, '2026-01-11')).toBeNull();
-    expect(blockedUntil(seekerAfter([lettingWhere('back-out', '2026-01-10'), lettingWhere('decline', '2026-02-10'), lettingWhere('no-answer', '2026-03-10')]), DEFAULT_POLICY, '2026-03-11')).toBeNull();
+    expect(
+      blockedUntil(seekerAfter([lettingWhere('back-out', '2026-01-10'), lettingWhere('decline', '2026-02-10'), lettingWhere('no-answer', '2026-03-10')]), DEFAULT_POLICY, '2026-03-11'),
+    ).toBeNull();
   });
 });

@@ -28,7 +28,9 @@ export class InterestController {
       if (application) return { listingId: application.listingId, applicantId: user.id };
     }
     if (isStaff(user)) {
-      const { rows } = await this.pool.query<{ listing_id: string; applicant_id: string }>('SELECT listing_id, applicant_id FROM listings.letting_participants WHERE application_id = $1', [applicationId]);
+      const { rows } = await this.pool.query<{ listing_id: string; applicant_id: string }>('SELECT listing_id, applicant_id FROM listings.letting_participants WHERE application_id = $1', [
+        applicationId,
+      ]);
       if (rows[0]) return { listingId: rows[0].listing_id, applicantId: rows[0].applicant_id };
     }
     throw new NotFound('No such application of yours');

@@ -26,7 +26,7 @@ export class LettingController {
 
   @Get()
   @Roles('staff', 'admin', 'landlord')
-  @ApiOkResponse({ description: "Where the letting stands, with an ETag for If-Match; staff see every participant, the landlord its proposals" })
+  @ApiOkResponse({ description: 'Where the letting stands, with an ETag for If-Match; staff see every participant, the landlord its proposals' })
   async state(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string, @Res({ passthrough: true }) reply: Reply) {
     const { context, state, revision, events } = await this.letting.load(listingId);
     assertStaffOrListingsLandlord(user, context.landlordId);
@@ -98,7 +98,13 @@ export class LettingController {
     @Res({ passthrough: true }) reply: Reply,
   ) {
     const actor = actorOf(user, ifMatch);
-    const facts: VerifiedFacts = { householdSize: body.householdSize, taxableIncome: body.taxableIncome, nonTaxableIncome: body.nonTaxableIncome, birthDate: body.birthDate, hasPaymentRemarks: body.hasPaymentRemarks };
+    const facts: VerifiedFacts = {
+      householdSize: body.householdSize,
+      taxableIncome: body.taxableIncome,
+      nonTaxableIncome: body.nonTaxableIncome,
+      birthDate: body.birthDate,
+      hasPaymentRemarks: body.hasPaymentRemarks,
+    };
     const result = await this.letting.handle(
       listingId,
       async (loaded, _rules, now) => {
@@ -143,4 +149,3 @@ export class LettingController {
     return { listingId, events: events.length, consistent: differences.length === 0, differences };
   }
 }
-

@@ -26,7 +26,13 @@ const schedule = (overrides: Partial<Extract<LettingCommand, { type: 'schedule-s
   by: 'staff-1',
   ...overrides,
 });
-const answer = (place: number, interested: boolean, date = '2026-11-21'): LettingCommand => ({ type: 'answer-interest', applicationId: `app-${place}`, applicantId: `seeker-${place}`, interested, now: at(date) });
+const answer = (place: number, interested: boolean, date = '2026-11-21'): LettingCommand => ({
+  type: 'answer-interest',
+  applicationId: `app-${place}`,
+  applicantId: `seeker-${place}`,
+  interested,
+  now: at(date),
+});
 const verify = (place: number, facts = goodFacts, received = '2026-11-25'): LettingCommand => ({
   type: 'record-verification',
   applicationId: `app-${place}`,
@@ -130,7 +136,11 @@ describe('interest', () => {
   test('when no one said yes and more are ranked, nothing happens until the next showing; when the ranking is used up, candidates are exhausted', () => {
     const noOne = run(schedule(), advance('2026-11-24'));
     expect(types(noOne).filter((t) => t !== 'invitation-expired')).toEqual(['showing-scheduled']);
-    const second = run(schedule(), advance('2026-11-24'), schedule({ showingId: 'showing-2', slots: [{ startsAt: '2026-11-25T16:00:00Z', endsAt: '2026-11-25T17:00:00Z' }], answerBy: '2026-11-27', now: at('2026-11-24') }));
+    const second = run(
+      schedule(),
+      advance('2026-11-24'),
+      schedule({ showingId: 'showing-2', slots: [{ startsAt: '2026-11-25T16:00:00Z', endsAt: '2026-11-25T17:00:00Z' }], answerBy: '2026-11-27', now: at('2026-11-24') }),
+    );
     const last = given(...second).when(advance('2026-11-28'));
     expect(last.at(-1)).toMatchObject({ type: 'candidates-exhausted', data: { on: '2026-11-28' } });
   });
@@ -142,11 +152,13 @@ describe('verification', () => {
   test('income exactly at the multiple passes, and the applicant is proposed to the landlord', () => {
     const events = given(...chosen).when(verify(1));
     expect(types(events)).toEqual(['applicant-verified', 'tenant-proposed']);
-    expect(events[0].data).toMatchObject({ checks: [
-      { requirement: 'income', passed: true },
-      { requirement: 'household', passed: true },
-      { requirement: 'payment-remarks', passed: true },
-    ] });
+    expect(events[0].data).toMatchObject({
+      checks: [
+        { requirement: 'income', passed: true },
+        { requirement: 'household', passed: true },
+        { requirement: 'payment-remarks', passed: true },
+      ],
+    });
     expect(events[1].data).toEqual({
       proposalId: proposalIdFor(LISTING_ID, 'app-1'),
       applicationId: 'app-1',
@@ -199,7 +211,14 @@ describe('verification', () => {
 describe('proposal and letting', () => {
   const proposed = run(schedule(), answer(1, true), answer(2, true), verify(1));
   const proposalId = proposalIdFor(LISTING_ID, 'app-1');
-  const decideProposal = (decision: 'approve' | 'reject', reason?: string, id = proposalId): LettingCommand => ({ type: 'decide-proposal', proposalId: id, decision, reason, now: at('2026-11-27'), by: 'landlord-user' });
+  const decideProposal = (decision: 'approve' | 'reject', reason?: string, id = proposalId): LettingCommand => ({
+    type: 'decide-proposal',
+    proposalId: id,
+    decision,
+    reason,
+    now: at('2026-11-27'),
+    by: 'landlord-user',
+  });
   const sign = (contractDate = '2026-12-01'): LettingCommand => ({ type: 'sign-contract', proposalId, contractDate, now: at('2026-11-28'), by: 'landlord-user' });
 
   test('a rejected proposal, with its reason, moves to the next in line', () => {
@@ -238,7 +257,8 @@ describe('proposal and letting', () => {
   ] as const)('a %s letting: usesQueueTime %s, queue days %s', (listingType, method, uses, days) => {
     const ctx = context({ flat: { ...context().flat, listingType }, method, ranking: context().ranking.map((r) => (method === 'queue-days' ? r : { ...r, queueDays: null })) });
     const events: LettingEvent[] = [];
-    for (const command of [schedule(), answer(1, true), verify(1), decideProposal('approve'), sign()]) events.push(...decide(command, events.reduce<LettingState>(evolve, initialLettingState), ctx, policy));
+    for (const command of [schedule(), answer(1, true), verify(1), decideProposal('approve'), sign()])
+      events.push(...decide(command, events.reduce<LettingState>(evolve, initialLettingState), ctx, policy));
     expect(events.at(-1)).toMatchObject({ type: 'contract-signed', data: { let: { usesQueueTime: uses, tenantQueueDays: days } } });
   });
 

@@ -77,7 +77,15 @@ class LettingRuleViolation extends ProblemError {
 export type Withdrawn = Readonly<Record<string, string>>;
 
 export type LettingCommand =
-  | { readonly type: 'schedule-showing'; readonly showingId: string; readonly slots: readonly ShowingSlot[]; readonly answerBy: IsoDate; readonly withdrawn: Withdrawn; readonly now: Date; readonly by: string }
+  | {
+      readonly type: 'schedule-showing';
+      readonly showingId: string;
+      readonly slots: readonly ShowingSlot[];
+      readonly answerBy: IsoDate;
+      readonly withdrawn: Withdrawn;
+      readonly now: Date;
+      readonly by: string;
+    }
   | { readonly type: 'answer-interest'; readonly applicationId: string; readonly applicantId: string; readonly interested: boolean; readonly now: Date }
   | { readonly type: 'back-out'; readonly applicationId: string; readonly applicantId: string; readonly now: Date }
   | { readonly type: 'advance'; readonly withdrawn: Withdrawn; readonly now: Date }
@@ -135,7 +143,12 @@ export function allocate(state: LettingState, context: LettingContext, policy: P
   if (next === 'wait') return [];
   const today = stockholmDate(now);
   if (next) {
-    return [{ type: 'verification-requested', data: { applicationId: next.applicationId, applicantId: next.applicantId, place: next.place, certificatesDue: addDays(today, policy.certificateDays), requestedAt: now.toISOString() } }];
+    return [
+      {
+        type: 'verification-requested',
+        data: { applicationId: next.applicationId, applicantId: next.applicantId, place: next.place, certificatesDue: addDays(today, policy.certificateDays), requestedAt: now.toISOString() },
+      },
+    ];
   }
   const everyoneSeen = context.ranking.every((r) => r.applicationId in state.invitations || r.applicationId in state.skipped);
   return everyoneSeen ? [{ type: 'candidates-exhausted', data: { on: today } }] : [];
@@ -188,7 +201,10 @@ function decideFacts(command: LettingCommand, state: LettingState, context: Lett
         if (!(Date.parse(slot.startsAt) < Date.parse(slot.endsAt))) throw new LettingRuleViolation('slot-order', 'Each slot must end after it starts');
         if (Date.parse(slot.startsAt) < command.now.getTime()) throw new LettingRuleViolation('slot-in-past', 'Showing slots cannot be in the past');
       }
-      const lastDay = command.slots.map((s) => stockholmDate(new Date(s.endsAt))).sort().at(-1) as IsoDate;
+      const lastDay = command.slots
+        .map((s) => stockholmDate(new Date(s.endsAt)))
+        .sort()
+        .at(-1) as IsoDate;
       if (command.answerBy < lastDay) throw new LettingRuleViolation('answer-before-showing', `The interest answer deadline cannot be before the last showing (${lastDay})`);
       const size = context.showingInvitations ?? policy.showingInvitations;
       const { invited, skipped } = nextInvitees(state, context, size, command.withdrawn, command.slots.length);

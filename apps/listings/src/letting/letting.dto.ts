@@ -19,7 +19,7 @@ export class ScheduleShowingDto {
   @ArrayMaxSize(50)
   slots: SlotDto[];
 
-  @ApiPropertyOptional({ example: '2026-12-05', description: 'Defaults to the last slot plus the policy\'s interestAnswerDays' })
+  @ApiPropertyOptional({ example: '2026-12-05', description: "Defaults to the last slot plus the policy's interestAnswerDays" })
   @IsOptional()
   @Matches(ISO_DATE, date('answerBy'))
   answerBy?: string;

@@ -143,7 +143,14 @@ export type LettingEvent =
     }
   | {
       readonly type: 'proposal-approved';
-      readonly data: { readonly proposalId: string; readonly applicationId: string; readonly applicantId: string; readonly landlordId: string; readonly approvedAt: string; readonly approvedBy: string };
+      readonly data: {
+        readonly proposalId: string;
+        readonly applicationId: string;
+        readonly applicantId: string;
+        readonly landlordId: string;
+        readonly approvedAt: string;
+        readonly approvedBy: string;
+      };
     }
   | {
       readonly type: 'proposal-rejected';

@@ -7,7 +7,15 @@ import { at, context, goodFacts, LISTING_ID, policy, SEALED } from './letting.fi
 
 const ctx = context();
 const commands: LettingCommand[] = [
-  { type: 'schedule-showing', showingId: 's-1', slots: [{ startsAt: '2026-11-20T16:00:00Z', endsAt: '2026-11-20T17:00:00Z' }], answerBy: '2026-11-23', withdrawn: { 'app-2': 'deregistered' }, now: at('2026-11-16'), by: 'staff-9' },
+  {
+    type: 'schedule-showing',
+    showingId: 's-1',
+    slots: [{ startsAt: '2026-11-20T16:00:00Z', endsAt: '2026-11-20T17:00:00Z' }],
+    answerBy: '2026-11-23',
+    withdrawn: { 'app-2': 'deregistered' },
+    now: at('2026-11-16'),
+    by: 'staff-9',
+  },
   { type: 'answer-interest', applicationId: 'app-1', applicantId: 'seeker-1', interested: true, now: at('2026-11-21') },
   { type: 'answer-interest', applicationId: 'app-3', applicantId: 'seeker-3', interested: false, now: at('2026-11-21') },
   { type: 'answer-interest', applicationId: 'app-4', applicantId: 'seeker-4', interested: true, now: at('2026-11-21') },
@@ -18,18 +26,38 @@ const events: LettingEvent[] = [];
 for (const command of commands) events.push(...decide(command, events.reduce<LettingState>(evolve, initialLettingState), ctx, policy));
 const state = events.reduce<LettingState>(evolve, initialLettingState);
 const recorded = events.map(
-  (e, i) => ({ ...e, id: `e-${i}`, schemaVersion: 1, metadata: { correlationId: 'c', actor: 'someone' }, streamId: `letting-${LISTING_ID}`, revision: BigInt(i), position: { commit: BigInt(i), prepare: 0n }, recordedAt: new Date('2026-11-23T12:00:00Z') }) as RecordedEvent,
+  (e, i) =>
+    ({
+      ...e,
+      id: `e-${i}`,
+      schemaVersion: 1,
+      metadata: { correlationId: 'c', actor: 'someone' },
+      streamId: `letting-${LISTING_ID}`,
+      revision: BigInt(i),
+      position: { commit: BigInt(i), prepare: 0n },
+      recordedAt: new Date('2026-11-23T12:00:00Z'),
+    }) as RecordedEvent,
 );
 
 describe('explanations', () => {
   test("a seeker sees their own steps and how it went for those placed above, never another seeker's id or reason", () => {
     const mine = seekerExplanation(ctx, state, recorded, 'app-4');
-    expect(mine).toMatchObject({ place: 4, of: 12, outcome: 'verification', certificatesDue: '2026-11-30', invitedAbove: { 'not approved by the landlord': 1, 'application ended': 1, 'declined or did not answer': 1 } });
+    expect(mine).toMatchObject({
+      place: 4,
+      of: 12,
+      outcome: 'verification',
+      certificatesDue: '2026-11-30',
+      invitedAbove: { 'not approved by the landlord': 1, 'application ended': 1, 'declined or did not answer': 1 },
+    });
     const text = JSON.stringify(mine);
     for (const other of ['seeker-1', 'seeker-2', 'seeker-3', 'app-1', 'app-3', 'disturbances']) expect(text).not.toContain(other);
 
     const rejected = seekerExplanation(ctx, state, recorded, 'app-1');
-    expect(rejected).toMatchObject({ outcome: 'rejected', landlordsReason: 'Previous landlord reports disturbances', checks: [expect.objectContaining({ requirement: 'income', passed: true }), expect.anything(), expect.anything()] });
+    expect(rejected).toMatchObject({
+      outcome: 'rejected',
+      landlordsReason: 'Previous landlord reports disturbances',
+      checks: [expect.objectContaining({ requirement: 'income', passed: true }), expect.anything(), expect.anything()],
+    });
   });
 
   test('the landlord sees its proposals (place, household, checks, decision and reason), not the other applicants', async () => {

@@ -32,8 +32,10 @@ export function stage(state: LettingState, context: LettingContext): string {
 function explain(event: LettingEvent): string {
   switch (event.type) {
     case 'showing-scheduled':
-      return `Showing in ${event.data.slots.length} slot(s); the ${event.data.invited.length} best-placed applicants not yet invited were invited (policy: ${event.data.invitations}), answers due by ${event.data.answerBy}` +
-        (event.data.skipped.length > 0 ? `; ${event.data.skipped.length} passed over because their application had ended` : '');
+      return (
+        `Showing in ${event.data.slots.length} slot(s); the ${event.data.invited.length} best-placed applicants not yet invited were invited (policy: ${event.data.invitations}), answers due by ${event.data.answerBy}` +
+        (event.data.skipped.length > 0 ? `; ${event.data.skipped.length} passed over because their application had ended` : '')
+      );
     case 'interest-answered':
       return event.data.interested ? 'Answered: still interested' : 'Answered: not interested (declining has no penalty)';
     case 'invitation-expired':
@@ -59,7 +61,10 @@ function explain(event: LettingEvent): string {
     case 'candidates-exhausted':
       return 'Everyone in the ranking has been invited and no one is left: the listing ends';
     case 'contract-signed':
-      return `Contract signed, dated ${event.data.contractDate}: the flat is let` + (event.data.let.usesQueueTime ? ' and the queue time is used up' : '; a ' + event.data.let.listingType + ' letting keeps the queue time');
+      return (
+        `Contract signed, dated ${event.data.contractDate}: the flat is let` +
+        (event.data.let.usesQueueTime ? ' and the queue time is used up' : '; a ' + event.data.let.listingType + ' letting keeps the queue time')
+      );
     case 'letting-cancelled':
       return `The landlord did not complete the letting (${event.data.reason}): the tenant's queue time is restored`;
   }
@@ -74,16 +79,14 @@ export function staffExplanation(context: LettingContext, state: LettingState, e
     status: state.status,
     stage: stage(state, context),
     rankingSize: context.ranking.length,
-    steps: events.map(
-      (e): ExplainedStep => ({
-        revision: e.revision.toString(),
-        at: e.recordedAt.toISOString(),
-        type: e.type,
-        by: e.metadata.actor ?? 'unknown',
-        explanation: explain(e as unknown as LettingEvent),
-        data: withoutSealed(e.data),
-      }),
-    ),
+    steps: events.map((e): ExplainedStep => ({
+      revision: e.revision.toString(),
+      at: e.recordedAt.toISOString(),
+      type: e.type,
+      by: e.metadata.actor ?? 'unknown',
+      explanation: explain(e as unknown as LettingEvent),
+      data: withoutSealed(e.data),
+    })),
   };
 }
 
@@ -117,7 +120,17 @@ export function proposalsOf(state: LettingState, events: readonly RecordedEvent[
     const rejected = domain.find((r) => r.type === 'proposal-rejected' && r.data.proposalId === e.data.proposalId);
     const candidate = state.candidates[e.data.applicationId] as CandidateState | undefined;
     const status: Proposal['status'] =
-      candidate?.outcome === 'proposal' ? 'awaiting-decision' : candidate?.outcome === 'approved' ? 'approved' : candidate?.outcome === 'tenant' ? 'tenant' : candidate?.outcome === 'backed-out' ? 'backed-out' : candidate?.outcome === 'withdrawn' ? 'withdrawn' : 'rejected';
+      candidate?.outcome === 'proposal'
+        ? 'awaiting-decision'
+        : candidate?.outcome === 'approved'
+          ? 'approved'
+          : candidate?.outcome === 'tenant'
+            ? 'tenant'
+            : candidate?.outcome === 'backed-out'
+              ? 'backed-out'
+              : candidate?.outcome === 'withdrawn'
+                ? 'withdrawn'
+                : 'rejected';
     return [
       {
         proposalId: e.data.proposalId,
@@ -138,12 +151,25 @@ export function landlordExplanation(context: LettingContext, state: LettingState
     listingId: context.listingId,
     status: state.status,
     stage: stage(state, context),
-    showings: state.showings.map((s) => ({ showingId: s.showingId, slots: s.slots.map((slot, i) => ({ ...slot, invited: s.invited.filter((id) => state.invitations[id]?.slot === i).length })), answerBy: s.answerBy })),
+    showings: state.showings.map((s) => ({
+      showingId: s.showingId,
+      slots: s.slots.map((slot, i) => ({ ...slot, invited: s.invited.filter((id) => state.invitations[id]?.slot === i).length })),
+      answerBy: s.answerBy,
+    })),
     proposals: proposalsOf(state, events, households),
   };
 }
 
-type OthersOutcome = 'declined or did not answer' | 'application ended' | 'did not meet the requirements' | 'certificates late' | 'not approved by the landlord' | 'backed out' | 'still to answer' | 'in progress' | 'got the flat';
+type OthersOutcome =
+  | 'declined or did not answer'
+  | 'application ended'
+  | 'did not meet the requirements'
+  | 'certificates late'
+  | 'not approved by the landlord'
+  | 'backed out'
+  | 'still to answer'
+  | 'in progress'
+  | 'got the flat';
 
 function outcomeOf(invitation: InvitationState, candidate: CandidateState | undefined): OthersOutcome {
   if (candidate) {
@@ -186,9 +212,7 @@ export function seekerExplanation(context: LettingContext, state: LettingState, 
     place: ranked?.place ?? null,
     of: context.ranking.length,
     letting: stage(state, context),
-    invitation: invitation
-      ? { slot: showing?.slots[invitation.slot] ?? null, answerBy: invitation.answerBy, answer: invitation.answer, answeredAt: invitation.answeredAt ?? null }
-      : null,
+    invitation: invitation ? { slot: showing?.slots[invitation.slot] ?? null, answerBy: invitation.answerBy, answer: invitation.answer, answeredAt: invitation.answeredAt ?? null } : null,
     outcome: candidate?.outcome ?? (invitation ? invitation.answer : ranked ? 'not invited yet' : 'not ranked'),
     certificatesDue: candidate?.outcome === 'verification' ? candidate.certificatesDue : null,
     checks: ownCheck && (ownCheck.type === 'applicant-verified' || ownCheck.type === 'verification-failed') ? ownCheck.data.checks : null,

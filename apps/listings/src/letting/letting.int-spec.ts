@@ -21,7 +21,12 @@ import { LETTING_PROJECTIONS, LettingModule } from './letting.module.js';
 import { lettingRebuildTargets } from './letting.rebuild.js';
 import { rebuildProjection } from '../../../../libs/projections/src/index.js';
 
-const eventSourcing = EventSourcingModule.forRoot({ app: 'listings', migrations: [...PERSONAL_DATA_MIGRATIONS], integration: (infra) => lettingIntegrationMessages(new PersonalDataVault(infra.pool)), projections: [...LETTING_PROJECTIONS] });
+const eventSourcing = EventSourcingModule.forRoot({
+  app: 'listings',
+  migrations: [...PERSONAL_DATA_MIGRATIONS],
+  integration: (infra) => lettingIntegrationMessages(new PersonalDataVault(infra.pool)),
+  projections: [...LETTING_PROJECTIONS],
+});
 
 @Module({ imports: [PlatformModule.forRoot({ name: 'listings' }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule] })
 class LettingTestModule {}
@@ -59,11 +64,21 @@ describe('letting over HTTP on real PostgreSQL', () => {
     for (let i = 0; i < count; i++) {
       const applicantId = randomUUID();
       const applicationId = randomUUID();
-      const submitted: SeekerEvent = { type: 'application-submitted', data: { applicationId, listingId, submittedAt: '2030-02-20T10:00:00Z', declaration: await vault.seal(applicantId, declaration) } };
+      const submitted: SeekerEvent = {
+        type: 'application-submitted',
+        data: { applicationId, listingId, submittedAt: '2030-02-20T10:00:00Z', declaration: await vault.seal(applicantId, declaration) },
+      };
       await infra.store.append(`listing-seeker-${applicantId}`, [{ id: randomUUID(), type: submitted.type, schemaVersion: 1, data: submitted.data, metadata: { correlationId: 'seed' } }], 'any');
       seekers.push({ applicantId, applicationId, token: await token(applicantId, ['applicant']) });
     }
-    const ranking: RankedApplicant[] = seekers.map((s, i) => ({ place: i + 1, applicationId: s.applicationId, applicantId: s.applicantId, queueDays: 3000 - i * 10, queueStartDate: '2022-01-01', appliedAt: '2030-02-20T10:00:00Z' }));
+    const ranking: RankedApplicant[] = seekers.map((s, i) => ({
+      place: i + 1,
+      applicationId: s.applicationId,
+      applicantId: s.applicantId,
+      queueDays: 3000 - i * 10,
+      queueStartDate: '2022-01-01',
+      appliedAt: '2030-02-20T10:00:00Z',
+    }));
     const events: ListingEvent[] = [
       {
         type: 'listing-published',
@@ -78,17 +93,35 @@ describe('letting over HTTP on real PostgreSQL', () => {
           applicationDeadline: '2030-02-28',
         },
       },
-      { type: 'applications-ranked', data: { rankedAt: '2030-03-01T00:05:00Z', deadline: '2030-02-28', landlordId, policy: { ...DEFAULT_POLICY }, method: 'queue-days', ranking, excluded: [], applications: count } },
+      {
+        type: 'applications-ranked',
+        data: { rankedAt: '2030-03-01T00:05:00Z', deadline: '2030-02-28', landlordId, policy: { ...DEFAULT_POLICY }, method: 'queue-days', ranking, excluded: [], applications: count },
+      },
     ];
-    await infra.store.append(`listing-${listingId}`, events.map((e) => ({ id: randomUUID(), type: e.type, schemaVersion: 1, data: e.data, metadata: { correlationId: 'seed' } })), 'no_stream');
+    await infra.store.append(
+      `listing-${listingId}`,
+      events.map((e) => ({ id: randomUUID(), type: e.type, schemaVersion: 1, data: e.data, metadata: { correlationId: 'seed' } })),
+      'no_stream',
+    );
     return { listingId, landlordId, seekers, landlord: await token(randomUUID(), ['landlord'], landlordId) };
   }
 
   const schedule = (listingId: string, as: string, day = '2030-03-03') =>
-    http().post(`/listings/${listingId}/showings`).set('authorization', bearer(as)).send({ slots: [{ startsAt: `${day}T16:00:00Z`, endsAt: `${day}T16:30:00Z` }, { startsAt: `${day}T16:30:00Z`, endsAt: `${day}T17:00:00Z` }] });
+    http()
+      .post(`/listings/${listingId}/showings`)
+      .set('authorization', bearer(as))
+      .send({
+        slots: [
+          { startsAt: `${day}T16:00:00Z`, endsAt: `${day}T16:30:00Z` },
+          { startsAt: `${day}T16:30:00Z`, endsAt: `${day}T17:00:00Z` },
+        ],
+      });
   const answer = (seeker: Seeker, interested: boolean) => http().post(`/applications/${seeker.applicationId}/interest`).set('authorization', bearer(seeker.token)).send({ interested });
   const verify = (listingId: string, seeker: Seeker, certificates = goodCertificates) =>
-    http().post(`/listings/${listingId}/letting/verification`).set('authorization', bearer(staff)).send({ applicationId: seeker.applicationId, ...certificates });
+    http()
+      .post(`/listings/${listingId}/letting/verification`)
+      .set('authorization', bearer(staff))
+      .send({ applicationId: seeker.applicationId, ...certificates });
   const seekerEvents = async (applicantId: string) => (await infra.store.readStream(`listing-seeker-${applicantId}`)).map((e) => e as unknown as SeekerEvent);
 
   beforeAll(async () => {
@@ -125,7 +158,11 @@ describe('letting over HTTP on real PostgreSQL', () => {
     const mine = await http().get(`/applications/${seekers[0].applicationId}/invitation`).set('authorization', bearer(seekers[0].token)).expect(200);
     expect(mine.body).toMatchObject({ place: 1, of: 12, invitation: { answerBy: '2030-03-06', answer: 'pending', slot: { startsAt: '2030-03-03T16:00:00.000Z' } } });
     await http().get(`/applications/${seekers[0].applicationId}/invitation`).set('authorization', bearer(seekers[1].token)).expect(404);
-    await http().get(`/applications/${seekers[10].applicationId}/invitation`).set('authorization', bearer(seekers[10].token)).expect(200).expect((r) => expect(r.body.outcome).toBe('not invited yet'));
+    await http()
+      .get(`/applications/${seekers[10].applicationId}/invitation`)
+      .set('authorization', bearer(seekers[10].token))
+      .expect(200)
+      .expect((r) => expect(r.body.outcome).toBe('not invited yet'));
 
     setToday('2030-03-04');
     expect((await answer(seekers[0], true).expect(200)).body).toMatchObject({ answer: 'interested', outcome: 'verification', certificatesDue: '2030-03-11' });
@@ -157,7 +194,10 @@ describe('letting over HTTP on real PostgreSQL', () => {
     await http().post(`/listings/${listingId}/proposals/${firstProposal}/reject`).set('authorization', bearer(landlord)).send({ reason: 'Unpaid rent with the previous landlord' }).expect(200);
 
     // The relay opened the sealed household size for the landlords app; once the rejected applicant is erased, it is gone from the proposal here too.
-    const proposedMessage = await eventually(async () => published.find((m) => m.key === listingId && m.type === TenantProposedV1.type), (m) => m !== undefined);
+    const proposedMessage = await eventually(
+      async () => published.find((m) => m.key === listingId && m.type === TenantProposedV1.type),
+      (m) => m !== undefined,
+    );
     expect(TenantProposedV1.parse(proposedMessage!.payload)).toMatchObject({ proposalId: firstProposal, householdSize: 2 });
     await vault.erase(seekers[1].applicantId);
     const afterErasure = await http().get(`/listings/${listingId}/proposals`).set('authorization', bearer(landlord)).expect(200);
@@ -181,7 +221,19 @@ describe('letting over HTTP on real PostgreSQL', () => {
     await http().post(`/listings/${listingId}/proposals/${secondProposal}/contract`).set('authorization', bearer(landlord)).send({ contractDate: '2030-13-01' }).expect(400);
     const tenant = seekers[10];
     const elsewhere = randomUUID();
-    await infra.store.append(`listing-seeker-${tenant.applicantId}`, [{ id: randomUUID(), type: 'application-submitted', schemaVersion: 1, data: { applicationId: elsewhere, listingId: randomUUID(), submittedAt: '2030-03-02T10:00:00Z', declaration: await vault.seal(tenant.applicantId, declaration) }, metadata: { correlationId: 'seed' } }], 'any');
+    await infra.store.append(
+      `listing-seeker-${tenant.applicantId}`,
+      [
+        {
+          id: randomUUID(),
+          type: 'application-submitted',
+          schemaVersion: 1,
+          data: { applicationId: elsewhere, listingId: randomUUID(), submittedAt: '2030-03-02T10:00:00Z', declaration: await vault.seal(tenant.applicantId, declaration) },
+          metadata: { correlationId: 'seed' },
+        },
+      ],
+      'any',
+    );
     const signed = await http().post(`/listings/${listingId}/proposals/${secondProposal}/contract`).set('authorization', bearer(landlord)).send({ contractDate: '2030-03-15' }).expect(200);
     expect(signed.body).toMatchObject({ status: 'let', contractDate: '2030-03-15' });
 
@@ -192,12 +244,25 @@ describe('letting over HTTP on real PostgreSQL', () => {
     );
     expect(listingLet?.data).toEqual({ tenantApplicantId: tenant.applicantId, applicationId: tenant.applicationId, contractDate: '2030-03-15' });
     await http().post(`/listings/${listingId}/letting/advance`).set('authorization', bearer(staff)).expect(200);
-    const declined = await eventually(() => seekerEvents(seekers[2].applicantId), (events) => events.some((e) => e.type === 'application-withdrawn'));
+    const declined = await eventually(
+      () => seekerEvents(seekers[2].applicantId),
+      (events) => events.some((e) => e.type === 'application-withdrawn'),
+    );
     expect(declined.find((e) => e.type === 'application-withdrawn')?.data).toMatchObject({ applicationId: seekers[2].applicationId, reason: 'declined' });
 
-    const bus = await eventually(async () => published.filter((m) => m.key === listingId), (m) => m.some((x) => x.type === ListingLetV1.type));
+    const bus = await eventually(
+      async () => published.filter((m) => m.key === listingId),
+      (m) => m.some((x) => x.type === ListingLetV1.type),
+    );
     expect(bus.map((m) => m.type)).toEqual([TenantProposedV1.type, ProposalDecidedV1.type, TenantProposedV1.type, ProposalDecidedV1.type, ListingLetV1.type]);
-    expect(ListingLetV1.parse(bus[4].payload)).toMatchObject({ landlordId, tenantApplicantId: tenant.applicantId, usesQueueTime: true, tenantQueueDays: 2900, applications: 12, publishedOn: '2030-02-01' });
+    expect(ListingLetV1.parse(bus[4].payload)).toMatchObject({
+      landlordId,
+      tenantApplicantId: tenant.applicantId,
+      usesQueueTime: true,
+      tenantQueueDays: 2900,
+      applications: 12,
+      publishedOn: '2030-02-01',
+    });
     expect(ProposalDecidedV1.parse(bus[1].payload)).toMatchObject({ decision: 'rejected', reason: 'Unpaid rent with the previous landlord' });
 
     // The allocation re-derived from the log agrees; explanations keep other seekers out of a seeker's view.
@@ -207,15 +272,24 @@ describe('letting over HTTP on real PostgreSQL', () => {
     expect(own.body).toMatchObject({ place: 11, outcome: 'tenant', invitedAbove: { 'did not meet the requirements': 1, 'not approved by the landlord': 1, 'declined or did not answer': 8 } });
     for (const other of seekers.filter((s) => s !== tenant)) expect(JSON.stringify(own.body)).not.toContain(other.applicantId);
     const full = await http().get(`/listings/${listingId}/letting/explanation`).set('authorization', bearer(staff)).expect(200);
-    expect(full.body.steps.find((s: { type: string }) => s.type === 'proposal-rejected')).toMatchObject({ explanation: expect.stringContaining('Unpaid rent'), data: { applicantId: seekers[1].applicantId } });
+    expect(full.body.steps.find((s: { type: string }) => s.type === 'proposal-rejected')).toMatchObject({
+      explanation: expect.stringContaining('Unpaid rent'),
+      data: { applicantId: seekers[1].applicantId },
+    });
     expect(JSON.stringify(full.body)).not.toContain('"facts"');
 
-    const tenantsOther = await eventually(() => seekerEvents(tenant.applicantId), (events) => events.some((e) => e.type === 'application-withdrawn'));
+    const tenantsOther = await eventually(
+      () => seekerEvents(tenant.applicantId),
+      (events) => events.some((e) => e.type === 'application-withdrawn'),
+    );
     expect(tenantsOther.filter((e) => e.type === 'application-withdrawn').map((e) => e.data)).toEqual([expect.objectContaining({ applicationId: elsewhere, reason: 'let-to-seeker-elsewhere' })]);
 
     // The landlord does not complete the letting: queue time is restored through LettingCancelledV1.
     await http().post(`/listings/${listingId}/letting/cancel`).set('authorization', bearer(landlord)).send({ reason: 'The flat was damaged by water before moving in' }).expect(200);
-    const cancelled = await eventually(async () => published.find((m) => m.key === listingId && m.type === LettingCancelledV1.type), (m) => m !== undefined);
+    const cancelled = await eventually(
+      async () => published.find((m) => m.key === listingId && m.type === LettingCancelledV1.type),
+      (m) => m !== undefined,
+    );
     expect(LettingCancelledV1.parse(cancelled?.payload)).toEqual({ listingId, tenantApplicantId: tenant.applicantId, on: '2030-03-07' });
   });
 
@@ -238,14 +312,24 @@ describe('letting over HTTP on real PostgreSQL', () => {
     const late = await http().post(`/listings/${second.listingId}/letting/advance`).set('authorization', bearer(staff)).expect(200);
     expect(late.body.recorded).toContain('certificates-late');
 
-    const avhopps = await eventually(() => seekerEvents(seeker.applicantId), (events) => events.some((e) => e.type === 'avhopp-recorded'));
+    const avhopps = await eventually(
+      () => seekerEvents(seeker.applicantId),
+      (events) => events.some((e) => e.type === 'avhopp-recorded'),
+    );
     expect(avhopps.find((e) => e.type === 'avhopp-recorded')?.data).toEqual({ listingId: first.listingId, applicationId: seeker.applicationId, on: '2030-03-04', kind: 'backed-out-after-yes' });
-    const lateOnes = await eventually(() => seekerEvents(other.applicantId), (events) => events.some((e) => e.type === 'avhopp-recorded'));
+    const lateOnes = await eventually(
+      () => seekerEvents(other.applicantId),
+      (events) => events.some((e) => e.type === 'avhopp-recorded'),
+    );
     expect(lateOnes.find((e) => e.type === 'avhopp-recorded')?.data).toMatchObject({ kind: 'late-certificates', on: '2030-03-12' });
 
     // A second avhopp by the same seeker within 12 months: the seeker decider blocks applying for 6 months.
     const seekers = app.get(SeekerService);
-    await seekers.handle(seeker.applicantId, { type: 'record-avhopp', listingId: second.listingId, applicationId: randomUUID(), on: '2030-09-01', kind: 'late-certificates' }, { correlationId: 'test', actor: 'test' });
+    await seekers.handle(
+      seeker.applicantId,
+      { type: 'record-avhopp', listingId: second.listingId, applicationId: randomUUID(), on: '2030-09-01', kind: 'late-certificates' },
+      { correlationId: 'test', actor: 'test' },
+    );
     const { state } = await seekers.load(seeker.applicantId);
     expect(blockedUntil(state, DEFAULT_POLICY, '2030-09-02')).toBe('2031-03-01');
   });
@@ -255,17 +339,41 @@ describe('letting over HTTP on real PostgreSQL', () => {
     const { listingId, seekers, landlord } = await rankedListing(3);
     const noSlots = await http().post(`/listings/${listingId}/showings`).set('authorization', bearer(staff)).send({ slots: [] }).expect(400);
     expect(noSlots.body).toMatchObject({ status: 400, errors: expect.arrayContaining([expect.objectContaining({ field: 'slots' })]) });
-    await http().post(`/listings/${listingId}/showings`).set('authorization', bearer(staff)).send({ slots: [{ startsAt: 'tomorrow', endsAt: 'later' }] }).expect(400);
-    const past = await http().post(`/listings/${listingId}/showings`).set('authorization', bearer(staff)).send({ slots: [{ startsAt: '2030-02-01T10:00:00Z', endsAt: '2030-02-01T11:00:00Z' }] }).expect(422);
+    await http()
+      .post(`/listings/${listingId}/showings`)
+      .set('authorization', bearer(staff))
+      .send({ slots: [{ startsAt: 'tomorrow', endsAt: 'later' }] })
+      .expect(400);
+    const past = await http()
+      .post(`/listings/${listingId}/showings`)
+      .set('authorization', bearer(staff))
+      .send({ slots: [{ startsAt: '2030-02-01T10:00:00Z', endsAt: '2030-02-01T11:00:00Z' }] })
+      .expect(422);
     expect(past.body.type).toBe('https://bostadsko.se/problems/letting/slot-in-past');
-    await http().post(`/listings/${listingId}/showings`).set('authorization', bearer(staff)).send({ slots: [{ startsAt: '2030-03-03T10:00:00Z', endsAt: '2030-03-03T11:00:00Z' }], extra: 1 }).expect(400);
-    await http().post(`/listings/${randomUUID()}/showings`).set('authorization', bearer(staff)).send({ slots: [{ startsAt: '2030-03-03T10:00:00Z', endsAt: '2030-03-03T11:00:00Z' }] }).expect(404);
-    await http().post(`/listings/not-a-uuid/showings`).set('authorization', bearer(staff)).send({ slots: [{ startsAt: '2030-03-03T10:00:00Z', endsAt: '2030-03-03T11:00:00Z' }] }).expect(400);
+    await http()
+      .post(`/listings/${listingId}/showings`)
+      .set('authorization', bearer(staff))
+      .send({ slots: [{ startsAt: '2030-03-03T10:00:00Z', endsAt: '2030-03-03T11:00:00Z' }], extra: 1 })
+      .expect(400);
+    await http()
+      .post(`/listings/${randomUUID()}/showings`)
+      .set('authorization', bearer(staff))
+      .send({ slots: [{ startsAt: '2030-03-03T10:00:00Z', endsAt: '2030-03-03T11:00:00Z' }] })
+      .expect(404);
+    await http()
+      .post(`/listings/not-a-uuid/showings`)
+      .set('authorization', bearer(staff))
+      .send({ slots: [{ startsAt: '2030-03-03T10:00:00Z', endsAt: '2030-03-03T11:00:00Z' }] })
+      .expect(400);
     expect(await infra.store.readStream(`letting-${listingId}`)).toEqual([]);
 
     await schedule(listingId, landlord).expect(201);
     await http().post(`/applications/${seekers[0].applicationId}/interest`).set('authorization', bearer(seekers[0].token)).send({ interested: 'yes' }).expect(400);
-    await http().post(`/listings/${listingId}/letting/verification`).set('authorization', bearer(staff)).send({ applicationId: seekers[0].applicationId, ...goodCertificates, taxableIncome: -5 }).expect(400);
+    await http()
+      .post(`/listings/${listingId}/letting/verification`)
+      .set('authorization', bearer(staff))
+      .send({ applicationId: seekers[0].applicationId, ...goodCertificates, taxableIncome: -5 })
+      .expect(400);
     const notChosen = await verify(listingId, seekers[1]).expect(409);
     expect(notChosen.body.type).toBe('https://bostadsko.se/problems/letting/not-being-verified');
 
@@ -292,7 +400,10 @@ describe('letting over HTTP on real PostgreSQL', () => {
     const { body } = await verify(listingId, seekers[0]).expect(200);
     await http().post(`/listings/${listingId}/proposals/${body.proposalId}/approve`).set('authorization', bearer(landlord)).expect(200);
     await http().post(`/listings/${listingId}/proposals/${body.proposalId}/contract`).set('authorization', bearer(staff)).send({ contractDate: '2030-03-10' }).expect(200);
-    const let_ = await eventually(async () => published.find((m) => m.key === listingId && m.type === ListingLetV1.type), (m) => m !== undefined);
+    const let_ = await eventually(
+      async () => published.find((m) => m.key === listingId && m.type === ListingLetV1.type),
+      (m) => m !== undefined,
+    );
     expect(ListingLetV1.parse(let_?.payload)).toMatchObject({ listingType: 'short-term', usesQueueTime: false, tenantQueueDays: 3000 });
   });
 
@@ -310,11 +421,27 @@ describe('letting over HTTP on real PostgreSQL', () => {
 
   test('the answer window is policy data from a date: earlier showings keep theirs, bad changes are refused', async () => {
     const admin = (await http().post('/auth/token').send({ username: 'admin@test.se', password: 'Admin-pass-1' }).expect(200)).body.access_token;
-    await http().post('/letting/policy/changes').set('authorization', bearer(staff)).send({ setting: 'interestAnswerDays', value: 5, effectiveFrom: '2090-06-01', reason: 'Board decision 2090-05-01' }).expect(403);
-    await http().post('/letting/policy/changes').set('authorization', bearer(admin)).send({ setting: 'interestAnswerDays', value: 99, effectiveFrom: '2090-06-01', reason: 'Board decision' }).expect(422);
-    await http().post('/letting/policy/changes').set('authorization', bearer(admin)).send({ setting: 'interestAnswerDays', value: 5, effectiveFrom: '2001-01-01', reason: 'Board decision' }).expect(422);
+    await http()
+      .post('/letting/policy/changes')
+      .set('authorization', bearer(staff))
+      .send({ setting: 'interestAnswerDays', value: 5, effectiveFrom: '2090-06-01', reason: 'Board decision 2090-05-01' })
+      .expect(403);
+    await http()
+      .post('/letting/policy/changes')
+      .set('authorization', bearer(admin))
+      .send({ setting: 'interestAnswerDays', value: 99, effectiveFrom: '2090-06-01', reason: 'Board decision' })
+      .expect(422);
+    await http()
+      .post('/letting/policy/changes')
+      .set('authorization', bearer(admin))
+      .send({ setting: 'interestAnswerDays', value: 5, effectiveFrom: '2001-01-01', reason: 'Board decision' })
+      .expect(422);
     await http().post('/letting/policy/changes').set('authorization', bearer(admin)).send({ setting: 'showingSize', value: 5, effectiveFrom: '2090-06-01', reason: 'Board decision' }).expect(400);
-    await http().post('/letting/policy/changes').set('authorization', bearer(admin)).send({ setting: 'interestAnswerDays', value: 5, effectiveFrom: '2090-06-01', reason: 'Board decision 2090-05-01' }).expect(201);
+    await http()
+      .post('/letting/policy/changes')
+      .set('authorization', bearer(admin))
+      .send({ setting: 'interestAnswerDays', value: 5, effectiveFrom: '2090-06-01', reason: 'Board decision 2090-05-01' })
+      .expect(201);
     expect((await http().get('/letting/policy?on=2090-05-31').expect(200)).body).toMatchObject({ interestAnswerDays: 3, certificateDays: 7, showingInvitations: 10 });
     expect((await http().get('/letting/policy?on=2090-06-01').expect(200)).body).toMatchObject({ interestAnswerDays: 5 });
 

@@ -12,14 +12,31 @@ const landlordId = randomUUID();
 const ranking = [1, 2].map((place) => ({ place, applicationId: randomUUID(), applicantId: randomUUID(), queueDays: 3000 - place, queueStartDate: '2018-01-01', appliedAt: '2026-11-01T10:00:00Z' }));
 
 function recorded(events: LettingEvent[]): RecordedEvent[] {
-  return events.map((e, i) => ({ ...e, id: randomUUID(), schemaVersion: 1, metadata: { correlationId: 'c' }, streamId: `letting-${listingId}`, revision: BigInt(i), position: { commit: BigInt(i), prepare: 0n }, recordedAt: new Date('2026-11-30T10:00:00Z') }));
+  return events.map((e, i) => ({
+    ...e,
+    id: randomUUID(),
+    schemaVersion: 1,
+    metadata: { correlationId: 'c' },
+    streamId: `letting-${listingId}`,
+    revision: BigInt(i),
+    position: { commit: BigInt(i), prepare: 0n },
+    recordedAt: new Date('2026-11-30T10:00:00Z'),
+  }));
 }
 
 function letting(listingType: 'regular' | 'short-term' | 'first-come', cancel = false): LettingEvent[] {
   const ctx = context({ listingId, landlordId, ranking, applications: 7, flat: { ...context().flat, listingType }, method: listingType === 'first-come' ? 'application-time' : 'queue-days' });
   const [first, second] = ranking;
   const commands: LettingCommand[] = [
-    { type: 'schedule-showing', showingId: 's', slots: [{ startsAt: '2026-11-20T16:00:00Z', endsAt: '2026-11-20T17:00:00Z' }], answerBy: '2026-11-23', withdrawn: {}, now: at('2026-11-16'), by: 'staff' },
+    {
+      type: 'schedule-showing',
+      showingId: 's',
+      slots: [{ startsAt: '2026-11-20T16:00:00Z', endsAt: '2026-11-20T17:00:00Z' }],
+      answerBy: '2026-11-23',
+      withdrawn: {},
+      now: at('2026-11-16'),
+      by: 'staff',
+    },
     { type: 'answer-interest', applicationId: first.applicationId, applicantId: first.applicantId, interested: true, now: at('2026-11-21') },
     { type: 'answer-interest', applicationId: second.applicationId, applicantId: second.applicantId, interested: true, now: at('2026-11-21') },
     { type: 'record-verification', applicationId: first.applicationId, facts: goodFacts, sealed: SEALED, certificatesReceivedOn: '2026-11-22', now: at('2026-11-22'), by: 'staff' },
@@ -47,8 +64,20 @@ describe('letting integration messages', () => {
     expect(ProposalDecidedV1.parse(messages[1].payload)).toMatchObject({ decision: 'rejected', reason: 'Incomplete references' });
     expect(ProposalDecidedV1.parse(messages[3].payload)).toMatchObject({ decision: 'approved', reason: null });
     expect(ListingLetV1.parse(messages[4].payload)).toEqual({
-      listingId, landlordId, municipality: 'Göteborg', district: 'Majorna', rooms: 2, areaM2: 54, monthlyRent: 10_000, listingType: 'regular',
-      tenantApplicantId: ranking[1].applicantId, contractDate: '2026-12-01', usesQueueTime: true, publishedOn: '2026-11-01', tenantQueueDays: 2998, applications: 7,
+      listingId,
+      landlordId,
+      municipality: 'Göteborg',
+      district: 'Majorna',
+      rooms: 2,
+      areaM2: 54,
+      monthlyRent: 10_000,
+      listingType: 'regular',
+      tenantApplicantId: ranking[1].applicantId,
+      contractDate: '2026-12-01',
+      usesQueueTime: true,
+      publishedOn: '2026-11-01',
+      tenantQueueDays: 2998,
+      applications: 7,
     });
     expect(LettingCancelledV1.parse(messages[5].payload)).toEqual({ listingId, tenantApplicantId: ranking[1].applicantId, on: '2026-12-02' });
   });

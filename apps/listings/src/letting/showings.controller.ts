@@ -33,7 +33,10 @@ export class ShowingsController {
     const { context } = await this.letting.load(listingId);
     assertStaffOrListingsLandlord(user, context.landlordId);
     const showingId = randomUUID();
-    const lastDay = body.slots.map((s) => stockholmDate(new Date(s.endsAt))).sort().at(-1) as string;
+    const lastDay = body.slots
+      .map((s) => stockholmDate(new Date(s.endsAt)))
+      .sort()
+      .at(-1) as string;
     const result = await this.letting.handle(
       listingId,
       async (loaded, rules, now) => ({

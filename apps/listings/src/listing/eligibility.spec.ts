@@ -4,7 +4,9 @@ import { requirementFailures } from './eligibility.js';
 const none: Requirements = { incomeMultiple: null, maxHouseholdSize: null, minAge: null, maxAge: null, noPaymentRemarks: false };
 const declaration = { householdSize: 2, taxableIncome: 0, nonTaxableIncome: 0, hasPaymentRemarks: false };
 const codes = (requirements: Partial<Requirements>, d: Partial<typeof declaration> = {}, birthYear: number | null = 1990, monthlyRent = 8333.33) =>
-  requirementFailures({ requirements: { ...none, ...requirements }, monthlyRent, declaration: { ...declaration, ...d }, birthYear, deadline: '2026-12-10', nonTaxableIncomeFactor: 1.5 }).map((f) => f.code);
+  requirementFailures({ requirements: { ...none, ...requirements }, monthlyRent, declaration: { ...declaration, ...d }, birthYear, deadline: '2026-12-10', nonTaxableIncomeFactor: 1.5 }).map(
+    (f) => f.code,
+  );
 
 describe('eligibility', () => {
   test('income exactly at the multiple passes, one krona below fails (rent with öre: 3 × 12 × 8 333.33 = 299 999.88)', () => {

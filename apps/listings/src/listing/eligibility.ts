@@ -40,7 +40,12 @@ export function requirementFailures(input: EligibilityInput): RequirementFailure
     }
   }
   if (r.maxHouseholdSize !== null && d.householdSize > r.maxHouseholdSize) {
-    failures.push({ code: 'household-too-large', message: `A household of ${d.householdSize} is more than the ${r.maxHouseholdSize} persons allowed`, required: r.maxHouseholdSize, actual: d.householdSize });
+    failures.push({
+      code: 'household-too-large',
+      message: `A household of ${d.householdSize} is more than the ${r.maxHouseholdSize} persons allowed`,
+      required: r.maxHouseholdSize,
+      actual: d.householdSize,
+    });
   }
   if (r.minAge !== null || r.maxAge !== null) {
     const age = input.birthYear === null ? null : Number(input.deadline.slice(0, 4)) - input.birthYear;

@@ -40,7 +40,13 @@ export class EventSourced<S, C, E extends { type: string; data: unknown }> {
       try {
         await this.store.append(
           this.streamOf(id),
-          decided.map((e) => ({ id: randomUUID(), type: e.type, schemaVersion: 1, data: e.data, metadata: { correlationId: context.correlationId, causationId: context.causationId ?? null, actor: context.actor } })),
+          decided.map((e) => ({
+            id: randomUUID(),
+            type: e.type,
+            schemaVersion: 1,
+            data: e.data,
+            metadata: { correlationId: context.correlationId, causationId: context.causationId ?? null, actor: context.actor },
+          })),
           revision ?? 'no_stream',
         );
         return { state: decided.reduce(this.evolve, state), events: decided };

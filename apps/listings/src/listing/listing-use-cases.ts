@@ -68,10 +68,7 @@ export class ListingUseCases {
     const context = { correlationId: currentCorrelationId() ?? randomUUID(), actor: by };
     const now = this.clock.now();
     const { state } = await this.listings.handle(listingId, { type: 'withdraw', on: stockholmDate(now), by, reason, asLandlord }, context);
-    const { rows } = await this.infra.pool.query<{ applicant_id: string }>(
-      `SELECT DISTINCT applicant_id FROM listings.applications WHERE listing_id = $1 AND status = 'active'`,
-      [listingId],
-    );
+    const { rows } = await this.infra.pool.query<{ applicant_id: string }>(`SELECT DISTINCT applicant_id FROM listings.applications WHERE listing_id = $1 AND status = 'active'`, [listingId]);
     for (const { applicant_id } of rows) {
       await this.seekers.handle(applicant_id, { type: 'withdraw-for-listing', listingId, now, reason: 'listing-ended' }, context);
     }

@@ -5,13 +5,40 @@ import { decideListing, evolveListing, initialListingState, type ListingCommand,
 import type { FlatDetails } from './listing.events.js';
 
 const now = new Date('2026-11-24T10:00:00Z');
-const flat: FlatDetails = { address: 'A 1', municipality: 'Göteborg', district: 'Majorna', rooms: 2, areaM2: 50, monthlyRent: 9000, floor: 1, lift: false, moveInDate: '2027-01-01', listingType: 'regular' };
+const flat: FlatDetails = {
+  address: 'A 1',
+  municipality: 'Göteborg',
+  district: 'Majorna',
+  rooms: 2,
+  areaM2: 50,
+  monthlyRent: 9000,
+  floor: 1,
+  lift: false,
+  moveInDate: '2027-01-01',
+  listingType: 'regular',
+};
 const requirements = { incomeMultiple: 3, maxHouseholdSize: null, minAge: null, maxAge: null, noPaymentRemarks: true };
 const publish = (over: Partial<Extract<ListingCommand, { type: 'publish' }>> = {}): ListingCommand => ({
-  type: 'publish', listingId: 'l-1', landlordId: 'landlord-1', publishedBy: 'user-1', now, flat, requirements, applicationDeadline: '2026-12-10', agreementStatus: 'active', policy: DEFAULT_POLICY, ...over,
+  type: 'publish',
+  listingId: 'l-1',
+  landlordId: 'landlord-1',
+  publishedBy: 'user-1',
+  now,
+  flat,
+  requirements,
+  applicationDeadline: '2026-12-10',
+  agreementStatus: 'active',
+  policy: DEFAULT_POLICY,
+  ...over,
 });
 const candidate: Candidate = { applicationId: 'a-1', applicantId: 's-1', submittedAt: '2026-11-25T00:00:00Z', failures: [], standing: { status: 'active', queueStartDate: '2020-01-01' } };
-const rankAt = (iso: string, over: Partial<Extract<ListingCommand, { type: 'rank' }>> = {}): ListingCommand => ({ type: 'rank', now: new Date(iso), policy: DEFAULT_POLICY, candidates: [candidate], ...over });
+const rankAt = (iso: string, over: Partial<Extract<ListingCommand, { type: 'rank' }>> = {}): ListingCommand => ({
+  type: 'rank',
+  now: new Date(iso),
+  policy: DEFAULT_POLICY,
+  candidates: [candidate],
+  ...over,
+});
 
 function given(...commands: ListingCommand[]) {
   const state = commands.reduce<ListingState>((s, c) => decideListing(c, s).reduce(evolveListing, s), initialListingState);

@@ -12,8 +12,7 @@ type Let = Extract<ListingEvent, { type: 'listing-let' }>['data'];
 export type ListingStatus = 'open' | 'ranked' | 'withdrawn' | 'let';
 
 export type ListingState =
-  | { readonly status: 'none' }
-  | { readonly status: ListingStatus; readonly published: Published; readonly ranked?: Ranked; readonly withdrawn?: Withdrawn; readonly let?: Let };
+  { readonly status: 'none' } | { readonly status: ListingStatus; readonly published: Published; readonly ranked?: Ranked; readonly withdrawn?: Withdrawn; readonly let?: Let };
 
 export const initialListingState: ListingState = { status: 'none' };
 

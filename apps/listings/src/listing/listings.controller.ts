@@ -61,10 +61,11 @@ export class ListingsController {
   @ApiOkResponse({ description: "The landlord's own listings, every status, newest first" })
   async mine(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQuery) {
     const pageSize = query.pageSize ?? 50;
-    const { rows } = await this.pool.query<ListingRow>(
-      `SELECT ${LISTING_COLUMNS} FROM listings.listings WHERE landlord_id = $1 ORDER BY published_at DESC, listing_id LIMIT $2 OFFSET $3`,
-      [landlordOf(user), pageSize, ((query.page ?? 1) - 1) * pageSize],
-    );
+    const { rows } = await this.pool.query<ListingRow>(`SELECT ${LISTING_COLUMNS} FROM listings.listings WHERE landlord_id = $1 ORDER BY published_at DESC, listing_id LIMIT $2 OFFSET $3`, [
+      landlordOf(user),
+      pageSize,
+      ((query.page ?? 1) - 1) * pageSize,
+    ]);
     return rows.map(listingView);
   }
 

@@ -7,7 +7,10 @@ export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class RequirementsDto {
   @ApiPropertyOptional({ nullable: true, example: 3, description: 'Minimum yearly income as a multiple of the yearly rent; non-taxable income counts ×1.5' })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(10)
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(10)
   incomeMultiple?: number | null;
 
   @ApiPropertyOptional({ nullable: true, example: 4 }) @IsOptional() @IsInt() @Min(1) @Max(20) maxHouseholdSize?: number | null;
@@ -32,6 +35,8 @@ export class PublishListingDto {
   applicationDeadline: string;
 
   @ApiPropertyOptional({ type: RequirementsDto, description: "Fixed once published. Omitted: the landlord's letting guideline in force today (for the type), else none" })
-  @IsOptional() @ValidateNested() @Type(() => RequirementsDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RequirementsDto)
   requirements?: RequirementsDto;
 }

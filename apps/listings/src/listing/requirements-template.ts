@@ -13,9 +13,7 @@ const NONE: StandardRequirements = { incomeMultiple: null, maxHouseholdSize: nul
  */
 export function requirementsFor(guidelines: readonly GuidelineChange[], type: FlatDetails['listingType'], on: IsoDate, given?: Partial<Requirements>): Requirements {
   const guideline = inForceOn(guidelines, on);
-  const base = given
-    ? { ...NONE, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) }
-    : (guideline?.byListingType[type] ?? guideline?.standard ?? NONE);
+  const base = given ? { ...NONE, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } : (guideline?.byListingType[type] ?? guideline?.standard ?? NONE);
   const ages = TYPE_AGE_DEFAULTS[type];
   return ages && base.minAge === null && base.maxAge === null ? { ...base, ...ages } : base;
 }

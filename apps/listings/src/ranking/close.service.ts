@@ -88,19 +88,36 @@ export class CloseService {
       `SELECT application_id, applicant_id, submitted_at, declaration FROM listings.applications WHERE listing_id = $1 AND status = 'active'`,
       [listingId],
     );
-    const facts = await seekerFacts(this.infra.pool, rows.map((r) => r.applicant_id));
+    const facts = await seekerFacts(
+      this.infra.pool,
+      rows.map((r) => r.applicant_id),
+    );
     const candidates: Candidate[] = [];
     for (const row of rows) {
       const fact = facts.get(row.applicant_id);
       const declaration = await this.vault.open<Declaration>(row.declaration);
       const failures = declaration
-        ? requirementFailures({ requirements: published.requirements, monthlyRent: published.flat.monthlyRent, declaration, birthYear: fact?.birthYear ?? null, deadline, nonTaxableIncomeFactor: policy.nonTaxableIncomeFactor }).map((f) => f.code)
+        ? requirementFailures({
+            requirements: published.requirements,
+            monthlyRent: published.flat.monthlyRent,
+            declaration,
+            birthYear: fact?.birthYear ?? null,
+            deadline,
+            nonTaxableIncomeFactor: policy.nonTaxableIncomeFactor,
+          }).map((f) => f.code)
         : ['declaration-erased'];
-      candidates.push({ applicationId: row.application_id, applicantId: row.applicant_id, submittedAt: row.submitted_at.toISOString(), failures, standing: fact ? standingOn(fact.timeline, deadline) : null });
+      candidates.push({
+        applicationId: row.application_id,
+        applicantId: row.applicant_id,
+        submittedAt: row.submitted_at.toISOString(),
+        failures,
+        standing: fact ? standingOn(fact.timeline, deadline) : null,
+      });
     }
-    const lotterySeed = published.flat.listingType === 'lottery'
-      ? (await this.infra.pool.query<{ seed: string }>('SELECT seed FROM listings.lottery_seeds WHERE listing_id = $1', [listingId])).rows[0]?.seed
-      : undefined;
+    const lotterySeed =
+      published.flat.listingType === 'lottery'
+        ? (await this.infra.pool.query<{ seed: string }>('SELECT seed FROM listings.lottery_seeds WHERE listing_id = $1', [listingId])).rows[0]?.seed
+        : undefined;
     const result = await this.listings.handle(listingId, { type: 'rank', now, policy, candidates, lotterySeed }, { correlationId: currentCorrelationId() ?? randomUUID(), actor: CLOSE_JOB });
     return { state: result.state, rankedNow: result.events.length > 0 };
   }

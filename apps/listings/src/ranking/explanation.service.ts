@@ -27,7 +27,7 @@ const RULES: Record<RankingMethod, string> = {
 };
 
 const LOTTERY_RECIPE =
-  "Check the seed: printf '%s' \"$SEED\" | sha256sum must equal lotterySeedHash. Re-run the draw: for each applicant id, printf '%s' \"$SEED$APPLICANT_ID\" | sha256sum; sort ascending.";
+  'Check the seed: printf \'%s\' "$SEED" | sha256sum must equal lotterySeedHash. Re-run the draw: for each applicant id, printf \'%s\' "$SEED$APPLICANT_ID" | sha256sum; sort ascending.';
 
 const anonymous = (r: { place: number; queueDays: number | null; queueStartDate: string | null; appliedAt: string }) => ({
   place: r.place,

@@ -21,7 +21,12 @@ describe('ranking rules', () => {
   });
 
   test('equal queue days: the earlier application wins', () => {
-    const result = rank({ listingId, method: 'queue-days', deadline: '2026-12-10', candidates: [candidate(1, '2015-06-01', '2026-12-01T10:00:00.002Z'), candidate(2, '2015-06-01', '2026-12-01T10:00:00.001Z')] });
+    const result = rank({
+      listingId,
+      method: 'queue-days',
+      deadline: '2026-12-10',
+      candidates: [candidate(1, '2015-06-01', '2026-12-01T10:00:00.002Z'), candidate(2, '2015-06-01', '2026-12-01T10:00:00.001Z')],
+    });
     expect(order(result)).toEqual([id(2), id(1)]);
   });
 
@@ -42,7 +47,12 @@ describe('ranking rules', () => {
   });
 
   test('first-come ranks by application time only and records no queue days', () => {
-    const result = rank({ listingId, method: 'application-time', deadline: '2026-12-10', candidates: [candidate(1, '2001-01-01', '2026-12-02T00:00:00Z'), candidate(2, '2025-01-01', '2026-12-01T00:00:00Z')] });
+    const result = rank({
+      listingId,
+      method: 'application-time',
+      deadline: '2026-12-10',
+      candidates: [candidate(1, '2001-01-01', '2026-12-02T00:00:00Z'), candidate(2, '2025-01-01', '2026-12-01T00:00:00Z')],
+    });
     expect(order(result)).toEqual([id(2), id(1)]);
     expect(result.ranking[0].queueDays).toBeNull();
   });
@@ -53,9 +63,24 @@ describe('ranking rules', () => {
     const first = rank({ listingId, method: 'lottery', deadline: '2026-12-10', seed, candidates });
     const again = rank({ listingId, method: 'lottery', deadline: '2026-12-10', seed, candidates: [...candidates].reverse() });
     expect(order(again)).toEqual(order(first));
-    const byHand = candidates.map((c) => c.applicantId).sort((x, y) => createHash('sha256').update(seed + x).digest('hex').localeCompare(createHash('sha256').update(seed + y).digest('hex')));
+    const byHand = candidates
+      .map((c) => c.applicantId)
+      .sort((x, y) =>
+        createHash('sha256')
+          .update(seed + x)
+          .digest('hex')
+          .localeCompare(
+            createHash('sha256')
+              .update(seed + y)
+              .digest('hex'),
+          ),
+      );
     expect(order(first)).toEqual(byHand);
-    expect(lotteryKey(seed, id(1))).toBe(createHash('sha256').update(seed + id(1)).digest('hex'));
+    expect(lotteryKey(seed, id(1))).toBe(
+      createHash('sha256')
+        .update(seed + id(1))
+        .digest('hex'),
+    );
     expect(seedHash(seed)).toBe(createHash('sha256').update(seed).digest('hex'));
     expect(order(rank({ listingId, method: 'lottery', deadline: '2026-12-10', seed: 'b'.repeat(64), candidates }))).not.toEqual(order(first));
   });

@@ -75,10 +75,7 @@ export function rank(input: { listingId: string; method: RankingMethod; deadline
   }
   const byMethod: Record<RankingMethod, (a: Sortable, b: Sortable) => number> = {
     'queue-days': (a, b) =>
-      b.queueDays! - a.queueDays! ||
-      compareText(a.queueStartDate!, b.queueStartDate!) ||
-      compareText(a.candidate.submittedAt, b.candidate.submittedAt) ||
-      compareText(a.tie, b.tie),
+      b.queueDays! - a.queueDays! || compareText(a.queueStartDate!, b.queueStartDate!) || compareText(a.candidate.submittedAt, b.candidate.submittedAt) || compareText(a.tie, b.tie),
     'application-time': (a, b) => compareText(a.candidate.submittedAt, b.candidate.submittedAt) || compareText(a.tie, b.tie),
     lottery: (a, b) => compareText(a.lottery, b.lottery) || compareText(a.tie, b.tie),
   };

@@ -39,8 +39,15 @@ export const rankingProjection: Projection<RecordedEvent> = {
         `INSERT INTO ${table} (listing_id, application_id, applicant_id, place, queue_days, queue_start_date, applied_at)
          SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::int[], $6::date[], $7::timestamptz[])
          ON CONFLICT DO NOTHING`,
-        [listingId, ranking.map((r) => r.applicationId), ranking.map((r) => r.applicantId), ranking.map((r) => r.place), ranking.map((r) => r.queueDays),
-          ranking.map((r) => r.queueStartDate), ranking.map((r) => r.appliedAt)],
+        [
+          listingId,
+          ranking.map((r) => r.applicationId),
+          ranking.map((r) => r.applicantId),
+          ranking.map((r) => r.place),
+          ranking.map((r) => r.queueDays),
+          ranking.map((r) => r.queueStartDate),
+          ranking.map((r) => r.appliedAt),
+        ],
       );
       if (excluded.length > 0) {
         await tx.query(

@@ -30,9 +30,8 @@ export class LifecycleConsumer implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await this.infra.bus.consume(
-      { group: LIFECYCLE_GROUP, topics: [ApplicantDeregisteredV1.type, AccountClosedV1.type, AgreementStatusChangedV1.type] },
-      (message) => this.handle(message),
+    this.consumer = await this.infra.bus.consume({ group: LIFECYCLE_GROUP, topics: [ApplicantDeregisteredV1.type, AccountClosedV1.type, AgreementStatusChangedV1.type] }, (message) =>
+      this.handle(message),
     );
   }
 

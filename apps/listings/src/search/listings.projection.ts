@@ -58,14 +58,35 @@ export const listingsProjection: Projection<RecordedEvent> = {
             `INSERT INTO ${table} (listing_id, landlord_id, status, address, municipality, district, rooms, area_m2, monthly_rent, floor, lift, move_in,
                listing_type, deadline, published_on, published_at, requirements, lottery_seed_hash, revision)
              VALUES ($1, $2, 'open', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT (listing_id) DO NOTHING`,
-            [listingId, d.landlordId, f.address, f.municipality, f.district, f.rooms, f.areaM2, f.monthlyRent, f.floor, f.lift, f.moveInDate,
-              f.listingType, d.applicationDeadline, d.publishedOn, d.publishedAt, JSON.stringify(d.requirements), d.lotterySeedHash ?? null, revision],
+            [
+              listingId,
+              d.landlordId,
+              f.address,
+              f.municipality,
+              f.district,
+              f.rooms,
+              f.areaM2,
+              f.monthlyRent,
+              f.floor,
+              f.lift,
+              f.moveInDate,
+              f.listingType,
+              d.applicationDeadline,
+              d.publishedOn,
+              d.publishedAt,
+              JSON.stringify(d.requirements),
+              d.lotterySeedHash ?? null,
+              revision,
+            ],
           );
           break;
         }
         case 'applications-ranked':
           await tx.query(`UPDATE ${table} SET status = 'ranked', applications = $3, eligible = $4, revision = $2 WHERE ${guard}`, [
-            listingId, revision, domain.data.applications, domain.data.ranking.length,
+            listingId,
+            revision,
+            domain.data.applications,
+            domain.data.ranking.length,
           ]);
           break;
         case 'listing-withdrawn':
@@ -73,7 +94,10 @@ export const listingsProjection: Projection<RecordedEvent> = {
           break;
         case 'listing-let':
           await tx.query(`UPDATE ${table} SET status = 'let', ended_on = $3, ended_reason = 'let', tenant_application_id = $4, revision = $2 WHERE ${guard}`, [
-            listingId, revision, domain.data.contractDate, domain.data.applicationId,
+            listingId,
+            revision,
+            domain.data.contractDate,
+            domain.data.applicationId,
           ]);
           break;
       }

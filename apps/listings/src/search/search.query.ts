@@ -5,7 +5,12 @@ import type { SearchListingsQuery } from './search.dto.js';
 
 // Qualified in ORDER BY: the output columns of the same names are text, which would sort 12 000 before 6 000.
 const ORDER: Record<string, string> = {
-  published: 'published_at', deadline: 'deadline', rent: 'monthly_rent', area: 'area_m2', rooms: 'rooms', moveIn: 'move_in',
+  published: 'published_at',
+  deadline: 'deadline',
+  rent: 'monthly_rent',
+  area: 'area_m2',
+  rooms: 'rooms',
+  moveIn: 'move_in',
 };
 
 /** Listings open for applications today, filtered, sorted (listing id breaks ties so pages never overlap) and paged. */

@@ -54,7 +54,10 @@ function axes(panel: Panel, labels: readonly string[], yTicks: number[], yTitle:
   const every = Math.max(1, Math.ceil(labels.length / 12));
   const parts = [
     `<text x="${panel.x}" y="${panel.y - 10}" font-weight="bold" fill="#000000">${escape(yTitle)}</text>`,
-    ...yTicks.map((t) => `<line x1="${panel.x}" x2="${panel.x + panel.width}" y1="${yOf(t)}" y2="${yOf(t)}" stroke="#d9d9d9"/><text x="${panel.x - 6}" y="${yOf(t) + 4}" text-anchor="end" fill="${GREY}">${fmt(t)}</text>`),
+    ...yTicks.map(
+      (t) =>
+        `<line x1="${panel.x}" x2="${panel.x + panel.width}" y1="${yOf(t)}" y2="${yOf(t)}" stroke="#d9d9d9"/><text x="${panel.x - 6}" y="${yOf(t) + 4}" text-anchor="end" fill="${GREY}">${fmt(t)}</text>`,
+    ),
     `<line x1="${panel.x}" x2="${panel.x + panel.width}" y1="${panel.y + panel.height}" y2="${panel.y + panel.height}" stroke="#000000"/>`,
     ...labels.map((label, i) => (i % every === 0 ? `<text x="${xOf(i)}" y="${panel.y + panel.height + 18}" text-anchor="middle" fill="${GREY}">${escape(label)}</text>` : '')),
   ];
@@ -62,9 +65,7 @@ function axes(panel: Panel, labels: readonly string[], yTicks: number[], yTitle:
 }
 
 function legend(x: number, y: number, entries: ReadonlyArray<{ swatch: string; label: string }>): string {
-  return entries
-    .map((e, i) => `<g transform="translate(${x + i * 230} ${y})">${e.swatch}<text x="26" y="11" fill="#000000">${escape(e.label)}</text></g>`)
-    .join('\n');
+  return entries.map((e, i) => `<g transform="translate(${x + i * 230} ${y})">${e.swatch}<text x="26" y="11" fill="#000000">${escape(e.label)}</text></g>`).join('\n');
 }
 
 function extremes<T>(items: readonly T[], value: (item: T) => number | null): { low: T; high: T } | undefined {
@@ -90,7 +91,8 @@ export function lettingsSeriesSvg(series: LettingsSeries, threshold: number, lan
   const barBody = points
     .map((p, i) => {
       const x = bars.xOf(i) - barWidth / 2;
-      if (p.suppressed) return `<rect x="${x}" y="${top.y + top.height - 24}" width="${barWidth}" height="24" fill="url(#suppressed)" stroke="${GREY}"><title>${escape(`${p.period.label}: ${t.suppressed(threshold)}`)}</title></rect>`;
+      if (p.suppressed)
+        return `<rect x="${x}" y="${top.y + top.height - 24}" width="${barWidth}" height="24" fill="url(#suppressed)" stroke="${GREY}"><title>${escape(`${p.period.label}: ${t.suppressed(threshold)}`)}</title></rect>`;
       const y = bars.yOf(p.flatsLet ?? 0);
       return `<rect x="${x}" y="${y}" width="${barWidth}" height="${top.y + top.height - y}" fill="${BLUE}"><title>${escape(`${p.period.label}: ${p.flatsLet}`)}</title></rect>`;
     })
@@ -114,16 +116,28 @@ ${run.map((i) => `<circle cx="${lines.xOf(i)}" cy="${lines.yOf(points[i].queueDa
     })
     .join('\n');
   const hiddenMarks = points
-    .map((p, i) => (p.queueDays || (!p.suppressed && !p.queueDaysSuppressed) ? '' : `<rect x="${lines.xOf(i) - 6}" y="${bottom.y + bottom.height - 14}" width="12" height="14" fill="url(#suppressed)" stroke="${GREY}"/>`))
+    .map((p, i) =>
+      p.queueDays || (!p.suppressed && !p.queueDaysSuppressed)
+        ? ''
+        : `<rect x="${lines.xOf(i) - 6}" y="${bottom.y + bottom.height - 14}" width="12" height="14" fill="url(#suppressed)" stroke="${GREY}"/>`,
+    )
     .join('');
   const shownMedian = extremes(points, (p) => p.queueDays?.median ?? null);
   const hidden = points.filter((p) => p.suppressed || p.queueDaysSuppressed).length;
   const desc = [
     shownMedian
-      ? t.range(`${t.median} (${t.queueDays.toLowerCase()})`, fmt(shownMedian.low.queueDays!.median), shownMedian.low.period.label, fmt(shownMedian.high.queueDays!.median), shownMedian.high.period.label)
+      ? t.range(
+          `${t.median} (${t.queueDays.toLowerCase()})`,
+          fmt(shownMedian.low.queueDays!.median),
+          shownMedian.low.period.label,
+          fmt(shownMedian.high.queueDays!.median),
+          shownMedian.high.period.label,
+        )
       : t.noData,
     hidden > 0 ? t.hidden(hidden) : '',
-  ].join(' ').trim();
+  ]
+    .join(' ')
+    .trim();
   const legendBody = legend(80, 530, [
     { swatch: `<rect width="18" height="12" fill="${BLUE}"/>`, label: t.flatsLet },
     { swatch: `<line x1="0" x2="18" y1="6" y2="6" stroke="${ORANGE}" stroke-width="2.5"/>`, label: t.median },
@@ -138,7 +152,12 @@ export function seekersSeriesSvg(series: SeekersSeries, threshold: number, lang:
   const width = 900;
   const points = series.points;
   const panel: Panel = { x: 90, y: 70, width: width - 120, height: 260 };
-  const chart = axes(panel, points.map((p) => p.period.label), ticks(Math.max(0, ...points.map((p) => p.registered ?? 0))), t.persons);
+  const chart = axes(
+    panel,
+    points.map((p) => p.period.label),
+    ticks(Math.max(0, ...points.map((p) => p.registered ?? 0))),
+    t.persons,
+  );
   // A withheld value breaks the line rather than being bridged.
   const line = (value: (p: (typeof points)[number]) => number | null, colour: string, dash: string) => {
     const runs: string[][] = [[]];
@@ -149,12 +168,18 @@ export function seekersSeriesSvg(series: SeekersSeries, threshold: number, lang:
     });
     return runs
       .filter((run) => run.length > 0)
-      .map((run) => `<polyline points="${run.join(' ')}" fill="none" stroke="${colour}" stroke-width="2.5" stroke-dasharray="${dash}"/>${run.map((xy) => `<circle cx="${xy.split(',')[0]}" cy="${xy.split(',')[1]}" r="3.5" fill="${colour}"/>`).join('')}`)
+      .map(
+        (run) =>
+          `<polyline points="${run.join(' ')}" fill="none" stroke="${colour}" stroke-width="2.5" stroke-dasharray="${dash}"/>${run.map((xy) => `<circle cx="${xy.split(',')[0]}" cy="${xy.split(',')[1]}" r="3.5" fill="${colour}"/>`).join('')}`,
+      )
       .join('\n');
   };
   const registered = extremes(points, (p) => p.registered);
   const hidden = points.reduce((n, p) => n + p.suppressed.length, 0);
-  const desc = [registered ? t.range(t.registered, fmt(registered.low.registered!), registered.low.period.label, fmt(registered.high.registered!), registered.high.period.label) : t.noData, hidden > 0 ? t.hidden(hidden) : '']
+  const desc = [
+    registered ? t.range(t.registered, fmt(registered.low.registered!), registered.low.period.label, fmt(registered.high.registered!), registered.high.period.label) : t.noData,
+    hidden > 0 ? t.hidden(hidden) : '',
+  ]
     .join(' ')
     .trim();
   const body = [
@@ -162,7 +187,11 @@ export function seekersSeriesSvg(series: SeekersSeries, threshold: number, lang:
     line((p) => p.registered, BLUE, ''),
     line((p) => p.active, ORANGE, '6 4'),
     points
-      .map((p, i) => (p.suppressed.includes('registered') || p.suppressed.includes('active') ? `<rect x="${chart.xOf(i) - 6}" y="${panel.y + panel.height - 14}" width="12" height="14" fill="url(#suppressed)" stroke="${GREY}"/>` : ''))
+      .map((p, i) =>
+        p.suppressed.includes('registered') || p.suppressed.includes('active')
+          ? `<rect x="${chart.xOf(i) - 6}" y="${panel.y + panel.height - 14}" width="12" height="14" fill="url(#suppressed)" stroke="${GREY}"/>`
+          : '',
+      )
       .join(''),
     legend(90, 370, [
       { swatch: `<line x1="0" x2="18" y1="6" y2="6" stroke="${BLUE}" stroke-width="2.5"/>`, label: t.registered },
@@ -221,7 +250,9 @@ export function queueTimeNeededSvg(cells: readonly QueueTimeNeededCell[], thresh
       ? t.neededRange(`${shown.low.district} ${t.rooms(shown.low.rooms)}`, years(shown.low.medianQueueDays!), `${shown.high.district} ${t.rooms(shown.high.rooms)}`, years(shown.high.medianQueueDays!))
       : t.noData,
     hidden > 0 ? t.hidden(hidden) : '',
-  ].join(' ').trim();
+  ]
+    .join(' ')
+    .trim();
   const body = [
     header,
     rows,

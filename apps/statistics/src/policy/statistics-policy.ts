@@ -16,4 +16,3 @@ export const POLICY_LIMITS: SettingLimits<StatisticsPolicy> = {
 };
 
 export type PolicyChange = DatedChange<StatisticsPolicy>;
-

@@ -163,7 +163,11 @@ describe('large selections walk the pre-sorted orders, kept up to date as rows a
 
   /** Each month computed alone from its own few rows: the small-selection path, sorting per request. */
   const monthByMonth = (rows: LettingRow[]) =>
-    buckets(year2025, 'month').map((period) => lettingsReport(LettingFacts.of(rows.filter((r) => r.counted && r.contractDate.startsWith(period.label)).map((r, k) => ({ ...r, rowId: k }))), { period, filter: {}, by: [], threshold: 5 }).total);
+    buckets(year2025, 'month').map(
+      (period) =>
+        lettingsReport(LettingFacts.of(rows.filter((r) => r.counted && r.contractDate.startsWith(period.label)).map((r, k) => ({ ...r, rowId: k }))), { period, filter: {}, by: [], threshold: 5 })
+          .total,
+    );
 
   test('the same figures as sorting each month on its own', () => {
     const rows = Array.from({ length: 600 }, (_, i) => randomLetting(i));

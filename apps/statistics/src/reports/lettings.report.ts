@@ -62,8 +62,7 @@ export interface QueueTimeNeededCell {
 /** Codes of the filter's values; undefined when a value never occurs, so nothing can match. */
 function filterCodes(facts: LettingFacts, filter: LettingFilter) {
   const d = facts.dictionaries;
-  const code = (dictionary: { find(v: string): number | undefined }, value: string | undefined) =>
-    value === undefined ? -1 : (dictionary.find(value) ?? -2);
+  const code = (dictionary: { find(v: string): number | undefined }, value: string | undefined) => (value === undefined ? -1 : (dictionary.find(value) ?? -2));
   return {
     municipality: code(d.municipality, filter.municipality),
     district: code(d.district, filter.district),
@@ -267,16 +266,20 @@ function keyOver(columns: readonly Int32Array[], sizes: readonly number[]): { ke
   return { key, space: sizes.reduce((product, size) => product * Math.max(size, 1), 1) };
 }
 
-export function lettingsReport(
-  facts: LettingFacts,
-  query: LettingsQuery & { readonly by: readonly Cut[] },
-  landlordNames: ReadonlyMap<string, string> = new Map(),
-): LettingsReport {
-  const total = cells(facts, group(facts, query.period, query.filter, () => 0, 1), query.threshold)[0] ?? cellsOfNothing();
+export function lettingsReport(facts: LettingFacts, query: LettingsQuery & { readonly by: readonly Cut[] }, landlordNames: ReadonlyMap<string, string> = new Map()): LettingsReport {
+  const total =
+    cells(
+      facts,
+      group(facts, query.period, query.filter, () => 0, 1),
+      query.threshold,
+    )[0] ?? cellsOfNothing();
   if (query.by.length === 0) return { by: query.by, rows: [], total };
   // A district's key includes its municipality, so equal names in two municipalities stay apart.
   const cuts = [...new Set(query.by.flatMap((cut): Cut[] => (cut === 'district' ? ['municipality', 'district'] : [cut])))];
-  const { key, space } = keyOver(cuts.map((cut) => columnOf(facts, cut)), cuts.map((cut) => facts.dictionaries[cut].values.length));
+  const { key, space } = keyOver(
+    cuts.map((cut) => columnOf(facts, cut)),
+    cuts.map((cut) => facts.dictionaries[cut].values.length),
+  );
   const grouping = group(facts, query.period, query.filter, key, space);
   const rows = cells(facts, grouping, query.threshold)
     .map((cell, g) => ({ group: describe(facts, query.by, grouping.first[g], landlordNames), ...cell }))

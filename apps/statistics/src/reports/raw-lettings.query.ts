@@ -1,5 +1,15 @@
 import type pg from 'pg';
-import { withComplementarySuppression, type Cut, type Group, type LettingCell, type LettingFilter, type LettingsQuery, type LettingsReport, type LettingsSeries, type QueueTimeNeededCell } from './lettings.report.js';
+import {
+  withComplementarySuppression,
+  type Cut,
+  type Group,
+  type LettingCell,
+  type LettingFilter,
+  type LettingsQuery,
+  type LettingsReport,
+  type LettingsSeries,
+  type QueueTimeNeededCell,
+} from './lettings.report.js';
 import { buckets, type Granularity } from './period.js';
 import { round } from './summary.js';
 
@@ -47,9 +57,7 @@ function cellOf(a: Aggregates, threshold: number): LettingCell {
     suppressed: false,
     flatsLet: a.n,
     queueDays:
-      a.queued === 0 || queueDaysSuppressed || !p
-        ? null
-        : { n: a.queued, mean: round(a.q_mean!), median: round(p[1]), bandLow: round(p[0]), bandHigh: round(p[2]), min: a.q_min!, max: a.q_max! },
+      a.queued === 0 || queueDaysSuppressed || !p ? null : { n: a.queued, mean: round(a.q_mean!), median: round(p[1]), bandLow: round(p[0]), bandHigh: round(p[2]), min: a.q_min!, max: a.q_max! },
     queueDaysSuppressed,
     applicationsPerListing: { mean: round(a.a_mean), median: round(a.a_median), max: a.a_max },
     rent: { mean: round(a.r_mean), median: round(a.r_median) },
@@ -91,10 +99,7 @@ export async function rawLettingsReport(pool: pg.Pool, query: LettingsQuery & { 
   if (query.by.length === 0) return { by: query.by, rows: [], total: cellOf(total, query.threshold) };
   const columns = [...new Set(query.by.flatMap((cut) => CUT_COLUMNS[cut]))];
   const names = columns.map((c) => c.split(' AS ')[1]);
-  const { rows } = await pool.query<Aggregates & Record<string, string | number>>(
-    `SELECT ${columns.join(', ')}, ${AGGREGATES} ${from} GROUP BY ${columns.map((_, i) => i + 1).join(', ')}`,
-    params,
-  );
+  const { rows } = await pool.query<Aggregates & Record<string, string | number>>(`SELECT ${columns.join(', ')}, ${AGGREGATES} ${from} GROUP BY ${columns.map((_, i) => i + 1).join(', ')}`, params);
   const keys = names.map((n) => n.replaceAll('"', ''));
   const grouped = rows.map((row) => ({ group: Object.fromEntries(keys.map((k) => [k, row[k]])) as Group, ...cellOf(row, query.threshold) }));
   grouped.sort((a, b) => {

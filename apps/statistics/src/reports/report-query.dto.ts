@@ -48,7 +48,14 @@ export class ReportQueryDto {
 
   @ApiPropertyOptional({ example: 'district,rooms', description: `Break the lettings report down by up to three of: ${CUTS.join(', ')}` })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value))
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : value,
+  )
   @ArrayMaxSize(3)
   @IsIn(CUTS, { each: true, message: `by must list cuts among ${CUTS.join(', ')}` })
   by?: Cut[];

@@ -76,7 +76,9 @@ export class ReportsService {
     if (errors.length > 0 || !period) throw new InvalidRequest(errors, 'The report parameters are invalid; see errors for each field.');
 
     const filter: LettingFilter = Object.fromEntries(
-      Object.entries({ municipality: query.municipality, district: query.district, rooms: query.rooms, listingType: query.listingType, landlordId: query.landlordId }).filter(([, v]) => v !== undefined),
+      Object.entries({ municipality: query.municipality, district: query.district, rooms: query.rooms, listingType: query.listingType, landlordId: query.landlordId }).filter(
+        ([, v]) => v !== undefined,
+      ),
     );
     const { suppressionThreshold } = await this.policy.on(stockholmDate(new Date()));
     return { period, filter, by, granularity: query.granularity ?? 'month', threshold: suppressionThreshold, source: query.source ?? 'store' };
@@ -116,9 +118,7 @@ export class ReportsService {
 
   /** The municipalities and districts a report may name, and the landlords (analysts only). */
   async places(audience: Audience) {
-    const { rows } = await this.pool.query<{ municipality: string; district: string }>(
-      `SELECT DISTINCT municipality, district FROM statistics.listings WHERE district IS NOT NULL`,
-    );
+    const { rows } = await this.pool.query<{ municipality: string; district: string }>(`SELECT DISTINCT municipality, district FROM statistics.listings WHERE district IS NOT NULL`);
     const facts = await this.snapshot.current();
     const known = new Map<string, Set<string>>();
     const add = (municipality: string, district: string) => known.set(municipality, (known.get(municipality) ?? new Set()).add(district));
@@ -126,9 +126,7 @@ export class ReportsService {
     for (let i = 0; i < facts.capacity; i++) {
       if (facts.counted[i]) add(facts.dictionaries.municipality.values[facts.municipality[i]], facts.dictionaries.district.values[facts.district[i]]);
     }
-    const municipalities = [...known.entries()]
-      .sort(([a], [b]) => a.localeCompare(b, 'sv'))
-      .map(([name, districts]) => ({ name, districts: [...districts].sort((a, b) => a.localeCompare(b, 'sv')) }));
+    const municipalities = [...known.entries()].sort(([a], [b]) => a.localeCompare(b, 'sv')).map(([name, districts]) => ({ name, districts: [...districts].sort((a, b) => a.localeCompare(b, 'sv')) }));
     if (audience === 'public') return { municipalities };
     const names = await this.landlordNames();
     return { municipalities, landlords: [...names.entries()].map(([landlordId, name]) => ({ landlordId, name })).sort((a, b) => a.name.localeCompare(b.name, 'sv')) };
@@ -142,8 +140,7 @@ export class ReportsService {
   /** A municipality, district or landlord the store has never seen is a mistake in the request, not an empty report. */
   private async checkKnown(facts: LettingFacts, query: ReportQueryDto, fail: (field: string, message: string) => void): Promise<void> {
     const d = facts.dictionaries;
-    const listed = async (column: 'municipality' | 'district', value: string) =>
-      (await this.pool.query(`SELECT 1 FROM statistics.listings WHERE ${column} = $1 LIMIT 1`, [value])).rows.length > 0;
+    const listed = async (column: 'municipality' | 'district', value: string) => (await this.pool.query(`SELECT 1 FROM statistics.listings WHERE ${column} = $1 LIMIT 1`, [value])).rows.length > 0;
     if (query.municipality !== undefined && d.municipality.find(query.municipality) === undefined && !(await listed('municipality', query.municipality))) {
       fail('municipality', `unknown municipality "${query.municipality}"; see /statistics/open/places`);
     }

@@ -31,7 +31,9 @@ export async function seekersSeries(pool: pg.Pool, query: { period: Period; gran
   const params = [periods.map((p) => p.from), periods.map((p) => p.to), periods.map((p) => twelveMonthsBefore(p.to))];
   // One pass per figure over the period's rows (not a scan of every seeker per point):
   // registered at each point's end = registered before the period + new − departed, cumulated.
-  const { rows: [before] } = await pool.query<{ registered: number }>(
+  const {
+    rows: [before],
+  } = await pool.query<{ registered: number }>(
     `SELECT count(*)::int AS registered FROM statistics.seekers
      WHERE registered_on < $1 AND (left_on IS NULL OR left_on >= $1)`,
     [query.period.from],

@@ -17,10 +17,7 @@ export const landlordsProjection: Projection<IntegrationMessage> = {
     for (const message of messages) {
       if (message.type !== LandlordRegisteredV1.type) continue;
       const landlord = LandlordRegisteredV1.parse(message.payload);
-      await tx.query(`INSERT INTO ${table} (landlord_id, name) VALUES ($1, $2) ON CONFLICT (landlord_id) DO UPDATE SET name = EXCLUDED.name`, [
-        landlord.landlordId,
-        landlord.name,
-      ]);
+      await tx.query(`INSERT INTO ${table} (landlord_id, name) VALUES ($1, $2) ON CONFLICT (landlord_id) DO UPDATE SET name = EXCLUDED.name`, [landlord.landlordId, landlord.name]);
     }
   },
 };

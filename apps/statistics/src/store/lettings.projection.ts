@@ -49,8 +49,21 @@ export const lettingsProjection: Projection<IntegrationMessage> = {
           `INSERT INTO ${table} (listing_id, tenant_applicant_id, landlord_id, municipality, district, rooms, area_m2, monthly_rent, listing_type,
              contract_date, published_on, tenant_queue_days, applications)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`,
-          [l.listingId, l.tenantApplicantId, l.landlordId, l.municipality, l.district, l.rooms, l.areaM2, l.monthlyRent, l.listingType,
-            l.contractDate, l.publishedOn, l.tenantQueueDays, l.applications],
+          [
+            l.listingId,
+            l.tenantApplicantId,
+            l.landlordId,
+            l.municipality,
+            l.district,
+            l.rooms,
+            l.areaM2,
+            l.monthlyRent,
+            l.listingType,
+            l.contractDate,
+            l.publishedOn,
+            l.tenantQueueDays,
+            l.applications,
+          ],
         );
       } else if (message.type === LettingCancelledV1.type) {
         const c = LettingCancelledV1.parse(message.payload);

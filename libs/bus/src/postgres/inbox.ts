@@ -7,19 +7,10 @@ import type { DeadLetter, IntegrationMessage, MessageHandler } from '../bus.port
  * `extra` runs in the same transaction (the PostgreSQL bus stores its offset there).
  * Returns false when the message had already been handled.
  */
-export async function handleOnce(
-  client: pg.PoolClient,
-  group: string,
-  message: IntegrationMessage,
-  handler: MessageHandler,
-  extra?: (client: pg.PoolClient) => Promise<void>,
-): Promise<boolean> {
+export async function handleOnce(client: pg.PoolClient, group: string, message: IntegrationMessage, handler: MessageHandler, extra?: (client: pg.PoolClient) => Promise<void>): Promise<boolean> {
   await client.query('BEGIN');
   try {
-    const fresh = await client.query(
-      'INSERT INTO bus.inbox (consumer_group, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-      [group, message.id],
-    );
+    const fresh = await client.query('INSERT INTO bus.inbox (consumer_group, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [group, message.id]);
     if (fresh.rowCount === 1) await handler(message, client);
     if (extra) await extra(client);
     await client.query('COMMIT');
@@ -30,13 +21,7 @@ export async function handleOnce(
   }
 }
 
-export async function recordDeadLetter(
-  client: pg.PoolClient,
-  group: string,
-  message: IntegrationMessage,
-  error: unknown,
-  attempts: number,
-): Promise<void> {
+export async function recordDeadLetter(client: pg.PoolClient, group: string, message: IntegrationMessage, error: unknown, attempts: number): Promise<void> {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   await client.query(
     `INSERT INTO bus.dead_letters (consumer_group, message_id, type, key, message, error, attempts)
@@ -46,10 +31,7 @@ export async function recordDeadLetter(
 }
 
 export async function readDeadLetters(pool: pg.Pool, group: string): Promise<DeadLetter[]> {
-  const { rows } = await pool.query(
-    'SELECT consumer_group, message, error, attempts, failed_at FROM bus.dead_letters WHERE consumer_group = $1 ORDER BY id',
-    [group],
-  );
+  const { rows } = await pool.query('SELECT consumer_group, message, error, attempts, failed_at FROM bus.dead_letters WHERE consumer_group = $1 ORDER BY id', [group]);
   return rows.map((r) => ({
     group: r.consumer_group,
     message: r.message as IntegrationMessage,

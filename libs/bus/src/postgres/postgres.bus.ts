@@ -69,18 +69,13 @@ export class PostgresBus implements IntegrationBus {
          WHERE ${AFTER_POSITION_VISIBLE} AND topic = ANY($3::text[]) ${LOG_ORDER} LIMIT $4) page ON true`,
       values: [...positionParams(after), topics, limit],
     });
-    const messages = rows
-      .filter((r) => r.tx_id !== null)
-      .map((r) => ({ position: { commit: BigInt(r.tx_id!), prepare: BigInt(r.position!) }, message: r.message! }));
+    const messages = rows.filter((r) => r.tx_id !== null).map((r) => ({ position: { commit: BigInt(r.tx_id!), prepare: BigInt(r.position!) }, message: r.message! }));
     const head = rows[0];
     return messages.length < limit && head ? { messages, scannedTo: { commit: BigInt(head.head_tx), prepare: BigInt(head.head_position) } } : { messages };
   }
 
   async countLog(topics: readonly string[]): Promise<number> {
-    const { rows } = await this.options.log.query<{ count: string }>(
-      'SELECT count(*) FROM bus.messages WHERE topic = ANY($1::text[])',
-      [topics],
-    );
+    const { rows } = await this.options.log.query<{ count: string }>('SELECT count(*) FROM bus.messages WHERE topic = ANY($1::text[])', [topics]);
     return Number(rows[0].count);
   }
 
@@ -145,10 +140,7 @@ class GroupConsumer implements Consumer {
       try {
         lockClient = await this.pools.readModel.connect();
         lockClient.on('error', onBroken);
-        const { rows } = await lockClient.query<{ locked: boolean }>(
-          'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
-          [`bus-consumer:${this.options.group}`],
-        );
+        const { rows } = await lockClient.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [`bus-consumer:${this.options.group}`]);
         if (rows[0].locked) await this.consumeWhileLeader();
       } catch (error) {
         this.pools.onError?.(error);
@@ -170,9 +162,7 @@ class GroupConsumer implements Consumer {
       const { messages, scannedTo } = await this.bus.readPage(offset, this.options.topics);
       for (const { position, message } of messages) {
         if (this.stopped) return;
-        await deliver(this.pools.readModel, group, message, this.handler, this.options.maxAttempts, (client) =>
-          saveOffset(client, group, position),
-        );
+        await deliver(this.pools.readModel, group, message, this.handler, this.options.maxAttempts, (client) => saveOffset(client, group, position));
       }
       if (this.stopped) return;
       if (scannedTo && (!offset || comparePositions(scannedTo, offset) > 0)) await saveOffset(this.pools.readModel, group, scannedTo);
@@ -181,10 +171,9 @@ class GroupConsumer implements Consumer {
   }
 
   private async readOffset(): Promise<LoggedMessage['position'] | undefined> {
-    const { rows } = await this.pools.readModel.query<{ transaction_id: string; position: string }>(
-      'SELECT transaction_id, position FROM bus.consumer_offsets WHERE consumer_group = $1',
-      [this.options.group],
-    );
+    const { rows } = await this.pools.readModel.query<{ transaction_id: string; position: string }>('SELECT transaction_id, position FROM bus.consumer_offsets WHERE consumer_group = $1', [
+      this.options.group,
+    ]);
     return rows[0] ? { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].position) } : undefined;
   }
 

@@ -25,13 +25,7 @@ export interface LettingGuidelineChangedV1 {
 const requirements = (v: unknown): boolean => {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
-  return (
-    is.orNull(is.amount)(r.incomeMultiple) &&
-    is.orNull(is.count)(r.maxHouseholdSize) &&
-    is.orNull(is.count)(r.minAge) &&
-    is.orNull(is.count)(r.maxAge) &&
-    is.boolean(r.noPaymentRemarks)
-  );
+  return is.orNull(is.amount)(r.incomeMultiple) && is.orNull(is.count)(r.maxHouseholdSize) && is.orNull(is.count)(r.minAge) && is.orNull(is.count)(r.maxAge) && is.boolean(r.noPaymentRemarks);
 };
 
 export const LettingGuidelineChangedV1 = defineContract<LettingGuidelineChangedV1>('landlords.letting-guideline-changed.v1', 1, {

@@ -63,13 +63,11 @@ export class EventStoreDbEventStore implements EventStore {
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
-    const result = await this.client
-      .appendToStream(streamId, events.map(toEventData), { expectedRevision: toExpectedRevision(expected) })
-      .catch((error: unknown) => {
-        const failure = commandError(error);
-        if (failure instanceof WrongExpectedVersionError) throw new VersionConflictError(streamId, expected, failure.actualVersion);
-        throw translate(failure);
-      });
+    const result = await this.client.appendToStream(streamId, events.map(toEventData), { expectedRevision: toExpectedRevision(expected) }).catch((error: unknown) => {
+      const failure = commandError(error);
+      if (failure instanceof WrongExpectedVersionError) throw new VersionConflictError(streamId, expected, failure.actualVersion);
+      throw translate(failure);
+    });
     // Only a client built with throwOnAppendFailure: false reports a conflict this way.
     if (!result.success) {
       const actual = result.nextExpectedRevision < 0n ? 'no_stream' : result.nextExpectedRevision;
@@ -152,10 +150,7 @@ export class EventStoreDbEventStore implements EventStore {
     const run = async () => {
       let checkpoint = options.from;
       while (!stopped) {
-        current = this.client.subscribeToAll(
-          { fromPosition: readPosition(checkpoint), filter: excludeSystemEvents() },
-          { highWaterMark: batchSize },
-        );
+        current = this.client.subscribeToAll({ fromPosition: readPosition(checkpoint), filter: excludeSystemEvents() }, { highWaterMark: batchSize });
         const iterator = batches(current, checkpoint, batchSize);
         try {
           for (;;) {
@@ -227,11 +222,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 }
 
-async function* batches(
-  source: AllStreamSubscription,
-  after: GlobalPosition,
-  size: number,
-): AsyncGenerator<RecordedEvent[]> {
+async function* batches(source: AllStreamSubscription, after: GlobalPosition, size: number): AsyncGenerator<RecordedEvent[]> {
   let batch: RecordedEvent[] = [];
   for await (const { event } of source) {
     if (event && isOurs(event) && comparePositions(event.position, after) > 0) batch.push(toRecordedEvent(event));

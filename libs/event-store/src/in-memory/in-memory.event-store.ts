@@ -1,16 +1,5 @@
 import { VersionConflictError } from '../errors.js';
-import type {
-  AppendResult,
-  BatchHandler,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-  ReadAllOptions,
-  RecordedEvent,
-  StreamAppend,
-  SubscribeOptions,
-  Subscription,
-} from '../event-store.port.js';
+import type { AppendResult, BatchHandler, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port.js';
 import { comparePositions, START } from '../event-store.port.js';
 import { appendOneByOne, readEach } from '../one-by-one.js';
 import { pollingSubscription, Wakeup } from '../polling-subscription.js';
@@ -31,11 +20,7 @@ export class InMemoryEventStore implements EventStore {
       return { nextExpectedRevision: last.revision, position: last.position };
     }
     const current = stream.length === 0 ? ('no_stream' as const) : BigInt(stream.length - 1);
-    const ok =
-      expected === 'any' ||
-      (expected === 'no_stream' && current === 'no_stream') ||
-      (expected === 'stream_exists' && current !== 'no_stream') ||
-      expected === current;
+    const ok = expected === 'any' || (expected === 'no_stream' && current === 'no_stream') || (expected === 'stream_exists' && current !== 'no_stream') || expected === current;
     if (!ok || previous.some((e) => e !== undefined)) throw new VersionConflictError(streamId, expected, current);
     for (const event of events) {
       const index = BigInt(this.log.length + 1);
@@ -75,12 +60,17 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription {
-    return pollingSubscription((o) => this.readAll(o), this.wakeup, {
-      from: options.from,
-      batchSize: options.batchSize ?? 500,
-      idleMs: 50,
-      retryMs: 50,
-    }, handler);
+    return pollingSubscription(
+      (o) => this.readAll(o),
+      this.wakeup,
+      {
+        from: options.from,
+        batchSize: options.batchSize ?? 500,
+        idleMs: 50,
+        retryMs: 50,
+      },
+      handler,
+    );
   }
 
   async countEvents(): Promise<number> {

@@ -27,13 +27,7 @@ function eventValues(e: NewEvent): unknown[] {
 }
 
 function eventArrays(events: NewEvent[]): unknown[] {
-  return [
-    events.map((e) => e.id),
-    events.map((e) => e.type),
-    events.map((e) => e.schemaVersion),
-    events.map((e) => JSON.stringify(e.data)),
-    events.map((e) => JSON.stringify(e.metadata)),
-  ];
+  return [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.schemaVersion), events.map((e) => JSON.stringify(e.data)), events.map((e) => JSON.stringify(e.metadata))];
 }
 
 /** Under a burst of commands, a projection or relay then writes about once per 100 ms, not once per command. */
@@ -89,11 +83,7 @@ export class PostgresEventStore implements EventStore {
       // Named: each connection parses and plans the statement once, not on every append.
       name: `es.append.${typeof expected === 'bigint' ? 'exact' : expected}.${single ? 'one' : 'many'}`,
       text: appendSql(expected, single),
-      values: [
-        streamId,
-        typeof expected === 'bigint' ? expected.toString() : null,
-        ...(single ? eventValues(events[0]) : eventArrays(events)),
-      ],
+      values: [streamId, typeof expected === 'bigint' ? expected.toString() : null, ...(single ? eventValues(events[0]) : eventArrays(events))],
     });
     if (rows.length === 0) throw new VersionConflictError(streamId, expected, await this.currentRevision(streamId));
     const last = rows[rows.length - 1];
@@ -105,9 +95,7 @@ export class PostgresEventStore implements EventStore {
 
   async appendEach(appends: readonly StreamAppend[]): Promise<Array<AppendResult | VersionConflictError>> {
     if (appends.length === 0) return [];
-    const oneStatement =
-      appends.every((a) => a.events.length > 0 && (a.expected === 'no_stream' || typeof a.expected === 'bigint')) &&
-      new Set(appends.map((a) => a.streamId)).size === appends.length;
+    const oneStatement = appends.every((a) => a.events.length > 0 && (a.expected === 'no_stream' || typeof a.expected === 'bigint')) && new Set(appends.map((a) => a.streamId)).size === appends.length;
     if (oneStatement) {
       try {
         const results = await this.tryAppendEach(appends);
@@ -124,7 +112,16 @@ export class PostgresEventStore implements EventStore {
 
   private async tryAppendEach(appends: readonly StreamAppend[]): Promise<Array<AppendResult | VersionConflictError>> {
     const rows = appends.flatMap(({ streamId, events, expected }) =>
-      events.map((e, i): AppendRow => ({ stream: streamId, expected: expected === 'no_stream' ? '-1' : String(expected), offset: i + 1, id: e.id, type: e.type, version: e.schemaVersion, data: e.data, metadata: e.metadata })),
+      events.map((e, i): AppendRow => ({
+        stream: streamId,
+        expected: expected === 'no_stream' ? '-1' : String(expected),
+        offset: i + 1,
+        id: e.id,
+        type: e.type,
+        version: e.schemaVersion,
+        data: e.data,
+        metadata: e.metadata,
+      })),
     );
     const { rows: written } = await this.pool.query<{ stream_id: string; position: string; transaction_id: string; revision: string }>({
       name: 'es.append-each',
@@ -157,10 +154,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async currentRevision(streamId: string): Promise<bigint | 'no_stream'> {
-    const { rows } = await this.pool.query<{ revision: string | null }>(
-      'SELECT max(revision)::text AS revision FROM es.events WHERE stream_id = $1',
-      [streamId],
-    );
+    const { rows } = await this.pool.query<{ revision: string | null }>('SELECT max(revision)::text AS revision FROM es.events WHERE stream_id = $1', [streamId]);
     return rows[0].revision === null ? 'no_stream' : BigInt(rows[0].revision);
   }
 

@@ -25,10 +25,7 @@ export class AccountRepository {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   async findByUsername(username: string): Promise<Account | undefined> {
-    const { rows } = await this.pool.query<AccountRow>(
-      'SELECT id, username, password_hash, roles, landlord_id FROM platform.accounts WHERE username = $1',
-      [username],
-    );
+    const { rows } = await this.pool.query<AccountRow>('SELECT id, username, password_hash, roles, landlord_id FROM platform.accounts WHERE username = $1', [username]);
     const row = rows[0];
     return row && { id: row.id, username: row.username, passwordHash: row.password_hash, roles: row.roles, landlordId: row.landlord_id };
   }

@@ -8,5 +8,4 @@ export const IS_PUBLIC = 'platform:is-public';
  * protected by default; in the OpenAPI document the empty requirement likewise
  * overrides the document-wide bearer requirement.
  */
-export const Public = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiSecurity({}));
+export const Public = (): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiSecurity({}));

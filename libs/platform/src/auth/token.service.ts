@@ -48,13 +48,7 @@ export class TokenService {
     if (known) return known;
     const claims = this.claimsOf(token);
     const { sub, roles, landlordId, exp } = claims ?? {};
-    if (
-      typeof sub !== 'string' ||
-      sub === '' ||
-      !Array.isArray(roles) ||
-      !roles.every(isRole) ||
-      (landlordId !== undefined && typeof landlordId !== 'string')
-    ) {
+    if (typeof sub !== 'string' || sub === '' || !Array.isArray(roles) || !roles.every(isRole) || (landlordId !== undefined && typeof landlordId !== 'string')) {
       throw new UnauthorizedException('The bearer token is invalid or has expired');
     }
     const user = { id: sub, roles, ...(landlordId !== undefined && { landlordId }) };

@@ -32,9 +32,7 @@ describe('loadConfig with the platform variables', () => {
   });
 
   it('names an invalid port and quotes its value', () => {
-    expect(problemsOf({ ...valid, PORT: 'abc' })).toBe(
-      'Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc")',
-    );
+    expect(problemsOf({ ...valid, PORT: 'abc' })).toBe('Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc")');
   });
 
   it('names every missing or wrong variable at once, without echoing secrets', () => {
@@ -47,22 +45,14 @@ describe('loadConfig with the platform variables', () => {
   });
 
   it('rejects a non-PostgreSQL database URL without quoting it', () => {
-    expect(problemsOf({ ...valid, DATABASE_URL: 'mysql://root:hunter2@db/app' })).toBe(
-      'Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// URL',
-    );
+    expect(problemsOf({ ...valid, DATABASE_URL: 'mysql://root:hunter2@db/app' })).toBe('Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// URL');
   });
 
   it('explains a bad SEED_ACCOUNTS entry without revealing its password', () => {
     const message = problemsOf({ ...valid, SEED_ACCOUNTS: 'staff:anna@agency.se:Secret123!,landlord:bo@x.se:Hemligt99' });
-    expect(message).toBe(
-      'Invalid configuration: SEED_ACCOUNTS entry 2 has unknown role "landlord" (allowed: staff, analyst, admin)',
-    );
-    expect(problemsOf({ ...valid, SEED_ACCOUNTS: 'staff:anna@agency.se' })).toContain(
-      'SEED_ACCOUNTS entry 1 must have the form roles:username:password',
-    );
-    expect(problemsOf({ ...valid, SEED_ACCOUNTS: 'staff:a@x.se:Secret123!,admin:A@x.se:Secret456!' })).toContain(
-      'SEED_ACCOUNTS entry 2 repeats username "a@x.se"',
-    );
+    expect(message).toBe('Invalid configuration: SEED_ACCOUNTS entry 2 has unknown role "landlord" (allowed: staff, analyst, admin)');
+    expect(problemsOf({ ...valid, SEED_ACCOUNTS: 'staff:anna@agency.se' })).toContain('SEED_ACCOUNTS entry 1 must have the form roles:username:password');
+    expect(problemsOf({ ...valid, SEED_ACCOUNTS: 'staff:a@x.se:Secret123!,admin:A@x.se:Secret456!' })).toContain('SEED_ACCOUNTS entry 2 repeats username "a@x.se"');
   });
 
   it('treats an empty value as unset', () => {
@@ -70,10 +60,7 @@ describe('loadConfig with the platform variables', () => {
   });
 
   it('lets an app extend the schema with its own variables', () => {
-    const config = loadConfig(
-      { ...platformVariables, PAGE_SIZE: env.int({ min: 1, max: 500 }).default(50), REGION: env.string() },
-      { ...valid, REGION: 'Uppsala' },
-    );
+    const config = loadConfig({ ...platformVariables, PAGE_SIZE: env.int({ min: 1, max: 500 }).default(50), REGION: env.string() }, { ...valid, REGION: 'Uppsala' });
     expect(config.PAGE_SIZE).toBe(50);
     expect(config.REGION).toBe('Uppsala');
   });

@@ -49,10 +49,7 @@ export type ConfigOf<S extends EnvSchema> = { readonly [K in keyof S]: S[K] exte
  * Reads and validates every variable of the schema. Apps extend the platform's
  * schema with their own: `loadConfig({ ...platformVariables, PAGE_SIZE: env.int({ min: 1, max: 500 }).default(50) })`.
  */
-export function loadConfig<S extends EnvSchema>(
-  schema: S,
-  source: Readonly<Record<string, string | undefined>> = process.env,
-): ConfigOf<S> {
+export function loadConfig<S extends EnvSchema>(schema: S, source: Readonly<Record<string, string | undefined>> = process.env): ConfigOf<S> {
   const config: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [name, variable] of Object.entries(schema)) {

@@ -45,9 +45,7 @@ function parseEntry(entry: string, position: number): SeedAccount {
   const roles = rolesPart.split('+').map((role) => role.trim());
   const unknown = roles.filter((role) => !(SEEDABLE_ROLES as readonly string[]).includes(role));
   if (unknown.length > 0) {
-    throw new InvalidValue(
-      `entry ${position} has unknown role ${unknown.map((r) => `"${r}"`).join(', ')} (allowed: ${SEEDABLE_ROLES.join(', ')})`,
-    );
+    throw new InvalidValue(`entry ${position} has unknown role ${unknown.map((r) => `"${r}"`).join(', ')} (allowed: ${SEEDABLE_ROLES.join(', ')})`);
   }
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new InvalidValue(`entry ${position} has a password shorter than ${MIN_PASSWORD_LENGTH} characters`);

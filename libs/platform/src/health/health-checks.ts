@@ -37,9 +37,7 @@ export async function runHealthChecks(checks: HealthChecks): Promise<HealthRepor
     statuses[name] = result.status === 'fulfilled' ? 'up' : 'down';
     if (result.status === 'rejected') errors[name] = reasonOf(result.reason);
   });
-  return Object.keys(errors).length === 0
-    ? { status: 'ok', checks: statuses as Record<string, 'up'> }
-    : { status: 'error', checks: statuses, errors };
+  return Object.keys(errors).length === 0 ? { status: 'ok', checks: statuses as Record<string, 'up'> } : { status: 'error', checks: statuses, errors };
 }
 
 async function withTimeout(check: Promise<void>): Promise<void> {

@@ -131,9 +131,11 @@ export class FastRoutes {
 
   private problem(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const problem =
-      error instanceof Unauthorized ? generic(401, 'Unauthorized', error.message)
-      : error instanceof Forbidden ? generic(403, 'Forbidden', error.message)
-      : fastifyClientError(error) ?? toProblem(error);
+      error instanceof Unauthorized
+        ? generic(401, 'Unauthorized', error.message)
+        : error instanceof Forbidden
+          ? generic(403, 'Forbidden', error.message)
+          : (fastifyClientError(error) ?? toProblem(error));
     if (problem.status >= 500) this.logger.logger.error({ err: error, correlationId: request.id }, problem.detail);
     if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
     reply
@@ -166,9 +168,11 @@ function fieldErrors(errors: readonly ErrorObject[], root: string): FieldError[]
   for (const error of errors) {
     const path = error.instancePath.slice(1).replaceAll('/', '.');
     const [field, message] =
-      error.keyword === 'required' ? [join(path, error.params.missingProperty as string), 'is required']
-      : error.keyword === 'additionalProperties' ? [join(path, error.params.additionalProperty as string), 'should not exist']
-      : [path || root || 'request', error.message ?? 'is invalid'];
+      error.keyword === 'required'
+        ? [join(path, error.params.missingProperty as string), 'is required']
+        : error.keyword === 'additionalProperties'
+          ? [join(path, error.params.additionalProperty as string), 'should not exist']
+          : [path || root || 'request', error.message ?? 'is invalid'];
     byField.set(field, [...(byField.get(field) ?? []), `${field} ${message}`]);
   }
   return [...byField].map(([field, messages]) => ({ field, messages }));

@@ -45,15 +45,14 @@ export class IdempotencyStore {
       throw new InvalidRequest([{ field: 'Idempotency-Key', messages: ['must be 1 to 200 letters, digits, or . _ : -'] }]);
     }
     const scope = `${userId ?? 'anonymous'} ${request.method} ${request.url.split('?')[0]}`;
-    const hash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify(request.body ?? null))
+      .digest('hex');
     return this.run(scope, key, hash, reply, handle);
   }
 
   private async run(scope: string, key: string, hash: string, reply: ReplyControl, handle: () => Promise<unknown>): Promise<unknown> {
-    const claimed = await this.pool.query(
-      'INSERT INTO platform.idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-      [scope, key, hash],
-    );
+    const claimed = await this.pool.query('INSERT INTO platform.idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [scope, key, hash]);
     if (claimed.rowCount === 0) {
       const { rows } = await this.pool.query<StoredResponse>('SELECT request_hash, status, body FROM platform.idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
       const stored = rows[0];
