@@ -9,12 +9,18 @@ const swc = {
   sourceMaps: 'inline',
 };
 
+// apps/web's pages are .tsx with @kitajs/html's JSX (tsconfig.json: jsx react-jsx).
+const swcTsx = {
+  ...swc,
+  jsc: { ...swc.jsc, parser: { ...swc.jsc.parser, tsx: true }, transform: { ...swc.jsc.transform, react: { runtime: 'automatic', importSource: '@kitajs/html' } } },
+};
+
 export default {
   testEnvironment: 'node',
-  extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc], '^.+\\.tsx$': ['@swc/jest', swcTsx] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec).ts'],
+  testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec).{ts,tsx}'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/data/'],
 
   // Apps under test log warnings only; a test that checks logs sets its own level.
