@@ -1,8 +1,9 @@
 // Type-aware lint, kept small: the rules that catch what the compiler cannot
 // (docs/decisions/0007-ci-rules.md). Formatting is prettier's job, unused code knip's.
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', 'data/', 'node_modules/', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
