@@ -1,25 +1,26 @@
 // ESM throughout: NestJS 12 and emmett ship only ES modules.
 const swc = {
   jsc: {
-    parser: { syntax: 'typescript', decorators: true, tsx: true },
-    transform: {
-      legacyDecorator: true,
-      decoratorMetadata: true,
-      useDefineForClassFields: false,
-      react: { runtime: 'automatic', importSource: '@kitajs/html' },
-    },
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
     target: 'es2022',
   },
   module: { type: 'es6' },
   sourceMaps: 'inline',
 };
 
+// apps/web's pages are .tsx with @kitajs/html's JSX (tsconfig.json: jsx react-jsx).
+const swcTsx = {
+  ...swc,
+  jsc: { ...swc.jsc, parser: { ...swc.jsc.parser, tsx: true }, transform: { ...swc.jsc.transform, react: { runtime: 'automatic', importSource: '@kitajs/html' } } },
+};
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
-  transform: { '^.+\\.tsx?$': ['@swc/jest', swc] },
+  transform: { '^.+\\.ts$': ['@swc/jest', swc], '^.+\\.tsx$': ['@swc/jest', swcTsx] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec).ts'],
+  testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec).{ts,tsx}'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/data/'],
 
   // Apps under test log warnings only; a test that checks logs sets its own level.
