@@ -17,12 +17,11 @@ export { Roles } from './auth/roles.decorator.js';
 export type { Role } from './auth/roles.js';
 export { TokenService, type IssuedToken } from './auth/token.service.js';
 
-export { trainingClockView, type TrainingClockView } from './clock/training-clock.controller.js';
+export { trainingClockView } from './clock/training-clock.controller.js';
 
 export { PG_POOL } from './database/pg-pool.js';
 
 export { etagOf, revisionFromIfMatch } from './http/etag.js';
 export { FastRoutes, type BodySchema } from './http/fast-routes.js';
-export { LOG_POSITION_HEADER, READ_AFTER_HEADER, READ_STALE_HEADER, formatToken, parseTokens, type LogPosition, type LogToken } from './read-after/log-token.js';
 export { LogWrites, noteLogWrite, withLogWrites, currentLogWrites } from './read-after/log-writes.js';
-export { ReadModelProgress, type ProgressReport } from './read-after/read-model-progress.js';
+export { ReadModelProgress } from './read-after/read-model-progress.js';

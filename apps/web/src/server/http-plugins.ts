@@ -3,15 +3,17 @@ import helmet from '@fastify/helmet';
 import secureSession from '@fastify/secure-session';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WebConfig } from '../web.config.js';
 
-export const SESSION_COOKIE = 'boko_session';
+const SESSION_COOKIE = 'boko_session';
 export const LANGUAGE_COOKIE = 'boko_lang';
 const SESSION_HOURS = 8;
 
-// From dist/apps/web/src/server (built) or apps/web/src/server (tests) up to the repository root.
-const ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../../../../' : '../../../../', import.meta.url));
+// From dist/apps/web/src/server (built) or apps/web/src/server (tests) to apps/web/assets.
+const ASSETS = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../../../../apps/web/assets' : '../../assets', import.meta.url));
+const DESIGN_SYSTEM = dirname(fileURLToPath(import.meta.resolve('@digdir/designsystemet-css')));
 
 /**
  * Everything a page request passes through before a controller: security headers
@@ -51,7 +53,7 @@ export async function registerHttpPlugins(app: NestFastifyApplication, config: W
     getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf,
   });
   await app.register(fastifyStatic, {
-    root: [`${ROOT}apps/web/assets`, `${ROOT}node_modules/@digdir/designsystemet-css/dist/src`],
+    root: [ASSETS, DESIGN_SYSTEM],
     prefix: '/assets/',
     maxAge: '1h',
     index: false,

@@ -3,7 +3,7 @@ import { parseSeedAccounts } from './seed-accounts.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 /** `training` lets an administrator move business time forward; production, the default, keeps the wall clock. */
-export const RUN_MODES = ['production', 'training'] as const;
+const RUN_MODES = ['production', 'training'] as const;
 
 /** The variables every app reads; spread into an app's own schema to add more. */
 export const platformVariables = {

@@ -4,7 +4,7 @@ import type { View } from '../../views/view.js';
 import type { Refusal } from './eligibility.js';
 
 /** A refusal in the person's language; amounts the API names are shown beside the rule. */
-export function refusalText(view: View, refusal: Refusal): string {
+function refusalText(view: View, refusal: Refusal): string {
   const message = messageFor(view.locale, `refusal.${refusal.code}`) ?? view.t('refusal.other');
   const figures = typeof refusal.required === 'number' && typeof refusal.actual === 'number';
   if (!figures || refusal.code !== 'income-below-multiple') return message;

@@ -1,5 +1,3 @@
-import { LISTING_TYPES } from './listing.js';
-
 export const SORTS = ['-published', 'deadline', 'rent', '-rent', '-area', '-rooms', 'moveIn'] as const;
 
 /** The filters a search page can carry in its URL, named as the listings API names them, so a search is a bookmark. */
@@ -22,5 +20,3 @@ export function searchHref(query: SearchQuery, change: SearchQuery = {}): string
   const search = params.toString();
   return search ? `/bostader?${search}` : '/bostader';
 }
-
-export const isListingType = (value: string | undefined): boolean => LISTING_TYPES.some((type) => type === value);
