@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
+import { personnummer } from './personnummer.js';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
 
 /** Screenshots of every page at phone and desktop width, kept for people to look at (the README names the folder). */
@@ -9,14 +9,6 @@ const SHOTS = 'test-artifacts/screenshots';
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PASSWORD = 'correct horse battery staple';
 const HOSTILE = `Eve <img src=x onerror="window.pwned=1"><script>window.pwned=1</script>`;
-
-let serial = 100;
-/** A fresh valid personnummer born in 1990 (Luhn over YYMMDDNNN). */
-function personnummer(): string {
-  const birth = '19900615';
-  const nnn = String(serial++);
-  return `${birth}-${nnn}${luhnCheckDigit(birth.slice(2) + nnn)}`;
-}
 
 const suite = hasChromium() ? describe : describe.skip;
 if (!hasChromium()) console.warn(`*** BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does) ***`);

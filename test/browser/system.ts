@@ -18,6 +18,8 @@ export const hasChromium = () => existsSync(CHROMIUM);
 
 export interface RunningSystem {
   readonly webUrl: string;
+  /** The four apps' base URLs, for the steps of landlords, staff and administrators, which have no pages yet. */
+  readonly urls: Readonly<Record<'APPLICANTS_URL' | 'LISTINGS_URL' | 'LANDLORDS_URL' | 'STATISTICS_URL', string>>;
   readonly apps: Readonly<Record<'applicants' | 'listings' | 'landlords' | 'statistics', NestFastifyApplication>>;
   close(): Promise<void>;
 }
@@ -34,9 +36,11 @@ export async function startSystem(): Promise<RunningSystem> {
   process.env.JWT_SECRET = 'browser-tests-secret-long-enough-for-hs256-0123456789';
   process.env.SEED_ACCOUNTS = 'staff:staff@test.se:Staff-pass-1,admin:admin@test.se:Admin-pass-1';
   process.env.BUS_DATABASE_URL = await freshDatabase('bus');
-  process.env.LISTINGS_JOB_INTERVAL_MS = '0';
-  process.env.LETTING_JOB_INTERVAL_MINUTES = '0';
-  process.env.FEE_JOB_INTERVAL_MINUTES = '0';
+  // Training mode, as npm start runs: due jobs run when an administrator moves the clock, and hourly otherwise.
+  process.env.RUN_MODE = 'training';
+  process.env.LISTINGS_JOB_INTERVAL_MS = '3600000';
+  process.env.LETTING_JOB_INTERVAL_MINUTES = '60';
+  process.env.FEE_JOB_INTERVAL_MINUTES = '60';
   const apps = {
     applicants: await listening(ApplicantsModule, 'applicants'),
     listings: await listening(ListingsModule, 'listings'),
@@ -55,12 +59,13 @@ export async function startSystem(): Promise<RunningSystem> {
   const web = await createWebApp(loadWebConfig({ ...urls, SESSION_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent', NODE_ENV: 'test' }));
   await web.listen(0, '127.0.0.1');
   return {
+    urls,
     webUrl: (await web.getUrl()).replace('[::1]', '127.0.0.1'),
     apps,
     async close() {
       await web.close();
       for (const app of Object.values(apps).reverse()) await app.close();
-      delete process.env.BUS_DATABASE_URL;
+      for (const name of ['RUN_MODE', 'BUS_DATABASE_URL', 'LISTINGS_JOB_INTERVAL_MS', 'LETTING_JOB_INTERVAL_MINUTES', 'FEE_JOB_INTERVAL_MINUTES']) delete process.env[name];
     },
   };
 }
