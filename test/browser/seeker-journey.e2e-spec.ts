@@ -98,20 +98,21 @@ suite('the website for a seeker, in Chromium', () => {
     await register(page, HOSTILE);
     expect(await page.locator('h1').first().innerText()).toContain('<img src=x');
     expect(await page.evaluate('window.pwned')).toBeUndefined();
-    await check(page, 'mine');
+    await check(page, 'mine-sv');
 
     await applyTo(page, 'Haga', '100000');
     // The whole main text, so a failure shows what the page said instead.
     expect(await page.locator('main').innerText()).toContain('Hushållets inkomst är lägre än hyresvärdens krav');
-    await check(page, 'apply-refused');
+    await check(page, 'apply-refused-sv');
 
     await applyTo(page, 'Majorna', '600000');
+    const applicationPath = new URL(page.url()).pathname;
     expect(await page.locator('.ds-alert').first().innerText()).toContain('Din ansökan är skickad');
     expect(await page.locator('.facts').first().innerText()).toContain('Plats 1 av 1 just nu');
-    await check(page, 'application');
+    await check(page, 'application-sv');
     await page.click('text=Tillbaka till mina ansökningar');
     expect(await page.locator('table').first().innerText()).toContain('Järntorget 4');
-    await check(page, 'applications');
+    await check(page, 'applications-sv');
 
     for (const [path, name] of [
       ['/mina-sidor/kotid?datum=2030-01-01', 'queue-time'],
@@ -119,9 +120,29 @@ suite('the website for a seeker, in Chromium', () => {
       ['/mina-sidor/uppgifter', 'my-data'],
     ] as const) {
       await page.goto(url(path));
-      await check(page, name);
+      await check(page, `${name}-sv`);
     }
     expect(await page.locator('body').first().innerText()).toContain('Registrerad i bostadskön');
+
+    await page.click('text=In English');
+    const signedIn = [
+      ['/mina-sidor', 'mine'],
+      ['/mina-sidor/ansokningar', 'applications'],
+      [applicationPath, 'application'],
+      ['/mina-sidor/kotid?datum=2030-01-01', 'queue-time'],
+      ['/mina-sidor/avgift', 'fees'],
+      ['/mina-sidor/uppgifter', 'my-data'],
+      ['/bostader?district=Haga', 'search-signed-in'],
+    ];
+    for (const [path, name] of signedIn) {
+      await page.goto(url(path));
+      await check(page, `${name}-en`);
+    }
+    await page.locator('.listing-list a').first().click();
+    await check(page, 'listing-signed-in-en');
+    await page.click('text=Apply for the flat');
+    await check(page, 'apply-en');
+    await page.click('text=På svenska');
 
     const session = (await context.cookies()).find((cookie) => cookie.name === 'boko_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });

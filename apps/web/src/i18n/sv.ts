@@ -155,6 +155,7 @@ export const sv = {
   'search.sort.-area': 'Störst yta',
   'search.sort.-rooms': 'Flest rum',
   'search.sort.moveIn': 'Tidigast inflyttning',
+  'search.more': 'Fler filter: rum, hyra, yta och inflyttning',
   'search.submit': 'Sök',
   'search.clear': 'Rensa filter',
   'search.count': '{count} bostäder matchar',

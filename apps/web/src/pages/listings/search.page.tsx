@@ -9,6 +9,9 @@ import { LISTING_TYPES, type Listing, type SearchResult } from './listing.js';
 import { requirementTexts } from './listing-facts.js';
 import { searchHref, SORTS, type SearchQuery } from './search-query.js';
 
+// Behind "more filters": a phone shows the few most people use, and a search that used more opens them.
+const MORE = ['roomsMin', 'roomsMax', 'rentMin', 'rentMax', 'areaMin', 'areaMax', 'moveInFrom', 'moveInTo'] as const;
+
 interface SearchProps {
   readonly view: View;
   readonly query: SearchQuery;
@@ -28,14 +31,6 @@ export function SearchPage({ view, query, result, errors }: SearchProps): JSX.El
         <div class="filters">
           <TextField id="municipality" label={t('search.municipality')} value={query.municipality} errors={errors} />
           <TextField id="district" label={t('search.district')} value={query.district} errors={errors} />
-          <TextField id="roomsMin" label={t('search.roomsMin')} value={query.roomsMin} errors={errors} inputmode="decimal" />
-          <TextField id="roomsMax" label={t('search.roomsMax')} value={query.roomsMax} errors={errors} inputmode="decimal" />
-          <TextField id="rentMin" label={t('search.rentMin')} value={query.rentMin} errors={errors} inputmode="numeric" />
-          <TextField id="rentMax" label={t('search.rentMax')} value={query.rentMax} errors={errors} inputmode="numeric" />
-          <TextField id="areaMin" label={t('search.areaMin')} value={query.areaMin} errors={errors} inputmode="numeric" />
-          <TextField id="areaMax" label={t('search.areaMax')} value={query.areaMax} errors={errors} inputmode="numeric" />
-          <TextField id="moveInFrom" type="date" label={t('search.moveInFrom')} value={query.moveInFrom} errors={errors} />
-          <TextField id="moveInTo" type="date" label={t('search.moveInTo')} value={query.moveInTo} errors={errors} />
           <div class="ds-field">
             <label class="ds-label" for="type" safe>
               {t('search.type')}
@@ -64,6 +59,19 @@ export function SearchPage({ view, query, result, errors }: SearchProps): JSX.El
             </select>
           </div>
         </div>
+        <details class="ds-details" open={MORE.some((name) => query[name] !== undefined) || errors.length > 0}>
+          <summary safe>{t('search.more')}</summary>
+          <div class="filters">
+            <TextField id="roomsMin" label={t('search.roomsMin')} value={query.roomsMin} errors={errors} inputmode="decimal" />
+            <TextField id="roomsMax" label={t('search.roomsMax')} value={query.roomsMax} errors={errors} inputmode="decimal" />
+            <TextField id="rentMin" label={t('search.rentMin')} value={query.rentMin} errors={errors} inputmode="numeric" />
+            <TextField id="rentMax" label={t('search.rentMax')} value={query.rentMax} errors={errors} inputmode="numeric" />
+            <TextField id="areaMin" label={t('search.areaMin')} value={query.areaMin} errors={errors} inputmode="numeric" />
+            <TextField id="areaMax" label={t('search.areaMax')} value={query.areaMax} errors={errors} inputmode="numeric" />
+            <TextField id="moveInFrom" type="date" label={t('search.moveInFrom')} value={query.moveInFrom} errors={errors} />
+            <TextField id="moveInTo" type="date" label={t('search.moveInTo')} value={query.moveInTo} errors={errors} />
+          </div>
+        </details>
         <div class="actions">
           <button class="ds-button" data-variant="primary" type="submit" safe>
             {t('search.submit')}
