@@ -23,7 +23,7 @@ export class WebExceptionFilter implements ExceptionFilter {
   }
 }
 
-export function renderError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Pick<Logger, 'error' | 'warn'>): void {
+function renderError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Pick<Logger, 'error' | 'warn'>): void {
   if (error instanceof SessionExpired) {
     endSession(request);
     seeOther(reply, `/logga-in?nasta=${encodeURIComponent(returnPath(request))}`);
