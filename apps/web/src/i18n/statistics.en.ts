@@ -38,6 +38,7 @@ export const statisticsEn: Readonly<Record<keyof typeof statisticsSv, string>> =
   'statistics.daysAndYears': '{days} days ({years} years)',
   'statistics.range': '{low}–{high} days',
   'statistics.chartAlt.rest': 'The table below has the same figures.',
+  'statistics.chartAlt.hiddenOne': '1 value is not shown because it rests on too few people.',
   'statistics.chartAlt.hidden': '{count} values are not shown because they rest on too few people.',
 
   'statistics.queue.caption': 'Queue time needed, {period}{where}',

@@ -36,6 +36,7 @@ export const statisticsSv = {
   'statistics.daysAndYears': '{days} dagar ({years} år)',
   'statistics.range': '{low}–{high} dagar',
   'statistics.chartAlt.rest': 'Samma siffror finns i tabellen nedan.',
+  'statistics.chartAlt.hiddenOne': '1 värde visas inte eftersom det bygger på för få personer.',
   'statistics.chartAlt.hidden': '{count} värden visas inte eftersom de bygger på för få personer.',
 
   'statistics.queue.caption': 'Kötid som behövdes, {period}{where}',

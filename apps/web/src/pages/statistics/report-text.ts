@@ -40,5 +40,5 @@ export function seriesAlt(report: LettingsSeries, t: Translate, locale: Locale):
 }
 
 function sentences(first: string, hidden: number, t: Translate): string {
-  return [first, hidden > 0 ? t('statistics.chartAlt.hidden', { count: hidden }) : '', t('statistics.chartAlt.rest')].filter(Boolean).join(' ');
+  return [first, hidden === 1 ? t('statistics.chartAlt.hiddenOne') : hidden > 1 ? t('statistics.chartAlt.hidden', { count: hidden }) : '', t('statistics.chartAlt.rest')].filter(Boolean).join(' ');
 }
