@@ -5,6 +5,7 @@ import { HomeController } from './pages/home/home.controller.js';
 import { ListingsController } from './pages/listings/listings.controller.js';
 import { MineController } from './pages/mine/mine.controller.js';
 import { QueueRulesQuery } from './pages/home/queue-rules.js';
+import { StatisticsController } from './pages/statistics/statistics.controller.js';
 import { PageContext } from './server/page-context.js';
 import { HealthController } from './server/health.controller.js';
 import { TrainingClockBanner } from './server/training-clock-banner.js';
@@ -15,7 +16,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      controllers: [HealthController, HomeController, AccountController, ListingsController, MineController],
+      controllers: [HealthController, HomeController, AccountController, ListingsController, MineController, StatisticsController],
       providers: [{ provide: WEB_CONFIG, useValue: config }, ApiClient, PageContext, TrainingClockBanner, QueueRulesQuery],
     };
   }

@@ -1,3 +1,4 @@
+import { statisticsEn } from './statistics.en.js';
 import type { Catalogue } from './sv.js';
 
 /** English, on request: the same keys as `sv.ts`, which the type checks. */
@@ -356,4 +357,5 @@ export const en: Catalogue = {
   'personal.email': 'Email',
   'personal.phone': 'Phone',
   'personal.address': 'Address',
+  ...statisticsEn,
 };

@@ -41,3 +41,12 @@ export function formatMoney(kronor: number, locale: Locale): string {
 export function formatNumber(value: number, locale: Locale): string {
   return cached(numberFormats, locale, () => new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: 1 })).format(value);
 }
+
+const monthFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A calendar month `2025-04` → `april 2025` (`April 2025` in English). */
+export function formatMonth(value: string, locale: Locale): string {
+  const date = new Date(`${value}-15T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  return cached(monthFormats, locale, () => new Intl.DateTimeFormat(TAG[locale], { month: 'long', year: 'numeric', timeZone: TIME_ZONE })).format(date);
+}

@@ -1,3 +1,5 @@
+import { statisticsSv } from './statistics.sv.js';
+
 /** Swedish, the site's first language. Every text a page shows is here; `en.ts` has the same keys. */
 export const sv = {
   'site.name': 'Bostadskön',
@@ -353,6 +355,7 @@ export const sv = {
   'personal.email': 'E-post',
   'personal.phone': 'Telefon',
   'personal.address': 'Adress',
+  ...statisticsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -1,0 +1,66 @@
+import type { statisticsSv } from './statistics.sv.js';
+
+/** The statistics pages' texts in English, spread into `en.ts`: the same keys as `statistics.sv.ts`. */
+export const statisticsEn: Readonly<Record<keyof typeof statisticsSv, string>> = {
+  'statistics.title': 'Statistics',
+  'statistics.intro':
+    'Here you can see how long the new tenants had queued and how many flats were let through the housing queue. The figures count the contracts signed in the period. Cancelled lettings do not count.',
+  'statistics.source':
+    "The figures come from the housing queue's statistics system and are updated when a flat is let. They are open data: you may reuse them freely (CC0). Every report can be downloaded as a CSV file.",
+  'statistics.privacy': 'Figures based on fewer than {threshold} people are not shown, so that no single tenant can be recognised.',
+  'statistics.reports': 'Reports',
+  'statistics.queue.title': 'Queue time needed',
+  'statistics.queue.text': 'The median queue days of those who got a flat, by district and number of rooms.',
+  'statistics.series.title': 'Flats let over time',
+  'statistics.series.text': "How many flats were let each month, quarter or year, and the new tenants' queue time.",
+
+  'statistics.form.label': 'Choose what the report shows',
+  'statistics.form.period': 'Period',
+  'statistics.form.municipality': 'Municipality',
+  'statistics.form.allMunicipalities': 'All municipalities',
+  'statistics.form.granularity': 'Show by',
+  'statistics.form.granularity.month': 'Month',
+  'statistics.form.granularity.quarter': 'Quarter',
+  'statistics.form.granularity.year': 'Year',
+  'statistics.form.submit': 'Show',
+  'statistics.form.invalid': 'The report cannot be shown with these choices. Choose a period and a municipality from the lists.',
+  'statistics.period.year': 'All of {year}',
+  'statistics.period.quarter': 'Q{quarter} {year}',
+
+  'statistics.chart': 'Chart',
+  'statistics.chartFull': 'Open the chart at full size',
+  'statistics.table': 'Table',
+  'statistics.csv': 'Download the figures as a CSV file',
+  'statistics.withheld': 'not shown',
+  'statistics.withheldNote': '"Not shown": fewer than {threshold} tenants. The figure is withheld to protect individuals.',
+  'statistics.noLettings': 'No flats were let in the period.',
+  'statistics.days': '{days} days',
+  'statistics.daysAndYears': '{days} days ({years} years)',
+  'statistics.range': '{low}–{high} days',
+  'statistics.chartAlt.rest': 'The table below has the same figures.',
+  'statistics.chartAlt.hiddenOne': '1 value is not shown because it rests on too few people.',
+  'statistics.chartAlt.hidden': '{count} values are not shown because they rest on too few people.',
+
+  'statistics.queue.caption': 'Queue time needed, {period}{where}',
+  'statistics.queue.municipality': 'Municipality',
+  'statistics.queue.district': 'District',
+  'statistics.queue.rooms': 'Rooms',
+  'statistics.queue.median': 'Median queue time',
+  'statistics.queue.band': 'Middle 51 %',
+  'statistics.queue.tenants': 'Tenants',
+  'statistics.queue.explain':
+    'The median is the queue time in the middle: half of the new tenants had queued for less, half for longer. The middle 51 % is the range where just over half of them were. Only flats let by queue time count.',
+  'statistics.queue.chartAlt': 'Grid of the median queue time by district and number of rooms, {period}. Shortest: {shortest}. Longest: {longest}.',
+  'statistics.queue.chartAltNone': 'Grid of the median queue time by district and number of rooms, {period}. No figures can be shown.',
+  'statistics.queue.place': '{district}, {rooms} rooms, {years} years',
+
+  'statistics.series.caption': 'Flats let and queue time, {period}{where}',
+  'statistics.series.period': 'Period',
+  'statistics.series.flatsLet': 'Flats let',
+  'statistics.series.median': 'Median queue time',
+  'statistics.series.band': 'Middle 51 %',
+  'statistics.series.explain': 'The queue time is for flats let by queue time. Flats let first-come or by lottery carry no queue time and count only among the flats let.',
+  'statistics.series.chartAlt': 'Bar chart of flats let, {period}: {total} in all, most in {busiest} ({most}). A line shows the median queue time.',
+  'statistics.series.chartAltOnly': 'Bar chart of flats let, {period}.',
+  'statistics.series.chartAltNone': 'Bar chart of flats let, {period}: no flats were let.',
+};
