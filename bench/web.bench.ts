@@ -111,7 +111,7 @@ export async function run(): Promise<BenchmarkResult> {
 
     const perRound = Math.ceil(REQUESTS / ROUNDS);
     const measured = targets.map(() => ({ replies: [] as Reply[], seconds: 0, rounds: [] as Figures[] }));
-    const cpu = targets.map(() => ({ bench: 0, listings: 0 }));
+    const cpu = targets.map(() => ({ bench: 0, listings: 0, database: 0 }));
     const listingsPid = children[Object.keys(APP_PORTS).indexOf('listings')].pid;
     for (let r = 0; r < ROUNDS; r++) {
       progress(`round ${r + 1} of ${ROUNDS}: ${formatCount(perRound)} requests to each target`);
@@ -127,6 +127,7 @@ export async function run(): Promise<BenchmarkResult> {
         measured[t].rounds.push(figures(replies, seconds));
         cpu[t].bench += used.client / ROUNDS;
         cpu[t].listings += used.app / ROUNDS;
+        cpu[t].database += used.database / ROUNDS;
       }
     }
     const results = measured.map((m) => figures(m.replies, m.seconds));
@@ -139,10 +140,10 @@ export async function run(): Promise<BenchmarkResult> {
       return { label, throughputRatio, p99Ratio, goals: { throughput: throughputRatio >= GOALS.throughputRatio, p99: p99Ratio <= GOALS.p99Ratio } };
     });
 
-    const cpuCell = (t: number) => `${round(cpu[t].bench, 3)} / ${round(cpu[t].listings, 3)}`;
+    const cpuCell = (t: number) => [cpu[t].bench, cpu[t].listings, cpu[t].database].map((ms) => ms.toFixed(2)).join(' / ');
     console.log(
       formatTable(
-        ['target, 100 clients in flight', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req this process / listings'],
+        ['target, 100 clients in flight', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req: this process / listings / PostgreSQL'],
         targets.map((target, t) => [target.name, formatCount(measured[t].replies.length), formatCount(results[t].requestsPerSecond), String(results[t].p50Ms), String(results[t].p99Ms), cpuCell(t)]),
       ),
     );
@@ -157,7 +158,7 @@ export async function run(): Promise<BenchmarkResult> {
     const summary = (t: number) => ({
       ...results[t],
       eachRound: measured[t].rounds,
-      cpuMsPerRequest: { benchProcess: round(cpu[t].bench, 3), listingsApp: round(cpu[t].listings, 3) },
+      cpuMsPerRequest: { benchProcess: round(cpu[t].bench, 3), listingsApp: round(cpu[t].listings, 3), postgres: round(cpu[t].database, 3) },
     });
     return {
       concurrency: CONCURRENCY,
