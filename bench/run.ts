@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkModule>> = {
   'apply-burst': () => import('./apply-burst.bench.js'),
   ranking: () => import('./ranking.bench.js'),
   'read-after': () => import('./read-after.bench.js'),
+  web: () => import('./web.bench.js'),
 };
 
 async function main(name: string | undefined): Promise<number> {

@@ -14,14 +14,20 @@ export function token(claims: { sub: string; roles: string[]; landlordId?: strin
 }
 
 /** The listings app as `npm start` runs it: its own process, on a database of the bench cluster. */
-export async function startListingsApp(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.LISTINGS_BENCH_NODE_ARGS?.split(' ') ?? []), 'dist/apps/listings/src/main.js'], {
+export function startListingsApp(databaseUrl: string, port: number): Promise<ChildProcess> {
+  return startApp('listings', port, { DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', LISTINGS_JOB_INTERVAL_MS: '0', SEED_ACCOUNTS: '' });
+}
+
+/** One of the apps from dist/ in its own process, as `npm start` runs it; resolves once /health answers. */
+export async function startApp(name: string, port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const nodeArgs = process.env[`${name.toUpperCase()}_BENCH_NODE_ARGS`]?.split(' ') ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, `dist/apps/${name}/src/main.js`], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), JWT_SECRET, LOG_LEVEL: 'warn', LISTINGS_JOB_INTERVAL_MS: '0', SEED_ACCOUNTS: '' },
+    env: { ...process.env, ...env, PORT: String(port) },
   });
   const until = Date.now() + 120_000;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the listings app exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the ${name} app exited with code ${child.exitCode}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
     } catch {
@@ -30,7 +36,7 @@ export async function startListingsApp(databaseUrl: string, port: number): Promi
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');
-  throw new Error('the listings app did not become healthy in 120 s');
+  throw new Error(`the ${name} app did not become healthy in 120 s`);
 }
 
 export async function startBareFastify(port: number): Promise<ChildProcess> {

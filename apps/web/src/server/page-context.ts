@@ -11,17 +11,23 @@ export function localeOf(request: FastifyRequest): Locale {
   return isLocale(chosen) ? chosen : 'sv';
 }
 
-/** Builds what every page needs from the request: language, CSRF token, seeker, flash, training clock. */
+/** Builds what every page needs from the request: language, CSRF token (when a form asks for it), seeker, flash, training clock. */
 @Injectable()
 export class PageContext {
   constructor(private readonly clock: TrainingClockBanner) {}
 
   async view(request: FastifyRequest, reply: FastifyReply): Promise<View> {
     const locale = localeOf(request);
+    let csrfToken: string | undefined;
     return {
       locale,
       t: translator(locale),
-      csrfToken: reply.generateCsrf(),
+      // Made when a form renders it, not for every page: a new token puts a secret in the session, and a changed
+      // session is encrypted into a new cookie on the response. A signed-out visitor's search or listing page has
+      // no form, so it now costs no secretbox and sets no cookie. Pages render before the reply is sent, in time.
+      get csrfToken() {
+        return (csrfToken ??= reply.generateCsrf());
+      },
       path: request.url,
       seeker: signedInSeeker(request),
       flash: takeFlash(request),
