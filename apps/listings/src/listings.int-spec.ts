@@ -454,7 +454,7 @@ describe('listings app over HTTP on real PostgreSQL', () => {
       );
     expect(drawn.ranking.map((r) => r.applicantId)).toEqual(rerun);
     const shown = await http().get(`/listings/${lottery.listingId}`).expect(200);
-    expect(shown.body).toMatchObject({ lotterySeedHash: lottery.lotterySeedHash, lotterySeed: seed, status: 'ranked' });
+    expect(shown.body).toMatchObject({ allocationMethod: 'lottery', lotterySeedHash: lottery.lotterySeedHash, lotterySeed: seed, status: 'ranked' });
 
     // Let to the first: the others' applications end with the listing, so they stop counting towards the cap.
     await app

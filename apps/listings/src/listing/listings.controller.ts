@@ -1,3 +1,4 @@
+import { methodFor } from '../ranking/rank.js';
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -80,7 +81,7 @@ export class ListingsController {
 
   @Get(':listingId')
   @Public()
-  @ApiOkResponse({ description: 'The flat, its requirements, dates, status; the lottery seed hash where it is a lottery' })
+  @ApiOkResponse({ description: 'The flat, its requirements, dates, status, allocation method (queue-days, first-come, lottery); the lottery seed hash where it is a lottery' })
   details(@Param('listingId', ParseUUIDPipe) listingId: string) {
     return this.view(listingId);
   }
@@ -110,6 +111,8 @@ export class ListingsController {
       requirements: published.requirements,
       applicationDeadline: published.applicationDeadline,
       publishedOn: published.publishedOn,
+      // How the listing will be allocated, so a listing page needs no second call for it.
+      allocationMethod: methodFor(published.flat.listingType),
       ...(published.lotterySeedHash && { lotterySeedHash: published.lotterySeedHash }),
       ...(ranked && { applications: ranked.applications, eligible: ranked.ranking.length, rankedAt: ranked.rankedAt, ...(ranked.lotterySeed && { lotterySeed: ranked.lotterySeed }) }),
       ...(listing.withdrawn && { endedOn: listing.withdrawn.on, endedReason: listing.withdrawn.reason }),

@@ -12,9 +12,3 @@ export interface Eligibility {
   readonly checkedDeclaration: boolean;
   readonly refusals: readonly Refusal[];
 }
-
-/** How a listing will be allocated, from its public explanation. */
-export interface Allocation {
-  readonly method: 'queue-days' | 'first-come' | 'lottery';
-  readonly lottery?: { readonly seedHash: string; readonly seed: string | null };
-}

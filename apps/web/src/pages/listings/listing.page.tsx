@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../i18n/sv.js';
 import { Layout } from '../../views/layout.js';
 import type { View } from '../../views/view.js';
-import type { Allocation, Eligibility } from './eligibility.js';
+import type { Eligibility } from './eligibility.js';
 import type { Listing } from './listing.js';
 import { ListingFacts, RequirementList } from './listing-facts.js';
 import { RefusalList } from './refusal-list.js';
@@ -9,12 +9,11 @@ import { RefusalList } from './refusal-list.js';
 interface ListingProps {
   readonly view: View;
   readonly listing: Listing;
-  readonly allocation: Allocation;
   /** For a signed-in seeker: what the listings app says about applying, before any declaration. */
   readonly eligibility?: Eligibility;
 }
 
-export function ListingPage({ view, listing, allocation, eligibility }: ListingProps): JSX.Element {
+export function ListingPage({ view, listing, eligibility }: ListingProps): JSX.Element {
   const { t } = view;
   const open = listing.status === 'open';
   return (
@@ -36,11 +35,11 @@ export function ListingPage({ view, listing, allocation, eligibility }: ListingP
         {t('listing.allocation')}
       </h2>
       <p class="ds-paragraph" safe>
-        {t(`allocation.${allocation.method}` as MessageKey)}
+        {t(`allocation.${listing.allocationMethod}` as MessageKey)}
       </p>
-      {allocation.lottery && (
+      {listing.lotterySeedHash && (
         <p class="ds-paragraph" safe>
-          {t('listing.seedHash', { hash: allocation.lottery.seedHash })}
+          {t('listing.seedHash', { hash: listing.lotterySeedHash })}
         </p>
       )}
       <h2 class="ds-heading" data-size="md" safe>

@@ -15,6 +15,9 @@ export interface Listing {
   readonly applicationDeadline: string;
   readonly publishedOn: string;
   readonly requirements: Requirements;
+  readonly allocationMethod: 'queue-days' | 'first-come' | 'lottery';
+  /** Published with a lottery listing, so anyone can check the draw's seed afterwards. */
+  readonly lotterySeedHash?: string;
 }
 
 export const LISTING_TYPES = ['regular', 'youth', 'senior', 'student', 'short-term', 'first-come', 'lottery'] as const;

@@ -8,7 +8,7 @@ import { readAfter, rememberWrite, setFlash, signedInSeeker } from '../../server
 import { fieldProblems } from '../account/field-problems.js';
 import { ApplyPage } from './apply.page.js';
 import { declarationFields, declarationOf } from './declaration.js';
-import type { Allocation, Eligibility, Refusal } from './eligibility.js';
+import type { Eligibility, Refusal } from './eligibility.js';
 import type { Listing, SearchResult } from './listing.js';
 import { ListingPage } from './listing.page.js';
 import { SearchPage } from './search.page.js';
@@ -41,13 +41,8 @@ export class ListingsController {
   @Get(':listingId')
   async listing(@Param('listingId', ParseUUIDPipe) listingId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const seeker = signedInSeeker(request);
-    const [view, listing, allocation, eligibility] = await Promise.all([
-      this.pages.view(request, reply),
-      this.listingById(listingId),
-      this.api.get<Allocation>('listings', `/listings/${listingId}/explanation`).then((answer) => answer.body),
-      seeker ? this.eligibility(request, listingId) : undefined,
-    ]);
-    sendPage(reply, <ListingPage view={view} listing={listing} allocation={allocation} eligibility={eligibility} />);
+    const [view, listing, eligibility] = await Promise.all([this.pages.view(request, reply), this.listingById(listingId), seeker ? this.eligibility(request, listingId) : undefined]);
+    sendPage(reply, <ListingPage view={view} listing={listing} eligibility={eligibility} />);
   }
 
   @Get(':listingId/ansok')
