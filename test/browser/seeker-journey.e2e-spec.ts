@@ -1,12 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { personnummer } from './personnummer.js';
+import { check } from './page-check.js';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
 
-/** Screenshots of every page at phone and desktop width, kept for people to look at (the README names the folder). */
-const SHOTS = 'test-artifacts/screenshots';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PASSWORD = 'correct horse battery staple';
 const HOSTILE = `Eve <img src=x onerror="window.pwned=1"><script>window.pwned=1</script>`;
 
@@ -18,7 +14,6 @@ suite('the website for a seeker, in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     system = await startSystem();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 120_000);
@@ -29,18 +24,6 @@ suite('the website for a seeker, in Chromium', () => {
   });
 
   const url = (path: string) => `${system.webUrl}${path}`;
-
-  /** Zero axe violations at WCAG 2.1 AA, and a screenshot at phone and desktop width. */
-  async function check(page: Page, name: string): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    const viewport = page.viewportSize();
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
-    if (viewport) await page.setViewportSize(viewport);
-  }
 
   async function register(page: Page, name: string): Promise<string> {
     const pnr = personnummer();

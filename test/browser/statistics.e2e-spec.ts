@@ -1,11 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
+import { check } from './page-check.js';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
-
-/** Same folder and rule set as the seeker journey: screenshots at phone and desktop width, axe at WCAG 2.1 AA. */
-const SHOTS = 'test-artifacts/screenshots';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const suite = hasChromium() ? describe : describe.skip;
 if (!hasChromium()) console.warn(`*** BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does) ***`);
@@ -16,7 +11,6 @@ suite('the public statistics pages, in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     system = await startSystem();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 120_000);
@@ -27,17 +21,6 @@ suite('the public statistics pages, in Chromium', () => {
   });
 
   const url = (path: string) => `${system.webUrl}${path}`;
-
-  async function check(page: Page, name: string): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    const viewport = page.viewportSize();
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
-    if (viewport) await page.setViewportSize(viewport);
-  }
 
   test('every statistics page passes axe in Swedish and English, signed out, and says when nothing was let', async () => {
     const context = await browser.newContext();
