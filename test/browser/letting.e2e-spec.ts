@@ -32,7 +32,7 @@ async function untilShown(page: Page, text: string, where = 'main', ms = 30_000)
 
 const suite = hasChromium() ? describe : describe.skip;
 
-suite('a whole letting on the training clock: apply, the close, a showing answered on the website, the offer', () => {
+suite('a whole letting on the training clock: apply, the close, a showing answered on the website, the offer, then the fee notice', () => {
   let system: RunningSystem;
   let browser: Browser;
 
@@ -113,6 +113,13 @@ suite('a whole letting on the training clock: apply, the close, a showing answer
       await api(LISTINGS_URL, 'POST', `/listings/${listingId}/proposals/${verified.proposalId}/contract`, landlord, { contractDate: addDays(moved.businessDate, 20) });
       await untilShown(page, 'Bostaden är din');
     }
+
+    // A year on, less a month: the fee job issues each seeker's first fee notice, which the fee page shows with its last day.
+    await api(APPLICANTS_URL, 'POST', '/training-clock', admin, { days: 330 });
+    await withScript.goto(`${system.webUrl}/mina-sidor/avgift`);
+    await untilShown(withScript, 'OCR-nummer');
+    expect(await withScript.locator('main').innerText()).toMatch(/Betala 200\skr med OCR-nummer \d+ senast/);
+    await check(withScript, 'fees-with-notice-sv');
     await Promise.all(seekers.map(({ page }) => page.context().close()));
   });
 });

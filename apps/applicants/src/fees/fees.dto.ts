@@ -138,6 +138,11 @@ export class FeeNoticeDto {
   @ApiProperty() paid: number;
   @ApiProperty() outstanding: number;
   @ApiProperty({ nullable: true }) paidOn: string | null;
+  @ApiProperty({
+    example: '2027-06-08',
+    description: 'The last day a payment counts (its value date): the due date plus the grace days in force on the due date. Unpaid after it, the account is deregistered and the queue time lost',
+  })
+  lastPayDay: string;
 }
 
 export class FeePaymentDto {

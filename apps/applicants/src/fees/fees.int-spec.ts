@@ -96,6 +96,8 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
         paid: 0,
         outstanding: 200,
         paidOn: null,
+        // 90 days of grace by default: paid by this value date, the queue time is kept.
+        lastPayDay: '2025-06-08',
       },
     ]);
     for (const [name, { id }] of Object.entries(accounts)) references[name] = (await fees(id).expect(200)).body.notices[0]?.reference;

@@ -3,12 +3,14 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { assertSelfOrStaff } from '../account/access.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
-import { stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { addDays, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import type { FeeAccountState, FeeNotice } from './fee-account.decider.js';
 import { FeeAccountService } from './fee-account.service.js';
 import { SeekerFeesDto } from './fees.dto.js';
 import { sekFromOre } from './money.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
+import { policyOn } from '../policy/applicant-policy.js';
+import { PolicyService } from '../policy/policy.service.js';
 
 @ApiTags('fees')
 @ApiBearerAuth()
@@ -19,6 +21,7 @@ export class SeekerFeesController {
     private readonly applicants: ApplicantService,
     private readonly fees: FeeAccountService,
     private readonly clock: Clock,
+    private readonly policy: PolicyService,
   ) {}
 
   /** From the fee account's own stream, not a read model: a seeker who just paid sees it at once. */
@@ -27,7 +30,7 @@ export class SeekerFeesController {
   async get(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<SeekerFeesDto> {
     assertSelfOrStaff(user, applicantId);
     if ((await this.applicants.load(applicantId)).state.status === 'none') throw new NotFound('No such account');
-    const { state } = await this.fees.load(applicantId);
+    const [{ state }, changes] = await Promise.all([this.fees.load(applicantId), this.policy.changes()]);
     const today = stockholmDate(this.clock.now());
     return {
       applicantId,
@@ -42,6 +45,8 @@ export class SeekerFeesController {
         paid: sekFromOre(notice.paidOre),
         outstanding: sekFromOre(notice.amountOre - notice.paidOre),
         paidOn: notice.paidOn,
+        // The grace in force on the due date is the one the fee job applies to this notice.
+        lastPayDay: addDays(notice.dueDate, policyOn(changes, notice.dueDate).graceDays),
       })),
       payments: Object.values(state.payments).map((p) => ({
         paymentId: p.paymentId,

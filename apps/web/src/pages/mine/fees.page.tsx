@@ -46,6 +46,9 @@ export function FeesPage({ view, fees, policy }: { view: View; fees: Fees; polic
                 <th scope="col" safe>
                   {t('fees.status')}
                 </th>
+                <th scope="col" safe>
+                  {t('fees.lastPayDay')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -56,12 +59,22 @@ export function FeesPage({ view, fees, policy }: { view: View; fees: Fees; polic
                   <td safe>{formatDate(notice.dueDate, locale)}</td>
                   <td safe>{notice.reference}</td>
                   <td safe>{notice.paidOn ? t('fees.paidOn', { date: formatDate(notice.paidOn, locale) }) : (messageFor(locale, `fees.status.${notice.status}`) ?? notice.status)}</td>
+                  <td safe>{formatDate(notice.lastPayDay, locale)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {fees.notices
+        .filter((notice) => notice.status === 'unpaid' || notice.status === 'overdue')
+        .map((notice) => (
+          <div class="ds-alert" data-color={notice.status === 'overdue' ? 'warning' : 'info'}>
+            <p class="ds-paragraph" safe>
+              {t('fees.keepBy', { amount: formatMoney(notice.outstanding, locale), ocr: notice.reference, date: formatDate(notice.lastPayDay, locale) })}
+            </p>
+          </div>
+        ))}
       <p class="ds-paragraph" safe>
         {t('fees.howToPay')}
       </p>

@@ -83,6 +83,8 @@ export interface Fees {
     readonly status: string;
     readonly outstanding: number;
     readonly paidOn: string | null;
+    /** Unpaid after this value date, the account is deregistered and the queue time lost. */
+    readonly lastPayDay: string;
   }[];
   readonly payments: readonly { readonly paymentId: string; readonly reference: string; readonly amount: number; readonly paidOn: string; readonly discrepancy: string | null }[];
 }
