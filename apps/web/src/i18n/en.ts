@@ -335,7 +335,8 @@ export const en: Catalogue = {
   'fees.status.overdue': 'Overdue',
   'fees.status.deregistered': 'Unpaid, deregistered',
   'fees.paidOn': 'Paid {date}',
-  'fees.howToPay': 'Pay to the bankgiro on the notice with the OCR reference, so the payment is matched to your notice. A payment counts from the day it is made (its value date), not the day we hear of it.',
+  'fees.howToPay':
+    'Pay to the bankgiro on the notice with the OCR reference, so the payment is matched to your notice. A payment counts from the day it is made (its value date), not the day we hear of it.',
   'fees.lastPayDay': 'Last day to pay',
   'fees.keepBy': 'Pay {amount} with OCR reference {ocr} by {date}. If it is not paid by then, you are deregistered and lose your queue time.',
   'fees.payments': 'Payments',

@@ -333,7 +333,8 @@ export const sv = {
   'fees.status.overdue': 'Förfallen',
   'fees.status.deregistered': 'Obetald, avregistrerad',
   'fees.paidOn': 'Betald {date}',
-  'fees.howToPay': 'Betala till bankgirot som står på avin och ange OCR-numret, så kopplas betalningen till din avi. Betalningen räknas från den dag den görs (valutadagen), inte den dag vi får besked om den.',
+  'fees.howToPay':
+    'Betala till bankgirot som står på avin och ange OCR-numret, så kopplas betalningen till din avi. Betalningen räknas från den dag den görs (valutadagen), inte den dag vi får besked om den.',
   'fees.lastPayDay': 'Sista betaldag',
   'fees.keepBy': 'Betala {amount} med OCR-nummer {ocr} senast {date}. Är betalningen inte gjord då avregistreras du och förlorar din kötid.',
   'fees.payments': 'Betalningar',
