@@ -12,6 +12,7 @@ import { PolicyService } from './policy/policy.service.js';
 import { toIntegrationMessages } from './integration/applicants.integration.js';
 import { RegisterController } from './registering/register.controller.js';
 import { SignInController } from './signing-in/sign-in.controller.js';
+import { SignInThrottling } from './signing-in/sign-in-throttling.js';
 import { StaffDecisionsController } from './staff-decisions/staff-decisions.controller.js';
 import { AccountController } from './account/account.controller.js';
 import { ExtractController } from './account/extract.controller.js';
@@ -39,6 +40,7 @@ const eventSourcing = EventSourcingModule.forRoot({
     ApplicantService,
     IdentityService,
     PolicyService,
+    SignInThrottling,
     RegisterApplicantHandler,
     LettingConsumer,
     TrainingClockService,

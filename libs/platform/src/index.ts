@@ -16,6 +16,10 @@ export { Public } from './auth/public.decorator.js';
 export { Roles } from './auth/roles.decorator.js';
 export type { Role } from './auth/roles.js';
 export { TokenService, type IssuedToken } from './auth/token.service.js';
+export { SignInThrottle, type Throttled } from './auth/throttle/sign-in-throttle.js';
+export { configuredRules, THROTTLE_CONFIG, type ThrottleConfig } from './auth/throttle/throttle.config.js';
+export type { ThrottleRules } from './auth/throttle/throttle.rules.js';
+export { THROTTLED_DESCRIPTION } from './auth/throttle/too-many-sign-in-attempts.js';
 
 export { trainingClockView } from './clock/training-clock.controller.js';
 

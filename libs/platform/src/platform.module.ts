@@ -10,6 +10,9 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { SignInService } from './auth/sign-in.service.js';
+import { SignInFailures } from './auth/throttle/sign-in-failures.js';
+import { SignInThrottle } from './auth/throttle/sign-in-throttle.js';
+import { THROTTLE_CONFIG, throttleConfigProvider } from './auth/throttle/throttle.config.js';
 import { clockProvider } from './clock/clock.provider.js';
 import { TrainingClockController } from './clock/training-clock.controller.js';
 import { TokenService } from './auth/token.service.js';
@@ -93,6 +96,9 @@ export class PlatformModule implements OnApplicationShutdown {
         AccountSeeder,
         PasswordHasher,
         SignInService,
+        SignInFailures,
+        SignInThrottle,
+        throttleConfigProvider,
         TokenService,
         IdempotencyStore,
         FastRoutes,
@@ -101,7 +107,7 @@ export class PlatformModule implements OnApplicationShutdown {
         ReadModelProgress,
         ReadAfterHooks,
       ],
-      exports: [settings, PG_POOL, TokenService, PasswordHasher, FastRoutes, clockProvider, ReadModelProgress],
+      exports: [settings, PG_POOL, TokenService, PasswordHasher, SignInThrottle, THROTTLE_CONFIG, FastRoutes, clockProvider, ReadModelProgress],
     };
   }
 

@@ -67,6 +67,7 @@ export type ApplicantCommand =
   | { readonly type: 'change-personal-details'; readonly personal: Sealed; readonly caseId?: string; readonly changedBy: string }
   | { readonly type: 'register-case'; readonly caseId: string; readonly channel: CaseChannel; readonly subject: string; readonly description: Sealed; readonly registeredBy: string }
   | { readonly type: 'answer-case'; readonly caseId: string; readonly answer: Sealed; readonly answeredBy: string }
+  | { readonly type: 'note-sign-in-throttled'; readonly failedAttempts: number; readonly lockedUntil: string; readonly fromAddress: Sealed }
   | { readonly type: 'close'; readonly on: IsoDate; readonly closedBy: string }
   | { readonly type: 'erase'; readonly on: IsoDate; readonly erasedBy: string };
 
@@ -182,6 +183,11 @@ export function decide(command: ApplicantCommand, state: ApplicantState): Applic
       if (status === 'answered') throw new ApplicantRuleViolation('case-answered', 'The case has already been answered');
       return [{ type: 'case-answered', data: { caseId: command.caseId, answer: command.answer, answeredBy: command.answeredBy } }];
     }
+    case 'note-sign-in-throttled': {
+      existing(state);
+      const { type: _type, ...data } = command;
+      return [{ type: 'sign-in-throttled', data }];
+    }
     case 'close': {
       const account = existing(state);
       if (account.status === 'closed') throw new ApplicantRuleViolation('already-closed', 'The account is already closed');
@@ -262,6 +268,7 @@ export function evolve(state: ApplicantState, event: ApplicantEvent): ApplicantS
       return { ...state, cases: { ...state.cases, [event.data.caseId]: 'answered' } };
     case 'queue-time-transferred-out':
     case 'personal-details-changed':
+    case 'sign-in-throttled':
       return state;
   }
 }

@@ -63,6 +63,8 @@ export type ApplicantEvent =
     }
   | { readonly type: 'case-answered'; readonly data: { readonly caseId: string; readonly answer: Sealed; readonly answeredBy: string } }
   | { readonly type: 'account-closed'; readonly data: { readonly on: IsoDate; readonly closedBy: string } }
+  /** For staff: sign-ins to the account are being slowed down; the address they came from is sealed, it is personal data. */
+  | { readonly type: 'sign-in-throttled'; readonly data: { readonly failedAttempts: number; readonly lockedUntil: string; readonly fromAddress: Sealed } }
   | { readonly type: 'personal-data-erased'; readonly data: { readonly on: IsoDate; readonly erasedBy: string } };
 
 export const applicantStream = (applicantId: string) => `applicant-${applicantId}`;

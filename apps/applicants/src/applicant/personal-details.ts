@@ -19,5 +19,6 @@ export function shown(details: PersonalDetails | undefined): Omit<PersonalDetail
 export async function readable(vault: PersonalDataVault, event: RecordedEvent): Promise<Record<string, unknown>> {
   const data = { ...(event.data as Record<string, unknown>) };
   if (data.personal) data.personal = shown(await vault.open<PersonalDetails>(data.personal as Sealed)) ?? '(erased)';
+  if (data.fromAddress) data.fromAddress = (await vault.open<string>(data.fromAddress as Sealed)) ?? '(erased)';
   return { type: event.type, recordedAt: event.recordedAt.toISOString(), actor: event.metadata.actor ?? null, data };
 }

@@ -12,6 +12,18 @@ export interface ApplicantPolicy {
   readonly minimumAge: number;
   /** Days from issuing a fee notice to its due date (the anniversary). */
   readonly noticeLeadDays: number;
+  /** Failed sign-ins for one account (from one address, and from all) before attempts wait. */
+  readonly signInFailuresBeforeDelay: number;
+  /** Failed sign-ins from one address, over every account, before its attempts wait (credential stuffing). */
+  readonly signInAddressFailuresBeforeDelay: number;
+  /** Failed sign-ins are forgotten after this many minutes without one. */
+  readonly signInWindowMinutes: number;
+  /** The first wait once throttled; every further failure doubles it. */
+  readonly signInFirstDelaySeconds: number;
+  /** The longest wait for one account from one address, and for one address. */
+  readonly signInMaxDelayMinutes: number;
+  /** The longest wait for an account from every address: short, so nobody locks another person out for long. */
+  readonly signInAccountMaxDelaySeconds: number;
 }
 
 export type PolicySetting = keyof ApplicantPolicy;
@@ -22,6 +34,12 @@ export const DEFAULT_POLICY: ApplicantPolicy = {
   graceDays: 90,
   minimumAge: 18,
   noticeLeadDays: 30,
+  signInFailuresBeforeDelay: 5,
+  signInAddressFailuresBeforeDelay: 20,
+  signInWindowMinutes: 15,
+  signInFirstDelaySeconds: 1,
+  signInMaxDelayMinutes: 15,
+  signInAccountMaxDelaySeconds: 60,
 };
 
 export const POLICY_LIMITS: SettingLimits<ApplicantPolicy> = {
@@ -30,6 +48,12 @@ export const POLICY_LIMITS: SettingLimits<ApplicantPolicy> = {
   graceDays: { min: 0, max: 730 },
   minimumAge: { min: 15, max: 100 },
   noticeLeadDays: { min: 0, max: 365 },
+  signInFailuresBeforeDelay: { min: 1, max: 100 },
+  signInAddressFailuresBeforeDelay: { min: 1, max: 10_000 },
+  signInWindowMinutes: { min: 1, max: 1440 },
+  signInFirstDelaySeconds: { min: 1, max: 3600 },
+  signInMaxDelayMinutes: { min: 1, max: 1440 },
+  signInAccountMaxDelaySeconds: { min: 1, max: 3600 },
 };
 
 export type PolicyChange = DatedChange<ApplicantPolicy>;

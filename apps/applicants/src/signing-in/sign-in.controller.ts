@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Inject, Post, UnauthorizedException } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { PasswordHasher, Public, TokenService, type IssuedToken } from '../../../../libs/platform/src/index.js';
+import { PasswordHasher, Public, SignInThrottle, THROTTLED_DESCRIPTION, TokenService, type IssuedToken } from '../../../../libs/platform/src/index.js';
 import type { PersonalDetails } from '../applicant/applicant.events.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { IdentityService } from '../applicant/identity.service.js';
@@ -12,6 +13,7 @@ import { parsePersonnummer } from '../applicant/personnummer.js';
 import { VAULT } from '../applicants.tokens.js';
 import { PERSONNUMMER_PATTERN } from '../registering/register.dto.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
+import { SignInThrottling } from './sign-in-throttling.js';
 
 class SignInDto {
   @ApiProperty({ example: '19811218-9876' })
@@ -40,6 +42,8 @@ export class SignInController {
     private readonly tokens: TokenService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     private readonly clock: Clock,
+    private readonly throttle: SignInThrottle,
+    private readonly throttling: SignInThrottling,
   ) {
     this.decoy = hasher.hash(randomUUID());
   }
@@ -49,13 +53,26 @@ export class SignInController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'A bearer token with the role applicant and the account id as subject' })
   @ApiUnauthorizedResponse({ description: REFUSED })
-  async signIn(@Body() body: SignInDto): Promise<IssuedToken> {
+  @ApiTooManyRequestsResponse({ description: THROTTLED_DESCRIPTION })
+  async signIn(@Body() body: SignInDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<IssuedToken> {
     const parsed = parsePersonnummer(body.personnummer, this.clock.now());
-    const applicantId = typeof parsed === 'string' ? undefined : await this.identities.lookup(parsed.value);
-    const details = applicantId ? await this.currentDetails(applicantId) : undefined;
-    const matches = await this.hasher.verify(details?.passwordHash ?? (await this.decoy), body.password);
-    if (!applicantId || !details || !matches) throw new UnauthorizedException(REFUSED);
-    return this.tokens.issue({ id: applicantId, roles: ['applicant'] });
+    // One count per person however the number is written (with or without century or hyphen).
+    const account = typeof parsed === 'string' ? body.personnummer : parsed.value;
+    const attempt = { route: 'applicants', account, request, reply, rules: await this.throttling.rules() };
+    const token = await this.throttle.attempt(
+      attempt,
+      async () => {
+        const applicantId = typeof parsed === 'string' ? undefined : await this.identities.lookup(parsed.value);
+        const details = applicantId ? await this.currentDetails(applicantId) : undefined;
+        const matches = await this.hasher.verify(details?.passwordHash ?? (await this.decoy), body.password);
+        // Only an open account is told about: a closed or erased one has nobody to warn and nothing to seal under.
+        const accountId = details ? applicantId : undefined;
+        return { accountId, signedIn: accountId && matches ? await this.tokens.issue({ id: accountId, roles: ['applicant'] }) : undefined };
+      },
+      (throttled) => this.throttling.record(throttled),
+    );
+    if (!token) throw new UnauthorizedException(REFUSED);
+    return token;
   }
 
   /** Only open accounts sign in: a closed or erased one has nothing to show. */

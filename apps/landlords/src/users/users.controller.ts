@@ -1,7 +1,20 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, UnauthorizedException } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { PasswordHasher, Public, revisionFromIfMatch, Roles, TokenService, type IssuedToken } from '../../../../libs/platform/src/index.js';
+import {
+  configuredRules,
+  PasswordHasher,
+  Public,
+  revisionFromIfMatch,
+  Roles,
+  SignInThrottle,
+  THROTTLE_CONFIG,
+  THROTTLED_DESCRIPTION,
+  TokenService,
+  type IssuedToken,
+  type ThrottleConfig,
+} from '../../../../libs/platform/src/index.js';
 import { isAgency, requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { ChangePasswordDto, InviteUserDto, NewUserDto, SignInDto } from './users.dto.js';
@@ -22,6 +35,8 @@ export class UsersController {
     private readonly landlords: LandlordService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly throttle: SignInThrottle,
+    @Inject(THROTTLE_CONFIG) private readonly throttleConfig: ThrottleConfig,
   ) {
     this.decoy = hasher.hash(randomUUID());
   }
@@ -31,14 +46,21 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'A landlord user signs in: a bearer token with role landlord and the landlordId claim' })
   @ApiUnauthorizedResponse({ description: REFUSED })
-  async signIn(@Body() body: SignInDto): Promise<IssuedToken> {
-    const holder = await this.users.lookup(body.email);
-    const loaded = holder?.userId ? await this.landlords.load(holder.landlordId) : undefined;
-    const member = loaded?.state.status === 'registered' && holder?.userId ? loaded.state.users[holder.userId] : undefined;
-    const details = member?.status === 'active' && loaded && holder?.userId ? await this.landlords.userDetails(loaded.events, holder.userId) : undefined;
-    const matches = await this.hasher.verify(details?.passwordHash ?? (await this.decoy), body.password);
-    if (!holder?.userId || !details || !matches) throw new UnauthorizedException(REFUSED);
-    return this.tokens.issue({ id: holder.userId, roles: ['landlord'], landlordId: holder.landlordId });
+  @ApiTooManyRequestsResponse({ description: THROTTLED_DESCRIPTION })
+  async signIn(@Body() body: SignInDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<IssuedToken> {
+    // Landlord users have no dated policy: their throttling is the platform's configured one, as for staff.
+    const attempt = { route: 'landlords', account: body.email.trim().toLowerCase(), request, reply, rules: configuredRules(this.throttleConfig) };
+    const token = await this.throttle.attempt(attempt, async () => {
+      const holder = await this.users.lookup(body.email);
+      const loaded = holder?.userId ? await this.landlords.load(holder.landlordId) : undefined;
+      const member = loaded?.state.status === 'registered' && holder?.userId ? loaded.state.users[holder.userId] : undefined;
+      const details = member?.status === 'active' && loaded && holder?.userId ? await this.landlords.userDetails(loaded.events, holder.userId) : undefined;
+      const matches = await this.hasher.verify(details?.passwordHash ?? (await this.decoy), body.password);
+      const signedIn = holder?.userId && details && matches ? await this.tokens.issue({ id: holder.userId, roles: ['landlord'], landlordId: holder.landlordId }) : undefined;
+      return { accountId: holder?.userId, signedIn };
+    });
+    if (!token) throw new UnauthorizedException(REFUSED);
+    return token;
   }
 
   @Get('me')

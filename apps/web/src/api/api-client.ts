@@ -14,6 +14,8 @@ export interface Call {
   /** The ETag the person's copy was read with: a stale edit is refused (412) instead of overwriting. */
   readonly ifMatch?: string;
   readonly correlationId?: string;
+  /** The person's own address, on sign-ins: the apps throttle failures per address, and would otherwise see only this server's. */
+  readonly forwardedFor?: string;
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly body?: unknown;
 }
@@ -67,6 +69,7 @@ export class ApiClient implements OnApplicationShutdown {
     if (call.idempotencyKey) headers['idempotency-key'] = call.idempotencyKey;
     if (call.ifMatch) headers['if-match'] = call.ifMatch;
     if (call.correlationId) headers['x-correlation-id'] = call.correlationId;
+    if (call.forwardedFor) headers['x-forwarded-for'] = call.forwardedFor;
     if (call.body !== undefined) headers['content-type'] = 'application/json';
     let response;
     try {

@@ -136,6 +136,7 @@ export const en: Catalogue = {
   'problem.already-registered': 'There is already an account with this personal identity number. Sign in instead.',
   'problem.below-minimum-age': 'You are too young to register in the housing queue yet.',
   'problem.wrong-credentials': 'The personal identity number or password is wrong',
+  'problem.sign-in-throttled': 'Too many failed sign-ins: wait a while and try again',
 
   'search.title': 'Flats to rent',
   'search.formLabel': 'Search flats',

@@ -134,6 +134,7 @@ export const sv = {
   'problem.already-registered': 'Det finns redan ett konto med det här personnumret. Logga in i stället.',
   'problem.below-minimum-age': 'Du är för ung för att registrera dig i bostadskön än.',
   'problem.wrong-credentials': 'Personnumret eller lösenordet stämmer inte',
+  'problem.sign-in-throttled': 'För många misslyckade inloggningar: vänta en stund och försök igen',
 
   'search.title': 'Lediga bostäder',
   'search.formLabel': 'Sök bostäder',

@@ -1,7 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from './public.decorator.js';
+import { THROTTLED_DESCRIPTION } from './throttle/too-many-sign-in-attempts.js';
 import { SignInService } from './sign-in.service.js';
 import type { IssuedToken } from './token.service.js';
 
@@ -42,7 +44,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange a staff, analyst or admin username and password for a bearer token' })
   @ApiOkResponse({ type: TokenResponse })
   @ApiUnauthorizedResponse({ description: 'Invalid username or password' })
-  token(@Body() request: TokenRequest): Promise<IssuedToken> {
-    return this.signIn.signIn(request.username, request.password);
+  @ApiTooManyRequestsResponse({ description: THROTTLED_DESCRIPTION })
+  token(@Body() body: TokenRequest, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<IssuedToken> {
+    return this.signIn.signIn(body.username, body.password, { request, reply });
   }
 }

@@ -53,7 +53,7 @@ export class AccountController {
         body: { personnummer: form.personnummer, name: form.name, email: form.email, phone: form.phone || undefined, address, password },
       });
       rememberWrite(request, registered.logPosition);
-      const token = await this.api.post<TokenAnswer>('applicants', '/applicants/sign-in', { body: { personnummer: form.personnummer, password } });
+      const token = await this.api.post<TokenAnswer>('applicants', '/applicants/sign-in', { body: { personnummer: form.personnummer, password }, forwardedFor: request.ip });
       startSeekerSession(request, seekerSessionOf(token.body));
       setFlash(request, { kind: 'success', key: 'register.done' });
       seeOther(reply, '/mina-sidor');
@@ -76,7 +76,7 @@ export class AccountController {
     const personnummer = text(body.personnummer);
     const next = localPath(body.nasta, '/mina-sidor');
     try {
-      const token = await this.api.post<TokenAnswer>('applicants', '/applicants/sign-in', { body: { personnummer, password: secret(body.password) } });
+      const token = await this.api.post<TokenAnswer>('applicants', '/applicants/sign-in', { body: { personnummer, password: secret(body.password) }, forwardedFor: request.ip });
       startSeekerSession(request, seekerSessionOf(token.body));
       seeOther(reply, next);
     } catch (error) {
