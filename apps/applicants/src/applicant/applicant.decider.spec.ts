@@ -1,6 +1,6 @@
 import { deciderSpecification } from '../../../../libs/testing/src/decider-specification.js';
 import { DEFAULT_POLICY } from '../policy/applicant-policy.js';
-import { decide, evolve, initialState, queueDaysOn, type ApplicantCommand } from './applicant.decider.js';
+import { ApplicantRuleViolation, decide, evolve, initialState, queueDaysOn, type ApplicantCommand } from './applicant.decider.js';
 import type { ApplicantEvent } from './applicant.events.js';
 
 const given = deciderSpecification({ decide, evolve, initialState });
@@ -73,7 +73,7 @@ describe('applicant decider', () => {
     });
 
     test('registering twice is refused', () => {
-      given([registered]).when(registration).thenThrows('already-registered', { status: 409 });
+      given([registered]).when(registration).thenThrows(ApplicantRuleViolation, { code: 'already-registered', status: 409 });
     });
   });
 
