@@ -71,9 +71,9 @@ module.exports = {
     {
       name: 'production-code-not-to-tests',
       severity: 'error',
-      comment: 'Test helpers and fixtures are for tests; what runs in production must not load them.',
-      from: { path: '^(apps|libs|infra)/', pathNot: TESTS },
-      to: { path: ['^test/', TESTS] },
+      comment: 'Test helpers and fixtures (test/, libs/testing) are for tests; what runs in production must not load them.',
+      from: { path: '^(apps|libs|infra)/', pathNot: [TESTS, '^libs/testing/'] },
+      to: { path: ['^test/', '^libs/testing/', TESTS] },
     },
     {
       name: 'not-to-unresolvable',

@@ -1,24 +1,30 @@
-import { decide, evolve, initialTrainingClock, TrainingClockBackwards, type MoveTrainingClock } from './training-clock.decider.js';
+import { deciderSpecification } from '../../../../libs/testing/src/decider-specification.js';
+import { decide, evolve, initialTrainingClock, TrainingClockBackwards, type TrainingClockMoved } from './training-clock.decider.js';
+
+const given = deciderSpecification({ decide, evolve, initialState: initialTrainingClock });
 
 const realToday = '2026-03-01';
-const given = (...commands: MoveTrainingClock[]) => commands.reduce((s, c) => decide(c, s).reduce(evolve, s), initialTrainingClock);
+const moved = (offsetDays: number, businessDate: string): TrainingClockMoved => ({ type: 'training-clock-moved', data: { offsetDays, businessDate, movedBy: 'admin-1' } });
 
 describe('the training clock', () => {
   test('moves to a business date: the offset counts from the real date', () => {
-    expect(decide({ realToday, movedBy: 'admin-1', to: '2026-03-15' }, initialTrainingClock)).toEqual([
-      { type: 'training-clock-moved', data: { offsetDays: 14, businessDate: '2026-03-15', movedBy: 'admin-1' } },
-    ]);
+    given()
+      .when({ realToday, movedBy: 'admin-1', to: '2026-03-15' })
+      .then([moved(14, '2026-03-15')]);
   });
 
   test('moves by days from where it stands', () => {
-    const state = given({ realToday, movedBy: 'admin-1', days: 10 });
-    expect(decide({ realToday: '2026-03-02', movedBy: 'admin-1', days: 5 }, state)[0].data).toMatchObject({ offsetDays: 15, businessDate: '2026-03-17' });
+    given([moved(10, '2026-03-11')])
+      .when({ realToday: '2026-03-02', movedBy: 'admin-1', days: 5 })
+      .then([moved(15, '2026-03-17')]);
   });
 
   test('never moves back, nor stays put: the business date is in the refusal', () => {
-    const state = given({ realToday, movedBy: 'admin-1', to: '2026-04-01' });
-    expect(() => decide({ realToday, movedBy: 'admin-1', to: '2026-03-20' }, state)).toThrow(TrainingClockBackwards);
-    expect(() => decide({ realToday, movedBy: 'admin-1', to: '2026-04-01' }, state)).toThrow('the business date is already 2026-04-01');
-    expect(() => decide({ realToday, movedBy: 'admin-1', to: '2026-02-01' }, initialTrainingClock)).toThrow(TrainingClockBackwards);
+    const movedToApril = moved(31, '2026-04-01');
+    given([movedToApril]).when({ realToday, movedBy: 'admin-1', to: '2026-03-20' }).thenThrows(TrainingClockBackwards);
+    given([movedToApril])
+      .when({ realToday, movedBy: 'admin-1', to: '2026-04-01' })
+      .thenThrows(TrainingClockBackwards, { message: expect.stringContaining('the business date is already 2026-04-01'), extensions: { businessDate: '2026-04-01' } });
+    given().when({ realToday, movedBy: 'admin-1', to: '2026-02-01' }).thenThrows(TrainingClockBackwards);
   });
 });

@@ -1,5 +1,8 @@
-import { agreementStatusOn, canPublishOn, decide, evolve, initialState, type LandlordCommand, type LandlordState } from './landlord.decider.js';
-import type { LandlordEvent } from './landlord.events.js';
+import { deciderSpecification } from '../../../../libs/testing/src/decider-specification.js';
+import { agreementStatusOn, canPublishOn, decide, evolve, initialState, type LandlordCommand } from './landlord.decider.js';
+import type { LandlordEvent, UserRole } from './landlord.events.js';
+
+const given = deciderSpecification({ decide, evolve, initialState });
 
 const sealed = { subject: 's', iv: '', tag: '', data: '' };
 const landlordId = '0b6d1f44-33a1-4c8e-9a55-1d3f7e2c9a01';
@@ -8,6 +11,7 @@ const at = (date: string) => new Date(`${date}T10:00:00Z`);
 const TODAY = '2026-11-24';
 const now = at(TODAY);
 
+// Commands
 const register: LandlordCommand = { type: 'register', landlordId, name: 'Bostadsbolaget AB', organisationNumber: '556036-0793', contact: sealed, now };
 const sign = (effectiveFrom: string, id = agreementId, on = now): LandlordCommand => ({
   type: 'sign-agreement',
@@ -29,36 +33,49 @@ const terminate = (noticeDate: string, on = now, id = agreementId): LandlordComm
   now: on,
 });
 const firstAdmin = (userId = 'u-admin'): LandlordCommand => ({ type: 'add-first-administrator', userId, personal: sealed, addedBy: 'staff-1', now });
-const invite = (userId: string, role: 'administrator' | 'letting-agent' = 'letting-agent'): LandlordCommand => ({ type: 'invite-user', userId, role, personal: sealed, addedBy: 'u-admin', now });
+const invite = (userId: string, role: UserRole = 'letting-agent'): LandlordCommand => ({ type: 'invite-user', userId, role, personal: sealed, addedBy: 'u-admin', now });
 const remove = (userId: string, byAgency = false): LandlordCommand => ({ type: 'remove-user', userId, removedBy: 'u-admin', byAgency, now });
+const erase: LandlordCommand = { type: 'erase-user', userId: 'u-agent', erasedBy: 'staff-1', now };
 
-function given(...commands: LandlordCommand[]): { state: LandlordState; when: (command: LandlordCommand) => LandlordEvent[] } {
-  const state = commands.reduce((s, c) => decide(c, s).reduce(evolve, s), initialState);
-  return { state, when: (command) => decide(command, state) };
-}
-
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-  return 'no error';
+// Events
+const registered: LandlordEvent = {
+  type: 'landlord-registered',
+  data: { landlordId, name: 'Bostadsbolaget AB', organisationNumber: '556036-0793', contact: sealed, registeredAt: now.toISOString() },
 };
+const signed = (effectiveFrom: string, id = agreementId, signedOn = TODAY): LandlordEvent => ({
+  type: 'agreement-signed',
+  data: { agreementId: id, effectiveFrom, terms: 'Standard terms 2026', signedOn, signedBy: 'staff-1' },
+});
+const suspended = (effectiveFrom: string): LandlordEvent => ({ type: 'agreement-suspended', data: { agreementId, effectiveFrom, reason: 'Unpaid fees', decidedBy: 'staff-1' } });
+const reinstated = (effectiveFrom: string): LandlordEvent => ({ type: 'agreement-reinstated', data: { agreementId, effectiveFrom, reason: 'Fees paid', decidedBy: 'staff-1' } });
+const terminated = (noticeDate: string, noticeGivenOn = TODAY, id = agreementId): LandlordEvent => ({
+  type: 'agreement-terminated',
+  data: { agreementId: id, noticeDate, noticeGivenOn, terminatedBy: 'landlord', reason: 'Lets its flats itself', decidedBy: 'user-1' },
+});
+const userAdded = (userId: string, role: UserRole, addedBy: string): LandlordEvent => ({ type: 'user-added', data: { userId, role, personal: sealed, addedBy, at: now.toISOString() } });
+const firstAdminAdded = userAdded('u-admin', 'administrator', 'staff-1');
+const agentInvited = userAdded('u-agent', 'letting-agent', 'u-admin');
+const userRemoved = (userId: string, role: UserRole): LandlordEvent => ({ type: 'user-removed', data: { userId, role, removedBy: 'u-admin', at: now.toISOString() } });
+const agentRemoved = userRemoved('u-agent', 'letting-agent');
+const agentErased: LandlordEvent = { type: 'user-personal-data-erased', data: { userId: 'u-agent', erasedBy: 'staff-1', at: now.toISOString() } };
 
 describe('landlord decider: the agreement lifecycle', () => {
   test('an organisation that only expressed interest cannot publish', () => {
-    const { state } = given(register);
+    given().when(register).then([registered]);
+    const { state } = given([registered]);
     expect(agreementStatusOn(state, TODAY)).toBe('none');
     expect(canPublishOn(state, '2030-01-01')).toBe(false);
   });
 
   test('registering twice is refused', () => {
-    expect(refusal(() => given(register).when(register))).toBe('already-registered');
+    given([registered]).when(register).thenThrows('already-registered');
   });
 
   test('signed with a future effective date: no publishing before it, publishing from it', () => {
-    const { state } = given(register, sign('2026-12-01'));
+    given([registered])
+      .when(sign('2026-12-01'))
+      .then([signed('2026-12-01')]);
+    const { state } = given([registered, signed('2026-12-01')]);
     expect(canPublishOn(state, TODAY)).toBe(false);
     expect(canPublishOn(state, '2026-11-30')).toBe(false);
     expect(canPublishOn(state, '2026-12-01')).toBe(true);
@@ -66,35 +83,55 @@ describe('landlord decider: the agreement lifecycle', () => {
   });
 
   test('an agreement cannot be backdated', () => {
-    expect(refusal(() => given(register).when(sign('2026-11-23')))).toBe('date-in-past');
-    expect(given(register).when(sign(TODAY))[0]).toMatchObject({ type: 'agreement-signed', data: { effectiveFrom: TODAY, signedOn: TODAY } });
+    given([registered]).when(sign('2026-11-23')).thenThrows('date-in-past');
+    given([registered])
+      .when(sign(TODAY))
+      .then([signed(TODAY)]);
   });
 
   test('a second agreement beside one in force is refused', () => {
-    expect(refusal(() => given(register, sign(TODAY)).when(sign('2027-01-01', 'b6f0e5c2-58d4-4a0b-8f11-7e2b3c4d5e6f')))).toBe('agreement-in-force');
+    given([registered, signed(TODAY)])
+      .when(sign('2027-01-01', 'b6f0e5c2-58d4-4a0b-8f11-7e2b3c4d5e6f'))
+      .thenThrows('agreement-in-force');
   });
 
   test('no publishing from the notice date of a termination on; the days before still allowed', () => {
-    const { state } = given(register, sign(TODAY), terminate('2027-03-31'));
+    given([registered, signed(TODAY)])
+      .when(terminate('2027-03-31'))
+      .then([terminated('2027-03-31')]);
+    const { state } = given([registered, signed(TODAY), terminated('2027-03-31')]);
     expect(canPublishOn(state, '2027-03-30')).toBe(true);
     expect(canPublishOn(state, '2027-03-31')).toBe(false);
     expect(agreementStatusOn(state, '2030-01-01')).toBe('terminated');
   });
 
   test('double termination is refused, naming the date it already ends', () => {
-    const { when } = given(register, sign(TODAY), terminate('2027-03-31'));
-    expect(refusal(() => when(terminate('2027-01-31')))).toBe('already-terminated');
+    given([registered, signed(TODAY), terminated('2027-03-31')])
+      .when(terminate('2027-01-31'))
+      .thenThrows('already-terminated', { message: expect.stringContaining('2027-03-31') });
   });
 
   test('termination cannot be dated in the past nor before the agreement starts', () => {
-    expect(refusal(() => given(register, sign(TODAY)).when(terminate('2026-11-01')))).toBe('date-in-past');
-    expect(refusal(() => given(register, sign('2027-01-01')).when(terminate('2026-12-15')))).toBe('date-before-scheduled-change');
-    const { state } = given(register, sign('2027-01-01'), terminate('2027-01-01'));
-    expect(canPublishOn(state, '2027-01-01')).toBe(false);
+    given([registered, signed(TODAY)])
+      .when(terminate('2026-11-01'))
+      .thenThrows('date-in-past');
+    given([registered, signed('2027-01-01')])
+      .when(terminate('2026-12-15'))
+      .thenThrows('date-before-scheduled-change');
+    given([registered, signed('2027-01-01')])
+      .when(terminate('2027-01-01'))
+      .then([terminated('2027-01-01')]);
+    expect(canPublishOn(given([registered, signed('2027-01-01'), terminated('2027-01-01')]).state, '2027-01-01')).toBe(false);
   });
 
   test('suspension stops publishing from its date; reinstatement allows it again', () => {
-    const { state } = given(register, sign(TODAY), suspend('2026-12-10'), reinstate('2027-01-10'));
+    given([registered, signed(TODAY)])
+      .when(suspend('2026-12-10'))
+      .then([suspended('2026-12-10')]);
+    given([registered, signed(TODAY), suspended('2026-12-10')])
+      .when(reinstate('2027-01-10'))
+      .then([reinstated('2027-01-10')]);
+    const { state } = given([registered, signed(TODAY), suspended('2026-12-10'), reinstated('2027-01-10')]);
     expect(canPublishOn(state, '2026-12-09')).toBe(true);
     expect(agreementStatusOn(state, '2026-12-10')).toBe('suspended');
     expect(canPublishOn(state, '2027-01-09')).toBe(false);
@@ -102,71 +139,116 @@ describe('landlord decider: the agreement lifecycle', () => {
   });
 
   test('suspending a suspended agreement, or reinstating an active one, is refused', () => {
-    expect(refusal(() => given(register, sign(TODAY), suspend(TODAY)).when(suspend('2026-12-01')))).toBe('not-active');
-    expect(refusal(() => given(register, sign(TODAY)).when(reinstate('2026-12-01')))).toBe('not-suspended');
+    given([registered, signed(TODAY), suspended(TODAY)])
+      .when(suspend('2026-12-01'))
+      .thenThrows('not-active');
+    given([registered, signed(TODAY)])
+      .when(reinstate('2026-12-01'))
+      .thenThrows('not-suspended');
   });
 
   test('a status change before one already scheduled is refused, so every date has one answer', () => {
-    expect(refusal(() => given(register, sign(TODAY), suspend('2027-02-01')).when(terminate('2027-01-01')))).toBe('date-before-scheduled-change');
+    given([registered, signed(TODAY), suspended('2027-02-01')])
+      .when(terminate('2027-01-01'))
+      .thenThrows('date-before-scheduled-change');
   });
 
   test('a suspended agreement can still be terminated; a terminated one not suspended', () => {
-    const { state } = given(register, sign(TODAY), suspend(TODAY), terminate('2027-01-01'));
+    given([registered, signed(TODAY), suspended(TODAY)])
+      .when(terminate('2027-01-01'))
+      .then([terminated('2027-01-01')]);
+    const { state } = given([registered, signed(TODAY), suspended(TODAY), terminated('2027-01-01')]);
     expect(agreementStatusOn(state, '2026-12-01')).toBe('suspended');
     expect(agreementStatusOn(state, '2027-01-01')).toBe('terminated');
-    expect(refusal(() => given(register, sign(TODAY), terminate('2027-01-01')).when(suspend('2027-02-01')))).toBe('already-terminated');
+    given([registered, signed(TODAY), terminated('2027-01-01')])
+      .when(suspend('2027-02-01'))
+      .thenThrows('already-terminated');
   });
 
   test('after termination a new agreement may be signed from the end of the old one', () => {
     const later = at('2027-04-01');
     const second = 'c6f0e5c2-58d4-4a0b-8f11-7e2b3c4d5e6f';
-    const { state, when } = given(register, sign(TODAY), terminate('2027-03-31'));
-    expect(refusal(() => when(sign('2027-03-01', second, at('2027-01-15'))))).toBe('date-before-scheduled-change');
-    const renewed = given(register, sign(TODAY), terminate('2027-03-31'), sign('2027-04-01', second, later)).state;
-    expect(canPublishOn(state, '2027-04-01')).toBe(false);
-    expect(canPublishOn(renewed, '2027-03-31')).toBe(false);
-    expect(canPublishOn(renewed, '2027-04-01')).toBe(true);
-    expect(refusal(() => given(register, sign(TODAY), terminate('2027-03-31'), sign('2027-04-01', second, later)).when(terminate('2027-05-01', later)))).toBe('already-terminated');
+    const ending = [registered, signed(TODAY), terminated('2027-03-31')];
+    given(ending)
+      .when(sign('2027-03-01', second, at('2027-01-15')))
+      .thenThrows('date-before-scheduled-change');
+    given(ending)
+      .when(sign('2027-04-01', second, later))
+      .then([signed('2027-04-01', second, '2027-04-01')]);
+    const renewed = [...ending, signed('2027-04-01', second, '2027-04-01')];
+    expect(canPublishOn(given(ending).state, '2027-04-01')).toBe(false);
+    expect(canPublishOn(given(renewed).state, '2027-03-31')).toBe(false);
+    expect(canPublishOn(given(renewed).state, '2027-04-01')).toBe(true);
+    given(renewed).when(terminate('2027-05-01', later)).thenThrows('already-terminated');
   });
 
   test('a change names an agreement of this landlord', () => {
-    expect(refusal(() => given(register, sign(TODAY)).when(terminate('2027-01-01', now, 'ffffffff-58d4-4a0b-8f11-7e2b3c4d5e6f')))).toBe('no-agreement');
-    expect(refusal(() => given().when(sign(TODAY)))).toBe('no-landlord');
+    given([registered, signed(TODAY)])
+      .when(terminate('2027-01-01', now, 'ffffffff-58d4-4a0b-8f11-7e2b3c4d5e6f'))
+      .thenThrows('no-agreement');
+    given().when(sign(TODAY)).thenThrows('no-landlord');
   });
 });
 
 describe('landlord decider: users', () => {
   test('the first administrator needs a signed agreement and is created once', () => {
-    expect(refusal(() => given(register).when(firstAdmin()))).toBe('no-open-agreement');
-    expect(given(register, sign('2027-01-01')).when(firstAdmin())[0]).toMatchObject({ type: 'user-added', data: { role: 'administrator' } });
-    expect(refusal(() => given(register, sign(TODAY), firstAdmin()).when(firstAdmin('u-2')))).toBe('first-administrator-exists');
+    given([registered]).when(firstAdmin()).thenThrows('no-open-agreement');
+    given([registered, signed('2027-01-01')])
+      .when(firstAdmin())
+      .then([firstAdminAdded]);
+    given([registered, signed(TODAY), firstAdminAdded])
+      .when(firstAdmin('u-2'))
+      .thenThrows('first-administrator-exists');
   });
 
   test('the organisation cannot remove its last administrator; the agency can', () => {
-    const { when } = given(register, sign(TODAY), firstAdmin(), invite('u-agent'));
-    expect(refusal(() => when(remove('u-admin')))).toBe('last-administrator');
-    expect(when(remove('u-admin', true))[0]).toMatchObject({ type: 'user-removed', data: { userId: 'u-admin', role: 'administrator' } });
-    expect(given(register, sign(TODAY), firstAdmin(), invite('u-2', 'administrator')).when(remove('u-admin'))).toHaveLength(1);
+    const withAgent = [registered, signed(TODAY), firstAdminAdded, agentInvited];
+    given(withAgent).when(remove('u-admin')).thenThrows('last-administrator');
+    given(withAgent)
+      .when(remove('u-admin', true))
+      .then([userRemoved('u-admin', 'administrator')]);
+    given([registered, signed(TODAY), firstAdminAdded, userAdded('u-2', 'administrator', 'u-admin')])
+      .when(remove('u-admin'))
+      .then([userRemoved('u-admin', 'administrator')]);
   });
 
   test('a removed user is removed once; no users after termination', () => {
-    const { state, when } = given(register, sign(TODAY), firstAdmin(), invite('u-agent'), remove('u-agent'));
+    given([registered, signed(TODAY), firstAdminAdded])
+      .when(invite('u-agent'))
+      .then([agentInvited]);
+    given([registered, signed(TODAY), firstAdminAdded, agentInvited])
+      .when(remove('u-agent'))
+      .then([agentRemoved]);
+    const { state, when } = given([registered, signed(TODAY), firstAdminAdded, agentInvited, agentRemoved]);
     expect(state.status === 'registered' && state.users['u-agent']).toEqual({ role: 'letting-agent', status: 'removed' });
-    expect(refusal(() => when(remove('u-agent')))).toBe('no-user');
-    expect(refusal(() => given(register, sign(TODAY), firstAdmin(), terminate(TODAY)).when(invite('u-3')))).toBe('no-open-agreement');
+    when(remove('u-agent')).thenThrows('no-user');
+    given([registered, signed(TODAY), firstAdminAdded, terminated(TODAY)])
+      .when(invite('u-3'))
+      .thenThrows('no-open-agreement');
   });
 
   test('erasing personal data needs a removed user, and happens once', () => {
-    const erase: LandlordCommand = { type: 'erase-user', userId: 'u-agent', erasedBy: 'staff-1', now };
-    expect(refusal(() => given(register, sign(TODAY), firstAdmin(), invite('u-agent')).when(erase))).toBe('user-active');
-    expect(given(register, sign(TODAY), firstAdmin(), invite('u-agent'), remove('u-agent')).when(erase)).toHaveLength(1);
-    expect(given(register, sign(TODAY), firstAdmin(), invite('u-agent'), remove('u-agent'), erase).when(erase)).toEqual([]);
-    expect(refusal(() => given(register, sign(TODAY)).when(erase))).toBe('no-user');
+    given([registered, signed(TODAY), firstAdminAdded, agentInvited])
+      .when(erase)
+      .thenThrows('user-active');
+    given([registered, signed(TODAY), firstAdminAdded, agentInvited, agentRemoved])
+      .when(erase)
+      .then([agentErased]);
+    given([registered, signed(TODAY), firstAdminAdded, agentInvited, agentRemoved, agentErased])
+      .when(erase)
+      .thenNothing();
+    given([registered, signed(TODAY)])
+      .when(erase)
+      .thenThrows('no-user');
   });
 
   test('only an active user changes its details', () => {
     const change: LandlordCommand = { type: 'change-user-details', userId: 'u-agent', personal: sealed, changedBy: 'u-agent', now };
-    expect(given(register, sign(TODAY), firstAdmin(), invite('u-agent')).when(change)[0]).toMatchObject({ type: 'user-details-changed' });
-    expect(refusal(() => given(register, sign(TODAY), firstAdmin(), invite('u-agent'), remove('u-agent')).when(change))).toBe('no-user');
+    given([registered, signed(TODAY), firstAdminAdded, agentInvited])
+      .when(change)
+      .then([{ type: 'user-details-changed', data: { userId: 'u-agent', personal: sealed, changedBy: 'u-agent', at: now.toISOString() } }]);
+    given([registered, signed(TODAY), firstAdminAdded, agentInvited, agentRemoved])
+      .when(change)
+      .thenThrows('no-user');
   });
 });
