@@ -33,7 +33,8 @@ export class MailSender {
       await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: `<${mail.messageId}@bostadsko>` });
     } catch (error) {
       const { responseCode, message } = error as { responseCode?: number; message: string };
-      throw new SendFailure(message, responseCode !== undefined && responseCode >= 500);
+      // Servers quote the address back; the reason is kept in the log and shown to staff, the address only sealed.
+      throw new SendFailure(message.replace(/[^\s<>:]+@[^\s<>:]+/g, '<address>'), responseCode !== undefined && responseCode >= 500);
     }
   }
 

@@ -43,7 +43,7 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
     await this.consumer?.stop();
   }
 
-  private async handle(message: IntegrationMessage, tx: Tx): Promise<void> {
+  async handle(message: IntegrationMessage, tx: Tx): Promise<void> {
     const context = { correlationId: message.correlationId, causationId: message.id, actor: message.type.split('.')[0] };
     switch (message.type) {
       case ListingPublishedV1.type: {
