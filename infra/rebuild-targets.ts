@@ -1,6 +1,7 @@
 import { applicantsMigrations, applicantsRebuildTargets } from '../apps/applicants/src/applicants.rebuild.js';
 import { landlordsMigrations, landlordsRebuildTargets } from '../apps/landlords/src/landlords.rebuild.js';
 import { listingsMigrations, listingsRebuildTargets } from '../apps/listings/src/listings.rebuild.js';
+import { messagesMigrations, messagesRebuildTargets } from '../apps/messages/src/messages.rebuild.js';
 import { statisticsRebuildTargets } from '../apps/statistics/src/statistics.rebuild.js';
 import type { Migration } from '../libs/postgres/src/migrations.js';
 import type { RebuildTargets } from '../libs/runtime/src/rebuild-target.js';
@@ -11,10 +12,12 @@ export const rebuildTargets: Record<AppName, RebuildTargets> = {
   listings: listingsRebuildTargets,
   landlords: landlordsRebuildTargets,
   statistics: statisticsRebuildTargets,
+  messages: messagesRebuildTargets,
 };
 
 export const appMigrations: Partial<Record<AppName, readonly Migration[]>> = {
   applicants: applicantsMigrations,
   landlords: landlordsMigrations,
   listings: listingsMigrations,
+  messages: messagesMigrations,
 };

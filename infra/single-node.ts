@@ -4,6 +4,7 @@ export const APPS = [
   { name: 'listings', port: 3002 },
   { name: 'landlords', port: 3003 },
   { name: 'statistics', port: 3004 },
+  { name: 'messages', port: 3005 },
 ] as const;
 
 /** The website: no database of its own, it calls the apps above. */
@@ -14,6 +15,10 @@ export type AppName = (typeof APPS)[number]['name'];
 export const BUS_DATABASE = 'bus';
 export const DATA_DIR = process.env.DATA_DIR ?? './data/pg';
 export const EMBEDDED_PORT = Number(process.env.PG_PORT ?? 5433);
+
+/** The local SMTP listener single node sends mail to, and the folder where it keeps each mail (the development mailbox). */
+export const DEV_SMTP_PORT = Number(process.env.SMTP_PORT ?? 2525);
+export const DEV_MAIL_DIR = process.env.MAIL_DIR ?? './data/mail';
 
 /** The server URL with another database name: each app owns its own database. */
 export function databaseUrl(serverUrl: string, database: string): string {

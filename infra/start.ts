@@ -6,7 +6,8 @@ import { openDatabaseServer } from './database-server.js';
 import { seedDemoData } from './demo-data.js';
 import { DEMO_LANDLORD_CREDENTIALS, DEMO_LANDLORD_SIGN_IN, seedDemoLandlord } from '../apps/landlords/src/demo/demo-landlord.js';
 import { seedDemoListings } from '../apps/listings/src/demo/demo-listings.js';
-import { APPS, BUS_DATABASE, databaseUrl, WEB } from './single-node.js';
+import { startDevSmtpServer } from '../libs/dev-mail/src/dev-smtp-server.js';
+import { APPS, BUS_DATABASE, databaseUrl, DEV_MAIL_DIR, DEV_SMTP_PORT, WEB } from './single-node.js';
 
 const log = (line: string) => console.log(`[start] ${line}`);
 
@@ -57,8 +58,11 @@ async function main(): Promise<void> {
         ),
     ));
   };
+  // Every mail the system sends is kept here, for the development mailbox (GET :3005/dev/mailbox, the website's /dev/mejl).
+  const smtp = await startDevSmtpServer({ port: DEV_SMTP_PORT, dir: DEV_MAIL_DIR });
   const stop = async (code: number) => {
     await stopApps();
+    await smtp.close();
     await server.stop();
     process.exit(code);
   };
@@ -85,7 +89,8 @@ async function main(): Promise<void> {
     children.push(child);
     return child;
   };
-  for (const app of APPS) run(app.name, { ...shared, PORT: String(app.port), DATABASE_URL: databaseUrl(server.url, app.name) });
+  const mail = { SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${smtp.port}`, DEV_MAILBOX_DIR: DEV_MAIL_DIR };
+  for (const app of APPS) run(app.name, { ...shared, ...(app.name === 'messages' ? mail : {}), PORT: String(app.port), DATABASE_URL: databaseUrl(server.url, app.name) });
   const web = run('web', { PORT: String(WEB.port), SESSION_KEY: devSecret('SESSION_KEY', 'session-key', 32, 'base64') });
   try {
     await Promise.all([...APPS.map((app, i) => waitForHealth(`http://127.0.0.1:${app.port}/health`, children[i])), waitForHealth(`http://127.0.0.1:${WEB.port}/health`, web)]);
@@ -105,6 +110,7 @@ async function main(): Promise<void> {
   log('demo seeker (POST /applicants/sign-in on :3001): personnummer 19811218-9876, password "correct horse battery"');
   log(`demo landlord administrator (POST /landlords/sign-in on :3003): ${DEMO_LANDLORD_SIGN_IN}`);
   if (shared.RUN_MODE === 'training') log('training clock: GET /training-clock on any app; an admin moves it with POST :3001/training-clock {"days":14}');
+  log(`mail: kept by the local SMTP server on :${smtp.port} in ${DEV_MAIL_DIR}, shown at http://localhost:${WEB.port}/dev/mejl`);
   log('press Ctrl-C to stop');
 }
 

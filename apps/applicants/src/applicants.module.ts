@@ -10,6 +10,8 @@ import { IdentityService } from './applicant/identity.service.js';
 import { IDENTITY_SECRET, VAULT } from './applicants.tokens.js';
 import { PolicyService } from './policy/policy.service.js';
 import { toIntegrationMessages } from './integration/applicants.integration.js';
+import { messagesIntegration } from './integration/messages.integration.js';
+import { allMessages } from '../../../libs/bus/src/index.js';
 import { RegisterController } from './registering/register.controller.js';
 import { SignInController } from './signing-in/sign-in.controller.js';
 import { SignInThrottling } from './signing-in/sign-in-throttling.js';
@@ -29,7 +31,10 @@ import { TrainingClockService } from './training-clock/training-clock.service.js
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'applicants',
   migrations: [...PERSONAL_DATA_MIGRATIONS, ...FEE_MIGRATIONS],
-  integration: () => toIntegrationMessages,
+  integration: (infra) => {
+    const toMessages = messagesIntegration(new PersonalDataVault(infra.pool), () => new PolicyService(infra).changes());
+    return (event) => allMessages([toIntegrationMessages(event), toMessages(event)]);
+  },
   projections: [queueTimeProjection, ...FEE_PROJECTIONS],
 });
 

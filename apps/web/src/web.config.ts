@@ -15,6 +15,7 @@ export const webVariables = {
   LISTINGS_URL: env.url({ protocols: ['http', 'https'] }).default('http://127.0.0.1:3002'),
   LANDLORDS_URL: env.url({ protocols: ['http', 'https'] }).default('http://127.0.0.1:3003'),
   STATISTICS_URL: env.url({ protocols: ['http', 'https'] }).default('http://127.0.0.1:3004'),
+  MESSAGES_URL: env.url({ protocols: ['http', 'https'] }).default('http://127.0.0.1:3005'),
   SESSION_KEY: env.custom(sessionKey),
   // Production sends the session cookie only over HTTPS; development runs on http://localhost.
   NODE_ENV: env.oneOf(['development', 'test', 'production'] as const).default('development'),

@@ -4,6 +4,7 @@ import { AccountController } from './pages/account/account.controller.js';
 import { HomeController } from './pages/home/home.controller.js';
 import { ListingsController } from './pages/listings/listings.controller.js';
 import { MineController } from './pages/mine/mine.controller.js';
+import { MessagesController } from './pages/messages/messages.controller.js';
 import { QueueRulesQuery } from './pages/home/queue-rules.js';
 import { StatisticsController } from './pages/statistics/statistics.controller.js';
 import { PageContext } from './server/page-context.js';
@@ -16,7 +17,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      controllers: [HealthController, HomeController, AccountController, ListingsController, MineController, StatisticsController],
+      controllers: [HealthController, HomeController, AccountController, ListingsController, MineController, MessagesController, StatisticsController],
       providers: [{ provide: WEB_CONFIG, useValue: config }, ApiClient, PageContext, TrainingClockBanner, QueueRulesQuery],
     };
   }

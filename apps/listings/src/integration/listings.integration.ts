@@ -1,7 +1,7 @@
 import { allMessages, integrationMessage, type IntegrationMapper } from '../../../../libs/bus/src/index.js';
 import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
 import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { ApplicationsClosedV1, ApplicationSubmittedV1, ListingPublishedV1, ListingWithdrawnV1 } from '../../../../libs/contracts/src/index.js';
+import { ApplicationsClosedV1, ApplicationsPlacedV1, ApplicationSubmittedV1, ListingPublishedV1, ListingWithdrawnV1 } from '../../../../libs/contracts/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { isListingStream, SEEKER_STREAM_PREFIX, type ListingEvent, type SeekerEvent } from '../listing/listing.events.js';
 
@@ -33,9 +33,12 @@ function fromListing(event: RecordedEvent): IntegrationMessage[] {
     }
     case 'applications-ranked': {
       const { landlordId, rankedAt, applications, ranking } = domain.data;
-      if (!landlordId) return [];
-      const payload: ApplicationsClosedV1 = { listingId, landlordId, closedOn: stockholmDate(new Date(rankedAt)), applications, eligible: ranking.length };
-      return [integrationMessage(event, ApplicationsClosedV1.type, listingId, payload)];
+      const closedOn = stockholmDate(new Date(rankedAt));
+      const places: ApplicationsPlacedV1 = { listingId, closedOn, places: ranking.map(({ applicantId, applicationId, place }) => ({ applicantId, applicationId, place })) };
+      const placed = integrationMessage(event, ApplicationsPlacedV1.type, listingId, places);
+      if (!landlordId) return [placed];
+      const payload: ApplicationsClosedV1 = { listingId, landlordId, closedOn, applications, eligible: ranking.length };
+      return [integrationMessage(event, ApplicationsClosedV1.type, listingId, payload), placed];
     }
     case 'listing-withdrawn': {
       const { landlordId, on, reason } = domain.data;

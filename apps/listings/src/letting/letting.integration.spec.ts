@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, TenantProposedV1 } from '../../../../libs/contracts/src/index.js';
+import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, ShowingScheduledV1, TenantProposedV1 } from '../../../../libs/contracts/src/index.js';
 import { decide, evolve, initialLettingState, proposalIdFor, type LettingCommand, type LettingState } from './letting.decider.js';
 import type { LettingEvent } from './letting.events.js';
 import { lettingIntegrationMessages } from './letting.integration.js';
@@ -56,10 +56,14 @@ const opener = (erased = false): SealedOpener => ({ open: async <T>() => (erased
 const mapAll = async (events: readonly RecordedEvent[], vault = opener()) => (await Promise.all(events.map(lettingIntegrationMessages(vault)))).flat();
 
 describe('letting integration messages', () => {
-  test('proposals, decisions with reasons, the let and a cancellation, each valid by its contract', async () => {
-    const messages = await mapAll(recorded(letting('regular', true)));
+  test('the showing, proposals, decisions with reasons, the let and a cancellation, each valid by its contract', async () => {
+    const [showing, ...messages] = await mapAll(recorded(letting('regular', true)));
+    expect(showing.type).toBe(ShowingScheduledV1.type);
+    const invited = ShowingScheduledV1.parse(showing.payload).invited;
+    expect(invited.map((i) => i.applicantId)).toEqual(ranking.slice(0, invited.length).map((r) => r.applicantId));
+    expect(invited.every((i) => i.startsAt < i.endsAt)).toBe(true);
     expect(messages.map((m) => m.type)).toEqual([TenantProposedV1.type, ProposalDecidedV1.type, TenantProposedV1.type, ProposalDecidedV1.type, ListingLetV1.type, LettingCancelledV1.type]);
-    for (const m of messages) expect(m.key).toBe(listingId);
+    for (const m of [showing, ...messages]) expect(m.key).toBe(listingId);
     expect(TenantProposedV1.parse(messages[0].payload)).toMatchObject({ listingId, landlordId, applicantId: ranking[0].applicantId, place: 1, householdSize: 2, requirementsVerified: true });
     expect(ProposalDecidedV1.parse(messages[1].payload)).toMatchObject({ decision: 'rejected', reason: 'Incomplete references' });
     expect(ProposalDecidedV1.parse(messages[3].payload)).toMatchObject({ decision: 'approved', reason: null });
@@ -93,13 +97,13 @@ describe('letting integration messages', () => {
   test('events of other streams and internal steps publish nothing', async () => {
     const events = recorded(letting('regular'));
     expect(await mapAll([{ ...events[0], streamId: `listing-${listingId}` }])).toEqual([]);
-    expect(await mapAll(events.filter((e) => ['showing-scheduled', 'interest-answered', 'applicant-verified'].includes(e.type)))).toEqual([]);
+    expect(await mapAll(events.filter((e) => ['interest-answered', 'applicant-verified'].includes(e.type)))).toEqual([]);
   });
 
   test('the household size is opened from the sealed facts; once the person is erased, no proposal is published', async () => {
     const events = recorded(letting('regular'));
     expect(JSON.stringify(events.filter((e) => e.type === 'tenant-proposed').map((e) => e.data))).not.toContain('householdSize');
     const erased = await mapAll(events, opener(true));
-    expect(erased.map((m) => m.type)).toEqual([ProposalDecidedV1.type, ProposalDecidedV1.type, ListingLetV1.type]);
+    expect(erased.map((m) => m.type)).toEqual([ShowingScheduledV1.type, ProposalDecidedV1.type, ProposalDecidedV1.type, ListingLetV1.type]);
   });
 });

@@ -3,7 +3,7 @@ import { Pool } from 'undici';
 import { WEB_CONFIG, type WebConfig } from '../web.config.js';
 import { ApiRefusal, ApiUnavailable, SessionExpired, type Problem } from './api-error.js';
 
-export type App = 'applicants' | 'listings' | 'landlords' | 'statistics';
+export type App = 'applicants' | 'listings' | 'landlords' | 'statistics' | 'messages';
 
 export interface Call {
   /** The signed-in person's bearer token. */
@@ -31,7 +31,7 @@ export interface Answer<T> {
 
 const TIMEOUT_MS = 15_000;
 
-/** HTTP to the four apps over kept-alive connection pools; turns their answers into values or typed errors. */
+/** HTTP to the five apps over kept-alive connection pools; turns their answers into values or typed errors. */
 @Injectable()
 export class ApiClient implements OnApplicationShutdown {
   private readonly pools: Readonly<Record<App, Pool>>;
@@ -43,6 +43,7 @@ export class ApiClient implements OnApplicationShutdown {
       listings: pool(config.LISTINGS_URL),
       landlords: pool(config.LANDLORDS_URL),
       statistics: pool(config.STATISTICS_URL),
+      messages: pool(config.MESSAGES_URL),
     };
   }
 

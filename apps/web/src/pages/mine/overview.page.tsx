@@ -8,6 +8,7 @@ const SECTIONS = [
   ['/mina-sidor/ansokningar', 'applications.title', 'mine.applications.text'],
   ['/mina-sidor/kotid', 'queue.title', 'mine.queue.text'],
   ['/mina-sidor/avgift', 'fees.title', 'mine.fees.text'],
+  ['/mina-sidor/meddelanden', 'messages.title', 'mine.messages.text'],
   ['/mina-sidor/uppgifter', 'data.title', 'mine.data.text'],
 ] as const;
 

@@ -1,0 +1,32 @@
+import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
+
+export type Language = 'sv' | 'en';
+export const LANGUAGES: readonly Language[] = ['sv', 'en'];
+
+export type MessageKind = 'fee-notice-issued' | 'application-received' | 'place-at-close' | 'showing-invitation' | 'proposal-outcome' | 'letting-completed';
+
+/** One person's messages and how to reach them: a stream per person, `person_messages-<applicantId>`. */
+export const PERSON_MESSAGES_PREFIX = 'person_messages-';
+export const personMessagesStream = (applicantId: string) => `${PERSON_MESSAGES_PREFIX}${applicantId}`;
+
+export type PersonMessagesEvent =
+  | {
+      readonly type: 'message-recorded';
+      readonly data: {
+        /** Derived from the integration message that caused it, so a redelivery names the same message. */
+        readonly messageId: string;
+        readonly kind: MessageKind;
+        readonly language: Language;
+        /** Whether it is also to be e-mailed (the policy on the day). */
+        readonly email: boolean;
+        /** The facts the templates render (amounts, dates, the flat), sealed under the person's key. */
+        readonly content: Sealed;
+        readonly cause: string;
+        readonly recordedAt: string;
+      };
+    }
+  | { readonly type: 'message-read'; readonly data: { readonly messageId: string; readonly readAt: string } }
+  | { readonly type: 'email-address-noted'; readonly data: { readonly email: Sealed } }
+  | { readonly type: 'email-bounced'; readonly data: { readonly messageId: string; readonly reason: string; readonly at: string } }
+  | { readonly type: 'language-chosen'; readonly data: { readonly language: Language } }
+  | { readonly type: 'person-erased'; readonly data: { readonly on: string } };

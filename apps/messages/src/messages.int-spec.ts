@@ -1,0 +1,246 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IntegrationMessage, Tx } from '../../../libs/bus/src/bus.port.js';
+import {
+  AccountClosedV1,
+  ApplicationsPlacedV1,
+  ApplicationSubmittedV1,
+  ContactDetailsChangedV1,
+  FeeNoticeIssuedV1,
+  ListingLetV1,
+  ListingPublishedV1,
+  ProposalDecidedV1,
+  ShowingScheduledV1,
+  TenantProposedV1,
+} from '../../../libs/contracts/src/index.js';
+import { readDevMailbox, type KeptMail } from '../../../libs/dev-mail/src/dev-mailbox.js';
+import { REFUSED_DOMAIN, startDevSmtpServer, type DevSmtpServer } from '../../../libs/dev-mail/src/dev-smtp-server.js';
+import { stockholmDate } from '../../../libs/calendar/src/calendar.js';
+import { createTestApp, TokenService } from '../../../libs/platform/src/index.js';
+import { INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+import { eventually } from '../../../test/support/eventually.js';
+import { freshDatabase } from '../../../test/support/fresh-database.js';
+import { MessagesModule } from './messages.module.js';
+import { TriggersConsumer } from './triggers/triggers.consumer.js';
+
+const today = stockholmDate(new Date());
+
+describe('messages app over real SMTP on real PostgreSQL', () => {
+  let app: NestFastifyApplication;
+  let infra: Infrastructure;
+  let smtp: DevSmtpServer | undefined;
+  let smtpPort: number;
+  let staff: string;
+  const mailDir = mkdtempSync(join(tmpdir(), 'bostadsko-mail-'));
+  const http = () => request(app.getHttpServer());
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const seeker = async (id: string) => (await app.get(TokenService).issue({ id, roles: ['applicant'] })).access_token;
+
+  const message = (type: string, key: string, payload: unknown): IntegrationMessage => ({
+    id: `${type}:${randomUUID()}`,
+    type,
+    key,
+    payload,
+    correlationId: randomUUID(),
+    causationId: null,
+    occurredAt: new Date().toISOString(),
+  });
+  const flat = (listingId: string, landlordId: string) => ({ listingId, landlordId, municipality: 'Göteborg', district: 'Majorna', rooms: 2, areaM2: 54, monthlyRent: 7200, listingType: 'regular' });
+  const mailTo = async (address: string): Promise<KeptMail[]> => (await readDevMailbox(mailDir)).filter((m) => m.to.includes(address));
+  const person = async (language?: 'en') => {
+    const id = randomUUID();
+    const email = `seeker-${id.slice(0, 8)}@example.se`;
+    if (language) await http().post(`/messages/people/${id}/language`).set(bearer(staff)).send({ language }).expect(204);
+    await infra.bus.publish([message(ContactDetailsChangedV1.type, id, { applicantId: id, email })]);
+    return { id, email };
+  };
+  const submitted = (applicantId: string, listingId: string) => message(ApplicationSubmittedV1.type, applicantId, { applicationId: randomUUID(), listingId, applicantId, submittedOn: today });
+
+  beforeAll(async () => {
+    smtp = await startDevSmtpServer({ port: 0, dir: mailDir });
+    smtpPort = smtp.port;
+    process.env.JWT_SECRET = 'messages-int-secret-long-enough-for-hs256-0123456789';
+    process.env.SEED_ACCOUNTS = 'staff:staff@test.se:Staff-pass-1,admin:admin@test.se:Admin-pass-1';
+    process.env.DATABASE_URL = await freshDatabase('messages');
+    process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+    process.env.DEV_MAILBOX_DIR = mailDir;
+    process.env.DELIVERY_INTERVAL_MS = '100';
+    delete process.env.BUS_DATABASE_URL;
+    app = await createTestApp(MessagesModule);
+    infra = app.get(INFRASTRUCTURE);
+    staff = (await http().post('/auth/token').send({ username: 'staff@test.se', password: 'Staff-pass-1' }).expect(200)).body.access_token;
+    const admin = (await http().post('/auth/token').send({ username: 'admin@test.se', password: 'Admin-pass-1' }).expect(200)).body.access_token;
+    // Retries a second apart, so the outage test waits seconds, not the default half minute.
+    await http().post('/messages/policy/changes').set(bearer(admin)).send({ setting: 'retryAfterSeconds', value: 1, effectiveFrom: today, reason: 'Fast retries in the test' }).expect(201);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await smtp?.close();
+    for (const name of ['SMTP_URL', 'DEV_MAILBOX_DIR', 'DELIVERY_INTERVAL_MS']) delete process.env[name];
+  });
+
+  test('each kind is rendered, kept in the inbox and e-mailed once, in Swedish by default; a redelivered event sends nothing new', async () => {
+    const { id, email } = await person();
+    const listingId = randomUUID();
+    const landlordId = randomUUID();
+    const proposalId = randomUUID();
+    const triggers = [
+      message(FeeNoticeIssuedV1.type, id, {
+        applicantId: id,
+        noticeId: `${id}/2026`,
+        year: 2026,
+        issuedOn: today,
+        dueDate: '2026-06-15',
+        lastPayDay: '2026-09-13',
+        amount: 200,
+        reference: '12345678903',
+      }),
+      submitted(id, listingId),
+      message(ApplicationsPlacedV1.type, listingId, {
+        listingId,
+        closedOn: today,
+        places: [
+          { applicantId: id, applicationId: randomUUID(), place: 3 },
+          { applicantId: randomUUID(), applicationId: randomUUID(), place: 1 },
+        ],
+      }),
+      message(ShowingScheduledV1.type, listingId, {
+        listingId,
+        showingId: randomUUID(),
+        answerBy: '2026-07-01',
+        invited: [{ applicantId: id, applicationId: randomUUID(), startsAt: '2026-06-20T15:00:00Z', endsAt: '2026-06-20T15:30:00Z' }],
+      }),
+      message(TenantProposedV1.type, listingId, { proposalId, listingId, landlordId, applicantId: id, place: 1, householdSize: 2, requirementsVerified: true, proposedAt: new Date().toISOString() }),
+      message(ProposalDecidedV1.type, listingId, { proposalId, listingId, landlordId, decision: 'approved', reason: null, decidedAt: new Date().toISOString() }),
+      message(ListingLetV1.type, listingId, {
+        ...flat(listingId, landlordId),
+        tenantApplicantId: id,
+        contractDate: '2026-08-01',
+        usesQueueTime: true,
+        publishedOn: today,
+        tenantQueueDays: 900,
+        applications: 2,
+      }),
+    ];
+    await infra.bus.publish([message(ListingPublishedV1.type, listingId, { ...flat(listingId, landlordId), publishedOn: today, applicationDeadline: today, moveInDate: '2026-08-01' }), ...triggers]);
+
+    const mails = await eventually(
+      () => mailTo(email),
+      (m) => m.length >= 6,
+    );
+    expect(mails.map((m) => m.subject).sort()).toEqual(
+      [
+        'Årsavgift 2026: betala senast 15 juni 2026',
+        'Vi har tagit emot din intresseanmälan',
+        'Din plats: 3 av 2',
+        'Du är inbjuden till visning',
+        'Hyresvärden har godkänt dig som hyresgäst',
+        'Kontraktet är klart',
+      ].sort(),
+    );
+    const fee = mails.find((m) => m.subject.startsWith('Årsavgift'))!;
+    expect(fee.text).toContain('12345678903');
+    expect(fee.text).toContain('13 september 2026');
+    expect(fee.html).toMatch(/<html lang="sv">.*<p>Årsavgiften för att stå kvar i bostadskön är 200,00\s?kr\.<\/p>/);
+    const showing = mails.find((m) => m.subject.startsWith('Du är inbjuden'))!;
+    expect(showing.text).toContain('2 rum och kök, 54 m², Majorna, Göteborg');
+    expect(showing.text).toContain('20 juni 2026 kl. 17:00');
+
+    const token = await seeker(id);
+    const inbox = (await http().get('/messages').set(bearer(token)).expect(200)).body as Array<{ messageId: string; subject: string; readAt: string | null }>;
+    expect(inbox).toHaveLength(6);
+    expect(inbox.every((m) => m.readAt === null)).toBe(true);
+
+    // Redelivered, as after a crash before the consumer's offset was stored: the same cause names the same messages.
+    const consumer = app.get(TriggersConsumer);
+    const tx: Tx = { query: (sql, params) => infra.pool.query(sql, params) as never };
+    for (const trigger of triggers) await consumer.handle(trigger, tx);
+    await infra.bus.publish(triggers);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await mailTo(email)).toHaveLength(6);
+    expect((await http().get('/messages').set(bearer(token)).expect(200)).body).toHaveLength(6);
+
+    const first = inbox[0];
+    await http().post(`/messages/${first.messageId}/read`).set(bearer(token)).expect(204);
+    await http().post(`/messages/${first.messageId}/read`).set(bearer(token)).expect(204);
+    const read = await eventually(
+      () =>
+        http()
+          .get(`/messages/${first.messageId}`)
+          .set(bearer(token))
+          .then((r) => r.body as { readAt: string | null; paragraphs: string[] }),
+      (m) => m.readAt !== null,
+    );
+    expect(read.readAt).not.toBeNull();
+    await http()
+      .get(`/messages/${first.messageId}`)
+      .set(bearer(await seeker(randomUUID())))
+      .expect(404);
+    await http().get(`/messages/people/${id}`).set(bearer(token)).expect(403);
+    expect((await http().get(`/messages/people/${id}`).set(bearer(staff)).expect(200)).body).toHaveLength(6);
+  });
+
+  test('SMTP down, then up: the mail waits and is delivered once when the server returns', async () => {
+    const { id, email } = await person('en');
+    await smtp!.close();
+    smtp = undefined;
+    await infra.bus.publish([submitted(id, randomUUID())]);
+    await eventually(
+      () => infra.pool.query(`SELECT attempts, last_error FROM messages.deliveries WHERE applicant_id = $1`, [id]).then((r) => r.rows[0]),
+      (row) => row?.attempts >= 1,
+    );
+    expect(await mailTo(email)).toHaveLength(0);
+    smtp = await startDevSmtpServer({ port: smtpPort, dir: mailDir });
+    const mails = await eventually(
+      () => mailTo(email),
+      (m) => m.length >= 1,
+    );
+    expect(mails.map((m) => m.subject)).toEqual(['We have received your application']);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await mailTo(email)).toHaveLength(1);
+  });
+
+  test('an address refused for good is recorded for staff; closing the account erases the person’s messages and address', async () => {
+    const id = randomUUID();
+    await infra.bus.publish([message(ContactDetailsChangedV1.type, id, { applicantId: id, email: `gone@${REFUSED_DOMAIN}` }), submitted(id, randomUUID())]);
+    const failing = await eventually(
+      () =>
+        http()
+          .get('/messages/delivery/failing-addresses')
+          .set(bearer(staff))
+          .then((r) => r.body as Array<{ applicantId: string; reason: string }>),
+      (rows) => rows.some((r) => r.applicantId === id),
+    );
+    expect(failing.find((r) => r.applicantId === id)?.reason).toMatch(/550/);
+    const token = await seeker(id);
+    const extract = (await http().get(`/messages/people/${id}/extract`).set(bearer(token)).expect(200)).body;
+    expect(extract).toMatchObject({ email: `gone@${REFUSED_DOMAIN}`, language: 'sv', addressFailing: { reason: expect.stringMatching(/550/) } });
+    expect(extract.messages[0].emailDelivery).toMatchObject({ state: 'failed' });
+
+    await infra.bus.publish([message(AccountClosedV1.type, id, { applicantId: id, on: today })]);
+    await eventually(
+      () =>
+        http()
+          .get('/messages')
+          .set(bearer(token))
+          .then((r) => r.body as unknown[]),
+      (m) => m.length === 0,
+    );
+    const erased = (await http().get(`/messages/people/${id}/extract`).set(bearer(token)).expect(200)).body;
+    expect(erased).toMatchObject({ email: null, messages: [] });
+    const stored = JSON.stringify((await infra.store.readStream(`person_messages-${id}`)).map((e) => e.data));
+    expect(stored).not.toContain(REFUSED_DOMAIN);
+  });
+
+  test('the development mailbox lists what the local server kept', async () => {
+    const kept = (await http().get('/dev/mailbox').expect(200)).body as KeptMail[];
+    expect(kept.length).toBeGreaterThanOrEqual(7);
+    expect(kept[0]).toMatchObject({ from: 'noreply@bostadsko.se', subject: expect.any(String), text: expect.any(String) });
+  });
+});

@@ -1,0 +1,5 @@
+/** Injection tokens of the messages app. */
+export const VAULT = Symbol('VAULT');
+export const PERSON_MESSAGES = Symbol('PERSON_MESSAGES');
+export const INBOX = Symbol('INBOX');
+export const MESSAGES_CONFIG = Symbol('MESSAGES_CONFIG');

@@ -1,0 +1,107 @@
+import type { Language, MessageKind } from '../inbox/person-messages.events.js';
+import type { FactsOf, FlatFacts } from './message-facts.js';
+
+/** A message as words: a subject and paragraphs, the same for the plain text and the HTML part. */
+export interface Wording {
+  readonly subject: string;
+  readonly paragraphs: readonly string[];
+}
+
+type Templates = { readonly [K in MessageKind]: (facts: FactsOf[K]) => Wording };
+
+const stockholm = (instant: string, locale: string) => new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' }).format(new Date(instant));
+const date = (iso: string, locale: string) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(`${iso}T00:00:00Z`));
+const sek = (amount: number, locale: string) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'SEK', maximumFractionDigits: 2 }).format(amount);
+
+const flatSv = (flat: FlatFacts | null, listingId: string) =>
+  flat ? `${flat.rooms} rum och kök, ${flat.areaM2} m², ${flat.district}, ${flat.municipality} (${sek(flat.monthlyRent, 'sv-SE')} i månaden)` : `annons ${listingId}`;
+const flatEn = (flat: FlatFacts | null, listingId: string) =>
+  flat ? `${flat.rooms} rooms and kitchen, ${flat.areaM2} m², ${flat.district}, ${flat.municipality} (${sek(flat.monthlyRent, 'en-GB')} a month)` : `listing ${listingId}`;
+
+const SWEDISH: Templates = {
+  'fee-notice-issued': (f) => ({
+    subject: `Årsavgift ${f.year}: betala senast ${date(f.dueDate, 'sv-SE')}`,
+    paragraphs: [
+      `Årsavgiften för att stå kvar i bostadskön är ${sek(f.amount, 'sv-SE')}.`,
+      `Betala senast ${date(f.dueDate, 'sv-SE')} med OCR-nummer ${f.reference}.`,
+      `Betalar du inte senast ${date(f.lastPayDay, 'sv-SE')} avregistreras du och förlorar din kötid.`,
+      'Du ser avin under Mina sidor → Årsavgift.',
+    ],
+  }),
+  'application-received': (f) => ({
+    subject: 'Vi har tagit emot din intresseanmälan',
+    paragraphs: [`Din intresseanmälan till ${flatSv(f.flat, f.listingId)} togs emot ${date(f.submittedOn, 'sv-SE')}.`, 'Du får besked om din plats när ansökningstiden har gått ut.'],
+  }),
+  'place-at-close': (f) => ({
+    subject: `Din plats: ${f.place} av ${f.of}`,
+    paragraphs: [
+      `Ansökningstiden för ${flatSv(f.flat, f.listingId)} gick ut ${date(f.closedOn, 'sv-SE')}.`,
+      `Du har plats ${f.place} av ${f.of}. De som står först bjuds in till visning.`,
+      'Varför du fick din plats ser du under Mina sidor → Mina ansökningar.',
+    ],
+  }),
+  'showing-invitation': (f) => ({
+    subject: 'Du är inbjuden till visning',
+    paragraphs: [
+      `Du är inbjuden till visning av ${flatSv(f.flat, f.listingId)}.`,
+      `Tid: ${stockholm(f.startsAt, 'sv-SE')} till ${stockholm(f.endsAt, 'sv-SE')}.`,
+      `Svara senast ${date(f.answerBy, 'sv-SE')} om du fortfarande är intresserad, under Mina sidor → Mina ansökningar. Inget svar räknas som nej.`,
+    ],
+  }),
+  'proposal-outcome': (f) => ({
+    subject: f.decision === 'approved' ? 'Hyresvärden har godkänt dig som hyresgäst' : 'Hyresvärden har inte godkänt dig som hyresgäst',
+    paragraphs:
+      f.decision === 'approved'
+        ? [`Hyresvärden har godkänt dig som hyresgäst för ${flatSv(f.flat, f.listingId)}.`, 'Hyresvärden kontaktar dig om kontraktet.']
+        : [`Hyresvärden har inte godkänt dig som hyresgäst för ${flatSv(f.flat, f.listingId)}.`, ...(f.reason ? [`Skäl: ${f.reason}`] : []), 'Din kötid påverkas inte.'],
+  }),
+  'letting-completed': (f) => ({
+    subject: 'Kontraktet är klart',
+    paragraphs: [`Du har fått ${flatSv(f.flat, f.listingId)}, med kontrakt från ${date(f.contractDate, 'sv-SE')}.`, 'Dina andra ansökningar har tagits bort. Grattis till din nya bostad!'],
+  }),
+};
+
+const ENGLISH: Templates = {
+  'fee-notice-issued': (f) => ({
+    subject: `Annual fee ${f.year}: pay by ${date(f.dueDate, 'en-GB')}`,
+    paragraphs: [
+      `The annual fee to stay in the housing queue is ${sek(f.amount, 'en-GB')}.`,
+      `Pay by ${date(f.dueDate, 'en-GB')} with OCR reference ${f.reference}.`,
+      `If it is not paid by ${date(f.lastPayDay, 'en-GB')} you are deregistered and lose your queue time.`,
+      'You find the notice under My pages → Annual fee.',
+    ],
+  }),
+  'application-received': (f) => ({
+    subject: 'We have received your application',
+    paragraphs: [`Your application for ${flatEn(f.flat, f.listingId)} was received on ${date(f.submittedOn, 'en-GB')}.`, 'You will be told your place when the application period ends.'],
+  }),
+  'place-at-close': (f) => ({
+    subject: `Your place: ${f.place} of ${f.of}`,
+    paragraphs: [
+      `Applications for ${flatEn(f.flat, f.listingId)} closed on ${date(f.closedOn, 'en-GB')}.`,
+      `You are number ${f.place} of ${f.of}. Those first in line are invited to a showing.`,
+      'Why you got your place is shown under My pages → My applications.',
+    ],
+  }),
+  'showing-invitation': (f) => ({
+    subject: 'You are invited to a showing',
+    paragraphs: [
+      `You are invited to a showing of ${flatEn(f.flat, f.listingId)}.`,
+      `Time: ${stockholm(f.startsAt, 'en-GB')} to ${stockholm(f.endsAt, 'en-GB')}.`,
+      `Say by ${date(f.answerBy, 'en-GB')} whether you are still interested, under My pages → My applications. No answer counts as no.`,
+    ],
+  }),
+  'proposal-outcome': (f) => ({
+    subject: f.decision === 'approved' ? 'The landlord has approved you as tenant' : 'The landlord has not approved you as tenant',
+    paragraphs:
+      f.decision === 'approved'
+        ? [`The landlord has approved you as tenant of ${flatEn(f.flat, f.listingId)}.`, 'The landlord will contact you about the contract.']
+        : [`The landlord has not approved you as tenant of ${flatEn(f.flat, f.listingId)}.`, ...(f.reason ? [`Reason: ${f.reason}`] : []), 'Your queue time is not affected.'],
+  }),
+  'letting-completed': (f) => ({
+    subject: 'Your contract is done',
+    paragraphs: [`You have been let ${flatEn(f.flat, f.listingId)}, with a contract from ${date(f.contractDate, 'en-GB')}.`, 'Your other applications have been withdrawn. Enjoy your new home!'],
+  }),
+};
+
+export const CATALOGUE: Readonly<Record<Language, Templates>> = { sv: SWEDISH, en: ENGLISH };

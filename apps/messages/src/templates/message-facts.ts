@@ -1,0 +1,23 @@
+import type { MessageKind } from '../inbox/person-messages.events.js';
+
+/** The flat a letting message is about, as the listings app published it; null when it had not arrived. */
+export interface FlatFacts {
+  readonly listingId: string;
+  readonly municipality: string;
+  readonly district: string;
+  readonly rooms: number;
+  readonly areaM2: number;
+  readonly monthlyRent: number;
+}
+
+/** What each kind of message says, sealed in the person's stream and rendered in their language. */
+export interface FactsOf {
+  readonly 'fee-notice-issued': { readonly year: number; readonly amount: number; readonly dueDate: string; readonly lastPayDay: string; readonly reference: string };
+  readonly 'application-received': { readonly flat: FlatFacts | null; readonly listingId: string; readonly submittedOn: string };
+  readonly 'place-at-close': { readonly flat: FlatFacts | null; readonly listingId: string; readonly place: number; readonly of: number; readonly closedOn: string };
+  readonly 'showing-invitation': { readonly flat: FlatFacts | null; readonly listingId: string; readonly startsAt: string; readonly endsAt: string; readonly answerBy: string };
+  readonly 'proposal-outcome': { readonly flat: FlatFacts | null; readonly listingId: string; readonly decision: 'approved' | 'rejected'; readonly reason: string | null };
+  readonly 'letting-completed': { readonly flat: FlatFacts | null; readonly listingId: string; readonly contractDate: string };
+}
+
+export type MessageContent = { [K in MessageKind]: { readonly kind: K; readonly facts: FactsOf[K] } }[MessageKind];

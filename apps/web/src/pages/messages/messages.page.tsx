@@ -1,0 +1,86 @@
+import { formatDateTime } from '../../i18n/format.js';
+import { FormTokens } from '../../views/components/hidden-fields.js';
+import { Layout } from '../../views/layout.js';
+import type { View } from '../../views/view.js';
+import type { InboxMessage } from './messages.types.js';
+
+/** The seeker's inbox, newest first; an unread message is said in words and in bold, never by colour alone. */
+export function MessagesPage({ view, messages }: { view: View; messages: readonly InboxMessage[] }): JSX.Element {
+  const { t, locale } = view;
+  return (
+    <Layout view={view} title={t('messages.title')}>
+      <h1 class="ds-heading" data-size="lg" safe>
+        {t('messages.title')}
+      </h1>
+      {messages.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('messages.none')}
+        </p>
+      ) : (
+        <div class="table-scroll">
+          <table class="ds-table">
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t('messages.subject')}
+                </th>
+                <th scope="col" safe>
+                  {t('messages.received')}
+                </th>
+                <th scope="col" safe>
+                  {t('messages.status')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((message) => (
+                <tr>
+                  <td>
+                    <a class="ds-link" href={`/mina-sidor/meddelanden/${encodeURIComponent(message.messageId)}`}>
+                      {message.readAt ? <span safe>{message.subject}</span> : <strong safe>{message.subject}</strong>}
+                    </a>
+                  </td>
+                  <td safe>{formatDateTime(message.recordedAt, locale)}</td>
+                  <td safe>{message.readAt ? t('messages.read') : t('messages.unread')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+/** One message as it was sent; unread until the seeker says so with the button (a POST with the CSRF token). */
+export function MessagePage({ view, message }: { view: View; message: InboxMessage }): JSX.Element {
+  const { t, locale } = view;
+  return (
+    <Layout view={view} title={message.subject}>
+      <p class="ds-paragraph">
+        <a class="ds-link" href="/mina-sidor/meddelanden" safe>
+          {t('messages.back')}
+        </a>
+      </p>
+      <h1 class="ds-heading" data-size="lg" safe>
+        {message.subject}
+      </h1>
+      <p class="ds-paragraph" data-size="sm" safe>
+        {`${t('messages.received')}: ${formatDateTime(message.recordedAt, locale)} · ${message.readAt ? t('messages.read') : t('messages.unread')}`}
+      </p>
+      {message.paragraphs.map((paragraph) => (
+        <p class="ds-paragraph" safe>
+          {paragraph}
+        </p>
+      ))}
+      {message.readAt ? null : (
+        <form method="post" action={`/mina-sidor/meddelanden/${encodeURIComponent(message.messageId)}/las`}>
+          <FormTokens view={view} />
+          <button class="ds-button" data-variant="secondary" type="submit" safe>
+            {t('messages.markRead')}
+          </button>
+        </form>
+      )}
+    </Layout>
+  );
+}
