@@ -83,7 +83,9 @@ suite('a whole letting on the training clock: apply, the close, a showing answer
     const moved = await api<{ businessDate: string }>(APPLICANTS_URL, 'POST', '/training-clock', admin, { days: 15 });
     for (const { page, path } of seekers) {
       await page.goto(`${system.webUrl}${path}`);
-      await untilShown(page, 'Plats 1 av 1');
+      // Shown only once the close has ranked the listing (before it, the place reads 'Plats 1 av 1 just nu').
+      await untilShown(page, 'Du är inte inbjuden till visning ännu');
+      expect(await page.locator('.facts').innerText()).not.toContain('just nu');
       // The banner on every page: the website reads the business date at most 2 s late.
       await untilShown(page, 'Övningsmiljö: systemets datum är', 'body');
     }
@@ -112,6 +114,10 @@ suite('a whole letting on the training clock: apply, the close, a showing answer
       await api(LISTINGS_URL, 'POST', `/listings/${listingId}/proposals/${verified.proposalId}/approve`, landlord);
       await api(LISTINGS_URL, 'POST', `/listings/${listingId}/proposals/${verified.proposalId}/contract`, landlord, { contractDate: addDays(moved.businessDate, 20) });
       await untilShown(page, 'Bostaden är din');
+      // Every step reached the seeker's inbox too (the messages app, from the same integration events).
+      await page.goto(`${system.webUrl}/mina-sidor/meddelanden`);
+      for (const subject of ['Vi har tagit emot din intresseanmälan', 'Din plats: 1 av 1', 'Du är inbjuden till visning', 'Kontraktet är klart']) await untilShown(page, subject);
+      if (page === withScript) await check(page, 'messages-sv');
     }
 
     // A year on, less a month: the fee job issues each seeker's first fee notice, which the fee page shows with its last day.
@@ -120,6 +126,10 @@ suite('a whole letting on the training clock: apply, the close, a showing answer
     await untilShown(withScript, 'OCR-nummer');
     expect(await withScript.locator('main').innerText()).toMatch(/Betala 200\skr med OCR-nummer \d+ senast/);
     await check(withScript, 'fees-with-notice-sv');
+    // The fee notice was mailed as well: the development mailbox shows every mail the local SMTP server kept.
+    await withScript.goto(`${system.webUrl}/dev/mejl`);
+    await untilShown(withScript, 'Årsavgift');
+    await check(withScript, 'dev-mailbox-sv');
     await Promise.all(seekers.map(({ page }) => page.context().close()));
   });
 });
