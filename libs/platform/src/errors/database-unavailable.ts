@@ -15,10 +15,10 @@ const PG_MESSAGES = /timeout exceeded when trying to connect|Connection terminat
  * connection to a host with several addresses.
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!(error instanceof Error) || depth > 5) return false;
-  const code = (error as { code?: unknown }).code;
+  // Duck-typed: Node's socket errors may come from another realm (a VM context), where instanceof Error fails.
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || SERVER_CODES.has(code) || code.startsWith('08'))) return true;
-  if (PG_MESSAGES.test(error.message)) return true;
-  const nested = [error.cause, ...(error instanceof AggregateError ? (error.errors as unknown[]) : [])];
-  return nested.some((inner) => isDatabaseUnavailable(inner, depth + 1));
+  if (typeof message === 'string' && PG_MESSAGES.test(message)) return true;
+  return [cause, ...(Array.isArray(errors) ? (errors as unknown[]) : [])].some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
