@@ -1,3 +1,5 @@
+import { isIsoDate } from '../../calendar/src/calendar.js';
+
 /**
  * An integration event contract: a versioned topic name and a guard for its
  * payload. Consumers check what arrives, so a malformed message becomes a dead
@@ -17,8 +19,9 @@ type FieldCheck = (value: unknown) => boolean;
 
 export const is = {
   uuid: (v: unknown) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
-  isoDate: (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
-  isoInstant: (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  // Strict calendar dates: Date.parse rolls 2026-02-30 over to 2 March, and SQL would refuse it only in the consumer.
+  isoDate: isIsoDate,
+  isoInstant: (v: unknown) => typeof v === 'string' && isIsoDate(v.slice(0, 10)) && /^.{10}[T ]/.test(v) && !Number.isNaN(Date.parse(v)),
   oneOf:
     (...values: string[]) =>
     (v: unknown) =>

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { PLATFORM_CONFIG, type PlatformConfig } from './config/platform-config.js';
 import { HEALTH_PATH } from './health/health.controller.js';
 import { correlationIdOf, propagateCorrelationId } from './logging/correlation-id.js';
+import { guardInput, routerLimits } from './http/input/input-guards.js';
 import { DOCS_PATH, setupOpenApi } from './openapi.js';
 import { PLATFORM_OPTIONS, type PlatformOptions } from './platform.module.js';
 
@@ -45,8 +46,9 @@ export async function createTestApp(module: Type<unknown> | DynamicModule, optio
 }
 
 async function createApp(module: Type<unknown> | DynamicModule, options: AppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ genReqId: correlationIdOf });
+  const adapter = new FastifyAdapter({ genReqId: correlationIdOf, ...routerLimits });
   propagateCorrelationId(adapter.getInstance());
+  guardInput(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
     // So a configuration error rejects with its message instead of aborting the process.

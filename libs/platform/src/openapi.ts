@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { documentProblems } from './errors/problem.openapi.js';
 import { FastRoutes } from './http/fast-routes.js';
 import { documentReadAfter } from './read-after/read-after.openapi.js';
 
@@ -13,6 +14,6 @@ export function setupOpenApi(app: INestApplication, title: string): void {
     const document = SwaggerModule.createDocument(app, config);
     // Routes served by Fastify directly are not Nest controllers; they describe themselves.
     for (const [path, operations] of Object.entries(app.get(FastRoutes).openApiPaths())) document.paths[path] = { ...document.paths[path], ...operations };
-    return documentReadAfter(document);
+    return documentProblems(documentReadAfter(document));
   });
 }

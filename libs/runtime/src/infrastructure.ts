@@ -10,7 +10,7 @@ import { EventStoreDbEventStore } from '../../event-store/src/eventstoredb/event
 import { EVENT_STORE_MIGRATIONS } from '../../event-store/src/postgres/event-store.schema.js';
 import { PostgresEventStore } from '../../event-store/src/postgres/postgres.event-store.js';
 import { CHECKPOINT_MIGRATIONS } from '../../postgres/src/checkpoints.js';
-import { reportIdleErrors } from '../../postgres/src/idle-errors.js';
+import { reportConnectionErrors } from '../../postgres/src/connection-errors.js';
 import { migrate, type Migration } from '../../postgres/src/migrations.js';
 import { TRAINING_CLOCK_MIGRATIONS } from './training-clock.follower.js';
 import { notingWrites } from './noting-writes.store.js';
@@ -50,7 +50,7 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
   // A pool handed in is watched by whoever made it.
   if (!config.pool) {
     closers.push(() => pool.end());
-    reportIdleErrors(pool, warn);
+    reportConnectionErrors(pool, warn);
   }
   await migrate(pool, [
     ...CHECKPOINT_MIGRATIONS,
@@ -71,7 +71,7 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
   } else {
     const log = config.busDatabaseUrl && config.busDatabaseUrl !== config.databaseUrl ? new pg.Pool({ connectionString: config.busDatabaseUrl, max: 5, application_name: `${config.app}-bus` }) : pool;
     if (log !== pool) {
-      reportIdleErrors(log, warn);
+      reportConnectionErrors(log, warn);
       closers.push(() => log.end());
     }
     await migrate(log, BUS_LOG_MIGRATIONS);

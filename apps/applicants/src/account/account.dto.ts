@@ -1,14 +1,13 @@
+import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { AddressDto } from '../registering/register.dto.js';
 
-export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 export class AsOfQuery {
   @ApiPropertyOptional({ example: '2026-11-24', description: 'Any date, past or today; defaults to today (Europe/Stockholm)' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'asOf must be a date, YYYY-MM-DD' })
+  @IsCalendarDate()
   asOf?: string;
 }
 

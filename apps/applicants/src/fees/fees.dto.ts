@@ -1,9 +1,7 @@
+import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsPositive, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const dateMessage = (field: string) => ({ message: `${field} must be a date, YYYY-MM-DD` });
+import { IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class RegisterPaymentDto {
   @ApiProperty({ example: '10000180', description: 'The OCR reference of the fee notice (length digit and Luhn check digit)' })
@@ -18,8 +16,7 @@ export class RegisterPaymentDto {
   amount: number;
 
   @ApiProperty({ example: '2027-03-01', description: 'The date the money was paid (decides early and late)' })
-  @Matches(DATE, dateMessage('paidOn'))
-  @IsISO8601({ strict: true }, dateMessage('paidOn'))
+  @IsCalendarDate()
   paidOn: string;
 
   @ApiPropertyOptional({ example: 'BG-20270301-0001', description: "The bank's transaction reference; a payment with one is registered once, however often it is sent" })
@@ -114,8 +111,7 @@ export class DiscrepancyDto {
 export class RunFeeJobDto {
   @ApiPropertyOptional({ example: '2027-06-09', description: 'Process every day up to this one; defaults to today (Europe/Stockholm). Never a future day.' })
   @IsOptional()
-  @Matches(DATE, dateMessage('today'))
-  @IsISO8601({ strict: true }, dateMessage('today'))
+  @IsCalendarDate()
   today?: string;
 }
 

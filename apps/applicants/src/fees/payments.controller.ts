@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -25,6 +25,8 @@ interface Reply {
 const contextOf = (user: AuthenticatedUser): CommandContext => ({ correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id });
 
 @ApiTags('fees')
+// The JSON form of a bank file is referred to from a oneOf, which Nest does not follow to register the schema.
+@ApiExtraModels(PaymentFileDto)
 @ApiBearerAuth()
 @Roles('staff', 'admin')
 @Controller('applicants/fees')

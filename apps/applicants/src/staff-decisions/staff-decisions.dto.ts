@@ -1,6 +1,6 @@
+import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { ISO_DATE } from '../account/account.dto.js';
 import { PERSONNUMMER_PATTERN } from '../registering/register.dto.js';
 
 class DecisionDto {
@@ -13,11 +13,11 @@ export class QueueDecisionDto extends DecisionDto {
   @IsIn(['staff-correction', 'restored-after-agency-error'])
   reason: 'staff-correction' | 'restored-after-agency-error';
 
-  @ApiProperty({ example: '2019-03-01' }) @Matches(ISO_DATE, { message: 'queueStartDate must be a date, YYYY-MM-DD' }) queueStartDate: string;
+  @ApiProperty({ example: '2019-03-01' }) @IsCalendarDate() queueStartDate: string;
 
   @ApiPropertyOptional({ description: 'From when the new start date applies; defaults to today' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'effectiveFrom must be a date, YYYY-MM-DD' })
+  @IsCalendarDate()
   effectiveFrom?: string;
 }
 

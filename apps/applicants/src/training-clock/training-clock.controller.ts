@@ -1,17 +1,16 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
-import { CurrentUser, currentCorrelationId, InvalidRequest, Roles, trainingClockView, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { ISO_DATE } from '../account/account.dto.js';
+import { IsCalendarDate, CurrentUser, currentCorrelationId, InvalidRequest, Roles, trainingClockView, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { TrainingClockService } from './training-clock.service.js';
 
 class MoveTrainingClockDto {
   @ApiPropertyOptional({ example: '2027-01-15', description: 'The business date to move to; later than the current one' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to must be a date, YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ example: 14, description: 'Days to move forward by' })

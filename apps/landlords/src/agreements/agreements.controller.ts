@@ -2,12 +2,11 @@ import { Body, Controller, ForbiddenException, Headers, HttpCode, Param, ParseUU
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { etagOf, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate, etagOf, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
 import { isAgency, requireAdministrator, type Caller, CurrentCaller } from '../access/caller.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { commandContext, type Reply } from '../shared/context.js';
-import { IsCalendarDate } from '../shared/validators.js';
 import type { LandlordCommand } from '../organisation/landlord.decider.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { organisationView } from '../organisation/organisation.controller.js';

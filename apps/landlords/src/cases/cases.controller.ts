@@ -71,6 +71,8 @@ export class CasesController {
   @Get(':landlordId/cases')
   async list(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: CaseListQuery) {
     requireMember(caller, landlordId);
+    // Staff may name any landlord: one that does not exist is a 404, not an empty list.
+    await this.landlords.existing(landlordId);
     return this.rows(landlordId, query.status);
   }
 

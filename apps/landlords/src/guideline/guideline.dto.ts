@@ -1,7 +1,7 @@
+import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested, ValidateBy, type ValidationArguments } from 'class-validator';
-import { IsCalendarDate } from '../shared/validators.js';
 import type { Requirements } from './guideline.events.js';
 import { LISTING_TYPES } from '../../../../libs/contracts/src/index.js';
 

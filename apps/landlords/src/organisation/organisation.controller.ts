@@ -4,7 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { Conflict, etagOf, PG_POOL, Public, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate, Conflict, etagOf, PG_POOL, Public, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
 import { requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { VAULT } from '../landlords.tokens.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
@@ -17,7 +17,6 @@ import { LandlordService, type Registered } from './landlord.service.js';
 import { ChangeContactDto, RegisterLandlordDto } from './organisation.dto.js';
 import { parseOrganisationNumber } from './organisation-number.js';
 import { ORGANISATIONS_TABLE } from './organisations.projection.js';
-import { IsCalendarDate } from '../shared/validators.js';
 
 class ListQuery {
   @ApiPropertyOptional({ enum: ['interested', 'active', 'suspended', 'terminated'] })

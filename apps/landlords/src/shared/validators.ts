@@ -1,10 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { ORGANISATION_NUMBER_MESSAGES, parseOrganisationNumber } from '../organisation/organisation-number.js';
-import { isIsoDate } from '../../../../libs/calendar/src/calendar.js';
-
-/** A real calendar date written YYYY-MM-DD. */
-export const IsCalendarDate = (options?: ValidationOptions) =>
-  ValidateBy({ name: 'isCalendarDate', validator: { validate: isIsoDate, defaultMessage: (a) => `${a?.property} must be a date, YYYY-MM-DD` } }, options);
 
 /** A Swedish organisation number with a valid check digit; the message says what is wrong. */
 export const IsOrganisationNumber = (options?: ValidationOptions) =>

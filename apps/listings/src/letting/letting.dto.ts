@@ -1,10 +1,8 @@
+import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { LETTING_POLICY_LIMITS, type LettingPolicySetting } from './letting.policy.js';
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const date = (field: string) => ({ message: `${field} must be a date, YYYY-MM-DD` });
 
 export class SlotDto {
   @ApiProperty({ example: '2026-12-02T16:00:00+01:00' }) @IsISO8601({ strict: true }, { message: 'startsAt must be a date and time (ISO 8601)' }) startsAt: string;
@@ -21,7 +19,7 @@ export class ScheduleShowingDto {
 
   @ApiPropertyOptional({ example: '2026-12-05', description: "Defaults to the last slot plus the policy's interestAnswerDays" })
   @IsOptional()
-  @Matches(ISO_DATE, date('answerBy'))
+  @IsCalendarDate()
   answerBy?: string;
 }
 
@@ -34,12 +32,12 @@ export class InterestDto {
 export class VerificationDto {
   @ApiProperty() @IsUUID() applicationId: string;
   @ApiProperty({ example: '2026-12-06', description: 'When the certificates reached the agency; after the due date is a withdrawal (avhopp)' })
-  @Matches(ISO_DATE, date('certificatesReceivedOn'))
+  @IsCalendarDate()
   certificatesReceivedOn: string;
   @ApiProperty({ minimum: 1, maximum: 20 }) @IsInt() @Min(1) @Max(20) householdSize: number;
   @ApiProperty({ description: 'SEK per year, from the income certificate' }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100_000_000) taxableIncome: number;
   @ApiProperty({ description: 'SEK per year; counts ×1.5 (listings policy)' }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100_000_000) nonTaxableIncome: number;
-  @ApiProperty({ example: '1990-05-05' }) @Matches(ISO_DATE, date('birthDate')) birthDate: string;
+  @ApiProperty({ example: '1990-05-05' }) @IsCalendarDate() birthDate: string;
   @ApiProperty() @IsBoolean() hasPaymentRemarks: boolean;
 }
 
@@ -51,7 +49,7 @@ export class RejectDto {
 }
 
 export class ContractDto {
-  @ApiProperty({ example: '2026-12-10' }) @Matches(ISO_DATE, date('contractDate')) contractDate: string;
+  @ApiProperty({ example: '2026-12-10' }) @IsCalendarDate() contractDate: string;
 }
 
 export class CancelDto {
@@ -63,10 +61,10 @@ const SETTINGS = Object.keys(LETTING_POLICY_LIMITS) as LettingPolicySetting[];
 export class LettingPolicyChangeDto {
   @ApiProperty({ enum: SETTINGS }) @IsIn(SETTINGS) setting: LettingPolicySetting;
   @ApiProperty() @IsInt() value: number;
-  @ApiProperty({ example: '2027-01-01', description: 'Today or later: a rule change never rewrites history' }) @Matches(ISO_DATE, date('effectiveFrom')) effectiveFrom: string;
+  @ApiProperty({ example: '2027-01-01', description: 'Today or later: a rule change never rewrites history' }) @IsCalendarDate() effectiveFrom: string;
   @ApiProperty({ example: 'Board decision 2026-11-20, §4' }) @IsString() @Length(5, 500) reason: string;
 }
 
 export class PolicyOnQuery {
-  @ApiPropertyOptional({ example: '2026-11-24' }) @IsOptional() @Matches(ISO_DATE, date('on')) on?: string;
+  @ApiPropertyOptional({ example: '2026-11-24' }) @IsOptional() @IsCalendarDate() on?: string;
 }

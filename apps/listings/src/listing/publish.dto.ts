@@ -1,9 +1,8 @@
+import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
-
-export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class RequirementsDto {
   @ApiPropertyOptional({ nullable: true, example: 3, description: 'Minimum yearly income as a multiple of the yearly rent; non-taxable income counts ×1.5' })
@@ -28,10 +27,10 @@ export class PublishListingDto {
   @ApiProperty({ example: 8500, description: 'SEK per month' }) @IsInt() @Min(1) @Max(200_000) monthlyRent: number;
   @ApiProperty({ example: 3 }) @IsInt() @Min(-5) @Max(100) floor: number;
   @ApiProperty({ example: true }) @IsBoolean() lift: boolean;
-  @ApiProperty({ example: '2027-02-01' }) @Matches(ISO_DATE, { message: 'moveInDate must be a date, YYYY-MM-DD' }) moveInDate: string;
+  @ApiProperty({ example: '2027-02-01' }) @IsCalendarDate() moveInDate: string;
   @ApiProperty({ enum: LISTING_TYPES }) @IsIn([...LISTING_TYPES]) listingType: ListingType;
   @ApiProperty({ example: '2026-12-10', description: 'Applications are taken until the end of this Stockholm date' })
-  @Matches(ISO_DATE, { message: 'applicationDeadline must be a date, YYYY-MM-DD' })
+  @IsCalendarDate()
   applicationDeadline: string;
 
   @ApiPropertyOptional({ type: RequirementsDto, description: "Fixed once published. Omitted: the landlord's letting guideline in force today (for the type), else none" })

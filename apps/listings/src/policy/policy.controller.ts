@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { CurrentUser, currentCorrelationId, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { ISO_DATE } from '../listing/publish.dto.js';
+import { IsCalendarDate, CurrentUser, currentCorrelationId, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { POLICY_LIMITS, type ListingPolicy, type PolicySetting } from './listing-policy.js';
@@ -12,14 +11,14 @@ import { PolicyService } from './policy.service.js';
 const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
 
 class PolicyOnQuery {
-  @ApiPropertyOptional({ example: '2026-11-24' }) @IsOptional() @Matches(ISO_DATE, { message: 'on must be a date, YYYY-MM-DD' }) on?: string;
+  @ApiPropertyOptional({ example: '2026-11-24' }) @IsOptional() @IsCalendarDate() on?: string;
 }
 
 class PolicyChangeDto {
   @ApiProperty({ enum: SETTINGS }) @IsIn(SETTINGS) setting: PolicySetting;
   @ApiProperty() @IsNumber({ maxDecimalPlaces: 2 }) value: number;
   @ApiProperty({ example: '2027-01-01', description: 'Today or later: a rule change never rewrites history' })
-  @Matches(ISO_DATE, { message: 'effectiveFrom must be a date, YYYY-MM-DD' })
+  @IsCalendarDate()
   effectiveFrom: string;
   @ApiProperty({ example: 'Board decision 2026-11-20, §4' }) @IsString() @Length(5, 500) reason: string;
 }

@@ -1,8 +1,8 @@
+import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
-import { ISO_DATE } from '../listing/publish.dto.js';
 
 export const SORTS = ['published', '-published', 'deadline', '-deadline', 'rent', '-rent', 'area', '-area', 'rooms', '-rooms', 'moveIn', '-moveIn'] as const;
 
@@ -16,8 +16,8 @@ export class SearchListingsQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsNumber() @Min(0) areaMin?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsNumber() @Min(0) areaMax?: number;
   @ApiPropertyOptional({ enum: LISTING_TYPES }) @IsOptional() @IsIn([...LISTING_TYPES]) type?: ListingType;
-  @ApiPropertyOptional({ example: '2027-01-01' }) @IsOptional() @Matches(ISO_DATE, { message: 'moveInFrom must be a date, YYYY-MM-DD' }) moveInFrom?: string;
-  @ApiPropertyOptional({ example: '2027-03-31' }) @IsOptional() @Matches(ISO_DATE, { message: 'moveInTo must be a date, YYYY-MM-DD' }) moveInTo?: string;
+  @ApiPropertyOptional({ example: '2027-01-01' }) @IsOptional() @IsCalendarDate() moveInFrom?: string;
+  @ApiPropertyOptional({ example: '2027-03-31' }) @IsOptional() @IsCalendarDate() moveInTo?: string;
   @ApiPropertyOptional({ enum: SORTS, default: '-published' }) @IsOptional() @IsIn([...SORTS]) sort?: (typeof SORTS)[number];
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) page?: number;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;

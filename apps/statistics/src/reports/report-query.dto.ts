@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
@@ -8,7 +9,6 @@ import { GRANULARITIES, PERIOD_PATTERN, type Granularity } from './period.js';
 
 export const FORMATS = ['json', 'csv', 'svg', 'png'] as const;
 export type Format = (typeof FORMATS)[number];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The parameters every report takes; which of them an audience may use is checked by the service. */
 export class ReportQueryDto {
@@ -19,12 +19,12 @@ export class ReportQueryDto {
 
   @ApiPropertyOptional({ example: '2025-02-15', description: 'First day of a custom range (analysts), with to' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'from must be a date, YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2025-08-14', description: 'Last day of a custom range, included' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to must be a date, YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ enum: GRANULARITIES, description: 'Time series: one point per month (default), quarter or year' })

@@ -2,15 +2,17 @@ import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { STATUS_CODES } from 'node:http';
-import { GENERIC_PROBLEM_TYPE, PROBLEM_CONTENT_TYPE, ProblemError, type ProblemDetails } from '../../../errors/src/index.js';
+import { GENERIC_PROBLEM_TYPE, ProblemError, type ProblemDetails } from '../../../errors/src/index.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
+import { problemHeaders } from './problem-reply.js';
 
 export type Problem = Pick<ProblemDetails, 'type' | 'title' | 'status' | 'detail'> & Readonly<Record<string, unknown>>;
 
 /**
  * Every error leaves as RFC 9457 problem details. Only messages meant for the
  * caller are shown (HttpExceptions, ProblemErrors, Fastify's own 4xx errors,
- * which the adapter turns into HttpExceptions); anything else is logged and
- * answered with a generic 500.
+ * which the adapter turns into HttpExceptions); a database that cannot be reached
+ * is a 503 with Retry-After; anything else is logged and answered with a generic 500.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -34,9 +36,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
     const body: ProblemDetails = { ...problem, instance: pathOf(adapter.getRequestUrl(request)), correlationId };
-    adapter.setHeader(response, 'content-type', PROBLEM_CONTENT_TYPE);
-    // RFC 6750: a 401 names the scheme the client should authenticate with.
-    if (problem.status === 401) adapter.setHeader(response, 'www-authenticate', 'Bearer');
+    for (const [name, value] of Object.entries(problemHeaders(problem.status))) adapter.setHeader(response, name, value);
     adapter.reply(response, body, problem.status);
   }
 }
@@ -63,6 +63,9 @@ export function toProblem(exception: unknown): Problem {
   }
   if (name === 'EventStoreUnavailableError') {
     return generic(503, 'The event store is unavailable; try again later.');
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return generic(503, 'The database is unavailable; try again later.');
   }
   return generic(500, 'An unexpected error occurred. Quote the correlationId when reporting it.');
 }

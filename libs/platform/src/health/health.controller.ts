@@ -15,7 +15,10 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOkResponse({ description: 'Every dependency answered: `{ status: "ok", checks: { database: "up", ... } }`' })
-  @ApiServiceUnavailableResponse({ description: 'Some dependency failed: `checks` marks it down and `errors` says why' })
+  @ApiServiceUnavailableResponse({
+    description: 'Some dependency failed: `checks` marks it down and `errors` says why (the health report, not problem details)',
+    schema: { type: 'object', example: { status: 'error', checks: { database: 'down', eventStore: 'up', bus: 'up' }, errors: { database: 'connect ECONNREFUSED 127.0.0.1:5433' } } },
+  })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const report = await runHealthChecks(this.checks);
     if (report.status !== 'ok') reply.status(503);

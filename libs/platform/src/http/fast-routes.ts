@@ -7,8 +7,11 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { Role } from '../auth/roles.js';
 import { TokenService } from '../auth/token.service.js';
 import { toProblem } from '../errors/problem-details.filter.js';
-import { InvalidRequest, PROBLEM_CONTENT_TYPE, type FieldError } from '../../../errors/src/index.js';
+import { sendProblem } from '../errors/problem-reply.js';
+import { fastifyClientProblem } from '../errors/fastify-client-error.js';
+import { InvalidRequest, type FieldError } from '../../../errors/src/index.js';
 import { IdempotencyStore } from './idempotency.interceptor.js';
+import { isIsoDate } from '../../../calendar/src/calendar.js';
 
 /** A JSON Schema object: it validates the body and is the body's OpenAPI schema. */
 export type BodySchema = Readonly<Record<string, unknown>>;
@@ -58,12 +61,12 @@ export class FastRoutes {
     coerceTypes: false,
     removeAdditional: false,
     useDefaults: false,
-    formats: { uuid: UUID },
+    formats: { uuid: UUID, date: isIsoDate },
     // OpenAPI's annotation, allowed in a body schema.
     keywords: ['example'],
   });
   /** Path parameters and query strings arrive as text: numbers there are coerced, nothing else. */
-  private readonly coercing = new Ajv({ allErrors: true, coerceTypes: true, removeAdditional: false, useDefaults: true, formats: { uuid: UUID }, keywords: ['example'] });
+  private readonly coercing = new Ajv({ allErrors: true, coerceTypes: true, removeAdditional: false, useDefaults: true, formats: { uuid: UUID, date: isIsoDate }, keywords: ['example'] });
   private readonly routes: FastRoute<unknown, unknown, unknown>[] = [];
 
   constructor(
@@ -135,26 +138,13 @@ export class FastRoutes {
         ? generic(401, 'Unauthorized', error.message)
         : error instanceof Forbidden
           ? generic(403, 'Forbidden', error.message)
-          : (fastifyClientError(error) ?? toProblem(error));
+          : (fastifyClientProblem(error) ?? toProblem(error));
     if (problem.status >= 500) this.logger.logger.error({ err: error, correlationId: request.id }, problem.detail);
-    if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
-    reply
-      .status(problem.status)
-      .header('content-type', PROBLEM_CONTENT_TYPE)
-      .send({ ...problem, instance: request.url.split('?')[0], correlationId: request.id });
+    sendProblem(request, reply, problem);
   }
 }
 
 const generic = (status: number, title: string, detail: string) => ({ type: 'about:blank', title, status, detail });
-
-/** Fastify's own 4xx errors (a malformed JSON body, a wrong content type, a body too large) keep their status and message. */
-function fastifyClientError(error: unknown): ReturnType<typeof generic> | undefined {
-  const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
-  if (typeof code !== 'string' || !code.startsWith('FST_') || !statusCode || statusCode < 400 || statusCode >= 500) return undefined;
-  return generic(statusCode, STATUS_TITLES[statusCode] ?? 'Bad Request', message ?? 'The request could not be read');
-}
-
-const STATUS_TITLES: Record<number, string> = { 400: 'Bad Request', 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
 
 function parameters(location: 'path' | 'query', schema: BodySchema | undefined): object[] {
   const properties = (schema?.properties ?? {}) as Record<string, object>;
