@@ -6,6 +6,7 @@ import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js
 import { LandlordsModule } from '../../apps/landlords/src/landlords.module.js';
 import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
 import { ListingsModule } from '../../apps/listings/src/listings.module.js';
+import { MessagesModule } from '../../apps/messages/src/messages.module.js';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
 import { stockholmDate } from '../../libs/calendar/src/calendar.js';
 import { ROLES } from '../../libs/platform/src/auth/roles.js';
@@ -23,7 +24,7 @@ export interface RunningApp {
 
 export type OpenApiDocument = { paths: Record<string, Record<string, unknown>>; components?: { schemas?: Record<string, unknown> }; security?: unknown[] };
 
-const MODULES = { applicants: ApplicantsModule, listings: ListingsModule, landlords: LandlordsModule, statistics: StatisticsModule };
+const MODULES = { applicants: ApplicantsModule, listings: ListingsModule, landlords: LandlordsModule, statistics: StatisticsModule, messages: MessagesModule };
 
 /**
  * Every API app on its own fresh database and one bus, as in production, with
@@ -36,10 +37,13 @@ export async function startAllApps(): Promise<{ apps: RunningApp[]; everyRoleTok
   process.env.LISTINGS_JOB_INTERVAL_MS = '0';
   process.env.LETTING_JOB_INTERVAL_MINUTES = '0';
   process.env.FEE_JOB_INTERVAL_MINUTES = '0';
+  // Nothing is mailed: no request here may write the events a message comes from.
+  process.env.SMTP_URL = 'smtp://127.0.0.1:9';
   const apps: RunningApp[] = [];
   const close = async () => {
     for (const { app } of apps.reverse()) await app.close();
     delete process.env.BUS_DATABASE_URL;
+    delete process.env.SMTP_URL;
   };
   try {
     return { apps, everyRoleToken: await startEach(apps), close };

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTag
 import { IsIn } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { CurrentUser, currentCorrelationId, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, currentCorrelationId, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
@@ -41,7 +41,8 @@ export class PeopleController {
   @Get()
   @Roles('staff', 'admin')
   @ApiOkResponse({ description: 'The person’s messages as they see them, newest first' })
-  list(@Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<InboxMessage[]> {
+  async list(@Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<InboxMessage[]> {
+    await this.person(applicantId);
     return this.inbox.list(applicantId);
   }
 
@@ -50,25 +51,22 @@ export class PeopleController {
   @Roles('applicant', 'staff', 'admin')
   async extract(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string) {
     assertSelfOrStaff(user, applicantId);
-    const [person, deliveries, messages] = await Promise.all([
-      this.infra.pool.query<{ email: Sealed | null; language: Language; bounced_at: Date | null; bounce_reason: string | null }>(`SELECT * FROM ${PEOPLE_TABLE} WHERE applicant_id = $1`, [
-        applicantId,
-      ]),
+    const [row, deliveries, messages] = await Promise.all([
+      this.person(applicantId),
       this.infra.pool.query<{ message_id: string; state: string; attempts: number; sent_at: Date | null; last_error: string | null }>(
         `SELECT message_id, state, attempts, sent_at, last_error FROM ${DELIVERIES_TABLE} WHERE applicant_id = $1`,
         [applicantId],
       ),
       this.inbox.list(applicantId),
     ]);
-    const row = person.rows[0];
     const byMessage = new Map(deliveries.rows.map((d) => [d.message_id, { state: d.state, attempts: d.attempts, sentAt: d.sent_at?.toISOString() ?? null, lastError: d.last_error }]));
     return {
       generatedAt: this.clock.now().toISOString(),
       controller: 'The housing agency (bostadsförmedlingen), the data controller for this register',
       applicantId,
-      email: row?.email ? ((await this.vault.open<string>(row.email)) ?? null) : null,
-      language: row?.language ?? 'sv',
-      addressFailing: row?.bounced_at ? { since: row.bounced_at.toISOString(), reason: row.bounce_reason } : null,
+      email: row.email ? ((await this.vault.open<string>(row.email)) ?? null) : null,
+      language: row.language,
+      addressFailing: row.bounced_at ? { since: row.bounced_at.toISOString(), reason: row.bounce_reason } : null,
       messages: messages.map((m) => ({ ...m, emailDelivery: byMessage.get(m.messageId) ?? null })),
     };
   }
@@ -80,5 +78,15 @@ export class PeopleController {
   async language(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string, @Body() body: LanguageDto): Promise<void> {
     assertSelfOrStaff(user, applicantId);
     await this.people.handle(applicantId, { type: 'choose-language', language: body.language }, { correlationId: currentCorrelationId() ?? randomUUID(), causationId: null, actor: user.id });
+  }
+
+  /** A person the messages app has heard of (registered or given an address): anyone else is a 404, not an empty answer. */
+  private async person(applicantId: string) {
+    const { rows } = await this.infra.pool.query<{ email: Sealed | null; language: Language; bounced_at: Date | null; bounce_reason: string | null }>(
+      `SELECT * FROM ${PEOPLE_TABLE} WHERE applicant_id = $1`,
+      [applicantId],
+    );
+    if (!rows[0]) throw new NotFound('No such person in the messages app');
+    return rows[0];
   }
 }

@@ -1,25 +1,24 @@
-import { isIsoDate, stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CurrentUser, currentCorrelationId, DomainRuleViolation, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { IsIn, IsInt, IsOptional, IsString, Length } from 'class-validator';
+import { CurrentUser, currentCorrelationId, IsCalendarDate, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { POLICY_LIMITS, type PolicyChange, type PolicySetting, type MessagesPolicy } from './messages-policy.js';
 import { PolicyService } from './policy.service.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 
 const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 class PolicyOnQuery {
-  @ApiPropertyOptional({ example: '2026-11-24' }) @IsOptional() @Matches(ISO_DATE, { message: 'on must be a date, YYYY-MM-DD' }) on?: string;
+  @ApiPropertyOptional({ example: '2026-11-24' }) @IsOptional() @IsCalendarDate() on?: string;
 }
 
 class PolicyChangeDto {
   @ApiProperty({ enum: SETTINGS }) @IsIn(SETTINGS) setting: PolicySetting;
   @ApiProperty({ example: 10 }) @IsInt() value: number;
   @ApiProperty({ example: '2027-01-01', description: 'Today or later: a rule change never rewrites history' })
-  @Matches(ISO_DATE, { message: 'effectiveFrom must be a date, YYYY-MM-DD' })
+  @IsCalendarDate()
   effectiveFrom: string;
   @ApiProperty({ example: 'Board decision 2026-11-20' }) @IsString() @Length(5, 500) reason: string;
 }
@@ -52,9 +51,6 @@ export class PolicyController {
   @Roles('admin')
   @HttpCode(201)
   async change(@CurrentUser() user: AuthenticatedUser, @Body() body: PolicyChangeDto): Promise<PolicyChange> {
-    if (!isIsoDate(body.effectiveFrom)) {
-      throw new DomainRuleViolation('effectiveFrom is not a calendar date', { extensions: { errors: [{ field: 'effectiveFrom', messages: ['not a calendar date'] }] } });
-    }
     return this.policy.decide(body, user.id, this.clock.now(), currentCorrelationId() ?? randomUUID());
   }
 }
