@@ -53,6 +53,8 @@ async function waitUntilReady(address: string, exited: () => string | null): Pro
       try {
         await admin.connect();
         await admin.describeCluster();
+        // Creates the group coordinator's topic and waits until it has loaded, so the first consumer does not crash on it.
+        await admin.describeGroups(['local-broker-probe']);
         return;
       } catch {
         if (Date.now() > until) throw new Error(`Kafka at ${address} did not answer within ${READY_WITHIN_MS / 1000} s`);
