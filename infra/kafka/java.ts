@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 
 /** Kafka 4 brokers need Java 17 (KIP-750). */
-export const JAVA_NEEDED = 17;
+const JAVA_NEEDED = 17;
 
 /** The major version of `java` on the PATH (8 for "1.8.0_…"), or null when there is none. */
-export function javaMajorVersion(): number | null {
+function javaMajorVersion(): number | null {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) return null;
   const match = /version "(\d+)(?:\.(\d+))?/.exec(`${result.stderr}${result.stdout}`);
