@@ -103,8 +103,18 @@ export class KafkaBus implements IntegrationBus {
     return readDeadLetters(this.options.readModel, group);
   }
 
+  /**
+   * A fresh connection without retries each time: the shared admin would retry for
+   * seconds and keep a dead connection around, so /health reports a lost broker at once.
+   */
   async ping(): Promise<void> {
-    await (await this.connectAdmin()).describeCluster();
+    const probe = new Kafka({ clientId: `${this.options.clientId}-health`, brokers: this.options.brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+    try {
+      await probe.connect();
+      await probe.describeCluster();
+    } finally {
+      await probe.disconnect();
+    }
   }
 
   async close(): Promise<void> {
