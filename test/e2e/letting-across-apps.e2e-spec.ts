@@ -15,6 +15,7 @@ import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js
 import { createTestApp } from '../../libs/platform/src/index.js';
 import { eventually } from '../support/eventually.js';
 import { freshDatabase } from '../support/fresh-database.js';
+import { kafkaBrokers, noteKafkaSuiteRan, reportKafkaSkipped } from '../support/kafka.js';
 
 const PASSWORD = 'a long enough password';
 const today = stockholmDate(new Date());
@@ -37,7 +38,11 @@ async function startApp(module: unknown, database: string): Promise<NestFastifyA
   return createTestApp(module as never);
 }
 
-describe('a letting across the apps: landlords → listings ← applicants, then applicants and statistics', () => {
+/** The same letting with the bus on each adapter the run can reach: the PostgreSQL log always, Kafka when there is a broker. */
+const buses = [{ bus: 'PostgreSQL', brokers: undefined }, ...(kafkaBrokers.length > 0 ? [{ bus: 'Kafka', brokers: kafkaBrokers.join(',') }] : [])];
+if (kafkaBrokers.length === 0) reportKafkaSkipped('The letting across the apps');
+
+describe.each(buses)('a letting across the apps, bus on $bus: landlords → listings ← applicants, then applicants and statistics', ({ bus, brokers }) => {
   let applicants: NestFastifyApplication;
   let landlords: NestFastifyApplication;
   let listings: NestFastifyApplication;
@@ -48,6 +53,11 @@ describe('a letting across the apps: landlords → listings ← applicants, then
   const http = (app: NestFastifyApplication) => request(app.getHttpServer());
 
   beforeAll(async () => {
+    // The apps pick their bus from KAFKA_BROKERS when they are created.
+    if (brokers) {
+      process.env.KAFKA_BROKERS = brokers;
+      noteKafkaSuiteRan(`letting across the apps on ${bus}`);
+    }
     process.env.JWT_SECRET = 'across-apps-secret-long-enough-for-hs256-0123456789';
     process.env.SEED_ACCOUNTS = 'staff:staff@test.se:Staff-pass-1,analyst:analyst@test.se:Analyst-pass-1';
     process.env.BUS_DATABASE_URL = await freshDatabase('bus');
@@ -60,12 +70,15 @@ describe('a letting across the apps: landlords → listings ← applicants, then
     statistics = await startApp(StatisticsModule, 'statistics');
     const token = async (username: string, password: string) => (await http(applicants).post('/auth/token').send({ username, password }).expect(200)).body.access_token as string;
     staff = await token('staff@test.se', 'Staff-pass-1');
+    const health = await http(listings).get('/health').expect(200);
+    expect(health.body.checks[`bus:${brokers ? 'kafka' : 'postgres'}`]).toBe('up');
     analyst = await token('analyst@test.se', 'Analyst-pass-1');
   });
 
   afterAll(async () => {
     for (const app of [statistics, listings, landlords, applicants]) await app?.close();
     delete process.env.BUS_DATABASE_URL;
+    delete process.env.KAFKA_BROKERS;
   });
 
   /** Staff sign an agreement from today; the administrator invites a letting agent, who signs in. */

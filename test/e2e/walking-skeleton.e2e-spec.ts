@@ -102,7 +102,7 @@ describe('walking skeleton: a seeker registers in applicants, statistics counts 
   test('every app answers /health for database, event store and bus', async () => {
     for (const app of [applicants, statistics]) {
       const health = await request(app.getHttpServer()).get('/health').expect(200);
-      expect(health.body).toEqual({ status: 'ok', checks: { database: 'up', eventStore: 'up', bus: 'up' } });
+      expect(health.body).toEqual({ status: 'ok', checks: { database: 'up', 'eventStore:postgres': 'up', 'bus:postgres': 'up' } });
     }
   });
 

@@ -107,11 +107,17 @@ export class EventSourcingModule {
   }
 }
 
-/** /health entries for the event store and the bus, for PlatformModule.forRoot({ healthChecks }). */
+/**
+ * /health entries for the event store and the bus, for PlatformModule.forRoot({ healthChecks }),
+ * named with the adapter in use (`bus:kafka`), so a probe shows which run mode an app is in.
+ */
 export function eventSourcingHealth(module: DynamicModule): HealthChecksOptions {
   return {
     imports: [module],
     inject: [INFRASTRUCTURE],
-    useFactory: (infra: Infrastructure) => ({ eventStore: () => infra.store.ping(), bus: () => infra.bus.ping() }),
+    useFactory: (infra: Infrastructure) => ({
+      [`eventStore:${infra.mode.eventStore}`]: () => infra.store.ping(),
+      [`bus:${infra.mode.bus}`]: () => infra.bus.ping(),
+    }),
   };
 }

@@ -13,7 +13,8 @@ export class InMemoryBus implements IntegrationBus {
   private readonly log: IntegrationMessage[] = [];
   private readonly ids = new Set<string>();
   private readonly dead: DeadLetter[] = [];
-  private readonly groups = new Map<string, { offset: number; handled: Set<string> }>();
+  /** Members of a group drain one at a time (`busy`), so each message is handled once and in order, as by a partition's one owner. */
+  private readonly groups = new Map<string, { offset: number; handled: Set<string>; busy: Promise<void> }>();
   private readonly pumps = new Set<() => void>();
 
   async publish(messages: readonly IntegrationMessage[]): Promise<void> {
@@ -26,10 +27,9 @@ export class InMemoryBus implements IntegrationBus {
   }
 
   async consume(options: ConsumeOptions, handler: MessageHandler): Promise<Consumer> {
-    const state = this.groups.get(options.group) ?? { offset: 0, handled: new Set<string>() };
+    const state = this.groups.get(options.group) ?? { offset: 0, handled: new Set<string>(), busy: Promise.resolve() };
     this.groups.set(options.group, state);
     let stopped = false;
-    let busy: Promise<void> = Promise.resolve();
     const drain = async () => {
       while (!stopped && state.offset < this.log.length) {
         const message = this.log[state.offset];
@@ -41,7 +41,7 @@ export class InMemoryBus implements IntegrationBus {
       }
     };
     const pump = () => {
-      busy = busy.then(drain);
+      state.busy = state.busy.then(drain);
     };
     this.pumps.add(pump);
     pump();
@@ -49,7 +49,7 @@ export class InMemoryBus implements IntegrationBus {
       stop: async () => {
         stopped = true;
         this.pumps.delete(pump);
-        await busy;
+        await state.busy;
       },
     };
   }

@@ -1,8 +1,11 @@
-import { Kafka, Partitioners, type Admin, type IHeaders, type KafkaMessage, type Message, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Admin, type EachBatchPayload, type Producer } from 'kafkajs';
 import type pg from 'pg';
 import type { ConsumeOptions, Consumer, DeadLetter, IntegrationBus, IntegrationMessage, MessageHandler } from '../bus.port.js';
 import { deliver, DEFAULT_MAX_ATTEMPTS } from '../postgres/deliver.js';
 import { readDeadLetters } from '../postgres/inbox.js';
+import { decode, toKafkaMessage } from './kafka-message.js';
+import { kafkaLog } from './kafka-log.js';
+import { Topics } from './topics.js';
 
 export interface KafkaBusOptions {
   readonly brokers: string[];
@@ -11,6 +14,12 @@ export interface KafkaBusOptions {
   readonly readModel: pg.Pool;
 }
 
+/** A commit per batch, and at least this often in a long one, bounds what a crash makes the group read again. */
+const COMMIT_EVERY_MESSAGES = 500;
+const COMMIT_EVERY_MS = 1_000;
+// How long a fetch waits on a quiet topic; a stop waits for the fetch in flight, so keep it short.
+const FETCH_WAIT_MS = 500;
+
 /**
  * IntegrationBus on Kafka: one topic per contract name, keyed by aggregate id so a
  * key's messages share a partition and keep their order. Delivery is at least once;
@@ -18,65 +27,64 @@ export interface KafkaBusOptions {
  */
 export class KafkaBus implements IntegrationBus {
   private readonly kafka: Kafka;
-  private readonly producer: Producer;
+  private producer?: Producer;
   private readonly admin: Admin;
   private readonly consumers = new Set<Consumer>();
-  private readonly knownTopics = new Set<string>();
-  private producerReady?: Promise<void>;
-  private adminReady?: Promise<void>;
+  private readonly topics: Topics;
+  private producerReady?: Promise<Producer>;
+  private adminReady?: Promise<Admin>;
 
   constructor(private readonly options: KafkaBusOptions) {
-    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers });
-    // Idempotent with one request in flight: broker-side retries neither duplicate nor reorder a partition.
-    this.producer = this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN, logCreator: kafkaLog });
     this.admin = this.kafka.admin();
+    this.topics = new Topics(() => this.connectAdmin());
   }
 
   async publish(messages: readonly IntegrationMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const byTopic = new Map<string, Message[]>();
-    for (const message of messages) {
-      const topicMessages = byTopic.get(message.type) ?? [];
-      topicMessages.push(toKafkaMessage(message));
-      byTopic.set(message.type, topicMessages);
+    const byTopic = new Map<string, IntegrationMessage[]>();
+    for (const message of messages) byTopic.set(message.type, [...(byTopic.get(message.type) ?? []), message]);
+    await this.topics.ensure([...byTopic.keys()]);
+    const producer = await this.connectProducer();
+    try {
+      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list.map(toKafkaMessage) })) });
+    } catch (error) {
+      // A send that failed after retries may leave the idempotent producer's sequence numbers out of step with the
+      // broker's (OUT_OF_ORDER_SEQUENCE_NUMBER on every later send). The relay retries the batch; a new producer
+      // (new producer id) takes it, and any copy the broker did write is a duplicate id the consumers' inbox drops.
+      this.producer = this.producerReady = undefined;
+      await producer.disconnect().catch(() => undefined);
+      throw error;
     }
-    await this.ensureTopics([...byTopic.keys()]);
-    await this.connectProducer();
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, topicMessages]) => ({ topic, messages: topicMessages })),
-    });
   }
 
   async consume(options: ConsumeOptions, handler: MessageHandler): Promise<Consumer> {
     const { group, topics } = options;
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     // Subscribing to a topic that does not exist yet would fail: a consumer may start before any producer.
-    await this.ensureTopics(topics);
-    const consumer = this.kafka.consumer({ groupId: group });
+    await this.topics.ensure(topics);
+    const consumer = this.kafka.consumer({ groupId: group, allowAutoTopicCreation: false, maxWaitTimeInMs: FETCH_WAIT_MS });
     await consumer.connect();
+    const eachBatch = async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) => {
+      for (const record of batch.messages) {
+        // Stopping, or the partition was taken away in a rebalance: what is left is the next owner's.
+        if (!isRunning() || isStale()) return;
+        const decoded = decode(batch.topic, batch.partition, record);
+        // Unreadable bytes never succeed: straight to a dead letter instead of blocking the partition.
+        const handle = decoded.error ? () => Promise.reject(decoded.error) : handler;
+        // Throws only when the read model is unreachable: the offset stays, and kafkajs restarts the consumer there.
+        await deliver(this.options.readModel, group, decoded.message, handle, decoded.error ? 1 : maxAttempts);
+        // Resolved only after the read model committed; kafkajs commits resolved offsets after the batch, before a
+        // rebalance and on stop, so a crash re-reads at most the uncommitted tail, which the inbox then skips.
+        resolveOffset(record.offset);
+        await commitOffsetsIfNecessary();
+        await heartbeat();
+      }
+    };
     try {
       // A new group starts at the earliest offset; a known group resumes from its committed offsets.
       await consumer.subscribe({ topics: [...topics], fromBeginning: true });
-      await consumer.run({
-        autoCommit: false,
-        eachMessage: async ({ topic, partition, message }) => {
-          const decoded = decode(topic, partition, message);
-          if (decoded.error) {
-            // Unreadable bytes never succeed: straight to a dead letter instead of blocking the partition.
-            await deliver(this.options.readModel, group, decoded.message, () => Promise.reject(decoded.error), 1);
-          } else {
-            await deliver(this.options.readModel, group, decoded.message, handler, maxAttempts);
-          }
-          // Only after the read model committed; if deliver threw (database down) nothing is
-          // committed and kafkajs retries the message, then restarts the consumer.
-          await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
-        },
-      });
+      await consumer.run({ autoCommit: true, autoCommitThreshold: COMMIT_EVERY_MESSAGES, autoCommitInterval: COMMIT_EVERY_MS, eachBatchAutoResolve: false, eachBatch });
     } catch (error) {
       await consumer.disconnect();
       throw error;
@@ -95,82 +103,48 @@ export class KafkaBus implements IntegrationBus {
     return readDeadLetters(this.options.readModel, group);
   }
 
+  /**
+   * A fresh connection without retries each time: the shared admin would retry for
+   * seconds and keep a dead connection around, so /health reports a lost broker at once.
+   */
   async ping(): Promise<void> {
-    await this.connectAdmin();
-    await this.admin.describeCluster();
+    const probe = new Kafka({ clientId: `${this.options.clientId}-health`, brokers: this.options.brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+    try {
+      await probe.connect();
+      await probe.describeCluster();
+    } finally {
+      await probe.disconnect();
+    }
   }
 
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
-    await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
-    this.producerReady = undefined;
-    this.adminReady = undefined;
+    await Promise.all([this.producer?.disconnect(), this.admin.disconnect()]);
+    this.producer = this.producerReady = this.adminReady = undefined;
   }
 
-  /**
-   * Creates only topics that are missing (with the broker's default partitions and
-   * replication), so clusters that manage topics and deny creation still work.
-   */
-  private async ensureTopics(topics: readonly string[]): Promise<void> {
-    if (topics.every((topic) => this.knownTopics.has(topic))) return;
-    await this.connectAdmin();
-    for (const topic of await this.admin.listTopics()) this.knownTopics.add(topic);
-    const missing = topics.filter((topic) => !this.knownTopics.has(topic));
-    if (missing.length === 0) return;
-    await this.admin.createTopics({ topics: missing.map((topic) => ({ topic })), waitForLeaders: true });
-    for (const topic of missing) this.knownTopics.add(topic);
-  }
-
-  private connectProducer(): Promise<void> {
-    this.producerReady ??= this.producer.connect().catch((error: unknown) => {
-      this.producerReady = undefined;
+  private connectProducer(): Promise<Producer> {
+    this.producerReady ??= (async () => {
+      // Idempotent with one request in flight: broker-side retries neither duplicate nor reorder a partition.
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+      this.producer = producer;
+      await producer.connect();
+      return producer;
+    })().catch((error: unknown) => {
+      this.producer = this.producerReady = undefined;
       throw error;
     });
     return this.producerReady;
   }
 
-  private connectAdmin(): Promise<void> {
-    this.adminReady ??= this.admin.connect().catch((error: unknown) => {
-      this.adminReady = undefined;
-      throw error;
-    });
+  private connectAdmin(): Promise<Admin> {
+    this.adminReady ??= this.admin.connect().then(
+      () => this.admin,
+      (error: unknown) => {
+        this.adminReady = undefined;
+        throw error;
+      },
+    );
     return this.adminReady;
   }
-}
-
-function toKafkaMessage(message: IntegrationMessage): Message {
-  const headers: IHeaders = {
-    'message-id': message.id,
-    'message-type': message.type,
-    'correlation-id': message.correlationId,
-  };
-  if (message.causationId !== null) headers['causation-id'] = message.causationId;
-  return { key: message.key, value: JSON.stringify(message), headers };
-}
-
-type Decoded = { message: IntegrationMessage; error?: undefined } | { message: IntegrationMessage; error: Error };
-
-/** Our value is the JSON message; anything else is kept as a dead letter under a synthetic id. */
-function decode(topic: string, partition: number, record: KafkaMessage): Decoded {
-  const raw = record.value?.toString('utf8') ?? null;
-  try {
-    const message = JSON.parse(raw ?? 'null') as Partial<IntegrationMessage> | null;
-    if (typeof message?.id === 'string' && typeof message.type === 'string' && typeof message.key === 'string') {
-      return { message: message as IntegrationMessage };
-    }
-  } catch {
-    // Falls through to the dead letter below.
-  }
-  return {
-    message: {
-      id: `kafka:${topic}/${partition}/${record.offset}`,
-      type: topic,
-      key: record.key?.toString('utf8') ?? '',
-      payload: raw,
-      correlationId: '',
-      causationId: null,
-      occurredAt: new Date(Number(record.timestamp)).toISOString(),
-    },
-    error: new Error(`Not an integration message at ${topic}/${partition}/${record.offset}`),
-  };
 }
