@@ -1,9 +1,13 @@
+import { jest } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
 import { addDays } from '../../libs/calendar/src/calendar.js';
 import { check } from './page-check.js';
 import { personnummer } from './personnummer.js';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
+
+// A browser walk of many pages, each checked by axe and photographed twice: bounded, but not by jest's 60 s for a unit.
+jest.setTimeout(180_000);
 
 const PASSWORD = 'correct horse battery staple';
 

@@ -1,6 +1,10 @@
+import { jest } from '@jest/globals';
 import { chromium, type Browser } from 'playwright-core';
 import { check } from './page-check.js';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
+
+// A browser walk of many pages, each checked by axe and photographed twice: bounded, but not by jest's 60 s for a unit.
+jest.setTimeout(180_000);
 
 const suite = hasChromium() ? describe : describe.skip;
 if (!hasChromium()) console.warn(`*** BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does) ***`);
