@@ -1,3 +1,4 @@
+import { landlordEn } from './landlord.en.js';
 import { statisticsEn } from './statistics.en.js';
 import type { Catalogue } from './sv.js';
 
@@ -362,4 +363,5 @@ export const en: Catalogue = {
   'personal.phone': 'Phone',
   'personal.address': 'Address',
   ...statisticsEn,
+  ...landlordEn,
 };

@@ -1,3 +1,4 @@
+import { landlordSv } from './landlord.sv.js';
 import { statisticsSv } from './statistics.sv.js';
 
 /** Swedish, the site's first language. Every text a page shows is here; `en.ts` has the same keys. */
@@ -360,6 +361,7 @@ export const sv = {
   'personal.phone': 'Telefon',
   'personal.address': 'Adress',
   ...statisticsSv,
+  ...landlordSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
