@@ -27,6 +27,17 @@ function organisationNumber(): string {
   return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
 }
 
+/** Reloads until the page shows `text`: the close and the letting travel through jobs and read models. */
+async function untilShown(page: Page, text: string, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    if ((await page.locator('main').innerText()).includes(text)) return;
+    if (Date.now() > until) throw new Error(`"${text}" not shown on ${page.url()}: ${await page.locator('main').innerText()}`);
+    await page.waitForTimeout(250);
+    await page.reload();
+  }
+}
+
 /** Presses Tab until the focused element matches, as a keyboard user would reach it; fails if it never does. */
 async function tabTo(page: Page, selector: string): Promise<void> {
   for (let presses = 0; presses < 80; presses++) {
@@ -92,6 +103,7 @@ suite('the landlord portal: sign-in, users, publishing from the guideline, my li
   }
 
   let publishedPath = '';
+  let keyboardPath = '';
 
   test('the administrator adds a letting agent, who publishes from the guideline after a preview and finds it in My listings', async () => {
     const context = await browser.newContext();
@@ -231,6 +243,82 @@ suite('the landlord portal: sign-in, users, publishing from the guideline, my li
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/hyresvard\/annonser\/[0-9a-f-]{36}$/);
     expect(await page.locator('h1').innerText()).toBe('Tangentgatan 3');
+    keyboardPath = new URL(page.url()).pathname;
+    await context.close();
+  });
+
+  test('on the training clock: the ranking after the close, a showing booked, the proposal approved and the contract recorded, all from the pages', async () => {
+    const { APPLICANTS_URL, LISTINGS_URL } = system.urls;
+    const listingId = keyboardPath.split('/').pop() ?? '';
+    // A seeker applies and staff verify: their steps have their own pages and tests.
+    const number = personnummer();
+    const { applicantId } = await api<{ applicantId: string }>(APPLICANTS_URL, 'POST', '/applicants', undefined, {
+      personnummer: number,
+      name: 'Sara Sökande',
+      email: 'sara@example.se',
+      password: PASSWORD,
+    });
+    const seeker = (await api<{ access_token: string }>(APPLICANTS_URL, 'POST', '/applicants/sign-in', undefined, { personnummer: number, password: PASSWORD })).access_token;
+    const applied = await api<{ applicationId: string }>(LISTINGS_URL, 'POST', '/applications', seeker, {
+      listingId,
+      householdSize: 2,
+      taxableIncome: 600_000,
+      nonTaxableIncome: 0,
+      hasPaymentRemarks: false,
+    });
+    expect(applicantId).toBeTruthy();
+    const admin = (await api<{ access_token: string }>(APPLICANTS_URL, 'POST', '/auth/token', undefined, { username: 'admin@test.se', password: 'Admin-pass-1' })).access_token;
+    const staff = (await api<{ access_token: string }>(LISTINGS_URL, 'POST', '/auth/token', undefined, { username: 'staff@test.se', password: 'Staff-pass-1' })).access_token;
+    const moved = await api<{ businessDate: string }>(APPLICANTS_URL, 'POST', '/training-clock', admin, { days: 13 });
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, agent, keyboardPath);
+    await untilShown(page, '1 ansökningar, 1 uppfyllde kraven');
+    expect(await page.locator('main').innerText()).toContain('Rangordnad');
+    await check(page, 'landlord-ranked-sv');
+
+    // A refused showing: the time is no time, said at its field; then booked.
+    const slotDay = addDays(moved.businessDate, 2);
+    await page.fill('#showing-date', slotDay);
+    await page.fill('#showing-start', 'sen eftermiddag');
+    await page.fill('#showing-end', '16:30');
+    await page.click('button:has-text("Boka visningen")');
+    expect(await page.locator('#showing-start-error').innerText()).toContain('Ange starttid');
+    await check(page, 'landlord-showing-refused-sv');
+    await page.fill('#showing-start', '16:00');
+    await page.click('button:has-text("Boka visningen")');
+    expect(await page.locator('main').innerText()).toContain('Visningen är bokad');
+    expect(await page.locator('main').innerText()).toContain('1 inbjudna');
+
+    await api(LISTINGS_URL, 'POST', `/applications/${applied.applicationId}/interest`, seeker, { interested: true });
+    await api(LISTINGS_URL, 'POST', `/listings/${listingId}/letting/verification`, staff, {
+      applicationId: applied.applicationId,
+      certificatesReceivedOn: moved.businessDate,
+      householdSize: 2,
+      taxableIncome: 600_000,
+      nonTaxableIncome: 0,
+      birthDate: '1990-06-15',
+      hasPaymentRemarks: false,
+    });
+    await untilShown(page, 'Sökande på plats 1');
+    const proposal = await page.locator('main').innerText();
+    expect(proposal).toContain('Väntar på ert beslut');
+    expect(proposal).toContain('Ja, intygen uppfyller kraven');
+    expect(proposal).not.toContain('Sara');
+    await check(page, 'landlord-proposal-sv');
+
+    // A reason too short to tell the seeker anything is refused at its field.
+    await page.locator('input[id^="reason-"]').fill('x');
+    await page.click('button:has-text("Godkänn inte")');
+    expect(await page.locator('.ds-error-summary').innerText()).toContain('minst 3 tecken');
+    await page.click('button:has-text("Godkänn den sökande")');
+    expect(await page.locator('main').innerText()).toContain('Godkänd, väntar på kontrakt');
+    await page.locator('input[id^="contractDate-"]').fill(addDays(moved.businessDate, 5));
+    await page.click('button:has-text("Registrera kontraktet")');
+    expect(await page.locator('main').innerText()).toContain('Kontraktet är registrerat');
+    await untilShown(page, 'Hyresgäst, kontrakt undertecknat');
+    await check(page, 'landlord-let-sv');
     await context.close();
   });
 });

@@ -10,7 +10,7 @@ export function stockholmInstant(date: string, time: string): string | undefined
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{1,2}[:.]\d{2}$/.test(time)) return undefined;
   const [hours, minutes] = time.split(/[:.]/);
   const local = `${date}T${hours.padStart(2, '0')}:${minutes}:00`;
-  // The offset of that wall-clock time: read at noon the same day, which is never inside a clock change.
+  // The day's offset, read at noon: showings are held in the daytime, after the night's clock change (at 02:00–03:00).
   const noon = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(noon.getTime())) return undefined;
   const name = offsets.formatToParts(noon).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
