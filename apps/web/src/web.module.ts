@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ApiClient } from './api/api-client.js';
 import { AccountController } from './pages/account/account.controller.js';
 import { HomeController } from './pages/home/home.controller.js';
+import { LandlordControllers } from './pages/landlord/landlord.controllers.js';
 import { ListingsController } from './pages/listings/listings.controller.js';
 import { MineController } from './pages/mine/mine.controller.js';
 import { MessagesController } from './pages/messages/messages.controller.js';
@@ -17,7 +18,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      controllers: [HealthController, HomeController, AccountController, ListingsController, MineController, MessagesController, StatisticsController],
+      controllers: [HealthController, HomeController, AccountController, ListingsController, MineController, MessagesController, StatisticsController, ...LandlordControllers],
       providers: [{ provide: WEB_CONFIG, useValue: config }, ApiClient, PageContext, TrainingClockBanner, QueueRulesQuery],
     };
   }

@@ -59,11 +59,15 @@ export class ApiClient implements OnApplicationShutdown {
     return this.send<T>(app, 'PATCH', path, call);
   }
 
+  delete<T>(app: App, path: string, call: Call = {}): Promise<Answer<T>> {
+    return this.send<T>(app, 'DELETE', path, call);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(Object.values(this.pools).map((pool) => pool.close()));
   }
 
-  private async send<T>(app: App, method: 'GET' | 'POST' | 'PATCH', path: string, call: Call): Promise<Answer<T>> {
+  private async send<T>(app: App, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, call: Call): Promise<Answer<T>> {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (call.token) headers.authorization = `Bearer ${call.token}`;
     if (call.readAfter?.length) headers['x-read-after'] = call.readAfter.join(', ');

@@ -1,4 +1,5 @@
 import { messagesEn } from './messages.en.js';
+import { landlordEn } from './landlord.en.js';
 import { statisticsEn } from './statistics.en.js';
 import type { Catalogue } from './sv.js';
 
@@ -368,4 +369,5 @@ export const en: Catalogue = {
   'personal.address': 'Address',
   ...statisticsEn,
   ...messagesEn,
+  ...landlordEn,
 };

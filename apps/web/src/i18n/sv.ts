@@ -1,4 +1,5 @@
 import { messagesSv } from './messages.sv.js';
+import { landlordSv } from './landlord.sv.js';
 import { statisticsSv } from './statistics.sv.js';
 
 /** Swedish, the site's first language. Every text a page shows is here; `en.ts` has the same keys. */
@@ -366,6 +367,7 @@ export const sv = {
   'personal.address': 'Adress',
   ...statisticsSv,
   ...messagesSv,
+  ...landlordSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

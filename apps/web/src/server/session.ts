@@ -8,6 +8,15 @@ export interface SeekerSession {
   readonly expiresAt: number;
 }
 
+/** A signed-in landlord user, in its own slot: a landlord's token never serves a seeker's page, nor a seeker's a landlord's. */
+export interface LandlordSession {
+  readonly token: string;
+  readonly userId: string;
+  readonly landlordId: string;
+  /** Epoch milliseconds when the token expires. */
+  readonly expiresAt: number;
+}
+
 /** A one-shot notice for the page after a redirect (post/redirect/get). */
 export interface Flash {
   readonly kind: 'success' | 'info';
@@ -17,6 +26,7 @@ export interface Flash {
 declare module '@fastify/secure-session' {
   interface SessionData {
     seeker: SeekerSession;
+    landlord: LandlordSession;
     /** Latest `<app>:<position>` written per app by this person, sent with every API call as X-Read-After. */
     readAfter: Record<string, string>;
     flash: Flash;
@@ -34,6 +44,19 @@ export function startSeekerSession(request: FastifyRequest, seeker: SeekerSessio
   const readAfter = request.session.get('readAfter');
   request.session.regenerate();
   request.session.set('seeker', seeker);
+  if (readAfter) request.session.set('readAfter', readAfter);
+}
+
+export function signedInLandlord(request: FastifyRequest, now = Date.now()): LandlordSession | undefined {
+  const landlord = request.session.get('landlord');
+  return landlord && landlord.expiresAt > now ? landlord : undefined;
+}
+
+/** Starts a landlord's session in a fresh cookie: a seeker signed in on the same browser is signed out, so one person is one role at a time. */
+export function startLandlordSession(request: FastifyRequest, landlord: LandlordSession): void {
+  const readAfter = request.session.get('readAfter');
+  request.session.regenerate();
+  request.session.set('landlord', landlord);
   if (readAfter) request.session.set('readAfter', readAfter);
 }
 

@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiRefusal, ApiUnavailable, SessionExpired } from '../api/api-error.js';
 import { translator } from '../i18n/locale.js';
+import { LANDLORD_HOME, LANDLORD_SIGN_IN, LandlordSignInRequired } from '../pages/landlord/landlord-session.js';
 import { FailedPage, ForbiddenPage, NotFoundPage, UnavailablePage } from '../pages/errors/error.pages.js';
 import type { View } from '../views/view.js';
 import { localeOf } from './page-context.js';
@@ -24,9 +25,10 @@ export class WebExceptionFilter implements ExceptionFilter {
 }
 
 function renderError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Pick<Logger, 'error' | 'warn'>): void {
-  if (error instanceof SessionExpired) {
-    endSession(request);
-    seeOther(reply, `/logga-in?nasta=${encodeURIComponent(returnPath(request))}`);
+  if (error instanceof SessionExpired || error instanceof LandlordSignInRequired) {
+    // An expired or revoked token ends the session; a seeker who merely opened a landlord page stays signed in.
+    if (error instanceof SessionExpired) endSession(request);
+    seeOther(reply, `${landlordPage(request) ? LANDLORD_SIGN_IN : '/logga-in'}?nasta=${encodeURIComponent(returnPath(request))}`);
     return;
   }
   const status = statusOf(error);
@@ -54,7 +56,13 @@ function returnPath(request: FastifyRequest): string {
     const url = new URL(referer);
     if (url.host === request.headers.host) return `${url.pathname}${url.search}`;
   }
-  return '/mina-sidor';
+  return landlordPage(request) ? LANDLORD_HOME : '/mina-sidor';
+}
+
+/** The landlords' section has its own sign-in: a landlord never lands on the seekers' one, nor a seeker on theirs. */
+function landlordPage(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0];
+  return path === LANDLORD_HOME || path.startsWith(`${LANDLORD_HOME}/`);
 }
 
 // An error page must render even when what failed was building the page's context (an app down, a broken session).

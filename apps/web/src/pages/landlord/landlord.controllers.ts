@@ -1,0 +1,8 @@
+import { MyListingsController } from './my-listings.controller.js';
+import { LandlordOrganisationController } from './organisation.controller.js';
+import { ProposalsController } from './proposals.controller.js';
+import { PublishController } from './publish.controller.js';
+import { LandlordSignInController } from './sign-in.controller.js';
+
+/** The landlords' section, registered in web.module.ts with one line. */
+export const LandlordControllers = [LandlordSignInController, LandlordOrganisationController, PublishController, MyListingsController, ProposalsController];
