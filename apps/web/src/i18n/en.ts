@@ -1,3 +1,4 @@
+import { extractEn } from './extract.en.js';
 import { messagesEn } from './messages.en.js';
 import { statisticsEn } from './statistics.en.js';
 import type { Catalogue } from './sv.js';
@@ -364,4 +365,5 @@ export const en: Catalogue = {
   'personal.address': 'Address',
   ...statisticsEn,
   ...messagesEn,
+  ...extractEn,
 };

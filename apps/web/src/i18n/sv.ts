@@ -1,3 +1,4 @@
+import { extractSv } from './extract.sv.js';
 import { messagesSv } from './messages.sv.js';
 import { statisticsSv } from './statistics.sv.js';
 
@@ -362,6 +363,7 @@ export const sv = {
   'personal.address': 'Adress',
   ...statisticsSv,
   ...messagesSv,
+  ...extractSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
