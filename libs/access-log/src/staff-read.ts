@@ -6,7 +6,7 @@ import { InvalidRequest } from '../../errors/src/index.js';
 import { userOf, type AuthenticatedUser } from '../../platform/src/auth/authenticated-user.js';
 import { AccessLog } from './access-log.js';
 
-export const ACCESS_REASON_HEADER = 'X-Access-Reason';
+const ACCESS_REASON_HEADER = 'X-Access-Reason';
 const PERSON_PARAM = 'access-log:person-param';
 const STAFF_ROLES: readonly string[] = ['staff', 'admin'];
 const REASON_LENGTH = { min: 3, max: 500 };

@@ -2,7 +2,7 @@ import type { RegisterExtractSection } from '../../../../../libs/personal-data/s
 import type { ApiClient, App, Call } from '../../api/api-client.js';
 import { ApiUnavailable } from '../../api/api-error.js';
 
-export type { AccessLogEntry, ExtractRecord, RegisterExtractSection } from '../../../../../libs/personal-data/src/register-extract.js';
+export type { RegisterExtractSection } from '../../../../../libs/personal-data/src/register-extract.js';
 
 /** Each app answers for the person at its own address (GDPR art. 15: everything held, in the whole system). */
 const SECTIONS: ReadonlyArray<{ readonly app: App; readonly path: (applicantId: string) => string }> = [
