@@ -24,6 +24,9 @@ function pnr(birth: string, serial: string): string {
 }
 const today = stockholmDate(new Date());
 
+/** Staff state why they read a person's data. */
+const REASON = { 'x-access-reason': 'Case 1: the seeker called' };
+
 describe('applicants app over HTTP on real PostgreSQL', () => {
   let app: NestFastifyApplication;
   let infra: Infrastructure;
@@ -97,7 +100,7 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
     const again = await send().expect(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
-    const cases = await http().get(`/applicants/${id}/cases`).set('authorization', `Bearer ${staff}`).expect(200);
+    const cases = await http().get(`/applicants/${id}/cases`).set('authorization', `Bearer ${staff}`).set(REASON).expect(200);
     expect(cases.body).toHaveLength(1);
     await http()
       .post(`/applicants/${id}/cases`)
@@ -126,7 +129,7 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
       (b) => b.queueStartDate === '2019-03-01',
     );
     expect(standing.queueDays).toBeGreaterThan(2000);
-    const history = await http().get(`/applicants/${id}/history`).set('authorization', `Bearer ${staff}`).expect(200);
+    const history = await http().get(`/applicants/${id}/history`).set('authorization', `Bearer ${staff}`).set(REASON).expect(200);
     expect(history.body.find((e: { type: string }) => e.type === 'queue-start-changed')).toMatchObject({
       data: { caseId, explanation: 'Our system lost the 2019 registration', reason: 'restored-after-agency-error' },
     });
@@ -179,6 +182,7 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
       http()
         .get(`/applicants/${id}/history`)
         .set('authorization', `Bearer ${staff}`)
+        .set(REASON)
         .then((r) => r.body as Array<{ data: { reason?: string } }>);
     await eventually(history, (events) => events.some((e) => e.data.reason === 'contract-signed'));
     const usedUp = await eventually(
@@ -234,6 +238,17 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
     expect(extract.body.personalData).toMatchObject({ name: 'Erik Eraseme' });
     expect(extract.body.records[0]).toMatchObject({ type: 'applicant-registered', data: { personal: { name: 'Erik Eraseme' } } });
     expect(JSON.stringify(extract.body)).not.toContain('argon2');
+    expect(extract.body).toMatchObject({ app: 'applicants', applicantId: id, accessLog: [] });
+
+    // Staff state why they look, or are refused; the person sees who looked, when and why, and so does an administrator.
+    await http().get(`/applicants/${id}/extract`).set('authorization', `Bearer ${staff}`).expect(400);
+    await http().get(`/applicants/${id}`).set('authorization', `Bearer ${staff}`).set('x-access-reason', ' ').expect(400);
+    await http().get(`/applicants/${id}/extract`).set('authorization', `Bearer ${staff}`).set('x-access-reason', encodeURIComponent('Ärende 17: frågor om kötid')).expect(200);
+    const seen = await http().get(`/applicants/${id}/extract`).set('authorization', `Bearer ${token}`).expect(200);
+    expect(seen.body.accessLog).toEqual([expect.objectContaining({ roles: ['staff'], action: 'GET /applicants/:applicantId/extract', reason: 'Ärende 17: frågor om kötid' })]);
+    await http().get(`/access-log/people/${id}`).set('authorization', `Bearer ${staff}`).set(REASON).expect(403);
+    const log = await http().get(`/access-log/people/${id}`).set('authorization', `Bearer ${admin}`).set(REASON).expect(200);
+    expect(log.body[0]).toMatchObject({ reason: 'Ärende 17: frågor om kötid' });
 
     await http().post(`/applicants/${id}/erase`).set('authorization', `Bearer ${staff}`).expect(422);
     await http().post(`/applicants/${id}/close`).set('authorization', `Bearer ${token}`).expect(200);
@@ -243,9 +258,15 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
     const events = await infra.store.readStream(`applicant-${id}`);
     expect(events.map((e) => e.type)).toEqual(['applicant-registered', 'account-closed', 'personal-data-erased']);
     expect(JSON.stringify(events.map((e) => e.data))).not.toContain('Erik');
-    const after = await http().get(`/applicants/${id}/extract`).set('authorization', `Bearer ${staff}`).expect(200);
+    const after = await http().get(`/applicants/${id}/extract`).set('authorization', `Bearer ${staff}`).set(REASON).expect(200);
     expect(after.body.personalData).toBeNull();
     expect(after.body.records[0].data.personal).toBe('(erased)');
+    // The staff reads stay logged (who, when, what); the reasons went with the key.
+    expect(after.body.accessLog).toEqual(
+      ['GET /applicants/:applicantId/extract', 'GET /access-log/people/:applicantId', 'GET /applicants/:applicantId/extract'].map((action) =>
+        expect.objectContaining({ app: 'applicants', action, reason: '(erased)' }),
+      ),
+    );
     await http()
       .post('/applicants/sign-in')
       .send({ personnummer: pnr('19870214', '123'), password: PASSWORD })
@@ -279,7 +300,8 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
     const id = await register(pnr('19600305', '123'));
     const cases: Array<[request.Test, number]> = [
       [http().get('/applicants/not-a-uuid').set('authorization', `Bearer ${staff}`), 400],
-      [http().get(`/applicants/${randomUUID()}`).set('authorization', `Bearer ${staff}`), 404],
+      [http().get(`/applicants/${randomUUID()}`).set('authorization', `Bearer ${staff}`).set(REASON), 404],
+      [http().get('/applicants/not-a-uuid').set('authorization', `Bearer ${staff}`).set(REASON), 400],
       [http().get(`/applicants/${id}/queue-time?asOf=yesterday`).set('authorization', `Bearer ${staff}`), 400],
       [http().post('/applicants').send({ personnummer: "1' OR 1=1 --", name: 'x', email: 'x@example.se', password: PASSWORD }), 400],
       [

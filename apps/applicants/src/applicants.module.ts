@@ -1,3 +1,6 @@
+import { AccessLogController } from '../../../libs/access-log/src/access-log.controller.js';
+import { ACCESS_LOG_MIGRATIONS } from '../../../libs/access-log/src/access-log.schema.js';
+import { accessLogProviders } from '../../../libs/access-log/src/access-log.wiring.js';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { createHmac } from 'node:crypto';
@@ -30,7 +33,7 @@ import { TrainingClockService } from './training-clock/training-clock.service.js
 
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'applicants',
-  migrations: [...PERSONAL_DATA_MIGRATIONS, ...FEE_MIGRATIONS],
+  migrations: [...PERSONAL_DATA_MIGRATIONS, ...FEE_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS],
   integration: (infra) => {
     const toMessages = messagesIntegration(new PersonalDataVault(infra.pool), () => new PolicyService(infra).changes());
     return (event) => allMessages([toIntegrationMessages(event), toMessages(event)]);
@@ -40,8 +43,9 @@ const eventSourcing = EventSourcingModule.forRoot({
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'applicants', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot(), FeesModule.register(eventSourcing)],
-  controllers: [RegisterController, SignInController, PolicyController, AccountController, ExtractController, CasesController, StaffDecisionsController, TrainingClockController],
+  controllers: [RegisterController, SignInController, PolicyController, AccountController, ExtractController, CasesController, StaffDecisionsController, TrainingClockController, AccessLogController],
   providers: [
+    ...accessLogProviders('applicants'),
     ApplicantService,
     IdentityService,
     PolicyService,

@@ -18,6 +18,9 @@ import { ReportsController } from './reports/reports.controller.js';
 import { Claims } from './shared/claims.js';
 import { LandlordUsersService } from './users/landlord-users.service.js';
 import { UsersController } from './users/users.controller.js';
+import { SeekerExtractController } from './seekers/extract.controller.js';
+import { AccessLogController } from '../../../libs/access-log/src/access-log.controller.js';
+import { accessLogProviders } from '../../../libs/access-log/src/access-log.wiring.js';
 
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'landlords',
@@ -30,8 +33,9 @@ const eventSourcing = EventSourcingModule.forRoot({
 @Module({
   imports: [PlatformModule.forRoot({ name: 'landlords', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing],
   // Users before organisations: the static /landlords/sign-in and /landlords/me routes are declared first.
-  controllers: [UsersController, OrganisationController, AgreementsController, GuidelineController, CasesController, ReportsController],
+  controllers: [UsersController, OrganisationController, AgreementsController, GuidelineController, CasesController, ReportsController, SeekerExtractController, AccessLogController],
   providers: [
+    ...accessLogProviders('landlords', { erasesOnClose: true }),
     LandlordService,
     LandlordUsersService,
     { provide: APP_GUARD, useClass: ActiveLandlordUserGuard },

@@ -1,3 +1,4 @@
+import { ACCESS_LOG_MIGRATIONS } from '../../../libs/access-log/src/access-log.schema.js';
 import { PERSONAL_DATA_MIGRATIONS } from '../../../libs/personal-data/src/personal-data.vault.js';
 import type { BusProjection } from '../../../libs/runtime/src/event-sourcing.module.js';
 import { casesProjection } from './cases/cases.projection.js';
@@ -5,7 +6,7 @@ import { landlordListingsProjection, LISTING_TOPICS } from './listings/landlord-
 import { PROPOSAL_TOPICS, proposalsProjection } from './listings/proposals.projection.js';
 import { organisationsProjection } from './organisation/organisations.projection.js';
 
-export const LANDLORDS_MIGRATIONS = [...PERSONAL_DATA_MIGRATIONS];
+export const LANDLORDS_MIGRATIONS = [...PERSONAL_DATA_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS];
 export const LANDLORDS_PROJECTIONS = [organisationsProjection, casesProjection];
 export const LANDLORDS_BUS_PROJECTIONS: readonly BusProjection[] = [
   { projection: landlordListingsProjection, topics: LISTING_TOPICS },

@@ -27,6 +27,9 @@ import { CloseService } from './ranking/close.service.js';
 import { ExplanationService } from './ranking/explanation.service.js';
 import { RankingController } from './ranking/ranking.controller.js';
 import { LifecycleConsumer } from './read-models/seeker-lifecycle.consumer.js';
+import { ExtractController } from './register-extract/extract.controller.js';
+import { AccessLogController } from '../../../libs/access-log/src/access-log.controller.js';
+import { accessLogProviders } from '../../../libs/access-log/src/access-log.wiring.js';
 
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'listings',
@@ -38,8 +41,9 @@ const eventSourcing = EventSourcingModule.forRoot({
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule],
-  controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, EligibilityController, AuditController],
+  controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, EligibilityController, AuditController, ExtractController, AccessLogController],
   providers: [
+    ...accessLogProviders('listings'),
     ListingUseCases,
     ApplicationIntake,
     ApplicationUseCases,

@@ -1,3 +1,4 @@
+import { ACCESS_LOG_MIGRATIONS } from '../../../libs/access-log/src/access-log.schema.js';
 import { PERSONAL_DATA_MIGRATIONS } from '../../../libs/personal-data/src/personal-data.vault.js';
 import type { BusProjection } from '../../../libs/runtime/src/event-sourcing.module.js';
 import { applicationsProjection } from './applications/applications.projection.js';
@@ -8,7 +9,7 @@ import { LANDLORD_TOPICS, landlordsProjection } from './read-models/landlords.pr
 import { SEEKER_TOPICS, seekersProjection } from './read-models/seekers.projection.js';
 import { listingsProjection } from './search/listings.projection.js';
 
-export const listingsMigrations = [...PERSONAL_DATA_MIGRATIONS, ...LISTINGS_MIGRATIONS];
+export const listingsMigrations = [...PERSONAL_DATA_MIGRATIONS, ...LISTINGS_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS];
 
 /** Read models of this app's own log. */
 export const LISTING_PROJECTIONS = [listingsProjection, applicationsProjection, rankingProjection];

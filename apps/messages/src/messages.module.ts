@@ -10,6 +10,8 @@ import { InboxController } from './inbox/inbox.controller.js';
 import { InboxQuery } from './inbox/inbox.query.js';
 import { PersonMessagesStore } from './inbox/person-messages.store.js';
 import { loadMessagesConfig } from './messages.config.js';
+import { AccessLogController } from '../../../libs/access-log/src/access-log.controller.js';
+import { accessLogProviders } from '../../../libs/access-log/src/access-log.wiring.js';
 import { INBOX, MESSAGES_CONFIG, PERSON_MESSAGES, VAULT } from './messages.tokens.js';
 import { MESSAGES_MIGRATIONS, MESSAGES_PROJECTIONS } from './messages.wiring.js';
 import { PeopleController } from './people/people.controller.js';
@@ -21,8 +23,9 @@ const eventSourcing = EventSourcingModule.forRoot({ app: 'messages', migrations:
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'messages', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing],
-  controllers: [DeliveryFailuresController, PeopleController, PolicyController, DevMailboxController, InboxController],
+  controllers: [DeliveryFailuresController, PeopleController, PolicyController, DevMailboxController, InboxController, AccessLogController],
   providers: [
+    ...accessLogProviders('messages'),
     PolicyService,
     TriggersConsumer,
     DeliveryWorker,

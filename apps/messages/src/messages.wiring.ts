@@ -1,3 +1,4 @@
+import { ACCESS_LOG_MIGRATIONS } from '../../../libs/access-log/src/access-log.schema.js';
 import { PERSONAL_DATA_MIGRATIONS } from '../../../libs/personal-data/src/personal-data.vault.js';
 import { deliveriesProjection } from './delivery/deliveries.projection.js';
 import { inboxProjection } from './inbox/inbox.projection.js';
@@ -5,6 +6,7 @@ import { peopleProjection } from './people/people.projection.js';
 
 export const MESSAGES_MIGRATIONS = [
   ...PERSONAL_DATA_MIGRATIONS,
+  ...ACCESS_LOG_MIGRATIONS,
   {
     id: 'messages/001-schema',
     // What the triggers consumer keeps from other apps to write a message: the flat of a listing, the applicant of a proposal.

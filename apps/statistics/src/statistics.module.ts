@@ -1,18 +1,24 @@
 import { Module } from '@nestjs/common';
+import { AccessLogController } from '../../../libs/access-log/src/access-log.controller.js';
+import { ACCESS_LOG_MIGRATIONS } from '../../../libs/access-log/src/access-log.schema.js';
+import { accessLogProviders } from '../../../libs/access-log/src/access-log.wiring.js';
+import { PERSONAL_DATA_MIGRATIONS } from '../../../libs/personal-data/src/personal-data.vault.js';
 import { PlatformModule } from '../../../libs/platform/src/index.js';
 import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/src/event-sourcing.module.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { PolicyService } from './policy/policy.service.js';
+import { ExtractController } from './register-extract/extract.controller.js';
 import { OpenDataController } from './reports/open-data.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
 import { STATISTICS_STORE } from './store/statistics-store.js';
 
-const eventSourcing = EventSourcingModule.forRoot({ app: 'statistics', busProjections: STATISTICS_STORE });
+// Personal-data keys only for the access log's sealed reasons: the reports themselves seal nothing.
+const eventSourcing = EventSourcingModule.forRoot({ app: 'statistics', migrations: [...PERSONAL_DATA_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS], busProjections: STATISTICS_STORE });
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'statistics', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing],
-  controllers: [ReportsController, OpenDataController, PolicyController],
-  providers: [ReportsService, PolicyService],
+  controllers: [ReportsController, OpenDataController, PolicyController, ExtractController, AccessLogController],
+  providers: [ReportsService, PolicyService, ...accessLogProviders('statistics', { erasesOnClose: true })],
 })
 export class StatisticsModule {}

@@ -1,3 +1,4 @@
+import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
@@ -31,6 +32,7 @@ export class AccountController {
   ) {}
 
   @Get()
+  @StaffRead()
   @ApiOkResponse({ description: 'The account, with an ETag for If-Match on edits' })
   async get(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: Reply) {
     assertSelfOrStaff(user, id);
@@ -58,6 +60,7 @@ export class AccountController {
   }
 
   @Get('history')
+  @StaffRead()
   @ApiOkResponse({ description: 'Every recorded fact and decision about the account: what, when, who decided and why' })
   async history(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string) {
     assertSelfOrStaff(user, id);

@@ -1,3 +1,4 @@
+import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
 import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
@@ -49,6 +50,7 @@ export class CasesController {
   }
 
   @Get()
+  @StaffRead()
   async list(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string) {
     assertSelfOrStaff(user, id);
     const { state, events } = await this.applicants.load(id);

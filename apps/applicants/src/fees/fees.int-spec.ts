@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ACCESS_LOG_MIGRATIONS } from '../../../../libs/access-log/src/access-log.schema.js';
+import { PERSONAL_DATA_MIGRATIONS } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -12,7 +14,8 @@ import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees.wiring.js';
 import { ocrFromNumber } from './ocr.js';
 import { eventually } from '../../../../test/support/eventually.js';
 
-const eventSourcing = EventSourcingModule.forRoot({ app: 'applicants', migrations: FEE_MIGRATIONS, projections: FEE_PROJECTIONS });
+// The fee pages log staff reads: the access log and the keys its reasons are sealed under.
+const eventSourcing = EventSourcingModule.forRoot({ app: 'applicants', migrations: [...PERSONAL_DATA_MIGRATIONS, ...FEE_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS], projections: FEE_PROJECTIONS });
 
 @Module({ imports: [PlatformModule.forRoot({ name: 'applicants' }), eventSourcing, FeesModule.register(eventSourcing)] })
 class FeesTestModule {}
@@ -36,7 +39,7 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
   const token = async (id: string, roles: Role[]) => `Bearer ${(await app.get(TokenService).issue({ id, roles })).access_token}`;
   const server = () => app.getHttpServer();
   const runJob = (today: string) => request(server()).post('/applicants/fees/jobs/run').set('authorization', tokens.admin).send({ today });
-  const fees = (id: string, auth = tokens.staff) => request(server()).get(`/applicants/${id}/fees`).set('authorization', auth);
+  const fees = (id: string, auth = tokens.staff) => request(server()).get(`/applicants/${id}/fees`).set('authorization', auth).set('x-access-reason', 'Fee follow-up');
   const pay = (body: object) => request(server()).post('/applicants/fees/payments').set('authorization', tokens.staff).send(body);
   const discrepancies = async () =>
     (await request(server()).get('/applicants/fees/discrepancies?limit=500').set('authorization', tokens.staff).expect(200)).body.items as Array<Record<string, unknown>>;

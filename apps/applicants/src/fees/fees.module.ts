@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { accessLogProviders } from '../../../../libs/access-log/src/access-log.wiring.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { CsvBodyParser } from './csv-body.js';
@@ -16,7 +17,7 @@ import { SeekerFeesController } from './seeker-fees.controller.js';
  * app's EventSourcingModule (the same object the app imports, so one
  * infrastructure is shared). ApplicantService and PolicyService are declared
  * here as well: both are stateless wrappers of the event store, so this
- * module's own instances behave exactly like the app's.
+ * module's own instances behave exactly like the app's. So does the access log of staff reads.
  */
 @Module({})
 export class FeesModule {
@@ -25,7 +26,7 @@ export class FeesModule {
       module: FeesModule,
       imports: [eventSourcing],
       controllers: [PaymentsController, FeeJobsController, SeekerFeesController],
-      providers: [ApplicantService, PolicyService, FeeAccountService, PaymentsService, PaymentFilesService, FeeJobs, FeeJobScheduler, CsvBodyParser],
+      providers: [...accessLogProviders('applicants'), ApplicantService, PolicyService, FeeAccountService, PaymentsService, PaymentFilesService, FeeJobs, FeeJobScheduler, CsvBodyParser],
       exports: [FeeAccountService, FeeJobs],
     };
   }

@@ -1,3 +1,4 @@
+import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
@@ -26,6 +27,7 @@ export class SeekerFeesController {
 
   /** From the fee account's own stream, not a read model: a seeker who just paid sees it at once. */
   @Get()
+  @StaffRead()
   @ApiOkResponse({ type: SeekerFeesDto, description: 'Fee notices (amount, due date, OCR reference, status) and payments, oldest first' })
   async get(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<SeekerFeesDto> {
     assertSelfOrStaff(user, applicantId);

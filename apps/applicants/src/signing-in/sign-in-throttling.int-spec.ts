@@ -75,7 +75,7 @@ describe('sign-in throttling in the applicants app, on real PostgreSQL', () => {
     await seekerSignIn(personnummer, PASSWORD, '10.0.0.1').expect(200);
 
     // Staff see the throttling in the account's history, with the address it came from.
-    const history = await http().get(`/applicants/${id}/history`).set('authorization', `Bearer ${staff}`).expect(200);
+    const history = await http().get(`/applicants/${id}/history`).set('authorization', `Bearer ${staff}`).set('x-access-reason', 'Throttling follow-up').expect(200);
     const noted = (history.body as { type: string }[]).filter((e) => e.type === 'sign-in-throttled');
     expect(noted).toEqual([expect.objectContaining({ actor: 'sign-in-throttle', data: expect.objectContaining({ failedAttempts: 5, fromAddress: '10.0.0.1' }) as object })]);
   });

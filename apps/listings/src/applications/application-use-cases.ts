@@ -55,8 +55,12 @@ export class ApplicationUseCases {
     return this.view(state.applications[applicationId]);
   }
 
-  async mine(user: AuthenticatedUser): Promise<ApplicationView[]> {
-    const applicantId = seekerOf(user);
+  mine(user: AuthenticatedUser): Promise<ApplicationView[]> {
+    return this.ofApplicant(seekerOf(user));
+  }
+
+  /** Newest first; also the register extract's list of applications and places. */
+  async ofApplicant(applicantId: string): Promise<ApplicationView[]> {
     const { state } = await this.seekers.load(applicantId);
     const applications = Object.values(state.applications).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
     return Promise.all(applications.map((a) => this.view(a)));

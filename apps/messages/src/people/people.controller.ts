@@ -1,3 +1,6 @@
+import { AccessLog } from '../../../../libs/access-log/src/access-log.js';
+import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
+import { DATA_CONTROLLER, type RegisterExtractSection } from '../../../../libs/personal-data/src/register-extract.js';
 import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
@@ -35,39 +38,48 @@ export class PeopleController {
     @Inject(PERSON_MESSAGES) private readonly people: PersonMessagesStore,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    private readonly accessLog: AccessLog,
     private readonly clock: Clock,
   ) {}
 
   @Get()
   @Roles('staff', 'admin')
+  @StaffRead()
   @ApiOkResponse({ description: 'The person’s messages as they see them, newest first' })
   async list(@Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<InboxMessage[]> {
     await this.person(applicantId);
     return this.inbox.list(applicantId);
   }
 
-  /** The messages app's part of the register extract (registerutdrag): the address, the language, every message and its delivery. */
+  /** The messages app's part of the register extract (registerutdrag): the address, the language, every message and its delivery, staff reads. */
   @Get('extract')
   @Roles('applicant', 'staff', 'admin')
-  async extract(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string) {
+  @StaffRead()
+  async extract(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<RegisterExtractSection> {
     assertSelfOrStaff(user, applicantId);
-    const [row, deliveries, messages] = await Promise.all([
+    const [row, deliveries, messages, accessLog] = await Promise.all([
       this.person(applicantId),
       this.infra.pool.query<{ message_id: string; state: string; attempts: number; sent_at: Date | null; last_error: string | null }>(
         `SELECT message_id, state, attempts, sent_at, last_error FROM ${DELIVERIES_TABLE} WHERE applicant_id = $1`,
         [applicantId],
       ),
       this.inbox.list(applicantId),
+      this.accessLog.of(applicantId),
     ]);
     const byMessage = new Map(deliveries.rows.map((d) => [d.message_id, { state: d.state, attempts: d.attempts, sentAt: d.sent_at?.toISOString() ?? null, lastError: d.last_error }]));
     return {
+      app: 'messages',
+      controller: DATA_CONTROLLER,
       generatedAt: this.clock.now().toISOString(),
-      controller: 'The housing agency (bostadsförmedlingen), the data controller for this register',
       applicantId,
-      email: row.email ? ((await this.vault.open<string>(row.email)) ?? null) : null,
-      language: row.language,
-      addressFailing: row.bounced_at ? { since: row.bounced_at.toISOString(), reason: row.bounce_reason } : null,
-      messages: messages.map((m) => ({ ...m, emailDelivery: byMessage.get(m.messageId) ?? null })),
+      purpose: 'Messages to you about your account, applications and fees: the inbox, the e-mail address and language they are sent with, and each delivery.',
+      personalData: {
+        email: row.email ? ((await this.vault.open<string>(row.email)) ?? '(erased)') : null,
+        language: row.language,
+        addressFailing: row.bounced_at ? { since: row.bounced_at.toISOString(), reason: row.bounce_reason } : null,
+      },
+      records: messages.map((m) => ({ type: 'message', at: m.recordedAt, data: { ...m, emailDelivery: byMessage.get(m.messageId) ?? null } })),
+      accessLog,
     };
   }
 

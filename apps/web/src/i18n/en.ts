@@ -1,3 +1,4 @@
+import { extractEn } from './extract.en.js';
 import { messagesEn } from './messages.en.js';
 import { landlordEn } from './landlord.en.js';
 import { statisticsEn } from './statistics.en.js';
@@ -370,4 +371,5 @@ export const en: Catalogue = {
   ...statisticsEn,
   ...messagesEn,
   ...landlordEn,
+  ...extractEn,
 };

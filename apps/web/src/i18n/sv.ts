@@ -1,3 +1,4 @@
+import { extractSv } from './extract.sv.js';
 import { messagesSv } from './messages.sv.js';
 import { landlordSv } from './landlord.sv.js';
 import { statisticsSv } from './statistics.sv.js';
@@ -368,6 +369,7 @@ export const sv = {
   ...statisticsSv,
   ...messagesSv,
   ...landlordSv,
+  ...extractSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -11,7 +11,8 @@ import { ApplicationPage } from './application.page.js';
 import { ApplicationsPage } from './applications.page.js';
 import { FeesPage } from './fees.page.js';
 import type { Account, Application, Fees, HistoryEntry, Invitation, PlaceExplanation, QueueTime } from './mine.types.js';
-import { MyDataPage, type ContactForm, type Extract } from './my-data.page.js';
+import { MyDataPage, type ContactForm } from './my-data.page.js';
+import { gatherExtract, type RegisterExtract } from './register-extract.js';
 import { OverviewPage } from './overview.page.js';
 import { QueueTimePage } from './queue-time.page.js';
 
@@ -193,8 +194,9 @@ export class MineController {
     return this.api.get<Account>('applicants', `/applicants/${seeker.applicantId}`, this.as(request, seeker));
   }
 
-  private async extract(request: FastifyRequest, seeker: SeekerSession): Promise<Extract> {
-    return (await this.api.get<Extract>('applicants', `/applicants/${seeker.applicantId}/extract`, this.as(request, seeker))).body;
+  /** Every app's section, asked in parallel with the seeker's own token. */
+  private extract(request: FastifyRequest, seeker: SeekerSession): Promise<RegisterExtract> {
+    return gatherExtract(this.api, seeker.applicantId, this.as(request, seeker), new Date());
   }
 
   /** A letting answer or withdrawal: refused ones come back to the application page with the reason as a notice. */

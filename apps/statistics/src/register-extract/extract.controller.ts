@@ -1,0 +1,67 @@
+import { Controller, ForbiddenException, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AccessLog } from '../../../../libs/access-log/src/access-log.js';
+import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
+import { DATA_CONTROLLER, type RegisterExtractSection } from '../../../../libs/personal-data/src/register-extract.js';
+import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+
+const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
+
+/**
+ * The statistics app's part of the GDPR register extract. It holds no name,
+ * number or contact detail: only facts keyed by the pseudonymous applicant id,
+ * which never leaves the store (reports show groups of at least the threshold).
+ */
+@ApiTags('register-extract')
+@ApiBearerAuth()
+@Roles('applicant', 'staff', 'admin')
+@Controller('statistics/people/:applicantId/extract')
+export class ExtractController {
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    private readonly accessLog: AccessLog,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @StaffRead()
+  @ApiOkResponse({ description: 'The pseudonymous facts the reports count about the seeker; staff reads' })
+  async extract(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<RegisterExtractSection> {
+    const staff = user.roles.includes('staff') || user.roles.includes('admin');
+    if (!staff && !(user.roles.includes('applicant') && user.id === applicantId)) throw new ForbiddenException('You can only see your own data');
+    const { pool } = this.infra;
+    const [seeker, applications, lettings, accessLog] = await Promise.all([
+      pool.query<{ registered_on: Date | null; birth_year: number | null; left_on: Date | null; left_reason: string | null }>(
+        'SELECT registered_on, birth_year, left_on, left_reason FROM statistics.seekers WHERE applicant_id = $1',
+        [applicantId],
+      ),
+      pool.query<{ application_id: string; listing_id: string; submitted_on: Date }>(
+        'SELECT application_id, listing_id, submitted_on FROM statistics.applications WHERE applicant_id = $1 ORDER BY submitted_on',
+        [applicantId],
+      ),
+      pool.query<{ listing_id: string; contract_date: Date; tenant_queue_days: number | null }>(
+        'SELECT listing_id, contract_date, tenant_queue_days FROM statistics.lettings WHERE tenant_applicant_id = $1 ORDER BY contract_date',
+        [applicantId],
+      ),
+      this.accessLog.of(applicantId),
+    ]);
+    const row = seeker.rows[0];
+    return {
+      app: 'statistics',
+      controller: DATA_CONTROLLER,
+      generatedAt: this.clock.now().toISOString(),
+      applicantId,
+      purpose:
+        'No name, personnummer or contact details: only pseudonymous facts (year of birth, when you registered and left, applications and lettings) counted in reports that never show fewer than the threshold of people.',
+      personalData: row ? { birthYear: row.birth_year, registeredOn: day(row.registered_on), leftOn: day(row.left_on), leftReason: row.left_reason } : null,
+      records: [
+        ...applications.rows.map((a) => ({ type: 'application-counted', at: day(a.submitted_on), data: { applicationId: a.application_id, listingId: a.listing_id } })),
+        ...lettings.rows.map((l) => ({ type: 'letting-counted', at: day(l.contract_date), data: { listingId: l.listing_id, queueDays: l.tenant_queue_days } })),
+      ],
+      accessLog,
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import type { extractSv } from './extract.sv.js';
+
+/** The register extract's texts in English, spread into `en.ts`. */
+export const extractEn: Readonly<Record<keyof typeof extractSv, string>> = {
+  'extract.controller': 'The housing agency is the data controller. The extract shows everything held about you in every part of the system.',
+  'extract.printHint': 'You can print this page: the printout shows only the register extract.',
+  'extract.unavailable': 'These parts could not be fetched just now, please try again shortly: {apps}.',
+  'extract.noPersonalData': 'No personal data is kept here at the moment.',
+  'extract.details': 'Details',
+  'extract.accessLog': 'Staff who read your data: {count}',
+  'extract.who': 'Who',
+  'extract.read': 'What was read',
+  'extract.why': 'Why',
+  'extract.yes': 'yes',
+  'extract.no': 'no',
+  'extract.app.applicants': 'Account and queue time',
+  'extract.app.listings': 'Applications and letting',
+  'extract.app.landlords': 'What landlords hold about you',
+  'extract.app.messages': 'Messages',
+  'extract.app.statistics': 'Statistics',
+  'extract.purpose.applicants': 'Your account in the housing queue: identity, contact details, queue time and every decision about it, annual fees and payments, cases and sign-in protection.',
+  'extract.purpose.listings': 'Your applications: what you declared about income and household, your place, showings, the check of your certificates and the letting.',
+  'extract.purpose.landlords': 'What landlords were told when you were proposed as tenant (place, household size and whether your certificates met the requirements) and what they decided.',
+  'extract.purpose.messages': 'Messages to you, the e-mail address and language they are sent with, and how each e-mail was delivered.',
+  'extract.purpose.statistics':
+    'No names, personal identity numbers or contact details. Only facts under a pseudonymous id (year of birth, when you registered and left the queue, applications and lettings) counted in reports that never show fewer people than the threshold.',
+  'personal.applications': 'Applications',
+  'personal.declaration': 'Declared on the application',
+  'personal.householdSize': 'Household size',
+  'personal.taxableIncome': 'Taxable income (SEK/year)',
+  'personal.nonTaxableIncome': 'Non-taxable income (SEK/year)',
+  'personal.hasPaymentRemarks': 'Payment remarks',
+  'personal.proposals': 'Proposals to landlords',
+  'personal.language': 'Language',
+  'personal.birthYear': 'Year of birth',
+};

@@ -1,0 +1,22 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../platform/src/index.js';
+import type { AccessLogEntry } from '../../personal-data/src/register-extract.js';
+import { AccessLog } from './access-log.js';
+import { StaffRead } from './staff-read.js';
+
+/** Administrators follow up staff reads of a person's data in this app; reading the log is itself logged. */
+@ApiTags('access-log')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('access-log/people/:applicantId')
+export class AccessLogController {
+  constructor(private readonly log: AccessLog) {}
+
+  @Get()
+  @StaffRead()
+  @ApiOkResponse({ description: 'Every staff read of the person’s data in this app: who, when, what and the stated reason' })
+  reads(@Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<AccessLogEntry[]> {
+    return this.log.of(applicantId);
+  }
+}
