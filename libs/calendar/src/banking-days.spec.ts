@@ -13,7 +13,7 @@ describe('Swedish banking days', () => {
     expect(easterSunday(year)).toBe(easter);
   });
 
-  // Checked against the Riksbank's and the banks' published calendars of bankfria dagar.
+  // Worked out by hand from the rules (fixed dates, Easter Sunday ±, midsummer's Friday); not checked against a published bank calendar.
   test.each([
     [2025, ['2025-01-01', '2025-01-06', '2025-04-18', '2025-04-21', '2025-05-01', '2025-05-29', '2025-06-06', '2025-06-20', '2025-12-24', '2025-12-25', '2025-12-26', '2025-12-31']],
     [2026, ['2026-01-01', '2026-01-06', '2026-04-03', '2026-04-06', '2026-05-01', '2026-05-14', '2026-06-06', '2026-06-19', '2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31']],
