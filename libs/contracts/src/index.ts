@@ -2,6 +2,7 @@ export * from './contract.js';
 export { ApplicantRegisteredV1 } from './applicants/applicant-registered.v1.js';
 export { QueueStandingChangedV1 } from './applicants/queue-standing-changed.v1.js';
 export { ApplicantDeregisteredV1 } from './applicants/applicant-deregistered.v1.js';
+export { ApplicantDeregistrationReversedV1 } from './applicants/applicant-deregistration-reversed.v1.js';
 export { AccountClosedV1 } from './applicants/account-closed.v1.js';
 export { ContactDetailsChangedV1 } from './applicants/contact-details-changed.v1.js';
 export { FeeNoticeIssuedV1 } from './applicants/fee-notice-issued.v1.js';

@@ -129,35 +129,87 @@ describe('applicant decider', () => {
   });
 
   describe('deregistration for an unpaid fee', () => {
-    const deregister = (on: string): ApplicantCommand => ({ type: 'deregister-for-unpaid-fee', on, noticeId: 'N1', dueDate: '2021-02-10', graceDays: 90, decidedBy: 'fee-job' });
+    const deregister = (on: string, settlementBankingDays = 3): ApplicantCommand => ({
+      type: 'deregister-for-unpaid-fee',
+      on,
+      noticeId: 'N1',
+      dueDate: '2021-02-10',
+      graceDays: 90,
+      settlementBankingDays,
+      decidedBy: 'fee-job',
+    });
     const deregistered = (on: string): ApplicantEvent => ({
       type: 'applicant-deregistered',
-      data: { on, reason: 'annual-fee-unpaid', noticeId: 'N1', dueDate: '2021-02-10', graceDays: 90, decidedBy: 'fee-job' },
+      data: { on, reason: 'annual-fee-unpaid', noticeId: 'N1', dueDate: '2021-02-10', graceDays: 90, settlementBankingDays: 3, decidedBy: 'fee-job' },
     });
+    const reverse = (on: string, noticeId = 'N1'): ApplicantCommand => ({ type: 'reverse-deregistration', noticeId, paidOn: '2021-05-11', on, decidedBy: 'staff-1' });
+    const reversed: ApplicantEvent = {
+      type: 'deregistration-reversed',
+      data: { deregisteredOn: '2021-05-18', on: '2021-05-25', noticeId: 'N1', paidOn: '2021-05-11', queueStartDate: '2020-02-10', reason: 'fee-paid-in-time', decidedBy: 'staff-1' },
+    };
 
-    test('day 90 after the due date is still grace; day 91 deregisters and the queue time is lost', () => {
-      given([registered]).when(deregister('2021-05-11')).thenThrows('within-grace');
+    test('day 90 is the last pay day, then three banking days of settlement (Ascension Day 13 May 2021 not counted); then the queue time is lost', () => {
       given([registered])
-        .when(deregister('2021-05-12'))
-        .then([deregistered('2021-05-12')]);
-      const { state } = given([registered, deregistered('2021-05-12')]);
+        .when(deregister('2021-05-17'))
+        .thenThrows('within-grace', { message: expect.stringMatching(/from 2021-05-18/) });
+      given([registered])
+        .when(deregister('2021-05-18'))
+        .then([deregistered('2021-05-18')]);
+      const { state } = given([registered, deregistered('2021-05-18')]);
       if (state.status === 'none') throw new Error('not registered');
       expect(state.queueStartDate).toBeNull();
-      expect(queueDaysOn(state.periods, '2021-05-11')).toBe(456);
-      expect(queueDaysOn(state.periods, '2021-05-12')).toBe(0);
+      expect(queueDaysOn(state.periods, '2021-05-17')).toBe(462);
+      expect(queueDaysOn(state.periods, '2021-05-18')).toBe(0);
+    });
+
+    test('with no settlement period day 91 deregisters', () => {
+      given([registered]).when(deregister('2021-05-11', 0)).thenThrows('within-grace');
+      given([registered])
+        .when(deregister('2021-05-12', 0))
+        .then([
+          {
+            type: 'applicant-deregistered',
+            data: { on: '2021-05-12', reason: 'annual-fee-unpaid', noticeId: 'N1', dueDate: '2021-02-10', graceDays: 90, settlementBankingDays: 0, decidedBy: 'fee-job' },
+          },
+        ]);
     });
 
     test('deregistering twice records it once', () => {
-      given([registered, deregistered('2021-05-12')])
-        .when(deregister('2021-05-13'))
+      given([registered, deregistered('2021-05-18')])
+        .when(deregister('2021-05-19'))
         .thenNothing();
     });
 
     test('a deregistered account cannot get its queue time back from staff', () => {
       const restore: ApplicantCommand = { type: 'staff-change-queue-start', reason: 'restored-after-agency-error', queueStartDate: '2020-02-10', effectiveFrom: '2021-06-01', ...staffDecision };
-      given([registered, caseOpened, deregistered('2021-05-12')])
+      given([registered, caseOpened, deregistered('2021-05-18')])
         .when(restore)
         .thenThrows('account-deregistered');
+    });
+
+    test('a payment dated in time reverses the deregistration: the queue start it had, from the day of the deregistration', () => {
+      given([registered, deregistered('2021-05-18')])
+        .when(reverse('2021-05-25'))
+        .then([reversed]);
+      const { state } = given([registered, deregistered('2021-05-18'), reversed]);
+      if (state.status === 'none') throw new Error('not registered');
+      expect(state).toMatchObject({ status: 'active', queueStartDate: '2020-02-10' });
+      // As if never deregistered: the days in between count too.
+      expect(queueDaysOn(state.periods, '2021-05-20')).toBe(465);
+      expect(queueDaysOn(state.periods, '2021-05-25')).toBe(470);
+    });
+
+    test('nothing to reverse: active, reversed already, another notice, or closed since', () => {
+      given([registered]).when(reverse('2021-05-25')).thenNothing();
+      given([registered, deregistered('2021-05-18'), reversed])
+        .when(reverse('2021-05-26'))
+        .thenNothing();
+      given([registered, deregistered('2021-05-18')])
+        .when(reverse('2021-05-25', 'N2'))
+        .thenNothing();
+      given([registered, deregistered('2021-05-18'), { type: 'account-closed', data: { on: '2021-05-20', closedBy: 'seeker' } }])
+        .when(reverse('2021-05-25'))
+        .thenNothing();
     });
   });
 

@@ -2,6 +2,7 @@ import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
 import { ProblemError } from '../../../../libs/errors/src/index.js';
 import type { ApplicantPolicy } from '../policy/applicant-policy.js';
 import { ageOn, daysBetween, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { deregistrationDay } from '../fees/fee-deadline.rules.js';
 import type { ApplicantEvent, CaseChannel, QueueChangeReason } from './applicant.events.js';
 
 /** From `from` on, the account had this status and queue start date. */
@@ -24,6 +25,8 @@ export type ApplicantState =
       readonly restoredFor: readonly string[];
       readonly erased: boolean;
       readonly cases: Readonly<Record<string, 'open' | 'answered'>>;
+      /** The fee deregistration in force, with the queue start it took away, so a payment in time can undo it. */
+      readonly deregistration: { readonly on: IsoDate; readonly noticeId: string; readonly queueStartDate: IsoDate | null } | null;
     };
 
 export const initialState: ApplicantState = { status: 'none' };
@@ -63,7 +66,16 @@ export type ApplicantCommand =
       readonly explanation: string;
     }
   | { readonly type: 'transfer-out'; readonly toApplicantId: string; readonly on: IsoDate; readonly caseId: string; readonly decidedBy: string; readonly explanation: string }
-  | { readonly type: 'deregister-for-unpaid-fee'; readonly on: IsoDate; readonly noticeId: string; readonly dueDate: IsoDate; readonly graceDays: number; readonly decidedBy: string }
+  | {
+      readonly type: 'deregister-for-unpaid-fee';
+      readonly on: IsoDate;
+      readonly noticeId: string;
+      readonly dueDate: IsoDate;
+      readonly graceDays: number;
+      readonly settlementBankingDays: number;
+      readonly decidedBy: string;
+    }
+  | { readonly type: 'reverse-deregistration'; readonly noticeId: string; readonly paidOn: IsoDate; readonly on: IsoDate; readonly decidedBy: string }
   | { readonly type: 'change-personal-details'; readonly personal: Sealed; readonly caseId?: string; readonly changedBy: string }
   | { readonly type: 'register-case'; readonly caseId: string; readonly channel: CaseChannel; readonly subject: string; readonly description: Sealed; readonly registeredBy: string }
   | { readonly type: 'answer-case'; readonly caseId: string; readonly answer: Sealed; readonly answeredBy: string }
@@ -158,11 +170,20 @@ export function decide(command: ApplicantCommand, state: ApplicantState): Applic
     case 'deregister-for-unpaid-fee': {
       const account = existing(state);
       if (account.status !== 'active') return [];
-      if (daysBetween(command.dueDate, command.on) <= command.graceDays) {
-        throw new ApplicantRuleViolation('within-grace', `The fee is within its ${command.graceDays} days of grace until ${command.on}`);
+      const from = deregistrationDay(command.dueDate, command);
+      if (command.on < from) {
+        throw new ApplicantRuleViolation('within-grace', `The fee due ${command.dueDate} is within its grace and settlement period: it can deregister from ${from}`);
       }
       const { type: _type, ...data } = command;
       return [{ type: 'applicant-deregistered', data: { ...data, reason: 'annual-fee-unpaid' } }];
+    }
+    case 'reverse-deregistration': {
+      const account = existing(state);
+      // Closed since, already reversed, or deregistered for another notice: nothing of this deregistration to undo.
+      const deregistration = account.deregistration;
+      if (account.status !== 'deregistered' || deregistration?.noticeId !== command.noticeId || deregistration.queueStartDate === null) return [];
+      const { type: _type, ...data } = command;
+      return [{ type: 'deregistration-reversed', data: { ...data, deregisteredOn: deregistration.on, queueStartDate: deregistration.queueStartDate, reason: 'fee-paid-in-time' } }];
     }
     case 'change-personal-details': {
       const account = existing(state);
@@ -241,6 +262,7 @@ export function evolve(state: ApplicantState, event: ApplicantEvent): ApplicantS
       restoredFor: [],
       erased: false,
       cases: {},
+      deregistration: null,
     };
   }
   if (state.status === 'none') return state;
@@ -256,8 +278,19 @@ export function evolve(state: ApplicantState, event: ApplicantEvent): ApplicantS
       };
     }
     case 'applicant-deregistered':
-      // Queue time is lost for good: no start date survives deregistration.
-      return { ...state, status: 'deregistered', queueStartDate: null, periods: withPeriod(state, { from: event.data.on, status: 'deregistered', queueStartDate: null }) };
+      // Queue time is lost unless a payment dated in time arrives later: only then is the start date restored.
+      return {
+        ...state,
+        status: 'deregistered',
+        queueStartDate: null,
+        periods: withPeriod(state, { from: event.data.on, status: 'deregistered', queueStartDate: null }),
+        deregistration: { on: event.data.on, noticeId: event.data.noticeId, queueStartDate: state.queueStartDate },
+      };
+    case 'deregistration-reversed': {
+      // From the day of the deregistration, as if it never was: the queue days in between count too.
+      const { deregisteredOn: from, queueStartDate } = event.data;
+      return { ...state, status: 'active', queueStartDate, periods: withPeriod(state, { from, status: 'active', queueStartDate }), deregistration: null };
+    }
     case 'account-closed':
       return { ...state, status: 'closed', queueStartDate: null, periods: withPeriod(state, { from: event.data.on, status: 'closed', queueStartDate: null }) };
     case 'personal-data-erased':

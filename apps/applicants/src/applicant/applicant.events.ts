@@ -53,6 +53,25 @@ export type ApplicantEvent =
         readonly noticeId: string;
         readonly dueDate: IsoDate;
         readonly graceDays: number;
+        /** Absent before the settlement period existed, when day graceDays + 1 deregistered. */
+        readonly settlementBankingDays?: number;
+        readonly decidedBy: string;
+      };
+    }
+  | {
+      /**
+       * A payment dated within the grace period arrived after the deregistration: it was wrong, so
+       * it is undone from the day it took effect, with the queue start the account had before.
+       */
+      readonly type: 'deregistration-reversed';
+      readonly data: {
+        readonly deregisteredOn: IsoDate;
+        readonly on: IsoDate;
+        readonly noticeId: string;
+        /** The value date of the payment that completed the fee. */
+        readonly paidOn: IsoDate;
+        readonly queueStartDate: IsoDate;
+        readonly reason: 'fee-paid-in-time';
         readonly decidedBy: string;
       };
     }

@@ -1,6 +1,7 @@
 import type { ApplicantPolicy } from '../policy/applicant-policy.js';
-import { addDays, anniversaryIn, daysBetween, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { addDays, anniversaryIn, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import type { Discrepancy, FeeAccountEvent, IncomingPayment } from './fee-account.events.js';
+import { deregistrationDay, lastPayDay, type FeeDeadlinePolicy } from './fee-deadline.rules.js';
 import { oreFromSek, type Ore } from './money.js';
 
 export interface FeeNotice {
@@ -45,13 +46,18 @@ export type FeeAccountCommand =
       readonly policy: ApplicantPolicy;
       readonly reference: string;
     }
-  | { readonly type: 'register-payment'; readonly payment: IncomingPayment }
+  | {
+      readonly type: 'register-payment';
+      readonly payment: IncomingPayment;
+      /** In force on the due date of the notice the payment's reference names. */
+      readonly deadline: FeeDeadlinePolicy;
+    }
   | {
       readonly type: 'lapse-for-unpaid-fee';
       readonly noticeId: string;
       readonly on: IsoDate;
       /** In force on the notice's due date. */
-      readonly graceDays: number;
+      readonly deadline: FeeDeadlinePolicy;
     };
 
 const noticeIdOf = (applicantId: string, year: number) => `${applicantId}/${year}`;
@@ -96,16 +102,17 @@ export function decideFees(command: FeeAccountCommand, state: FeeAccountState): 
       ];
     }
     case 'register-payment':
-      return registerPayment(command.payment, state);
+      return registerPayment(command.payment, command.deadline, state);
     case 'lapse-for-unpaid-fee': {
       const notice = state.notices.find((n) => n.noticeId === command.noticeId);
       if (!notice) throw new FeeRuleViolation('no-such-notice', `There is no fee notice ${command.noticeId}`);
       if (state.lapsed) return [];
-      if (daysBetween(notice.dueDate, command.on) <= command.graceDays) {
-        throw new FeeRuleViolation('within-grace', `The fee due ${notice.dueDate} is within its ${command.graceDays} days of grace on ${command.on}`);
+      const from = deregistrationDay(notice.dueDate, command.deadline);
+      if (command.on < from) {
+        throw new FeeRuleViolation('within-grace', `The fee due ${notice.dueDate} is within its grace and settlement period on ${command.on}: it can lapse from ${from}`);
       }
       // What counts is the date the money was paid, not when staff registered it: a bank file may arrive days later.
-      const deadline = addDays(notice.dueDate, command.graceDays);
+      const deadline = lastPayDay(notice.dueDate, command.deadline);
       const applied = Object.values(state.payments).filter((p) => p.noticeId === notice.noticeId && p.appliedOre > 0);
       const inTime = applied.filter((p) => p.paidOn <= deadline).reduce((sum, p) => sum + p.appliedOre, 0);
       if (inTime >= notice.amountOre) return [];
@@ -115,7 +122,8 @@ export function decideFees(command: FeeAccountCommand, state: FeeAccountState): 
           data: {
             noticeId: notice.noticeId,
             dueDate: notice.dueDate,
-            graceDays: command.graceDays,
+            graceDays: command.deadline.graceDays,
+            settlementBankingDays: command.deadline.settlementBankingDays,
             on: command.on,
             outstandingOre: notice.amountOre - inTime,
             latePayments: applied.filter((p) => p.paidOn > deadline).map((p) => ({ paymentId: p.paymentId, appliedOre: p.appliedOre, paidOn: p.paidOn })),
@@ -126,17 +134,24 @@ export function decideFees(command: FeeAccountCommand, state: FeeAccountState): 
   }
 }
 
-/** Every payment becomes an event, applied or not: money is never silently dropped. */
-function registerPayment(payment: IncomingPayment, state: FeeAccountState): FeeAccountEvent[] {
+/**
+ * Every payment becomes an event, applied or not: money is never silently dropped. It counts by
+ * its value date: dated after the last pay day it is late and cannot keep the account (it is owed
+ * back); dated in time it is applied even when the account has lapsed meanwhile, and if it
+ * completes the fee the lapse is reversed.
+ */
+function registerPayment(payment: IncomingPayment, deadline: FeeDeadlinePolicy, state: FeeAccountState): FeeAccountEvent[] {
   if (payment.paymentId in state.payments) return [];
   const notice = state.notices.find((n) => n.reference === payment.reference);
   const notApplied = (discrepancy: Discrepancy['reason'], noticeId: string | null): FeeAccountEvent[] => [
     { type: 'fee-payment-received', data: { ...payment, noticeId, appliedOre: 0, discrepancy: { reason: discrepancy, ore: payment.amountOre } } },
   ];
   if (!notice) return notApplied('unknown-notice', null);
-  if (state.lapsed) return notApplied('account-deregistered', notice.noticeId);
   if (notice.paidOn !== null) return notApplied('already-paid', notice.noticeId);
+  // Lapsed for another notice: paying this one cannot bring the account back.
+  if (state.lapsed && state.lapsed.noticeId !== notice.noticeId) return notApplied('account-deregistered', notice.noticeId);
   if (payment.paidOn < notice.payableFrom) return notApplied('too-early', notice.noticeId);
+  if (payment.paidOn > lastPayDay(notice.dueDate, deadline)) return notApplied('late', notice.noticeId);
 
   const outstanding = notice.amountOre - notice.paidOre;
   const appliedOre = Math.min(payment.amountOre, outstanding);
@@ -152,7 +167,9 @@ function registerPayment(payment: IncomingPayment, state: FeeAccountState): FeeA
   const paidOn = Object.values(state.payments)
     .filter((p) => p.noticeId === notice.noticeId && p.appliedOre > 0)
     .reduce((latest, p) => (p.paidOn > latest ? p.paidOn : latest), payment.paidOn);
-  return [received, { type: 'fee-notice-paid', data: { noticeId: notice.noticeId, paidOn, paidOre: notice.amountOre } }];
+  const paid: FeeAccountEvent = { type: 'fee-notice-paid', data: { noticeId: notice.noticeId, paidOn, paidOre: notice.amountOre } };
+  if (!state.lapsed) return [received, paid];
+  return [received, paid, { type: 'fee-account-lapse-reversed', data: { noticeId: notice.noticeId, lapsedOn: state.lapsed.on, paymentId: payment.paymentId, paidOn: payment.paidOn } }];
 }
 
 export function evolveFees(state: FeeAccountState, event: FeeAccountEvent): FeeAccountState {
@@ -173,5 +190,7 @@ export function evolveFees(state: FeeAccountState, event: FeeAccountEvent): FeeA
       return { ...state, notices: state.notices.map((n) => (n.noticeId === event.data.noticeId ? { ...n, paidOn: event.data.paidOn } : n)) };
     case 'fee-account-lapsed':
       return { ...state, lapsed: event.data };
+    case 'fee-account-lapse-reversed':
+      return { ...state, lapsed: null };
   }
 }

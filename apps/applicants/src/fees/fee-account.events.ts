@@ -22,7 +22,7 @@ export interface IncomingPayment {
  * Why a payment was not simply the notice's amount, on time. `underpaid` and
  * `overpaid` were applied (up to what was due); the others were not applied at all.
  */
-export type DiscrepancyReason = 'too-early' | 'underpaid' | 'overpaid' | 'already-paid' | 'account-deregistered' | 'unknown-notice';
+export type DiscrepancyReason = 'too-early' | 'late' | 'underpaid' | 'overpaid' | 'already-paid' | 'account-deregistered' | 'unknown-notice';
 
 export interface Discrepancy {
   readonly reason: DiscrepancyReason;
@@ -63,11 +63,21 @@ export type FeeAccountEvent =
         readonly noticeId: string;
         readonly dueDate: IsoDate;
         readonly graceDays: number;
+        /** Absent before the settlement period existed, when day graceDays + 1 lapsed the account. */
+        readonly settlementBankingDays?: number;
         readonly on: IsoDate;
         readonly outstandingOre: Ore;
-        /** Applied, but dated after the deadline: they did not save the account and are owed back. */
+        /**
+         * Applied, but dated after the deadline: they did not save the account and are owed back.
+         * Only before late payments were refused (`late`) could one be applied.
+         */
         readonly latePayments: readonly { readonly paymentId: string; readonly appliedOre: Ore; readonly paidOn: IsoDate }[];
       };
+    }
+  | {
+      /** A payment dated within the grace period completed the fee after the lapse: the account is kept after all. */
+      readonly type: 'fee-account-lapse-reversed';
+      readonly data: { readonly noticeId: string; readonly lapsedOn: IsoDate; readonly paymentId: string; readonly paidOn: IsoDate };
     };
 
 export const FEE_ACCOUNT_PREFIX = 'fee_account-';

@@ -8,7 +8,7 @@ import type { FeeAccountEvent } from './fee-account.events.js';
 /**
  * Every account with the due date of its next fee notice, so the daily job finds
  * the accounts to bill with an index range instead of reading every stream.
- * Fed by the applicant's own events (registered, deregistered, closed) and the
+ * Fed by the applicant's own events (registered, deregistered and reversed, closed) and the
  * fee account's notices; each source is guarded by its own stream revision.
  */
 export const feeAccountsProjection: Projection<RecordedEvent> = {
@@ -49,6 +49,9 @@ export const feeAccountsProjection: Projection<RecordedEvent> = {
             domain.type === 'account-closed' ? 'closed' : 'deregistered',
             revision,
           ]);
+          break;
+        case 'deregistration-reversed':
+          await tx.query(`UPDATE ${table} SET status = 'active', applicant_revision = $2 WHERE applicant_id = $1 AND applicant_revision < $2`, [event.streamId.slice('applicant-'.length), revision]);
           break;
         case 'fee-notice-issued':
           await tx.query(`UPDATE ${table} SET next_due_date = $2, fee_revision = $3 WHERE applicant_id = $1 AND fee_revision < $3`, [

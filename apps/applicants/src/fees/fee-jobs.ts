@@ -5,9 +5,10 @@ import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.modu
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { ApplicantService, type CommandContext } from '../applicant/applicant.service.js';
 import { policyOn, POLICY_LIMITS, type PolicyChange } from '../policy/applicant-policy.js';
-import { addDays, daysBetween, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { addDays, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { FeeAccountService } from './fee-account.service.js';
+import { deregistrationDay, lastPayDay } from './fee-deadline.rules.js';
 import { feeAccountsProjection } from './fee-accounts.projection.js';
 import { feeNoticesProjection } from './fee-notices.projection.js';
 import { readModelsCaughtUp } from './read-model-wait.js';
@@ -15,8 +16,11 @@ import { readModelsCaughtUp } from './read-model-wait.js';
 /** Recorded as the actor and as `decidedBy` on every decision the job makes. */
 const FEE_JOB = 'fee-job';
 const LOCK_KEY = 7_340_301;
-/** No grace can be longer, so older notices never need looking at again. */
-const LONGEST_GRACE = POLICY_LIMITS.graceDays.max;
+/**
+ * No grace and settlement can be longer (the settlement's banking days at most doubled by
+ * weekends and holidays, with room), so older notices never need looking at again.
+ */
+const LONGEST_WAIT = POLICY_LIMITS.graceDays.max + 3 * POLICY_LIMITS.settlementBankingDays.max;
 
 export interface FeeJobRun {
   /** The days processed, first and last; null when every day up to `today` was already done. */
@@ -25,6 +29,8 @@ export interface FeeJobRun {
   readonly days: number;
   readonly noticesIssued: number;
   readonly deregistered: number;
+  /** Deregistrations a payment in time had reversed on the fee account, completed here after a crash between the two writes. */
+  readonly reversed: number;
 }
 
 interface OverdueRow {
@@ -62,7 +68,7 @@ export class FeeJobs {
         const { rows } = await client.query<{ day: IsoDate }>(`SELECT last_completed_day::text AS day FROM applicants.fee_job_progress WHERE job = $1`, [FEE_JOB]);
         // The first run ever starts today: there is no earlier day the job owes.
         const from = rows[0] ? addDays(rows[0].day, 1) : today;
-        const run: { -readonly [K in keyof FeeJobRun]: FeeJobRun[K] } = { from: null, to: null, days: 0, noticesIssued: 0, deregistered: 0 };
+        const run: { -readonly [K in keyof FeeJobRun]: FeeJobRun[K] } = { from: null, to: null, days: 0, noticesIssued: 0, deregistered: 0, reversed: 0 };
         if (from > today) return run;
         await readModelsCaughtUp(this.infra.pool, this.infra.store, [feeAccountsProjection, feeNoticesProjection]);
         const changes = await this.policy.changes();
@@ -79,6 +85,7 @@ export class FeeJobs {
           run.days++;
           run.noticesIssued += done.noticesIssued;
           run.deregistered += done.deregistered;
+          run.reversed += done.reversed;
         }
         if (run.noticesIssued + run.deregistered > 0) this.logger.log(`fee job ${run.from}..${run.to}: ${run.noticesIssued} notices issued, ${run.deregistered} accounts deregistered`);
         return run;
@@ -90,7 +97,7 @@ export class FeeJobs {
     }
   }
 
-  private async runDay(day: IsoDate, changes: readonly PolicyChange[], context: CommandContext): Promise<{ noticesIssued: number; deregistered: number }> {
+  private async runDay(day: IsoDate, changes: readonly PolicyChange[], context: CommandContext): Promise<{ noticesIssued: number; deregistered: number; reversed: number }> {
     const policy = policyOn(changes, day);
     let written: GlobalPosition | undefined;
     let noticesIssued = 0;
@@ -114,27 +121,51 @@ export class FeeJobs {
        WHERE a.status = 'active' AND (n.status = 'lapsed'
          OR (n.due_date < $1::date AND n.due_date >= $1::date - $2::int AND (n.paid_on IS NULL OR n.paid_on > n.due_date)))
        ORDER BY n.due_date, n.applicant_id`,
-      [day, LONGEST_GRACE + 1],
+      [day, LONGEST_WAIT + 1],
     );
     for (const notice of overdue) {
-      // Grace days are those in force on the due date.
-      const graceDays = policyOn(changes, notice.due_date).graceDays;
-      const paidInTime = notice.paid_on !== null && notice.paid_on <= addDays(notice.due_date, graceDays);
-      if (notice.status !== 'lapsed' && (daysBetween(notice.due_date, day) <= graceDays || paidInTime)) continue;
+      // Grace and settlement are those in force on the due date.
+      const deadline = policyOn(changes, notice.due_date);
+      const paidInTime = notice.paid_on !== null && notice.paid_on <= lastPayDay(notice.due_date, deadline);
+      if (notice.status !== 'lapsed' && (day < deregistrationDay(notice.due_date, deadline) || paidInTime)) continue;
       // The fee account decides first, so a payment arriving at the same moment either saves the account or is recorded as late.
-      const lapse = await this.fees.handle(notice.applicant_id, { type: 'lapse-for-unpaid-fee', noticeId: notice.notice_id, on: day, graceDays }, context);
+      const lapse = await this.fees.handle(notice.applicant_id, { type: 'lapse-for-unpaid-fee', noticeId: notice.notice_id, on: day, deadline }, context);
       written = lapse.position ?? written;
       const lapsed = lapse.state.lapsed;
       if (!lapsed) continue;
       const { events } = await this.applicants.handle(
         notice.applicant_id,
-        { type: 'deregister-for-unpaid-fee', on: lapsed.on, noticeId: lapsed.noticeId, dueDate: lapsed.dueDate, graceDays: lapsed.graceDays, decidedBy: FEE_JOB },
+        {
+          type: 'deregister-for-unpaid-fee',
+          on: lapsed.on,
+          noticeId: lapsed.noticeId,
+          dueDate: lapsed.dueDate,
+          graceDays: lapsed.graceDays,
+          // A lapse recorded before settlement existed was decided on day graceDays + 1.
+          settlementBankingDays: lapsed.settlementBankingDays ?? 0,
+          decidedBy: FEE_JOB,
+        },
         context,
       );
       deregistered += events.length > 0 ? 1 : 0;
     }
 
+    const reversed = await this.completeReversals(day, context);
     if (written) await readModelsCaughtUp(this.infra.pool, this.infra.store, [feeAccountsProjection, feeNoticesProjection], written);
-    return { noticesIssued, deregistered };
+    return { noticesIssued, deregistered, reversed };
+  }
+
+  /** A payment in time reinstated the fee account, but the applicant's reversal was never written (a crash in between): write it now. */
+  private async completeReversals(day: IsoDate, context: CommandContext): Promise<number> {
+    const { rows } = await this.infra.pool.query<{ applicant_id: string; notice_id: string; paid_on: IsoDate }>(
+      `SELECT n.applicant_id, n.notice_id, n.paid_on::text FROM ${feeNoticesProjection.table} n JOIN ${feeAccountsProjection.table} a USING (applicant_id)
+       WHERE a.status = 'deregistered' AND n.status = 'reinstated' ORDER BY n.applicant_id`,
+    );
+    let reversed = 0;
+    for (const row of rows) {
+      const { events } = await this.applicants.handle(row.applicant_id, { type: 'reverse-deregistration', noticeId: row.notice_id, paidOn: row.paid_on, on: day, decidedBy: FEE_JOB }, context);
+      reversed += events.length;
+    }
+    return reversed;
   }
 }

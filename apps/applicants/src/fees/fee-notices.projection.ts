@@ -5,7 +5,7 @@ import type { FeeAccountEvent } from './fee-account.events.js';
 
 /**
  * Every fee notice by OCR reference: how a payment finds its account, and how the
- * daily job finds notices still unpaid after their due date. Rows are guarded by
+ * daily job finds notices still unpaid after their due date, or reinstated. Rows are guarded by
  * the fee account's stream revision, so replays change nothing.
  */
 export const feeNoticesProjection: Projection<RecordedEvent> = {
@@ -53,6 +53,10 @@ export const feeNoticesProjection: Projection<RecordedEvent> = {
           break;
         case 'fee-account-lapsed':
           await tx.query(`UPDATE ${table} SET status = 'lapsed', revision = $2 WHERE notice_id = $1 AND revision < $2`, [domain.data.noticeId, revision]);
+          break;
+        case 'fee-account-lapse-reversed':
+          // Paid in time after a lapse: the fee job finds it here should the applicant's reversal not have been written.
+          await tx.query(`UPDATE ${table} SET status = 'reinstated', revision = $2 WHERE notice_id = $1 AND revision < $2`, [domain.data.noticeId, revision]);
           break;
       }
     }

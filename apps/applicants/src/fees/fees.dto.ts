@@ -27,13 +27,25 @@ export class RegisterPaymentDto {
 
 export class PaymentResultDto {
   @ApiProperty({ example: 'bank:BG-20270301-0001' }) paymentId: string;
-  @ApiProperty({ enum: ['paid', 'partly-paid', 'discrepancy', 'unmatched'] }) outcome: string;
+  @ApiProperty({ enum: ['paid', 'partly-paid', 'late', 'discrepancy', 'unmatched'], description: 'late: dated after the last pay day, so it cannot keep the account; not applied, owed back' })
+  outcome: string;
   @ApiProperty({ description: 'This payment was registered before: nothing new was recorded' }) duplicate: boolean;
   @ApiProperty({ nullable: true, format: 'uuid' }) applicantId: string | null;
   @ApiProperty({ nullable: true }) noticeId: string | null;
-  @ApiProperty({ nullable: true, example: 'overpaid', description: 'too-early, underpaid, overpaid, already-paid, account-deregistered, unknown-reference' }) reason: string | null;
+  @ApiProperty({
+    nullable: true,
+    example: 'overpaid',
+    description: 'too-early, late, underpaid, overpaid, already-paid, account-deregistered, unknown-reference; deregistration-reversed when a payment dated in time paid a lapsed fee',
+  })
+  reason: string | null;
   @ApiProperty({ example: 200 }) amount: number;
   @ApiProperty({ example: 200, description: 'The part applied to the notice' }) applied: number;
+  @ApiPropertyOptional({ example: '2027-06-08', description: 'Late: the last value date that kept the account' }) lastPayDay?: string;
+  @ApiPropertyOptional({
+    example: '2027-06-12',
+    description: 'Late: the day the account is (or was) deregistered unless payments dated by lastPayDay cover the fee; the late payment does not prevent it',
+  })
+  deregistrationOn?: string;
 }
 
 export class PaymentFileDto {
@@ -50,13 +62,15 @@ export class PaymentFileDto {
 
 export class PaymentFileLineDto {
   @ApiProperty({ description: 'Line number in the file, header is line 1' }) line: number;
-  @ApiProperty({ enum: ['paid', 'partly-paid', 'discrepancy', 'unmatched', 'duplicate', 'invalid'] }) outcome: string;
+  @ApiProperty({ enum: ['paid', 'partly-paid', 'late', 'discrepancy', 'unmatched', 'duplicate', 'invalid'] }) outcome: string;
   @ApiPropertyOptional() reference?: string;
   @ApiPropertyOptional() amount?: number;
   @ApiPropertyOptional() paidOn?: string;
   @ApiPropertyOptional() bankReference?: string;
   @ApiPropertyOptional({ format: 'uuid' }) applicantId?: string;
   @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({ description: 'Late: the last value date that kept the account' }) lastPayDay?: string;
+  @ApiPropertyOptional({ description: 'Late: the day the account is (or was) deregistered unless payments dated in time cover the fee' }) deregistrationOn?: string;
   @ApiPropertyOptional({ type: [String] }) messages?: string[];
   @ApiPropertyOptional({ description: 'The text of an invalid line' }) text?: string;
 }
@@ -121,6 +135,7 @@ export class FeeJobRunDto {
   @ApiProperty() days: number;
   @ApiProperty() noticesIssued: number;
   @ApiProperty() deregistered: number;
+  @ApiProperty({ description: 'Deregistrations reversed by a payment in time whose reversal had not been completed' }) reversed: number;
 }
 
 export class FeeNoticeDto {

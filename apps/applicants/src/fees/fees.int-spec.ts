@@ -8,7 +8,10 @@ import { createTestApp, PlatformModule, TokenService, type Role } from '../../..
 import { EventSourcingModule, INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { freshDatabase } from '../../../../test/support/fresh-database.js';
+import { queueDaysOn } from '../applicant/applicant.decider.js';
 import { applicantStream } from '../applicant/applicant.events.js';
+import { ApplicantService } from '../applicant/applicant.service.js';
+import { toIntegrationMessages } from '../integration/applicants.integration.js';
 import { FeesModule } from './fees.module.js';
 import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees.wiring.js';
 import { ocrFromNumber } from './ocr.js';
@@ -27,6 +30,14 @@ const accounts = {
   day90: { id: randomUUID(), registeredOn: '2024-03-10' },
   leap: { id: randomUUID(), registeredOn: '2024-02-29' },
   later: { id: randomUUID(), registeredOn: '2024-04-01' },
+  // Paid on day 90 (Sunday 2025-06-08), registered during the settlement period.
+  settling: { id: randomUUID(), registeredOn: '2024-03-10' },
+  // Paid on day 88, registered after the deregistration.
+  reversal: { id: randomUUID(), registeredOn: '2024-03-10' },
+  // Paid on day 91.
+  late: { id: randomUUID(), registeredOn: '2024-03-10' },
+  // Due 2025-01-17: day 90 is Maundy Thursday 2025, 17 April.
+  easter: { id: randomUUID(), registeredOn: '2024-01-17' },
 };
 
 describe('annual fee over HTTP, on PostgreSQL', () => {
@@ -81,8 +92,8 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
   });
 
   test('the first run processes only its own day; a later run catches up and issues each notice on its day', async () => {
-    expect((await runJob('2025-01-01').expect(200)).body).toEqual({ from: '2025-01-01', to: '2025-01-01', days: 1, noticesIssued: 0, deregistered: 0 });
-    expect((await runJob('2025-02-08').expect(200)).body).toEqual({ from: '2025-01-02', to: '2025-02-08', days: 38, noticesIssued: 4, deregistered: 0 });
+    expect((await runJob('2025-01-01').expect(200)).body).toEqual({ from: '2025-01-01', to: '2025-01-01', days: 1, noticesIssued: 1, deregistered: 0, reversed: 0 });
+    expect((await runJob('2025-02-08').expect(200)).body).toEqual({ from: '2025-01-02', to: '2025-02-08', days: 38, noticesIssued: 7, deregistered: 0, reversed: 0 });
 
     const leap = (await fees(accounts.leap.id).expect(200)).body.notices;
     expect(leap).toEqual([expect.objectContaining({ year: 2025, dueDate: '2025-02-28', payableFrom: '2025-01-29', amount: 200 })]);
@@ -104,7 +115,7 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
       },
     ]);
     for (const [name, { id }] of Object.entries(accounts)) references[name] = (await fees(id).expect(200)).body.notices[0]?.reference;
-    expect(new Set(Object.values(references).filter(Boolean)).size).toBe(4);
+    expect(new Set(Object.values(references).filter(Boolean)).size).toBe(8);
   });
 
   test('a seeker sees only their own fees; staff see all', async () => {
@@ -233,27 +244,97 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
     expect((await fees(accounts.unpaid.id).expect(200)).body.payments).toEqual([]);
   });
 
-  test('paid on day 90 after the due date keeps the account; unpaid on day 91 is deregistered, once', async () => {
-    expect((await runJob('2025-06-08').expect(200)).body).toMatchObject({ deregistered: 0 });
-    expect((await runJob('2025-06-09').expect(200)).body).toEqual({ from: '2025-06-09', to: '2025-06-09', days: 1, noticesIssued: 0, deregistered: 1 });
+  test('bank holidays are not settlement days: day 90 on Maundy Thursday waits over Good Friday and Easter Monday', async () => {
+    // Settled on Tuesday 22, Wednesday 23 and Thursday 24 April 2025 (weekdays alone would end it on the 22nd).
+    expect((await runJob('2025-04-24').expect(200)).body).toMatchObject({ deregistered: 0 });
+    expect((await runJob('2025-04-25').expect(200)).body).toMatchObject({ days: 1, deregistered: 1 });
+    expect((await applicantEvents(accounts.easter.id)).find((e) => e.type === 'applicant-deregistered')?.data).toMatchObject({ on: '2025-04-25', dueDate: '2025-01-17', settlementBankingDays: 3 });
+  });
 
+  test('unpaid after day 90, the account waits the settlement period: a day-90 payment arriving after the day-91 run keeps it; a day-91 one is answered late', async () => {
+    // Day 90 is Sunday 2025-06-08; the settlement banking days are 9, 10 and 11 June.
+    expect((await runJob('2025-06-11').expect(200)).body).toMatchObject({ from: '2025-04-26', deregistered: 0 });
+    for (const waiting of [accounts.unpaid, accounts.settling, accounts.late]) expect((await applicantEvents(waiting.id)).map((e) => e.type)).toEqual(['applicant-registered']);
+
+    expect((await pay({ reference: references.settling, amount: 200, paidOn: '2025-06-08', bankReference: 'S-90' }).expect(201)).body).toMatchObject({ outcome: 'paid', reason: null });
+    const file = ['paidOn;reference;amount;bankReference', `2025-06-09;${references.late};200,00;L-91`].join('\n');
+    const report = await request(server()).post('/applicants/fees/payment-files').set('authorization', tokens.staff).send({ fileName: 'late.csv', content: file }).expect(201);
+    expect(report.body.lines).toEqual([
+      {
+        line: 2,
+        outcome: 'late',
+        reason: 'late',
+        paidOn: '2025-06-09',
+        reference: references.late,
+        amount: 200,
+        bankReference: 'L-91',
+        applicantId: accounts.late.id,
+        lastPayDay: '2025-06-08',
+        deregistrationOn: '2025-06-12',
+      },
+    ]);
+    expect((await fees(accounts.late.id).expect(200)).body.notices[0]).toMatchObject({ status: 'overdue', paid: 0 });
+
+    expect((await runJob('2025-06-12').expect(200)).body).toEqual({ from: '2025-06-12', to: '2025-06-12', days: 1, noticesIssued: 0, deregistered: 3, reversed: 0 });
     const deregistered = (await applicantEvents(accounts.unpaid.id)).filter((e) => e.type === 'applicant-deregistered');
     expect(deregistered).toEqual([
-      { type: 'applicant-deregistered', data: { on: '2025-06-09', noticeId: `${accounts.unpaid.id}/2025`, dueDate: '2025-03-10', graceDays: 90, decidedBy: 'fee-job', reason: 'annual-fee-unpaid' } },
+      {
+        type: 'applicant-deregistered',
+        data: { on: '2025-06-12', noticeId: `${accounts.unpaid.id}/2025`, dueDate: '2025-03-10', graceDays: 90, settlementBankingDays: 3, decidedBy: 'fee-job', reason: 'annual-fee-unpaid' },
+      },
     ]);
-    for (const kept of [accounts.day90, accounts.exact, accounts.leap]) expect((await applicantEvents(kept.id)).map((e) => e.type)).toEqual(['applicant-registered']);
+    for (const gone of [accounts.late, accounts.reversal]) expect((await applicantEvents(gone.id)).map((e) => e.type)).toEqual(['applicant-registered', 'applicant-deregistered']);
+    for (const kept of [accounts.day90, accounts.exact, accounts.leap, accounts.settling]) expect((await applicantEvents(kept.id)).map((e) => e.type)).toEqual(['applicant-registered']);
     expect((await fees(accounts.unpaid.id).expect(200)).body.notices[0].status).toBe('deregistered');
+    const owedBack = await eventually(discrepancies, (items) => items.some((d) => d.reason === 'late'));
+    expect(owedBack).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'late', applicantId: accounts.late.id, discrepancyAmount: 200, noticeStatus: 'lapsed' })]));
 
     // Again, for the same day and the next: nothing more.
-    expect((await runJob('2025-06-09').expect(200)).body).toMatchObject({ days: 0, deregistered: 0 });
-    expect((await runJob('2025-06-10').expect(200)).body).toMatchObject({ days: 1, deregistered: 0 });
+    expect((await runJob('2025-06-12').expect(200)).body).toMatchObject({ days: 0, deregistered: 0 });
+    expect((await runJob('2025-06-13').expect(200)).body).toMatchObject({ days: 1, deregistered: 0 });
     expect((await applicantEvents(accounts.unpaid.id)).filter((e) => e.type === 'applicant-deregistered')).toHaveLength(1);
   });
 
-  test('a payment after deregistration is recorded for staff, not applied', async () => {
-    expect((await pay({ reference: references.unpaid, amount: 200, paidOn: '2025-06-12' }).expect(201)).body).toMatchObject({ outcome: 'discrepancy', reason: 'account-deregistered', applied: 0 });
-    const listed = await eventually(discrepancies, (items) => items.some((d) => d.reason === 'account-deregistered'));
-    expect(listed).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'account-deregistered', applicantId: accounts.unpaid.id, noticeStatus: 'lapsed' })]));
+  test('a payment dated after the last pay day is late, before and after the deregistration: recorded for staff to refund, not applied', async () => {
+    expect((await pay({ reference: references.unpaid, amount: 200, paidOn: '2025-06-12' }).expect(201)).body).toMatchObject({
+      outcome: 'late',
+      reason: 'late',
+      applied: 0,
+      lastPayDay: '2025-06-08',
+      deregistrationOn: '2025-06-12',
+    });
+    const listed = await eventually(discrepancies, (items) => items.some((d) => d.reason === 'late' && d.applicantId === accounts.unpaid.id));
+    expect(listed).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'late', applicantId: accounts.unpaid.id, noticeStatus: 'lapsed' })]));
+  });
+
+  test('a payment dated within grace that arrives after the deregistration reverses it: queue time restored, the history shows both, listings is told', async () => {
+    const paid = await pay({ reference: references.reversal, amount: 200, paidOn: '2025-06-06', bankReference: 'R-88' }).expect(201);
+    expect(paid.body).toMatchObject({ outcome: 'paid', reason: 'deregistration-reversed', applied: 200 });
+
+    const history = await infra.store.readStream(applicantStream(accounts.reversal.id));
+    expect(history.map((e) => e.type)).toEqual(['applicant-registered', 'applicant-deregistered', 'deregistration-reversed']);
+    expect(history[2].data).toEqual({
+      deregisteredOn: '2025-06-12',
+      on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      noticeId: `${accounts.reversal.id}/2025`,
+      paidOn: '2025-06-06',
+      queueStartDate: '2024-03-10',
+      reason: 'fee-paid-in-time',
+      decidedBy: 'staff-1',
+    });
+    const { state } = await app.get(ApplicantService).load(accounts.reversal.id);
+    expect(state).toMatchObject({ status: 'active', queueStartDate: '2024-03-10' });
+    if (state.status === 'none') throw new Error('no account');
+    expect(queueDaysOn(state.periods, '2025-06-12')).toBe(459);
+    expect((await fees(accounts.reversal.id).expect(200)).body.notices[0]).toMatchObject({ status: 'paid', paidOn: '2025-06-06' });
+    expect(toIntegrationMessages(history[2]).map((m) => [m.type, m.payload])).toEqual([
+      ['applicants.applicant-deregistration-reversed.v1', expect.objectContaining({ applicantId: accounts.reversal.id, deregisteredOn: '2025-06-12', queueStartDate: '2024-03-10' })],
+      ['applicants.queue-standing-changed.v1', { applicantId: accounts.reversal.id, status: 'active', queueStartDate: '2024-03-10', effectiveFrom: '2025-06-12', reason: 'fee-paid-in-time' }],
+    ]);
+
+    // The job neither deregisters it again nor finds a reversal left to complete.
+    expect((await runJob('2025-06-14').expect(200)).body).toMatchObject({ days: 1, deregistered: 0, reversed: 0 });
+    expect((await applicantEvents(accounts.reversal.id)).map((e) => e.type)).toHaveLength(3);
   });
 
   test('the job runs only for admins and never for a day that has not come', async () => {
@@ -265,9 +346,9 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
   test('after a restart the job continues from its last completed day and catches up to the exact day', async () => {
     await app.close();
     await start();
-    // The partly paid account (due 2025-04-01) lapses on day 91, 2025-07-01, inside this catch-up.
-    expect((await runJob('2025-07-10').expect(200)).body).toEqual({ from: '2025-06-11', to: '2025-07-10', days: 30, noticesIssued: 0, deregistered: 1 });
-    expect((await applicantEvents(accounts.later.id)).find((e) => e.type === 'applicant-deregistered')?.data).toMatchObject({ on: '2025-07-01', dueDate: '2025-04-01' });
+    // The partly paid account (due 2025-04-01, day 90 Monday 30 June) lapses after settling on 1, 2 and 3 July, inside this catch-up.
+    expect((await runJob('2025-07-10').expect(200)).body).toEqual({ from: '2025-06-15', to: '2025-07-10', days: 26, noticesIssued: 0, deregistered: 1, reversed: 0 });
+    expect((await applicantEvents(accounts.later.id)).find((e) => e.type === 'applicant-deregistered')?.data).toMatchObject({ on: '2025-07-04', dueDate: '2025-04-01' });
     const { rows } = await infra.pool.query(`SELECT last_completed_day::text AS day FROM applicants.fee_job_progress`);
     expect(rows).toEqual([{ day: '2025-07-10' }]);
   });

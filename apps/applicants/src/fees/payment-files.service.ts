@@ -75,10 +75,12 @@ export class PaymentFilesService {
   }
 }
 
-function reportOf(result: PaymentResult): Pick<LineReport, 'outcome' | 'applicantId' | 'reason'> {
+function reportOf(result: PaymentResult): Pick<LineReport, 'outcome' | 'applicantId' | 'reason' | 'lastPayDay' | 'deregistrationOn'> {
   return {
     outcome: result.duplicate ? 'duplicate' : result.outcome,
     ...(result.applicantId && { applicantId: result.applicantId }),
     ...(result.reason && { reason: result.reason }),
+    ...(result.lastPayDay && { lastPayDay: result.lastPayDay }),
+    ...(result.deregistrationOn && { deregistrationOn: result.deregistrationOn }),
   };
 }

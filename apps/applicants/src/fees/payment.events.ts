@@ -11,7 +11,7 @@ export interface UnmatchedPaymentRecorded {
   readonly data: IncomingPayment & { readonly reason: 'unknown-reference' | 'invalid-reference' };
 }
 
-export type LineOutcome = 'paid' | 'partly-paid' | 'discrepancy' | 'unmatched' | 'duplicate' | 'invalid';
+export type LineOutcome = 'paid' | 'partly-paid' | 'late' | 'discrepancy' | 'unmatched' | 'duplicate' | 'invalid';
 
 export interface LineReport {
   readonly line: number;
@@ -22,6 +22,9 @@ export interface LineReport {
   readonly bankReference?: string;
   readonly applicantId?: string;
   readonly reason?: string;
+  /** A late payment: the last value date that counted, and when the account is (or was) deregistered. */
+  readonly lastPayDay?: string;
+  readonly deregistrationOn?: string;
   /** Why an invalid line was not registered; its text is kept so staff can place the money by hand. */
   readonly messages?: readonly string[];
   readonly text?: string;

@@ -3,15 +3,20 @@ import { randomUUID } from 'node:crypto';
 import { VersionConflictError } from '../../../../libs/event-store/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import type { CommandContext } from '../applicant/applicant.service.js';
-import type { ReceivedPayment } from './fee-account.decider.js';
+import { ApplicantService, type CommandContext } from '../applicant/applicant.service.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
+import { stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { policyOn } from '../policy/applicant-policy.js';
+import { PolicyService } from '../policy/policy.service.js';
+import type { FeeAccountState, ReceivedPayment } from './fee-account.decider.js';
 import type { IncomingPayment } from './fee-account.events.js';
 import { FeeAccountService } from './fee-account.service.js';
+import { deregistrationDay, lastPayDay, type FeeDeadlinePolicy } from './fee-deadline.rules.js';
 import { feeNoticesProjection } from './fee-notices.projection.js';
 import { isValidOcr } from './ocr.js';
 import { unmatchedPaymentStream, type UnmatchedPaymentRecorded } from './payment.events.js';
 
-export type PaymentOutcome = 'paid' | 'partly-paid' | 'discrepancy' | 'unmatched';
+export type PaymentOutcome = 'paid' | 'partly-paid' | 'late' | 'discrepancy' | 'unmatched';
 
 export interface PaymentResult {
   readonly paymentId: string;
@@ -23,6 +28,9 @@ export interface PaymentResult {
   readonly reason: string | null;
   readonly amountOre: number;
   readonly appliedOre: number;
+  /** A late payment: the last value date that kept the account, and the day it is (or was) deregistered. */
+  readonly lastPayDay?: IsoDate;
+  readonly deregistrationOn?: IsoDate;
 }
 
 /**
@@ -35,22 +43,35 @@ export class PaymentsService {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     private readonly fees: FeeAccountService,
+    private readonly applicants: ApplicantService,
+    private readonly policy: PolicyService,
+    private readonly clock: Clock,
   ) {}
 
   async register(payment: IncomingPayment, context: CommandContext): Promise<PaymentResult> {
     // Checked first, so a payment once recorded as unmatched is not registered again on an account later.
     if ((await this.infra.store.readStream(unmatchedPaymentStream(payment.paymentId))).length > 0) return this.recordUnmatched(payment, context);
-    const applicantId = isValidOcr(payment.reference) ? await this.accountOf(payment.reference) : undefined;
-    if (applicantId === undefined) return this.recordUnmatched(payment, context);
-    const { state, events } = await this.fees.handle(applicantId, { type: 'register-payment', payment }, context);
+    const notice = isValidOcr(payment.reference) ? await this.noticeOf(payment.reference) : undefined;
+    if (notice === undefined) return this.recordUnmatched(payment, context);
+    const { applicantId, dueDate } = notice;
+    // The grace and settlement in force on the due date, as the fee job applies them.
+    const deadline = policyOn(await this.policy.changes(), dueDate);
+    const { state, events } = await this.fees.handle(applicantId, { type: 'register-payment', payment, deadline }, context);
+    const reversal = events.find((e) => e.type === 'fee-account-lapse-reversed');
+    if (reversal) {
+      const { noticeId, paidOn } = reversal.data;
+      await this.applicants.handle(applicantId, { type: 'reverse-deregistration', noticeId, paidOn, on: stockholmDate(this.clock.now()), decidedBy: context.actor }, context);
+    }
     const received = events.length > 0 ? (events[0].data as ReceivedPayment) : state.payments[payment.paymentId];
-    return fromReceived(applicantId, received, events.length === 0);
+    return fromReceived(applicantId, received, events.length === 0, reversal !== undefined, lateness(received, state, dueDate, deadline));
   }
 
-  /** Which account issued a reference, from the fee-notices read model. */
-  private async accountOf(reference: string): Promise<string | undefined> {
-    const { rows } = await this.infra.pool.query<{ applicant_id: string }>(`SELECT applicant_id FROM ${feeNoticesProjection.table} WHERE reference = $1`, [reference]);
-    return rows[0]?.applicant_id;
+  /** Which account issued a reference, and the notice's due date, from the fee-notices read model. */
+  private async noticeOf(reference: string): Promise<{ applicantId: string; dueDate: IsoDate } | undefined> {
+    const { rows } = await this.infra.pool.query<{ applicant_id: string; due_date: IsoDate }>(`SELECT applicant_id, due_date::text FROM ${feeNoticesProjection.table} WHERE reference = $1`, [
+      reference,
+    ]);
+    return rows[0] && { applicantId: rows[0].applicant_id, dueDate: rows[0].due_date };
   }
 
   private async recordUnmatched(payment: IncomingPayment, context: CommandContext): Promise<PaymentResult> {
@@ -81,8 +102,16 @@ export class PaymentsService {
   }
 }
 
-function fromReceived(applicantId: string, payment: ReceivedPayment, duplicate: boolean): PaymentResult {
-  const reason = payment.discrepancy?.reason ?? null;
-  const outcome: PaymentOutcome = reason === null ? 'paid' : reason === 'underpaid' ? 'partly-paid' : 'discrepancy';
-  return { paymentId: payment.paymentId, outcome, duplicate, applicantId, noticeId: payment.noticeId, reason, amountOre: payment.amountOre, appliedOre: payment.appliedOre };
+/** What follows a late payment: the deregistration it cannot prevent, already made or due on its day. */
+function lateness(payment: ReceivedPayment, state: FeeAccountState, dueDate: IsoDate, deadline: FeeDeadlinePolicy): Pick<PaymentResult, 'lastPayDay' | 'deregistrationOn'> {
+  if (payment.discrepancy?.reason !== 'late') return {};
+  return { lastPayDay: lastPayDay(dueDate, deadline), deregistrationOn: state.lapsed?.on ?? deregistrationDay(dueDate, deadline) };
+}
+
+function fromReceived(applicantId: string, payment: ReceivedPayment, duplicate: boolean, reversed: boolean, late: Pick<PaymentResult, 'lastPayDay' | 'deregistrationOn'>): PaymentResult {
+  const discrepancy = payment.discrepancy?.reason ?? null;
+  const outcome: PaymentOutcome = discrepancy === null ? 'paid' : discrepancy === 'underpaid' ? 'partly-paid' : discrepancy === 'late' ? 'late' : 'discrepancy';
+  // Overpaid or exact, a payment that reverses a deregistration says so; the excess is still listed for staff.
+  const reason = reversed ? 'deregistration-reversed' : discrepancy;
+  return { paymentId: payment.paymentId, outcome, duplicate, applicantId, noticeId: payment.noticeId, reason, amountOre: payment.amountOre, appliedOre: payment.appliedOre, ...late };
 }

@@ -1,7 +1,7 @@
 import { integrationMessage } from '../../../../libs/bus/src/index.js';
 import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
 import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { AccountClosedV1, ApplicantDeregisteredV1, ApplicantRegisteredV1, QueueStandingChangedV1 } from '../../../../libs/contracts/src/index.js';
+import { AccountClosedV1, ApplicantDeregisteredV1, ApplicantDeregistrationReversedV1, ApplicantRegisteredV1, QueueStandingChangedV1 } from '../../../../libs/contracts/src/index.js';
 import type { ApplicantEvent } from '../applicant/applicant.events.js';
 import { TRAINING_CLOCK_STREAM } from '../training-clock/training-clock.decider.js';
 import { trainingClockMessages } from '../training-clock/training-clock.integration.js';
@@ -36,6 +36,15 @@ export const toIntegrationMessages = (event: RecordedEvent): IntegrationMessage[
       return [
         integrationMessage(event, ApplicantDeregisteredV1.type, applicantId, { applicantId, on, reason } satisfies ApplicantDeregisteredV1),
         standing(event, { applicantId, status: 'deregistered', queueStartDate: null, effectiveFrom: on, reason }),
+      ];
+    }
+    case 'deregistration-reversed': {
+      const { deregisteredOn, on, queueStartDate, reason } = domain.data;
+      const reversed: ApplicantDeregistrationReversedV1 = { applicantId, deregisteredOn, on, queueStartDate, reason };
+      return [
+        integrationMessage(event, ApplicantDeregistrationReversedV1.type, applicantId, reversed),
+        // Effective from the deregistration's own day, so listings ranks the days in between with the queue time too.
+        standing(event, { applicantId, status: 'active', queueStartDate, effectiveFrom: deregisteredOn, reason }),
       ];
     }
     case 'account-closed': {

@@ -9,6 +9,11 @@ export interface ApplicantPolicy {
   readonly earlyPaymentDays: number;
   /** Days after the due date before an unpaid fee deregisters the account (Stockholm: about 180). */
   readonly graceDays: number;
+  /**
+   * Swedish banking days after the last day of grace before the account is deregistered: a
+   * payment counts by its value date, and the bank's file arrives a banking day or more later.
+   */
+  readonly settlementBankingDays: number;
   readonly minimumAge: number;
   /** Days from issuing a fee notice to its due date (the anniversary). */
   readonly noticeLeadDays: number;
@@ -32,6 +37,7 @@ export const DEFAULT_POLICY: ApplicantPolicy = {
   annualFee: 200,
   earlyPaymentDays: 30,
   graceDays: 90,
+  settlementBankingDays: 3,
   minimumAge: 18,
   noticeLeadDays: 30,
   signInFailuresBeforeDelay: 5,
@@ -46,6 +52,7 @@ export const POLICY_LIMITS: SettingLimits<ApplicantPolicy> = {
   annualFee: { min: 0, max: 10_000 },
   earlyPaymentDays: { min: 0, max: 365 },
   graceDays: { min: 0, max: 730 },
+  settlementBankingDays: { min: 0, max: 20 },
   minimumAge: { min: 15, max: 100 },
   noticeLeadDays: { min: 0, max: 365 },
   signInFailuresBeforeDelay: { min: 1, max: 100 },

@@ -1,8 +1,8 @@
 import type { IntegrationMessage, Tx } from '../../../../libs/bus/src/bus.port.js';
-import { AccountClosedV1, ApplicantDeregisteredV1, ApplicantRegisteredV1 } from '../../../../libs/contracts/src/index.js';
+import { AccountClosedV1, ApplicantDeregisteredV1, ApplicantDeregistrationReversedV1, ApplicantRegisteredV1 } from '../../../../libs/contracts/src/index.js';
 import type { Projection } from '../../../../libs/projections/src/index.js';
 
-export const SEEKER_TOPICS = [ApplicantRegisteredV1.type, ApplicantDeregisteredV1.type, AccountClosedV1.type] as const;
+export const SEEKER_TOPICS = [ApplicantRegisteredV1.type, ApplicantDeregisteredV1.type, ApplicantDeregistrationReversedV1.type, AccountClosedV1.type] as const;
 
 /**
  * One row per seeker, keyed by the pseudonymous applicant id (which never leaves
@@ -45,6 +45,13 @@ export const seekersProjection: Projection<IntegrationMessage> = {
            WHERE ${table.split('.')[1]}.left_on IS NULL OR ${table.split('.')[1]}.left_on > EXCLUDED.left_on`,
           [left.applicantId, left.on, reason],
         );
+      } else if (message.type === ApplicantDeregistrationReversedV1.type) {
+        // The seeker never left: a payment dated in time undid that deregistration (a later departure stays).
+        const reversed = ApplicantDeregistrationReversedV1.parse(message.payload);
+        await tx.query(`UPDATE ${table} SET left_on = NULL, left_reason = NULL WHERE applicant_id = $1 AND left_reason = 'deregistered' AND left_on = $2`, [
+          reversed.applicantId,
+          reversed.deregisteredOn,
+        ]);
       }
     }
   },
