@@ -11,15 +11,20 @@ const PASSWORD = 'a long landlord password';
 const today = stockholmDate(new Date());
 
 /** JSON over HTTP to an app: the setup of a second landlord and the steps of seekers and staff, which are not this section's pages. */
-async function api<T>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
+async function api<T>(base: string, method: string, path: string, token?: string, body?: unknown, readAfter?: string): Promise<T & { logPosition?: string }> {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
+    headers: {
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...(token && { authorization: `Bearer ${token}` }),
+      // As the website does: a read or write after one's own write waits until the app has seen it.
+      ...(readAfter && { 'x-read-after': readAfter }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
+  return { ...((text ? JSON.parse(text) : {}) as T), logPosition: response.headers.get('x-log-position') ?? undefined };
 }
 
 function organisationNumber(): string {
@@ -252,20 +257,21 @@ suite('the landlord portal: sign-in, users, publishing from the guideline, my li
     const listingId = keyboardPath.split('/').pop() ?? '';
     // A seeker applies and staff verify: their steps have their own pages and tests.
     const number = personnummer();
-    const { applicantId } = await api<{ applicantId: string }>(APPLICANTS_URL, 'POST', '/applicants', undefined, {
+    const { applicantId, logPosition } = await api<{ applicantId: string }>(APPLICANTS_URL, 'POST', '/applicants', undefined, {
       personnummer: number,
       name: 'Sara Sökande',
       email: 'sara@example.se',
       password: PASSWORD,
     });
     const seeker = (await api<{ access_token: string }>(APPLICANTS_URL, 'POST', '/applicants/sign-in', undefined, { personnummer: number, password: PASSWORD })).access_token;
-    const applied = await api<{ applicationId: string }>(LISTINGS_URL, 'POST', '/applications', seeker, {
-      listingId,
-      householdSize: 2,
-      taxableIncome: 600_000,
-      nonTaxableIncome: 0,
-      hasPaymentRemarks: false,
-    });
+    const applied = await api<{ applicationId: string }>(
+      LISTINGS_URL,
+      'POST',
+      '/applications',
+      seeker,
+      { listingId, householdSize: 2, taxableIncome: 600_000, nonTaxableIncome: 0, hasPaymentRemarks: false },
+      logPosition,
+    );
     expect(applicantId).toBeTruthy();
     const admin = (await api<{ access_token: string }>(APPLICANTS_URL, 'POST', '/auth/token', undefined, { username: 'admin@test.se', password: 'Admin-pass-1' })).access_token;
     const staff = (await api<{ access_token: string }>(LISTINGS_URL, 'POST', '/auth/token', undefined, { username: 'staff@test.se', password: 'Staff-pass-1' })).access_token;

@@ -14,6 +14,7 @@ export const en: Catalogue = {
   'nav.listings': 'Flats to rent',
   'nav.statistics': 'Statistics',
   'nav.mine': 'My pages',
+  'nav.landlord': 'Landlord portal',
   'nav.signIn': 'Sign in',
   'nav.signOut': 'Sign out',
   'nav.register': 'Register',
@@ -47,7 +48,8 @@ export const en: Catalogue = {
   'how.fee.heading': 'Annual fee',
   'how.fee.amount': 'The annual fee is {fee}, due every year on the anniversary of your registration.',
   'how.fee.early': 'You can pay from {days} days before the due date.',
-  'how.fee.grace': 'If the fee is unpaid {days} days after the due date, you are deregistered and lose your queue time. It cannot be restored.',
+  'how.fee.grace':
+    'If the fee is unpaid {days} days after the due date, you are deregistered and lose your queue time. What counts is the day you paid (the value date): if a payment made in time arrives later, your queue time is given back.',
   'how.apply.heading': 'Applying',
   'how.apply.income': "The income requirement uses the household's yearly income. Non-taxable income, such as housing allowance, counts {factor} times.",
   'how.apply.avhopp': 'If you back out after accepting {limit} times within {window} months, you cannot apply for {block} months.',

@@ -13,6 +13,7 @@ export const sv = {
   'nav.listings': 'Lediga bostäder',
   'nav.statistics': 'Statistik',
   'nav.mine': 'Mina sidor',
+  'nav.landlord': 'Hyresvärdsportalen',
   'nav.signIn': 'Logga in',
   'nav.signOut': 'Logga ut',
   'nav.register': 'Registrera dig',
@@ -46,7 +47,8 @@ export const sv = {
   'how.fee.heading': 'Årsavgift',
   'how.fee.amount': 'Årsavgiften är {fee} och förfaller varje år på dagen för din registrering.',
   'how.fee.early': 'Du kan betala från {days} dagar före förfallodagen.',
-  'how.fee.grace': 'Är avgiften inte betald {days} dagar efter förfallodagen avregistreras du och förlorar din kötid. Den kan inte återfås.',
+  'how.fee.grace':
+    'Är avgiften inte betald {days} dagar efter förfallodagen avregistreras du och förlorar din kötid. Det som räknas är dagen du betalade (valutadagen): kommer en betalning som gjordes i tid fram senare, får du tillbaka kötiden.',
   'how.apply.heading': 'Ansöka',
   'how.apply.income': 'Inkomstkravet räknas på hushållets årsinkomst. Skattefri inkomst, till exempel bostadsbidrag, räknas gånger {factor}.',
   'how.apply.avhopp': 'Hoppar du av efter att ha tackat ja {limit} gånger inom {window} månader kan du inte söka bostäder på {block} månader.',

@@ -56,21 +56,26 @@ export function Layout({ view, title, children }: PropsWithChildren<LayoutProps>
                     {t('nav.statistics')}
                   </a>
                 </li>
-                {view.seeker ? (
+                {view.landlordSignedIn && (
+                  <>
+                    <li>
+                      <a class="ds-link" href="/hyresvard" safe>
+                        {t('nav.landlord')}
+                      </a>
+                    </li>
+                    <SignOut view={view} action="/hyresvard/logga-ut" />
+                  </>
+                )}
+                {view.landlordSignedIn ? (
+                  ''
+                ) : view.seeker ? (
                   <>
                     <li>
                       <a class="ds-link" href="/mina-sidor" safe>
                         {t('nav.mine')}
                       </a>
                     </li>
-                    <li>
-                      <form method="post" action="/logga-ut" class="inline-form">
-                        <input type="hidden" name="_csrf" value={view.csrfToken} />
-                        <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" safe>
-                          {t('nav.signOut')}
-                        </button>
-                      </form>
-                    </li>
+                    <SignOut view={view} action="/logga-ut" />
                   </>
                 ) : (
                   <>
@@ -118,5 +123,19 @@ export function Layout({ view, title, children }: PropsWithChildren<LayoutProps>
         </body>
       </html>
     </>
+  );
+}
+
+/** Signing out is a form (a POST with the CSRF token): a link would let any page sign a person out. */
+function SignOut({ view, action }: { view: View; action: string }): JSX.Element {
+  return (
+    <li>
+      <form method="post" action={action} class="inline-form">
+        <input type="hidden" name="_csrf" value={view.csrfToken} />
+        <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" safe>
+          {view.t('nav.signOut')}
+        </button>
+      </form>
+    </li>
   );
 }

@@ -14,6 +14,8 @@ export interface View {
   /** The current path and query, for the language switch and returning after sign-in. */
   readonly path: string;
   readonly seeker?: SeekerSession;
+  /** A landlord user signed in to the landlords' section: the header offers that section and its sign-out. */
+  readonly landlordSignedIn?: boolean;
   readonly flash?: Flash;
   readonly clock?: TrainingClock;
 }
