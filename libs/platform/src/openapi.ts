@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { documentProblems } from './errors/problem.openapi.js';
 import { FastRoutes } from './http/fast-routes.js';
 import { documentReadAfter } from './read-after/read-after.openapi.js';
+import { documentLimits } from './validation/limits.openapi.js';
 
 export const DOCS_PATH = 'docs';
 
@@ -14,6 +15,6 @@ export function setupOpenApi(app: INestApplication, title: string): void {
     const document = SwaggerModule.createDocument(app, config);
     // Routes served by Fastify directly are not Nest controllers; they describe themselves.
     for (const [path, operations] of Object.entries(app.get(FastRoutes).openApiPaths())) document.paths[path] = { ...document.paths[path], ...operations };
-    return documentProblems(documentReadAfter(document));
+    return documentLimits(documentProblems(documentReadAfter(document)));
   });
 }

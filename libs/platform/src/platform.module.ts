@@ -23,6 +23,7 @@ import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { RequestValidationPipe } from './errors/request-validation.pipe.js';
 import { HEALTH_CHECKS, type HealthChecks } from './health/health-checks.js';
 import { HealthController } from './health/health.controller.js';
+import { ClaimOwner } from './http/claim-owner.js';
 import { FastRoutes } from './http/fast-routes.js';
 import { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options.js';
 import { IdempotencyInterceptor, IdempotencyStore } from './http/idempotency.interceptor.js';
@@ -100,6 +101,7 @@ export class PlatformModule implements OnApplicationShutdown {
         SignInThrottle,
         throttleConfigProvider,
         TokenService,
+        ClaimOwner,
         IdempotencyStore,
         FastRoutes,
         RequestLog,

@@ -29,4 +29,9 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (scope, key)
       );`,
   },
+  {
+    // The claim's owner (a ClaimOwner's advisory lock key), so a retry can tell a claim whose process died.
+    id: 'platform/003-idempotency-claim-owner',
+    sql: 'ALTER TABLE platform.idempotency_keys ADD COLUMN owner bigint',
+  },
 ];

@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE } from '../../../errors/src/index.js';
-import { MAX_PARAM_LENGTH } from '../http/input/input-guards.js';
+import { MAX_BODY_BYTES, MAX_PARAM_LENGTH } from '../http/input/input-guards.js';
 import { RETRY_AFTER_SECONDS } from './database-unavailable.js';
 
 const PROBLEM_SCHEMA = 'ProblemDetails';
@@ -36,10 +36,12 @@ const SECURED: Readonly<Record<string, string>> = {
   '403': 'The token lacks a role the operation requires, or the resource is not the caller’s',
 };
 const WITH_PATH_PARAMETERS: Readonly<Record<string, string>> = { '414': `A path parameter is longer than any identifier (over ${MAX_PARAM_LENGTH} characters)` };
+const WITH_BODY: Readonly<Record<string, string>> = { '413': `The body is larger than any request needs (over ${MAX_BODY_BYTES} bytes)` };
 
 interface Operation {
   security?: Array<Record<string, unknown>>;
   parameters?: Array<{ in?: string }>;
+  requestBody?: unknown;
   responses?: Record<string, { description?: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
 }
 
@@ -58,7 +60,7 @@ export function documentProblems(document: OpenAPIObject): OpenAPIObject {
       const security = operation.security ?? document.security ?? [];
       const secured = security.length > 0 && !security.some((requirement) => Object.keys(requirement).length === 0);
       const hasPathParameters = (operation.parameters ?? []).some((parameter) => parameter.in === 'path');
-      const implied = { ...EVERY_OPERATION, ...(secured && SECURED), ...(hasPathParameters && WITH_PATH_PARAMETERS) };
+      const implied = { ...EVERY_OPERATION, ...(secured && SECURED), ...(hasPathParameters && WITH_PATH_PARAMETERS), ...(operation.requestBody !== undefined && WITH_BODY) };
       for (const [status, description] of Object.entries(implied)) operation.responses[status] ??= { description };
       for (const [status, response] of Object.entries(operation.responses)) {
         if (!/^[45]/.test(status) || response.content) continue;

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { userOf } from '../auth/authenticated-user.js';
 import { PG_POOL } from '../database/pg-pool.js';
+import { ClaimOwner } from './claim-owner.js';
 import { Conflict, DomainRuleViolation, InvalidRequest } from '../../../errors/src/index.js';
 
 const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -13,6 +14,7 @@ interface StoredResponse {
   request_hash: string;
   status: number | null;
   body: unknown;
+  owner: string | null;
 }
 
 /** What a retried request's reply needs: Fastify's reply has it. */
@@ -26,11 +28,16 @@ export interface ReplyControl {
  * `Idempotency-Key` on a command makes a retried request harmless: the first
  * response is stored and replayed; the same key with another body is refused.
  * Keys are per caller, so two users cannot collide. A failed request releases its
- * key, so the client may try again.
+ * key, so the client may try again. A claim names its owner (`ClaimOwner`): while
+ * the owner runs, a duplicate is 409 "in progress"; once it has died (kill -9
+ * mid-request), the first retry takes the claim over and runs the command itself.
  */
 @Injectable()
 export class IdempotencyStore {
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly owner: ClaimOwner,
+  ) {}
 
   /** Handles the request once per key, or directly when it carries no key. */
   handleOnce(
@@ -52,23 +59,46 @@ export class IdempotencyStore {
   }
 
   private async run(scope: string, key: string, hash: string, reply: ReplyControl, handle: () => Promise<unknown>): Promise<unknown> {
-    const claimed = await this.pool.query('INSERT INTO platform.idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [scope, key, hash]);
+    const me = await this.owner.key();
+    const claimed = await this.pool.query('INSERT INTO platform.idempotency_keys (scope, key, request_hash, owner) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [scope, key, hash, me]);
     if (claimed.rowCount === 0) {
-      const { rows } = await this.pool.query<StoredResponse>('SELECT request_hash, status, body FROM platform.idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+      const { rows } = await this.pool.query<StoredResponse>('SELECT request_hash, status, body, owner::text FROM platform.idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
       const stored = rows[0];
       if (!stored) return this.run(scope, key, hash, reply, handle);
       if (stored.request_hash !== hash) throw new DomainRuleViolation('This Idempotency-Key was used for a different request');
-      if (stored.status === null) throw new Conflict('A request with this Idempotency-Key is still being processed');
+      if (stored.status === null) {
+        if (await this.owner.isAlive(this.pool, stored.owner)) throw new Conflict('A request with this Idempotency-Key is still being processed');
+        // Only one retry may take a dead owner's claim: the first to move it to itself.
+        const taken = await this.pool.query('UPDATE platform.idempotency_keys SET owner = $3 WHERE scope = $1 AND key = $2 AND status IS NULL AND owner IS NOT DISTINCT FROM $4', [
+          scope,
+          key,
+          me,
+          stored.owner,
+        ]);
+        if (taken.rowCount === 0) return this.run(scope, key, hash, reply, handle);
+        return this.execute(scope, key, me, reply, handle);
+      }
       reply.status(stored.status);
       reply.header('idempotent-replayed', 'true');
       return stored.body;
     }
+    return this.execute(scope, key, me, reply, handle);
+  }
+
+  /** Runs the command under a claim `me` holds; the outcome or the release applies only while it still does. */
+  private async execute(scope: string, key: string, me: string, reply: ReplyControl, handle: () => Promise<unknown>): Promise<unknown> {
     try {
       const body = await handle();
-      await this.pool.query('UPDATE platform.idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [scope, key, reply.statusCode, JSON.stringify(body ?? null)]);
+      await this.pool.query('UPDATE platform.idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2 AND owner = $5', [
+        scope,
+        key,
+        reply.statusCode,
+        JSON.stringify(body ?? null),
+        me,
+      ]);
       return body;
     } catch (error) {
-      await this.pool.query('DELETE FROM platform.idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+      await this.pool.query('DELETE FROM platform.idempotency_keys WHERE scope = $1 AND key = $2 AND owner = $3', [scope, key, me]);
       throw error;
     }
   }
