@@ -261,11 +261,10 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
     const after = await http().get(`/applicants/${id}/extract`).set('authorization', `Bearer ${staff}`).set(REASON).expect(200);
     expect(after.body.personalData).toBeNull();
     expect(after.body.records[0].data.personal).toBe('(erased)');
-    // The staff reads stay logged (who, when, what); the reasons went with the key.
+    // The staff reads stay logged (who, when, what); the reasons went with the key. A read is logged once it has
+    // answered, so this one is not in its own answer.
     expect(after.body.accessLog).toEqual(
-      ['GET /applicants/:applicantId/extract', 'GET /access-log/people/:applicantId', 'GET /applicants/:applicantId/extract'].map((action) =>
-        expect.objectContaining({ app: 'applicants', action, reason: '(erased)' }),
-      ),
+      ['GET /applicants/:applicantId/extract', 'GET /access-log/people/:applicantId'].map((action) => expect.objectContaining({ app: 'applicants', action, reason: '(erased)' })),
     );
     await http()
       .post('/applicants/sign-in')

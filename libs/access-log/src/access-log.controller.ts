@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../platform/src/index.js';
+import { NotFound, Roles } from '../../platform/src/index.js';
 import type { AccessLogEntry } from '../../personal-data/src/register-extract.js';
 import { AccessLog } from './access-log.js';
 import { StaffRead } from './staff-read.js';
@@ -16,7 +16,9 @@ export class AccessLogController {
   @Get()
   @StaffRead()
   @ApiOkResponse({ description: 'Every staff read of the person’s data in this app: who, when, what and the stated reason' })
-  reads(@Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<AccessLogEntry[]> {
-    return this.log.of(applicantId);
+  async reads(@Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<AccessLogEntry[]> {
+    const reads = await this.log.of(applicantId);
+    if (reads.length === 0) throw new NotFound('No staff read of this person in this app');
+    return reads;
   }
 }

@@ -1,7 +1,7 @@
 import { applyDecorators, Injectable, SetMetadata, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
-import { from, switchMap, type Observable } from 'rxjs';
+import { concatMap, from, map, type Observable } from 'rxjs';
 import { InvalidRequest } from '../../errors/src/index.js';
 import { userOf, type AuthenticatedUser } from '../../platform/src/auth/authenticated-user.js';
 import { AccessLog } from './access-log.js';
@@ -39,7 +39,7 @@ function statedReason(header: string | string[] | undefined): string {
   );
 }
 
-/** Logs a staff read of the person named by the route parameter, before the read; refuses it without a reason. */
+/** Logs a staff read of the person named by the route parameter once it has answered; refuses it without a reason. */
 @Injectable()
 export class StaffReadInterceptor implements NestInterceptor {
   constructor(
@@ -56,7 +56,8 @@ export class StaffReadInterceptor implements NestInterceptor {
     if (!personId || !UUID.test(personId) || !readsAsStaff(user, personId)) return next.handle();
     const reason = statedReason(request.headers[ACCESS_REASON_HEADER.toLowerCase()]);
     const action = `${request.method} ${request.routeOptions?.url ?? request.url.split('?')[0]}`;
-    return from(this.log.record({ subject: personId, actor: user.id, roles: user.roles, action, reason })).pipe(switchMap(() => next.handle()));
+    // Logged once the read has answered: a read that found nobody (404) or was refused read nothing about anyone.
+    return next.handle().pipe(concatMap((answer) => from(this.log.record({ subject: personId, actor: user.id, roles: user.roles, action, reason })).pipe(map(() => answer))));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { PersonalDataVault } from './personal-data.vault.js';
 import type { Sealed } from './sealed.js';
+import { NotFound } from '../../errors/src/index.js';
 
 /** Who answers for every section: one controller for the whole register, whichever app holds the data. */
 export const DATA_CONTROLLER = 'The housing agency (bostadsförmedlingen), the data controller for this register';
@@ -51,4 +52,16 @@ export async function openedForExtract(vault: PersonalDataVault, value: unknown)
   if (typeof value !== 'object' || value === null) return value;
   const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await openedForExtract(vault, item)] as const));
   return Object.fromEntries(entries);
+}
+
+/**
+ * The section, or a 404 when the app holds nothing about the person: an app that never
+ * heard of them says so as every other read of an unknown resource does, and the website
+ * shows no section for it.
+ */
+export function heldOrNotFound(section: RegisterExtractSection): RegisterExtractSection {
+  if (section.personalData === null && section.records.length === 0 && section.accessLog.length === 0) {
+    throw new NotFound(`The ${section.app} app holds nothing about this person`);
+  }
+  return section;
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccessLog } from '../../../../libs/access-log/src/access-log.js';
 import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
-import { DATA_CONTROLLER, type RegisterExtractSection } from '../../../../libs/personal-data/src/register-extract.js';
+import { DATA_CONTROLLER, type RegisterExtractSection, heldOrNotFound } from '../../../../libs/personal-data/src/register-extract.js';
 import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
@@ -60,7 +60,7 @@ export class SeekerExtractController {
       reason: p.reason,
       decidedAt: p.decided_at?.toISOString() ?? null,
     }));
-    return {
+    return heldOrNotFound({
       app: 'landlords',
       controller: DATA_CONTROLLER,
       generatedAt: this.clock.now().toISOString(),
@@ -76,6 +76,6 @@ export class SeekerExtractController {
         ...(p.decision ? [{ type: 'proposal-decided', at: p.decidedAt, data: { listingId: p.listingId, decision: p.decision, reason: p.reason } }] : []),
       ]),
       accessLog,
-    };
+    });
   }
 }

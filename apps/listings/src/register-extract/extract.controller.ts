@@ -4,7 +4,7 @@ import { AccessLog } from '../../../../libs/access-log/src/access-log.js';
 import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { DATA_CONTROLLER, openedForExtract, type RegisterExtractSection } from '../../../../libs/personal-data/src/register-extract.js';
+import { DATA_CONTROLLER, openedForExtract, type RegisterExtractSection, heldOrNotFound } from '../../../../libs/personal-data/src/register-extract.js';
 import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
@@ -36,7 +36,7 @@ export class ExtractController {
     if (!isStaff(user) && !(user.roles.includes('applicant') && user.id === applicantId)) throw new ForbiddenException('You can only see your own data');
     const [applications, events, accessLog] = await Promise.all([this.applications.ofApplicant(applicantId), personRecords(this.infra, applicantId), this.accessLog.of(applicantId)]);
     const declared = await Promise.all(applications.map(async (a) => ({ ...a, declaration: (await this.seekerApplications.declaration(applicantId, a.applicationId)) ?? '(erased)' })));
-    return {
+    return heldOrNotFound({
       app: 'listings',
       controller: DATA_CONTROLLER,
       generatedAt: this.clock.now().toISOString(),
@@ -45,6 +45,6 @@ export class ExtractController {
       personalData: applications.length > 0 ? { applications: declared } : null,
       records: await Promise.all(events.map(async (e) => ({ type: e.type, at: e.recordedAt.toISOString(), data: await openedForExtract(this.vault, e.data) }))),
       accessLog,
-    };
+    });
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccessLog } from '../../../../libs/access-log/src/access-log.js';
 import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
-import { DATA_CONTROLLER, type RegisterExtractSection } from '../../../../libs/personal-data/src/register-extract.js';
+import { DATA_CONTROLLER, type RegisterExtractSection, heldOrNotFound } from '../../../../libs/personal-data/src/register-extract.js';
 import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
@@ -49,7 +49,7 @@ export class ExtractController {
       this.accessLog.of(applicantId),
     ]);
     const row = seeker.rows[0];
-    return {
+    return heldOrNotFound({
       app: 'statistics',
       controller: DATA_CONTROLLER,
       generatedAt: this.clock.now().toISOString(),
@@ -62,6 +62,6 @@ export class ExtractController {
         ...lettings.rows.map((l) => ({ type: 'letting-counted', at: day(l.contract_date), data: { listingId: l.listing_id, queueDays: l.tenant_queue_days } })),
       ],
       accessLog,
-    };
+    });
   }
 }
