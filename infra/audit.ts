@@ -23,7 +23,11 @@ async function main(): Promise<number> {
   try {
     const report = await new AllocationAudit(infra, new PersonalDataVault(infra.pool)).run();
     for (const d of report.differences) console.error(`[audit] ${d.listingId}: ${d.what}: decided ${JSON.stringify(d.decided)}, re-derived ${JSON.stringify(d.rederived)}`);
-    console.log(JSON.stringify({ audit: 'allocations', ...report, differences: report.differences.length }));
+    if (report.skippedMessages.length > 0) {
+      console.error(`[audit] skipped ${report.skippedMessages.length} bus message(s) as the live seekers consumer did: ${report.skippedMessages.map((m) => m.id).join(', ')}`);
+      for (const m of report.skippedMessages) console.error(`[audit]   ${m.id}: ${m.reason}`);
+    }
+    console.log(JSON.stringify({ audit: 'allocations', ...report, skippedMessages: report.skippedMessages.length, differences: report.differences.length }));
     return report.differences.length === 0 ? 0 : 1;
   } finally {
     await infra.close();

@@ -20,13 +20,15 @@ async function main(): Promise<void> {
     migrations: appMigrations[app],
   });
   try {
-    const target = rebuildTargets[app][name](infra);
+    const target = await rebuildTargets[app][name](infra);
     console.log(`[rebuild] ${app}/${name} into a fresh table, then swapping it in`);
     const result = await rebuildProjection(infra.pool, target.projection, target.source, {
       checkpoint: target.checkpoint,
       onProgress: (p) =>
         console.log(`[rebuild] ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} events (${(p.share * 100).toFixed(1)} %), ${Math.round(p.perSecond).toLocaleString('en')} events/s`),
     });
+    const skipped = target.replay?.summary();
+    if (skipped) console.log(`[rebuild] ${skipped}\n${target.replay!.skipped.map((s) => `[rebuild]   ${s.id}: ${s.reason}`).join('\n')}`);
     console.log(`[rebuild] done: ${result.events} events in ${result.seconds.toFixed(2)} s; ${target.projection.table} swapped in`);
   } finally {
     await infra.close();

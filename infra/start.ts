@@ -1,5 +1,5 @@
 import exitHook from 'async-exit-hook';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { openDatabaseServer } from './database-server.js';
@@ -9,6 +9,7 @@ import { seedDemoListings } from '../apps/listings/src/demo/demo-listings.js';
 import { startDevSmtpServer } from '../libs/dev-mail/src/dev-smtp-server.js';
 import { javaProblem } from './kafka/java.js';
 import { startLocalBroker, type LocalBroker } from './kafka/local-broker.js';
+import { Supervisor } from './supervisor.js';
 import { APPS, BUS_DATABASE, databaseUrl, DEV_MAIL_DIR, DEV_SMTP_PORT, WEB } from './single-node.js';
 
 const log = (line: string) => console.log(`[start] ${line}`);
@@ -26,10 +27,10 @@ function devSecret(variable: string, file: string, bytes: number, encoding: Buff
 
 export const DEMO_ACCOUNTS = 'staff:staff@demo.boko.se:Demo-staff-2026,analyst:analyst@demo.boko.se:Demo-analyst-2026,admin:admin@demo.boko.se:Demo-admin-2026';
 
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+/** An app that dies meanwhile is restarted by the supervisor, so only the time it takes counts. */
+async function waitForHealth(url: string): Promise<void> {
   const until = Date.now() + 120_000;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -47,23 +48,13 @@ async function main(): Promise<void> {
   const kafka: LocalBroker | undefined = KAFKA ? await startLocalBroker({ dataDir: './data/kafka', preferredPort: Number(process.env.KAFKA_PORT ?? 9092), log }) : undefined;
   if (kafka) log(`bus: Apache Kafka at ${kafka.address} (its log: ${kafka.logFile})`);
   const server = await openDatabaseServer(log);
-  const children: ChildProcess[] = [];
-  let appsStopping: Promise<unknown> | undefined;
+  // An app that keeps dying stops everything, as Ctrl-C does, but exits 1.
+  const supervisor = new Supervisor({ log, onGiveUp: () => void stop(1) });
+  let stoppingApps = false;
   const stopApps = () => {
-    if (appsStopping) return appsStopping;
-    log('stopping apps…');
-    return (appsStopping = Promise.all(
-      children
-        .filter((c) => c.exitCode === null && c.signalCode === null)
-        .map(
-          (c) =>
-            new Promise<void>((resolve) => {
-              c.once('exit', () => resolve());
-              c.kill('SIGTERM');
-              setTimeout(() => c.kill('SIGKILL'), 10_000).unref();
-            }),
-        ),
-    ));
+    if (!stoppingApps) log('stopping apps…');
+    stoppingApps = true;
+    return supervisor.stop();
   };
   // Every mail the system sends is kept here, for the development mailbox (GET :3005/dev/mailbox, the website's /dev/mejl).
   const smtp = await startDevSmtpServer({ port: DEV_SMTP_PORT, dir: DEV_MAIL_DIR });
@@ -87,22 +78,13 @@ async function main(): Promise<void> {
     // A development machine: an administrator may move the business date forward to walk a letting through.
     RUN_MODE: process.env.RUN_MODE ?? 'training',
   };
-  const run = (name: string, env: NodeJS.ProcessEnv) => {
-    const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
-    child.on('exit', (code) => {
-      if (!appsStopping) {
-        log(`${name} exited with code ${code}; stopping everything`);
-        void stop(1);
-      }
-    });
-    children.push(child);
-    return child;
-  };
+  const run = (name: string, env: NodeJS.ProcessEnv) =>
+    supervisor.add(name, () => spawn(process.execPath, [`dist/apps/${name}/src/main.js`], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } }));
   const mail = { SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${smtp.port}`, DEV_MAILBOX_DIR: DEV_MAIL_DIR };
   for (const app of APPS) run(app.name, { ...shared, ...(app.name === 'messages' ? mail : {}), PORT: String(app.port), DATABASE_URL: databaseUrl(server.url, app.name) });
-  const web = run('web', { PORT: String(WEB.port), SESSION_KEY: devSecret('SESSION_KEY', 'session-key', 32, 'base64') });
+  run('web', { PORT: String(WEB.port), SESSION_KEY: devSecret('SESSION_KEY', 'session-key', 32, 'base64') });
   try {
-    await Promise.all([...APPS.map((app, i) => waitForHealth(`http://127.0.0.1:${app.port}/health`, children[i])), waitForHealth(`http://127.0.0.1:${WEB.port}/health`, web)]);
+    await Promise.all([...APPS.map((app) => waitForHealth(`http://127.0.0.1:${app.port}/health`)), waitForHealth(`http://127.0.0.1:${WEB.port}/health`)]);
   } catch (error) {
     log((error as Error).message);
     return stop(1);

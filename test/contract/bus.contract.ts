@@ -126,6 +126,22 @@ export function busContract(name: string, create: () => Promise<BusFixture>): vo
       expect(dead[0].attempts).toBe(3);
     });
 
+    test('a message breaking its contract is dead-lettered at once, never handed to the handler, and the group moves on', async () => {
+      // A real contract's topic, which other suites share: a group of its own, and only this test's messages looked at.
+      const type = 'applicants.applicant-registered.v1';
+      const group = `g-contract-${randomUUID().slice(0, 8)}`;
+      const poison = message(type, 'k', { registeredOn: '2025-01-01', queueStartDate: '2025-01-01' });
+      const good = message(type, 'k', { applicantId: randomUUID(), registeredOn: '2025-01-01', queueStartDate: '2025-01-01' });
+      await bus.publish([poison, good]);
+      const handled: string[] = [];
+      const consumer = await bus.consume({ group, topics: [type] }, async (m) => void handled.push(m.id));
+      await eventually(() => handled.includes(good.id), 'the next message');
+      await consumer.stop();
+      expect(handled).not.toContain(poison.id);
+      const dead = (await bus.deadLetters(group)).filter((d) => d.message.id === poison.id);
+      expect(dead.map((d) => [d.error, d.attempts])).toEqual([[`ContractViolation: ${type}: invalid or missing applicantId`, 1]]);
+    });
+
     test('a handler that fails once is retried and handled once, without a dead letter', async () => {
       await bus.publish([message(topic, 'k')]);
       let calls = 0;

@@ -64,7 +64,9 @@ describe('PostgreSQL log: relay progress for X-Read-After', () => {
     const at = (commit: number, prepare: number) => ({ commit: BigInt(commit), prepare: BigInt(prepare) });
     const reports: string[] = [];
     const progress = { track: (source: string, consumer: string) => (p: { commit: bigint; prepare: bigint }) => void reports.push(`${consumer}<-${source}:${p.commit}-${p.prepare}`) };
-    const message = (id: string) => ({ id, type: 'applicants.applicant-registered.v1', key: id, payload: {}, correlationId: id, causationId: null, occurredAt: new Date().toISOString() });
+    // A payload that keeps the contract: poison would be dead-lettered before the handler.
+    const payload = { applicantId: '00000000-0000-4000-8000-000000000001', registeredOn: '2025-01-01', queueStartDate: '2025-01-01' };
+    const message = (id: string) => ({ id, type: 'applicants.applicant-registered.v1', key: id, payload, correlationId: id, causationId: null, occurredAt: new Date().toISOString() });
     let bus = new PostgresBus({ log, readModel, pollIntervalMs: 20, progress });
     try {
       const applied: string[] = [];

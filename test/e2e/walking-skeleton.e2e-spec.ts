@@ -25,7 +25,7 @@ async function rows(pool: pg.Pool, table: string, order: string): Promise<unknow
 
 async function rebuild(app: NestFastifyApplication, targets: RebuildTargets, name: string): Promise<number> {
   const infra = app.get<Infrastructure>(INFRASTRUCTURE);
-  const target = targets[name](infra);
+  const target = await targets[name](infra);
   return (await rebuildProjection(infra.pool, target.projection, target.source, { checkpoint: target.checkpoint })).events;
 }
 

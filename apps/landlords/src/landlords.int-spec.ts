@@ -724,7 +724,7 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     };
     await eventually(caught, (done) => done);
     for (const [name, build] of Object.entries(landlordsRebuildTargets)) {
-      const target = build(infra);
+      const target = await build(infra);
       const rows = async () => (await infra.pool.query(`SELECT * FROM ${target.projection.table} ORDER BY ${keys[name]}`)).rows;
       const live = await rows();
       expect({ name, rows: live.length > 0 }).toEqual({ name, rows: true });

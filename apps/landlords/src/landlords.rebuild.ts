@@ -1,19 +1,11 @@
-import { busLogSource, checkpointName, eventLogSource } from '../../../libs/projections/src/index.js';
+import { checkpointName, eventLogSource } from '../../../libs/projections/src/index.js';
 import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
-import type { RebuildTargets } from '../../../libs/runtime/src/rebuild-target.js';
+import { busRebuildTarget, type RebuildTargets } from '../../../libs/runtime/src/rebuild-target.js';
 import { LANDLORDS_BUS_PROJECTIONS, LANDLORDS_MIGRATIONS, LANDLORDS_PROJECTIONS } from './landlords.wiring.js';
 
 export const landlordsMigrations = LANDLORDS_MIGRATIONS;
 
 export const landlordsRebuildTargets: RebuildTargets = {
   ...Object.fromEntries(LANDLORDS_PROJECTIONS.map((p) => [p.name, (infra: Infrastructure) => ({ projection: p, source: eventLogSource(infra.store), checkpoint: checkpointName(p) })])),
-  ...Object.fromEntries(
-    LANDLORDS_BUS_PROJECTIONS.map(({ projection, topics }) => [
-      projection.name,
-      (infra: Infrastructure) => {
-        if (!infra.postgresBus) throw new Error('Replaying landlords’ bus projections needs the PostgreSQL bus log; with Kafka, reset the consumer group offsets instead');
-        return { projection, source: busLogSource(infra.postgresBus, topics) };
-      },
-    ]),
-  ),
+  ...Object.fromEntries(LANDLORDS_BUS_PROJECTIONS.map((bus) => [bus.projection.name, busRebuildTarget('landlords', bus)])),
 };

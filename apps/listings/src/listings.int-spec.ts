@@ -24,6 +24,7 @@ import { SeekerApplicationsService } from './applications/seeker-applications.se
 import { ListingReader } from './listing/listing.reader.js';
 import { ListingService } from './listing/listing.service.js';
 import { ListingsModule } from './listings.module.js';
+import { listingsRebuildTargets } from './listings.rebuild.js';
 import { Clock } from '../../../libs/clock/src/index.js';
 import { addDays, stockholmDate } from '../../../libs/calendar/src/calendar.js';
 import { rankingProjection } from './ranking/ranking.projection.js';
@@ -619,5 +620,35 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     expect(messages.map((m) => m.type).sort()).toEqual([...topics.slice(0, 2), 'listings.listing-published.v1', topics[2], topics[3]].sort());
     expect(messages.find((m) => m.type === 'listings.applications-closed.v1')?.payload).toMatchObject({ listingId: listing.listingId, applications: 1, eligible: 1 });
     expect(JSON.stringify(messages)).not.toContain('taxableIncome');
+  });
+
+  test('a poison seeker message: dead-lettered live, then skipped and reported by the allocations audit and the seekers rebuild', async () => {
+    const s = await seeker('2018-01-01');
+    const poison = {
+      id: randomUUID(),
+      type: ApplicantRegisteredV1.type,
+      key: s.id,
+      payload: { registeredOn: '2018-01-01', queueStartDate: '2018-01-01' },
+      correlationId: randomUUID(),
+      causationId: null,
+      occurredAt: new Date().toISOString(),
+    };
+    await infra.bus.publish([poison]);
+    const dead = await eventually(
+      () => infra.bus.deadLetters('listings.seekers'),
+      (d) => d.some((x) => x.message.id === poison.id),
+    );
+    const reason = `dead-lettered: ${dead.find((x) => x.message.id === poison.id)!.error}`;
+    expect(reason).toContain('invalid or missing applicantId');
+
+    const audit = await http().get('/listings/audit/allocations').set(bearer(staff)).expect(200);
+    expect(audit.body).toMatchObject({ standingsFrom: 'bus-log', differences: [], skippedMessages: [{ id: poison.id, reason }] });
+    expect(audit.body.rankingsChecked).toBeGreaterThanOrEqual(1);
+
+    const live = await rows('SELECT * FROM listings.seekers ORDER BY applicant_id');
+    const target = await listingsRebuildTargets.seekers(infra);
+    await rebuildProjection(infra.pool, target.projection, target.source);
+    expect(await rows('SELECT * FROM listings.seekers ORDER BY applicant_id')).toEqual(live);
+    expect(target.replay?.skipped).toEqual([{ id: poison.id, reason }]);
   });
 });

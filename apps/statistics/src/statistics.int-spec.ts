@@ -20,6 +20,7 @@ import { eventually } from '../../../test/support/eventually.js';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { stockholmDate } from '../../../libs/calendar/src/calendar.js';
 import { StatisticsModule } from './statistics.module.js';
+import { statisticsRebuildTargets } from './statistics.rebuild.js';
 import { STATISTICS_STORE } from './store/statistics-store.js';
 
 const message = (type: string, key: string, payload: object): IntegrationMessage => ({
@@ -340,5 +341,30 @@ describe('statistics app: reports driven by integration events on real PostgreSQ
     const haga = (await get('/statistics/reports/lettings?period=2025&district=Haga').expect(200)).body;
     expect(haga.suppression.threshold).toBe(4);
     expect(haga.total.queueDays).toMatchObject({ n: 4, median: 2500, bandLow: 1735, bandHigh: 3265 });
+  });
+
+  test('a poison message: dead-lettered live at once, then skipped and reported by the rebuild, which equals the live table', async () => {
+    const seeker = randomUUID();
+    // No applicantId: what `npm run rebuild -- statistics seekers` used to stop at.
+    const poison = message(ApplicantRegisteredV1.type, seeker, { registeredOn: '2025-04-01', queueStartDate: '2025-04-01' });
+    await publish([
+      message(ApplicantRegisteredV1.type, seeker, { applicantId: seeker, registeredOn: '2025-04-01', queueStartDate: '2025-04-01', birthYear: 1990 }),
+      poison,
+      message(ApplicantDeregisteredV1.type, seeker, { applicantId: seeker, on: '2025-05-01', reason: 'annual-fee-unpaid' }),
+    ]);
+    const dead = await eventually(
+      () => infra.bus.deadLetters('statistics.seekers'),
+      (d) => d.length > 0,
+    );
+    expect(dead.map((d) => [d.message.id, d.attempts])).toEqual([[poison.id, 1]]);
+    expect(dead[0].error).toBe('ContractViolation: applicants.applicant-registered.v1: invalid or missing applicantId');
+    const seekers = () => infra.pool.query('SELECT * FROM statistics.seekers ORDER BY applicant_id').then((r) => r.rows);
+    const live = await eventually(seekers, (rows) => rows.some((r) => r.applicant_id === seeker && r.left_on !== null));
+
+    const target = await statisticsRebuildTargets.seekers(infra);
+    await rebuildProjection(infra.pool, target.projection, target.source);
+    expect(await seekers()).toEqual(live);
+    expect(target.replay?.skipped).toEqual([{ id: poison.id, reason: `dead-lettered: ${dead[0].error}` }]);
+    expect(target.replay?.summary()).toBe(`skipped 1 message as consumer group statistics.seekers did (dead-lettered or breaking its contract): ${poison.id}`);
   });
 });

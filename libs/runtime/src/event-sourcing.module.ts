@@ -8,6 +8,7 @@ import { supervise } from '../../event-store/src/index.js';
 import { env, loadConfig, PG_POOL, PLATFORM_CONFIG, ReadModelProgress, type HealthChecksOptions, type PlatformConfig } from '../../platform/src/index.js';
 import type { Migration } from '../../postgres/src/migrations.js';
 import { ensureProjectionTable, runProjection, type Projection } from '../../projections/src/index.js';
+import { busProjectionGroup } from './bus-projection.js';
 import { createInfrastructure, type Infrastructure } from './infrastructure.js';
 import { followTrainingClock, restoreTrainingClock } from './training-clock.follower.js';
 
@@ -66,7 +67,7 @@ class EventSourcingRuntime implements OnModuleInit, OnApplicationBootstrap, Befo
     }
     for (const { projection, topics } of this.options.busProjections ?? []) {
       await ensureProjectionTable(pool, projection);
-      this.running.push(await bus.consume({ group: `${this.options.app}.${projection.name}`, topics }, (message, tx) => projection.apply(tx, projection.table, [message])));
+      this.running.push(await bus.consume({ group: busProjectionGroup(this.options.app, projection), topics }, (message, tx) => projection.apply(tx, projection.table, [message])));
     }
     this.logger.log(`event store: ${this.infra.mode.eventStore}, bus: ${this.infra.mode.bus}`);
   }

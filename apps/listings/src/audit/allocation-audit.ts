@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
+import { ReplayFilter, type SkippedMessage } from '../../../../libs/bus/src/replay-filter.js';
 import { ApplicantRegisteredV1, QueueStandingChangedV1 } from '../../../../libs/contracts/src/index.js';
 import type { GlobalPosition } from '../../../../libs/event-store/src/index.js';
 import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import { busProjectionGroup } from '../../../../libs/runtime/src/bus-projection.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { LettingAuditCollector } from '../letting/allocation.audit.js';
@@ -13,7 +15,7 @@ import { policyOn, type PolicyChange } from '../policy/listing-policy.js';
 import { POLICY_STREAM } from '../policy/policy.service.js';
 import { rank, seedHash, type Candidate } from '../ranking/rank.js';
 import { standingOn, type StandingChange } from '../read-models/queue-standing.js';
-import { SEEKER_TOPICS } from '../read-models/seekers.projection.js';
+import { SEEKER_TOPICS, seekersProjection } from '../read-models/seekers.projection.js';
 
 type Published = Extract<ListingEvent, { type: 'listing-published' }>['data'];
 type Ranked = Extract<ListingEvent, { type: 'applications-ranked' }>['data'];
@@ -34,6 +36,8 @@ export interface AuditReport {
   readonly erasedDeclarations: number;
   /** Where the seekers' standings came from: the bus log (replayed) or this app's read model (Kafka mode). */
   readonly standingsFrom: 'bus-log' | 'read-model';
+  /** Bus messages the replay left out, as the live seekers consumer did (dead-lettered, or breaking their contract). */
+  readonly skippedMessages: readonly SkippedMessage[];
   readonly differences: readonly AuditDifference[];
 }
 
@@ -60,7 +64,7 @@ export class AllocationAudit {
   ) {}
 
   async run(): Promise<AuditReport> {
-    const seekers = await this.seekerHistory();
+    const { seekers, skippedMessages } = await this.seekerHistory();
     const listings = new Map<string, { published: Published; applications: Map<string, Application>; ranked?: Ranked }>();
     const policyChanges: PolicyChange[] = [];
     const differences: AuditDifference[] = [];
@@ -125,7 +129,7 @@ export class AllocationAudit {
     const letting = lettings.differences();
     for (const { listingId, what } of letting.differences) differences.push({ listingId, what, decided: 'recorded letting', rederived: 're-derived from the ranking and the answers' });
     allocationsChecked += letting.lettings;
-    return { events, listings: listings.size, rankingsChecked, allocationsChecked, erasedDeclarations, standingsFrom: this.infra.postgresBus ? 'bus-log' : 'read-model', differences };
+    return { events, listings: listings.size, rankingsChecked, allocationsChecked, erasedDeclarations, standingsFrom: this.infra.postgresBus ? 'bus-log' : 'read-model', skippedMessages, differences };
   }
 
   private async rederive(
@@ -190,8 +194,11 @@ export class AllocationAudit {
     return { differences, erased };
   }
 
-  /** Birth years and standing timelines: replayed from the bus log when it is PostgreSQL, else this app's read model. */
-  private async seekerHistory(): Promise<Map<string, { birthYear: number | null; timeline: StandingChange[] }>> {
+  /**
+   * Birth years and standing timelines: replayed from the bus log when it is PostgreSQL, else this app's read model.
+   * The replay applies what the live seekers consumer applied, so the standings are the ones the ranking saw.
+   */
+  private async seekerHistory(): Promise<{ seekers: Map<string, { birthYear: number | null; timeline: StandingChange[] }>; skippedMessages: SkippedMessage[] }> {
     const seekers = new Map<string, { birthYear: number | null; timeline: StandingChange[] }>();
     const entry = (id: string) => {
       let seeker = seekers.get(id);
@@ -202,17 +209,19 @@ export class AllocationAudit {
     if (!bus) {
       const { rows } = await this.infra.pool.query<{ applicant_id: string; birth_year: number | null; timeline: StandingChange[] }>('SELECT applicant_id, birth_year, timeline FROM listings.seekers');
       for (const row of rows) seekers.set(row.applicant_id, { birthYear: row.birth_year, timeline: row.timeline });
-      return seekers;
+      return { seekers, skippedMessages: [] };
     }
+    // The app's name, not this process's: the audit runs as its own process beside the live app.
+    const replay = await ReplayFilter.forGroup(this.infra.pool, busProjectionGroup('listings', seekersProjection));
     const seen = new Set<string>();
     let after: { commit: bigint; prepare: bigint } | undefined;
     for (;;) {
       const batch = await bus.readLog(after, SEEKER_TOPICS, 5000);
       if (batch.length === 0) break;
       after = batch[batch.length - 1].position;
-      for (const { message } of batch) this.fold(entry, seen, message);
+      for (const { message } of batch) if (replay.admits(message)) this.fold(entry, seen, message);
     }
-    return seekers;
+    return { seekers, skippedMessages: replay.skipped };
   }
 
   private fold(entry: (id: string) => { birthYear: number | null; timeline: StandingChange[] }, seen: Set<string>, message: IntegrationMessage): void {

@@ -415,7 +415,7 @@ describe('letting over HTTP on real PostgreSQL', () => {
     await schedule(listingId, staff).expect(201);
     const rows = () => infra.pool.query('SELECT application_id, listing_id, applicant_id, letting_open FROM listings.letting_participants ORDER BY application_id').then((r) => r.rows);
     const live = await eventually(rows, (r) => r.some((row) => row.application_id === seekers[1].applicationId));
-    const target = lettingRebuildTargets['letting-participants'](infra);
+    const target = await lettingRebuildTargets['letting-participants'](infra);
     await rebuildProjection(infra.pool, target.projection, target.source, { checkpoint: target.checkpoint });
     expect(await rows()).toEqual(live);
     expect(live.filter((r) => !r.letting_open).length).toBeGreaterThan(0);

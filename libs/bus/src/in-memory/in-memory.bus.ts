@@ -1,4 +1,5 @@
 import type { ConsumeOptions, Consumer, DeadLetter, IntegrationBus, IntegrationMessage, MessageHandler, Tx } from '../bus.port.js';
+import { poisonReason } from '../poison.js';
 import { DEFAULT_MAX_ATTEMPTS } from '../postgres/deliver.js';
 
 /** Unit tests have no read-model database: a handler that touches the transaction is a test bug. */
@@ -55,6 +56,11 @@ export class InMemoryBus implements IntegrationBus {
   }
 
   private async handle(options: ConsumeOptions, handler: MessageHandler, message: IntegrationMessage): Promise<void> {
+    const poison = poisonReason(message);
+    if (poison !== undefined) {
+      this.dead.push({ group: options.group, message, error: poison, attempts: 1, failedAt: new Date() });
+      return;
+    }
     const attempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     let lastError: unknown;
     for (let attempt = 1; attempt <= attempts; attempt++) {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { IntegrationMessage, MessageHandler } from '../bus.port.js';
+import { poisonReason } from '../poison.js';
 import { handleOnce, recordDeadLetter } from './inbox.js';
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -9,8 +10,9 @@ export type Delivery = 'handled' | 'duplicate' | 'dead-lettered';
 const backoffMs = (attempt: number) => Math.min(50 * 2 ** attempt, 2_000);
 
 /**
- * At-least-once delivery into the read model: retries a failing handler, then
- * records a dead letter (and marks the message handled) so the group moves on.
+ * At-least-once delivery into the read model: poison (a payload breaking its
+ * contract) is dead-lettered at once, a failing handler is retried and then
+ * dead-lettered; either way the message is marked handled so the group moves on.
  * An error while recording the dead letter (the database is down) is thrown:
  * the caller must not advance past the message.
  */
@@ -22,6 +24,8 @@ export async function deliver(
   maxAttempts = DEFAULT_MAX_ATTEMPTS,
   sameTransaction?: (client: pg.PoolClient) => Promise<void>,
 ): Promise<Delivery> {
+  const poison = poisonReason(message);
+  if (poison !== undefined) return deadLetter(pool, group, message, poison, 1, sameTransaction);
   let lastError: unknown;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const client = await pool.connect();
@@ -34,14 +38,19 @@ export async function deliver(
     }
     if (attempt < maxAttempts) await new Promise((r) => setTimeout(r, backoffMs(attempt)));
   }
+  return deadLetter(pool, group, message, lastError, maxAttempts, sameTransaction);
+}
+
+/** Through the inbox like a handled message, so a redelivered one is a duplicate, not a second dead letter. */
+async function deadLetter(pool: pg.Pool, group: string, message: IntegrationMessage, error: unknown, attempts: number, sameTransaction?: (client: pg.PoolClient) => Promise<void>): Promise<Delivery> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await recordDeadLetter(client, group, message, lastError, maxAttempts);
-    await client.query('INSERT INTO bus.inbox (consumer_group, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [group, message.id]);
+    const fresh = await client.query('INSERT INTO bus.inbox (consumer_group, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [group, message.id]);
+    if (fresh.rowCount === 1) await recordDeadLetter(client, group, message, error, attempts);
     if (sameTransaction) await sameTransaction(client);
     await client.query('COMMIT');
-    return 'dead-lettered';
+    return fresh.rowCount === 1 ? 'dead-lettered' : 'duplicate';
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { DeadLetter, IntegrationMessage, MessageHandler } from '../bus.port.js';
+import { errorText } from '../poison.js';
 
 /**
  * Runs the handler in one read-model transaction together with the inbox row, so
@@ -22,11 +23,10 @@ export async function handleOnce(client: pg.PoolClient, group: string, message: 
 }
 
 export async function recordDeadLetter(client: pg.PoolClient, group: string, message: IntegrationMessage, error: unknown, attempts: number): Promise<void> {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   await client.query(
     `INSERT INTO bus.dead_letters (consumer_group, message_id, type, key, message, error, attempts)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [group, message.id, message.type, message.key, JSON.stringify(message), text, attempts],
+    [group, message.id, message.type, message.key, JSON.stringify(message), errorText(error), attempts],
   );
 }
 
