@@ -1,7 +1,7 @@
 import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { IsEmail, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { AddressDto } from '../registering/register.dto.js';
 
 export class AsOfQuery {
@@ -21,6 +21,6 @@ export class QueueTimeDto {
 
 export class ChangeContactDto {
   @ApiPropertyOptional() @IsOptional() @IsEmail() @Length(3, 254) email?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\+?[0-9 -]{6,20}$/, { message: 'phone must be a phone number' }) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @MaxLength(30) @Matches(/^\+?[0-9 -]{6,20}$/, { message: 'phone must be a phone number' }) phone?: string;
   @ApiPropertyOptional({ type: AddressDto }) @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
 }

@@ -6,6 +6,7 @@ import { IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, Length, Matche
 export class RegisterPaymentDto {
   @ApiProperty({ example: '10000180', description: 'The OCR reference of the fee notice (length digit and Luhn check digit)' })
   @IsString()
+  @MaxLength(25)
   @Matches(/^\d{1,25}$/, { message: 'reference must be an OCR number of digits only' })
   reference: string;
 
@@ -21,6 +22,7 @@ export class RegisterPaymentDto {
 
   @ApiPropertyOptional({ example: 'BG-20270301-0001', description: "The bank's transaction reference; a payment with one is registered once, however often it is sent" })
   @IsOptional()
+  @MaxLength(64)
   @Matches(/^[A-Za-z0-9._:/-]{1,64}$/, { message: 'bankReference must be 1 to 64 letters, digits or . _ : / -' })
   bankReference?: string;
 }
@@ -97,11 +99,12 @@ export class DiscrepanciesQuery {
   @Max(500)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ default: 0, maximum: 1_000_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(1_000_000)
   offset?: number;
 }
 

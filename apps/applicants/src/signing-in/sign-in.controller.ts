@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
@@ -18,6 +18,7 @@ import { SignInThrottling } from './sign-in-throttling.js';
 class SignInDto {
   @ApiProperty({ example: '19811218-9876' })
   @IsString()
+  @MaxLength(13)
   @Matches(PERSONNUMMER_PATTERN, { message: 'personnummer must look like YYYYMMDD-NNNN or YYMMDD-NNNN' })
   personnummer: string;
 

@@ -1,10 +1,10 @@
 import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PERSONNUMMER_PATTERN } from '../registering/register.dto.js';
 
 class DecisionDto {
-  @ApiProperty({ description: 'The customer case this decision answers' }) @IsUUID() caseId: string;
+  @ApiProperty({ description: 'The customer case this decision answers' }) @IsUUID() @MaxLength(36) caseId: string;
   @ApiProperty({ description: 'Why: shown to the seeker in their history' }) @IsString() @Length(5, 2000) explanation: string;
 }
 
@@ -24,12 +24,14 @@ export class QueueDecisionDto extends DecisionDto {
 export class TransferDto extends DecisionDto {
   @ApiProperty({ description: 'The spouse or cohabitant co-applicant whose queue time is transferred (death, care home)' })
   @IsUUID()
+  @MaxLength(36)
   fromApplicantId: string;
 }
 
 export class PersonnummerChangeDto {
-  @ApiProperty({ description: 'The case holding the tax agency certificate' }) @IsUUID() caseId: string;
+  @ApiProperty({ description: 'The case holding the tax agency certificate' }) @IsUUID() @MaxLength(36) caseId: string;
   @ApiProperty({ example: '19811218-9876' })
+  @MaxLength(13)
   @Matches(PERSONNUMMER_PATTERN, { message: 'personnummer must look like YYYYMMDD-NNNN or YYMMDD-NNNN' })
   personnummer: string;
 }

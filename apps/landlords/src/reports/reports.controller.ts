@@ -20,7 +20,7 @@ class FormatQuery {
 
 class PageQuery extends FormatQuery {
   @ApiPropertyOptional({ default: 1000, maximum: 10_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 0, maximum: 1_000_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset?: number;
 }
 
 const page = (query: PageQuery) => ({ limit: query.limit ?? 1000, offset: query.offset ?? 0 });

@@ -1,12 +1,12 @@
 import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LETTING_POLICY_LIMITS, type LettingPolicySetting } from './letting.policy.js';
 
 export class SlotDto {
-  @ApiProperty({ example: '2026-12-02T16:00:00+01:00' }) @IsISO8601({ strict: true }, { message: 'startsAt must be a date and time (ISO 8601)' }) startsAt: string;
-  @ApiProperty({ example: '2026-12-02T16:30:00+01:00' }) @IsISO8601({ strict: true }, { message: 'endsAt must be a date and time (ISO 8601)' }) endsAt: string;
+  @ApiProperty({ example: '2026-12-02T16:00:00+01:00' }) @MaxLength(40) @IsISO8601({ strict: true }, { message: 'startsAt must be a date and time (ISO 8601)' }) startsAt: string;
+  @ApiProperty({ example: '2026-12-02T16:30:00+01:00' }) @MaxLength(40) @IsISO8601({ strict: true }, { message: 'endsAt must be a date and time (ISO 8601)' }) endsAt: string;
 }
 
 export class ScheduleShowingDto {
@@ -30,7 +30,7 @@ export class InterestDto {
 }
 
 export class VerificationDto {
-  @ApiProperty() @IsUUID() applicationId: string;
+  @ApiProperty() @IsUUID() @MaxLength(36) applicationId: string;
   @ApiProperty({ example: '2026-12-06', description: 'When the certificates reached the agency; after the due date is a withdrawal (avhopp)' })
   @IsCalendarDate()
   certificatesReceivedOn: string;

@@ -11,7 +11,7 @@ const PARAMS: BodySchema = { type: 'object', required: ['listingId'], properties
 const QUERY: BodySchema = {
   type: 'object',
   additionalProperties: false,
-  properties: { page: { type: 'integer', minimum: 1, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+  properties: { page: { type: 'integer', minimum: 1, maximum: 10_000, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
 };
 
 /**

@@ -26,10 +26,10 @@ const LIMITS: Readonly<Record<string, { keyword: string; at: number }>> = {
 export function documentLimits(document: OpenAPIObject): OpenAPIObject {
   const schemas = (document.components?.schemas ?? {}) as Record<string, { properties?: Record<string, Record<string, unknown>> }>;
   const byClass = (getMetadataStorage() as unknown as { validationMetadatas: Map<{ name: string }, Constraint[]> }).validationMetadatas;
-  for (const [target, constraints] of byClass) {
+  for (const target of byClass.keys()) {
     const properties = schemas[target.name]?.properties;
     if (!properties) continue;
-    for (const { name, propertyName, constraints: values, each } of constraints) {
+    for (const { name, propertyName, constraints: values, each } of inherited(byClass, target)) {
       const limit = LIMITS[name ?? ''];
       const property = properties[propertyName];
       const bound = values?.[limit?.at ?? -1];
@@ -40,4 +40,15 @@ export function documentLimits(document: OpenAPIObject): OpenAPIObject {
     }
   }
   return document;
+}
+
+/**
+ * A class's constraints with those its ancestors declare, its own first: Swagger
+ * documents inherited properties in the subclass's schema, and class-validator
+ * checks them there, but keeps each under the class that declared it.
+ */
+function inherited(byClass: Map<{ name: string }, Constraint[]>, target: { name: string }): Constraint[] {
+  const constraints: Constraint[] = [];
+  for (let at: unknown = target; typeof at === 'function' && at !== Function.prototype; at = Object.getPrototypeOf(at)) constraints.push(...(byClass.get(at as { name: string }) ?? []));
+  return constraints;
 }
