@@ -1,0 +1,196 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { freePort } from '../../infra/free-port.js';
+import { freshDatabase } from '../support/fresh-database.js';
+
+const JWT_SECRET = 'kill-mid-burst-secret-long-enough-for-hs256-0123456789';
+const SEEKERS = 200;
+const IN_FLIGHT = 25;
+/** Acknowledged applications before the kill: the rest of the burst is cut or refused a connection. */
+const KILL_AFTER = 40;
+const ALREADY_APPLIED = 'already-applied';
+const DECLARATION = { householdSize: 2, taxableIncome: 420_000, nonTaxableIncome: 0, hasPaymentRemarks: false };
+
+/** An HS256 token as the platform's TokenService issues it, so the test needs no sign-in. */
+function token(claims: { sub: string; roles: string[]; landlordId?: string }): string {
+  const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims, iat: now, exp: now + 3600 })}`;
+  return `${unsigned}.${createHmac('sha256', JWT_SECRET).update(unsigned).digest('base64url')}`;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The listings app from dist/ in its own process, as `npm start` runs it; resolves once /health answers. */
+async function startListings(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/apps/listings/src/main.js'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env, PORT: String(port) } });
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the listings app exited with code ${child.exitCode}`);
+    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (healthy) return child;
+    await pause(200);
+  }
+  child.kill('SIGKILL');
+  throw new Error('the listings app did not become healthy');
+}
+
+function killed(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+interface Answer {
+  readonly status: number;
+  readonly body: { applicationId?: string } & Record<string, unknown>;
+}
+
+/**
+ * kill -9 of the listings app in the middle of an application burst, from
+ * outside: the app runs in its own process on the run's PostgreSQL, with the
+ * bus, as `npm start` runs it. The seekers are in its read model as the
+ * applicants app's events would leave them. Every seeker applies once with an
+ * Idempotency-Key; the app is killed mid-burst and started again; every request
+ * that failed or got no answer is retried with its key until answered. Nothing
+ * acknowledged may be lost, nothing doubled, and no key stays stuck.
+ */
+describe('kill -9 of the listings app mid-burst', () => {
+  let port: number;
+  let env: NodeJS.ProcessEnv;
+  let app: ChildProcess | undefined;
+  let pool: pg.Pool;
+
+  beforeAll(async () => {
+    port = await freePort();
+    const databaseUrl = await freshDatabase('faults_listings');
+    env = {
+      DATABASE_URL: databaseUrl,
+      BUS_DATABASE_URL: await freshDatabase('faults_bus'),
+      JWT_SECRET,
+      LOG_LEVEL: 'error',
+      LISTINGS_JOB_INTERVAL_MS: '0',
+      SEED_ACCOUNTS: '',
+      SMTP_URL: 'smtp://127.0.0.1:9',
+    };
+    app = await startListings(port, env);
+    pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  }, 180_000);
+
+  afterAll(async () => {
+    if (app) await killed(app);
+    await pool?.end();
+  });
+
+  async function send(method: string, path: string, headers: Record<string, string>, body: unknown): Promise<Answer | undefined> {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : {} };
+    } catch {
+      return undefined; // no answer: refused, reset, or cut by the kill
+    }
+  }
+
+  test('loses no acknowledged application, doubles none, and leaves no key stuck', async () => {
+    const landlordId = randomUUID();
+    await pool.query(`INSERT INTO listings.landlords (landlord_id, agreements) VALUES ($1, jsonb_build_array($2::jsonb))`, [
+      landlordId,
+      JSON.stringify({ messageId: `faults-${landlordId}`, agreementId: randomUUID(), status: 'active', effectiveFrom: '2020-01-01', occurredAt: '2020-01-01T00:00:00.000Z' }),
+    ]);
+    const seekers = Array.from({ length: SEEKERS }, () => randomUUID());
+    await pool.query(
+      `INSERT INTO listings.seekers (applicant_id, birth_year, registered_on, timeline, status, queue_start_date)
+       SELECT id, 1980, date '2015-01-01', jsonb_build_array(jsonb_build_object('messageId', 'seed-' || id, 'status', 'active', 'queueStartDate', date '2015-01-01',
+         'effectiveFrom', date '2015-01-01', 'reason', 'registered', 'occurredAt', '2020-01-01T00:00:00.000Z')), 'active', date '2015-01-01'
+       FROM unnest($1::uuid[]) AS id`,
+      [seekers],
+    );
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const published = await send(
+      'POST',
+      '/listings',
+      { authorization: `Bearer ${token({ sub: landlordId, roles: ['landlord'], landlordId })}` },
+      {
+        address: 'Felgatan 9',
+        municipality: 'Göteborg',
+        district: 'Centrum',
+        rooms: 2,
+        areaM2: 55,
+        monthlyRent: 9500,
+        floor: 2,
+        lift: true,
+        moveInDate: day(40),
+        listingType: 'regular',
+        applicationDeadline: day(10),
+        requirements: { incomeMultiple: 3, maxHouseholdSize: 4, minAge: null, maxAge: null, noPaymentRemarks: true },
+      },
+    );
+    expect(published?.status).toBe(201);
+    const listingId = published!.body.listingId as string;
+
+    const requests = seekers.map((seeker) => ({ headers: { authorization: `Bearer ${token({ sub: seeker, roles: ['applicant'] })}`, 'idempotency-key': randomUUID() } }));
+    const apply = (i: number) => send('POST', '/applications', requests[i]!.headers, { listingId, ...DECLARATION });
+
+    // The burst: IN_FLIGHT at a time; the KILL_AFTER-th acknowledgement kills the app with requests in flight.
+    const first: Array<Answer | undefined> = new Array(SEEKERS);
+    let acknowledged = 0;
+    let next = 0;
+    const victim = app!;
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        for (let i = next++; i < SEEKERS; i = next++) {
+          first[i] = await apply(i);
+          if (first[i]?.status === 201 && ++acknowledged === KILL_AFTER) victim.kill('SIGKILL');
+        }
+      }),
+    );
+    await killed(victim);
+    expect(victim.signalCode).toBe('SIGKILL');
+    const unanswered = first.flatMap((answer, i) => (answer?.status === 201 ? [] : [i]));
+    expect(unanswered.length).toBeGreaterThan(0);
+    // Every failure is the kill's: no answer at all, or an answer the client may retry.
+    expect(first.filter((answer) => answer !== undefined && answer.status !== 201 && answer.status < 500)).toEqual([]);
+
+    app = await startListings(port, env);
+
+    // Each failed request again with its key, until it has an answer other than "still being processed" or unavailable:
+    // a key whose owner was killed must not stay stuck.
+    const settled = (answer: Answer | undefined) => answer !== undefined && answer.status < 500 && !(answer.status === 409 && answer.body.code !== ALREADY_APPLIED);
+    const final = [...first];
+    for (const i of unanswered) {
+      for (let attempt = 0; attempt < 200 && !settled(final[i]); attempt++) {
+        if (attempt > 0) await pause(100);
+        final[i] = await apply(i);
+      }
+    }
+    // Known gap (issue 18 item 8): a request cut after its event was appended but before its key recorded the
+    // outcome is re-run on retry and refused as already applied, so that seeker never learns the applicationId.
+    // Until the outcome is recorded with the append, such a retry may end 409 already-applied instead of 201.
+    const outcomes = final.map((answer) => (answer?.status === 201 ? 'acknowledged' : answer?.status === 409 && answer.body.code === ALREADY_APPLIED ? 'already-applied' : answer));
+    expect(outcomes.filter((outcome) => outcome !== 'acknowledged' && outcome !== 'already-applied')).toEqual([]);
+
+    const { rows } = await pool.query<{ application_id: string; stream_id: string }>(
+      `SELECT data->>'applicationId' AS application_id, stream_id FROM es.events WHERE type = 'application-submitted' AND data->>'listingId' = $1`,
+      [listingId],
+    );
+    const inLog = rows.map((r) => r.application_id);
+    const acknowledgedIds = final.flatMap((answer) => (answer?.status === 201 ? [answer.body.applicationId] : []));
+    // No loss: every acknowledged application is in the log; no doubles: each once, and one per seeker, retried or not.
+    expect(new Set(acknowledgedIds).size).toBe(acknowledgedIds.length);
+    expect(acknowledgedIds.filter((id) => !inLog.includes(id!))).toEqual([]);
+    expect(inLog).toHaveLength(SEEKERS);
+    expect(new Set(inLog).size).toBe(SEEKERS);
+    expect(new Set(rows.map((r) => r.stream_id)).size).toBe(SEEKERS);
+    expect(await pool.query('SELECT 1 FROM platform.idempotency_keys WHERE status IS NULL')).toMatchObject({ rowCount: 0 });
+
+    // A retry of a request acknowledged before the kill replays the same application.
+    const before = first.findIndex((answer) => answer?.status === 201);
+    expect((await apply(before))?.body.applicationId).toBe(first[before]!.body.applicationId);
+  }, 180_000);
+});
