@@ -7,6 +7,8 @@ import { seedDemoData } from './demo-data.js';
 import { DEMO_LANDLORD_CREDENTIALS, DEMO_LANDLORD_SIGN_IN, seedDemoLandlord } from '../apps/landlords/src/demo/demo-landlord.js';
 import { seedDemoListings } from '../apps/listings/src/demo/demo-listings.js';
 import { startDevSmtpServer } from '../libs/dev-mail/src/dev-smtp-server.js';
+import { appConsole } from './console/app-console.js';
+import { consoleSettings } from './console/app-log-format.js';
 import { javaProblem } from './kafka/java.js';
 import { startLocalBroker, type LocalBroker } from './kafka/local-broker.js';
 import { Supervisor } from './supervisor.js';
@@ -45,6 +47,8 @@ async function waitForHealth(url: string): Promise<void> {
 const KAFKA = process.argv.includes('--kafka');
 
 async function main(): Promise<void> {
+  // Read first: a wrong LOG_FORMAT stops npm start before anything is started.
+  const output = appConsole(consoleSettings(process.env, process.stdout.isTTY === true));
   const kafka: LocalBroker | undefined = KAFKA ? await startLocalBroker({ dataDir: './data/kafka', preferredPort: Number(process.env.KAFKA_PORT ?? 9092), log }) : undefined;
   if (kafka) log(`bus: Apache Kafka at ${kafka.address} (its log: ${kafka.logFile})`);
   const server = await openDatabaseServer(log);
@@ -79,7 +83,7 @@ async function main(): Promise<void> {
     RUN_MODE: process.env.RUN_MODE ?? 'training',
   };
   const run = (name: string, env: NodeJS.ProcessEnv) =>
-    supervisor.add(name, () => spawn(process.execPath, [`dist/apps/${name}/src/main.js`], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } }));
+    supervisor.add(name, () => output.show(name, spawn(process.execPath, [`dist/apps/${name}/src/main.js`], { stdio: output.stdio, env: { ...process.env, ...env } })));
   const mail = { SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${smtp.port}`, DEV_MAILBOX_DIR: DEV_MAIL_DIR };
   for (const app of APPS) run(app.name, { ...shared, ...(app.name === 'messages' ? mail : {}), PORT: String(app.port), DATABASE_URL: databaseUrl(server.url, app.name) });
   run('web', { PORT: String(WEB.port), SESSION_KEY: devSecret('SESSION_KEY', 'session-key', 32, 'base64') });
