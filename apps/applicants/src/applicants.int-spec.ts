@@ -10,6 +10,8 @@ import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { ApplicantsModule } from './applicants.module.js';
 import { addDays, stockholmDate } from '../../../libs/calendar/src/calendar.js';
 import { eventually } from '../../../test/support/eventually.js';
+import { expectRebuildToEqualLive } from '../../../libs/testing/src/rebuild-equals-live.js';
+import { applicantsRebuildTargets } from './applicants.rebuild.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -320,5 +322,10 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
       const response = await call;
       expect({ status: response.status, type: response.headers['content-type'] }).toEqual({ status, type: expect.stringContaining('application/problem+json') });
     }
+  });
+
+  // The fee notices and discrepancies need fees falling due: fees.int-spec.ts drives them and checks all three fee projections.
+  test('the queue time and fee account projections rebuilt from the log equal the ones built live', async () => {
+    await expectRebuildToEqualLive(infra, applicantsRebuildTargets, ['queue-time', 'fee-accounts']);
   });
 });

@@ -23,7 +23,7 @@ import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { LandlordsModule } from './landlords.module.js';
 import { landlordsRebuildTargets } from './landlords.rebuild.js';
 import { DEMO_LANDLORD_SIGN_IN, seedDemoLandlord } from './demo/demo-landlord.js';
-import { rebuildProjection } from '../../../libs/projections/src/index.js';
+import { expectRebuildToEqualLive } from '../../../libs/testing/src/rebuild-equals-live.js';
 import { luhnCheckDigit } from './organisation/organisation-number.js';
 import { addDays, stockholmDate } from '../../../libs/calendar/src/calendar.js';
 
@@ -710,27 +710,7 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
   });
 
   test('every projection rebuilt from the log equals the one built live', async () => {
-    const keys: Record<string, string> = { organisations: 'landlord_id', cases: 'case_id', listings: 'listing_id', proposals: 'proposal_id' };
-    expect(Object.keys(landlordsRebuildTargets).sort()).toEqual(Object.keys(keys).sort());
-    // Let the live projections catch up with everything the tests above wrote.
-    const caught = async () => {
-      const [organisations, cases] = await Promise.all(
-        ['landlord-', 'landlord_case-'].map(
-          async (prefix) => (await infra.pool.query('SELECT count(DISTINCT stream_id)::int AS n FROM es.events WHERE starts_with(stream_id, $1)', [prefix])).rows[0]?.n,
-        ),
-      );
-      const rows = async (table: string) => (await infra.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
-      return (await rows('landlords.organisations')) === organisations && (await rows('landlords.cases')) === cases;
-    };
-    await eventually(caught, (done) => done);
-    for (const [name, build] of Object.entries(landlordsRebuildTargets)) {
-      const target = await build(infra);
-      const rows = async () => (await infra.pool.query(`SELECT * FROM ${target.projection.table} ORDER BY ${keys[name]}`)).rows;
-      const live = await rows();
-      expect({ name, rows: live.length > 0 }).toEqual({ name, rows: true });
-      await rebuildProjection(infra.pool, target.projection, target.source, { checkpoint: target.checkpoint });
-      expect({ name, rows: await rows() }).toEqual({ name, rows: live });
-    }
+    await expectRebuildToEqualLive(infra, landlordsRebuildTargets);
   });
 
   test('the demo landlord for npm start: seeded once, completed on a re-run, its administrator signs in', async () => {

@@ -21,6 +21,7 @@ import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { stockholmDate } from '../../../libs/calendar/src/calendar.js';
 import { StatisticsModule } from './statistics.module.js';
 import { statisticsRebuildTargets } from './statistics.rebuild.js';
+import { expectRebuildToEqualLive } from '../../../libs/testing/src/rebuild-equals-live.js';
 import { STATISTICS_STORE } from './store/statistics-store.js';
 
 const message = (type: string, key: string, payload: object): IntegrationMessage => ({
@@ -366,5 +367,9 @@ describe('statistics app: reports driven by integration events on real PostgreSQ
     expect(await seekers()).toEqual(live);
     expect(target.replay?.skipped).toEqual([{ id: poison.id, reason: `dead-lettered: ${dead[0].error}` }]);
     expect(target.replay?.summary()).toBe(`skipped 1 message as consumer group statistics.seekers did (dead-lettered or breaking its contract): ${poison.id}`);
+  });
+
+  test('every read model rebuilt from the bus log equals the one built live, table by table', async () => {
+    await expectRebuildToEqualLive(infra, statisticsRebuildTargets);
   });
 });

@@ -16,6 +16,8 @@ import { FeesModule } from './fees.module.js';
 import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees.wiring.js';
 import { ocrFromNumber } from './ocr.js';
 import { eventually } from '../../../../test/support/eventually.js';
+import { expectRebuildToEqualLive } from '../../../../libs/testing/src/rebuild-equals-live.js';
+import { applicantsRebuildTargets } from '../applicants.rebuild.js';
 
 // The fee pages log staff reads: the access log and the keys its reasons are sealed under.
 const eventSourcing = EventSourcingModule.forRoot({ app: 'applicants', migrations: [...PERSONAL_DATA_MIGRATIONS, ...FEE_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS], projections: FEE_PROJECTIONS });
@@ -351,5 +353,13 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
     expect((await applicantEvents(accounts.later.id)).find((e) => e.type === 'applicant-deregistered')?.data).toMatchObject({ on: '2025-07-04', dueDate: '2025-04-01' });
     const { rows } = await infra.pool.query(`SELECT last_completed_day::text AS day FROM applicants.fee_job_progress`);
     expect(rows).toEqual([{ day: '2025-07-10' }]);
+  });
+
+  test('every fee projection rebuilt from the log equals the one built live', async () => {
+    await expectRebuildToEqualLive(
+      infra,
+      applicantsRebuildTargets,
+      FEE_PROJECTIONS.map((p) => p.name),
+    );
   });
 });
