@@ -8,7 +8,7 @@ import { appLogFormatter, type ConsoleSettings } from './app-log-format.js';
  * log collector wants, and what an app run alone prints); only here, in the supervisor and off
  * the apps' event loops, are they made readable, so no app needs a transport or a setting of its own.
  */
-export function appConsole(settings: ConsoleSettings) {
+export function appConsole(settings: ConsoleSettings, to: { readonly out: Writable; readonly err: Writable } = { out: process.stdout, err: process.stderr }) {
   const pretty = settings.format === 'pretty';
   return {
     /** The website logs through Nest's own console logger, which colours unless told otherwise. */
@@ -19,8 +19,8 @@ export function appConsole(settings: ConsoleSettings) {
       if (!pretty) return child;
       const format = appLogFormatter(app, settings);
       const follow = (from: Readable | null, to: Writable) => from && createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => to.write(format(line)));
-      follow(child.stdout, process.stdout);
-      follow(child.stderr, process.stderr);
+      follow(child.stdout, to.out);
+      follow(child.stderr, to.err);
       return child;
     },
   };
