@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { loggerParams } from '../../../libs/platform/src/index.js';
 import { ApiClient } from './api/api-client.js';
 import { AccountController } from './pages/account/account.controller.js';
 import { HomeController } from './pages/home/home.controller.js';
@@ -18,6 +20,8 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
+      // JSON lines like the five apps', so the website's logs are machine-readable too.
+      imports: [LoggerModule.forRoot(loggerParams('web', config))],
       controllers: [HealthController, HomeController, AccountController, ListingsController, MineController, MessagesController, StatisticsController, ...LandlordControllers],
       providers: [{ provide: WEB_CONFIG, useValue: config }, ApiClient, PageContext, TrainingClockBanner, QueueRulesQuery],
     };

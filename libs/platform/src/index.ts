@@ -4,6 +4,7 @@ export { PlatformModule } from './platform.module.js';
 export { ConfigurationError, env, InvalidValue, loadConfig, type ConfigOf } from './config/env.js';
 export { PLATFORM_CONFIG, platformVariables, type PlatformConfig } from './config/platform-config.js';
 export { currentCorrelationId } from './logging/correlation-id.js';
+export { loggerParams } from './logging/logger-params.js';
 
 export { Conflict, DomainRuleViolation, InvalidRequest, NotFound, PreconditionFailed, ServiceUnavailable, type FieldError } from '../../errors/src/index.js';
 

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
+import { Logger } from 'nestjs-pino';
 import type { WebConfig } from '../web.config.js';
 import { WebModule } from '../web.module.js';
 import { registerHttpPlugins } from './http-plugins.js';
@@ -16,9 +17,10 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export async function createWebApp(config: WebConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ genReqId: () => randomUUID(), bodyLimit: 64 * 1024 });
   const app = await NestFactory.create<NestFastifyApplication>(WebModule.forRoot(config), adapter, {
-    logger: config.LOG_LEVEL === 'silent' ? false : undefined,
+    bufferLogs: true,
     abortOnError: false,
   });
+  app.useLogger(app.get(Logger));
   await registerHttpPlugins(app, config);
   const fastify = app.getHttpAdapter().getInstance();
   // After the body is parsed, so the token can come from the form; before any controller runs.

@@ -2,7 +2,8 @@ import type { Params } from 'nestjs-pino';
 import type { PlatformConfig } from '../config/platform-config.js';
 import { currentCorrelationId } from './correlation-id.js';
 
-export function loggerParams(name: string, config: PlatformConfig): Params {
+/** Every app's pino settings, the website's too: JSON lines with the app's name (npm start makes them readable, infra/console). */
+export function loggerParams(name: string, config: Pick<PlatformConfig, 'LOG_LEVEL'>): Params {
   return {
     // No request-logging middleware: Nest's middleware engine ran for every
     // request, fast routes included, at about 6 % of an apply's CPU. RequestLog,
