@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     RUN_MODE: process.env.RUN_MODE ?? 'training',
   };
   const run = (name: string, env: NodeJS.ProcessEnv) =>
-    supervisor.add(name, () => output.show(name, spawn(process.execPath, [`dist/apps/${name}/src/main.js`], { stdio: output.stdio, env: { ...process.env, ...output.env, ...env } })));
+    supervisor.add(name, () => output.show(name, spawn(process.execPath, [`dist/apps/${name}/src/main.js`], { stdio: output.stdio, env: { ...process.env, ...env } })));
   const mail = { SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${smtp.port}`, DEV_MAILBOX_DIR: DEV_MAIL_DIR };
   for (const app of APPS) run(app.name, { ...shared, ...(app.name === 'messages' ? mail : {}), PORT: String(app.port), DATABASE_URL: databaseUrl(server.url, app.name) });
   run('web', { PORT: String(WEB.port), SESSION_KEY: devSecret('SESSION_KEY', 'session-key', 32, 'base64') });

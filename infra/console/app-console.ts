@@ -11,8 +11,6 @@ import { appLogFormatter, type ConsoleSettings } from './app-log-format.js';
 export function appConsole(settings: ConsoleSettings, to: { readonly out: Writable; readonly err: Writable } = { out: process.stdout, err: process.stderr }) {
   const pretty = settings.format === 'pretty';
   return {
-    /** The website logs through Nest's own console logger, which colours unless told otherwise. */
-    env: settings.colour ? {} : { NO_COLOR: '1' },
     stdio: (pretty ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit']) satisfies StdioOptions,
     /** Follows one process of the app (a restarted app is a new process, followed again). */
     show(app: string, child: ChildProcess): ChildProcess {
