@@ -1,6 +1,7 @@
 import { extractEn } from './extract.en.js';
 import { messagesEn } from './messages.en.js';
 import { landlordEn } from './landlord.en.js';
+import { landlordReportsEn } from './landlord-reports.en.js';
 import { statisticsEn } from './statistics.en.js';
 import type { Catalogue } from './sv.js';
 
@@ -373,5 +374,6 @@ export const en: Catalogue = {
   ...statisticsEn,
   ...messagesEn,
   ...landlordEn,
+  ...landlordReportsEn,
   ...extractEn,
 };

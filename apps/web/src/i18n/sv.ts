@@ -1,6 +1,7 @@
 import { extractSv } from './extract.sv.js';
 import { messagesSv } from './messages.sv.js';
 import { landlordSv } from './landlord.sv.js';
+import { landlordReportsSv } from './landlord-reports.sv.js';
 import { statisticsSv } from './statistics.sv.js';
 
 /** Swedish, the site's first language. Every text a page shows is here; `en.ts` has the same keys. */
@@ -371,6 +372,7 @@ export const sv = {
   ...statisticsSv,
   ...messagesSv,
   ...landlordSv,
+  ...landlordReportsSv,
   ...extractSv,
 } as const;
 

@@ -6,6 +6,8 @@ const SECTIONS = [
   ['/hyresvard', 'landlord.nav.organisation'],
   ['/hyresvard/annonser', 'landlord.nav.listings'],
   ['/hyresvard/annonser/ny', 'landlord.nav.publish'],
+  ['/hyresvard/rapporter', 'landlord.nav.reports'],
+  ['/hyresvard/arenden', 'landlord.nav.cases'],
 ] as const;
 
 /** Every page of the landlords' section: the site's layout with the section's own menu and sign-out. */
