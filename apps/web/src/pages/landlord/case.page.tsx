@@ -86,7 +86,9 @@ function Step({ view, step, names }: { view: View; step: CaseStep; names: Readon
   return (
     <li class="ds-card" data-step={step.type}>
       <h3 class="ds-heading" data-size="xs" safe>
-        {t('landlord.cases.stepHeading', { what: heading, who: author(view, step, names), when: formatDateTime(step.at, locale) })}
+        {step.type === 'landlord-case-answered' || step.type === 'landlord-case-closed'
+          ? t('landlord.cases.stepHeadingAgency', { what: heading, when: formatDateTime(step.at, locale) })
+          : t('landlord.cases.stepHeading', { what: heading, who: author(view, step, names), when: formatDateTime(step.at, locale) })}
       </h3>
       {text
         .split(/\n\s*\n?/)

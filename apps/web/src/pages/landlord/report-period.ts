@@ -3,12 +3,6 @@
  * with two dates), turned into the first and last day the landlords app's reports take. Whether the
  * dates and their span are acceptable is that app's to judge; this only names the days.
  */
-export interface ReportPeriod {
-  readonly period: string;
-  readonly from: string;
-  readonly to: string;
-}
-
 export const RANGE = 'range';
 
 const lastDayOfMonth = (year: number, month: number): string => String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0');

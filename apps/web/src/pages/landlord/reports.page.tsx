@@ -74,7 +74,10 @@ function PeriodForm({ view, form, year, errors }: { view: View; form: ReportsFor
           <label class="ds-label" for="period" safe>
             {t('landlord.reports.form.period')}
           </label>
-          <select class="ds-input" id="period" name="period" aria-invalid={periodError ? 'true' : undefined} aria-describedby={periodError ? 'period-error' : undefined}>
+          <div data-field="description" id="period-description" safe>
+            {t('landlord.reports.form.rangeHint')}
+          </div>
+          <select class="ds-input" id="period" name="period" aria-invalid={periodError ? 'true' : undefined} aria-describedby={periodError ? 'period-description period-error' : 'period-description'}>
             <option value={RANGE} selected={form.period === RANGE} safe>
               {t('landlord.reports.form.range')}
             </option>
@@ -90,7 +93,7 @@ function PeriodForm({ view, form, year, errors }: { view: View; form: ReportsFor
             </div>
           )}
         </div>
-        <TextField id="from" type="date" label={t('landlord.reports.form.from')} description={t('landlord.reports.form.rangeHint')} value={form.from} errors={errors} />
+        <TextField id="from" type="date" label={t('landlord.reports.form.from')} value={form.from} errors={errors} />
         <TextField id="to" type="date" label={t('landlord.reports.form.to')} value={form.to} errors={errors} />
         <TextField id="on" type="date" label={t('landlord.reports.form.on')} description={t('landlord.reports.form.onHint')} value={form.on} errors={errors} />
       </div>
