@@ -139,13 +139,18 @@ suite('the landlord portal: reports of a real letting with CSV, cases with the a
         hasPaymentRemarks: false,
       }),
     );
+    // The proposal waits for the landlord: the portal's home says so, with the way to the listing.
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, DEMO_LANDLORD_CREDENTIALS, '/hyresvard');
+    await untilShown(page, 'En sökande (plats 1) är föreslagen och väntar på ert beslut', '#notices-heading + ul');
+    expect(await page.locator('#notices-heading + ul a').first().getAttribute('href')).toBe(`/hyresvard/annonser/${letting.listingId}#proposals-heading`);
+    await check(page, 'landlord-notices-sv');
     await eventually(() => api(LISTINGS_URL, 'POST', `/listings/${letting.listingId}/proposals/${verified.proposalId}/approve`, landlordToken));
     letting.contractDate = addDays(moved.businessDate, 3);
     await eventually(() => api(LISTINGS_URL, 'POST', `/listings/${letting.listingId}/proposals/${verified.proposalId}/contract`, landlordToken, { contractDate: letting.contractDate }));
 
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    await signIn(page, DEMO_LANDLORD_CREDENTIALS, '/hyresvard/rapporter');
+    await page.goto(url('/hyresvard/rapporter'));
     // The period as the landlord's own dates: this year's first day to the contract's.
     await page.selectOption('#period', 'range');
     await page.fill('#from', `${letting.contractDate.slice(0, 4)}-01-01`);
@@ -226,7 +231,10 @@ suite('the landlord portal: reports of a real letting with CSV, cases with the a
 
     const caseId = casePath.split('/').pop() ?? '';
     await api(LANDLORDS_URL, 'POST', `/landlords/${demoLandlordId}/cases/${caseId}/answer`, staff, { text: 'Det kommer i nästa version, i januari.' });
-    await noScript.reload();
+    await noScript.goto(url('/hyresvard'));
+    await untilShown(noScript, 'Förmedlingen har svarat i ärendet ”Export av sökande till vårt hyressystem”');
+    await noScript.click('a:has-text("Förmedlingen har svarat i ärendet")');
+    await noScript.waitForURL(url(casePath));
     const answered = await noScript.locator('main').innerText();
     expect(answered).toContain('Svar från förmedlingen, ');
     expect(answered).toContain('Ärendet skickades: Karin Holm');

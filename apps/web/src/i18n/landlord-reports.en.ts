@@ -1,6 +1,6 @@
 import type { landlordReportsSv } from './landlord-reports.sv.js';
 
-/** The landlord portal's reports and cases in English, spread into `en.ts`: the same keys as `landlord-reports.sv.ts`. */
+/** The landlord portal's reports, cases and notices (what waits for the organisation) in English, spread into `en.ts`: the same keys as `landlord-reports.sv.ts`. */
 export const landlordReportsEn: Readonly<Record<keyof typeof landlordReportsSv, string>> = {
   'landlord.nav.reports': 'Reports',
   'landlord.nav.cases': 'Cases',
@@ -57,6 +57,9 @@ export const landlordReportsEn: Readonly<Record<keyof typeof landlordReportsSv, 
   'landlord.reports.vacancies.caption': '{count} vacant flats on {on}, the oldest first',
   'landlord.reports.vacancies.daysVacantColumn': 'Days vacant',
   'landlord.reports.vacancies.csv': 'Download the vacancies as a CSV file',
+  'landlord.notices.title': 'Waiting for you',
+  'landlord.notices.proposal': 'An applicant (place {place}) has been proposed and awaits your decision, since {when}',
+  'landlord.notices.answered': 'The agency has answered the case “{subject}”',
   'landlord.cases.title': 'Cases',
   'landlord.cases.intro': 'Questions and improvement requests from your organisation to the agency. Everyone in the organisation sees the same cases, and the agency’s answers are shown here.',
   'landlord.cases.none': 'Your organisation has no cases yet.',

@@ -1,4 +1,4 @@
-/** The landlord portal's reports and cases in Swedish, spread into `sv.ts`; kept apart so their changes merge on their own. */
+/** The landlord portal's reports, cases and notices (what waits for the organisation) in Swedish, spread into `sv.ts`; kept apart so their changes merge on their own. */
 export const landlordReportsSv = {
   'landlord.nav.reports': 'Rapporter',
   'landlord.nav.cases': 'Ärenden',
@@ -55,6 +55,9 @@ export const landlordReportsSv = {
   'landlord.reports.vacancies.caption': '{count} vakanta lägenheter den {on}, den äldsta först',
   'landlord.reports.vacancies.daysVacantColumn': 'Dagar vakant',
   'landlord.reports.vacancies.csv': 'Ladda ner vakanserna som CSV-fil',
+  'landlord.notices.title': 'Väntar på er',
+  'landlord.notices.proposal': 'En sökande (plats {place}) är föreslagen och väntar på ert beslut, sedan {when}',
+  'landlord.notices.answered': 'Förmedlingen har svarat i ärendet ”{subject}”',
   'landlord.cases.title': 'Ärenden',
   'landlord.cases.intro': 'Frågor och förbättringsförslag till förmedlingen från er organisation. Alla i organisationen ser samma ärenden, och förmedlingens svar visas här.',
   'landlord.cases.none': 'Organisationen har inga ärenden ännu.',

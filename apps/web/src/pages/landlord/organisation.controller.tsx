@@ -8,6 +8,7 @@ import { rememberWrite, setFlash } from '../../server/session.js';
 import { landlordProblems } from './landlord-problems.js';
 import { asLandlord, formText, idempotencyKey, requireLandlord } from './landlord-session.js';
 import { USER_ROLES, type UserRole } from './landlord.types.js';
+import { noticesOf } from './notices.query.js';
 import { organisationData } from './organisation.query.js';
 import { OrganisationPage } from './organisation.page.js';
 import type { UserForm } from './users.section.js';
@@ -26,8 +27,9 @@ export class LandlordOrganisationController {
   @Get()
   async organisation(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const landlord = requireLandlord(request);
-    const [view, data] = await Promise.all([this.pages.view(request, reply), organisationData(this.api, asLandlord(request, landlord), landlord.landlordId)]);
-    sendPage(reply, <OrganisationPage view={view} data={data} userForm={{}} errors={[]} />);
+    const call = asLandlord(request, landlord);
+    const [view, data, notices] = await Promise.all([this.pages.view(request, reply), organisationData(this.api, call, landlord.landlordId), noticesOf(this.api, call, landlord.landlordId)]);
+    sendPage(reply, <OrganisationPage view={view} data={data} notices={notices} userForm={{}} errors={[]} />);
   }
 
   @Post('anvandare')

@@ -4,6 +4,8 @@ import type { View } from '../../views/view.js';
 import { LISTING_TYPES } from '../listings/listing.js';
 import { RequirementList, requirementTexts } from '../listings/listing-facts.js';
 import { LandlordLayout } from './landlord-layout.js';
+import type { Notices } from './notices.query.js';
+import { NoticesSection } from './notices.section.js';
 import type { Agreement, GuidelineVersion } from './landlord.types.js';
 import type { OrganisationData } from './organisation.query.js';
 import { UsersSection, type UserForm } from './users.section.js';
@@ -12,12 +14,14 @@ import type { FieldMessage } from '../../views/components/form-errors.js';
 interface OrganisationProps {
   readonly view: View;
   readonly data: OrganisationData;
+  /** What waits for the organisation; left out on a refused form, which is about the form. */
+  readonly notices?: Notices;
   readonly userForm: UserForm;
   readonly errors: readonly FieldMessage[];
 }
 
 /** The organisation's page: its agreement with the agency, its users, and the letting guideline that prefills new listings. */
-export function OrganisationPage({ view, data, userForm, errors }: OrganisationProps): JSX.Element {
+export function OrganisationPage({ view, data, notices, userForm, errors }: OrganisationProps): JSX.Element {
   const { t } = view;
   const { me, organisation } = data;
   return (
@@ -28,6 +32,7 @@ export function OrganisationPage({ view, data, userForm, errors }: OrganisationP
       <p class="ds-paragraph" safe>
         {t('landlord.org.signedInAs', { name: me.name ?? '', role: t(`landlord.role.${me.role}`) })}
       </p>
+      {notices && <NoticesSection view={view} notices={notices} />}
       <AgreementSection view={view} data={data} />
       <UsersSection view={view} data={data} form={userForm} errors={errors} />
       <GuidelineSection view={view} guideline={data.guideline} history={data.history} />
