@@ -165,10 +165,12 @@ suite('the landlord portal: reports of a real letting with CSV, cases with the a
     expect(section).toMatch(/Uthyrda lägenheter\s+1/);
     expect(section).toContain('Vanlig');
     // The chart: an image with a name, pointing at the table with the same figures.
-    const chart = page.locator(`${lettings} svg[role="img"]`);
+    const chart = page.locator(`${lettings} svg[role="img"]`).first();
     expect(await chart.getAttribute('aria-label')).toContain('uthyrda lägenheter per typ av bostad');
     expect(await chart.getAttribute('aria-describedby')).toBe('by-type-table');
-    expect(await page.locator(`${lettings} svg rect`).count()).toBe(1);
+    // Two charts of the one letting: flats let by type, and its days from publication to contract.
+    expect(await page.locator(`${lettings} svg rect`).count()).toBe(2);
+    expect(await page.locator(`${lettings} svg[aria-describedby="lettings-table"]`).innerHTML()).toContain('Majorna, Göteborg, 2 rum');
     // The other demo flats passed their deadline unlet: vacancies, with their own chart.
     const vacancies = await page.locator('section[aria-labelledby="vacancies-heading"]').innerText();
     expect(vacancies).toContain('Haga, Göteborg, 3 rum');

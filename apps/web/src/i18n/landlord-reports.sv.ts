@@ -43,6 +43,7 @@ export const landlordReportsSv = {
   'landlord.reports.lettings.medianDays': 'Dagar till kontrakt, median',
   'landlord.reports.lettings.meanApplications': 'Ansökningar per lägenhet, medel',
   'landlord.reports.lettings.each': 'Varje uthyrning',
+  'landlord.reports.lettings.daysChart': 'Diagram: dagar från publicering till kontrakt för varje uthyrning, {period}. Samma siffror finns i tabellen under.',
   'landlord.reports.lettings.eachCaption': '{count} uthyrningar, i kontraktsordning',
   'landlord.reports.lettings.letOn': 'Kontrakt',
   'landlord.reports.lettings.daysToLetColumn': 'Dagar till kontrakt',

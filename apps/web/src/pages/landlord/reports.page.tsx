@@ -165,8 +165,17 @@ function Lettings({ view, form, report }: { view: View; form: ReportsForm; repor
           <h3 class="ds-heading" data-size="sm" safe>
             {t('landlord.reports.lettings.each')}
           </h3>
+          <BarChart
+            view={view}
+            title={t('landlord.reports.lettings.daysChart', { period })}
+            tableId="lettings-table"
+            bars={report.lettings.map((row) => ({
+              label: t('landlord.reports.flatName', { district: row.district, municipality: row.municipality, rooms: formatNumber(row.rooms, locale) }),
+              value: row.daysToLet,
+            }))}
+          />
           <div class="table-scroll">
-            <table class="ds-table">
+            <table class="ds-table" id="lettings-table">
               <caption safe>{t('landlord.reports.lettings.eachCaption', { count: report.lettings.length })}</caption>
               <thead>
                 <tr>
