@@ -38,6 +38,8 @@ export interface Infrastructure {
   readonly bus: IntegrationBus;
   /** The PostgreSQL bus when it is the one in use: it can replay its log for rebuilds. */
   readonly postgresBus?: PostgresBus;
+  /** The Kafka bus when it is the one in use: it replays topics from their earliest offset for rebuilds. */
+  readonly kafkaBus?: KafkaBus;
   readonly mode: { readonly eventStore: 'postgres' | 'eventstoredb'; readonly bus: 'postgres' | 'kafka' };
   close(): Promise<void>;
 }
@@ -66,8 +68,9 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
 
   let bus: IntegrationBus;
   let postgresBus: PostgresBus | undefined;
+  let kafkaBus: KafkaBus | undefined;
   if (config.kafkaBrokers) {
-    bus = new KafkaBus({ brokers: [...config.kafkaBrokers], clientId: config.app, readModel: pool });
+    bus = kafkaBus = new KafkaBus({ brokers: [...config.kafkaBrokers], clientId: config.app, readModel: pool });
   } else {
     const log = config.busDatabaseUrl && config.busDatabaseUrl !== config.databaseUrl ? new pg.Pool({ connectionString: config.busDatabaseUrl, max: 5, application_name: `${config.app}-bus` }) : pool;
     if (log !== pool) {
@@ -84,6 +87,7 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
     store,
     bus,
     postgresBus,
+    kafkaBus,
     mode: { eventStore: config.eventStoreUrl ? 'eventstoredb' : 'postgres', bus: config.kafkaBrokers ? 'kafka' : 'postgres' },
     close: async () => {
       for (const close of closers) await close();

@@ -5,6 +5,7 @@ import { deliver, DEFAULT_MAX_ATTEMPTS } from '../postgres/deliver.js';
 import { readDeadLetters } from '../postgres/inbox.js';
 import { decode, toKafkaMessage } from './kafka-message.js';
 import { kafkaLog } from './kafka-log.js';
+import { KafkaReplay, type KafkaReplayOptions } from './kafka-replay.js';
 import { Topics } from './topics.js';
 
 export interface KafkaBusOptions {
@@ -30,6 +31,7 @@ export class KafkaBus implements IntegrationBus {
   private producer?: Producer;
   private readonly admin: Admin;
   private readonly consumers = new Set<Consumer>();
+  private readonly replays = new Set<KafkaReplay>();
   private readonly topics: Topics;
   private producerReady?: Promise<Producer>;
   private adminReady?: Promise<Admin>;
@@ -99,6 +101,14 @@ export class KafkaBus implements IntegrationBus {
     return handle;
   }
 
+  /** The topics from their earliest offset, for a rebuild; closed with the bus. */
+  async replay(options: KafkaReplayOptions): Promise<KafkaReplay> {
+    await this.topics.ensure(options.topics);
+    const replay = await KafkaReplay.open(this.kafka, await this.connectAdmin(), options);
+    this.replays.add(replay);
+    return replay;
+  }
+
   deadLetters(group: string): Promise<DeadLetter[]> {
     return readDeadLetters(this.options.readModel, group);
   }
@@ -119,6 +129,8 @@ export class KafkaBus implements IntegrationBus {
 
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+    await Promise.all([...this.replays].map((replay) => replay.close()));
+    this.replays.clear();
     await Promise.all([this.producer?.disconnect(), this.admin.disconnect()]);
     this.producer = this.producerReady = this.adminReady = undefined;
   }
