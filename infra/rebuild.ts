@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const server = await runningOrOwnServer((line) => console.log(`[rebuild] ${line}`));
   const infra = await createInfrastructure({
     app: `${app}-rebuild`,
+    logOwner: app,
     databaseUrl: databaseUrl(server.url, app),
     busDatabaseUrl: process.env.BUS_DATABASE_URL ?? databaseUrl(server.url, BUS_DATABASE),
     eventStoreUrl: process.env.EVENTSTORE_URL,

@@ -17,6 +17,8 @@ import { notingWrites } from './noting-writes.store.js';
 
 export interface InfrastructureConfig {
   readonly app: string;
+  /** The app whose event log this is, when `app` names a tool working on it (`listings-rebuild`): EventStoreDB streams are per app. */
+  readonly logOwner?: string;
   /** The app's own database: read models, checkpoints and, in single-node mode, its event log. */
   readonly databaseUrl: string;
   /** The single-node bus log; defaults to the app's database. */
@@ -63,7 +65,11 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
     ...(config.migrations ?? []),
   ]);
 
-  const store = notingWrites(config.eventStoreUrl ? EventStoreDbEventStore.connect(config.eventStoreUrl, config.businessNow) : new PostgresEventStore(pool, { businessNow: config.businessNow }));
+  const store = notingWrites(
+    config.eventStoreUrl
+      ? EventStoreDbEventStore.connect(config.eventStoreUrl, { app: config.logOwner ?? config.app, businessNow: config.businessNow, warn })
+      : new PostgresEventStore(pool, { businessNow: config.businessNow }),
+  );
   closers.unshift(() => store.close());
 
   let bus: IntegrationBus;
