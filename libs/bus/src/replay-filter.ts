@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { IntegrationMessage } from './bus.port.js';
+import { isProgressMarker } from './kafka/kafka-progress.js';
 import { errorText, poisonReason } from './poison.js';
 import { readDeadLetters } from './postgres/inbox.js';
 
@@ -30,6 +31,8 @@ export class ReplayFilter {
   }
 
   admits(message: IntegrationMessage): boolean {
+    // Kafka's relay progress markers sit among the messages; the live consumer never hands them to a handler either.
+    if (isProgressMarker(message)) return false;
     const reason = this.deadLettered.get(message.id) ?? this.unreadable.get(message.id) ?? poisonReason(message);
     if (reason === undefined) return true;
     this.skips.set(message.id, reason);

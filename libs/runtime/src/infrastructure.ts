@@ -30,7 +30,7 @@ export interface InfrastructureConfig {
   readonly pool?: pg.Pool;
   /** The app's business time, stamped beside real time on every event it appends; tools that only read leave it out. */
   readonly businessNow?: BusinessNow;
-  /** Hears how far bus consumers have applied each source app (PostgreSQL bus only), for X-Read-After. */
+  /** Hears how far bus consumers have applied each source app, for X-Read-After. */
   readonly progress?: SourceProgressSink;
 }
 
@@ -76,7 +76,7 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
   let postgresBus: PostgresBus | undefined;
   let kafkaBus: KafkaBus | undefined;
   if (config.kafkaBrokers) {
-    bus = kafkaBus = new KafkaBus({ brokers: [...config.kafkaBrokers], clientId: config.app, readModel: pool });
+    bus = kafkaBus = new KafkaBus({ brokers: [...config.kafkaBrokers], clientId: config.app, readModel: pool, progress: config.progress });
   } else {
     const log = config.busDatabaseUrl && config.busDatabaseUrl !== config.databaseUrl ? new pg.Pool({ connectionString: config.busDatabaseUrl, max: 5, application_name: `${config.app}-bus` }) : pool;
     if (log !== pool) {

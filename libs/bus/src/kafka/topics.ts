@@ -18,7 +18,20 @@ export class Topics {
   /** Calls in one process share a creation in flight instead of racing each other too. */
   private readonly pending = new Map<string, Promise<void>>();
 
+  private readonly partitionCounts = new Map<string, number>();
+
   constructor(private readonly admin: () => Promise<Admin>) {}
+
+  /** How many partitions a topic has (created if missing); asked once per topic. */
+  async partitions(topic: string): Promise<number> {
+    const known = this.partitionCounts.get(topic);
+    if (known !== undefined) return known;
+    await this.ensure([topic]);
+    const { topics } = await (await this.admin()).fetchTopicMetadata({ topics: [topic] });
+    const count = topics[0].partitions.length;
+    this.partitionCounts.set(topic, count);
+    return count;
+  }
 
   async ensure(topics: readonly string[]): Promise<void> {
     const unknown = topics.filter((topic) => !this.known.has(topic));
