@@ -15,6 +15,7 @@ async function main(): Promise<number> {
   const db = await runningOrOwnServer((line) => console.error(`[audit] ${line}`));
   const infra = await createInfrastructure({
     app: 'listings-audit',
+    logOwner: 'listings',
     databaseUrl: process.env.DATABASE_URL ?? databaseUrl(db.url, 'listings'),
     busDatabaseUrl: process.env.BUS_DATABASE_URL ?? (process.env.DATABASE_URL ? undefined : databaseUrl(db.url, BUS_DATABASE)),
     eventStoreUrl: process.env.EVENTSTORE_URL,

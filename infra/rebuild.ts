@@ -4,6 +4,14 @@ import { runningOrOwnServer } from './database-server.js';
 import { appMigrations, rebuildTargets } from './rebuild-targets.js';
 import { APPS, BUS_DATABASE, databaseUrl, type AppName } from './single-node.js';
 
+function kafkaBrokers(variable: string | undefined): string[] | undefined {
+  const brokers = (variable ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b.length > 0);
+  return brokers.length > 0 ? brokers : undefined;
+}
+
 async function main(): Promise<void> {
   const [app, name] = process.argv.slice(2) as [AppName | undefined, string | undefined];
   const usage = `usage: npm run rebuild -- <app> <projection>\n${APPS.map((a) => `  ${a.name}: ${Object.keys(rebuildTargets[a.name]).join(', ') || '(none yet)'}`).join('\n')}`;
@@ -14,14 +22,19 @@ async function main(): Promise<void> {
   const server = await runningOrOwnServer((line) => console.log(`[rebuild] ${line}`));
   const infra = await createInfrastructure({
     app: `${app}-rebuild`,
+    logOwner: app,
     databaseUrl: databaseUrl(server.url, app),
     busDatabaseUrl: process.env.BUS_DATABASE_URL ?? databaseUrl(server.url, BUS_DATABASE),
     eventStoreUrl: process.env.EVENTSTORE_URL,
+    // Bus-fed read models replay the bus the apps use: Kafka's topics when KAFKA_BROKERS is set, else the bus log.
+    kafkaBrokers: kafkaBrokers(process.env.KAFKA_BROKERS),
     migrations: appMigrations[app],
   });
   try {
     const target = await rebuildTargets[app][name](infra);
-    console.log(`[rebuild] ${app}/${name} into a fresh table, then swapping it in`);
+    console.log(
+      `[rebuild] ${app}/${name} from ${target.checkpoint ? 'the event log' : infra.mode.bus === 'kafka' ? 'Kafka, each topic from its earliest offset' : 'the bus log'} into a fresh table, then swapping it in`,
+    );
     const result = await rebuildProjection(infra.pool, target.projection, target.source, {
       checkpoint: target.checkpoint,
       onProgress: (p) =>

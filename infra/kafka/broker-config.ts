@@ -31,6 +31,9 @@ export function brokerConfig(ports: BrokerPorts, logDir: string): string {
     'auto.create.topics.enable=false',
     // Several partitions per topic, so per-key order is what is tested, not a single partition's total order.
     'num.partitions=3',
+    // Rebuilds replay topics from their earliest offset: nothing is deleted by age (the default is 7 days), also
+    // for topics made before the bus set retention.ms=-1 on those it creates.
+    'log.retention.ms=-1',
     // No waiting for more members before the first assignment: apps and tests start one consumer per group.
     'group.initial.rebalance.delay.ms=0',
     '',

@@ -41,7 +41,16 @@ function expectStrictlyOrdered(events: RecordedEvent[]): void {
   for (let i = 1; i < events.length; i++) expect(comparePositions(events[i - 1].position, events[i].position)).toBe(-1);
 }
 
-export function eventStoreContract(name: string, create: () => Promise<EventStoreFixture>): void {
+export interface EventStoreTraits {
+  /** Appends that a client can hold open while later ones commit (PostgreSQL transactions); EventStoreDB has none. */
+  readonly clientTransactions: boolean;
+}
+
+/**
+ * Cases read the log after a sentinel event they append first, never from its start,
+ * so they hold on a long-lived server with a large log (EventStoreDB) as on a fresh one.
+ */
+export function eventStoreContract(name: string, create: () => Promise<EventStoreFixture>, traits: EventStoreTraits = { clientTransactions: false }): void {
   describe(`EventStore contract: ${name}`, () => {
     let fixture: EventStoreFixture;
     let store: EventStore;
@@ -50,6 +59,8 @@ export function eventStoreContract(name: string, create: () => Promise<EventStor
       store = fixture.store;
     });
     afterEach(() => fixture.dispose());
+    /** The position of a fresh event: what a case reads after. */
+    const sentinel = async () => (await store.append(stream('sentinel'), [newEvent('sentinel')], 'no_stream')).position;
 
     test('appends to a new stream and reads it back with revisions, metadata and positions', async () => {
       const id = stream();
@@ -167,20 +178,42 @@ export function eventStoreContract(name: string, create: () => Promise<EventStor
     });
 
     test('reads all from a global position, exclusive, in order, with a limit', async () => {
+      const anchor = await sentinel();
       const id = stream();
       await store.append(id, [newEvent(), newEvent(), newEvent()], 'no_stream');
-      const mine = (await store.readAll({ limit: 100_000 })).filter((e) => e.streamId === id);
+      const mine = (await store.readAll({ after: anchor, limit: 1000 })).filter((e) => e.streamId === id);
       expect(mine.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
-      const after = await store.readAll({ after: mine[0].position, limit: 100_000 });
+      const after = await store.readAll({ after: mine[0].position, limit: 1000 });
       expect(after.filter((e) => e.streamId === id).map((e) => e.revision)).toEqual([1n, 2n]);
       expect(await store.readAll({ after: mine[0].position, limit: 1 })).toHaveLength(1);
-      expectStrictlyOrdered(await store.readAll({ limit: 100_000 }));
+      expectStrictlyOrdered(await store.readAll({ after: anchor, limit: 1000 }));
+    });
+
+    test('reads all page by page: each page after the last one, together every event once, in order', async () => {
+      const anchor = await sentinel();
+      const ids = Array.from({ length: 5 }, () => stream('paged'));
+      for (const id of ids) await store.append(id, [newEvent(), newEvent(), newEvent()], 'no_stream');
+      const pages: RecordedEvent[][] = [];
+      let after = anchor;
+      for (;;) {
+        const page = await store.readAll({ after, limit: 4 });
+        if (page.length === 0) break;
+        expect(page.length).toBeLessThanOrEqual(4);
+        pages.push(page);
+        after = page[page.length - 1].position;
+        if (pages.flat().filter((e) => ids.includes(e.streamId)).length === 15) break;
+      }
+      const mine = pages.flat().filter((e) => ids.includes(e.streamId));
+      expect(mine).toHaveLength(15);
+      expect(new Set(mine.map((e) => e.id)).size).toBe(15);
+      expectStrictlyOrdered(pages.flat());
     });
 
     test('a catch-up subscription delivers history after its checkpoint, then live events', async () => {
+      const anchor = await sentinel();
       const id = stream();
       await store.append(id, [newEvent('old'), newEvent('checkpointed')], 'no_stream');
-      const [, checkpoint] = (await store.readAll({ limit: 100_000 })).filter((e) => e.streamId === id);
+      const [, checkpoint] = (await store.readAll({ after: anchor, limit: 1000 })).filter((e) => e.streamId === id);
       await store.append(id, [newEvent('history')], 'any');
       const seen = collectUntil(store, 2, checkpoint.position);
       await store.append(id, [newEvent('live')], 'any');
@@ -199,8 +232,8 @@ export function eventStoreContract(name: string, create: () => Promise<EventStor
     test('concurrent writers: a subscriber sees every event exactly once, in order', async () => {
       const writers = 8;
       const perWriter = 24;
-      const before = await store.countEvents();
-      const seen = collectUntil(store, before + writers * perWriter);
+      const anchor = await sentinel();
+      const seen = collectUntil(store, writers * perWriter, anchor);
       const shared = stream('shared');
       await Promise.all(
         Array.from({ length: writers }, async (_, w) => {
@@ -212,29 +245,26 @@ export function eventStoreContract(name: string, create: () => Promise<EventStor
       );
       const events = await seen;
       expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
-      expect(events).toHaveLength(before + writers * perWriter);
+      expect(events).toHaveLength(writers * perWriter);
       expectStrictlyOrdered(events);
       expect((await store.readStream(shared)).map((e) => e.revision)).toEqual(Array.from({ length: (writers * perWriter) / 2 }, (_, i) => BigInt(i)));
     });
 
-    test('transactions committing out of position order: nothing is skipped or repeated', async () => {
-      if (!fixture.appendHeld) {
-        console.warn(`${name}: no client-visible transactions, out-of-order commit case not applicable`);
-        return;
-      }
+    // Skipped, not passed, where a client cannot hold an append open (EventStoreDB): its log has no such case to test.
+    (traits.clientTransactions ? test : test.skip)('transactions committing out of position order: nothing is skipped or repeated', async () => {
       const rounds = 10;
-      const before = await store.countEvents();
-      const seen = collectUntil(store, before + rounds * 3);
+      const anchor = await sentinel();
+      const seen = collectUntil(store, rounds * 3, anchor);
       for (let round = 0; round < rounds; round++) {
         // The held append takes a lower position, then two later appends commit before it.
-        const held = await fixture.appendHeld(stream('held'), [newEvent('held', { round })]);
+        const held = await fixture.appendHeld!(stream('held'), [newEvent('held', { round })]);
         await store.append(stream('early'), [newEvent('early', { round })], 'no_stream');
         await new Promise((r) => setTimeout(r, 20));
         await store.append(stream('early'), [newEvent('early', { round })], 'no_stream');
         await held.commit();
       }
       const events = await seen;
-      expect(events).toHaveLength(before + rounds * 3);
+      expect(events).toHaveLength(rounds * 3);
       expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
       expectStrictlyOrdered(events);
       expect(events.filter((e) => e.type === 'held')).toHaveLength(rounds);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventStoreDbEventStore } from '../../libs/event-store/src/eventstoredb/eventstoredb.event-store.js';
 import { eventStoreContract } from './event-store.contract.js';
 
@@ -5,7 +6,8 @@ const url = process.env.EVENTSTORE_URL;
 
 if (url) {
   eventStoreContract('EventStoreDB', async () => {
-    const store = EventStoreDbEventStore.connect(url);
+    // A fresh app name per case: its streams and subscriptions are its own on a shared, long-lived server.
+    const store = EventStoreDbEventStore.connect(url, { app: `contract-${randomUUID().slice(0, 8)}` });
     return { store, dispose: () => store.close() };
   });
 } else {

@@ -8,6 +8,7 @@ import { ListingsModule } from '../../apps/listings/src/listings.module.js';
 import { addDays, stockholmDate } from '../../libs/calendar/src/calendar.js';
 import { createTestApp } from '../../libs/platform/src/index.js';
 import { freshDatabase } from '../support/fresh-database.js';
+import { kafkaBrokers, noteKafkaSuiteRan, reportKafkaSkipped } from '../support/kafka.js';
 
 const PASSWORD = 'a long enough password';
 const today = stockholmDate(new Date());
@@ -25,12 +26,16 @@ async function startApp(module: unknown, database: string): Promise<NestFastifyA
   return createTestApp(module as never);
 }
 
+/** The PostgreSQL bus log always; Kafka when there is a broker, where relay progress travels as markers in every partition. */
+const buses = [{ bus: 'PostgreSQL', brokers: undefined }, ...(kafkaBrokers.length > 0 ? [{ bus: 'Kafka', brokers: kafkaBrokers.join(',') }] : [])];
+if (kafkaBrokers.length === 0) reportKafkaSkipped('Read your own writes across the apps');
+
 /**
  * Read your own writes as the website does it (post/redirect/get): each write
  * answers X-Log-Position, the next request sends the latest per app in
  * X-Read-After, and sees the write at once: no retries, no sleeps.
  */
-describe('read your own writes across apps: X-Log-Position and X-Read-After', () => {
+describe.each(buses)('read your own writes across apps, bus on $bus: X-Log-Position and X-Read-After', ({ bus, brokers }) => {
   let applicants: NestFastifyApplication;
   let landlords: NestFastifyApplication;
   let listings: NestFastifyApplication;
@@ -49,6 +54,11 @@ describe('read your own writes across apps: X-Log-Position and X-Read-After', ()
   };
 
   beforeAll(async () => {
+    // The apps pick their bus from KAFKA_BROKERS when they are created.
+    if (brokers) {
+      process.env.KAFKA_BROKERS = brokers;
+      noteKafkaSuiteRan(`read your own writes on ${bus}`);
+    }
     process.env.JWT_SECRET = 'read-your-writes-secret-long-enough-for-hs256-0123';
     process.env.SEED_ACCOUNTS = 'staff:staff@test.se:Staff-pass-1';
     process.env.BUS_DATABASE_URL = await freshDatabase('bus');
@@ -99,6 +109,7 @@ describe('read your own writes across apps: X-Log-Position and X-Read-After', ()
   afterAll(async () => {
     for (const app of [listings, landlords, applicants]) await app?.close();
     delete process.env.BUS_DATABASE_URL;
+    delete process.env.KAFKA_BROKERS;
   });
 
   async function registerSeeker(serial: string) {

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { freePort } from '../../infra/free-port.js';
 import { freshDatabase } from '../support/fresh-database.js';
+import { DECLARATION, killed, listing, pause, seedLandlordAndSeekers, send as sendTo, startListings, token as signed, type Answer } from './listings-process.js';
 
 const JWT_SECRET = 'kill-mid-burst-secret-long-enough-for-hs256-0123456789';
 const SEEKERS = 200;
@@ -10,46 +11,7 @@ const IN_FLIGHT = 25;
 /** Acknowledged applications before the kill: the rest of the burst is cut or refused a connection. */
 const KILL_AFTER = 40;
 const ALREADY_APPLIED = 'already-applied';
-const DECLARATION = { householdSize: 2, taxableIncome: 420_000, nonTaxableIncome: 0, hasPaymentRemarks: false };
-
-/** An HS256 token as the platform's TokenService issues it, so the test needs no sign-in. */
-function token(claims: { sub: string; roles: string[]; landlordId?: string }): string {
-  const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims, iat: now, exp: now + 3600 })}`;
-  return `${unsigned}.${createHmac('sha256', JWT_SECRET).update(unsigned).digest('base64url')}`;
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The listings app from dist/ in its own process, as `npm start` runs it; resolves once /health answers. */
-async function startListings(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/apps/listings/src/main.js'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env, PORT: String(port) } });
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the listings app exited with code ${child.exitCode}`);
-    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (healthy) return child;
-    await pause(200);
-  }
-  child.kill('SIGKILL');
-  throw new Error('the listings app did not become healthy');
-}
-
-function killed(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
-
-interface Answer {
-  readonly status: number;
-  readonly body: { applicationId?: string } & Record<string, unknown>;
-}
+const token = (claims: { sub: string; roles: string[]; landlordId?: string }) => signed(JWT_SECRET, claims);
 
 /**
  * kill -9 of the listings app in the middle of an application burst, from
@@ -87,50 +49,11 @@ describe('kill -9 of the listings app mid-burst', () => {
     await pool?.end();
   });
 
-  async function send(method: string, path: string, headers: Record<string, string>, body: unknown): Promise<Answer | undefined> {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const text = await response.text();
-      return { status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : {} };
-    } catch {
-      return undefined; // no answer: refused, reset, or cut by the kill
-    }
-  }
+  const send = (method: string, path: string, headers: Record<string, string>, body: unknown) => sendTo(port, method, path, headers, body);
 
   test('loses no acknowledged application, doubles none, and leaves no key stuck', async () => {
-    const landlordId = randomUUID();
-    await pool.query(`INSERT INTO listings.landlords (landlord_id, agreements) VALUES ($1, jsonb_build_array($2::jsonb))`, [
-      landlordId,
-      JSON.stringify({ messageId: `faults-${landlordId}`, agreementId: randomUUID(), status: 'active', effectiveFrom: '2020-01-01', occurredAt: '2020-01-01T00:00:00.000Z' }),
-    ]);
-    const seekers = Array.from({ length: SEEKERS }, () => randomUUID());
-    await pool.query(
-      `INSERT INTO listings.seekers (applicant_id, birth_year, registered_on, timeline, status, queue_start_date)
-       SELECT id, 1980, date '2015-01-01', jsonb_build_array(jsonb_build_object('messageId', 'seed-' || id, 'status', 'active', 'queueStartDate', date '2015-01-01',
-         'effectiveFrom', date '2015-01-01', 'reason', 'registered', 'occurredAt', '2020-01-01T00:00:00.000Z')), 'active', date '2015-01-01'
-       FROM unnest($1::uuid[]) AS id`,
-      [seekers],
-    );
-    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-    const published = await send(
-      'POST',
-      '/listings',
-      { authorization: `Bearer ${token({ sub: landlordId, roles: ['landlord'], landlordId })}` },
-      {
-        address: 'Felgatan 9',
-        municipality: 'Göteborg',
-        district: 'Centrum',
-        rooms: 2,
-        areaM2: 55,
-        monthlyRent: 9500,
-        floor: 2,
-        lift: true,
-        moveInDate: day(40),
-        listingType: 'regular',
-        applicationDeadline: day(10),
-        requirements: { incomeMultiple: 3, maxHouseholdSize: 4, minAge: null, maxAge: null, noPaymentRemarks: true },
-      },
-    );
+    const { landlordId, seekers } = await seedLandlordAndSeekers(pool, SEEKERS);
+    const published = await send('POST', '/listings', { authorization: `Bearer ${token({ sub: landlordId, roles: ['landlord'], landlordId })}` }, listing());
     expect(published?.status).toBe(201);
     const listingId = published!.body.listingId as string;
 

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { IntegrationMessage } from './bus.port.js';
-import { poisonReason } from './poison.js';
+import { isProgressMarker } from './kafka/kafka-progress.js';
+import { errorText, poisonReason } from './poison.js';
 import { readDeadLetters } from './postgres/inbox.js';
 
 export interface SkippedMessage {
@@ -16,6 +17,7 @@ export interface SkippedMessage {
  */
 export class ReplayFilter {
   private readonly skips = new Map<string, string>();
+  private readonly unreadable = new Map<string, string>();
 
   private constructor(
     readonly group: string,
@@ -29,10 +31,17 @@ export class ReplayFilter {
   }
 
   admits(message: IntegrationMessage): boolean {
-    const reason = this.deadLettered.get(message.id) ?? poisonReason(message);
+    // Kafka's relay progress markers sit among the messages; the live consumer never hands them to a handler either.
+    if (isProgressMarker(message)) return false;
+    const reason = this.deadLettered.get(message.id) ?? this.unreadable.get(message.id) ?? poisonReason(message);
     if (reason === undefined) return true;
     this.skips.set(message.id, reason);
     return false;
+  }
+
+  /** A record that is no integration message at all (Kafka), to be refused when it comes: the live consumer dead-letters it too. */
+  unreadableRecord(message: IntegrationMessage, error: Error): void {
+    this.unreadable.set(message.id, errorText(error));
   }
 
   get skipped(): SkippedMessage[] {

@@ -17,6 +17,8 @@ import { notingWrites } from './noting-writes.store.js';
 
 export interface InfrastructureConfig {
   readonly app: string;
+  /** The app whose event log this is, when `app` names a tool working on it (`listings-rebuild`): EventStoreDB streams are per app. */
+  readonly logOwner?: string;
   /** The app's own database: read models, checkpoints and, in single-node mode, its event log. */
   readonly databaseUrl: string;
   /** The single-node bus log; defaults to the app's database. */
@@ -28,7 +30,7 @@ export interface InfrastructureConfig {
   readonly pool?: pg.Pool;
   /** The app's business time, stamped beside real time on every event it appends; tools that only read leave it out. */
   readonly businessNow?: BusinessNow;
-  /** Hears how far bus consumers have applied each source app (PostgreSQL bus only), for X-Read-After. */
+  /** Hears how far bus consumers have applied each source app, for X-Read-After. */
   readonly progress?: SourceProgressSink;
 }
 
@@ -38,6 +40,8 @@ export interface Infrastructure {
   readonly bus: IntegrationBus;
   /** The PostgreSQL bus when it is the one in use: it can replay its log for rebuilds. */
   readonly postgresBus?: PostgresBus;
+  /** The Kafka bus when it is the one in use: it replays topics from their earliest offset for rebuilds. */
+  readonly kafkaBus?: KafkaBus;
   readonly mode: { readonly eventStore: 'postgres' | 'eventstoredb'; readonly bus: 'postgres' | 'kafka' };
   close(): Promise<void>;
 }
@@ -61,13 +65,18 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
     ...(config.migrations ?? []),
   ]);
 
-  const store = notingWrites(config.eventStoreUrl ? EventStoreDbEventStore.connect(config.eventStoreUrl, config.businessNow) : new PostgresEventStore(pool, { businessNow: config.businessNow }));
+  const store = notingWrites(
+    config.eventStoreUrl
+      ? EventStoreDbEventStore.connect(config.eventStoreUrl, { app: config.logOwner ?? config.app, businessNow: config.businessNow, warn })
+      : new PostgresEventStore(pool, { businessNow: config.businessNow }),
+  );
   closers.unshift(() => store.close());
 
   let bus: IntegrationBus;
   let postgresBus: PostgresBus | undefined;
+  let kafkaBus: KafkaBus | undefined;
   if (config.kafkaBrokers) {
-    bus = new KafkaBus({ brokers: [...config.kafkaBrokers], clientId: config.app, readModel: pool });
+    bus = kafkaBus = new KafkaBus({ brokers: [...config.kafkaBrokers], clientId: config.app, readModel: pool, progress: config.progress });
   } else {
     const log = config.busDatabaseUrl && config.busDatabaseUrl !== config.databaseUrl ? new pg.Pool({ connectionString: config.busDatabaseUrl, max: 5, application_name: `${config.app}-bus` }) : pool;
     if (log !== pool) {
@@ -84,6 +93,7 @@ export async function createInfrastructure(config: InfrastructureConfig): Promis
     store,
     bus,
     postgresBus,
+    kafkaBus,
     mode: { eventStore: config.eventStoreUrl ? 'eventstoredb' : 'postgres', bus: config.kafkaBrokers ? 'kafka' : 'postgres' },
     close: async () => {
       for (const close of closers) await close();

@@ -1,6 +1,6 @@
 import type { IntegrationMessage } from '../../bus/src/bus.port.js';
 import { ReplayFilter } from '../../bus/src/replay-filter.js';
-import { busLogSource, type Projection, type ProjectionSource } from '../../projections/src/index.js';
+import { busLogSource, replaySource, type Projection, type ProjectionSource } from '../../projections/src/index.js';
 import { busProjectionGroup } from './bus-projection.js';
 import type { BusProjection } from './event-sourcing.module.js';
 import type { Infrastructure } from './infrastructure.js';
@@ -16,11 +16,21 @@ export interface RebuildTarget<T = any> {
 
 export type RebuildTargets = Record<string, (infra: Infrastructure) => RebuildTarget | Promise<RebuildTarget>>;
 
-/** A bus-fed read model replayed from the bus log, applying only what its live consumer group applied. */
+/**
+ * A bus-fed read model replayed from the bus, applying only what its live consumer
+ * group applied: from the PostgreSQL bus log, or from its Kafka topics' earliest
+ * offsets (the live group's offsets stay as they are; its inbox skips what it
+ * applied before the swap, and the projection's apply is idempotent for the rest).
+ */
 export function busRebuildTarget(app: string, { projection, topics }: BusProjection): (infra: Infrastructure) => Promise<RebuildTarget<IntegrationMessage>> {
   return async (infra) => {
-    if (!infra.postgresBus) throw new Error(`Replaying ${app} ${projection.name} needs the PostgreSQL bus log; with Kafka, reset the consumer group offsets instead`);
     const replay = await ReplayFilter.forGroup(infra.pool, busProjectionGroup(app, projection));
+    const source = infra.postgresBus
+      ? busLogSource(infra.postgresBus, topics)
+      : infra.kafkaBus
+        ? replaySource(await infra.kafkaBus.replay({ topics, onUnreadable: (message, error) => replay.unreadableRecord(message, error) }))
+        : undefined;
+    if (!source) throw new Error(`Replaying ${app} ${projection.name} needs a bus that keeps its messages (PostgreSQL or Kafka)`);
     return {
       projection: {
         ...projection,
@@ -31,7 +41,7 @@ export function busRebuildTarget(app: string, { projection, topics }: BusProject
             messages.filter((m) => replay.admits(m)),
           ),
       },
-      source: busLogSource(infra.postgresBus, topics),
+      source,
       replay,
     };
   };

@@ -44,9 +44,19 @@ export class IdentityService {
     }
   }
 
+  /**
+   * At the revision it read, so a retried append is one the event store recognises by its
+   * event id (EventStoreDB does so reliably only for exact revisions); a conflict re-reads.
+   */
   async release(personnummer: string, applicantId: string, correlationId: string): Promise<void> {
     const stream = this.stream(personnummer);
-    await this.infra.store.append(stream, [this.event('identity-released', applicantId, correlationId)], 'stream_exists');
+    const last = (await this.infra.store.readStream(stream)).at(-1);
+    try {
+      await this.infra.store.append(stream, [this.event('identity-released', applicantId, correlationId)], last ? last.revision : 'stream_exists');
+    } catch (error) {
+      if (!(error instanceof VersionConflictError) || !last) throw error;
+      await this.release(personnummer, applicantId, correlationId);
+    }
   }
 
   private event(type: IdentityEvent['type'], applicantId: string, correlationId: string) {

@@ -35,10 +35,20 @@ export class Claims {
     }
   }
 
+  /**
+   * At the revision it read, so a retried append is one the event store recognises by its
+   * event id (EventStoreDB does so reliably only for exact revisions); a conflict re-reads.
+   */
   async release(stream: string, holder: ClaimHolder, correlationId: string): Promise<void> {
-    const current = await this.holder(stream);
-    if (current?.landlordId !== holder.landlordId || current.userId !== holder.userId) return;
-    await this.infra.store.append(stream, [this.event('released', holder, correlationId)], 'stream_exists');
+    const last = (await this.infra.store.readStream(stream)).at(-1);
+    const current = (last as unknown as ClaimEvent | undefined)?.type === 'claimed' ? (last as unknown as ClaimEvent).data : undefined;
+    if (!last || current?.landlordId !== holder.landlordId || current.userId !== holder.userId) return;
+    try {
+      await this.infra.store.append(stream, [this.event('released', holder, correlationId)], last.revision);
+    } catch (error) {
+      if (!(error instanceof VersionConflictError)) throw error;
+      await this.release(stream, holder, correlationId);
+    }
   }
 
   private event(type: ClaimEvent['type'], holder: ClaimHolder, correlationId: string) {

@@ -1,10 +1,12 @@
-import { Kafka, logLevel, Partitioners, type Admin, type EachBatchPayload, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Admin, type EachBatchPayload, type Message, type Producer } from 'kafkajs';
 import type pg from 'pg';
-import type { ConsumeOptions, Consumer, DeadLetter, IntegrationBus, IntegrationMessage, MessageHandler } from '../bus.port.js';
+import type { ConsumeOptions, Consumer, DeadLetter, IntegrationBus, IntegrationMessage, MessageHandler, RelayProgress, SourceProgressSink } from '../bus.port.js';
 import { deliver, DEFAULT_MAX_ATTEMPTS } from '../postgres/deliver.js';
 import { readDeadLetters } from '../postgres/inbox.js';
 import { decode, toKafkaMessage } from './kafka-message.js';
 import { kafkaLog } from './kafka-log.js';
+import { GroupProgress, isMarkerRecord, progressRecords, topicsOf } from './kafka-progress.js';
+import { KafkaReplay, type KafkaReplayOptions } from './kafka-replay.js';
 import { Topics } from './topics.js';
 
 export interface KafkaBusOptions {
@@ -12,6 +14,8 @@ export interface KafkaBusOptions {
   readonly clientId: string;
   /** The consumer's own database: read model, inbox and dead letters. Offsets stay in Kafka. */
   readonly readModel: pg.Pool;
+  /** Hears how far each consumer group has applied each source app's relay, for X-Read-After. */
+  readonly progress?: SourceProgressSink;
 }
 
 /** A commit per batch, and at least this often in a long one, bounds what a crash makes the group read again. */
@@ -30,6 +34,7 @@ export class KafkaBus implements IntegrationBus {
   private producer?: Producer;
   private readonly admin: Admin;
   private readonly consumers = new Set<Consumer>();
+  private readonly replays = new Set<KafkaReplay>();
   private readonly topics: Topics;
   private producerReady?: Promise<Producer>;
   private adminReady?: Promise<Admin>;
@@ -40,14 +45,23 @@ export class KafkaBus implements IntegrationBus {
     this.topics = new Topics(() => this.connectAdmin());
   }
 
-  async publish(messages: readonly IntegrationMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    const byTopic = new Map<string, IntegrationMessage[]>();
-    for (const message of messages) byTopic.set(message.type, [...(byTopic.get(message.type) ?? []), message]);
+  /**
+   * With `progress` (the relay's), a marker follows the batch in every partition of
+   * every topic of the relay's app, in the same request: a consumer meets it only
+   * after the messages before it there (decision 0014).
+   */
+  async publish(messages: readonly IntegrationMessage[], progress?: RelayProgress): Promise<void> {
+    if (messages.length === 0 && !progress) return;
+    const byTopic = new Map<string, Message[]>();
+    for (const message of messages) byTopic.set(message.type, [...(byTopic.get(message.type) ?? []), toKafkaMessage(message)]);
     await this.topics.ensure([...byTopic.keys()]);
+    if (progress) {
+      for (const topic of topicsOf(progress.app)) byTopic.set(topic, [...(byTopic.get(topic) ?? []), ...progressRecords(progress, await this.topics.partitions(topic))]);
+    }
+    if (byTopic.size === 0) return;
     const producer = await this.connectProducer();
     try {
-      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list.map(toKafkaMessage) })) });
+      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })) });
     } catch (error) {
       // A send that failed after retries may leave the idempotent producer's sequence numbers out of step with the
       // broker's (OUT_OF_ORDER_SEQUENCE_NUMBER on every later send). The relay retries the batch; a new producer
@@ -63,12 +77,19 @@ export class KafkaBus implements IntegrationBus {
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     // Subscribing to a topic that does not exist yet would fail: a consumer may start before any producer.
     await this.topics.ensure(topics);
+    const progress = await GroupProgress.of(group, this.options.progress, topics, (topic) => this.topics.partitions(topic));
     const consumer = this.kafka.consumer({ groupId: group, allowAutoTopicCreation: false, maxWaitTimeInMs: FETCH_WAIT_MS });
     await consumer.connect();
     const eachBatch = async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) => {
       for (const record of batch.messages) {
         // Stopping, or the partition was taken away in a rebalance: what is left is the next owner's.
         if (!isRunning() || isStale()) return;
+        if (isMarkerRecord(record)) {
+          // Everything before it in this partition is applied: nothing to handle, only progress to note.
+          progress.met(batch.topic, batch.partition, record);
+          resolveOffset(record.offset);
+          continue;
+        }
         const decoded = decode(batch.topic, batch.partition, record);
         // Unreadable bytes never succeed: straight to a dead letter instead of blocking the partition.
         const handle = decoded.error ? () => Promise.reject(decoded.error) : handler;
@@ -99,6 +120,14 @@ export class KafkaBus implements IntegrationBus {
     return handle;
   }
 
+  /** The topics from their earliest offset, for a rebuild; closed with the bus. */
+  async replay(options: KafkaReplayOptions): Promise<KafkaReplay> {
+    await this.topics.ensure(options.topics);
+    const replay = await KafkaReplay.open(this.kafka, await this.connectAdmin(), options);
+    this.replays.add(replay);
+    return replay;
+  }
+
   deadLetters(group: string): Promise<DeadLetter[]> {
     return readDeadLetters(this.options.readModel, group);
   }
@@ -119,6 +148,8 @@ export class KafkaBus implements IntegrationBus {
 
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+    await Promise.all([...this.replays].map((replay) => replay.close()));
+    this.replays.clear();
     await Promise.all([this.producer?.disconnect(), this.admin.disconnect()]);
     this.producer = this.producerReady = this.adminReady = undefined;
   }

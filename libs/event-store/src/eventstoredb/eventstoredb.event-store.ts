@@ -6,13 +6,13 @@ import {
   DeadlineExceededError,
   END,
   EventStoreDBClient,
-  excludeSystemEvents,
   jsonEvent,
   NO_STREAM,
   NotLeaderError,
   START as FROM_START,
   STREAM_EXISTS,
   StreamNotFoundError,
+  streamNameFilter,
   TimeoutError,
   UnavailableError,
   WrongExpectedVersionError,
@@ -45,31 +45,63 @@ import { withBusinessTime, type BusinessNow } from '../business-time.js';
 
 const DEFAULT_READ_LIMIT = 1000;
 const DEFAULT_BATCH_SIZE = 500;
+/** A lost subscription waits this long before resubscribing, doubling while it keeps failing, up to the most. */
 const RESUBSCRIBE_DELAY_MS = 1000;
+const RESUBSCRIBE_DELAY_MOST_MS = 30_000;
+/** How long a batch waits for more events when the client's buffer runs dry, so a burst is a few transactions, not one per event. */
+const BATCH_LINGER_MS = 10;
+/** /health must answer within its own timeout even when the server does not. */
+const PING_DEADLINE_MS = 2_000;
+/** A filtered subscription reports its position at least every this many pages of filtered-out events, so a checkpoint advances past other apps' events. */
+const CHECKPOINT_INTERVAL = 1;
 
 /** What this store writes as ESDB event metadata: ours, plus the payload's schema version. */
 type StoredMetadata = EventMetadata & { readonly schemaVersion: number };
 
+export interface EventStoreDbOptions {
+  /**
+   * The app whose log this is: its streams are `<app>:<stream id>` on the server, and it
+   * reads, subscribes to and counts only those. Several apps may then share one server
+   * (docker-compose.yml) without reading each other's events.
+   */
+  readonly app: string;
+  /** Stamps business time into each appended event's metadata (EventMetadata.occurredAt). */
+  readonly businessNow?: BusinessNow;
+  /** Hears what is worth an operator's line: a lost subscription, another app's event skipped. */
+  readonly warn?: (message: string) => void;
+}
+
 /**
- * EventStore on EventStoreDB (22.6 or later: older servers return no positions on stream reads).
- * Event ids are the ESDB event ids, so a retried append is recognised by the server
- * (guaranteed for an exact or `no_stream`/`stream_exists` expectation, best effort for `any`).
+ * EventStore on EventStoreDB (22.6 or later: older servers return no positions on stream reads),
+ * reviewed against `@eventstore/db-client` 6.2.1 but not run against a server in this project's CI.
+ *
+ * Idempotence: event ids are the ESDB event ids. The server recognises a retried append by its
+ * ids against the stream for an exact or `no_stream` expectation; for `stream_exists` and `any`
+ * only a bounded in-memory cache of recent ids does, lost on a server restart, so a retry of those
+ * may append the events twice. Commands that may be retried append with exact revisions.
  */
 export class EventStoreDbEventStore implements EventStore {
+  private readonly prefix: string;
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly warn: (message: string) => void;
+
   constructor(
     private readonly client: EventStoreDBClient,
-    /** Stamps business time into each appended event's metadata (EventMetadata.occurredAt). */
-    private readonly businessNow?: BusinessNow,
-  ) {}
+    private readonly options: EventStoreDbOptions,
+  ) {
+    this.prefix = `${options.app}:`;
+    this.warn = options.warn ?? ((message) => console.warn(`[eventstoredb] ${message}`));
+  }
 
-  static connect(url: string, businessNow?: BusinessNow): EventStoreDbEventStore {
-    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(url), businessNow);
+  /** `url` is an ESDB connection string: `esdb://host:2113?tls=false`, a cluster `esdb://a:2113,b:2113,c:2113?tls=false`, or `esdb+discover://…`. */
+  static connect(url: string, options: EventStoreDbOptions): EventStoreDbEventStore {
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(url), options);
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const result = await this.client
-      .appendToStream(streamId, withBusinessTime(events, this.businessNow).map(toEventData), { expectedRevision: toExpectedRevision(expected) })
+      .appendToStream(this.stored(streamId), withBusinessTime(events, this.options.businessNow).map(toEventData), { expectedRevision: toExpectedRevision(expected) })
       .catch((error: unknown) => {
         const failure = commandError(error);
         if (failure instanceof WrongExpectedVersionError) throw new VersionConflictError(streamId, expected, failure.actualVersion);
@@ -82,19 +114,28 @@ export class EventStoreDbEventStore implements EventStore {
     }
     return {
       nextExpectedRevision: result.nextExpectedRevision,
-      position: await this.lastEventPosition(streamId, result.nextExpectedRevision),
+      position: await this.lastEventPosition(streamId, result.nextExpectedRevision, result.position),
     };
   }
 
   /**
    * The append's own position describes the write, which for several events is not
    * the last event's position, and an idempotent replay has none: readers compare
-   * against recorded event positions, so read the last one back.
+   * against recorded event positions, so read the last one back, from the leader
+   * (a follower may not have it yet). The write has landed whatever this read does:
+   * when it fails, the append's own position stands in (at worst a read-your-writes
+   * token a little early), never an error for a command that succeeded.
    */
-  private async lastEventPosition(streamId: string, revision: bigint): Promise<GlobalPosition> {
-    const [last] = await this.collect(this.client.readStream(streamId, { fromRevision: revision, maxCount: 1 }));
-    if (!last?.event) throw new Error(`Stream ${streamId}: revision ${revision} was appended but cannot be read back`);
-    return positionOf(last.event);
+  private async lastEventPosition(streamId: string, revision: bigint, written: { commit: bigint; prepare: bigint } | undefined): Promise<GlobalPosition> {
+    try {
+      const [last] = await this.collect(this.client.readStream(this.stored(streamId), { fromRevision: revision, maxCount: 1, requiresLeader: true }));
+      if (last?.event) return positionOf(last.event);
+    } catch (error) {
+      if (!written) throw error;
+    }
+    if (!written) throw new Error(`Stream ${streamId}: revision ${revision} was appended but cannot be read back`);
+    this.warn(`stream ${streamId}: revision ${revision} appended, not read back; using the append's position`);
+    return { commit: written.commit, prepare: written.prepare };
   }
 
   appendEach(appends: readonly StreamAppend[]): Promise<Array<AppendResult | VersionConflictError>> {
@@ -108,8 +149,8 @@ export class EventStoreDbEventStore implements EventStore {
   async readStream(streamId: string, fromRevision = 0n): Promise<RecordedEvent[]> {
     try {
       const events: RecordedEvent[] = [];
-      for await (const resolved of this.client.readStream(streamId, { fromRevision })) {
-        if (resolved.event) events.push(toRecordedEvent(resolved.event));
+      for await (const resolved of this.client.readStream(this.stored(streamId), { fromRevision })) {
+        if (resolved.event) events.push(this.toRecordedEvent(resolved.event)!);
       }
       return events;
     } catch (error) {
@@ -119,9 +160,10 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
-   * The client's readAll cannot filter on the server, and system events count against
-   * maxCount, so read pages until `limit` of ours. Reads start at a position inclusively:
-   * a page overlaps the previous one by the event at `after`, which is skipped.
+   * The client's readAll (6.2.1) sends no filter to the server, and system events and
+   * other apps' events count against maxCount, so read pages until `limit` of ours.
+   * Reads start at a position inclusively: a page overlaps the previous one by the
+   * event at `after`, which is skipped.
    */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.limit ?? DEFAULT_READ_LIMIT;
@@ -133,8 +175,9 @@ export class EventStoreDbEventStore implements EventStore {
       const cursor = after;
       for (const { event } of page) {
         if (!event) continue;
-        if (events.length < limit && isOurs(event) && comparePositions(event.position, cursor) > 0) {
-          events.push(toRecordedEvent(event));
+        if (events.length < limit && comparePositions(event.position, cursor) > 0) {
+          const ours = this.toRecordedEvent(event);
+          if (ours) events.push(ours);
         }
         after = event.position;
       }
@@ -144,10 +187,14 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
-   * Catch-up subscription on $all with the server filtering out system events. Batches
-   * are what the client has already buffered (up to batchSize); the next batch is read
-   * only after the handler resolves. A dropped connection resubscribes after the last
-   * handled event; a handler error ends the subscription and rejects `done`.
+   * Catch-up subscription on $all with the server filtering to this app's streams
+   * (a stream-name prefix). The server reports checkpoints while it filters out other
+   * apps' events, so a resubscription starts after them, not at the last event of ours.
+   * Batches are what the client has buffered, up to batchSize, waiting a moment for
+   * more when the buffer runs dry; the next batch is read only after the handler
+   * resolves. A lost connection resubscribes after the last handled position, with a
+   * line and a growing pause while it keeps failing; a handler error ends the
+   * subscription and rejects `done`. `close()` stops every subscription.
    */
   subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription {
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -156,9 +203,22 @@ export class EventStoreDbEventStore implements EventStore {
     let wake = () => {};
     const run = async () => {
       let checkpoint = options.from;
+      let failures = 0;
       while (!stopped) {
-        current = this.client.subscribeToAll({ fromPosition: readPosition(checkpoint), filter: excludeSystemEvents() }, { highWaterMark: batchSize });
-        const iterator = batches(current, checkpoint, batchSize);
+        // Only positions of fully handled batches: a checkpoint reported mid-batch would skip its unhandled events.
+        let filteredTo: GlobalPosition | undefined;
+        const taken = { unhandled: 0 };
+        const filter = streamNameFilter({
+          prefixes: [this.prefix],
+          checkpointInterval: CHECKPOINT_INTERVAL,
+          // The client awaits this in stream order, but events before it may still wait in its buffer or in a batch.
+          checkpointReached: (subscription, position) => {
+            if (subscription.readableLength === 0 && taken.unhandled === 0) filteredTo = { commit: position.commit, prepare: position.prepare };
+          },
+        });
+        current = this.client.subscribeToAll({ fromPosition: readPosition(checkpoint), filter }, { highWaterMark: batchSize });
+        const iterator = this.batches(current, checkpoint, batchSize, taken);
+        let lost: unknown;
         try {
           for (;;) {
             let next: IteratorResult<RecordedEvent[]>;
@@ -167,19 +227,25 @@ export class EventStoreDbEventStore implements EventStore {
             } catch (error) {
               if (stopped) return;
               if (!isUnavailable(error)) throw translate(error);
+              lost = error;
               break;
             }
             if (next.done || stopped) break;
             await handler(next.value);
             checkpoint = next.value[next.value.length - 1].position;
+            taken.unhandled = 0;
+            failures = 0;
           }
         } finally {
           await iterator.return(undefined);
           await current.unsubscribe().catch(() => undefined);
         }
         if (stopped) return;
+        if (filteredTo && comparePositions(filteredTo, checkpoint) > 0) checkpoint = filteredTo;
+        const delay = Math.min(RESUBSCRIBE_DELAY_MS * 2 ** failures++, RESUBSCRIBE_DELAY_MOST_MS);
+        this.warn(`subscription to $all ${lost ? `lost (${(commandError(lost) as Error).message})` : 'ended'}; resubscribing after ${checkpoint.commit}/${checkpoint.prepare} in ${delay / 1000} s`);
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, RESUBSCRIBE_DELAY_MS);
+          const timer = setTimeout(resolve, delay);
           wake = () => {
             clearTimeout(timer);
             resolve();
@@ -188,22 +254,49 @@ export class EventStoreDbEventStore implements EventStore {
       }
     };
     const done = run();
-    return {
+    const subscription: Subscription = {
       done,
       stop: async () => {
         stopped = true;
+        this.subscriptions.delete(subscription);
         wake();
         await current?.unsubscribe().catch(() => undefined);
         await done.catch(() => undefined);
       },
     };
+    this.subscriptions.add(subscription);
+    void done.finally(() => this.subscriptions.delete(subscription)).catch(() => undefined);
+    return subscription;
+  }
+
+  /** `taken.unhandled` counts events taken from the client's buffer and not yet handed over and handled. */
+  private async *batches(source: AllStreamSubscription, after: GlobalPosition, size: number, taken: { unhandled: number }): AsyncGenerator<RecordedEvent[]> {
+    let batch: RecordedEvent[] = [];
+    for await (const { event } of source) {
+      if (event && comparePositions(event.position, after) > 0) {
+        const ours = this.toRecordedEvent(event);
+        if (ours) {
+          batch.push(ours);
+          taken.unhandled++;
+        }
+      }
+      if (batch.length === 0 || (batch.length < size && source.readableLength > 0)) continue;
+      if (batch.length < size) {
+        // The buffer ran dry: a moment for the rest of a burst, then hand over what there is.
+        await new Promise((resolve) => setTimeout(resolve, BATCH_LINGER_MS));
+        if (source.readableLength > 0) continue;
+      }
+      yield batch;
+      batch = [];
+    }
+    if (batch.length > 0) yield batch;
   }
 
   /** Scans the whole of $all: the client's readAll has no server-side filter. For progress reports only. */
   async countEvents(): Promise<number> {
     let count = 0;
     try {
-      for await (const { event } of this.client.readAll()) if (event && isOurs(event)) count++;
+      for await (const { event } of this.client.readAll()) if (event?.streamId.startsWith(this.prefix)) count++;
     } catch (error) {
       throw translate(error);
     }
@@ -211,11 +304,44 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async ping(): Promise<void> {
-    await this.collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }));
+    await this.collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: PING_DEADLINE_MS }));
   }
 
+  /** Stops the subscriptions first: they would otherwise see their stream end and resubscribe on a disposed client. */
   async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     await this.client.dispose();
+  }
+
+  private stored(streamId: string): string {
+    return this.prefix + streamId;
+  }
+
+  /**
+   * Ours without the app prefix, or undefined for what is not this app's: system
+   * events, other apps' streams (skipped by readAll, which the server does not
+   * filter), and a foreign event in our streams, which is logged and skipped: throwing
+   * would stop the subscription at the same checkpoint forever.
+   */
+  private toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent | undefined {
+    if (event.type.startsWith('$') || !event.streamId.startsWith(this.prefix)) return undefined;
+    const stored: unknown = event.metadata;
+    if (!event.isJson || !isStoredMetadata(stored)) {
+      this.warn(`skipping event ${event.id} in ${event.streamId}: not written by this store (no JSON metadata with a schemaVersion)`);
+      return undefined;
+    }
+    const { schemaVersion, ...metadata } = stored;
+    return {
+      id: event.id,
+      streamId: event.streamId.slice(this.prefix.length),
+      revision: event.revision,
+      position: positionOf(event),
+      type: event.type,
+      schemaVersion,
+      data: event.data,
+      metadata,
+      recordedAt: event.created,
+    };
   }
 
   private async collect<E>(read: StreamingRead<E>): Promise<E[]> {
@@ -227,18 +353,6 @@ export class EventStoreDbEventStore implements EventStore {
     }
     return items;
   }
-}
-
-async function* batches(source: AllStreamSubscription, after: GlobalPosition, size: number): AsyncGenerator<RecordedEvent[]> {
-  let batch: RecordedEvent[] = [];
-  for await (const { event } of source) {
-    if (event && isOurs(event) && comparePositions(event.position, after) > 0) batch.push(toRecordedEvent(event));
-    if (batch.length > 0 && (batch.length >= size || source.readableLength === 0)) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
 }
 
 function toExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
@@ -264,33 +378,9 @@ function toEventData(event: NewEvent) {
   return jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata });
 }
 
-/** Skips what ESDB writes itself: system event types and system streams (`$stats-…`, `$$…` metadata). */
-function isOurs(event: EsdbRecordedEvent): boolean {
-  return !event.type.startsWith('$') && !event.streamId.startsWith('$');
-}
-
 function positionOf(event: EsdbRecordedEvent): GlobalPosition {
   if (!event.position) throw new Error('EventStoreDB returned an event without its position: version 22.6 or later is required');
   return { commit: event.position.commit, prepare: event.position.prepare };
-}
-
-function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
-  const stored: unknown = event.metadata;
-  if (!event.isJson || !isStoredMetadata(stored)) {
-    throw new Error(`Event ${event.id} in ${event.streamId} was not written by this store: no JSON data with a schemaVersion`);
-  }
-  const { schemaVersion, ...metadata } = stored;
-  return {
-    id: event.id,
-    streamId: event.streamId,
-    revision: event.revision,
-    position: positionOf(event),
-    type: event.type,
-    schemaVersion,
-    data: event.data,
-    metadata,
-    recordedAt: event.created,
-  };
 }
 
 function isStoredMetadata(metadata: unknown): metadata is StoredMetadata {

@@ -31,6 +31,17 @@ describe('loadConfig with the platform variables', () => {
     ]);
   });
 
+  it('takes EventStoreDB connection strings of one node, a cluster and gossip discovery, and refuses others without echoing them', () => {
+    for (const url of ['esdb://localhost:2113?tls=false', 'esdb://admin:changeit@a:2113,b:2113,c:2113?tls=false&nodePreference=leader', 'esdb+discover://cluster.example.se:2113']) {
+      expect(loadConfig(platformVariables, { ...valid, EVENTSTORE_URL: url }).EVENTSTORE_URL).toBe(url);
+    }
+    for (const url of ['http://a:2113', 'esdb://', 'esdb://a:2113,,b:2113', 'esdb://admin:secret@a:port']) {
+      const message = problemsOf({ ...valid, EVENTSTORE_URL: url });
+      expect(message).toContain('EVENTSTORE_URL must be an EventStoreDB connection string');
+      expect(message).not.toContain('secret');
+    }
+  });
+
   it('names an invalid port and quotes its value', () => {
     expect(problemsOf({ ...valid, PORT: 'abc' })).toBe('Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc")');
   });

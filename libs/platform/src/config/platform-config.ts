@@ -9,7 +9,7 @@ const RUN_MODES = ['production', 'training'] as const;
 export const platformVariables = {
   PORT: env.int({ min: 1, max: 65535 }).default(3000),
   DATABASE_URL: env.url({ protocols: ['postgres', 'postgresql'] }),
-  EVENTSTORE_URL: env.url().optional(),
+  EVENTSTORE_URL: env.custom(esdbConnectionString).optional(),
   KAFKA_BROKERS: env.list(hostAndPort).optional(),
   // HS256 is only as strong as its key: 32 characters is the least for a 256-bit HMAC.
   JWT_SECRET: env.string({ minLength: 32 }),
@@ -22,6 +22,20 @@ export const platformVariables = {
 };
 
 export type PlatformConfig = ConfigOf<typeof platformVariables>;
+
+/**
+ * An EventStoreDB connection string as the client reads it: `esdb://host:2113?tls=false`,
+ * a cluster's nodes separated by commas (`esdb://a:2113,b:2113,c:2113?tls=false`, which
+ * `new URL` refuses), or `esdb+discover://` for gossip; credentials and options optional.
+ */
+function esdbConnectionString(raw: string): string {
+  const match = /^esdb(\+discover)?:\/\/(?:[^@/\s]+@)?([^/?\s]+)\/?(?:\?[^\s]*)?$/.exec(raw);
+  if (!match || !match[2].split(',').every((node) => /^[^\s:,]+(:\d{1,5})?$/.test(node))) {
+    // Not quoted: the string may carry a password.
+    throw new InvalidValue(`must be an EventStoreDB connection string, esdb://host:port[,host:port…][?options] or esdb+discover://…`);
+  }
+  return raw;
+}
 
 function hostAndPort(raw: string): string {
   if (!/^[^\s:/]+:\d{1,5}$/.test(raw)) throw new InvalidValue(`must be host:port (got "${raw}")`);
