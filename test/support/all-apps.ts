@@ -31,9 +31,9 @@ const MODULES = { applicants: ApplicantsModule, listings: ListingsModule, landlo
  * the jobs off so nothing writes but the requests. A new app is added here once
  * and every test that walks the apps' documents covers it.
  */
-export async function startAllApps(): Promise<{ apps: RunningApp[]; everyRoleToken: string; close(): Promise<void> }> {
+export async function startAllApps(options: { server?: string } = {}): Promise<{ apps: RunningApp[]; everyRoleToken: string; close(): Promise<void> }> {
   process.env.JWT_SECRET = 'all-apps-secret-long-enough-for-hs256-0123456789';
-  process.env.BUS_DATABASE_URL = await freshDatabase('bus');
+  process.env.BUS_DATABASE_URL = await freshDatabase('bus', options.server);
   process.env.LISTINGS_JOB_INTERVAL_MS = '0';
   process.env.LETTING_JOB_INTERVAL_MINUTES = '0';
   process.env.FEE_JOB_INTERVAL_MINUTES = '0';
@@ -46,16 +46,16 @@ export async function startAllApps(): Promise<{ apps: RunningApp[]; everyRoleTok
     delete process.env.SMTP_URL;
   };
   try {
-    return { apps, everyRoleToken: await startEach(apps), close };
+    return { apps, everyRoleToken: await startEach(apps, options.server), close };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
-async function startEach(apps: RunningApp[]): Promise<string> {
+async function startEach(apps: RunningApp[], server: string | undefined): Promise<string> {
   for (const [name, module] of Object.entries(MODULES)) {
-    process.env.DATABASE_URL = await freshDatabase(name);
+    process.env.DATABASE_URL = await freshDatabase(name, server);
     const app = await createTestApp(module as never);
     const document = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body as OpenApiDocument;
     const pool = app.get<pg.Pool>(PG_POOL);
