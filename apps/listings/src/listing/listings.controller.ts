@@ -90,6 +90,7 @@ export class ListingsController {
   @ApiBearerAuth()
   @Roles('landlord', 'staff', 'admin')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'Withdrawn: the listing as it now stands, its applications ended' })
   @ApiForbiddenResponse({ description: "Another landlord's listing" })
   async withdraw(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string) {
     const listing = await this.reader.get(listingId);
