@@ -1,7 +1,6 @@
-import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate, QueryNumber } from '../../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsPositive, IsString, Length, Matches, Max, MaxLength } from 'class-validator';
 
 export class RegisterPaymentDto {
   @ApiProperty({ example: '10000180', description: 'The OCR reference of the fee notice (length digit and Luhn check digit)' })
@@ -92,21 +91,8 @@ export class DiscrepanciesQuery {
   @IsIn(['discrepancy', 'unmatched', 'invalid-line'])
   kind?: string;
 
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, maximum: 1_000_000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
+  @QueryNumber({ min: 1, max: 500, integer: true, default: 100 }) limit?: number;
+  @QueryNumber({ min: 0, max: 1_000_000, integer: true, default: 0 }) offset?: number;
 }
 
 export class DiscrepancyDto {
