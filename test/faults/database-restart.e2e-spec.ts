@@ -14,6 +14,7 @@ import type { RebuildTargets } from '../../libs/runtime/src/rebuild-target.js';
 import { personnummer } from '../browser/personnummer.js';
 import { startAllApps, type RunningApp } from '../support/all-apps.js';
 import { eventually } from '../support/eventually.js';
+import { ELIGIBLE_DECLARATION, listingBody, seedActiveSeekers } from '../support/listings-burst.js';
 
 /** Seekers who each apply once, and people who register during the burst: the commands whose fate is checked. */
 const APPLYING = 120;
@@ -27,7 +28,6 @@ const OUTAGE_MS = 12_000;
 const RETRY_PAUSE_MS = 150;
 /** A command not settled after this many attempts fails the test (the outage alone needs about OUTAGE_MS / RETRY_PAUSE_MS). */
 const MAX_ATTEMPTS = 300;
-const DECLARATION = { householdSize: 2, taxableIncome: 420_000, nonTaxableIncome: 0, hasPaymentRemarks: false };
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -104,12 +104,12 @@ describe('PostgreSQL stopped and started mid-burst', () => {
     const landlord = { authorization: `Bearer ${system.everyRoleToken}` };
     const listingId = await publishListing(landlord);
     const seekers = Array.from({ length: APPLYING }, () => randomUUID());
-    await seedSeekers(seekers);
+    await seedActiveSeekers(poolOf('listings'), seekers);
 
     const commands: Command[] = [];
     for (const [i, seeker] of seekers.entries()) {
       const authorization = `Bearer ${(await tokens.issue({ id: seeker, roles: ['applicant'] })).access_token}`;
-      commands.push(command('listings', 'POST', '/applications', { authorization, 'idempotency-key': randomUUID() }, { listingId, ...DECLARATION }, [201], 'already-applied'));
+      commands.push(command('listings', 'POST', '/applications', { authorization, 'idempotency-key': randomUUID() }, { listingId, ...ELIGIBLE_DECLARATION }, [201], 'already-applied'));
       if (i % REGISTER_EVERY === 0) {
         const body = { personnummer: personnummer(), name: 'Test Testsson', email: `seeker-${i}@example.se`, password: 'a long enough password' };
         commands.push(command('applicants', 'POST', '/applicants', {}, body, [201], 'already-registered'));
@@ -229,21 +229,7 @@ describe('PostgreSQL stopped and started mid-burst', () => {
   }
 
   async function publishListing(landlord: Record<string, string>): Promise<string> {
-    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-    const listing = {
-      address: 'Felgatan 9',
-      municipality: 'Göteborg',
-      district: 'Centrum',
-      rooms: 2,
-      areaM2: 55,
-      monthlyRent: 9500,
-      floor: 2,
-      lift: true,
-      moveInDate: day(40),
-      listingType: 'regular',
-      applicationDeadline: day(10),
-      requirements: { incomeMultiple: 3, maxHouseholdSize: 4, minAge: null, maxAge: null, noPaymentRemarks: true },
-    };
+    const listing = listingBody();
     // The listings app learns of the landlord's agreement over the bus.
     const published = await eventually(
       () => send({ app: 'listings', method: 'POST', path: '/listings', headers: landlord, body: listing }),
@@ -251,17 +237,6 @@ describe('PostgreSQL stopped and started mid-burst', () => {
     );
     expect(published?.status).toBe(201);
     return published!.body.listingId as string;
-  }
-
-  /** Seekers in the listings app's read model as the applicants app's events would leave them, without the cost of registering each. */
-  async function seedSeekers(seekers: string[]): Promise<void> {
-    await poolOf('listings').query(
-      `INSERT INTO listings.seekers (applicant_id, birth_year, registered_on, timeline, status, queue_start_date)
-       SELECT id, 1980, date '2015-01-01', jsonb_build_array(jsonb_build_object('messageId', 'seed-' || id, 'status', 'active', 'queueStartDate', date '2015-01-01',
-         'effectiveFrom', date '2015-01-01', 'reason', 'registered', 'occurredAt', '2020-01-01T00:00:00.000Z')), 'active', date '2015-01-01'
-       FROM unnest($1::uuid[]) AS id`,
-      [seekers],
-    );
   }
 });
 

@@ -3,6 +3,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { freePort } from '../../infra/free-port.js';
 import { freshDatabase } from '../support/fresh-database.js';
+import { ELIGIBLE_DECLARATION, listingBody, seedActiveSeekers } from '../support/listings-burst.js';
 
 const JWT_SECRET = 'kill-mid-burst-secret-long-enough-for-hs256-0123456789';
 const SEEKERS = 200;
@@ -10,7 +11,6 @@ const IN_FLIGHT = 25;
 /** Acknowledged applications before the kill: the rest of the burst is cut or refused a connection. */
 const KILL_AFTER = 40;
 const ALREADY_APPLIED = 'already-applied';
-const DECLARATION = { householdSize: 2, taxableIncome: 420_000, nonTaxableIncome: 0, hasPaymentRemarks: false };
 
 /** An HS256 token as the platform's TokenService issues it, so the test needs no sign-in. */
 function token(claims: { sub: string; roles: string[]; landlordId?: string }): string {
@@ -104,38 +104,13 @@ describe('kill -9 of the listings app mid-burst', () => {
       JSON.stringify({ messageId: `faults-${landlordId}`, agreementId: randomUUID(), status: 'active', effectiveFrom: '2020-01-01', occurredAt: '2020-01-01T00:00:00.000Z' }),
     ]);
     const seekers = Array.from({ length: SEEKERS }, () => randomUUID());
-    await pool.query(
-      `INSERT INTO listings.seekers (applicant_id, birth_year, registered_on, timeline, status, queue_start_date)
-       SELECT id, 1980, date '2015-01-01', jsonb_build_array(jsonb_build_object('messageId', 'seed-' || id, 'status', 'active', 'queueStartDate', date '2015-01-01',
-         'effectiveFrom', date '2015-01-01', 'reason', 'registered', 'occurredAt', '2020-01-01T00:00:00.000Z')), 'active', date '2015-01-01'
-       FROM unnest($1::uuid[]) AS id`,
-      [seekers],
-    );
-    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-    const published = await send(
-      'POST',
-      '/listings',
-      { authorization: `Bearer ${token({ sub: landlordId, roles: ['landlord'], landlordId })}` },
-      {
-        address: 'Felgatan 9',
-        municipality: 'Göteborg',
-        district: 'Centrum',
-        rooms: 2,
-        areaM2: 55,
-        monthlyRent: 9500,
-        floor: 2,
-        lift: true,
-        moveInDate: day(40),
-        listingType: 'regular',
-        applicationDeadline: day(10),
-        requirements: { incomeMultiple: 3, maxHouseholdSize: 4, minAge: null, maxAge: null, noPaymentRemarks: true },
-      },
-    );
+    await seedActiveSeekers(pool, seekers);
+    const published = await send('POST', '/listings', { authorization: `Bearer ${token({ sub: landlordId, roles: ['landlord'], landlordId })}` }, listingBody());
     expect(published?.status).toBe(201);
     const listingId = published!.body.listingId as string;
 
     const requests = seekers.map((seeker) => ({ headers: { authorization: `Bearer ${token({ sub: seeker, roles: ['applicant'] })}`, 'idempotency-key': randomUUID() } }));
-    const apply = (i: number) => send('POST', '/applications', requests[i]!.headers, { listingId, ...DECLARATION });
+    const apply = (i: number) => send('POST', '/applications', requests[i]!.headers, { listingId, ...ELIGIBLE_DECLARATION });
 
     // The burst: IN_FLIGHT at a time; the KILL_AFTER-th acknowledgement kills the app with requests in flight.
     const first: Array<Answer | undefined> = new Array(SEEKERS);
