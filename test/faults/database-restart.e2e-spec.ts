@@ -39,6 +39,12 @@ interface Answer {
   readonly answeredAt: number;
 }
 
+interface Outage {
+  readonly from: number;
+  readonly until: number;
+  readonly health: Array<{ name: string; status?: number; database?: string }>;
+}
+
 interface Command {
   readonly app: string;
   readonly method: 'GET' | 'POST';
@@ -120,15 +126,14 @@ describe('PostgreSQL stopped and started mid-burst', () => {
     // The burst: IN_FLIGHT workers take commands in turn; a command that is not settled goes back in the queue.
     const queue = [...commands];
     let acknowledged = 0;
-    let outage: { from: number; until: number } | undefined;
-    let outageDone: Promise<void> | undefined;
+    let outage: Promise<Outage> | undefined;
     await Promise.all(
       Array.from({ length: IN_FLIGHT }, async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
           const answer = await send(next);
           if (answer) next.answers.push(answer);
           if (answer && next.settles(answer)) {
-            if (answer.status < 300 && next.method === 'POST' && ++acknowledged === STOP_AFTER) outageDone = stopAndStart((o) => (outage = o));
+            if (answer.status < 300 && next.method === 'POST' && ++acknowledged === STOP_AFTER) outage = stopAndStart();
             continue;
           }
           if (next.answers.length >= MAX_ATTEMPTS) throw new Error(`${next.method} ${next.path} not settled after ${MAX_ATTEMPTS} attempts: ${JSON.stringify(next.answers.at(-1)?.body)}`);
@@ -137,9 +142,10 @@ describe('PostgreSQL stopped and started mid-burst', () => {
         }
       }),
     );
-    await outageDone;
     expect(outage).toBeDefined();
-    const { from, until } = outage!;
+    const { from, until, health } = await outage!;
+    // While it was down, every app's /health said so and named the database.
+    expect(health).toEqual(system.apps.map(({ name }) => ({ name, status: 503, database: 'down' })));
 
     // No 500 at any time: an answer is the command's own, or 503 problem details the client may retry.
     const all = commands.flatMap((c) => c.answers.map((answer) => ({ command: `${c.method} ${c.path}`, answer })));
@@ -214,18 +220,24 @@ describe('PostgreSQL stopped and started mid-burst', () => {
     ];
   }
 
-  /** Stops PostgreSQL (a fast shutdown), checks /health on every app meanwhile, and starts it again after OUTAGE_MS. */
-  async function stopAndStart(report: (outage: { from: number; until: number }) => void): Promise<void> {
+  /** Stops PostgreSQL (a fast shutdown), asks every app's /health meanwhile, and starts it again after OUTAGE_MS. */
+  async function stopAndStart(): Promise<Outage> {
     await db.stop();
     const from = Date.now();
-    for (const { name } of system.apps) {
-      const health = await send({ app: name, method: 'GET', path: '/health', headers: {} });
-      expect({ name, status: health?.status, database: (health?.body.checks as Record<string, string> | undefined)?.database }).toEqual({ name, status: 503, database: 'down' });
+    const health: Outage['health'] = [];
+    let until = from;
+    try {
+      for (const { name } of system.apps) {
+        const answer = await send({ app: name, method: 'GET', path: '/health', headers: {} });
+        health.push({ name, status: answer?.status, database: (answer?.body.checks as Record<string, string> | undefined)?.database });
+      }
+      await pause(OUTAGE_MS - (Date.now() - from));
+    } finally {
+      // Started again whatever happened, so the burst can settle and the test report what it saw.
+      until = Date.now();
+      await db.start();
     }
-    await pause(OUTAGE_MS - (Date.now() - from));
-    const until = Date.now();
-    await db.start();
-    report({ from, until });
+    return { from, until, health };
   }
 
   async function publishListing(landlord: Record<string, string>): Promise<string> {
