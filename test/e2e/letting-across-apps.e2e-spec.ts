@@ -1,10 +1,10 @@
 import { jest } from '@jest/globals';
+import { shareOneBus, startApp } from '../support/all-apps.js';
+import { organisationNumber, personnummer } from '../support/swedish-numbers.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomInt } from 'node:crypto';
 import request from 'supertest';
 import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js';
 import { stockholmDate } from '../../libs/calendar/src/calendar.js';
-import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
 import { DEMO_LANDLORD_CREDENTIALS, seedDemoLandlord } from '../../apps/landlords/src/demo/demo-landlord.js';
 import { LandlordsModule } from '../../apps/landlords/src/landlords.module.js';
 import { seedDemoListings } from '../../apps/listings/src/demo/demo-listings.js';
@@ -12,31 +12,13 @@ import { ListingsModule } from '../../apps/listings/src/listings.module.js';
 import { Clock } from '../../libs/clock/src/index.js';
 import { addDays } from '../../libs/calendar/src/calendar.js';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
-import { createTestApp } from '../../libs/platform/src/index.js';
 import { eventually } from '../support/eventually.js';
-import { freshDatabase } from '../support/fresh-database.js';
 import { kafkaBrokers, noteKafkaSuiteRan, reportKafkaSkipped } from '../support/kafka.js';
 
 const PASSWORD = 'a long enough password';
 const today = stockholmDate(new Date());
 const deadline = addDays(today, 10);
 const contractDate = addDays(today, 20);
-
-/** A valid personnummer: the Luhn digit over YYMMDDNNN computed. */
-function personnummer(birth: string, serial: string): string {
-  return `${birth}-${serial}${luhnCheckDigit(birth.slice(2) + serial)}`;
-}
-
-function organisationNumber(): string {
-  const nine = `556${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
-}
-
-/** Apps read DATABASE_URL when they are created: each gets its own database and they share the bus, as in production. */
-async function startApp(module: unknown, database: string): Promise<NestFastifyApplication> {
-  process.env.DATABASE_URL = await freshDatabase(database);
-  return createTestApp(module as never);
-}
 
 /** The same letting with the bus on each adapter the run can reach: the PostgreSQL log always, Kafka when there is a broker. */
 const buses = [{ bus: 'PostgreSQL', brokers: undefined }, ...(kafkaBrokers.length > 0 ? [{ bus: 'Kafka', brokers: kafkaBrokers.join(',') }] : [])];
@@ -58,12 +40,8 @@ describe.each(buses)('a letting across the apps, bus on $bus: landlords → list
       process.env.KAFKA_BROKERS = brokers;
       noteKafkaSuiteRan(`letting across the apps on ${bus}`);
     }
-    process.env.JWT_SECRET = 'across-apps-secret-long-enough-for-hs256-0123456789';
     process.env.SEED_ACCOUNTS = 'staff:staff@test.se:Staff-pass-1,analyst:analyst@test.se:Analyst-pass-1';
-    process.env.BUS_DATABASE_URL = await freshDatabase('bus');
-    process.env.LISTINGS_JOB_INTERVAL_MS = '0';
-    process.env.LETTING_JOB_INTERVAL_MINUTES = '0';
-    process.env.FEE_JOB_INTERVAL_MINUTES = '0';
+    await shareOneBus('across-apps-secret-long-enough-for-hs256-0123456789');
     applicants = await startApp(ApplicantsModule, 'applicants');
     landlords = await startApp(LandlordsModule, 'landlords');
     listings = await startApp(ListingsModule, 'listings');

@@ -1,30 +1,16 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomInt } from 'node:crypto';
+import { shareOneBus, startApp } from '../support/all-apps.js';
+import { organisationNumber, personnummer } from '../support/swedish-numbers.js';
 import request from 'supertest';
 import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js';
-import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
 import { LandlordsModule } from '../../apps/landlords/src/landlords.module.js';
 import { ListingsModule } from '../../apps/listings/src/listings.module.js';
 import { addDays, stockholmDate } from '../../libs/calendar/src/calendar.js';
-import { createTestApp } from '../../libs/platform/src/index.js';
-import { freshDatabase } from '../support/fresh-database.js';
 import { kafkaBrokers, noteKafkaSuiteRan, reportKafkaSkipped } from '../support/kafka.js';
 
 const PASSWORD = 'a long enough password';
 const today = stockholmDate(new Date());
 const TOKEN = /^(applicants|listings|landlords):\d+-\d+$/;
-
-const personnummer = (birth: string, serial: string) => `${birth}-${serial}${luhnCheckDigit(birth.slice(2) + serial)}`;
-
-function organisationNumber(): string {
-  const nine = `556${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
-}
-
-async function startApp(module: unknown, database: string): Promise<NestFastifyApplication> {
-  process.env.DATABASE_URL = await freshDatabase(database);
-  return createTestApp(module as never);
-}
 
 /** The PostgreSQL bus log always; Kafka when there is a broker, where relay progress travels as markers in every partition. */
 const buses = [{ bus: 'PostgreSQL', brokers: undefined }, ...(kafkaBrokers.length > 0 ? [{ bus: 'Kafka', brokers: kafkaBrokers.join(',') }] : [])];
@@ -59,12 +45,8 @@ describe.each(buses)('read your own writes across apps, bus on $bus: X-Log-Posit
       process.env.KAFKA_BROKERS = brokers;
       noteKafkaSuiteRan(`read your own writes on ${bus}`);
     }
-    process.env.JWT_SECRET = 'read-your-writes-secret-long-enough-for-hs256-0123';
     process.env.SEED_ACCOUNTS = 'staff:staff@test.se:Staff-pass-1';
-    process.env.BUS_DATABASE_URL = await freshDatabase('bus');
-    process.env.LISTINGS_JOB_INTERVAL_MS = '0';
-    process.env.LETTING_JOB_INTERVAL_MINUTES = '0';
-    process.env.FEE_JOB_INTERVAL_MINUTES = '0';
+    await shareOneBus('read-your-writes-secret-long-enough-for-hs256-0123');
     applicants = await startApp(ApplicantsModule, 'applicants');
     landlords = await startApp(LandlordsModule, 'landlords');
     listings = await startApp(ListingsModule, 'listings');

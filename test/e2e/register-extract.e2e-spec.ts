@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
+import { shareOneBus, startApp } from '../support/all-apps.js';
+import { organisationNumber } from '../support/swedish-numbers.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomInt } from 'node:crypto';
 import request from 'supertest';
 import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js';
 import { LandlordsModule } from '../../apps/landlords/src/landlords.module.js';
@@ -10,25 +11,13 @@ import { MessagesModule } from '../../apps/messages/src/messages.module.js';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
 import { addDays, stockholmDate } from '../../libs/calendar/src/calendar.js';
 import { Clock } from '../../libs/clock/src/index.js';
-import { createTestApp } from '../../libs/platform/src/index.js';
 import { eventually } from '../support/eventually.js';
-import { freshDatabase } from '../support/fresh-database.js';
 
 const PASSWORD = 'a long enough password';
 const today = stockholmDate(new Date());
 const deadline = addDays(today, 10);
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const http = (app: NestFastifyApplication) => request(app.getHttpServer());
-
-async function startApp(module: unknown, database: string): Promise<NestFastifyApplication> {
-  process.env.DATABASE_URL = await freshDatabase(database);
-  return createTestApp(module as never);
-}
-
-function organisationNumber(): string {
-  const nine = `556${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
-}
 
 /** Every personal value the apps store about the seeker, each distinct enough to be found in the extract's text. */
 const seeker = {
@@ -53,12 +42,8 @@ describe('the register extract across the apps, and erasure', () => {
   let staff: string;
 
   beforeAll(async () => {
-    process.env.JWT_SECRET = 'extract-across-apps-secret-long-enough-for-hs256-0123';
     process.env.SEED_ACCOUNTS = 'staff:staff@test.se:Staff-pass-1';
-    process.env.BUS_DATABASE_URL = await freshDatabase('bus');
-    process.env.LISTINGS_JOB_INTERVAL_MS = '0';
-    process.env.LETTING_JOB_INTERVAL_MINUTES = '0';
-    process.env.FEE_JOB_INTERVAL_MINUTES = '0';
+    await shareOneBus('extract-across-apps-secret-long-enough-for-hs256-0123');
     // Mail stays in the outbox: the inbox is what the extract shows.
     process.env.SMTP_URL = 'smtp://127.0.0.1:9';
     process.env.DELIVERY_INTERVAL_MS = '0';

@@ -1,8 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomInt } from 'node:crypto';
+import { organisationNumber, personnummer } from '../support/swedish-numbers.js';
 import request from 'supertest';
 import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js';
-import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
 import { LandlordsModule } from '../../apps/landlords/src/landlords.module.js';
 import { ListingsModule } from '../../apps/listings/src/listings.module.js';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
@@ -17,13 +16,6 @@ import { freshDatabase } from '../support/fresh-database.js';
 const PASSWORD = 'a long enough password';
 const today = stockholmDate(new Date());
 const deadline = addDays(today, 10);
-
-const personnummer = (birth: string, serial: string) => `${birth}-${serial}${luhnCheckDigit(birth.slice(2) + serial)}`;
-
-function organisationNumber(): string {
-  const nine = `556${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
-}
 
 async function startApp(module: unknown, databaseUrl: string): Promise<NestFastifyApplication> {
   process.env.DATABASE_URL = databaseUrl;

@@ -1,10 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import request from 'supertest';
 import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js';
 import { LandlordsModule } from '../../apps/landlords/src/landlords.module.js';
-import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
 import { ListingsModule } from '../../apps/listings/src/listings.module.js';
 import { MessagesModule } from '../../apps/messages/src/messages.module.js';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
@@ -12,6 +11,7 @@ import { stockholmDate } from '../../libs/calendar/src/calendar.js';
 import { ROLES } from '../../libs/platform/src/auth/roles.js';
 import { createTestApp, PG_POOL, TokenService } from '../../libs/platform/src/index.js';
 import { freshDatabase } from './fresh-database.js';
+import { organisationNumber } from './swedish-numbers.js';
 
 export interface RunningApp {
   readonly name: string;
@@ -31,12 +31,8 @@ const MODULES = { applicants: ApplicantsModule, listings: ListingsModule, landlo
  * the jobs off so nothing writes but the requests. A new app is added here once
  * and every test that walks the apps' documents covers it.
  */
-export async function startAllApps(): Promise<{ apps: RunningApp[]; everyRoleToken: string; close(): Promise<void> }> {
-  process.env.JWT_SECRET = 'all-apps-secret-long-enough-for-hs256-0123456789';
-  process.env.BUS_DATABASE_URL = await freshDatabase('bus');
-  process.env.LISTINGS_JOB_INTERVAL_MS = '0';
-  process.env.LETTING_JOB_INTERVAL_MINUTES = '0';
-  process.env.FEE_JOB_INTERVAL_MINUTES = '0';
+export async function startAllApps(options: { server?: string } = {}): Promise<{ apps: RunningApp[]; everyRoleToken: string; close(): Promise<void> }> {
+  await shareOneBus('all-apps-secret-long-enough-for-hs256-0123456789', options.server);
   // Nothing is mailed: no request here may write the events a message comes from.
   process.env.SMTP_URL = 'smtp://127.0.0.1:9';
   const apps: RunningApp[] = [];
@@ -46,17 +42,35 @@ export async function startAllApps(): Promise<{ apps: RunningApp[]; everyRoleTok
     delete process.env.SMTP_URL;
   };
   try {
-    return { apps, everyRoleToken: await startEach(apps), close };
+    return { apps, everyRoleToken: await startEach(apps, options.server), close };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
-async function startEach(apps: RunningApp[]): Promise<string> {
+/**
+ * What every test of several apps sets before creating them: the token secret, one
+ * bus for all (on `server` when given), and the jobs off so nothing writes but the
+ * requests. The apps read these when they are created.
+ */
+export async function shareOneBus(jwtSecret: string, server?: string): Promise<void> {
+  process.env.JWT_SECRET = jwtSecret;
+  process.env.BUS_DATABASE_URL = await freshDatabase('bus', server);
+  process.env.LISTINGS_JOB_INTERVAL_MS = '0';
+  process.env.LETTING_JOB_INTERVAL_MINUTES = '0';
+  process.env.FEE_JOB_INTERVAL_MINUTES = '0';
+}
+
+/** An app as production wires it, on a fresh database of its own (apps read DATABASE_URL when created). */
+export async function startApp(module: unknown, database: string, server?: string): Promise<NestFastifyApplication> {
+  process.env.DATABASE_URL = await freshDatabase(database, server);
+  return createTestApp(module as never);
+}
+
+async function startEach(apps: RunningApp[], server: string | undefined): Promise<string> {
   for (const [name, module] of Object.entries(MODULES)) {
-    process.env.DATABASE_URL = await freshDatabase(name);
-    const app = await createTestApp(module as never);
+    const app = await startApp(module, name, server);
     const document = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body as OpenApiDocument;
     const pool = app.get<pg.Pool>(PG_POOL);
     const eventCount = async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM es.events')).rows[0]!.n);
@@ -72,12 +86,11 @@ async function startEach(apps: RunningApp[]): Promise<string> {
 /** A landlord with its first administrator, who signs in: the id and landlord of a user the landlords app knows. */
 async function activeLandlordUser(landlords: NestFastifyApplication, staffToken: string): Promise<{ id: string; landlordId: string }> {
   const http = () => request(landlords.getHttpServer());
-  const organisationNumber = `556${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
   const registered = await http()
     .post('/landlords')
     .send({
       name: 'Probe AB',
-      organisationNumber: `${organisationNumber.slice(0, 6)}-${organisationNumber.slice(6)}${luhnCheckDigit(organisationNumber)}`,
+      organisationNumber: organisationNumber(),
       contact: { name: 'Karin Holm', email: 'karin@example.se' },
     })
     .expect(201);

@@ -1,6 +1,8 @@
 import { jest } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import type { IntegrationMessage } from '../../../libs/bus/src/bus.port.js';
 import {
@@ -645,6 +647,13 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     const audit = await http().get('/listings/audit/allocations').set(bearer(staff)).expect(200);
     expect(audit.body).toMatchObject({ standingsFrom: 'bus-log', differences: [], skippedMessages: [{ id: poison.id, reason }] });
     expect(audit.body.rankingsChecked).toBeGreaterThanOrEqual(1);
+
+    // `npm run audit -- allocations` as an operator runs it (the compiled command, on this app's database): it
+    // completes, finds no difference and names the message it skipped.
+    const command = await promisify(execFile)(process.execPath, ['dist/infra/audit.js', 'allocations'], { env: { ...process.env, LOG_LEVEL: 'error' } });
+    expect(JSON.parse(command.stdout)).toMatchObject({ audit: 'allocations', standingsFrom: 'bus-log', skippedMessages: 1, differences: 0 });
+    expect(command.stderr).toContain(`[audit] skipped 1 bus message(s) as the live seekers consumer did: ${poison.id}`);
+    expect(command.stderr).toContain(`[audit]   ${poison.id}: ${reason}`);
 
     const live = await rows('SELECT * FROM listings.seekers ORDER BY applicant_id');
     const target = await listingsRebuildTargets.seekers(infra);

@@ -29,5 +29,6 @@ export { PG_POOL } from './database/pg-pool.js';
 export { etagOf, revisionFromIfMatch } from './http/etag.js';
 export { FastRoutes, type BodySchema } from './http/fast-routes.js';
 export { IsCalendarDate } from './validation/is-calendar-date.js';
+export { QueryNumber } from './validation/query-number.js';
 export { LogWrites, noteLogWrite, withLogWrites, currentLogWrites } from './read-after/log-writes.js';
 export { ReadModelProgress } from './read-after/read-model-progress.js';

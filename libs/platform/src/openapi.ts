@@ -9,7 +9,14 @@ export const DOCS_PATH = 'docs';
 
 /** Swagger UI at /docs and the document at /docs-json, with FastRoutes; bearer auth applies unless a route is @Public(). */
 export function setupOpenApi(app: INestApplication, title: string): void {
-  const config = new DocumentBuilder().setTitle(title).setVersion('1').addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer').addSecurityRequirements('bearer').build();
+  const config = new DocumentBuilder()
+    .setTitle(title)
+    .setVersion('1')
+    // Relative: each app serves its API at the root of whatever host serves this document.
+    .addServer('/')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addSecurityRequirements('bearer')
+    .build();
   // A factory, so the document is built on first request, once every route is registered.
   SwaggerModule.setup(DOCS_PATH, app, () => {
     const document = SwaggerModule.createDocument(app, config);

@@ -15,7 +15,7 @@ export class QueueTimeDto {
   @ApiProperty() applicantId: string;
   @ApiProperty({ example: '2026-11-24' }) asOf: string;
   @ApiProperty({ enum: ['active', 'deregistered', 'closed'] }) status: string;
-  @ApiProperty({ nullable: true, example: '2019-03-01' }) queueStartDate: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, example: '2019-03-01' }) queueStartDate: string | null;
   @ApiProperty({ description: 'Whole days from the queue start date to asOf; what rankings use' }) queueDays: number;
 }
 

@@ -1,7 +1,6 @@
-import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate, QueryNumber } from '../../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsPositive, IsString, Length, Matches, Max, MaxLength } from 'class-validator';
 
 export class RegisterPaymentDto {
   @ApiProperty({ example: '10000180', description: 'The OCR reference of the fee notice (length digit and Luhn check digit)' })
@@ -32,9 +31,10 @@ export class PaymentResultDto {
   @ApiProperty({ enum: ['paid', 'partly-paid', 'late', 'discrepancy', 'unmatched'], description: 'late: dated after the last pay day, so it cannot keep the account; not applied, owed back' })
   outcome: string;
   @ApiProperty({ description: 'This payment was registered before: nothing new was recorded' }) duplicate: boolean;
-  @ApiProperty({ nullable: true, format: 'uuid' }) applicantId: string | null;
-  @ApiProperty({ nullable: true }) noticeId: string | null;
+  @ApiProperty({ type: 'string', nullable: true, format: 'uuid' }) applicantId: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) noticeId: string | null;
   @ApiProperty({
+    type: 'string',
     nullable: true,
     example: 'overpaid',
     description: 'too-early, late, underpaid, overpaid, already-paid, account-deregistered, unknown-reference; deregistration-reversed when a payment dated in time paid a lapsed fee',
@@ -79,7 +79,7 @@ export class PaymentFileLineDto {
 
 export class PaymentFileReportDto {
   @ApiProperty({ description: 'SHA-256 of the file content' }) fileId: string;
-  @ApiProperty({ nullable: true }) fileName: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) fileName: string | null;
   @ApiProperty({ description: 'The same file was uploaded before: nothing new was registered' }) alreadyProcessed: boolean;
   @ApiProperty({ description: 'Lines per outcome' }) summary: Record<string, number>;
   @ApiProperty({ type: [PaymentFileLineDto] }) lines: PaymentFileLineDto[];
@@ -91,36 +91,23 @@ export class DiscrepanciesQuery {
   @IsIn(['discrepancy', 'unmatched', 'invalid-line'])
   kind?: string;
 
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, maximum: 1_000_000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
+  @QueryNumber({ min: 1, max: 500, integer: true, default: 100 }) limit?: number;
+  @QueryNumber({ min: 0, max: 1_000_000, integer: true, default: 0 }) offset?: number;
 }
 
 export class DiscrepancyDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['discrepancy', 'unmatched', 'invalid-line'] }) kind: string;
   @ApiProperty({ example: 'overpaid' }) reason: string;
-  @ApiProperty({ nullable: true, format: 'uuid' }) applicantId: string | null;
-  @ApiProperty({ nullable: true }) noticeId: string | null;
-  @ApiProperty({ nullable: true, description: "The notice's status now, e.g. paid after an earlier partial payment" }) noticeStatus: string | null;
-  @ApiProperty({ nullable: true }) reference: string | null;
-  @ApiProperty({ nullable: true }) amount: number | null;
-  @ApiProperty({ nullable: true, description: 'Not applied, excess, or still outstanding (underpaid)' }) discrepancyAmount: number | null;
-  @ApiProperty({ nullable: true }) paidOn: string | null;
-  @ApiProperty({ nullable: true }) bankReference: string | null;
-  @ApiProperty({ nullable: true }) fileId: string | null;
+  @ApiProperty({ type: 'string', nullable: true, format: 'uuid' }) applicantId: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) noticeId: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: "The notice's status now, e.g. paid after an earlier partial payment" }) noticeStatus: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) reference: string | null;
+  @ApiProperty({ type: 'number', nullable: true }) amount: number | null;
+  @ApiProperty({ type: 'number', nullable: true, description: 'Not applied, excess, or still outstanding (underpaid)' }) discrepancyAmount: number | null;
+  @ApiProperty({ type: 'string', nullable: true }) paidOn: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) bankReference: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) fileId: string | null;
   @ApiProperty({ nullable: true, description: 'For an invalid file line: its text and what was wrong' }) detail: unknown;
   @ApiProperty() recordedAt: string;
 }
@@ -133,8 +120,8 @@ export class RunFeeJobDto {
 }
 
 export class FeeJobRunDto {
-  @ApiProperty({ nullable: true }) from: string | null;
-  @ApiProperty({ nullable: true }) to: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) from: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) to: string | null;
   @ApiProperty() days: number;
   @ApiProperty() noticesIssued: number;
   @ApiProperty() deregistered: number;
@@ -151,7 +138,7 @@ export class FeeNoticeDto {
   @ApiProperty({ enum: ['unpaid', 'overdue', 'paid', 'deregistered'] }) status: string;
   @ApiProperty() paid: number;
   @ApiProperty() outstanding: number;
-  @ApiProperty({ nullable: true }) paidOn: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) paidOn: string | null;
   @ApiProperty({
     example: '2027-06-08',
     description: 'The last day a payment counts (its value date): the due date plus the grace days in force on the due date. Unpaid after it, the account is deregistered and the queue time lost',
@@ -165,8 +152,8 @@ export class FeePaymentDto {
   @ApiProperty() amount: number;
   @ApiProperty() applied: number;
   @ApiProperty() paidOn: string;
-  @ApiProperty({ nullable: true }) noticeId: string | null;
-  @ApiProperty({ nullable: true, example: 'overpaid' }) discrepancy: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) noticeId: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'overpaid' }) discrepancy: string | null;
 }
 
 export class SeekerFeesDto {

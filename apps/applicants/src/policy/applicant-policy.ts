@@ -31,8 +31,6 @@ export interface ApplicantPolicy {
   readonly signInAccountMaxDelaySeconds: number;
 }
 
-export type PolicySetting = keyof ApplicantPolicy;
-
 export const DEFAULT_POLICY: ApplicantPolicy = {
   annualFee: 200,
   earlyPaymentDays: 30,

@@ -7,16 +7,16 @@ import { LISTING_TYPES } from '../../../../libs/contracts/src/index.js';
 
 /** null (or absent) means "no such requirement". */
 export class RequirementsDto {
-  @ApiPropertyOptional({ example: 3, nullable: true, description: 'Minimum yearly income as a multiple of the yearly rent' })
+  @ApiPropertyOptional({ type: 'number', example: 3, nullable: true, description: 'Minimum yearly income as a multiple of the yearly rent' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(10)
   incomeMultiple?: number | null;
 
-  @ApiPropertyOptional({ example: 4, nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(20) maxHouseholdSize?: number | null;
-  @ApiPropertyOptional({ example: 18, nullable: true }) @IsOptional() @IsInt() @Min(16) @Max(120) minAge?: number | null;
-  @ApiPropertyOptional({ example: 25, nullable: true }) @IsOptional() @IsInt() @Min(16) @Max(120) maxAge?: number | null;
+  @ApiPropertyOptional({ type: 'integer', example: 4, nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(20) maxHouseholdSize?: number | null;
+  @ApiPropertyOptional({ type: 'integer', example: 18, nullable: true }) @IsOptional() @IsInt() @Min(16) @Max(120) minAge?: number | null;
+  @ApiPropertyOptional({ type: 'integer', example: 25, nullable: true }) @IsOptional() @IsInt() @Min(16) @Max(120) maxAge?: number | null;
   @ApiProperty({ example: true }) @IsBoolean() noPaymentRemarks: boolean;
 }
 

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Transform } from 'class-transformer';
 import type pg from 'pg';
-import { IsCalendarDate, DomainRuleViolation, PG_POOL, Roles } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate, DomainRuleViolation, PG_POOL, Roles, QueryNumber } from '../../../../libs/platform/src/index.js';
 import { requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { LISTING_COLUMNS, LISTING_STATES, landlordListings, landlordProposals, PROPOSAL_COLUMNS } from '../listings/listing-views.query.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
@@ -19,8 +19,8 @@ class FormatQuery {
 }
 
 class PageQuery extends FormatQuery {
-  @ApiPropertyOptional({ default: 1000, maximum: 10_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) limit?: number;
-  @ApiPropertyOptional({ default: 0, maximum: 1_000_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset?: number;
+  @QueryNumber({ min: 1, max: 10_000, integer: true, default: 1000 }) limit?: number;
+  @QueryNumber({ min: 0, max: 1_000_000, integer: true, default: 0 }) offset?: number;
 }
 
 const page = (query: PageQuery) => ({ limit: query.limit ?? 1000, offset: query.offset ?? 0 });

@@ -45,6 +45,7 @@ export class UsersController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'A landlord user signs in: a bearer token with role landlord and the landlordId claim' })
+  @ApiOkResponse({ description: 'A bearer token with the role landlord, the user as subject and the landlordId claim' })
   @ApiUnauthorizedResponse({ description: REFUSED })
   @ApiTooManyRequestsResponse({ description: THROTTLED_DESCRIPTION })
   async signIn(@Body() body: SignInDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<IssuedToken> {

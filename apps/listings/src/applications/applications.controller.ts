@@ -23,6 +23,7 @@ export class ApplicationsController {
 
   @Post(':applicationId/withdraw')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'Withdrawn: the application as it now stands' })
   @ApiUnprocessableEntityResponse({ description: 'The deadline has passed' })
   withdraw(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
     return this.useCases.withdraw(user, applicationId);

@@ -50,6 +50,7 @@ export class ApplyRoute implements OnModuleInit {
       body: APPLY_BODY,
       status: 201,
       openApi: {
+        operationId: 'ApplyRoute_apply',
         tags: ['applications'],
         summary: 'Apply for a listing',
         responses: {

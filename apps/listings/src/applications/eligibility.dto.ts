@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { QueryNumber } from '../../../../libs/platform/src/index.js';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsDefined, ValidateIf } from 'class-validator';
 import type { Declaration } from '../listing/listing.events.js';
 import { HOUSEHOLD_SIZE, SEK_PER_YEAR } from './apply.route.js';
 
@@ -13,31 +14,26 @@ const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true 
 
 /** The apply body's declaration as query parameters, with the same meaning and limits; all four or none. */
 export class EligibilityQuery {
-  @ApiPropertyOptional({ minimum: HOUSEHOLD_SIZE.minimum, maximum: HOUSEHOLD_SIZE.maximum, example: 2, description: 'Persons who will live in the flat, you included' })
   @ValidateIf(declaring)
   @IsDefined(required)
-  @Type(() => Number)
-  @IsInt()
-  @Min(HOUSEHOLD_SIZE.minimum)
-  @Max(HOUSEHOLD_SIZE.maximum)
+  @QueryNumber({ min: HOUSEHOLD_SIZE.minimum, max: HOUSEHOLD_SIZE.maximum, integer: true, optional: false, example: 2, description: 'Persons who will live in the flat, you included' })
   householdSize?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: SEK_PER_YEAR.maximum, example: 360_000, description: 'Household taxable income, SEK per year' })
   @ValidateIf(declaring)
   @IsDefined(required)
-  @Type(() => Number)
-  @IsInt()
-  @Min(SEK_PER_YEAR.minimum)
-  @Max(SEK_PER_YEAR.maximum)
+  @QueryNumber({ min: SEK_PER_YEAR.minimum, max: SEK_PER_YEAR.maximum, integer: true, optional: false, example: 360_000, description: 'Household taxable income, SEK per year' })
   taxableIncome?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: SEK_PER_YEAR.maximum, example: 0, description: 'Non-taxable income (e.g. housing allowance), SEK per year; counts ×1.5 against the income requirement' })
   @ValidateIf(declaring)
   @IsDefined(required)
-  @Type(() => Number)
-  @IsInt()
-  @Min(SEK_PER_YEAR.minimum)
-  @Max(SEK_PER_YEAR.maximum)
+  @QueryNumber({
+    min: SEK_PER_YEAR.minimum,
+    max: SEK_PER_YEAR.maximum,
+    integer: true,
+    optional: false,
+    example: 0,
+    description: 'Non-taxable income (e.g. housing allowance), SEK per year; counts ×1.5 against the income requirement',
+  })
   nonTaxableIncome?: number;
 
   @ApiPropertyOptional({ type: Boolean, example: false, description: 'Whether you have payment remarks (true or false)' })

@@ -24,6 +24,7 @@ export class OwnApplicationRoute implements OnModuleInit {
       params: PARAMS,
       status: 200,
       openApi: {
+        operationId: 'OwnApplicationRoute_get',
         tags: ['applications'],
         summary: 'One of your applications with its current place',
         responses: { 200: 'The application, its listing and your place, e.g. "place 3 of 57"', 404: 'No such application among yours' },

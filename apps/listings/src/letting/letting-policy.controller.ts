@@ -1,40 +1,16 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
-import { CurrentUser, currentCorrelationId, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { LettingPolicyChangeDto, PolicyOnQuery } from './letting.dto.js';
+import { policyController } from '../../../../libs/policy/src/policy.controller.js';
 import { LettingPolicyService } from './letting-policy.service.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { LETTING_POLICY_LIMITS } from './letting.policy.js';
 
-/** The letting deadlines: anyone may read what applied on a date; only admins change them, from a date on. */
-@ApiTags('letting policy')
-@Controller('letting/policy')
-export class LettingPolicyController {
-  constructor(
-    private readonly policy: LettingPolicyService,
-    private readonly clock: Clock,
-  ) {}
-
-  @Get()
-  @Public()
-  async on(@Query() query: PolicyOnQuery) {
-    const on = query.on ?? stockholmDate(this.clock.now());
-    return { on, ...(await this.policy.rules(on)) };
-  }
-
-  @Get('changes')
-  @ApiBearerAuth()
-  @Roles('staff', 'admin')
-  changes() {
-    return this.policy.changes();
-  }
-
-  @Post('changes')
-  @ApiBearerAuth()
-  @Roles('admin')
-  @HttpCode(201)
-  async change(@CurrentUser() user: AuthenticatedUser, @Body() body: LettingPolicyChangeDto) {
-    return this.policy.decide(body, user.id, this.clock.now(), currentCorrelationId() ?? randomUUID());
-  }
-}
+/** The letting deadlines, joined with the listings policy's showing size: anyone may read them; only admins change them, from a date on. */
+export const LettingPolicyController = policyController({
+  path: 'letting/policy',
+  tag: 'letting policy',
+  name: 'LettingPolicy',
+  service: LettingPolicyService,
+  limits: LETTING_POLICY_LIMITS,
+  values: 'integers',
+  historyReaders: ['staff', 'admin'],
+  reasonExample: 'Board decision 2026-11-20, §4',
+  onDate: (policy, date) => policy.rules(date),
+});

@@ -1,8 +1,7 @@
 import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { LETTING_POLICY_LIMITS, type LettingPolicySetting } from './letting.policy.js';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class SlotDto {
   @ApiProperty({ example: '2026-12-02T16:00:00+01:00' }) @MaxLength(40) @IsISO8601({ strict: true }, { message: 'startsAt must be a date and time (ISO 8601)' }) startsAt: string;
@@ -54,17 +53,4 @@ export class ContractDto {
 
 export class CancelDto {
   @ApiProperty({ example: 'The landlord did not hand over the flat' }) @IsString() @Length(3, 1000) reason: string;
-}
-
-const SETTINGS = Object.keys(LETTING_POLICY_LIMITS) as LettingPolicySetting[];
-
-export class LettingPolicyChangeDto {
-  @ApiProperty({ enum: SETTINGS }) @IsIn(SETTINGS) setting: LettingPolicySetting;
-  @ApiProperty() @IsInt() value: number;
-  @ApiProperty({ example: '2027-01-01', description: 'Today or later: a rule change never rewrites history' }) @IsCalendarDate() effectiveFrom: string;
-  @ApiProperty({ example: 'Board decision 2026-11-20, §4' }) @IsString() @Length(5, 500) reason: string;
-}
-
-export class PolicyOnQuery {
-  @ApiPropertyOptional({ example: '2026-11-24' }) @IsOptional() @IsCalendarDate() on?: string;
 }

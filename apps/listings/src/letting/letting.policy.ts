@@ -16,8 +16,6 @@ export interface LettingPolicy {
 /** Everything the letting decider needs: its own policy and the showing size from the listings policy. */
 export type LettingRules = LettingPolicy & Pick<ListingPolicy, 'showingInvitations'>;
 
-export type LettingPolicySetting = keyof LettingPolicy;
-
 export const DEFAULT_LETTING_POLICY: LettingPolicy = { interestAnswerDays: 3, certificateDays: 7 };
 
 export const LETTING_POLICY_LIMITS: SettingLimits<LettingPolicy> = {

@@ -1,11 +1,10 @@
 import { methodFor } from '../ranking/rank.js';
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import type pg from 'pg';
 import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
-import { CurrentUser, NotFound, PG_POOL, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, NotFound, PG_POOL, Public, Roles, type AuthenticatedUser, QueryNumber } from '../../../../libs/platform/src/index.js';
 import { assertOwnListingOrStaff, landlordOf } from '../access/access.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
@@ -23,8 +22,8 @@ class TemplateQuery {
 }
 
 class PageQuery {
-  @ApiPropertyOptional({ default: 1, maximum: 10_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) page?: number;
-  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
+  @QueryNumber({ min: 1, max: 10_000, integer: true, default: 1 }) page?: number;
+  @QueryNumber({ min: 1, max: 500, integer: true, default: 50 }) pageSize?: number;
 }
 
 /** Listings: public search and details; landlords publish and withdraw their own. */
@@ -90,6 +89,7 @@ export class ListingsController {
   @ApiBearerAuth()
   @Roles('landlord', 'staff', 'admin')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'Withdrawn: the listing as it now stands, its applications ended' })
   @ApiForbiddenResponse({ description: "Another landlord's listing" })
   async withdraw(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string) {
     const listing = await this.reader.get(listingId);

@@ -5,16 +5,16 @@ import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Mi
 import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
 
 export class RequirementsDto {
-  @ApiPropertyOptional({ nullable: true, example: 3, description: 'Minimum yearly income as a multiple of the yearly rent; non-taxable income counts ×1.5' })
+  @ApiPropertyOptional({ type: 'number', nullable: true, example: 3, description: 'Minimum yearly income as a multiple of the yearly rent; non-taxable income counts ×1.5' })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)
   @Max(10)
   incomeMultiple?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 4 }) @IsOptional() @IsInt() @Min(1) @Max(20) maxHouseholdSize?: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 18 }) @IsOptional() @IsInt() @Min(0) @Max(120) minAge?: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 25 }) @IsOptional() @IsInt() @Min(0) @Max(120) maxAge?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 4 }) @IsOptional() @IsInt() @Min(1) @Max(20) maxHouseholdSize?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 18 }) @IsOptional() @IsInt() @Min(0) @Max(120) minAge?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 25 }) @IsOptional() @IsInt() @Min(0) @Max(120) maxAge?: number | null;
   @ApiProperty({ example: true }) @IsBoolean() noPaymentRemarks: boolean;
 }
 

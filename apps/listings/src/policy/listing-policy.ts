@@ -17,8 +17,6 @@ export interface ListingPolicy {
   readonly maxApplicationDays: number;
 }
 
-export type PolicySetting = keyof ListingPolicy;
-
 export const DEFAULT_POLICY: ListingPolicy = {
   maxActiveApplications: 5,
   showingInvitations: 10,

@@ -34,7 +34,12 @@ export class RankingPageRoute implements OnModuleInit {
       params: PARAMS,
       query: QUERY,
       status: 200,
-      openApi: { tags: ['ranking'], summary: 'The decided ranking with applicant ids, a page at a time', responses: { 200: 'A page of places', 404: 'No such listing' } },
+      openApi: {
+        operationId: 'RankingPageRoute_get',
+        tags: ['ranking'],
+        summary: 'The decided ranking with applicant ids, a page at a time',
+        responses: { 200: 'A page of places', 404: 'No such listing' },
+      },
       handle: async (_user, { params, query }, reply) => {
         const from = (query.page - 1) * query.pageSize;
         // One round trip: the listing's status and count with the page of places, built as JSON by PostgreSQL.

@@ -1,14 +1,12 @@
 import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { CurrentUser, NotFound, Public, Roles, TokenService, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, NotFound, Public, Roles, TokenService, type AuthenticatedUser, QueryNumber } from '../../../../libs/platform/src/index.js';
 import { CloseService } from './close.service.js';
 import { ExplanationService } from './explanation.service.js';
 
 class RankingPageQuery {
-  @ApiPropertyOptional({ default: 1, maximum: 10_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) page?: number;
-  @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize?: number;
+  @QueryNumber({ min: 1, max: 10_000, integer: true, default: 1 }) page?: number;
+  @QueryNumber({ min: 1, max: 1000, integer: true, default: 100 }) pageSize?: number;
 }
 
 /** The ranking's explanation and the close that decides it; the ranking itself is RankingPageRoute. */

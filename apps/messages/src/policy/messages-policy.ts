@@ -1,4 +1,4 @@
-import type { PolicyChange as DatedChange, SettingLimits } from '../../../../libs/policy/src/dated-policy.js';
+import type { SettingLimits } from '../../../../libs/policy/src/dated-policy.js';
 import type { MessageKind } from '../inbox/person-messages.events.js';
 
 /**
@@ -53,5 +53,3 @@ export const EMAIL_SETTING: Readonly<Record<MessageKind, PolicySetting>> = {
   'proposal-outcome': 'emailProposalOutcome',
   'letting-completed': 'emailLettingCompleted',
 };
-
-export type PolicyChange = DatedChange<MessagesPolicy>;

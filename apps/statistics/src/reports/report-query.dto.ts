@@ -1,7 +1,7 @@
-import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate, QueryNumber } from '../../../../libs/platform/src/index.js';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
 import { LANGUAGES, type Language } from '../formats/labels.js';
 import { CUTS, type Cut } from './lettings.report.js';
@@ -35,13 +35,7 @@ export class ReportQueryDto {
   @ApiPropertyOptional({ example: 'Göteborg' }) @IsOptional() @IsString() @Length(1, 100) municipality?: string;
   @ApiPropertyOptional({ example: 'Majorna' }) @IsOptional() @IsString() @Length(1, 100) district?: string;
 
-  @ApiPropertyOptional({ example: 2, maximum: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'rooms must be a number' })
-  @Min(0.5)
-  @Max(20)
-  rooms?: number;
+  @QueryNumber({ min: 0.5, max: 20, example: 2, message: 'rooms must be a number' }) rooms?: number;
 
   @ApiPropertyOptional({ enum: LISTING_TYPES }) @IsOptional() @IsIn(LISTING_TYPES) listingType?: ListingType;
   @ApiPropertyOptional({ description: 'One landlord (analysts)' }) @IsOptional() @IsUUID() landlordId?: string;

@@ -21,7 +21,8 @@ import { binaryRows, copyOut, repeatedText } from '../../../postgres/src/copy-ou
 import { APPEND_EACH_SQL, appendSql, type AppendRow } from './append.sql.js';
 import { appendOneByOne } from '../one-by-one.js';
 import { withBusinessTime, type BusinessNow } from '../business-time.js';
-import { isUnavailable, toRecordedEvent, type EventRow } from './rows.js';
+import { isDatabaseUnavailable as isUnavailable } from '../../../postgres/src/connection-errors.js';
+import { toRecordedEvent, type EventRow } from './rows.js';
 
 function eventValues(e: NewEvent): unknown[] {
   return [e.id, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata)];

@@ -26,13 +26,3 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     recordedAt: row.recorded_at,
   };
 }
-
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
-
-/** Connection-level failures (class 08, shutdown, too many connections), as opposed to a statement's own error. */
-export function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
-  const message = (error as Error | null)?.message ?? '';
-  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
-}

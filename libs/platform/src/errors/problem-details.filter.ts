@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { STATUS_CODES } from 'node:http';
 import { GENERIC_PROBLEM_TYPE, ProblemError, type ProblemDetails } from '../../../errors/src/index.js';
-import { isDatabaseUnavailable } from './database-unavailable.js';
+import { isDatabaseUnavailable } from '../../../postgres/src/connection-errors.js';
 import { problemHeaders } from './problem-reply.js';
 
 export type Problem = Pick<ProblemDetails, 'type' | 'title' | 'status' | 'detail'> & Readonly<Record<string, unknown>>;

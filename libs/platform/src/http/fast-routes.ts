@@ -37,7 +37,7 @@ export interface FastRoute<B = undefined, P = Record<string, never>, Q = Record<
   readonly params?: BodySchema;
   readonly query?: BodySchema;
   readonly status: number;
-  readonly openApi: { readonly tags: readonly string[]; readonly summary: string; readonly responses: Readonly<Record<string, string>> };
+  readonly openApi: { readonly operationId: string; readonly tags: readonly string[]; readonly summary: string; readonly responses: Readonly<Record<string, string>> };
   handle(user: AuthenticatedUser, input: FastInput<B, P, Q>, reply: FastReply): Promise<unknown>;
 }
 
@@ -110,6 +110,7 @@ export class FastRoutes {
       paths[path] = {
         ...paths[path],
         [route.method.toLowerCase()]: {
+          operationId: route.openApi.operationId,
           tags: route.openApi.tags,
           summary: route.openApi.summary,
           description: `Requires one of the roles: ${route.roles.join(', ')}.${route.method === 'POST' ? ' Accepts an Idempotency-Key header.' : ''}`,
