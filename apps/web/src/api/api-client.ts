@@ -16,6 +16,8 @@ export interface Call {
   readonly correlationId?: string;
   /** The person's own address, on sign-ins: the apps throttle failures per address, and would otherwise see only this server's. */
   readonly forwardedFor?: string;
+  /** Staff reading a person's data state why (the apps log it); percent-encoded, as header values are Latin-1. */
+  readonly accessReason?: string;
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly body?: unknown;
 }
@@ -75,6 +77,7 @@ export class ApiClient implements OnApplicationShutdown {
     if (call.ifMatch) headers['if-match'] = call.ifMatch;
     if (call.correlationId) headers['x-correlation-id'] = call.correlationId;
     if (call.forwardedFor) headers['x-forwarded-for'] = call.forwardedFor;
+    if (call.accessReason) headers['x-access-reason'] = encodeURIComponent(call.accessReason);
     if (call.body !== undefined) headers['content-type'] = 'application/json';
     let response;
     try {

@@ -1,6 +1,7 @@
 import { extractEn } from './extract.en.js';
 import { messagesEn } from './messages.en.js';
 import { landlordEn } from './landlord.en.js';
+import { staffEn } from './staff.en.js';
 import { statisticsEn } from './statistics.en.js';
 import type { Catalogue } from './sv.js';
 
@@ -14,6 +15,7 @@ export const en: Catalogue = {
   'nav.listings': 'Flats to rent',
   'nav.statistics': 'Statistics',
   'nav.mine': 'My pages',
+  'nav.staff': 'Case handling',
   'nav.landlord': 'Landlord portal',
   'nav.signIn': 'Sign in',
   'nav.signOut': 'Sign out',
@@ -373,5 +375,6 @@ export const en: Catalogue = {
   ...statisticsEn,
   ...messagesEn,
   ...landlordEn,
+  ...staffEn,
   ...extractEn,
 };

@@ -16,6 +16,8 @@ export interface View {
   readonly seeker?: SeekerSession;
   /** A landlord user signed in to the landlords' section: the header offers that section and its sign-out. */
   readonly landlordSignedIn?: boolean;
+  /** Staff signed in to the back office: the header offers it and its sign-out instead of a seeker's. */
+  readonly staffSignedIn?: boolean;
   readonly flash?: Flash;
   readonly clock?: TrainingClock;
 }

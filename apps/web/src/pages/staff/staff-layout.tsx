@@ -1,0 +1,23 @@
+import type { PropsWithChildren } from '@kitajs/html';
+import { Layout } from '../../views/layout.js';
+import type { View } from '../../views/view.js';
+
+const SECTIONS = [['/handlaggare', 'staff.nav.search']] as const;
+
+/** Every page of the back office: the site's layout with the section's own menu. */
+export function StaffLayout({ view, title, children }: PropsWithChildren<{ view: View; title: string }>): JSX.Element {
+  const { t } = view;
+  const here = view.path.split('?')[0];
+  return (
+    <Layout view={view} title={title}>
+      <nav class="actions" aria-label={t('staff.nav.label')}>
+        {SECTIONS.map(([href, key]) => (
+          <a class="ds-link" href={href} aria-current={here === href ? 'page' : undefined} safe>
+            {t(key)}
+          </a>
+        ))}
+      </nav>
+      {children}
+    </Layout>
+  );
+}

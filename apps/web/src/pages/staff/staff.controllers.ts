@@ -1,0 +1,7 @@
+import { StaffAccessLogController } from './access-log.controller.js';
+import { StaffSearchController } from './search.controller.js';
+import { StaffSeekerController } from './seeker.controller.js';
+import { StaffSignInController } from './sign-in.controller.js';
+
+/** The back office, registered in web.module.ts with one line. */
+export const StaffControllers = [StaffSignInController, StaffSearchController, StaffSeekerController, StaffAccessLogController];

@@ -1,0 +1,213 @@
+import { jest } from '@jest/globals';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
+import { check } from './page-check.js';
+import { personnummer } from './personnummer.js';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
+
+const PASSWORD = 'correct horse battery staple';
+const STAFF = { username: 'staff@test.se', password: 'Staff-pass-1' };
+const ADMIN = { username: 'admin@test.se', password: 'Admin-pass-1' };
+const ANALYST = { username: 'analyst@test.se', password: 'Analyst-pass-1' };
+const REASON = 'Ärende 4711: sökanden ringde om sin köstart';
+
+jest.setTimeout(180_000);
+
+const suite = hasChromium() ? describe : describe.skip;
+
+suite('the back office for staff: find a seeker with a reason, decide on queue time in a case, the access log; other roles refused', () => {
+  let system: RunningSystem;
+  let browser: Browser;
+  const seekerPnr = personnummer();
+  let seekerPath = '';
+
+  beforeAll(async () => {
+    system = await startSystem();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+  });
+
+  const url = (path: string) => `${system.webUrl}${path}`;
+
+  async function signIn(page: Page, account: { username: string; password: string }, next = '/handlaggare'): Promise<void> {
+    await page.goto(url(next));
+    await page.waitForURL(/\/handlaggare\/logga-in\?nasta=/);
+    await page.fill('#username', account.username);
+    await page.fill('#password', account.password);
+    await page.click('main button:has-text("Logga in")');
+    await page.waitForURL(url(next));
+  }
+
+  async function search(page: Page, query: string, reason = REASON): Promise<void> {
+    await page.fill('#skal', reason);
+    await page.fill('#sok', query);
+    await page.click('main button:has-text("Sök")');
+    await page.waitForLoadState();
+  }
+
+  /** Reloads until the page shows `text`: a search reads a read model that follows the registration. */
+  async function untilFound(page: Page, query: string, text: string): Promise<void> {
+    const until = Date.now() + 30_000;
+    for (;;) {
+      await search(page, query);
+      if ((await page.locator('main').innerText()).includes(text)) return;
+      if (Date.now() > until) throw new Error(`"${text}" not found by "${query}"`);
+      await page.waitForTimeout(250);
+    }
+  }
+
+  test('a case officer finds the seeker, registers a case, corrects the queue start in it with the reasons shown, and answers it', async () => {
+    const seeker = await (await browser.newContext()).newPage();
+    await seeker.goto(url('/registrera'));
+    await seeker.fill('#personnummer', seekerPnr);
+    await seeker.fill('#name', 'Signe Köqvist');
+    await seeker.fill('#email', 'signe@example.se');
+    await seeker.fill('#password', PASSWORD);
+    await seeker.check('#terms');
+    await seeker.click('button:has-text("Registrera mig")');
+    await seeker.waitForURL(url('/mina-sidor'));
+
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(url('/handlaggare'));
+    await page.waitForURL(/\/handlaggare\/logga-in\?nasta=/);
+    await check(page, 'staff-sign-in-sv');
+    await signIn(page, STAFF);
+    await check(page, 'staff-search-sv');
+
+    // No reason: the applicants app refuses, and the page says so at the reason field.
+    await search(page, 'Köqvist', '');
+    expect(await page.locator('#skal-error').innerText()).toContain('Ange varför');
+    await check(page, 'staff-search-refused-sv');
+
+    await untilFound(page, 'köqv signe', 'Signe Köqvist');
+    expect(await page.locator('main').innerText()).toContain('Sökt på namn.');
+    await check(page, 'staff-search-hits-sv');
+    await page.click('main a:has-text("Signe Köqvist")');
+    seekerPath = new URL(page.url()).pathname;
+    expect(seekerPath).toMatch(/^\/handlaggare\/sokande\/[0-9a-f-]{36}$/);
+    const main = () => page.locator('main').innerText();
+    expect(await main()).toContain('signe@example.se');
+    expect(await main()).toContain('Registrerad i bostadskön');
+    await check(page, 'staff-seeker-sv');
+
+    // A decision without a case, date or explanation: the app's reasons at each field.
+    await page.click('main button:has-text("Fatta beslut")');
+    await page.waitForLoadState();
+    expect(await page.locator('#kb-arende-error').innerText()).toContain('Välj det ärende');
+    expect(await page.locator('#kb-kostart-error').innerText()).toContain('ÅÅÅÅ-MM-DD');
+    expect(await page.locator('#kb-motivering-error').innerText()).toContain('5 till 2 000 tecken');
+    await check(page, 'staff-decision-refused-sv');
+
+    await page.selectOption('#ar-kanal', 'phone');
+    await page.fill('#ar-rubrik', 'Fel köstart');
+    await page.fill('#ar-beskrivning', 'Sökanden stod i kön redan 2019 enligt tidigare system.');
+    await page.click('main button:has-text("Registrera ärende")');
+    await page.waitForURL(`${url(seekerPath)}#cases-heading`);
+    expect(await main()).toContain('Ärendet är registrerat.');
+
+    const caseId = await page.locator('#kb-arende option:has-text("Fel köstart")').getAttribute('value');
+    await page.selectOption('#kb-arende', caseId ?? '');
+    await page.selectOption('#kb-skal', 'restored-after-agency-error');
+    await page.fill('#kb-kostart', '2019-03-01');
+    await page.fill('#kb-motivering', 'Köstarten från det tidigare systemet fördes inte över.');
+    await page.click('main button:has-text("Fatta beslut")');
+    await page.waitForURL(`${url(seekerPath)}#history-heading`);
+    expect(await main()).toContain('Köstart ändrad');
+    expect(await main()).toContain('Återställd efter fel hos förmedlingen – Köstarten från det tidigare systemet fördes inte över.');
+    expect(await main()).toContain('1 mars 2019');
+
+    await page.fill(`#sv-${caseId}`, 'Vi har återställt din köstart till 1 mars 2019.');
+    await page.click('main button:has-text("Skicka svar")');
+    await page.waitForURL(`${url(seekerPath)}#cases-heading`);
+    expect(await main()).toContain('Vi har återställt din köstart');
+    await check(page, 'staff-seeker-decided-sv');
+
+    // English, from the link at the top.
+    await page.click('a[hreflang="en"]');
+    await page.waitForURL(url(seekerPath));
+    expect(await main()).toContain('Queue start changed');
+    await check(page, 'staff-seeker-en');
+    await page.click('a[hreflang="sv"]');
+
+    // The seeker sees the restored queue start with its explanation, and in the register extract who looked and why.
+    await seeker.goto(url('/mina-sidor/kotid'));
+    expect(await seeker.locator('main').innerText()).toContain('1 mars 2019');
+    await seeker.goto(url('/mina-sidor/uppgifter'));
+    expect(await seeker.locator('main').innerText()).toContain(REASON);
+    await seeker.context().close();
+    await page.context().close();
+  });
+
+  test('an administrator reads who looked at the seeker, when and why; a case officer may not', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, ADMIN);
+    await search(page, seekerPnr, 'Uppföljning av åtkomst, ärende 4712');
+    expect(await page.locator('main').innerText()).toContain('Sökt på personnummer.');
+    await page.click('main a:has-text("Signe Köqvist")');
+    await page.click('main a:has-text("Åtkomstlogg")');
+    await page.waitForURL(url(`${seekerPath}/atkomstlogg`));
+    const log = await page.locator('main').innerText();
+    expect(log).toContain(REASON);
+    expect(log).toContain('POST /applicants/search');
+    expect(log).toContain('Uppföljning av åtkomst, ärende 4712');
+    await check(page, 'staff-access-log-sv');
+    await page.context().close();
+
+    const officer = await (await browser.newContext()).newPage();
+    await signIn(officer, STAFF);
+    const refused = await officer.goto(url(`${seekerPath}/atkomstlogg`));
+    expect(refused?.status()).toBe(403);
+    expect(await officer.locator('main').innerText()).not.toContain(REASON);
+    await officer.context().close();
+  });
+
+  test('a seeker, a landlord and an analyst opening staff pages are refused, and nothing of the seeker is shown', async () => {
+    const seeker = await (await browser.newContext()).newPage();
+    await seeker.goto(url('/registrera'));
+    await seeker.fill('#personnummer', personnummer());
+    await seeker.fill('#name', 'Nyfiken Granne');
+    await seeker.fill('#email', 'granne@example.se');
+    await seeker.fill('#password', PASSWORD);
+    await seeker.check('#terms');
+    await seeker.click('button:has-text("Registrera mig")');
+    await seeker.waitForURL(url('/mina-sidor'));
+    for (const path of ['/handlaggare', seekerPath, `${seekerPath}/atkomstlogg`]) {
+      await seeker.goto(url(path));
+      await seeker.waitForURL(/\/handlaggare\/logga-in\?nasta=/);
+      expect(await seeker.locator('main').innerText()).not.toContain('Signe');
+    }
+    // Still signed in as a seeker.
+    await seeker.goto(url('/mina-sidor'));
+    expect(seeker.url()).toBe(url('/mina-sidor'));
+    await seeker.context().close();
+
+    const landlord = await (await browser.newContext()).newPage();
+    await landlord.goto(url('/hyresvard/logga-in'));
+    await landlord.fill('#email', DEMO_LANDLORD_CREDENTIALS.email);
+    await landlord.fill('#password', DEMO_LANDLORD_CREDENTIALS.password);
+    await landlord.click('main button:has-text("Logga in")');
+    await landlord.waitForURL(url('/hyresvard'));
+    await landlord.goto(url(seekerPath));
+    await landlord.waitForURL(/\/handlaggare\/logga-in\?nasta=/);
+    expect(await landlord.locator('main').innerText()).not.toContain('Signe');
+    await landlord.context().close();
+
+    const analyst = await (await browser.newContext()).newPage();
+    await analyst.goto(url('/handlaggare/logga-in'));
+    await analyst.fill('#username', ANALYST.username);
+    await analyst.fill('#password', ANALYST.password);
+    await analyst.click('main button:has-text("Logga in")');
+    await analyst.waitForLoadState();
+    for (const path of ['/handlaggare', seekerPath, `${seekerPath}/atkomstlogg`]) {
+      const response = await analyst.goto(url(path));
+      expect(response?.status()).toBe(403);
+      expect(await analyst.locator('main').innerText()).not.toContain('Signe');
+    }
+    await check(analyst, 'staff-analyst-refused-sv');
+    await analyst.context().close();
+  });
+});
