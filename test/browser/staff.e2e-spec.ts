@@ -1,6 +1,11 @@
 import { jest } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ocrFromNumber } from '../../apps/applicants/src/fees/ocr.js';
 import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
+import { stockholmDate } from '../../libs/calendar/src/calendar.js';
 import { check } from './page-check.js';
 import { personnummer } from './personnummer.js';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
@@ -165,6 +170,48 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     await officer.context().close();
   });
 
+  test('fees: a payment by hand refused at its field then registered, a bank file read in line by line, both in the discrepancy list', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, STAFF, '/handlaggare/avgifter');
+    await check(page, 'staff-fees-sv');
+    const today = stockholmDate(new Date());
+    const unknownOcr = ocrFromNumber(987_654);
+
+    await page.fill('#reference', '12345');
+    await page.fill('#amount', '200,00');
+    await page.fill('#paidOn', today);
+    await page.click('main button:has-text("Registrera betalning")');
+    await page.waitForLoadState();
+    expect(await page.locator('#reference-error').innerText()).toContain('OCR-numret');
+    await check(page, 'staff-fees-refused-sv');
+
+    await page.fill('#reference', unknownOcr);
+    await page.click('main button:has-text("Registrera betalning")');
+    await page.waitForLoadState();
+    expect(await page.locator('main [role="status"]').first().innerText()).toContain('Ingen matchande avi: okänt OCR-nummer');
+
+    const dir = mkdtempSync(join(tmpdir(), 'boko-bank-'));
+    const file = join(dir, 'bg.csv');
+    writeFileSync(file, `paidOn;reference;amount;bankReference\n${today};${ocrFromNumber(123_456)};150,00;BG-TEST-1\nnot a payment line\n`);
+    await page.setInputFiles('#fil', file);
+    await page.click('main button:has-text("Läs in filen")');
+    await page.waitForLoadState();
+    const report = await page.locator('main').innerText();
+    expect(report).toContain('Vad filen registrerade');
+    expect(report).toContain('Ingen matchande avi');
+    expect(report).toContain('Ogiltig rad');
+    await check(page, 'staff-fees-file-sv');
+
+    await page.click('main a:has-text("Avvikelser att utreda")');
+    await page.waitForURL(url('/handlaggare/avgifter/avvikelser'));
+    const list = await page.locator('main').innerText();
+    expect(list).toContain(unknownOcr);
+    expect(list).toContain(ocrFromNumber(123_456));
+    expect(list).toContain('Oläsbar rad i fil');
+    await check(page, 'staff-discrepancies-sv');
+    await page.context().close();
+  });
+
   test('a seeker, a landlord and an analyst opening staff pages are refused, and nothing of the seeker is shown', async () => {
     const seeker = await (await browser.newContext()).newPage();
     await seeker.goto(url('/registrera'));
@@ -202,7 +249,7 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     await analyst.fill('#password', ANALYST.password);
     await analyst.click('main button:has-text("Logga in")');
     await analyst.waitForLoadState();
-    for (const path of ['/handlaggare', seekerPath, `${seekerPath}/atkomstlogg`]) {
+    for (const path of ['/handlaggare', seekerPath, `${seekerPath}/atkomstlogg`, '/handlaggare/avgifter', '/handlaggare/avgifter/avvikelser']) {
       const response = await analyst.goto(url(path));
       expect(response?.status()).toBe(403);
       expect(await analyst.locator('main').innerText()).not.toContain('Signe');

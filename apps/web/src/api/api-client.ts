@@ -20,6 +20,8 @@ export interface Call {
   readonly accessReason?: string;
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly body?: unknown;
+  /** A body sent as it is (a file the person uploaded), instead of `body` as JSON: the app judges its bytes. */
+  readonly raw?: { readonly contentType: string; readonly data: Buffer };
 }
 
 export interface Answer<T> {
@@ -79,13 +81,14 @@ export class ApiClient implements OnApplicationShutdown {
     if (call.forwardedFor) headers['x-forwarded-for'] = call.forwardedFor;
     if (call.accessReason) headers['x-access-reason'] = encodeURIComponent(call.accessReason);
     if (call.body !== undefined) headers['content-type'] = 'application/json';
+    if (call.raw) headers['content-type'] = call.raw.contentType;
     let response;
     try {
       response = await this.pools[app].request({
         method,
         path: withQuery(path, call.query),
         headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        body: call.raw ? call.raw.data : call.body === undefined ? undefined : JSON.stringify(call.body),
       });
     } catch (error) {
       throw new ApiUnavailable(`${app} did not answer ${method} ${path}: ${(error as Error).message}`);

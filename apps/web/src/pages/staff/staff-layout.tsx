@@ -2,7 +2,11 @@ import type { PropsWithChildren } from '@kitajs/html';
 import { Layout } from '../../views/layout.js';
 import type { View } from '../../views/view.js';
 
-const SECTIONS = [['/handlaggare', 'staff.nav.search']] as const;
+const SECTIONS = [
+  ['/handlaggare', 'staff.nav.search'],
+  ['/handlaggare/avgifter', 'staff.nav.fees'],
+  ['/handlaggare/avgifter/avvikelser', 'staff.nav.discrepancies'],
+] as const;
 
 /** Every page of the back office: the site's layout with the section's own menu. */
 export function StaffLayout({ view, title, children }: PropsWithChildren<{ view: View; title: string }>): JSX.Element {

@@ -1,7 +1,8 @@
 import { StaffAccessLogController } from './access-log.controller.js';
+import { StaffFeesController } from './fees.controller.js';
 import { StaffSearchController } from './search.controller.js';
 import { StaffSeekerController } from './seeker.controller.js';
 import { StaffSignInController } from './sign-in.controller.js';
 
 /** The back office, registered in web.module.ts with one line. */
-export const StaffControllers = [StaffSignInController, StaffSearchController, StaffSeekerController, StaffAccessLogController];
+export const StaffControllers = [StaffSignInController, StaffSearchController, StaffSeekerController, StaffAccessLogController, StaffFeesController];
