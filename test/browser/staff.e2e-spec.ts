@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ocrFromNumber } from '../../apps/applicants/src/fees/ocr.js';
 import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
-import { stockholmDate } from '../../libs/calendar/src/calendar.js';
+import { addDays, stockholmDate } from '../../libs/calendar/src/calendar.js';
 import { check } from './page-check.js';
 import { personnummer } from './personnummer.js';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
@@ -212,6 +212,43 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     await page.context().close();
   });
 
+  test('policy settings: staff read the rules in force and their history; an administrator schedules a change, refused first with the reasons of the app', async () => {
+    const officer = await (await browser.newContext()).newPage();
+    await signIn(officer, STAFF, '/handlaggare/regler/listings');
+    expect(await officer.locator('main').innerText()).toContain('Högst antal aktiva ansökningar');
+    expect(await officer.locator('form[action="/handlaggare/regler/listings"]').count()).toBe(0);
+    await check(officer, 'staff-policy-sv');
+    await officer.context().close();
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, ADMIN, '/handlaggare/regler/applicants');
+    const today = stockholmDate(new Date());
+    await page.selectOption('#setting', 'annualFee');
+    await page.fill('#value', '99999');
+    await page.fill('#effectiveFrom', addDays(today, 30));
+    await page.fill('#reason', 'Styrelsebeslut 2026-11-20, § 4');
+    await page.click('main button:has-text("Spara ändringen")');
+    await page.waitForLoadState();
+    expect(await page.locator('#value-error').innerText()).toContain('annualFee must be between 0 and 10000');
+    await check(page, 'staff-policy-refused-sv');
+    await page.fill('#value', '250');
+    await page.fill('#effectiveFrom', addDays(today, -1));
+    await page.click('main button:has-text("Spara ändringen")');
+    await page.waitForLoadState();
+    expect(await page.locator('#effectiveFrom-error').innerText()).toContain('never rewrites history');
+    await page.fill('#effectiveFrom', addDays(today, 30));
+    await page.click('main button:has-text("Spara ändringen")');
+    await page.waitForURL(url('/handlaggare/regler/applicants'));
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Ändringen är sparad');
+    expect(main).toContain('Styrelsebeslut 2026-11-20, § 4');
+    expect(main).toContain('kommande');
+    // In force today: still the default until the date comes.
+    expect(await page.locator('main table').first().innerText()).toContain('200');
+    await check(page, 'staff-policy-changed-sv');
+    await page.context().close();
+  });
+
   test('a seeker, a landlord and an analyst opening staff pages are refused, and nothing of the seeker is shown', async () => {
     const seeker = await (await browser.newContext()).newPage();
     await seeker.goto(url('/registrera'));
@@ -249,7 +286,7 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     await analyst.fill('#password', ANALYST.password);
     await analyst.click('main button:has-text("Logga in")');
     await analyst.waitForLoadState();
-    for (const path of ['/handlaggare', seekerPath, `${seekerPath}/atkomstlogg`, '/handlaggare/avgifter', '/handlaggare/avgifter/avvikelser']) {
+    for (const path of ['/handlaggare', seekerPath, `${seekerPath}/atkomstlogg`, '/handlaggare/avgifter', '/handlaggare/avgifter/avvikelser', '/handlaggare/regler/applicants']) {
       const response = await analyst.goto(url(path));
       expect(response?.status()).toBe(403);
       expect(await analyst.locator('main').innerText()).not.toContain('Signe');

@@ -8,17 +8,12 @@ import { rememberWrite } from '../../server/session.js';
 import { idempotencyKey } from '../landlord/landlord-session.js';
 import { DiscrepanciesPage } from './discrepancies.page.js';
 import { FeesPage } from './fees.page.js';
+import { typedNumber } from './form-number.js';
 import { DISCREPANCY_KINDS, type Discrepancy, type PaymentFileReport, type PaymentResult } from './fees.types.js';
 import { asStaff, formText, requireStaff } from './staff-session.js';
 import { staffProblems } from './staff-problems.js';
 
 const PAYMENT_FIELDS = ['reference', 'amount', 'paidOn', 'bankReference'] as const;
-
-/** Kronor as staff type them, `1 200,50` or `200`: the app's own rules judge the number that comes out, or the text when none does. */
-function amountOf(text: string): number | string {
-  const number = Number(text.replace(/\s/g, '').replace(',', '.'));
-  return text !== '' && Number.isFinite(number) ? number : text;
-}
 
 /** An uploaded file's part of a multipart form, as @fastify/multipart attaches it. */
 const uploaded = (value: unknown): Buffer | undefined => (Buffer.isBuffer(value) && value.length > 0 ? value : undefined);
@@ -44,7 +39,7 @@ export class StaffFeesController {
   async registerPayment(@Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const staff = requireStaff(request);
     const payment = Object.fromEntries(PAYMENT_FIELDS.map((field) => [field, formText(body[field])]));
-    const sent = { reference: payment.reference, amount: amountOf(payment.amount), paidOn: payment.paidOn, bankReference: payment.bankReference || undefined };
+    const sent = { reference: payment.reference, amount: typedNumber(payment.amount), paidOn: payment.paidOn, bankReference: payment.bankReference || undefined };
     try {
       const answer = await this.api.post<PaymentResult>('applicants', '/applicants/fees/payments', { ...asStaff(request, staff), idempotencyKey: idempotencyKey(body), body: sent });
       rememberWrite(request, answer.logPosition);

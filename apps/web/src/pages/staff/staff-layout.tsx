@@ -6,6 +6,7 @@ const SECTIONS = [
   ['/handlaggare', 'staff.nav.search'],
   ['/handlaggare/avgifter', 'staff.nav.fees'],
   ['/handlaggare/avgifter/avvikelser', 'staff.nav.discrepancies'],
+  ['/handlaggare/regler/applicants', 'staff.nav.policy'],
 ] as const;
 
 /** Every page of the back office: the site's layout with the section's own menu. */
