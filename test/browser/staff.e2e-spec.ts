@@ -1,10 +1,12 @@
 import { jest } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { randomInt } from 'node:crypto';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ocrFromNumber } from '../../apps/applicants/src/fees/ocr.js';
 import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
+import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
 import { addDays, stockholmDate } from '../../libs/calendar/src/calendar.js';
 import { check } from './page-check.js';
 import { personnummer } from './personnummer.js';
@@ -249,6 +251,72 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     await page.context().close();
   });
 
+  test('landlords: staff sign the agreement of an interested organisation and create its first administrator, who then signs in; the agreement suspended', async () => {
+    // The organisation's interest form is its own step, through the landlords app (it has no page here).
+    const nine = `556${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+    const registered = await fetch(`${system.urls.LANDLORDS_URL}/landlords`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Tredje Fastigheter AB',
+        organisationNumber: `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`,
+        contact: { name: 'Tora Tredje', email: 'tora@tredje.se' },
+      }),
+    });
+    expect(registered.status).toBe(201);
+    const today = stockholmDate(new Date());
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, STAFF, '/handlaggare/hyresvardar?status=interested');
+    await check(page, 'staff-landlords-sv');
+    await page.click('main a:has-text("Tredje Fastigheter AB")');
+    const organisationPath = new URL(page.url()).pathname;
+    const main = () => page.locator('main').innerText();
+    expect(await main()).toContain('Inget avtal ännu');
+
+    await page.fill('#av-fran', addDays(today, -1));
+    await page.fill('#av-villkor', 'Standardavtal 2026, avgift 1 500 kr per uthyrning');
+    await page.click('main button:has-text("Teckna avtalet")');
+    await page.waitForLoadState();
+    expect(await page.locator('#av-fran-error').innerText()).toContain('Datumet har passerat');
+    await check(page, 'staff-landlord-refused-sv');
+    await page.fill('#av-fran', today);
+    await page.click('main button:has-text("Teckna avtalet")');
+    await page.waitForURL(url(organisationPath));
+    expect(await main()).toContain('Avtalet är tecknat.');
+    expect(await page.locator('dl.facts').innerText()).toContain('Aktivt');
+
+    await page.fill('#fa-namn', 'Tora Tredje');
+    await page.fill('#fa-epost', 'admin@tredje.se');
+    await page.fill('#fa-losen', 'kort');
+    await page.click('main button:has-text("Lägg upp administratören")');
+    await page.waitForLoadState();
+    expect(await page.locator('#fa-losen-error').innerText()).toContain('12 till 200 tecken');
+    expect(await page.locator('#fa-losen').inputValue()).toBe('');
+    await page.fill('#fa-losen', 'ett långt första lösenord');
+    await page.click('main button:has-text("Lägg upp administratören")');
+    await page.waitForURL(url(organisationPath));
+    expect(await main()).toContain('Tora Tredje (admin@tredje.se), Administratör');
+    await check(page, 'staff-landlord-sv');
+
+    const administrator = await (await browser.newContext()).newPage();
+    await administrator.goto(url('/hyresvard/logga-in'));
+    await administrator.fill('#email', 'admin@tredje.se');
+    await administrator.fill('#password', 'ett långt första lösenord');
+    await administrator.click('main button:has-text("Logga in")');
+    await administrator.waitForURL(url('/hyresvard'));
+    expect(await administrator.locator('main').innerText()).toContain('Tredje Fastigheter AB');
+    await administrator.context().close();
+
+    await page.fill('#su-fran', today);
+    await page.fill('#su-skal', 'Obetalda förmedlingsavgifter');
+    await page.click('main button:has-text("Stäng av")');
+    await page.waitForURL(url(organisationPath));
+    expect(await page.locator('dl.facts').innerText()).toContain('Avstängt');
+    expect(await main()).toContain('Obetalda förmedlingsavgifter');
+    await page.context().close();
+  });
+
   test('a seeker, a landlord and an analyst opening staff pages are refused, and nothing of the seeker is shown', async () => {
     const seeker = await (await browser.newContext()).newPage();
     await seeker.goto(url('/registrera'));
@@ -286,7 +354,15 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     await analyst.fill('#password', ANALYST.password);
     await analyst.click('main button:has-text("Logga in")');
     await analyst.waitForLoadState();
-    for (const path of ['/handlaggare', seekerPath, `${seekerPath}/atkomstlogg`, '/handlaggare/avgifter', '/handlaggare/avgifter/avvikelser', '/handlaggare/regler/applicants']) {
+    for (const path of [
+      '/handlaggare',
+      seekerPath,
+      `${seekerPath}/atkomstlogg`,
+      '/handlaggare/avgifter',
+      '/handlaggare/avgifter/avvikelser',
+      '/handlaggare/regler/applicants',
+      '/handlaggare/hyresvardar',
+    ]) {
       const response = await analyst.goto(url(path));
       expect(response?.status()).toBe(403);
       expect(await analyst.locator('main').innerText()).not.toContain('Signe');

@@ -3,8 +3,8 @@ import type { FieldMessage } from '../../views/components/form-errors.js';
 /** The seeker page's forms: the one refused is shown again with its values and the app's reasons at its fields. */
 export type SeekerFormName = 'decision' | 'transfer' | 'case' | `answer-${string}`;
 
-export interface RefusedForm {
-  readonly name: SeekerFormName;
+export interface RefusedForm<N extends string = SeekerFormName> {
+  readonly name: N;
   readonly values: Readonly<Record<string, string>>;
   readonly errors: readonly FieldMessage[];
 }
@@ -26,5 +26,5 @@ export function postedValues(body: Record<string, unknown>, fields: Readonly<Rec
   return values;
 }
 
-export const valuesFor = (form: RefusedForm | undefined, name: SeekerFormName): Readonly<Record<string, string>> => (form?.name === name ? form.values : {});
-export const errorsFor = (form: RefusedForm | undefined, name: SeekerFormName): readonly FieldMessage[] => (form?.name === name ? form.errors : []);
+export const valuesFor = <N extends string>(form: RefusedForm<N> | undefined, name: N): Readonly<Record<string, string>> => (form?.name === name ? form.values : {});
+export const errorsFor = <N extends string>(form: RefusedForm<N> | undefined, name: N): readonly FieldMessage[] => (form?.name === name ? form.errors : []);

@@ -6,6 +6,7 @@ const SECTIONS = [
   ['/handlaggare', 'staff.nav.search'],
   ['/handlaggare/avgifter', 'staff.nav.fees'],
   ['/handlaggare/avgifter/avvikelser', 'staff.nav.discrepancies'],
+  ['/handlaggare/hyresvardar', 'staff.nav.landlords'],
   ['/handlaggare/regler/applicants', 'staff.nav.policy'],
 ] as const;
 
