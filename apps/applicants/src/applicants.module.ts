@@ -30,6 +30,8 @@ import { RegisterApplicantHandler } from './registering/register.handler.js';
 import { queueTimeProjection } from './queue-time/queue-time.projection.js';
 import { seekerDirectoryProjection } from './seeker-search/seeker-directory.projection.js';
 import { SeekerSearchController } from './seeker-search/seeker-search.controller.js';
+import { CaseInboxController } from './cases/case-inbox.controller.js';
+import { customerCasesProjection } from './cases/customer-cases.projection.js';
 import { TrainingClockController } from './training-clock/training-clock.controller.js';
 import { TrainingClockService } from './training-clock/training-clock.service.js';
 
@@ -40,7 +42,7 @@ const eventSourcing = EventSourcingModule.forRoot({
     const toMessages = messagesIntegration(new PersonalDataVault(infra.pool), () => new PolicyService(infra).changes());
     return (event) => allMessages([toIntegrationMessages(event), toMessages(event)]);
   },
-  projections: [queueTimeProjection, seekerDirectoryProjection, ...FEE_PROJECTIONS],
+  projections: [queueTimeProjection, seekerDirectoryProjection, customerCasesProjection, ...FEE_PROJECTIONS],
 });
 
 @Module({
@@ -49,6 +51,7 @@ const eventSourcing = EventSourcingModule.forRoot({
     RegisterController,
     SignInController,
     SeekerSearchController,
+    CaseInboxController,
     PolicyController,
     AccountController,
     ExtractController,

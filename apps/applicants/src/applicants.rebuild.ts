@@ -5,6 +5,7 @@ import type { RebuildTargets } from '../../../libs/runtime/src/rebuild-target.js
 import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees/fees.wiring.js';
 import { queueTimeProjection } from './queue-time/queue-time.projection.js';
 import { seekerDirectoryProjection } from './seeker-search/seeker-directory.projection.js';
+import { customerCasesProjection } from './cases/customer-cases.projection.js';
 
 export const applicantsMigrations = [...PERSONAL_DATA_MIGRATIONS, ...FEE_MIGRATIONS];
 
@@ -18,6 +19,11 @@ export const applicantsRebuildTargets: RebuildTargets = {
     projection: seekerDirectoryProjection,
     source: eventLogSource(infra.store),
     checkpoint: checkpointName(seekerDirectoryProjection),
+  }),
+  'customer-cases': (infra) => ({
+    projection: customerCasesProjection,
+    source: eventLogSource(infra.store),
+    checkpoint: checkpointName(customerCasesProjection),
   }),
   ...Object.fromEntries(FEE_PROJECTIONS.map((p) => [p.name, (infra: Infrastructure) => ({ projection: p, source: eventLogSource(infra.store), checkpoint: checkpointName(p) })])),
 };
