@@ -172,6 +172,62 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     await officer.context().close();
   });
 
+  test('cases: the inbox shows open cases from seekers and landlords; a landlord case answered, refused empty first, and closed', async () => {
+    // The landlord's question is the landlord's own step, through the landlords app (the portal has no case pages yet).
+    const { LANDLORDS_URL } = system.urls;
+    const signedIn = (await (
+      await fetch(`${LANDLORDS_URL}/landlords/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_LANDLORD_CREDENTIALS) })
+    ).json()) as { access_token: string };
+    const landlordId = (JSON.parse(Buffer.from(signedIn.access_token.split('.')[1], 'base64url').toString()) as { landlordId: string }).landlordId;
+    const asked = await fetch(`${LANDLORDS_URL}/landlords/${landlordId}/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${signedIn.access_token}` },
+      body: JSON.stringify({ category: 'question', subject: 'Hur länge gäller visningsbesked?', description: 'Vi undrar hur länge de sökande har på sig.' }),
+    });
+    expect(asked.status).toBe(201);
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, STAFF);
+    await search(page, seekerPnr);
+    await page.click('main a:has-text("Signe Köqvist")');
+    await page.selectOption('#ar-kanal', 'visit');
+    await page.fill('#ar-rubrik', 'Ny adress');
+    await page.fill('#ar-beskrivning', 'Sökanden har flyttat och vill ändra adress.');
+    await page.click('main button:has-text("Registrera ärende")');
+    await page.waitForURL(`${url(seekerPath)}#cases-heading`);
+
+    await page.goto(url('/handlaggare/arenden'));
+    const inbox = await page.locator('main').innerText();
+    expect(inbox).toContain('Ny adress');
+    expect(inbox).toContain('Hur länge gäller visningsbesked?');
+    expect(inbox).not.toContain('Fel köstart');
+    await check(page, 'staff-inbox-sv');
+    await page.click('main a:has-text("Ny adress")');
+    expect(page.url()).toContain(`${seekerPath}#case-`);
+    await page.goto(url('/handlaggare/arenden'));
+
+    await page.click('main a:has-text("Hur länge gäller visningsbesked?")');
+    const casePath = new URL(page.url()).pathname;
+    expect(await page.locator('main').innerText()).toContain('Vi undrar hur länge de sökande har på sig.');
+    await page.click('main button:has-text("Skicka svar")');
+    await page.waitForLoadState();
+    expect(await page.locator('#svar-error').innerText()).toContain('1 till 10 000 tecken');
+    await check(page, 'staff-landlord-case-refused-sv');
+    await page.fill('#svar', 'Svaret ska komma inom tre dagar efter visningen.');
+    await page.click('main button:has-text("Skicka svar")');
+    await page.waitForURL(url(casePath));
+    expect(await page.locator('main').innerText()).toContain('Förmedlingen svarade');
+    await page.fill('#losning', 'Besvarat.');
+    await page.click('main button:has-text("Stäng ärendet")');
+    await page.waitForURL(url(casePath));
+    expect(await page.locator('main').innerText()).toContain('Ärendet stängdes');
+    expect(await page.locator('#svar').count()).toBe(0);
+    await check(page, 'staff-landlord-case-sv');
+    await page.goto(url('/handlaggare/arenden'));
+    expect(await page.locator('main').innerText()).not.toContain('Hur länge gäller visningsbesked?');
+    await page.context().close();
+  });
+
   test('fees: a payment by hand refused at its field then registered, a bank file read in line by line, both in the discrepancy list', async () => {
     const page = await (await browser.newContext()).newPage();
     await signIn(page, STAFF, '/handlaggare/avgifter');

@@ -4,6 +4,7 @@ import type { View } from '../../views/view.js';
 
 const SECTIONS = [
   ['/handlaggare', 'staff.nav.search'],
+  ['/handlaggare/arenden', 'staff.nav.cases'],
   ['/handlaggare/avgifter', 'staff.nav.fees'],
   ['/handlaggare/avgifter/avvikelser', 'staff.nav.discrepancies'],
   ['/handlaggare/hyresvardar', 'staff.nav.landlords'],

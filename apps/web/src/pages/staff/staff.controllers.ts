@@ -1,4 +1,5 @@
 import { StaffAccessLogController } from './access-log.controller.js';
+import { StaffCasesController } from './cases.controller.js';
 import { StaffFeesController } from './fees.controller.js';
 import { StaffLandlordsController } from './landlords.controller.js';
 import { StaffPolicyController } from './policy.controller.js';
@@ -7,4 +8,13 @@ import { StaffSeekerController } from './seeker.controller.js';
 import { StaffSignInController } from './sign-in.controller.js';
 
 /** The back office, registered in web.module.ts with one line. */
-export const StaffControllers = [StaffSignInController, StaffSearchController, StaffSeekerController, StaffAccessLogController, StaffFeesController, StaffPolicyController, StaffLandlordsController];
+export const StaffControllers = [
+  StaffSignInController,
+  StaffSearchController,
+  StaffSeekerController,
+  StaffAccessLogController,
+  StaffFeesController,
+  StaffPolicyController,
+  StaffLandlordsController,
+  StaffCasesController,
+];
