@@ -373,6 +373,63 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     await page.context().close();
   });
 
+  test('analysts: the report builder from its own sign-in, a series with its chart and a breakdown with withheld cells marked, a refused fourth cut, the CSV and a shareable address; case officers refused', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(url('/handlaggare/logga-in'));
+    await page.fill('#username', ANALYST.username);
+    await page.fill('#password', ANALYST.password);
+    await page.click('main button:has-text("Logga in")');
+    await page.waitForURL(/\/handlaggare\/rapporter/);
+    expect(await page.locator('nav[aria-label="Handläggning"]').innerText()).toBe('Rapporter');
+    await check(page, 'analyst-reports-sv');
+
+    await page.selectOption('#rapport', 'serie');
+    await page.selectOption('#granularity', 'quarter');
+    await page.click('main button:has-text("Visa rapporten")');
+    await page.waitForURL(/rapport=serie/);
+    expect(await page.locator('img.chart').count()).toBe(1);
+    const chart = await page.request.get(url((await page.locator('img.chart').getAttribute('src')) ?? ''));
+    expect(chart.headers()['content-type']).toContain('image/svg+xml');
+    expect(await page.locator('#withheld-note').innerText()).toContain('Visas inte');
+    await check(page, 'analyst-series-sv');
+
+    await page.selectOption('#rapport', 'summering');
+    for (const cut of ['municipality', 'district', 'rooms']) await page.check(`#by-${cut}`);
+    await page.click('main button:has-text("Visa rapporten")');
+    await page.waitForURL(/rapport=summering/);
+    const shared = page.url();
+    expect(shared).toContain('by=municipality&by=district&by=rooms');
+    expect(await page.locator('main table').innerText()).toContain('Totalt');
+    await check(page, 'analyst-summary-sv');
+    const csv = await page.request.get(url((await page.locator('main a:has-text("CSV")').getAttribute('href')) ?? ''));
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+
+    await page.check('#by-landlord');
+    await page.click('main button:has-text("Visa rapporten")');
+    await page.waitForLoadState();
+    expect(await page.locator('#by-error, .ds-error-summary').first().innerText()).toContain('högst tre');
+    await check(page, 'analyst-refused-sv');
+
+    // The address is the report: another analyst's browser opens the same one.
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(shared);
+    await other.waitForURL(/\/handlaggare\/logga-in\?nasta=/);
+    await other.fill('#username', ANALYST.username);
+    await other.fill('#password', ANALYST.password);
+    await other.click('main button:has-text("Logga in")');
+    await other.waitForURL(shared);
+    expect(await other.locator('#by-district').isChecked()).toBe(true);
+    await other.context().close();
+    await page.context().close();
+
+    const officer = await (await browser.newContext()).newPage();
+    await signIn(officer, STAFF);
+    expect((await officer.goto(url('/handlaggare/rapporter')))?.status()).toBe(403);
+    expect((await officer.goto(url('/handlaggare/rapporter/rapport.csv?rapport=summering')))?.status()).toBe(403);
+    await officer.context().close();
+  });
+
   test('a seeker, a landlord and an analyst opening staff pages are refused, and nothing of the seeker is shown', async () => {
     const seeker = await (await browser.newContext()).newPage();
     await seeker.goto(url('/registrera'));

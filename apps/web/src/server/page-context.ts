@@ -32,6 +32,7 @@ export class PageContext {
       seeker: signedInSeeker(request),
       landlordSignedIn: signedInLandlord(request) !== undefined,
       staffSignedIn: signedInStaff(request) !== undefined,
+      staffRoles: signedInStaff(request)?.roles,
       flash: takeFlash(request),
       clock: await this.clock.current(),
     };

@@ -9,6 +9,8 @@ import { endSession, startStaffSession } from '../../server/session.js';
 import { StaffSignInPage } from './sign-in.page.js';
 import { formText, STAFF_HOME, STAFF_SIGN_IN, staffSessionOf, type TokenAnswer } from './staff-session.js';
 
+const REPORTS = `${STAFF_HOME}/rapporter`;
+
 /** Only a path inside the back office: signing in as staff must not lead on to another section's page. */
 const staffNext = (candidate: unknown): string => {
   const path = localPath(candidate, STAFF_HOME);
@@ -37,8 +39,10 @@ export class StaffSignInController {
     const password = typeof body.password === 'string' ? body.password : '';
     try {
       const token = await this.api.post<TokenAnswer>('applicants', '/auth/token', { body: { username, password }, forwardedFor: request.ip });
-      startStaffSession(request, staffSessionOf(token.body));
-      seeOther(reply, next);
+      const session = staffSessionOf(token.body);
+      startStaffSession(request, session);
+      // An analyst's work is the reports: the back office's start page is a case officer's.
+      seeOther(reply, next === STAFF_HOME && !session.roles.some((role) => role === 'staff' || role === 'admin') ? REPORTS : next);
     } catch (error) {
       if (!(error instanceof ApiRefusal)) throw error;
       const view = await this.pages.view(request, reply);

@@ -3,6 +3,7 @@ import { StaffCasesController } from './cases.controller.js';
 import { StaffFeesController } from './fees.controller.js';
 import { StaffLandlordsController } from './landlords.controller.js';
 import { StaffPolicyController } from './policy.controller.js';
+import { ReportBuilderController } from './report-builder.controller.js';
 import { StaffSearchController } from './search.controller.js';
 import { StaffSeekerController } from './seeker.controller.js';
 import { StaffSignInController } from './sign-in.controller.js';
@@ -17,4 +18,5 @@ export const StaffControllers = [
   StaffPolicyController,
   StaffLandlordsController,
   StaffCasesController,
+  ReportBuilderController,
 ];
