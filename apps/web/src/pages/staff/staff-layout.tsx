@@ -10,6 +10,7 @@ const SECTIONS = [
   ['/handlaggare/arenden', 'staff.nav.cases', CASE_WORK],
   ['/handlaggare/avgifter', 'staff.nav.fees', CASE_WORK],
   ['/handlaggare/avgifter/avvikelser', 'staff.nav.discrepancies', CASE_WORK],
+  ['/handlaggare/bostader', 'staff.nav.letting', CASE_WORK],
   ['/handlaggare/hyresvardar', 'staff.nav.landlords', CASE_WORK],
   ['/handlaggare/regler/applicants', 'staff.nav.policy', CASE_WORK],
   ['/handlaggare/rapporter', 'staff.nav.reports', ['analyst', 'admin']],

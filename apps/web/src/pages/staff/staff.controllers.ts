@@ -2,6 +2,7 @@ import { StaffAccessLogController } from './access-log.controller.js';
 import { StaffCasesController } from './cases.controller.js';
 import { StaffFeesController } from './fees.controller.js';
 import { StaffLandlordsController } from './landlords.controller.js';
+import { StaffLettingController } from './letting.controller.js';
 import { StaffPolicyController } from './policy.controller.js';
 import { ReportBuilderController } from './report-builder.controller.js';
 import { StaffSearchController } from './search.controller.js';
@@ -19,4 +20,5 @@ export const StaffControllers = [
   StaffLandlordsController,
   StaffCasesController,
   ReportBuilderController,
+  StaffLettingController,
 ];
