@@ -1,9 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createTestApp } from '../../../../libs/platform/src/index.js';
+import { rebuildProjection } from '../../../../libs/projections/src/index.js';
+import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { eventually } from '../../../../test/support/eventually.js';
 import { freshDatabase } from '../../../../test/support/fresh-database.js';
 import { ApplicantsModule } from '../applicants.module.js';
+import { applicantsRebuildTargets } from '../applicants.rebuild.js';
 
 const PASSWORD = 'correct horse battery';
 const REASON = { 'x-access-reason': encodeURIComponent('Ärende 7: sökanden ringde') };
@@ -79,5 +83,12 @@ describe('staff find a seeker (POST /applicants/search) on real PostgreSQL', () 
       (answer) => answer.body.seekers?.length === 0,
     );
     expect(after.body.seekers).toEqual([]);
+
+    // Rebuilt from the log, the directory still has everyone else and not the erased person: their details no longer open.
+    const infra = app.get<Infrastructure>(INFRASTRUCTURE);
+    const target = await applicantsRebuildTargets['seeker-directory'](infra);
+    expect((await rebuildProjection(infra.pool, target.projection, target.source, { checkpoint: target.checkpoint })).events).toBeGreaterThan(0);
+    expect((await search('Doris')).body.seekers).toEqual([]);
+    expect((await search('Lindqvist')).body.seekers.map((s: { name: string }) => s.name)).toEqual(['Astrid Lindqvist', 'Bertil Lindqvist']);
   });
 });
