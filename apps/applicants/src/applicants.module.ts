@@ -28,6 +28,10 @@ import { FeesModule } from './fees/fees.module.js';
 import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees/fees.wiring.js';
 import { RegisterApplicantHandler } from './registering/register.handler.js';
 import { queueTimeProjection } from './queue-time/queue-time.projection.js';
+import { seekerDirectoryProjection } from './seeker-search/seeker-directory.projection.js';
+import { SeekerSearchController } from './seeker-search/seeker-search.controller.js';
+import { CaseInboxController } from './cases/case-inbox.controller.js';
+import { customerCasesProjection } from './cases/customer-cases.projection.js';
 import { TrainingClockController } from './training-clock/training-clock.controller.js';
 import { TrainingClockService } from './training-clock/training-clock.service.js';
 
@@ -38,12 +42,24 @@ const eventSourcing = EventSourcingModule.forRoot({
     const toMessages = messagesIntegration(new PersonalDataVault(infra.pool), () => new PolicyService(infra).changes());
     return (event) => allMessages([toIntegrationMessages(event), toMessages(event)]);
   },
-  projections: [queueTimeProjection, ...FEE_PROJECTIONS],
+  projections: [queueTimeProjection, seekerDirectoryProjection, customerCasesProjection, ...FEE_PROJECTIONS],
 });
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'applicants', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot(), FeesModule.register(eventSourcing)],
-  controllers: [RegisterController, SignInController, PolicyController, AccountController, ExtractController, CasesController, StaffDecisionsController, TrainingClockController, AccessLogController],
+  controllers: [
+    RegisterController,
+    SignInController,
+    SeekerSearchController,
+    CaseInboxController,
+    PolicyController,
+    AccountController,
+    ExtractController,
+    CasesController,
+    StaffDecisionsController,
+    TrainingClockController,
+    AccessLogController,
+  ],
   providers: [
     ...accessLogProviders('applicants'),
     ApplicantService,

@@ -377,6 +377,12 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     expect((await apply(late.token, listing.listingId).expect(422)).body.type).toBe('https://bostadsko.se/problems/listings/listing-closed');
     await http().post(`/applications/${applied.oldest}/withdraw`).set(bearer(oldest.token)).expect(422);
 
+    // Staff see what awaits them: past its deadline and not yet closed; a listing still open for applications is not theirs yet.
+    const due = await http().get('/listings/in-progress').set(bearer(staff)).expect(200);
+    expect(due.body).toContainEqual(expect.objectContaining({ listingId: listing.listingId, status: 'open' }));
+    expect(due.body.every((l: { applicationDeadline: string; status: string }) => l.status === 'ranked' || l.applicationDeadline <= deadline)).toBe(true);
+    await http().get('/listings/in-progress').set(bearer(oldest.token)).expect(403);
+
     const run = await closeDue();
     expect(run.ranked).toContain(listing.listingId);
     expect((await closeDue()).ranked).not.toContain(listing.listingId);
@@ -387,6 +393,7 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     expect((await app.get(ListingReader).get(listing.listingId))?.ranked?.landlordId).toBe(landlordId);
 
     await rankedInReadModel(listing.listingId);
+    expect((await http().get('/listings/in-progress').set(bearer(staff)).expect(200)).body).toContainEqual(expect.objectContaining({ listingId: listing.listingId, status: 'ranked' }));
     const place = await http().get(`/applications/${applied.tieA}`).set(bearer(tieA.token)).expect(200);
     expect(place.body.place).toMatchObject({ place: 3, of: 4, final: true, text: 'place 3 of 4' });
     const explained = await http().get(`/applications/${applied.tieA}/explanation`).set(bearer(tieA.token)).expect(200);

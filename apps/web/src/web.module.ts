@@ -9,6 +9,7 @@ import { ListingsController } from './pages/listings/listings.controller.js';
 import { MineController } from './pages/mine/mine.controller.js';
 import { MessagesController } from './pages/messages/messages.controller.js';
 import { QueueRulesQuery } from './pages/home/queue-rules.js';
+import { StaffControllers } from './pages/staff/staff.controllers.js';
 import { StatisticsController } from './pages/statistics/statistics.controller.js';
 import { PageContext } from './server/page-context.js';
 import { HealthController } from './server/health.controller.js';
@@ -22,7 +23,7 @@ export class WebModule {
       module: WebModule,
       // JSON lines like the five apps', so the website's logs are machine-readable too.
       imports: [LoggerModule.forRoot(loggerParams('web', config))],
-      controllers: [HealthController, HomeController, AccountController, ListingsController, MineController, MessagesController, StatisticsController, ...LandlordControllers],
+      controllers: [HealthController, HomeController, AccountController, ListingsController, MineController, MessagesController, StatisticsController, ...LandlordControllers, ...StaffControllers],
       providers: [{ provide: WEB_CONFIG, useValue: config }, ApiClient, PageContext, TrainingClockBanner, QueueRulesQuery],
     };
   }

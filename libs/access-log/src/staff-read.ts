@@ -23,8 +23,11 @@ interface RoutedRequest {
 /** The person reading their own data is not logged; staff reading anyone's is. */
 const readsAsStaff = (user: AuthenticatedUser | undefined, personId: string): user is AuthenticatedUser => !!user && user.id !== personId && user.roles.some((role) => STAFF_ROLES.includes(role));
 
-/** Header values are Latin-1 on the wire: a reason in Swedish may come percent-encoded. */
-function statedReason(header: string | string[] | undefined): string {
+/**
+ * The reason staff stated for a read, or 400 naming the header. Header values are Latin-1 on the wire:
+ * a reason in Swedish may come percent-encoded. Exported for reads that find people rather than name one.
+ */
+export function statedReason(header: string | string[] | undefined): string {
   const raw = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
   let reason = raw;
   try {

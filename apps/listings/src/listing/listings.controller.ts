@@ -69,6 +69,19 @@ export class ListingsController {
     return rows.map(listingView);
   }
 
+  @Get('in-progress')
+  @ApiBearerAuth()
+  @Roles('staff', 'admin')
+  @ApiOkResponse({ description: 'For staff: listings past their deadline and not yet closed, and ranked listings being let, by deadline' })
+  async inProgress(@Query() query: PageQuery) {
+    const pageSize = query.pageSize ?? 50;
+    const { rows } = await this.pool.query<ListingRow>(
+      `SELECT ${LISTING_COLUMNS} FROM listings.listings WHERE status = 'ranked' OR (status = 'open' AND deadline < $1) ORDER BY deadline, listing_id LIMIT $2 OFFSET $3`,
+      [stockholmDate(this.clock.now()), pageSize, ((query.page ?? 1) - 1) * pageSize],
+    );
+    return rows.map(listingView);
+  }
+
   @Get('requirements-template')
   @ApiBearerAuth()
   @Roles('landlord')

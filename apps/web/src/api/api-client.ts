@@ -16,8 +16,12 @@ export interface Call {
   readonly correlationId?: string;
   /** The person's own address, on sign-ins: the apps throttle failures per address, and would otherwise see only this server's. */
   readonly forwardedFor?: string;
+  /** Staff reading a person's data state why (the apps log it); percent-encoded, as header values are Latin-1. */
+  readonly accessReason?: string;
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly body?: unknown;
+  /** A body sent as it is (a file the person uploaded), instead of `body` as JSON: the app judges its bytes. */
+  readonly raw?: { readonly contentType: string; readonly data: Buffer };
 }
 
 export interface Answer<T> {
@@ -75,14 +79,16 @@ export class ApiClient implements OnApplicationShutdown {
     if (call.ifMatch) headers['if-match'] = call.ifMatch;
     if (call.correlationId) headers['x-correlation-id'] = call.correlationId;
     if (call.forwardedFor) headers['x-forwarded-for'] = call.forwardedFor;
+    if (call.accessReason) headers['x-access-reason'] = encodeURIComponent(call.accessReason);
     if (call.body !== undefined) headers['content-type'] = 'application/json';
+    if (call.raw) headers['content-type'] = call.raw.contentType;
     let response;
     try {
       response = await this.pools[app].request({
         method,
         path: withQuery(path, call.query),
         headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        body: call.raw ? call.raw.data : call.body === undefined ? undefined : JSON.stringify(call.body),
       });
     } catch (error) {
       throw new ApiUnavailable(`${app} did not answer ${method} ${path}: ${(error as Error).message}`);

@@ -2,6 +2,7 @@ import { extractEn } from './extract.en.js';
 import { messagesEn } from './messages.en.js';
 import { landlordEn } from './landlord.en.js';
 import { landlordReportsEn } from './landlord-reports.en.js';
+import { staffEn } from './staff.en.js';
 import { statisticsEn } from './statistics.en.js';
 import type { Catalogue } from './sv.js';
 
@@ -15,6 +16,7 @@ export const en: Catalogue = {
   'nav.listings': 'Flats to rent',
   'nav.statistics': 'Statistics',
   'nav.mine': 'My pages',
+  'nav.staff': 'Case handling',
   'nav.landlord': 'Landlord portal',
   'nav.signIn': 'Sign in',
   'nav.signOut': 'Sign out',
@@ -375,5 +377,6 @@ export const en: Catalogue = {
   ...messagesEn,
   ...landlordEn,
   ...landlordReportsEn,
+  ...staffEn,
   ...extractEn,
 };

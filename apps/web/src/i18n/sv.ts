@@ -2,6 +2,7 @@ import { extractSv } from './extract.sv.js';
 import { messagesSv } from './messages.sv.js';
 import { landlordSv } from './landlord.sv.js';
 import { landlordReportsSv } from './landlord-reports.sv.js';
+import { staffSv } from './staff.sv.js';
 import { statisticsSv } from './statistics.sv.js';
 
 /** Swedish, the site's first language. Every text a page shows is here; `en.ts` has the same keys. */
@@ -14,6 +15,7 @@ export const sv = {
   'nav.listings': 'Lediga bostäder',
   'nav.statistics': 'Statistik',
   'nav.mine': 'Mina sidor',
+  'nav.staff': 'Handläggning',
   'nav.landlord': 'Hyresvärdsportalen',
   'nav.signIn': 'Logga in',
   'nav.signOut': 'Logga ut',
@@ -373,6 +375,7 @@ export const sv = {
   ...messagesSv,
   ...landlordSv,
   ...landlordReportsSv,
+  ...staffSv,
   ...extractSv,
 } as const;
 

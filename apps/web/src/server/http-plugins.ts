@@ -1,4 +1,5 @@
 import csrf from '@fastify/csrf-protection';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import secureSession from '@fastify/secure-session';
 import fastifyStatic from '@fastify/static';
@@ -8,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import type { WebConfig } from '../web.config.js';
 
 const SESSION_COOKIE = 'boko_session';
+/** The applicants app takes a bank file of at most 2 MB (BANK-FILE.md). */
+const BANK_FILE_BYTES = 2 * 1024 * 1024;
+
 export const LANGUAGE_COOKIE = 'boko_lang';
 const SESSION_HOURS = 8;
 
@@ -47,6 +51,8 @@ export async function registerHttpPlugins(app: NestFastifyApplication, config: W
     expiry: SESSION_HOURS * 3600,
     cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.NODE_ENV === 'production' },
   });
+  // The bank payment file is uploaded from a form: its fields land in the body like a plain form's, so the CSRF check reads them alike.
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { files: 1, fields: 10, fileSize: BANK_FILE_BYTES } });
   await app.register(csrf, {
     sessionPlugin: '@fastify/secure-session',
     // Only the form field: a token in a query string would leak through logs and Referer headers.

@@ -4,7 +4,7 @@ import { isLocale, translator, type Locale } from '../i18n/locale.js';
 import type { View } from '../views/view.js';
 import { TrainingClockBanner } from './training-clock-banner.js';
 import { LANGUAGE_COOKIE } from './http-plugins.js';
-import { signedInLandlord, signedInSeeker, takeFlash } from './session.js';
+import { signedInLandlord, signedInSeeker, signedInStaff, takeFlash } from './session.js';
 
 export function localeOf(request: FastifyRequest): Locale {
   const chosen = request.cookies[LANGUAGE_COOKIE];
@@ -31,6 +31,8 @@ export class PageContext {
       path: request.url,
       seeker: signedInSeeker(request),
       landlordSignedIn: signedInLandlord(request) !== undefined,
+      staffSignedIn: signedInStaff(request) !== undefined,
+      staffRoles: signedInStaff(request)?.roles,
       flash: takeFlash(request),
       clock: await this.clock.current(),
     };

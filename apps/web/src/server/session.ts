@@ -17,6 +17,21 @@ export interface LandlordSession {
   readonly expiresAt: number;
 }
 
+/** A signed-in member of the agency's staff (case officer, administrator, analyst): the roles come from the token the apps issued. */
+export interface StaffSession {
+  readonly token: string;
+  readonly userId: string;
+  readonly roles: readonly string[];
+  /** Epoch milliseconds when the token expires. */
+  readonly expiresAt: number;
+}
+
+/** A reason staff stated, and the people it was stated for (those a search found, or the one whose page asked). */
+export interface AccessReason {
+  readonly text: string;
+  readonly people: readonly string[];
+}
+
 /** A one-shot notice for the page after a redirect (post/redirect/get). */
 export interface Flash {
   readonly kind: 'success' | 'info';
@@ -27,6 +42,9 @@ declare module '@fastify/secure-session' {
   interface SessionData {
     seeker: SeekerSession;
     landlord: LandlordSession;
+    staff: StaffSession;
+    /** Why the staff member reads these seekers' data, as they stated it: sent with every read of them and logged by the apps. */
+    accessReason: AccessReason;
     /** Latest `<app>:<position>` written per app by this person, sent with every API call as X-Read-After. */
     readAfter: Record<string, string>;
     flash: Flash;
@@ -58,6 +76,32 @@ export function startLandlordSession(request: FastifyRequest, landlord: Landlord
   request.session.regenerate();
   request.session.set('landlord', landlord);
   if (readAfter) request.session.set('readAfter', readAfter);
+}
+
+export function signedInStaff(request: FastifyRequest, now = Date.now()): StaffSession | undefined {
+  const staff = request.session.get('staff');
+  return staff && staff.expiresAt > now ? staff : undefined;
+}
+
+/** Starts a staff session in a fresh cookie, without a seeker or landlord signed in on the same browser. */
+export function startStaffSession(request: FastifyRequest, staff: StaffSession): void {
+  const readAfter = request.session.get('readAfter');
+  request.session.regenerate();
+  request.session.set('staff', staff);
+  if (readAfter) request.session.set('readAfter', readAfter);
+}
+
+/** The cookie holds the session: a reason covers at most the people of one search. */
+const PEOPLE_PER_REASON = 20;
+
+export function stateAccessReason(request: FastifyRequest, text: string, people: readonly string[]): void {
+  request.session.set('accessReason', { text, people: people.slice(0, PEOPLE_PER_REASON) });
+}
+
+/** The reason stated for this person, if any: reading them without one asks for it first. */
+export function accessReasonFor(request: FastifyRequest, applicantId: string): string | undefined {
+  const reason = request.session.get('accessReason');
+  return reason?.people.includes(applicantId) ? reason.text : undefined;
 }
 
 export function endSession(request: FastifyRequest): void {

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiRefusal, ApiUnavailable, SessionExpired } from '../api/api-error.js';
 import { translator } from '../i18n/locale.js';
 import { LANDLORD_HOME, LANDLORD_SIGN_IN, LandlordSignInRequired } from '../pages/landlord/landlord-session.js';
+import { STAFF_HOME, STAFF_SIGN_IN, StaffSignInRequired } from '../pages/staff/staff-session.js';
 import { FailedPage, ForbiddenPage, NotFoundPage, UnavailablePage } from '../pages/errors/error.pages.js';
 import type { View } from '../views/view.js';
 import { localeOf } from './page-context.js';
@@ -25,10 +26,10 @@ export class WebExceptionFilter implements ExceptionFilter {
 }
 
 function renderError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Pick<Logger, 'error' | 'warn'>): void {
-  if (error instanceof SessionExpired || error instanceof LandlordSignInRequired) {
-    // An expired or revoked token ends the session; a seeker who merely opened a landlord page stays signed in.
+  if (error instanceof SessionExpired || error instanceof LandlordSignInRequired || error instanceof StaffSignInRequired) {
+    // An expired or revoked token ends the session; a seeker who merely opened a landlord or staff page stays signed in.
     if (error instanceof SessionExpired) endSession(request);
-    seeOther(reply, `${landlordPage(request) ? LANDLORD_SIGN_IN : '/logga-in'}?nasta=${encodeURIComponent(returnPath(request))}`);
+    seeOther(reply, `${SECTIONS[sectionOf(request)].signIn}?nasta=${encodeURIComponent(returnPath(request))}`);
     return;
   }
   const status = statusOf(error);
@@ -56,13 +57,20 @@ function returnPath(request: FastifyRequest): string {
     const url = new URL(referer);
     if (url.host === request.headers.host) return `${url.pathname}${url.search}`;
   }
-  return landlordPage(request) ? LANDLORD_HOME : '/mina-sidor';
+  return SECTIONS[sectionOf(request)].home;
 }
 
-/** The landlords' section has its own sign-in: a landlord never lands on the seekers' one, nor a seeker on theirs. */
-function landlordPage(request: FastifyRequest): boolean {
+/** Landlords and staff have their own sign-in: nobody lands on another section's, nor a seeker on theirs. */
+const SECTIONS = {
+  seeker: { home: '/mina-sidor', signIn: '/logga-in' },
+  landlord: { home: LANDLORD_HOME, signIn: LANDLORD_SIGN_IN },
+  staff: { home: STAFF_HOME, signIn: STAFF_SIGN_IN },
+} as const;
+
+function sectionOf(request: FastifyRequest): keyof typeof SECTIONS {
   const path = request.url.split('?')[0];
-  return path === LANDLORD_HOME || path.startsWith(`${LANDLORD_HOME}/`);
+  const within = (home: string) => path === home || path.startsWith(`${home}/`);
+  return within(LANDLORD_HOME) ? 'landlord' : within(STAFF_HOME) ? 'staff' : 'seeker';
 }
 
 // An error page must render even when what failed was building the page's context (an app down, a broken session).

@@ -66,7 +66,17 @@ export function Layout({ view, title, children }: PropsWithChildren<LayoutProps>
                     <SignOut view={view} action="/hyresvard/logga-ut" />
                   </>
                 )}
-                {view.landlordSignedIn ? (
+                {view.staffSignedIn && (
+                  <>
+                    <li>
+                      <a class="ds-link" href="/handlaggare" safe>
+                        {t('nav.staff')}
+                      </a>
+                    </li>
+                    <SignOut view={view} action="/handlaggare/logga-ut" />
+                  </>
+                )}
+                {view.landlordSignedIn || view.staffSignedIn ? (
                   ''
                 ) : view.seeker ? (
                   <>

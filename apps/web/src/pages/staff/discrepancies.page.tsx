@@ -1,0 +1,79 @@
+import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.js';
+import type { View } from '../../views/view.js';
+import { messageFor } from '../../i18n/locale.js';
+import { reasonText } from './fees.page.js';
+import { DISCREPANCY_KINDS, type Discrepancy } from './fees.types.js';
+import { StaffLayout } from './staff-layout.js';
+
+/** Payments the rules did not apply as sent, newest first, each leading to its seeker where there is one. */
+export function DiscrepanciesPage({ view, items, kind }: { view: View; items: readonly Discrepancy[]; kind?: string }): JSX.Element {
+  const { t, locale } = view;
+  return (
+    <StaffLayout view={view} title={t('staff.discrepancies.title')}>
+      <h1 class="ds-heading" data-size="lg" safe>
+        {t('staff.discrepancies.title')}
+      </h1>
+      <nav class="actions" aria-label={t('staff.discrepancies.filter')}>
+        {[undefined, ...DISCREPANCY_KINDS].map((candidate) => (
+          <a class="ds-link" href={candidate ? `/handlaggare/avgifter/avvikelser?typ=${candidate}` : '/handlaggare/avgifter/avvikelser'} aria-current={candidate === kind ? 'page' : undefined} safe>
+            {t(candidate ? `staff.discrepancies.kind.${candidate}` : 'staff.discrepancies.all')}
+          </a>
+        ))}
+      </nav>
+      {items.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('staff.discrepancies.none')}
+        </p>
+      ) : (
+        <div class="table-scroll">
+          <table class="ds-table">
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t('staff.discrepancies.recorded')}
+                </th>
+                <th scope="col" safe>
+                  {t('staff.discrepancies.what')}
+                </th>
+                <th scope="col" safe>
+                  {t('fees.ocr')}
+                </th>
+                <th scope="col" safe>
+                  {t('staff.fees.amount')}
+                </th>
+                <th scope="col" safe>
+                  {t('staff.fees.paidOn')}
+                </th>
+                <th scope="col" safe>
+                  {t('staff.discrepancies.seeker')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr>
+                  <td safe>{formatDateTime(item.recordedAt, locale)}</td>
+                  <td safe>
+                    {[messageFor(locale, `staff.discrepancies.kind.${item.kind}`) ?? item.kind, item.reason ? reasonText(locale, item.reason) : '', item.detail ?? ''].filter(Boolean).join(' – ')}
+                  </td>
+                  <td safe>{item.reference ?? '–'}</td>
+                  <td safe>{item.amount === null ? '–' : formatMoney(item.amount, locale)}</td>
+                  <td safe>{item.paidOn ? formatDate(item.paidOn, locale) : '–'}</td>
+                  <td>
+                    {item.applicantId ? (
+                      <a class="ds-link" href={`/handlaggare/sokande/${item.applicantId}`} safe>
+                        {t('staff.discrepancies.open')}
+                      </a>
+                    ) : (
+                      '–'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </StaffLayout>
+  );
+}

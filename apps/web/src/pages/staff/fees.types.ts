@@ -1,0 +1,45 @@
+/** A payment the applicants app registered from a form: how it was applied, or why not. */
+export interface PaymentResult {
+  readonly outcome: string;
+  readonly duplicate: boolean;
+  readonly applicantId: string | null;
+  readonly reason: string | null;
+  readonly amount: number;
+  readonly applied: number;
+  readonly lastPayDay?: string;
+  readonly deregistrationOn?: string;
+}
+
+/** Every line of an uploaded bank file with its outcome. */
+export interface PaymentFileReport {
+  readonly fileName: string | null;
+  readonly alreadyProcessed: boolean;
+  readonly summary: Readonly<Record<string, number>>;
+  readonly lines: readonly {
+    readonly line: number;
+    readonly outcome: string;
+    readonly reference?: string;
+    readonly amount?: number;
+    readonly paidOn?: string;
+    readonly applicantId?: string;
+    readonly reason?: string;
+    readonly messages?: readonly string[];
+  }[];
+}
+
+/** A payment not applied as sent, an unmatched payment or an unreadable file line, for staff to resolve. */
+export interface Discrepancy {
+  readonly id: string;
+  readonly kind: string;
+  readonly reason: string | null;
+  readonly applicantId: string | null;
+  readonly reference: string | null;
+  readonly amount: number | null;
+  readonly discrepancyAmount: number | null;
+  readonly paidOn: string | null;
+  readonly bankReference: string | null;
+  readonly detail: string | null;
+  readonly recordedAt: string;
+}
+
+export const DISCREPANCY_KINDS = ['discrepancy', 'unmatched', 'invalid-line'] as const;

@@ -1,0 +1,221 @@
+import { formatNumber } from '../../i18n/format.js';
+import { messageFor, type Locale } from '../../i18n/locale.js';
+import { ChoiceField } from '../../views/components/choice-field.js';
+import { ErrorSummary } from '../../views/components/error-summary.js';
+import type { FieldMessage } from '../../views/components/form-errors.js';
+import { TextField } from '../../views/components/text-field.js';
+import type { View } from '../../views/view.js';
+import { LISTING_TYPES } from '../listings/listing.js';
+import { Withheld, WithheldNote } from '../statistics/report-parts.js';
+import { periodText, seriesAlt } from '../statistics/report-text.js';
+import { analystHref, CUTS, type AnalystQuery } from './analyst-query.js';
+import type { AnalystAnswer, AnalystPlaces, SummaryRow } from './analyst.types.js';
+import { StaffLayout } from './staff-layout.js';
+
+interface ReportBuilderProps {
+  readonly view: View;
+  readonly query: AnalystQuery;
+  readonly places: AnalystPlaces;
+  readonly answer?: AnalystAnswer;
+  readonly errors: readonly FieldMessage[];
+}
+
+/** The analysts' report builder: a GET form, so every report is an address to share; a table, a chart for a series, and the CSV. */
+export function ReportBuilderPage({ view, query, places, answer, errors }: ReportBuilderProps): JSX.Element {
+  const { t, locale } = view;
+  const f = query.filters;
+  const shareable = analystHref('/handlaggare/rapporter', query);
+  return (
+    <StaffLayout view={view} title={t('staff.report.title')}>
+      <h1 class="ds-heading" data-size="lg" safe>
+        {t('staff.report.title')}
+      </h1>
+      <ErrorSummary view={view} errors={errors} />
+      <form method="get" action="/handlaggare/rapporter" class="stack" novalidate>
+        <ChoiceField
+          id="rapport"
+          label={t('staff.report.report')}
+          options={[
+            { value: 'summering', label: t('staff.report.summary') },
+            { value: 'serie', label: t('staff.report.series') },
+          ]}
+          value={query.report}
+          errors={errors}
+        />
+        <TextField id="period" label={t('staff.report.period')} description={t('staff.report.periodHint')} value={f.period} errors={errors} />
+        <TextField id="from" type="date" label={t('staff.report.from')} value={f.from} errors={errors} />
+        <TextField id="to" type="date" label={t('staff.report.to')} value={f.to} errors={errors} />
+        <ChoiceField
+          id="granularity"
+          label={t('staff.report.granularity')}
+          options={['', 'month', 'quarter', 'year'].map((value) => ({ value, label: value ? t(`staff.report.granularity.${value as 'month'}`) : t('staff.report.any') }))}
+          value={f.granularity}
+          errors={errors}
+        />
+        <ChoiceField
+          id="municipality"
+          label={t('staff.report.municipality')}
+          options={[{ value: '', label: t('staff.report.any') }, ...places.municipalities.map((m) => ({ value: m.name, label: m.name }))]}
+          value={f.municipality}
+          errors={errors}
+        />
+        <TextField id="district" label={t('staff.report.district')} value={f.district} errors={errors} />
+        <TextField id="rooms" label={t('staff.report.rooms')} value={f.rooms} errors={errors} inputmode="decimal" />
+        <ChoiceField
+          id="listingType"
+          label={t('staff.report.listingType')}
+          options={[{ value: '', label: t('staff.report.any') }, ...LISTING_TYPES.map((type) => ({ value: type, label: t(`listingType.${type}`) }))]}
+          value={f.listingType}
+          errors={errors}
+        />
+        <ChoiceField
+          id="landlordId"
+          label={t('staff.report.landlord')}
+          options={[{ value: '', label: t('staff.report.any') }, ...(places.landlords ?? []).map((l) => ({ value: l.landlordId, label: l.name }))]}
+          value={f.landlordId}
+          errors={errors}
+        />
+        <fieldset class="ds-fieldset" id="by">
+          <legend class="ds-label" safe>
+            {t('staff.report.by')}
+          </legend>
+          {CUTS.map((cut) => (
+            <div class="ds-field">
+              <input class="ds-input" type="checkbox" id={`by-${cut}`} name="by" value={cut} checked={query.by.includes(cut)} />
+              <label class="ds-label" for={`by-${cut}`} safe>
+                {t(`staff.report.cut.${cut}`)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <div>
+          <button class="ds-button" data-variant="primary" type="submit" safe>
+            {t('staff.report.show')}
+          </button>
+        </div>
+      </form>
+      {answer && (
+        <section aria-labelledby="result-heading" class="stack-wide">
+          <h2 class="ds-heading" data-size="md" id="result-heading" safe>
+            {t(answer.kind === 'serie' ? 'staff.report.series' : 'staff.report.summary')}
+            {`, ${periodText(answer.report.period.label, t, locale)}`}
+          </h2>
+          <p class="ds-paragraph" data-size="sm">
+            <a class="ds-link" href={shareable} safe>
+              {t('staff.report.link')}
+            </a>
+            {' · '}
+            <a class="ds-link" href={analystHref('/handlaggare/rapporter/rapport.csv', query, locale)} safe>
+              {t('statistics.csv')}
+            </a>
+          </p>
+          {answer.kind === 'serie' ? (
+            <>
+              <img class="chart" src={analystHref('/handlaggare/rapporter/diagram.svg', query, locale)} alt={seriesAlt(answer.report, t, locale)} />
+              <div class="table-scroll">
+                <table class="ds-table" aria-describedby="withheld-note">
+                  <thead>
+                    <tr>
+                      <th scope="col" safe>
+                        {t('staff.report.period')}
+                      </th>
+                      <th scope="col" safe>
+                        {t('staff.report.flatsLet')}
+                      </th>
+                      <th scope="col" safe>
+                        {t('staff.report.medianQueueDays')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {answer.report.points.map((point) => (
+                      <tr>
+                        <th scope="row" safe>
+                          {periodText(point.period.label, t, locale)}
+                        </th>
+                        {point.flatsLet === null ? <Withheld view={view} /> : <td safe>{formatNumber(point.flatsLet, locale)}</td>}
+                        {point.queueDays === null ? <Withheld view={view} /> : <td safe>{formatNumber(point.queueDays.median, locale)}</td>}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : (
+            <SummaryTable view={view} by={answer.report.by} rows={answer.report.rows} total={answer.report.total} />
+          )}
+          <WithheldNote view={view} threshold={answer.report.suppression.threshold} />
+        </section>
+      )}
+    </StaffLayout>
+  );
+}
+
+const groupText = (value: string | number | undefined, cut: string, locale: Locale): string =>
+  value === undefined ? '–' : cut === 'listingType' ? (messageFor(locale, `listingType.${value}`) ?? String(value)) : typeof value === 'number' ? formatNumber(value, locale) : value;
+
+function SummaryTable({ view, by, rows, total }: { view: View; by: readonly string[]; rows: readonly SummaryRow[]; total: SummaryRow }): JSX.Element {
+  const { t, locale } = view;
+  const figure = (value: number | null | undefined) => (value === null || value === undefined ? <Withheld view={view} /> : <td safe>{formatNumber(value, locale)}</td>);
+  const cells = (row: SummaryRow) => (
+    <>
+      {figure(row.flatsLet)}
+      {figure(row.queueDays?.median)}
+      {figure(row.applicationsPerListing?.median)}
+      {figure(row.rent?.median)}
+      {figure(row.daysToLet?.median)}
+    </>
+  );
+  return (
+    <div class="table-scroll">
+      <table class="ds-table" aria-describedby="withheld-note">
+        <thead>
+          <tr>
+            {by.map((cut) => (
+              <th scope="col" safe>
+                {messageFor(locale, `staff.report.cut.${cut}`) ?? cut}
+              </th>
+            ))}
+            <th scope="col" safe>
+              {t('staff.report.flatsLet')}
+            </th>
+            <th scope="col" safe>
+              {t('staff.report.medianQueueDays')}
+            </th>
+            <th scope="col" safe>
+              {t('staff.report.medianApplications')}
+            </th>
+            <th scope="col" safe>
+              {t('staff.report.medianRent')}
+            </th>
+            <th scope="col" safe>
+              {t('staff.report.medianDaysToLet')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr>
+              {by.map((cut) => (
+                <th scope="row" safe>
+                  {groupText(row.group?.[cut], cut, locale)}
+                </th>
+              ))}
+              {cells(row)}
+            </tr>
+          ))}
+          <tr>
+            {by.length > 0 ? (
+              <th scope="row" colspan={String(by.length)} safe>
+                {t('staff.report.total')}
+              </th>
+            ) : (
+              ''
+            )}
+            {cells(total)}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
