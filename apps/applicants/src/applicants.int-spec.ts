@@ -126,7 +126,22 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
       expect((cases.body as Array<{ subject: string }>).map((c) => c.subject).sort()).toEqual([...subjects].sort());
     });
 
-    test('appended events carry the request’s correlation id', async () => {
+    test('a retry after the answer was lost (killed between the append and recording it) gets the first answer, not 409', async () => {
+      const body = { personnummer: pnr('19950620', '128'), name: 'Lost Answer', email: 'lost@example.se', password: PASSWORD };
+      const first = await http().post('/applicants').set('idempotency-key', 'register-lost-1').send(body).expect(201);
+      // What a kill -9 after the append leaves: a claim with no outcome whose owner is gone.
+      await infra.pool.query('UPDATE platform.idempotency_keys SET status = NULL, body = NULL, owner = NULL WHERE key = $1', ['register-lost-1']);
+      const retry = await http().post('/applicants').set('idempotency-key', 'register-lost-1').send(body).expect(201);
+      expect(retry.body).toEqual(first.body);
+      expect(retry.headers['idempotent-replayed']).toBeUndefined();
+      const events = await infra.store.readStream(`applicant-${first.body.applicantId}`);
+      expect(events.map((e) => e.type)).toEqual(['applicant-registered']);
+      expect(events[0].metadata.idempotencyKey).toEqual(expect.any(String));
+      // The same person under another key is a new request, decided again: refused.
+      await http().post('/applicants').set('idempotency-key', 'register-lost-2').send(body).expect(409);
+    });
+
+    test('appended events carry the request’s correlation id, and it as their cause', async () => {
       const id = await register(pnr('19950619', '127'));
       await http()
         .post(`/applicants/${id}/cases`)
@@ -135,7 +150,7 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
         .send({ channel: 'phone', subject: 'Ids', description: 'ids' })
         .expect(201);
       const last = (await infra.store.readStream(`applicant-${id}`)).at(-1)!;
-      expect(last.metadata).toMatchObject({ correlationId: 'pinned-correlation-1', actor: expect.any(String) });
+      expect(last.metadata).toMatchObject({ correlationId: 'pinned-correlation-1', causationId: 'pinned-correlation-1', actor: expect.any(String) });
     });
   });
 

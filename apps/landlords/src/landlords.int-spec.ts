@@ -525,7 +525,7 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
       expect(users).toHaveLength(1 + emails.length);
     });
 
-    test('appended events carry the request’s correlation id', async () => {
+    test('appended events carry the request’s correlation id, and it as their cause', async () => {
       const { landlordId, admin } = await onboard();
       await http()
         .patch(`/landlords/${landlordId}/contact`)
@@ -534,7 +534,7 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
         .send({ contact: { name: 'Nils Holm', email: 'nils@example.se' } })
         .expect(200);
       const last = (await infra.store.readStream(`landlord-${landlordId}`)).at(-1)!;
-      expect(last.metadata).toMatchObject({ correlationId: 'pinned-correlation-2', actor: expect.any(String) });
+      expect(last.metadata).toMatchObject({ correlationId: 'pinned-correlation-2', causationId: 'pinned-correlation-2', actor: expect.any(String) });
     });
   });
 

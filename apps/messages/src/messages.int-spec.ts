@@ -263,11 +263,11 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
       expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
     });
 
-    test('appended events carry the request’s correlation id', async () => {
+    test('appended events carry the request’s correlation id, and it as their cause', async () => {
       const { id } = await person();
       await http().post(`/messages/people/${id}/language`).set(bearer(staff)).set('x-correlation-id', 'pinned-correlation-3').send({ language: 'en' }).expect(204);
       const last = (await infra.store.readStream(personMessagesStream(id))).at(-1)!;
-      expect(last).toMatchObject({ type: 'language-chosen', metadata: { correlationId: 'pinned-correlation-3', actor: expect.any(String) } });
+      expect(last).toMatchObject({ type: 'language-chosen', metadata: { correlationId: 'pinned-correlation-3', causationId: 'pinned-correlation-3', actor: expect.any(String) } });
     });
   });
 

@@ -11,7 +11,6 @@ import { VAULT } from '../applicants.tokens.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { assertSelfOrStaff } from './access.js';
 import { AsOfQuery, ChangeContactDto, QueueTimeDto } from './account.dto.js';
-import { withIfMatch } from './if-match.js';
 import { queueStanding } from './queue-time.query.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 
@@ -84,8 +83,10 @@ export class AccountController {
     const details = await currentDetails(this.vault, events);
     if (!details) throw new NotFound('No such account, or its personal data has been erased');
     const personal = await this.vault.seal(id, { ...details, ...body });
-    const result = await withIfMatch(expectedRevision, () =>
-      this.applicants.handle(id, { type: 'change-personal-details', personal, changedBy: user.id }, { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id, expectedRevision }),
+    const result = await this.applicants.handle(
+      id,
+      { type: 'change-personal-details', personal, changedBy: user.id },
+      { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id, expectedRevision },
     );
     if (result.revision !== undefined) reply.header('etag', etagOf(result.revision));
     return shown({ ...details, ...body });
@@ -97,12 +98,10 @@ export class AccountController {
   async close(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Headers('if-match') ifMatch: string | undefined) {
     assertSelfOrStaff(user, id);
     const expectedRevision = revisionFromIfMatch(ifMatch);
-    const result = await withIfMatch(expectedRevision, () =>
-      this.applicants.handle(
-        id,
-        { type: 'close', on: stockholmDate(this.clock.now()), closedBy: user.id },
-        { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id, expectedRevision },
-      ),
+    const result = await this.applicants.handle(
+      id,
+      { type: 'close', on: stockholmDate(this.clock.now()), closedBy: user.id },
+      { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id, expectedRevision },
     );
     return { applicantId: id, status: result.state.status };
   }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { CurrentUser, currentCorrelationId, InvalidRequest, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import type { CommandContext } from '../applicant/applicant.service.js';
+import type { CommandContext } from '../../../../libs/command-handling/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { decodeBankFile } from './bank-file.js';
 import { feeDiscrepanciesProjection } from './fee-discrepancies.projection.js';

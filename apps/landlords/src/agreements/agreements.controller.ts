@@ -6,7 +6,8 @@ import { IsCalendarDate, etagOf, revisionFromIfMatch, Roles } from '../../../../
 import { isAgency, requireAdministrator, type Caller, CurrentCaller } from '../access/caller.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { commandContext, type Reply } from '../shared/context.js';
+import { commandContext } from '../../../../libs/platform/src/index.js';
+import type { Reply } from '../shared/context.js';
 import type { LandlordCommand } from '../organisation/landlord.decider.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { organisationView } from '../organisation/organisation.controller.js';

@@ -9,11 +9,12 @@ import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure
 import { isAgency, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { LandlordService } from '../organisation/landlord.service.js';
-import { AggregateStore } from '../shared/aggregate-store.js';
-import { commandContext } from '../shared/context.js';
-import { decideCase, evolveCase, initialCase, type CaseCommand, type CaseState } from './case.decider.js';
+import { DeciderHandler } from '../../../../libs/command-handling/src/index.js';
+import { commandContext } from '../../../../libs/platform/src/index.js';
+import type { CaseState } from './case.decider.js';
 import { CASE_CATEGORIES, caseStream, type CaseCategory, type CaseEvent } from './case.events.js';
 import { CASES_TABLE } from './cases.projection.js';
+import { caseStreams, type CaseCommandOn } from './case.stream.js';
 
 const STATUSES = ['open', 'answered', 'closed'];
 
@@ -40,7 +41,7 @@ class CaseListQuery {
 @Roles('landlord', 'staff', 'admin')
 @Controller('landlords')
 export class CasesController {
-  private readonly store: AggregateStore<CaseCommand, CaseEvent, CaseState>;
+  private readonly store: DeciderHandler<CaseCommandOn, CaseEvent, CaseState>;
 
   constructor(
     @Inject(INFRASTRUCTURE) infra: Infrastructure,
@@ -48,7 +49,7 @@ export class CasesController {
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     private readonly clock: Clock,
   ) {
-    this.store = new AggregateStore(infra, { decide: decideCase, evolve: evolveCase, initialState: initialCase });
+    this.store = new DeciderHandler(infra.store, caseStreams);
   }
 
   @Get('cases')
@@ -64,7 +65,7 @@ export class CasesController {
     requireMember(caller, landlordId);
     await this.landlords.existing(landlordId);
     const caseId = randomUUID();
-    await this.store.handle(caseStream(caseId), { type: 'register', caseId, landlordId, ...body, by: caller.id, now: this.clock.now() }, commandContext(caller.id));
+    await this.store.handle({ caseId, command: { type: 'register', caseId, landlordId, ...body, by: caller.id, now: this.clock.now() } }, commandContext(caller.id));
     return { caseId, status: 'open' };
   }
 
@@ -94,8 +95,7 @@ export class CasesController {
     requireMember(caller, landlordId);
     await this.owned(landlordId, caseId);
     const result = await this.store.handle(
-      caseStream(caseId),
-      { type: 'add-message', from: isAgency(caller) ? 'agency' : 'landlord', text: body.text, by: caller.id, now: this.clock.now() },
+      { caseId, command: { type: 'add-message', from: isAgency(caller) ? 'agency' : 'landlord', text: body.text, by: caller.id, now: this.clock.now() } },
       commandContext(caller.id),
     );
     return { caseId, status: result.state.status };
@@ -106,7 +106,7 @@ export class CasesController {
   @HttpCode(200)
   async answer(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: TextDto) {
     await this.owned(landlordId, caseId);
-    const result = await this.store.handle(caseStream(caseId), { type: 'answer', answer: body.text, by: caller.id, now: this.clock.now() }, commandContext(caller.id));
+    const result = await this.store.handle({ caseId, command: { type: 'answer', answer: body.text, by: caller.id, now: this.clock.now() } }, commandContext(caller.id));
     return { caseId, status: result.state.status };
   }
 
@@ -115,7 +115,7 @@ export class CasesController {
   @HttpCode(200)
   async close(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: TextDto) {
     await this.owned(landlordId, caseId);
-    const result = await this.store.handle(caseStream(caseId), { type: 'close', resolution: body.text, by: caller.id, now: this.clock.now() }, commandContext(caller.id));
+    const result = await this.store.handle({ caseId, command: { type: 'close', resolution: body.text, by: caller.id, now: this.clock.now() } }, commandContext(caller.id));
     return { caseId, status: result.state.status };
   }
 

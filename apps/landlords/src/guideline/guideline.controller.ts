@@ -6,10 +6,12 @@ import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure
 import { requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { LandlordService } from '../organisation/landlord.service.js';
-import { AggregateStore } from '../shared/aggregate-store.js';
+import { DeciderHandler } from '../../../../libs/command-handling/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { commandContext, type Reply } from '../shared/context.js';
-import { decideGuideline, evolveGuideline, guidelineOn, initialGuideline, requirementsFor, type ChangeGuideline, type GuidelineState } from './guideline.decider.js';
+import { commandContext } from '../../../../libs/platform/src/index.js';
+import type { Reply } from '../shared/context.js';
+import { guidelineOn, requirementsFor, type ChangeGuideline, type GuidelineState } from './guideline.decider.js';
+import { guidelineStreams } from './guideline.stream.js';
 import { ChangeGuidelineDto, OnQuery, toRequirements } from './guideline.dto.js';
 import { guidelineStream, type GuidelineEvent } from './guideline.events.js';
 import { LISTING_TYPES } from '../../../../libs/contracts/src/index.js';
@@ -23,14 +25,14 @@ import { LISTING_TYPES } from '../../../../libs/contracts/src/index.js';
 @Roles('landlord', 'staff', 'admin')
 @Controller('landlords/:landlordId/guideline')
 export class GuidelineController {
-  private readonly store: AggregateStore<ChangeGuideline, GuidelineEvent, GuidelineState>;
+  private readonly store: DeciderHandler<ChangeGuideline, GuidelineEvent, GuidelineState>;
 
   constructor(
     @Inject(INFRASTRUCTURE) infra: Infrastructure,
     private readonly landlords: LandlordService,
     private readonly clock: Clock,
   ) {
-    this.store = new AggregateStore(infra, { decide: decideGuideline, evolve: evolveGuideline, initialState: initialGuideline });
+    this.store = new DeciderHandler(infra.store, guidelineStreams);
   }
 
   @Get()
@@ -80,7 +82,7 @@ export class GuidelineController {
       changedBy: caller.id,
       now: this.clock.now(),
     };
-    const result = await this.store.handle(guidelineStream(landlordId), command, commandContext(caller.id, expectedRevision));
+    const result = await this.store.handle(command, commandContext(caller.id, expectedRevision));
     if (result.revision !== undefined) reply.header('etag', etagOf(result.revision));
     return result.state.versions.at(-1);
   }

@@ -7,7 +7,7 @@ import { Clock } from '../../../../libs/clock/src/index.js';
 import { userEmailStream, type UserDetails, type UserRole } from '../organisation/landlord.events.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { Claims, type ClaimHolder } from '../shared/claims.js';
-import { commandContext } from '../shared/context.js';
+import { commandContext } from '../../../../libs/platform/src/index.js';
 
 export interface NewUser {
   readonly name: string;

@@ -1,0 +1,9 @@
+import { EventSchemas, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
+import { decideGuideline, evolveGuideline, initialGuideline, type ChangeGuideline, type GuidelineState } from './guideline.decider.js';
+import { guidelineStream, type GuidelineEvent } from './guideline.events.js';
+
+export const guidelineStreams: DeciderStream<ChangeGuideline, GuidelineEvent, GuidelineState> = {
+  decider: { decide: decideGuideline, evolve: evolveGuideline, initialState: initialGuideline },
+  streamId: (command) => guidelineStream(command.landlordId),
+  schemas: new EventSchemas<GuidelineEvent>({ 'letting-guideline-changed': 1 }),
+};
