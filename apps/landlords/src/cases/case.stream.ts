@@ -1,4 +1,4 @@
-import { EventSchemas, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
+import { EventSchemas, type DeciderHandler, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
 import { decideCase, evolveCase, initialCase, type CaseCommand, type CaseState } from './case.decider.js';
 import { caseStream, type CaseEvent } from './case.events.js';
 
@@ -13,3 +13,6 @@ export const caseStreams: DeciderStream<CaseCommandOn, CaseEvent, CaseState> = {
   streamId: (command) => caseStream(command.caseId),
   schemas: new EventSchemas<CaseEvent>({ 'landlord-case-registered': 1, 'landlord-case-message-added': 1, 'landlord-case-answered': 1, 'landlord-case-closed': 1 }),
 };
+
+/** The handler of case streams, as the app injects it (CASES). */
+export type Cases = DeciderHandler<CaseCommandOn, CaseEvent, CaseState>;

@@ -4,17 +4,16 @@ import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { NotFound, PG_POOL, Roles } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { isAgency, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
 import { LandlordService } from '../organisation/landlord.service.js';
-import { DeciderHandler } from '../../../../libs/command-handling/src/index.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { CASES } from '../landlords.tokens.js';
+import { AddCaseMessage, ConcludeCase, RegisterLandlordCase } from './case.handlers.js';
 import { commandContext } from '../../../../libs/platform/src/index.js';
 import type { CaseState } from './case.decider.js';
-import { CASE_CATEGORIES, caseStream, type CaseCategory, type CaseEvent } from './case.events.js';
+import { CASE_CATEGORIES, caseStream, type CaseCategory } from './case.events.js';
 import { CASES_TABLE } from './cases.projection.js';
-import { caseStreams, type CaseCommandOn } from './case.stream.js';
+import type { Cases } from './case.stream.js';
 
 const STATUSES = ['open', 'answered', 'closed'];
 
@@ -41,16 +40,12 @@ class CaseListQuery {
 @Roles('landlord', 'staff', 'admin')
 @Controller('landlords')
 export class CasesController {
-  private readonly store: DeciderHandler<CaseCommandOn, CaseEvent, CaseState>;
-
   constructor(
-    @Inject(INFRASTRUCTURE) infra: Infrastructure,
+    @Inject(CASES) private readonly store: Cases,
+    private readonly commands: CommandBus,
     private readonly landlords: LandlordService,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly clock: Clock,
-  ) {
-    this.store = new DeciderHandler(infra.store, caseStreams);
-  }
+  ) {}
 
   @Get('cases')
   @Roles('staff', 'admin')
@@ -64,9 +59,7 @@ export class CasesController {
   async register(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Body() body: RegisterCaseDto) {
     requireMember(caller, landlordId);
     await this.landlords.existing(landlordId);
-    const caseId = randomUUID();
-    await this.store.handle({ caseId, command: { type: 'register', caseId, landlordId, ...body, by: caller.id, now: this.clock.now() } }, commandContext(caller.id));
-    return { caseId, status: 'open' };
+    return this.commands.execute(new RegisterLandlordCase(randomUUID(), landlordId, body, commandContext(caller.id)));
   }
 
   @Get(':landlordId/cases')
@@ -94,11 +87,7 @@ export class CasesController {
   async message(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: TextDto) {
     requireMember(caller, landlordId);
     await this.owned(landlordId, caseId);
-    const result = await this.store.handle(
-      { caseId, command: { type: 'add-message', from: isAgency(caller) ? 'agency' : 'landlord', text: body.text, by: caller.id, now: this.clock.now() } },
-      commandContext(caller.id),
-    );
-    return { caseId, status: result.state.status };
+    return this.commands.execute(new AddCaseMessage(caseId, isAgency(caller) ? 'agency' : 'landlord', body.text, commandContext(caller.id)));
   }
 
   @Post(':landlordId/cases/:caseId/answer')
@@ -106,8 +95,7 @@ export class CasesController {
   @HttpCode(200)
   async answer(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: TextDto) {
     await this.owned(landlordId, caseId);
-    const result = await this.store.handle({ caseId, command: { type: 'answer', answer: body.text, by: caller.id, now: this.clock.now() } }, commandContext(caller.id));
-    return { caseId, status: result.state.status };
+    return this.commands.execute(new ConcludeCase(caseId, 'answer', body.text, commandContext(caller.id)));
   }
 
   @Post(':landlordId/cases/:caseId/close')
@@ -115,8 +103,7 @@ export class CasesController {
   @HttpCode(200)
   async close(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: TextDto) {
     await this.owned(landlordId, caseId);
-    const result = await this.store.handle({ caseId, command: { type: 'close', resolution: body.text, by: caller.id, now: this.clock.now() } }, commandContext(caller.id));
-    return { caseId, status: result.state.status };
+    return this.commands.execute(new ConcludeCase(caseId, 'close', body.text, commandContext(caller.id)));
   }
 
   /** A case is found only under its own landlord, so another landlord's id cannot reach it. */

@@ -1,19 +1,19 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { etagOf, NotFound, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { LandlordService } from '../organisation/landlord.service.js';
-import { DeciderHandler } from '../../../../libs/command-handling/src/index.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { GUIDELINES } from '../landlords.tokens.js';
+import { ChangeGuideline } from './change-guideline.handler.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { commandContext } from '../../../../libs/platform/src/index.js';
 import type { Reply } from '../shared/context.js';
-import { guidelineOn, requirementsFor, type ChangeGuideline, type GuidelineState } from './guideline.decider.js';
-import { guidelineStreams } from './guideline.stream.js';
+import { guidelineOn, requirementsFor } from './guideline.decider.js';
+import type { Guidelines } from './guideline.stream.js';
 import { ChangeGuidelineDto, OnQuery, toRequirements } from './guideline.dto.js';
-import { guidelineStream, type GuidelineEvent } from './guideline.events.js';
+import { guidelineStream } from './guideline.events.js';
 import { LISTING_TYPES } from '../../../../libs/contracts/src/index.js';
 
 /**
@@ -25,15 +25,12 @@ import { LISTING_TYPES } from '../../../../libs/contracts/src/index.js';
 @Roles('landlord', 'staff', 'admin')
 @Controller('landlords/:landlordId/guideline')
 export class GuidelineController {
-  private readonly store: DeciderHandler<ChangeGuideline, GuidelineEvent, GuidelineState>;
-
   constructor(
-    @Inject(INFRASTRUCTURE) infra: Infrastructure,
+    @Inject(GUIDELINES) private readonly store: Guidelines,
+    private readonly commands: CommandBus,
     private readonly landlords: LandlordService,
     private readonly clock: Clock,
-  ) {
-    this.store = new DeciderHandler(infra.store, guidelineStreams);
-  }
+  ) {}
 
   @Get()
   @ApiOkResponse({ description: 'The version in force on the date, with what each listing type is prefilled with, and an ETag' })
@@ -70,19 +67,9 @@ export class GuidelineController {
   ) {
     requireAdministrator(caller, landlordId);
     const expectedRevision = revisionFromIfMatch(ifMatch);
-    await this.landlords.existing(landlordId);
     const byListingType = Object.fromEntries(Object.entries(body.byListingType ?? {}).map(([type, r]) => [type, toRequirements(r)]));
-    const command: ChangeGuideline = {
-      type: 'change-guideline',
-      landlordId,
-      effectiveFrom: body.effectiveFrom,
-      standard: toRequirements(body.standard),
-      byListingType,
-      reason: body.reason,
-      changedBy: caller.id,
-      now: this.clock.now(),
-    };
-    const result = await this.store.handle(command, commandContext(caller.id, expectedRevision));
+    const change = { landlordId, effectiveFrom: body.effectiveFrom, standard: toRequirements(body.standard), byListingType, reason: body.reason };
+    const result = await this.commands.execute(new ChangeGuideline(change, commandContext(caller.id, expectedRevision)));
     if (result.revision !== undefined) reply.header('etag', etagOf(result.revision));
     return result.state.versions.at(-1);
   }

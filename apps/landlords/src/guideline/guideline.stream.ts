@@ -1,4 +1,4 @@
-import { EventSchemas, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
+import { EventSchemas, type DeciderHandler, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
 import { decideGuideline, evolveGuideline, initialGuideline, type ChangeGuideline, type GuidelineState } from './guideline.decider.js';
 import { guidelineStream, type GuidelineEvent } from './guideline.events.js';
 
@@ -7,3 +7,6 @@ export const guidelineStreams: DeciderStream<ChangeGuideline, GuidelineEvent, Gu
   streamId: (command) => guidelineStream(command.landlordId),
   schemas: new EventSchemas<GuidelineEvent>({ 'letting-guideline-changed': 1 }),
 };
+
+/** The handler of guideline streams, as the app injects it (GUIDELINES). */
+export type Guidelines = DeciderHandler<ChangeGuideline, GuidelineEvent, GuidelineState>;

@@ -1,19 +1,17 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { IsCalendarDate, Conflict, etagOf, PG_POOL, Public, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate, etagOf, PG_POOL, Public, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
+import { CommandBus } from '@nestjs/cqrs';
 import { requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
-import { VAULT } from '../landlords.tokens.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { Claims } from '../shared/claims.js';
 import { commandContext } from '../../../../libs/platform/src/index.js';
 import type { Reply } from '../shared/context.js';
 import { agreementStatusOn, canPublishOn, openAgreement } from './landlord.decider.js';
-import { organisationNumberStream } from './landlord.events.js';
+import { ChangeLandlordContact } from './change-landlord-contact.handler.js';
+import { RegisterLandlord } from './register-landlord.handler.js';
 import { LandlordService, type Registered } from './landlord.service.js';
 import { ChangeContactDto, RegisterLandlordDto } from './organisation.dto.js';
 import { parseOrganisationNumber } from './organisation-number.js';
@@ -52,8 +50,7 @@ export function organisationView(state: Registered, today: string) {
 export class OrganisationController {
   constructor(
     private readonly landlords: LandlordService,
-    private readonly claims: Claims,
-    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly commands: CommandBus,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     private readonly clock: Clock,
   ) {}
@@ -65,19 +62,7 @@ export class OrganisationController {
   @ApiCreatedResponse({ description: 'The new landlord id' })
   async register(@Body() body: RegisterLandlordDto) {
     const organisationNumber = (parseOrganisationNumber(body.organisationNumber) as { value: string }).value;
-    const landlordId = randomUUID();
-    const context = commandContext('interest-form');
-    const claim = await this.claims.claim(organisationNumberStream(organisationNumber), { landlordId }, context.correlationId);
-    if (!claim.fresh) throw new Conflict('An organisation with this organisation number is already registered', { type: 'https://bostadsko.se/problems/landlords/already-registered' });
-    try {
-      const contact = await this.vault.seal(landlordId, body.contact);
-      await this.landlords.handle(landlordId, { type: 'register', landlordId, name: body.name, organisationNumber, contact, now: this.clock.now() }, context);
-    } catch (error) {
-      // The number is free again for a retry: a claim without its landlord would block the organisation for good.
-      await this.claims.release(organisationNumberStream(organisationNumber), { landlordId }, context.correlationId);
-      throw error;
-    }
-    return { landlordId, name: body.name, organisationNumber, status: 'interested' };
+    return this.commands.execute(new RegisterLandlord(body.name, organisationNumber, body.contact, commandContext('interest-form')));
   }
 
   @Get()
@@ -132,10 +117,8 @@ export class OrganisationController {
   ) {
     requireAdministrator(caller, landlordId);
     const expectedRevision = revisionFromIfMatch(ifMatch);
-    await this.landlords.existing(landlordId);
-    const contact = await this.vault.seal(landlordId, body.contact);
-    const result = await this.landlords.handle(landlordId, { type: 'change-contact', contact, changedBy: caller.id }, commandContext(caller.id, expectedRevision));
-    if (result.revision !== undefined) reply.header('etag', etagOf(result.revision));
+    const { revision } = await this.commands.execute(new ChangeLandlordContact(landlordId, body.contact, commandContext(caller.id, expectedRevision)));
+    if (revision !== undefined) reply.header('etag', etagOf(revision));
     return { landlordId, contact: body.contact };
   }
 }

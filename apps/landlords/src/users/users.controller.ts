@@ -19,6 +19,9 @@ import { isAgency, requireAdministrator, requireMember, type Caller, CurrentCall
 import { LandlordService } from '../organisation/landlord.service.js';
 import { ChangePasswordDto, InviteUserDto, NewUserDto, SignInDto } from './users.dto.js';
 import { LandlordUsersService } from './landlord-users.service.js';
+import { AddLandlordUser, ChangeLandlordUserPassword, EraseLandlordUser, RemoveLandlordUser } from './user.handlers.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { commandContext } from '../../../../libs/platform/src/index.js';
 
 const REFUSED = 'Wrong e-mail or password';
 
@@ -32,6 +35,7 @@ export class UsersController {
 
   constructor(
     private readonly users: LandlordUsersService,
+    private readonly commands: CommandBus,
     private readonly landlords: LandlordService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
@@ -77,7 +81,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'A landlord user changes its own password' })
   async changePassword(@CurrentCaller() caller: Caller, @Body() body: ChangePasswordDto) {
-    await this.users.changePassword(caller.landlordId!, caller.id, body.currentPassword, body.newPassword);
+    await this.commands.execute(new ChangeLandlordUserPassword(caller.landlordId!, body.currentPassword, body.newPassword, commandContext(caller.id)));
     return { userId: caller.id, passwordChanged: true };
   }
 
@@ -87,7 +91,7 @@ export class UsersController {
   @ApiOperation({ summary: "Staff create the organisation's first administrator" })
   @ApiHeader({ name: 'If-Match', required: false })
   firstAdministrator(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Body() body: NewUserDto, @Headers('if-match') ifMatch: string | undefined) {
-    return this.users.add(landlordId, body, 'first-administrator', caller.id, revisionFromIfMatch(ifMatch));
+    return this.commands.execute(new AddLandlordUser(landlordId, body, 'first-administrator', commandContext(caller.id, revisionFromIfMatch(ifMatch))));
   }
 
   @Post(':landlordId/users')
@@ -97,7 +101,7 @@ export class UsersController {
   invite(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Body() body: InviteUserDto, @Headers('if-match') ifMatch: string | undefined) {
     requireAdministrator(caller, landlordId);
     const { role, ...user } = body;
-    return this.users.add(landlordId, user, role, caller.id, revisionFromIfMatch(ifMatch));
+    return this.commands.execute(new AddLandlordUser(landlordId, user, role, commandContext(caller.id, revisionFromIfMatch(ifMatch))));
   }
 
   @Get(':landlordId/users')
@@ -111,7 +115,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Remove a user: its tokens stop working at once' })
   async remove(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('userId', ParseUUIDPipe) userId: string) {
     requireAdministrator(caller, landlordId);
-    await this.users.remove(landlordId, userId, caller.id, isAgency(caller));
+    await this.commands.execute(new RemoveLandlordUser(landlordId, userId, isAgency(caller), commandContext(caller.id)));
     return { userId, status: 'removed' };
   }
 
@@ -120,7 +124,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: "Staff erase a removed user's name, e-mail and password hash (its key is destroyed)" })
   async erase(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('userId', ParseUUIDPipe) userId: string) {
-    await this.users.erase(landlordId, userId, caller.id);
+    await this.commands.execute(new EraseLandlordUser(landlordId, userId, commandContext(caller.id)));
     return { userId, status: 'removed', personalData: 'erased' };
   }
 }
