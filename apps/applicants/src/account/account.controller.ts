@@ -1,10 +1,11 @@
 import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { CurrentUser, currentCorrelationId, etagOf, NotFound, PG_POOL, revisionFromIfMatch, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { commandContext, CurrentUser, etagOf, NotFound, PG_POOL, revisionFromIfMatch, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { ChangeContactDetails, CloseAccount } from './account.handlers.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { currentDetails, readable, shown } from '../applicant/personal-details.js';
 import { VAULT } from '../applicants.tokens.js';
@@ -25,6 +26,7 @@ interface Reply {
 export class AccountController {
   constructor(
     private readonly applicants: ApplicantService,
+    private readonly commands: CommandBus,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     private readonly clock: Clock,
@@ -78,18 +80,9 @@ export class AccountController {
     @Res({ passthrough: true }) reply: Reply,
   ) {
     assertSelfOrStaff(user, id);
-    const expectedRevision = revisionFromIfMatch(ifMatch);
-    const { events } = await this.applicants.load(id);
-    const details = await currentDetails(this.vault, events);
-    if (!details) throw new NotFound('No such account, or its personal data has been erased');
-    const personal = await this.vault.seal(id, { ...details, ...body });
-    const result = await this.applicants.handle(
-      id,
-      { type: 'change-personal-details', personal, changedBy: user.id },
-      { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id, expectedRevision },
-    );
-    if (result.revision !== undefined) reply.header('etag', etagOf(result.revision));
-    return shown({ ...details, ...body });
+    const { details, revision } = await this.commands.execute(new ChangeContactDetails(id, { ...body }, commandContext(user.id, revisionFromIfMatch(ifMatch))));
+    if (revision !== undefined) reply.header('etag', etagOf(revision));
+    return shown(details);
   }
 
   @Post('close')
@@ -97,12 +90,7 @@ export class AccountController {
   @ApiHeader({ name: 'If-Match', required: false })
   async close(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Headers('if-match') ifMatch: string | undefined) {
     assertSelfOrStaff(user, id);
-    const expectedRevision = revisionFromIfMatch(ifMatch);
-    const result = await this.applicants.handle(
-      id,
-      { type: 'close', on: stockholmDate(this.clock.now()), closedBy: user.id },
-      { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id, expectedRevision },
-    );
-    return { applicantId: id, status: result.state.status };
+    const status = await this.commands.execute(new CloseAccount(id, commandContext(user.id, revisionFromIfMatch(ifMatch))));
+    return { applicantId: id, status };
   }
 }

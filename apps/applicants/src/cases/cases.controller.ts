@@ -2,9 +2,10 @@ import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
 import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
-import { randomUUID } from 'node:crypto';
 import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { CurrentUser, currentCorrelationId, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { commandContext, CurrentUser, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { AnswerApplicantCase, RegisterApplicantCase } from './case.handlers.js';
 import type { CaseChannel } from '../applicant/applicant.events.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { VAULT } from '../applicants.tokens.js';
@@ -31,6 +32,7 @@ class AnswerCaseDto {
 export class CasesController {
   constructor(
     private readonly applicants: ApplicantService,
+    private readonly commands: CommandBus,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
   ) {}
 
@@ -39,14 +41,7 @@ export class CasesController {
   async register(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Body() body: RegisterCaseDto) {
     assertSelfOrStaff(user, id);
     if (!isStaff(user) && body.channel !== 'web') throw new ForbiddenException('Seekers register cases on the web; phone and visit cases are registered by staff');
-    const caseId = randomUUID();
-    const description = await this.vault.seal(id, body.description);
-    await this.applicants.handle(
-      id,
-      { type: 'register-case', caseId, channel: body.channel, subject: body.subject, description, registeredBy: user.id },
-      { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id },
-    );
-    return { caseId, status: 'open' };
+    return this.commands.execute(new RegisterApplicantCase(id, body, commandContext(user.id)));
   }
 
   @Get()
@@ -85,8 +80,6 @@ export class CasesController {
   @Roles('staff', 'admin')
   @HttpCode(200)
   async answer(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: AnswerCaseDto) {
-    const answer = await this.vault.seal(id, body.answer);
-    await this.applicants.handle(id, { type: 'answer-case', caseId, answer, answeredBy: user.id }, { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id });
-    return { caseId, status: 'answered' };
+    return this.commands.execute(new AnswerApplicantCase(id, caseId, body.answer, commandContext(user.id)));
   }
 }
