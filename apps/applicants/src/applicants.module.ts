@@ -33,6 +33,8 @@ import { ChangePersonnummerHandler, ChangeQueueStartHandler, EraseApplicantHandl
 import { queueTimeProjection } from './queue-time/queue-time.projection.js';
 import { TrainingClockController } from './training-clock/training-clock.controller.js';
 import { TrainingClockService } from './training-clock/training-clock.service.js';
+import { AccountHistoryHandler, AccountOfHandler, QueueTimeOfHandler } from './account/account.queries.js';
+import { ChangePolicyHandler } from './policy/change-policy.handler.js';
 import { MoveTrainingClockHandler } from './training-clock/move-training-clock.handler.js';
 
 const eventSourcing = EventSourcingModule.forRoot({
@@ -67,6 +69,10 @@ const eventSourcing = EventSourcingModule.forRoot({
     LettingConsumer,
     TrainingClockService,
     MoveTrainingClockHandler,
+    ChangePolicyHandler,
+    AccountOfHandler,
+    QueueTimeOfHandler,
+    AccountHistoryHandler,
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
     {
       provide: IDENTITY_SECRET,

@@ -7,6 +7,7 @@ import { PROPOSAL_TOPICS, proposalsProjection } from './listings/proposals.proje
 import { organisationsProjection } from './organisation/organisations.projection.js';
 import { ChangeAgreementHandler } from './agreements/change-agreement.handler.js';
 import { AddLandlordUserHandler, ChangeLandlordUserPasswordHandler, EraseLandlordUserHandler, RemoveLandlordUserHandler } from './users/user.handlers.js';
+import { AgreementStatusOfHandler, OrganisationHistoryHandler, OrganisationOfHandler } from './organisation/organisation.queries.js';
 import { ChangeGuidelineHandler } from './guideline/change-guideline.handler.js';
 import { AddCaseMessageHandler, ConcludeCaseHandler, RegisterLandlordCaseHandler } from './cases/case.handlers.js';
 import { ChangeLandlordContactHandler } from './organisation/change-landlord-contact.handler.js';
@@ -19,7 +20,7 @@ export const LANDLORDS_BUS_PROJECTIONS: readonly BusProjection[] = [
   { projection: proposalsProjection, topics: PROPOSAL_TOPICS },
 ];
 
-/** One handler per use case, dispatched by the CommandBus (and QueryBus) from the controllers. */
+/** One handler per use case, dispatched by the CommandBus (reads by the QueryBus) from the controllers. */
 export const LANDLORDS_HANDLERS = [
   RegisterLandlordHandler,
   ChangeLandlordContactHandler,
@@ -29,6 +30,9 @@ export const LANDLORDS_HANDLERS = [
   ConcludeCaseHandler,
   ChangeGuidelineHandler,
   AddLandlordUserHandler,
+  OrganisationOfHandler,
+  AgreementStatusOfHandler,
+  OrganisationHistoryHandler,
   RemoveLandlordUserHandler,
   ChangeLandlordUserPasswordHandler,
   EraseLandlordUserHandler,

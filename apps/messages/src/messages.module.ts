@@ -10,6 +10,7 @@ import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller.js';
 import { InboxController } from './inbox/inbox.controller.js';
 import { InboxQuery } from './inbox/inbox.query.js';
 import { InboxMessageOfHandler, ListInboxHandler } from './inbox/inbox.queries.js';
+import { ChangePolicyHandler } from './policy/change-policy.handler.js';
 import { MarkMessageReadHandler } from './inbox/mark-read.handler.js';
 import { ChooseLanguageHandler } from './people/choose-language.handler.js';
 import { DeciderHandler } from '../../../libs/command-handling/src/index.js';
@@ -33,6 +34,7 @@ const eventSourcing = EventSourcingModule.forRoot({ app: 'messages', migrations:
     ...accessLogProviders('messages'),
     PolicyService,
     MarkMessageReadHandler,
+    ChangePolicyHandler,
     ChooseLanguageHandler,
     ListInboxHandler,
     InboxMessageOfHandler,

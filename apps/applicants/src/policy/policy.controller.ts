@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length } from 'class-validator';
-import { randomUUID } from 'node:crypto';
-import { IsCalendarDate, CurrentUser, currentCorrelationId, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate, CurrentUser, commandContext, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { POLICY_LIMITS, type ApplicantPolicy, type PolicySetting } from './applicant-policy.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { PolicyService } from './policy.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { ChangePolicy } from './change-policy.handler.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 
 const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
@@ -29,6 +30,7 @@ class PolicyChangeDto {
 export class PolicyController {
   constructor(
     private readonly policy: PolicyService,
+    private readonly commands: CommandBus,
     private readonly clock: Clock,
   ) {}
 
@@ -51,6 +53,6 @@ export class PolicyController {
   @Roles('admin')
   @HttpCode(201)
   async change(@CurrentUser() user: AuthenticatedUser, @Body() body: PolicyChangeDto) {
-    return this.policy.decide(body, user.id, this.clock.now(), currentCorrelationId() ?? randomUUID());
+    return this.commands.execute(new ChangePolicy(body, commandContext(user.id)));
   }
 }

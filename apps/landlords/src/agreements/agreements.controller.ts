@@ -10,7 +10,7 @@ import { commandContext } from '../../../../libs/platform/src/index.js';
 import type { Reply } from '../shared/context.js';
 import { CommandBus } from '@nestjs/cqrs';
 import { ChangeAgreement } from './change-agreement.handler.js';
-import { organisationView } from '../organisation/organisation.controller.js';
+import { organisationView } from '../organisation/organisation.view.js';
 
 class SignAgreementDto {
   @ApiProperty({ example: '2026-12-01', description: 'Active (may publish) from this date; today or later' }) @IsCalendarDate() effectiveFrom: string;

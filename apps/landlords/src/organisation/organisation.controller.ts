@@ -3,16 +3,17 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperati
 import { IsIn, IsOptional } from 'class-validator';
 import type pg from 'pg';
 import { IsCalendarDate, etagOf, PG_POOL, Public, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AgreementStatusOf, OrganisationHistory, OrganisationOf } from './organisation.queries.js';
 import { requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { commandContext } from '../../../../libs/platform/src/index.js';
 import type { Reply } from '../shared/context.js';
-import { agreementStatusOn, canPublishOn, openAgreement } from './landlord.decider.js';
+import { agreementStatusOn } from './landlord.decider.js';
 import { ChangeLandlordContact } from './change-landlord-contact.handler.js';
 import { RegisterLandlord } from './register-landlord.handler.js';
-import { LandlordService, type Registered } from './landlord.service.js';
+import type { Registered } from './landlord.service.js';
 import { ChangeContactDto, RegisterLandlordDto } from './organisation.dto.js';
 import { parseOrganisationNumber } from './organisation-number.js';
 import { ORGANISATIONS_TABLE } from './organisations.projection.js';
@@ -28,29 +29,14 @@ class OnQuery {
   @ApiPropertyOptional({ example: '2026-12-01', description: 'Defaults to today (Stockholm)' }) @IsOptional() @IsCalendarDate() on?: string;
 }
 
-/** What a reader is shown of an organisation and its agreements. */
-export function organisationView(state: Registered, today: string) {
-  return {
-    landlordId: state.landlordId,
-    name: state.name,
-    organisationNumber: state.organisationNumber,
-    registeredOn: state.registeredOn,
-    agreementStatus: agreementStatusOn(state, today),
-    canPublishToday: canPublishOn(state, today),
-    openAgreementId: openAgreement(state)?.agreementId ?? null,
-    agreements: state.agreements,
-    users: { active: Object.values(state.users).filter((u) => u.status === 'active').length },
-  };
-}
-
 @ApiTags('landlords: organisations')
 @ApiBearerAuth()
 @Roles('landlord', 'staff', 'admin')
 @Controller('landlords')
 export class OrganisationController {
   constructor(
-    private readonly landlords: LandlordService,
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     private readonly clock: Clock,
   ) {}
@@ -84,26 +70,23 @@ export class OrganisationController {
   @ApiOkResponse({ description: 'The organisation, its agreements and contact, with an ETag for If-Match on edits' })
   async get(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Res({ passthrough: true }) reply: Reply) {
     requireMember(caller, landlordId);
-    const { state, revision, events } = await this.landlords.existing(landlordId);
+    const { organisation, revision } = await this.queries.execute(new OrganisationOf(landlordId));
     reply.header('etag', etagOf(revision));
-    return { ...organisationView(state, stockholmDate(this.clock.now())), contact: await this.landlords.contact(events) };
+    return organisation;
   }
 
   @Get(':landlordId/agreement-status')
   @ApiOkResponse({ description: 'The agreement status on a date and whether the landlord may publish then' })
   async status(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: OnQuery) {
     requireMember(caller, landlordId);
-    const { state } = await this.landlords.existing(landlordId);
-    const on = query.on ?? stockholmDate(this.clock.now());
-    return { landlordId, on, status: agreementStatusOn(state, on), canPublish: canPublishOn(state, on) };
+    return this.queries.execute(new AgreementStatusOf(landlordId, query.on));
   }
 
   @Get(':landlordId/history')
   @ApiOkResponse({ description: 'Every recorded fact about the organisation: what, when and who' })
   async history(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string) {
     requireMember(caller, landlordId);
-    const { events } = await this.landlords.existing(landlordId);
-    return Promise.all(events.map((e) => this.landlords.readable(e)));
+    return this.queries.execute(new OrganisationHistory(landlordId));
   }
 
   @Patch(':landlordId/contact')

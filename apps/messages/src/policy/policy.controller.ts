@@ -1,11 +1,12 @@
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length } from 'class-validator';
-import { CurrentUser, currentCorrelationId, IsCalendarDate, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, commandContext, IsCalendarDate, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { POLICY_LIMITS, type PolicyChange, type PolicySetting, type MessagesPolicy } from './messages-policy.js';
 import { PolicyService } from './policy.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { ChangePolicy } from './change-policy.handler.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 
 const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
@@ -29,6 +30,7 @@ class PolicyChangeDto {
 export class PolicyController {
   constructor(
     private readonly policy: PolicyService,
+    private readonly commands: CommandBus,
     private readonly clock: Clock,
   ) {}
 
@@ -51,6 +53,6 @@ export class PolicyController {
   @Roles('admin')
   @HttpCode(201)
   async change(@CurrentUser() user: AuthenticatedUser, @Body() body: PolicyChangeDto): Promise<PolicyChange> {
-    return this.policy.decide(body, user.id, this.clock.now(), currentCorrelationId() ?? randomUUID());
+    return this.commands.execute(new ChangePolicy(body, commandContext(user.id)));
   }
 }
