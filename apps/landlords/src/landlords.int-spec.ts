@@ -525,6 +525,18 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
       expect(users).toHaveLength(1 + emails.length);
     });
 
+    test('a retry after the answer was lost (killed between the append and recording it) gets the first answer, one landlord', async () => {
+      const body = { name: 'Förlorat Svar AB', organisationNumber: orgNumber(), contact: { name: 'Karin Holm', email: 'karin@example.se' } };
+      const first = await http().post('/landlords').set('idempotency-key', 'interest-lost-1').send(body).expect(201);
+      // What a kill -9 after the append leaves: a claim with no outcome whose owner is gone.
+      await infra.pool.query('UPDATE platform.idempotency_keys SET status = NULL, body = NULL, owner = NULL WHERE key = $1', ['interest-lost-1']);
+      const retry = await http().post('/landlords').set('idempotency-key', 'interest-lost-1').send(body).expect(201);
+      expect(retry.body).toEqual(first.body);
+      expect((await infra.store.readStream(`landlord-${first.body.landlordId}`)).map((e) => e.type)).toEqual(['landlord-registered']);
+      const again = await http().post('/landlords').set('idempotency-key', 'interest-lost-2').send(body).expect(409);
+      expect(again.body.type).toBe('https://bostadsko.se/problems/landlords/already-registered');
+    });
+
     test('appended events carry the request’s correlation id, and it as their cause', async () => {
       const { landlordId, admin } = await onboard();
       await http()
