@@ -8,6 +8,8 @@ import { organisationsProjection } from './organisation/organisations.projection
 import { ChangeAgreementHandler } from './agreements/change-agreement.handler.js';
 import { AddLandlordUserHandler, ChangeLandlordUserPasswordHandler, EraseLandlordUserHandler, RemoveLandlordUserHandler } from './users/user.handlers.js';
 import { AgreementStatusOfHandler, OrganisationHistoryHandler, OrganisationOfHandler } from './organisation/organisation.queries.js';
+import { GuidelineHistoryHandler, GuidelineOnHandler } from './guideline/guideline.queries.js';
+import { CaseListHandler, CaseOfHandler } from './cases/case.queries.js';
 import { ChangeGuidelineHandler } from './guideline/change-guideline.handler.js';
 import { AddCaseMessageHandler, ConcludeCaseHandler, RegisterLandlordCaseHandler } from './cases/case.handlers.js';
 import { ChangeLandlordContactHandler } from './organisation/change-landlord-contact.handler.js';
@@ -33,6 +35,10 @@ export const LANDLORDS_HANDLERS = [
   OrganisationOfHandler,
   AgreementStatusOfHandler,
   OrganisationHistoryHandler,
+  GuidelineOnHandler,
+  GuidelineHistoryHandler,
+  CaseOfHandler,
+  CaseListHandler,
   RemoveLandlordUserHandler,
   ChangeLandlordUserPasswordHandler,
   EraseLandlordUserHandler,

@@ -1,19 +1,14 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, HttpCode } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, HttpCode } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
-import { NotFound, PG_POOL, Roles } from '../../../../libs/platform/src/index.js';
+import { commandContext, Roles } from '../../../../libs/platform/src/index.js';
 import { isAgency, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { LandlordService } from '../organisation/landlord.service.js';
-import { CommandBus } from '@nestjs/cqrs';
-import { CASES } from '../landlords.tokens.js';
 import { AddCaseMessage, ConcludeCase, RegisterLandlordCase } from './case.handlers.js';
-import { commandContext } from '../../../../libs/platform/src/index.js';
-import type { CaseState } from './case.decider.js';
-import { CASE_CATEGORIES, caseStream, type CaseCategory } from './case.events.js';
-import { CASES_TABLE } from './cases.projection.js';
-import type { Cases } from './case.stream.js';
+import { CASE_CATEGORIES, type CaseCategory } from './case.events.js';
+import { CaseList, CaseOf } from './case.queries.js';
 
 const STATUSES = ['open', 'answered', 'closed'];
 
@@ -41,10 +36,9 @@ class CaseListQuery {
 @Controller('landlords')
 export class CasesController {
   constructor(
-    @Inject(CASES) private readonly store: Cases,
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly landlords: LandlordService,
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
 
   @Get('cases')
@@ -106,19 +100,11 @@ export class CasesController {
     return this.commands.execute(new ConcludeCase(caseId, 'close', body.text, commandContext(caller.id)));
   }
 
-  /** A case is found only under its own landlord, so another landlord's id cannot reach it. */
-  private async owned(landlordId: string, caseId: string) {
-    const loaded = await this.store.load(caseStream(caseId));
-    if (loaded.state.status === 'none' || loaded.state.landlordId !== landlordId) throw new NotFound('The landlord has no such case');
-    return loaded as typeof loaded & { state: Exclude<CaseState, { status: 'none' }> };
+  private owned(landlordId: string, caseId: string) {
+    return this.queries.execute(new CaseOf(landlordId, caseId));
   }
 
-  private async rows(landlordId: string | null, status: string | undefined) {
-    const { rows } = await this.pool.query(
-      `SELECT case_id AS "caseId", landlord_id AS "landlordId", category, subject, status, registered_at AS "registeredAt", updated_at AS "updatedAt"
-       FROM ${CASES_TABLE} WHERE ($1::uuid IS NULL OR landlord_id = $1) AND ($2::text IS NULL OR status = $2) ORDER BY registered_at DESC LIMIT 500`,
-      [landlordId, status ?? null],
-    );
-    return rows;
+  private rows(landlordId: string | null, status: string | undefined) {
+    return this.queries.execute(new CaseList(landlordId, status));
   }
 }
