@@ -28,6 +28,7 @@ import { FeesModule } from './fees/fees.module.js';
 import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees/fees.wiring.js';
 import { RegisterApplicantHandler } from './registering/register.handler.js';
 import { ChangeContactDetailsHandler, CloseAccountHandler } from './account/account.handlers.js';
+import { CasesOfHandler } from './cases/case.queries.js';
 import { AnswerApplicantCaseHandler, RegisterApplicantCaseHandler } from './cases/case.handlers.js';
 import { ChangePersonnummerHandler, ChangeQueueStartHandler, EraseApplicantHandler, TransferQueueTimeHandler } from './staff-decisions/staff-decision.handlers.js';
 import { queueTimeProjection } from './queue-time/queue-time.projection.js';
@@ -73,6 +74,7 @@ const eventSourcing = EventSourcingModule.forRoot({
     AccountOfHandler,
     QueueTimeOfHandler,
     AccountHistoryHandler,
+    CasesOfHandler,
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
     {
       provide: IDENTITY_SECRET,

@@ -7,9 +7,10 @@ import { PROPOSAL_TOPICS, proposalsProjection } from './listings/proposals.proje
 import { organisationsProjection } from './organisation/organisations.projection.js';
 import { ChangeAgreementHandler } from './agreements/change-agreement.handler.js';
 import { AddLandlordUserHandler, ChangeLandlordUserPasswordHandler, EraseLandlordUserHandler, RemoveLandlordUserHandler } from './users/user.handlers.js';
-import { AgreementStatusOfHandler, OrganisationHistoryHandler, OrganisationOfHandler } from './organisation/organisation.queries.js';
+import { AgreementStatusOfHandler, OrganisationHistoryHandler, OrganisationListHandler, OrganisationOfHandler } from './organisation/organisation.queries.js';
 import { GuidelineHistoryHandler, GuidelineOnHandler } from './guideline/guideline.queries.js';
 import { CaseListHandler, CaseOfHandler } from './cases/case.queries.js';
+import { LandlordUserOfHandler, LandlordUsersHandler } from './users/user.queries.js';
 import { ChangeGuidelineHandler } from './guideline/change-guideline.handler.js';
 import { AddCaseMessageHandler, ConcludeCaseHandler, RegisterLandlordCaseHandler } from './cases/case.handlers.js';
 import { ChangeLandlordContactHandler } from './organisation/change-landlord-contact.handler.js';
@@ -33,12 +34,15 @@ export const LANDLORDS_HANDLERS = [
   ChangeGuidelineHandler,
   AddLandlordUserHandler,
   OrganisationOfHandler,
+  OrganisationListHandler,
   AgreementStatusOfHandler,
   OrganisationHistoryHandler,
   GuidelineOnHandler,
   GuidelineHistoryHandler,
   CaseOfHandler,
   CaseListHandler,
+  LandlordUsersHandler,
+  LandlordUserOfHandler,
   RemoveLandlordUserHandler,
   ChangeLandlordUserPasswordHandler,
   EraseLandlordUserHandler,

@@ -1,14 +1,12 @@
 import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
-import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
-import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { commandContext, CurrentUser, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { CommandBus } from '@nestjs/cqrs';
+import { commandContext, CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CasesOf } from './case.queries.js';
 import { AnswerApplicantCase, RegisterApplicantCase } from './case.handlers.js';
 import type { CaseChannel } from '../applicant/applicant.events.js';
-import { ApplicantService } from '../applicant/applicant.service.js';
-import { VAULT } from '../applicants.tokens.js';
 import { assertSelfOrStaff, isStaff } from '../account/access.js';
 
 class RegisterCaseDto {
@@ -31,9 +29,8 @@ class AnswerCaseDto {
 @Controller('applicants/:applicantId/cases')
 export class CasesController {
   constructor(
-    private readonly applicants: ApplicantService,
     private readonly commands: CommandBus,
-    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
@@ -48,32 +45,7 @@ export class CasesController {
   @StaffRead()
   async list(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string) {
     assertSelfOrStaff(user, id);
-    const { state, events } = await this.applicants.load(id);
-    if (state.status === 'none') throw new NotFound('No such account');
-    const cases = new Map<string, Record<string, unknown>>();
-    for (const event of events) {
-      const data = event.data as Record<string, unknown> & { caseId: string };
-      if (event.type === 'case-registered') {
-        cases.set(data.caseId, {
-          caseId: data.caseId,
-          channel: data.channel,
-          subject: data.subject,
-          description: (await this.vault.open<string>(data.description as Sealed)) ?? '(erased)',
-          registeredBy: data.registeredBy,
-          registeredAt: event.recordedAt.toISOString(),
-          status: 'open',
-        });
-      }
-      if (event.type === 'case-answered') {
-        Object.assign(cases.get(data.caseId) ?? {}, {
-          status: 'answered',
-          answer: (await this.vault.open<string>(data.answer as Sealed)) ?? '(erased)',
-          answeredBy: data.answeredBy,
-          answeredAt: event.recordedAt.toISOString(),
-        });
-      }
-    }
-    return [...cases.values()];
+    return this.queries.execute(new CasesOf(id));
   }
 
   @Post(':caseId/answer')

@@ -1,22 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type pg from 'pg';
-import { IsCalendarDate, etagOf, PG_POOL, Public, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { AgreementStatusOf, OrganisationHistory, OrganisationOf } from './organisation.queries.js';
+import { commandContext, IsCalendarDate, etagOf, Public, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
 import { requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { commandContext } from '../../../../libs/platform/src/index.js';
 import type { Reply } from '../shared/context.js';
-import { agreementStatusOn } from './landlord.decider.js';
 import { ChangeLandlordContact } from './change-landlord-contact.handler.js';
-import { RegisterLandlord } from './register-landlord.handler.js';
-import type { Registered } from './landlord.service.js';
 import { ChangeContactDto, RegisterLandlordDto } from './organisation.dto.js';
 import { parseOrganisationNumber } from './organisation-number.js';
-import { ORGANISATIONS_TABLE } from './organisations.projection.js';
+import { AgreementStatusOf, OrganisationHistory, OrganisationList, OrganisationOf } from './organisation.queries.js';
+import { RegisterLandlord } from './register-landlord.handler.js';
 
 class ListQuery {
   @ApiPropertyOptional({ enum: ['interested', 'active', 'suspended', 'terminated'] })
@@ -37,8 +30,6 @@ export class OrganisationController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -55,15 +46,7 @@ export class OrganisationController {
   @Roles('staff', 'admin')
   @ApiOkResponse({ description: 'Every landlord with its agreement status today (staff)' })
   async list(@Query() query: ListQuery) {
-    const { rows } = await this.pool.query<{ state: Registered }>(`SELECT state FROM ${ORGANISATIONS_TABLE} ORDER BY name, landlord_id`);
-    const today = stockholmDate(this.clock.now());
-    // Statuses change with the date, not only with events, so they are worked out for today here.
-    return rows
-      .map(({ state }) => {
-        const status = agreementStatusOn(state, today);
-        return { landlordId: state.landlordId, name: state.name, organisationNumber: state.organisationNumber, registeredOn: state.registeredOn, status: status === 'none' ? 'interested' : status };
-      })
-      .filter((row) => !query.status || row.status === query.status);
+    return this.queries.execute(new OrganisationList(query.status));
   }
 
   @Get(':landlordId')

@@ -20,7 +20,8 @@ import { LandlordService } from '../organisation/landlord.service.js';
 import { ChangePasswordDto, InviteUserDto, NewUserDto, SignInDto } from './users.dto.js';
 import { LandlordUsersService } from './landlord-users.service.js';
 import { AddLandlordUser, ChangeLandlordUserPassword, EraseLandlordUser, RemoveLandlordUser } from './user.handlers.js';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { LandlordUserOf, LandlordUsers } from './user.queries.js';
 import { commandContext } from '../../../../libs/platform/src/index.js';
 
 const REFUSED = 'Wrong e-mail or password';
@@ -36,6 +37,7 @@ export class UsersController {
   constructor(
     private readonly users: LandlordUsersService,
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly landlords: LandlordService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
@@ -71,9 +73,7 @@ export class UsersController {
   @Roles('landlord')
   @ApiOkResponse({ description: 'The signed-in landlord user: organisation and role' })
   async me(@CurrentCaller() caller: Caller) {
-    const { state, events } = await this.landlords.existing(caller.landlordId!);
-    const details = await this.landlords.userDetails(events, caller.id);
-    return { userId: caller.id, landlordId: caller.landlordId, organisation: state.name, role: caller.landlordRole, name: details?.name ?? null, email: details?.email ?? null };
+    return this.queries.execute(new LandlordUserOf(caller.landlordId!, caller.id, caller.landlordRole));
   }
 
   @Post('me/password')
@@ -107,7 +107,7 @@ export class UsersController {
   @Get(':landlordId/users')
   list(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string) {
     requireMember(caller, landlordId);
-    return this.users.list(landlordId);
+    return this.queries.execute(new LandlordUsers(landlordId));
   }
 
   @Delete(':landlordId/users/:userId')
