@@ -6,6 +6,7 @@ import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE } from '../../
 import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
 import { DeliveryFailuresController } from './delivery/delivery-failures.controller.js';
 import { DeliveryWorker } from './delivery/delivery.worker.js';
+import { FailingAddressesHandler, OutboxCountsHandler } from './delivery/delivery.queries.js';
 import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller.js';
 import { InboxController } from './inbox/inbox.controller.js';
 import { InboxQuery } from './inbox/inbox.query.js';
@@ -38,6 +39,8 @@ const eventSourcing = EventSourcingModule.forRoot({ app: 'messages', migrations:
     ChooseLanguageHandler,
     ListInboxHandler,
     InboxMessageOfHandler,
+    FailingAddressesHandler,
+    OutboxCountsHandler,
     TriggersConsumer,
     DeliveryWorker,
     { provide: MESSAGES_CONFIG, useFactory: loadMessagesConfig },
