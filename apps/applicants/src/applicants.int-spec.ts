@@ -94,6 +94,68 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
     expect(me.body.personal.phone).toBe('+46701234567');
   });
 
+  describe('the command path (pinned before every write went through libs/command-handling)', () => {
+    test('a stale If-Match is 412 problem details on every write that takes one, and changes nothing', async () => {
+      const id = await register(pnr('19950616', '124'));
+      const token = await signIn(pnr('19950616', '124'));
+      const auth = { authorization: `Bearer ${token}` };
+      const { headers } = await http().get(`/applicants/${id}`).set(auth).expect(200);
+      await http().patch(`/applicants/${id}/contact`).set(auth).send({ phone: '+46701234567' }).expect(200);
+      const contact = await http().patch(`/applicants/${id}/contact`).set(auth).set('if-match', headers.etag).send({ phone: '+46700000000' }).expect(412);
+      const close = await http().post(`/applicants/${id}/close`).set(auth).set('if-match', headers.etag).expect(412);
+      for (const refused of [contact, close]) {
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(refused.body).toMatchObject({ status: 412, instance: expect.any(String), correlationId: expect.any(String) });
+      }
+      expect((await http().get(`/applicants/${id}`).set(auth).expect(200)).body).toMatchObject({ status: 'active', personal: { phone: '+46701234567' } });
+    });
+
+    test('a business rule refusal is 409 with the rule in its type', async () => {
+      const id = await register(pnr('19950617', '125'));
+      const token = await signIn(pnr('19950617', '125'));
+      await http().post(`/applicants/${id}/close`).set('authorization', `Bearer ${token}`).expect(200);
+      const again = await http().post(`/applicants/${id}/close`).set('authorization', `Bearer ${token}`).expect(409);
+      expect(again.body).toMatchObject({ status: 409, type: expect.stringMatching(/^https:\/\/bostadsko\.se\/problems\/applicants\/[a-z-]+$/) });
+    });
+
+    test('writers racing on one account without If-Match all succeed, each decided on what the others wrote', async () => {
+      const id = await register(pnr('19950618', '126'));
+      const subjects = ['One', 'Two', 'Three', 'Four'];
+      await Promise.all(
+        subjects.map((subject) => http().post(`/applicants/${id}/cases`).set('authorization', `Bearer ${staff}`).send({ channel: 'phone', subject, description: 'racing' }).expect(201)),
+      );
+      const cases = await http().get(`/applicants/${id}/cases`).set('authorization', `Bearer ${staff}`).set(REASON).expect(200);
+      expect((cases.body as Array<{ subject: string }>).map((c) => c.subject).sort()).toEqual([...subjects].sort());
+    });
+
+    test('a retry after the answer was lost (killed between the append and recording it) gets the first answer, not 409', async () => {
+      const body = { personnummer: pnr('19950620', '128'), name: 'Lost Answer', email: 'lost@example.se', password: PASSWORD };
+      const first = await http().post('/applicants').set('idempotency-key', 'register-lost-1').send(body).expect(201);
+      // What a kill -9 after the append leaves: a claim with no outcome whose owner is gone.
+      await infra.pool.query('UPDATE platform.idempotency_keys SET status = NULL, body = NULL, owner = NULL WHERE key = $1', ['register-lost-1']);
+      const retry = await http().post('/applicants').set('idempotency-key', 'register-lost-1').send(body).expect(201);
+      expect(retry.body).toEqual(first.body);
+      expect(retry.headers['idempotent-replayed']).toBeUndefined();
+      const events = await infra.store.readStream(`applicant-${first.body.applicantId}`);
+      expect(events.map((e) => e.type)).toEqual(['applicant-registered']);
+      expect(events[0].metadata.idempotencyKey).toEqual(expect.any(String));
+      // The same person under another key is a new request, decided again: refused.
+      await http().post('/applicants').set('idempotency-key', 'register-lost-2').send(body).expect(409);
+    });
+
+    test('appended events carry the request’s correlation id, and it as their cause', async () => {
+      const id = await register(pnr('19950619', '127'));
+      await http()
+        .post(`/applicants/${id}/cases`)
+        .set('authorization', `Bearer ${staff}`)
+        .set('x-correlation-id', 'pinned-correlation-1')
+        .send({ channel: 'phone', subject: 'Ids', description: 'ids' })
+        .expect(201);
+      const last = (await infra.store.readStream(`applicant-${id}`)).at(-1)!;
+      expect(last.metadata).toMatchObject({ correlationId: 'pinned-correlation-1', causationId: 'pinned-correlation-1', actor: expect.any(String) });
+    });
+  });
+
   test('a retried command with the same Idempotency-Key is answered once', async () => {
     const id = await register(pnr('19700101', '000'));
     const send = () =>

@@ -27,6 +27,10 @@ import { LettingConsumer } from './letting/letting.consumer.js';
 import { FeesModule } from './fees/fees.module.js';
 import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees/fees.wiring.js';
 import { RegisterApplicantHandler } from './registering/register.handler.js';
+import { ChangeContactDetailsHandler, CloseAccountHandler } from './account/account.handlers.js';
+import { CasesOfHandler } from './cases/case.queries.js';
+import { AnswerApplicantCaseHandler, RegisterApplicantCaseHandler } from './cases/case.handlers.js';
+import { ChangePersonnummerHandler, ChangeQueueStartHandler, EraseApplicantHandler, TransferQueueTimeHandler } from './staff-decisions/staff-decision.handlers.js';
 import { queueTimeProjection } from './queue-time/queue-time.projection.js';
 import { seekerDirectoryProjection } from './seeker-search/seeker-directory.projection.js';
 import { SeekerSearchController } from './seeker-search/seeker-search.controller.js';
@@ -34,6 +38,9 @@ import { CaseInboxController } from './cases/case-inbox.controller.js';
 import { customerCasesProjection } from './cases/customer-cases.projection.js';
 import { TrainingClockController } from './training-clock/training-clock.controller.js';
 import { TrainingClockService } from './training-clock/training-clock.service.js';
+import { AccountHistoryHandler, AccountOfHandler, QueueTimeOfHandler } from './account/account.queries.js';
+import { ChangePolicyHandler } from '../../../libs/policy/src/change-policy.js';
+import { MoveTrainingClockHandler } from './training-clock/move-training-clock.handler.js';
 
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'applicants',
@@ -66,9 +73,24 @@ const eventSourcing = EventSourcingModule.forRoot({
     IdentityService,
     PolicyService,
     SignInThrottling,
+    // One handler per use case, dispatched by the CommandBus from the controllers.
     RegisterApplicantHandler,
+    ChangeContactDetailsHandler,
+    CloseAccountHandler,
+    RegisterApplicantCaseHandler,
+    AnswerApplicantCaseHandler,
+    ChangeQueueStartHandler,
+    TransferQueueTimeHandler,
+    ChangePersonnummerHandler,
+    EraseApplicantHandler,
     LettingConsumer,
     TrainingClockService,
+    MoveTrainingClockHandler,
+    ChangePolicyHandler,
+    AccountOfHandler,
+    QueueTimeOfHandler,
+    AccountHistoryHandler,
+    CasesOfHandler,
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
     {
       provide: IDENTITY_SECRET,

@@ -480,6 +480,76 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     expect(open.some((r) => r.caseId === caseId)).toBe(true);
   });
 
+  describe('the command path (pinned before every write went through libs/command-handling)', () => {
+    test('a stale If-Match is 412 problem details on the organisation, the agreement and the guideline, and changes nothing', async () => {
+      const { landlordId, agreementId, admin } = await onboard();
+      const { headers } = await http().get(`/landlords/${landlordId}`).set(bearer(admin)).expect(200);
+      await http()
+        .patch(`/landlords/${landlordId}/contact`)
+        .set(bearer(admin))
+        .send({ contact: { name: 'Nils Holm', email: 'nils@example.se' } })
+        .expect(200);
+      const refusals = [
+        await http()
+          .patch(`/landlords/${landlordId}/contact`)
+          .set(bearer(admin))
+          .set('if-match', headers.etag)
+          .send({ contact: { name: 'Stale', email: 'stale@example.se' } }),
+        await http().post(`/landlords/${landlordId}/agreements/${agreementId}/suspension`).set(bearer(staff)).set('if-match', headers.etag).send({ effectiveFrom: today, reason: 'Stale' }),
+        await http()
+          .post(`/landlords/${landlordId}/guideline`)
+          .set(bearer(admin))
+          .set('if-match', '"7"')
+          .send({ effectiveFrom: today, standard: { incomeMultiple: 3, noPaymentRemarks: true }, reason: 'Stale' }),
+      ];
+      for (const refused of refusals) {
+        expect(refused.status).toBe(412);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(refused.body).toMatchObject({ status: 412, correlationId: expect.any(String) });
+      }
+      expect((await http().get(`/landlords/${landlordId}`).set(bearer(admin)).expect(200)).body).toMatchObject({ agreementStatus: 'active', contact: { name: 'Nils Holm' } });
+    });
+
+    test('a business rule refusal is 409 with the rule in its type', async () => {
+      const { landlordId, agreementId } = await onboard();
+      await http().post(`/landlords/${landlordId}/agreements/${agreementId}/termination`).set(bearer(staff)).send({ noticeDate: today, reason: 'Ends' }).expect(200);
+      const again = await http().post(`/landlords/${landlordId}/agreements/${agreementId}/termination`).set(bearer(staff)).send({ noticeDate: today, reason: 'Ends' }).expect(409);
+      expect(again.body).toMatchObject({ status: 409, type: 'https://bostadsko.se/problems/landlords/already-terminated' });
+    });
+
+    test('writers racing on one organisation without If-Match all succeed, each decided on what the others wrote', async () => {
+      const { landlordId, admin } = await onboard();
+      const emails = [1, 2, 3, 4].map((n) => `agent-${n}-${randomUUID()}@example.se`);
+      await Promise.all(emails.map((email) => http().post(`/landlords/${landlordId}/users`).set(bearer(admin)).send({ name: 'Agent', email, role: 'letting-agent', password: PASSWORD }).expect(201)));
+      const users = (await infra.store.readStream(`landlord-${landlordId}`)).filter((e) => e.type === 'user-added');
+      expect(users).toHaveLength(1 + emails.length);
+    });
+
+    test('a retry after the answer was lost (killed between the append and recording it) gets the first answer, one landlord', async () => {
+      const body = { name: 'Förlorat Svar AB', organisationNumber: orgNumber(), contact: { name: 'Karin Holm', email: 'karin@example.se' } };
+      const first = await http().post('/landlords').set('idempotency-key', 'interest-lost-1').send(body).expect(201);
+      // What a kill -9 after the append leaves: a claim with no outcome whose owner is gone.
+      await infra.pool.query('UPDATE platform.idempotency_keys SET status = NULL, body = NULL, owner = NULL WHERE key = $1', ['interest-lost-1']);
+      const retry = await http().post('/landlords').set('idempotency-key', 'interest-lost-1').send(body).expect(201);
+      expect(retry.body).toEqual(first.body);
+      expect((await infra.store.readStream(`landlord-${first.body.landlordId}`)).map((e) => e.type)).toEqual(['landlord-registered']);
+      const again = await http().post('/landlords').set('idempotency-key', 'interest-lost-2').send(body).expect(409);
+      expect(again.body.type).toBe('https://bostadsko.se/problems/landlords/already-registered');
+    });
+
+    test('appended events carry the request’s correlation id, and it as their cause', async () => {
+      const { landlordId, admin } = await onboard();
+      await http()
+        .patch(`/landlords/${landlordId}/contact`)
+        .set(bearer(admin))
+        .set('x-correlation-id', 'pinned-correlation-2')
+        .send({ contact: { name: 'Nils Holm', email: 'nils@example.se' } })
+        .expect(200);
+      const last = (await infra.store.readStream(`landlord-${landlordId}`)).at(-1)!;
+      expect(last.metadata).toMatchObject({ correlationId: 'pinned-correlation-2', causationId: 'pinned-correlation-2', actor: expect.any(String) });
+    });
+  });
+
   test('a retried command with the same Idempotency-Key is answered once', async () => {
     const { landlordId, admin } = await onboard();
     const send = () => http().post(`/landlords/${landlordId}/cases`).set(bearer(admin)).set('idempotency-key', 'case-7').send({ category: 'question', subject: 'Retry', description: 'once' });

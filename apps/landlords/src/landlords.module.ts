@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { APP_GUARD } from '@nestjs/core';
 import { createHmac } from 'node:crypto';
 import { PersonalDataVault } from '../../../libs/personal-data/src/personal-data.vault.js';
@@ -10,8 +11,11 @@ import { AgreementsController } from './agreements/agreements.controller.js';
 import { CasesController } from './cases/cases.controller.js';
 import { GuidelineController } from './guideline/guideline.controller.js';
 import { toIntegrationMessages } from './integration/landlords.integration.js';
-import { EMAIL_SECRET, VAULT } from './landlords.tokens.js';
-import { LANDLORDS_BUS_PROJECTIONS, LANDLORDS_MIGRATIONS, LANDLORDS_PROJECTIONS } from './landlords.wiring.js';
+import { CASES, EMAIL_SECRET, GUIDELINES, VAULT } from './landlords.tokens.js';
+import { guidelineStreams } from './guideline/guideline.stream.js';
+import { DeciderHandler } from '../../../libs/command-handling/src/index.js';
+import { caseStreams } from './cases/case.stream.js';
+import { LANDLORDS_BUS_PROJECTIONS, LANDLORDS_HANDLERS, LANDLORDS_MIGRATIONS, LANDLORDS_PROJECTIONS } from './landlords.wiring.js';
 import { LandlordService } from './organisation/landlord.service.js';
 import { OrganisationController } from './organisation/organisation.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
@@ -31,14 +35,17 @@ const eventSourcing = EventSourcingModule.forRoot({
 });
 
 @Module({
-  imports: [PlatformModule.forRoot({ name: 'landlords', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing],
+  imports: [PlatformModule.forRoot({ name: 'landlords', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot()],
   // Users before organisations: the static /landlords/sign-in and /landlords/me routes are declared first.
   controllers: [UsersController, OrganisationController, AgreementsController, GuidelineController, CasesController, ReportsController, SeekerExtractController, AccessLogController],
   providers: [
     ...accessLogProviders('landlords', { erasesOnClose: true }),
     LandlordService,
     LandlordUsersService,
+    ...LANDLORDS_HANDLERS,
     { provide: APP_GUARD, useClass: ActiveLandlordUserGuard },
+    { provide: GUIDELINES, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new DeciderHandler(infra.store, guidelineStreams) },
+    { provide: CASES, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new DeciderHandler(infra.store, caseStreams) },
     { provide: Claims, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new Claims(infra) },
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
     {

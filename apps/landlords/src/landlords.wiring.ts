@@ -5,10 +5,45 @@ import { casesProjection } from './cases/cases.projection.js';
 import { landlordListingsProjection, LISTING_TOPICS } from './listings/landlord-listings.projection.js';
 import { PROPOSAL_TOPICS, proposalsProjection } from './listings/proposals.projection.js';
 import { organisationsProjection } from './organisation/organisations.projection.js';
+import { ChangeAgreementHandler } from './agreements/change-agreement.handler.js';
+import { AddLandlordUserHandler, ChangeLandlordUserPasswordHandler, EraseLandlordUserHandler, RemoveLandlordUserHandler } from './users/user.handlers.js';
+import { AgreementStatusOfHandler, OrganisationHistoryHandler, OrganisationListHandler, OrganisationOfHandler } from './organisation/organisation.queries.js';
+import { GuidelineHistoryHandler, GuidelineOnHandler } from './guideline/guideline.queries.js';
+import { CaseListHandler, CaseOfHandler } from './cases/case.queries.js';
+import { LandlordUserOfHandler, LandlordUsersHandler } from './users/user.queries.js';
+import { ChangeGuidelineHandler } from './guideline/change-guideline.handler.js';
+import { AddCaseMessageHandler, ConcludeCaseHandler, RegisterLandlordCaseHandler } from './cases/case.handlers.js';
+import { ChangeLandlordContactHandler } from './organisation/change-landlord-contact.handler.js';
+import { RegisterLandlordHandler } from './organisation/register-landlord.handler.js';
 
 export const LANDLORDS_MIGRATIONS = [...PERSONAL_DATA_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS];
 export const LANDLORDS_PROJECTIONS = [organisationsProjection, casesProjection];
 export const LANDLORDS_BUS_PROJECTIONS: readonly BusProjection[] = [
   { projection: landlordListingsProjection, topics: LISTING_TOPICS },
   { projection: proposalsProjection, topics: PROPOSAL_TOPICS },
+];
+
+/** One handler per use case, dispatched by the CommandBus (reads by the QueryBus) from the controllers. */
+export const LANDLORDS_HANDLERS = [
+  RegisterLandlordHandler,
+  ChangeLandlordContactHandler,
+  ChangeAgreementHandler,
+  RegisterLandlordCaseHandler,
+  AddCaseMessageHandler,
+  ConcludeCaseHandler,
+  ChangeGuidelineHandler,
+  AddLandlordUserHandler,
+  OrganisationOfHandler,
+  OrganisationListHandler,
+  AgreementStatusOfHandler,
+  OrganisationHistoryHandler,
+  GuidelineOnHandler,
+  GuidelineHistoryHandler,
+  CaseOfHandler,
+  CaseListHandler,
+  LandlordUsersHandler,
+  LandlordUserOfHandler,
+  RemoveLandlordUserHandler,
+  ChangeLandlordUserPasswordHandler,
+  EraseLandlordUserHandler,
 ];

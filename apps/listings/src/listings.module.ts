@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ChangePolicyHandler } from '../../../libs/policy/src/change-policy.js';
 import { APP_GUARD } from '@nestjs/core';
 import { PersonalDataVault } from '../../../libs/personal-data/src/personal-data.vault.js';
 import { PlatformModule } from '../../../libs/platform/src/index.js';
@@ -40,9 +42,16 @@ const eventSourcing = EventSourcingModule.forRoot({
 });
 
 @Module({
-  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule],
+  imports: [
+    PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }),
+    eventSourcing,
+    CqrsModule.forRoot(),
+    ListingCoreModule.register(eventSourcing),
+    LettingModule,
+  ],
   controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, EligibilityController, AuditController, ExtractController, AccessLogController],
   providers: [
+    ChangePolicyHandler,
     ...accessLogProviders('listings'),
     ListingUseCases,
     ApplicationIntake,

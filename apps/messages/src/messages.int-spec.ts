@@ -29,6 +29,7 @@ import { expectRebuildToEqualLive } from '../../../libs/testing/src/rebuild-equa
 import { messagesRebuildTargets } from './messages.rebuild.js';
 import { MessagesModule } from './messages.module.js';
 import { TriggersConsumer } from './triggers/triggers.consumer.js';
+import { personMessagesStream } from './inbox/person-messages.events.js';
 
 const today = stockholmDate(new Date());
 
@@ -238,6 +239,39 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
     expect(erased).toMatchObject({ personalData: { email: '(erased)' }, records: [] });
     const stored = JSON.stringify((await infra.store.readStream(`person_messages-${id}`)).map((e) => e.data));
     expect(stored).not.toContain(REFUSED_DOMAIN);
+  });
+
+  describe('the command path (pinned before every write went through libs/command-handling)', () => {
+    test('a reader marking messages read while others are marked: every write lands; an unknown message is a 404 problem', async () => {
+      const { id } = await person();
+      await infra.bus.publish([1, 2, 3].map(() => submitted(id, randomUUID())));
+      const token = await seeker(id);
+      const inbox = await eventually(
+        () =>
+          http()
+            .get('/messages')
+            .set(bearer(token))
+            .then((r) => r.body as Array<{ messageId: string; read: boolean }>),
+        (rows) => rows.length === 3,
+      );
+      await Promise.all([
+        ...inbox.map((m) => http().post(`/messages/${m.messageId}/read`).set(bearer(token)).expect(204)),
+        http().post(`/messages/people/${id}/language`).set(bearer(token)).send({ language: 'en' }).expect(204),
+      ]);
+      const state = (await infra.store.readStream(personMessagesStream(id))).map((e) => e.type);
+      expect(state.filter((t) => t === 'message-read')).toHaveLength(3);
+      expect(state).toContain('language-chosen');
+      const unknown = await http().post(`/messages/${randomUUID()}/read`).set(bearer(token)).expect(404);
+      expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+
+    test('appended events carry the request’s correlation id, and it as their cause', async () => {
+      const { id } = await person();
+      await http().post(`/messages/people/${id}/language`).set(bearer(staff)).set('x-correlation-id', 'pinned-correlation-3').send({ language: 'en' }).expect(204);
+      // Found by type: the consumer may note the person's address on the same stream before or after.
+      const chosen = (await infra.store.readStream(personMessagesStream(id))).find((e) => e.type === 'language-chosen');
+      expect(chosen).toMatchObject({ metadata: { correlationId: 'pinned-correlation-3', causationId: 'pinned-correlation-3', actor: expect.any(String) } });
+    });
   });
 
   test('the development mailbox lists what the local server kept', async () => {

@@ -1,14 +1,21 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { PersonalDataVault } from '../../../libs/personal-data/src/personal-data.vault.js';
 import { PlatformModule } from '../../../libs/platform/src/index.js';
 import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
 import { DeliveryFailuresController } from './delivery/delivery-failures.controller.js';
 import { DeliveryWorker } from './delivery/delivery.worker.js';
+import { FailingAddressesHandler, OutboxCountsHandler } from './delivery/delivery.queries.js';
 import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller.js';
 import { InboxController } from './inbox/inbox.controller.js';
 import { InboxQuery } from './inbox/inbox.query.js';
-import { PersonMessagesStore } from './inbox/person-messages.store.js';
+import { InboxMessageOfHandler, ListInboxHandler } from './inbox/inbox.queries.js';
+import { ChangePolicyHandler } from '../../../libs/policy/src/change-policy.js';
+import { MarkMessageReadHandler } from './inbox/mark-read.handler.js';
+import { ChooseLanguageHandler } from './people/choose-language.handler.js';
+import { DeciderHandler } from '../../../libs/command-handling/src/index.js';
+import { personMessagesStreams } from './inbox/person-messages.stream.js';
 import { loadMessagesConfig } from './messages.config.js';
 import { AccessLogController } from '../../../libs/access-log/src/access-log.controller.js';
 import { accessLogProviders } from '../../../libs/access-log/src/access-log.wiring.js';
@@ -22,16 +29,23 @@ import { TriggersConsumer } from './triggers/triggers.consumer.js';
 const eventSourcing = EventSourcingModule.forRoot({ app: 'messages', migrations: MESSAGES_MIGRATIONS, projections: MESSAGES_PROJECTIONS });
 
 @Module({
-  imports: [PlatformModule.forRoot({ name: 'messages', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing],
+  imports: [PlatformModule.forRoot({ name: 'messages', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot()],
   controllers: [DeliveryFailuresController, PeopleController, PolicyController, DevMailboxController, InboxController, AccessLogController],
   providers: [
     ...accessLogProviders('messages'),
     PolicyService,
+    MarkMessageReadHandler,
+    ChangePolicyHandler,
+    ChooseLanguageHandler,
+    ListInboxHandler,
+    InboxMessageOfHandler,
+    FailingAddressesHandler,
+    OutboxCountsHandler,
     TriggersConsumer,
     DeliveryWorker,
     { provide: MESSAGES_CONFIG, useFactory: loadMessagesConfig },
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
-    { provide: PERSON_MESSAGES, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonMessagesStore(infra) },
+    { provide: PERSON_MESSAGES, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new DeciderHandler(infra.store, personMessagesStreams) },
     { provide: INBOX, inject: [INFRASTRUCTURE, VAULT], useFactory: (infra: Infrastructure, vault: PersonalDataVault) => new InboxQuery(infra, vault) },
   ],
 })

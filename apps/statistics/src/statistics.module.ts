@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ChangePolicyHandler } from '../../../libs/policy/src/change-policy.js';
 import { AccessLogController } from '../../../libs/access-log/src/access-log.controller.js';
 import { ACCESS_LOG_MIGRATIONS } from '../../../libs/access-log/src/access-log.schema.js';
 import { accessLogProviders } from '../../../libs/access-log/src/access-log.wiring.js';
@@ -17,8 +19,8 @@ import { STATISTICS_STORE } from './store/statistics-store.js';
 const eventSourcing = EventSourcingModule.forRoot({ app: 'statistics', migrations: [...PERSONAL_DATA_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS], busProjections: STATISTICS_STORE });
 
 @Module({
-  imports: [PlatformModule.forRoot({ name: 'statistics', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing],
+  imports: [PlatformModule.forRoot({ name: 'statistics', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot()],
   controllers: [ReportsController, OpenDataController, PolicyController, ExtractController, AccessLogController],
-  providers: [ReportsService, PolicyService, ...accessLogProviders('statistics', { erasesOnClose: true })],
+  providers: [ReportsService, PolicyService, ChangePolicyHandler, ...accessLogProviders('statistics', { erasesOnClose: true })],
 })
 export class StatisticsModule {}

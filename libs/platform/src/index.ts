@@ -26,6 +26,7 @@ export { trainingClockView } from './clock/training-clock.controller.js';
 
 export { PG_POOL } from './database/pg-pool.js';
 
+export { commandContext } from './http/command-context.js';
 export { etagOf, revisionFromIfMatch } from './http/etag.js';
 export { FastRoutes, type BodySchema } from './http/fast-routes.js';
 export { IsCalendarDate } from './validation/is-calendar-date.js';

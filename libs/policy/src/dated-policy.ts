@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { stockholmDate, type IsoDate } from '../../calendar/src/calendar.js';
 import type { EventStore } from '../../event-store/src/index.js';
+import { envelope, EventSchemas } from '../../command-handling/src/index.js';
 import { checkChange, settingsOn, type PolicyChange, type SettingLimits, type Settings } from './settings.js';
 
 export { settingsOn, type PolicyChange, type SettingLimits } from './settings.js';
@@ -10,13 +10,17 @@ export { settingsOn, type PolicyChange, type SettingLimits } from './settings.js
  * date can always be shown and replayed.
  */
 export class DatedPolicy<P extends Settings<P>> {
+  private readonly schemas: EventSchemas;
+
   constructor(
     private readonly store: EventStore,
     readonly streamId: string,
     readonly defaults: P,
     private readonly limits: SettingLimits<P>,
     private readonly eventType = 'policy-changed',
-  ) {}
+  ) {
+    this.schemas = new EventSchemas({ [eventType]: 1 });
+  }
 
   async changes(): Promise<PolicyChange<P>[]> {
     return (await this.store.readStream(this.streamId)).map((e) => e.data as PolicyChange<P>);
@@ -35,10 +39,7 @@ export class DatedPolicy<P extends Settings<P>> {
   }
 
   async change(change: PolicyChange<P>, correlationId: string): Promise<void> {
-    await this.store.append(
-      this.streamId,
-      [{ id: randomUUID(), type: this.eventType, schemaVersion: 1, data: change, metadata: { correlationId, causationId: null, actor: change.decidedBy } }],
-      'any',
-    );
+    // Any revision: changes are dated and each is checked on its own, so concurrent ones both stand.
+    await this.store.append(this.streamId, [envelope({ type: this.eventType, data: change }, this.schemas, { correlationId, actor: change.decidedBy })], 'any');
   }
 }

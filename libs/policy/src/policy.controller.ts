@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length } from 'class-validator';
-import { randomUUID } from 'node:crypto';
+import { CommandBus } from '@nestjs/cqrs';
 import { stockholmDate, type IsoDate } from '../../calendar/src/calendar.js';
 import { Clock } from '../../clock/src/index.js';
-import { CurrentUser, currentCorrelationId, IsCalendarDate, Public, Roles, type AuthenticatedUser, type Role } from '../../platform/src/index.js';
+import { CurrentUser, commandContext, IsCalendarDate, Public, Roles, type AuthenticatedUser, type Role } from '../../platform/src/index.js';
+import { ChangePolicy } from './change-policy.js';
 import type { DatedPolicy } from './dated-policy.js';
 import type { Settings, SettingLimits } from './settings.js';
 
@@ -56,6 +57,7 @@ export function policyController<P extends Settings<P>, S extends DatedPolicy<P>
     constructor(
       @Inject(api.service) private readonly policy: S,
       @Inject(Clock) private readonly clock: Clock,
+      @Inject(CommandBus) private readonly commands: CommandBus,
     ) {}
 
     @Get()
@@ -77,7 +79,7 @@ export function policyController<P extends Settings<P>, S extends DatedPolicy<P>
     @Roles('admin')
     @HttpCode(201)
     change(@CurrentUser() user: AuthenticatedUser, @Body() body: PolicyChangeDto) {
-      return this.policy.decide(body, user.id, this.clock.now(), currentCorrelationId() ?? randomUUID());
+      return this.commands.execute(new ChangePolicy(api.service as never, body, commandContext(user.id)));
     }
   }
   Object.defineProperty(PolicyController, 'name', { value: `${api.name}Controller` });

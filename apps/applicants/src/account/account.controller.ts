@@ -1,19 +1,13 @@
 import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { CurrentUser, currentCorrelationId, etagOf, NotFound, PG_POOL, revisionFromIfMatch, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { ApplicantService } from '../applicant/applicant.service.js';
-import { currentDetails, readable, shown } from '../applicant/personal-details.js';
-import { VAULT } from '../applicants.tokens.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { commandContext, CurrentUser, etagOf, revisionFromIfMatch, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AccountHistory, AccountOf, QueueTimeOf } from './account.queries.js';
+import { shown } from '../applicant/personal-details.js';
+import { ChangeContactDetails, CloseAccount } from './account.handlers.js';
 import { assertSelfOrStaff } from './access.js';
 import { AsOfQuery, ChangeContactDto, QueueTimeDto } from './account.dto.js';
-import { withIfMatch } from './if-match.js';
-import { queueStanding } from './queue-time.query.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
 
 interface Reply {
   header(name: string, value: string): unknown;
@@ -25,10 +19,8 @@ interface Reply {
 @Controller('applicants/:applicantId')
 export class AccountController {
   constructor(
-    private readonly applicants: ApplicantService,
-    @Inject(VAULT) private readonly vault: PersonalDataVault,
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly clock: Clock,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
@@ -36,27 +28,16 @@ export class AccountController {
   @ApiOkResponse({ description: 'The account, with an ETag for If-Match on edits' })
   async get(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: Reply) {
     assertSelfOrStaff(user, id);
-    const { state, revision, events } = await this.applicants.load(id);
-    if (state.status === 'none' || revision === undefined) throw new NotFound('No such account');
+    const { account, revision } = await this.queries.execute(new AccountOf(id));
     reply.header('etag', etagOf(revision));
-    const today = stockholmDate(this.clock.now());
-    return {
-      applicantId: id,
-      status: state.status,
-      registeredOn: state.registeredOn,
-      queueStartDate: state.queueStartDate,
-      queueDays: (await queueStanding(this.pool, id, today))?.queueDays ?? 0,
-      personal: shown(await currentDetails(this.vault, events)),
-    };
+    return account;
   }
 
   @Get('queue-time')
   @ApiOkResponse({ type: QueueTimeDto })
   async queueTime(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Query() query: AsOfQuery): Promise<QueueTimeDto> {
     assertSelfOrStaff(user, id);
-    const standing = await queueStanding(this.pool, id, query.asOf ?? stockholmDate(this.clock.now()));
-    if (!standing) throw new NotFound('No such account (or it is not yet in the queue-time read model)');
-    return standing;
+    return this.queries.execute(new QueueTimeOf(id, query.asOf));
   }
 
   @Get('history')
@@ -64,9 +45,7 @@ export class AccountController {
   @ApiOkResponse({ description: 'Every recorded fact and decision about the account: what, when, who decided and why' })
   async history(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string) {
     assertSelfOrStaff(user, id);
-    const { state, events } = await this.applicants.load(id);
-    if (state.status === 'none') throw new NotFound('No such account');
-    return Promise.all(events.map((e) => readable(this.vault, e)));
+    return this.queries.execute(new AccountHistory(id));
   }
 
   @Patch('contact')
@@ -79,16 +58,9 @@ export class AccountController {
     @Res({ passthrough: true }) reply: Reply,
   ) {
     assertSelfOrStaff(user, id);
-    const expectedRevision = revisionFromIfMatch(ifMatch);
-    const { events } = await this.applicants.load(id);
-    const details = await currentDetails(this.vault, events);
-    if (!details) throw new NotFound('No such account, or its personal data has been erased');
-    const personal = await this.vault.seal(id, { ...details, ...body });
-    const result = await withIfMatch(expectedRevision, () =>
-      this.applicants.handle(id, { type: 'change-personal-details', personal, changedBy: user.id }, { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id, expectedRevision }),
-    );
-    if (result.revision !== undefined) reply.header('etag', etagOf(result.revision));
-    return shown({ ...details, ...body });
+    const { details, revision } = await this.commands.execute(new ChangeContactDetails(id, { ...body }, commandContext(user.id, revisionFromIfMatch(ifMatch))));
+    if (revision !== undefined) reply.header('etag', etagOf(revision));
+    return shown(details);
   }
 
   @Post('close')
@@ -96,14 +68,7 @@ export class AccountController {
   @ApiHeader({ name: 'If-Match', required: false })
   async close(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Headers('if-match') ifMatch: string | undefined) {
     assertSelfOrStaff(user, id);
-    const expectedRevision = revisionFromIfMatch(ifMatch);
-    const result = await withIfMatch(expectedRevision, () =>
-      this.applicants.handle(
-        id,
-        { type: 'close', on: stockholmDate(this.clock.now()), closedBy: user.id },
-        { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id, expectedRevision },
-      ),
-    );
-    return { applicantId: id, status: result.state.status };
+    const status = await this.commands.execute(new CloseAccount(id, commandContext(user.id, revisionFromIfMatch(ifMatch))));
+    return { applicantId: id, status };
   }
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHmac, randomUUID } from 'node:crypto';
-import { VersionConflictError } from '../../../../libs/event-store/src/index.js';
+import { createHmac } from 'node:crypto';
+import { DeciderHandler, EventSchemas } from '../../../../libs/command-handling/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { IDENTITY_SECRET } from '../applicants.tokens.js';
 import { identityStream, type IdentityEvent } from './applicant.events.js';
+import { decideIdentity, evolveIdentity, type IdentityCommand, type IdentityState } from './identity.decider.js';
 
 /**
  * Which account a personnummer belongs to. The stream name is an HMAC of the
@@ -13,10 +14,18 @@ import { identityStream, type IdentityEvent } from './applicant.events.js';
  */
 @Injectable()
 export class IdentityService {
+  private readonly handler: DeciderHandler<IdentityCommand, IdentityEvent, IdentityState>;
+
   constructor(
-    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    @Inject(INFRASTRUCTURE) infra: Infrastructure,
     @Inject(IDENTITY_SECRET) private readonly secret: string,
-  ) {}
+  ) {
+    this.handler = new DeciderHandler(infra.store, {
+      decider: { decide: decideIdentity, evolve: evolveIdentity, initialState: undefined },
+      streamId: (command) => command.stream,
+      schemas: new EventSchemas<IdentityEvent>({ 'identity-claimed': 1, 'identity-released': 1 }),
+    });
+  }
 
   private stream(personnummer: string): string {
     return identityStream(createHmac('sha256', this.secret).update(personnummer).digest('hex'));
@@ -24,24 +33,13 @@ export class IdentityService {
 
   /** The account holding this personnummer, if any. */
   async lookup(personnummer: string): Promise<string | undefined> {
-    const events = (await this.infra.store.readStream(this.stream(personnummer))).map((e) => e as unknown as IdentityEvent);
-    const last = events[events.length - 1];
-    return last?.type === 'identity-claimed' ? last.data.applicantId : undefined;
+    return (await this.handler.load(this.stream(personnummer))).state;
   }
 
   /** Claims the number for a new account, or returns the account that already holds it. */
   async claim(personnummer: string, applicantId: string, correlationId: string): Promise<{ applicantId: string; fresh: boolean }> {
-    const stream = this.stream(personnummer);
-    const events = await this.infra.store.readStream(stream);
-    const last = events[events.length - 1] as unknown as IdentityEvent | undefined;
-    if (last?.type === 'identity-claimed') return { applicantId: last.data.applicantId, fresh: false };
-    try {
-      await this.infra.store.append(stream, [this.event('identity-claimed', applicantId, correlationId)], events.length === 0 ? 'no_stream' : events[events.length - 1].revision);
-      return { applicantId, fresh: true };
-    } catch (error) {
-      if (!(error instanceof VersionConflictError)) throw error;
-      return this.claim(personnummer, applicantId, correlationId);
-    }
+    const { state, events } = await this.handler.handle({ type: 'claim', stream: this.stream(personnummer), applicantId }, { correlationId, actor: applicantId });
+    return { applicantId: state!, fresh: events.length > 0 };
   }
 
   /**
@@ -49,17 +47,6 @@ export class IdentityService {
    * event id (EventStoreDB does so reliably only for exact revisions); a conflict re-reads.
    */
   async release(personnummer: string, applicantId: string, correlationId: string): Promise<void> {
-    const stream = this.stream(personnummer);
-    const last = (await this.infra.store.readStream(stream)).at(-1);
-    try {
-      await this.infra.store.append(stream, [this.event('identity-released', applicantId, correlationId)], last ? last.revision : 'stream_exists');
-    } catch (error) {
-      if (!(error instanceof VersionConflictError) || !last) throw error;
-      await this.release(personnummer, applicantId, correlationId);
-    }
-  }
-
-  private event(type: IdentityEvent['type'], applicantId: string, correlationId: string) {
-    return { id: randomUUID(), type, schemaVersion: 1, data: { applicantId }, metadata: { correlationId, causationId: null, actor: applicantId } };
+    await this.handler.handle({ type: 'release', stream: this.stream(personnummer), applicantId }, { correlationId, actor: applicantId });
   }
 }

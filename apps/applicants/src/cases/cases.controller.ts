@@ -1,13 +1,12 @@
 import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
-import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
-import { randomUUID } from 'node:crypto';
-import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { CurrentUser, currentCorrelationId, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { commandContext, CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CasesOf } from './case.queries.js';
+import { AnswerApplicantCase, RegisterApplicantCase } from './case.handlers.js';
 import type { CaseChannel } from '../applicant/applicant.events.js';
-import { ApplicantService } from '../applicant/applicant.service.js';
-import { VAULT } from '../applicants.tokens.js';
 import { assertSelfOrStaff, isStaff } from '../account/access.js';
 
 class RegisterCaseDto {
@@ -30,8 +29,8 @@ class AnswerCaseDto {
 @Controller('applicants/:applicantId/cases')
 export class CasesController {
   constructor(
-    private readonly applicants: ApplicantService,
-    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
@@ -39,54 +38,20 @@ export class CasesController {
   async register(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Body() body: RegisterCaseDto) {
     assertSelfOrStaff(user, id);
     if (!isStaff(user) && body.channel !== 'web') throw new ForbiddenException('Seekers register cases on the web; phone and visit cases are registered by staff');
-    const caseId = randomUUID();
-    const description = await this.vault.seal(id, body.description);
-    await this.applicants.handle(
-      id,
-      { type: 'register-case', caseId, channel: body.channel, subject: body.subject, description, registeredBy: user.id },
-      { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id },
-    );
-    return { caseId, status: 'open' };
+    return this.commands.execute(new RegisterApplicantCase(id, body, commandContext(user.id)));
   }
 
   @Get()
   @StaffRead()
   async list(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string) {
     assertSelfOrStaff(user, id);
-    const { state, events } = await this.applicants.load(id);
-    if (state.status === 'none') throw new NotFound('No such account');
-    const cases = new Map<string, Record<string, unknown>>();
-    for (const event of events) {
-      const data = event.data as Record<string, unknown> & { caseId: string };
-      if (event.type === 'case-registered') {
-        cases.set(data.caseId, {
-          caseId: data.caseId,
-          channel: data.channel,
-          subject: data.subject,
-          description: (await this.vault.open<string>(data.description as Sealed)) ?? '(erased)',
-          registeredBy: data.registeredBy,
-          registeredAt: event.recordedAt.toISOString(),
-          status: 'open',
-        });
-      }
-      if (event.type === 'case-answered') {
-        Object.assign(cases.get(data.caseId) ?? {}, {
-          status: 'answered',
-          answer: (await this.vault.open<string>(data.answer as Sealed)) ?? '(erased)',
-          answeredBy: data.answeredBy,
-          answeredAt: event.recordedAt.toISOString(),
-        });
-      }
-    }
-    return [...cases.values()];
+    return this.queries.execute(new CasesOf(id));
   }
 
   @Post(':caseId/answer')
   @Roles('staff', 'admin')
   @HttpCode(200)
   async answer(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) id: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: AnswerCaseDto) {
-    const answer = await this.vault.seal(id, body.answer);
-    await this.applicants.handle(id, { type: 'answer-case', caseId, answer, answeredBy: user.id }, { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id });
-    return { caseId, status: 'answered' };
+    return this.commands.execute(new AnswerApplicantCase(id, caseId, body.answer, commandContext(user.id)));
   }
 }

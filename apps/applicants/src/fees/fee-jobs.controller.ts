@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse }
 import { randomUUID } from 'node:crypto';
 import { currentCorrelationId, DomainRuleViolation, Roles } from '../../../../libs/platform/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { FeeJobs } from './fee-jobs.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { RunFeeJob } from './fee.handlers.js';
 import { FeeJobRunDto, RunFeeJobDto } from './fees.dto.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 
@@ -13,7 +14,7 @@ import { Clock } from '../../../../libs/clock/src/index.js';
 @Controller('applicants/fees/jobs')
 export class FeeJobsController {
   constructor(
-    private readonly jobs: FeeJobs,
+    private readonly commands: CommandBus,
     private readonly clock: Clock,
   ) {}
 
@@ -25,6 +26,6 @@ export class FeeJobsController {
     const actual = stockholmDate(this.clock.now());
     // Deregistration cannot be undone: no one may run the job for a day that has not come.
     if (body.today && body.today > actual) throw new DomainRuleViolation(`The fee job cannot run for ${body.today}: today is ${actual}`);
-    return this.jobs.runUntil(body.today ?? actual, currentCorrelationId() ?? randomUUID());
+    return this.commands.execute(new RunFeeJob(body.today ?? actual, currentCorrelationId() ?? randomUUID()));
   }
 }

@@ -1,3 +1,4 @@
+import { CqrsModule } from '@nestjs/cqrs';
 import { Module } from '@nestjs/common';
 import { ACCESS_LOG_MIGRATIONS } from '../../../../libs/access-log/src/access-log.schema.js';
 import { PERSONAL_DATA_MIGRATIONS } from '../../../../libs/personal-data/src/personal-data.vault.js';
@@ -22,7 +23,7 @@ import { applicantsRebuildTargets } from '../applicants.rebuild.js';
 // The fee pages log staff reads: the access log and the keys its reasons are sealed under.
 const eventSourcing = EventSourcingModule.forRoot({ app: 'applicants', migrations: [...PERSONAL_DATA_MIGRATIONS, ...FEE_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS], projections: FEE_PROJECTIONS });
 
-@Module({ imports: [PlatformModule.forRoot({ name: 'applicants' }), eventSourcing, FeesModule.register(eventSourcing)] })
+@Module({ imports: [PlatformModule.forRoot({ name: 'applicants' }), eventSourcing, CqrsModule.forRoot(), FeesModule.register(eventSourcing)] })
 class FeesTestModule {}
 
 /** Registered at 10:00 UTC, which is the same Stockholm date. */

@@ -5,6 +5,7 @@ import { PolicyService } from '../policy/policy.service.js';
 import { CsvBodyParser } from './csv-body.js';
 import { FeeAccountService } from './fee-account.service.js';
 import { FeeJobScheduler } from './fee-job.scheduler.js';
+import { RegisterPaymentHandler, RunFeeJobHandler, UploadPaymentFileHandler } from './fee.handlers.js';
 import { FeeJobs } from './fee-jobs.js';
 import { FeeJobsController } from './fee-jobs.controller.js';
 import { PaymentFilesService } from './payment-files.service.js';
@@ -18,6 +19,7 @@ import { SeekerFeesController } from './seeker-fees.controller.js';
  * infrastructure is shared). ApplicantService and PolicyService are declared
  * here as well: both are stateless wrappers of the event store, so this
  * module's own instances behave exactly like the app's. So does the access log of staff reads.
+ * Its controllers dispatch through the CommandBus of the app's CqrsModule.forRoot() (global).
  */
 @Module({})
 export class FeesModule {
@@ -26,7 +28,20 @@ export class FeesModule {
       module: FeesModule,
       imports: [eventSourcing],
       controllers: [PaymentsController, FeeJobsController, SeekerFeesController],
-      providers: [...accessLogProviders('applicants'), ApplicantService, PolicyService, FeeAccountService, PaymentsService, PaymentFilesService, FeeJobs, FeeJobScheduler, CsvBodyParser],
+      providers: [
+        ...accessLogProviders('applicants'),
+        ApplicantService,
+        PolicyService,
+        FeeAccountService,
+        PaymentsService,
+        PaymentFilesService,
+        FeeJobs,
+        FeeJobScheduler,
+        CsvBodyParser,
+        RegisterPaymentHandler,
+        UploadPaymentFileHandler,
+        RunFeeJobHandler,
+      ],
       exports: [FeeAccountService, FeeJobs],
     };
   }

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { VersionConflictError } from '../../../../libs/event-store/src/index.js';
 import { InvalidRequest } from '../../../../libs/platform/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import type { CommandContext } from '../applicant/applicant.service.js';
+import { envelope, type CommandContext } from '../../../../libs/command-handling/src/index.js';
 import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import { parseBankFile } from './bank-file.js';
 import { paymentFileStream, type LineReport, type PaymentFileProcessed } from './payment.events.js';
 import { PaymentsService, type PaymentResult } from './payments.service.js';
+import { paymentSchemas } from './payment.schemas.js';
 
 export interface PaymentFileReport {
   readonly fileId: string;
@@ -54,11 +55,7 @@ export class PaymentFilesService {
 
     const event: PaymentFileProcessed = { type: 'payment-file-processed', data: { fileId, fileName, uploadedBy: context.actor, lines } };
     try {
-      await this.infra.store.append(
-        paymentFileStream(fileId),
-        [{ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: { correlationId: context.correlationId, causationId: null, actor: context.actor } }],
-        'no_stream',
-      );
+      await this.infra.store.append(paymentFileStream(fileId), [envelope(event, paymentSchemas, context)], 'no_stream');
     } catch (error) {
       // The same file uploaded twice at once: the other upload's record stands.
       if (error instanceof VersionConflictError) return (await this.processedBefore(fileId))!;

@@ -3,10 +3,11 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { CurrentUser, currentCorrelationId, InvalidRequest, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { commandContext, CurrentUser, InvalidRequest, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { RegisterPayment, UploadPaymentFile } from './fee.handlers.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import type { CommandContext } from '../applicant/applicant.service.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { decodeBankFile } from './bank-file.js';
 import { feeDiscrepanciesProjection } from './fee-discrepancies.projection.js';
@@ -14,15 +15,13 @@ import { feeNoticesProjection } from './fee-notices.projection.js';
 import { DiscrepanciesQuery, DiscrepancyDto, PaymentFileDto, PaymentFileReportDto, PaymentResultDto, RegisterPaymentDto } from './fees.dto.js';
 import { sekFromOre, oreFromSek } from './money.js';
 import { OCR_PROBLEM_MESSAGES, ocrProblem } from './ocr.js';
-import { PaymentFilesService, type PaymentFileReport } from './payment-files.service.js';
-import { PaymentsService, type PaymentResult } from './payments.service.js';
+import type { PaymentFileReport } from './payment-files.service.js';
+import type { PaymentResult } from './payments.service.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 
 interface Reply {
   status(code: number): unknown;
 }
-
-const contextOf = (user: AuthenticatedUser): CommandContext => ({ correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id });
 
 @ApiTags('fees')
 // The JSON form of a bank file is referred to from a oneOf, which Nest does not follow to register the schema.
@@ -32,8 +31,7 @@ const contextOf = (user: AuthenticatedUser): CommandContext => ({ correlationId:
 @Controller('applicants/fees')
 export class PaymentsController {
   constructor(
-    private readonly payments: PaymentsService,
-    private readonly files: PaymentFilesService,
+    private readonly commands: CommandBus,
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     private readonly clock: Clock,
   ) {}
@@ -46,18 +44,20 @@ export class PaymentsController {
     const problem = ocrProblem(body.reference);
     if (problem) throw new InvalidRequest([{ field: 'reference', messages: [OCR_PROBLEM_MESSAGES[problem]] }], OCR_PROBLEM_MESSAGES[problem]);
     if (body.paidOn > stockholmDate(this.clock.now())) throw new InvalidRequest([{ field: 'paidOn', messages: ['paidOn cannot be in the future'] }]);
-    const result = await this.payments.register(
-      {
-        paymentId: body.bankReference ? `bank:${body.bankReference}` : `manual:${randomUUID()}`,
-        reference: body.reference,
-        amountOre: oreFromSek(body.amount),
-        paidOn: body.paidOn,
-        bankReference: body.bankReference ?? null,
-        source: 'manual',
-        fileId: null,
-        registeredBy: user.id,
-      },
-      contextOf(user),
+    const result = await this.commands.execute(
+      new RegisterPayment(
+        {
+          paymentId: body.bankReference ? `bank:${body.bankReference}` : `manual:${randomUUID()}`,
+          reference: body.reference,
+          amountOre: oreFromSek(body.amount),
+          paidOn: body.paidOn,
+          bankReference: body.bankReference ?? null,
+          source: 'manual',
+          fileId: null,
+          registeredBy: user.id,
+        },
+        commandContext(user.id),
+      ),
     );
     if (result.duplicate) reply.status(200);
     return paymentDto(result);
@@ -74,7 +74,7 @@ export class PaymentsController {
   @ApiCreatedResponse({ type: PaymentFileReportDto, description: 'Every line with its outcome. 200 with alreadyProcessed when this exact file was uploaded before.' })
   async upload(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown, @Query('fileName') fileName: unknown, @Res({ passthrough: true }) reply: Reply): Promise<PaymentFileReportDto> {
     const file = await fileOf(body, fileName);
-    const report = await this.files.upload(file.content, file.fileName, stockholmDate(this.clock.now()), contextOf(user));
+    const report = await this.commands.execute(new UploadPaymentFile(file.content, file.fileName, stockholmDate(this.clock.now()), commandContext(user.id)));
     if (report.alreadyProcessed) reply.status(200);
     return reportDto(report);
   }

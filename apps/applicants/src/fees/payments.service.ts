@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { VersionConflictError } from '../../../../libs/event-store/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import { ApplicantService, type CommandContext } from '../applicant/applicant.service.js';
+import { ApplicantService } from '../applicant/applicant.service.js';
+import { envelope, type CommandContext } from '../../../../libs/command-handling/src/index.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
 import { policyOn } from '../policy/applicant-policy.js';
@@ -15,6 +15,7 @@ import { deregistrationDay, lastPayDay, type FeeDeadlinePolicy } from './fee-dea
 import { feeNoticesProjection } from './fee-notices.projection.js';
 import { isValidOcr } from './ocr.js';
 import { unmatchedPaymentStream, type UnmatchedPaymentRecorded } from './payment.events.js';
+import { paymentSchemas } from './payment.schemas.js';
 
 export type PaymentOutcome = 'paid' | 'partly-paid' | 'late' | 'discrepancy' | 'unmatched';
 
@@ -81,19 +82,7 @@ export class PaymentsService {
     };
     let duplicate = false;
     try {
-      await this.infra.store.append(
-        unmatchedPaymentStream(payment.paymentId),
-        [
-          {
-            id: randomUUID(),
-            type: event.type,
-            schemaVersion: 1,
-            data: event.data,
-            metadata: { correlationId: context.correlationId, causationId: context.causationId ?? null, actor: context.actor },
-          },
-        ],
-        'no_stream',
-      );
+      await this.infra.store.append(unmatchedPaymentStream(payment.paymentId), [envelope(event, paymentSchemas, context)], 'no_stream');
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
       duplicate = true;

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { IsCalendarDate, CurrentUser, currentCorrelationId, InvalidRequest, Roles, trainingClockView, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { TrainingClockService } from './training-clock.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { MoveTrainingClock } from './move-training-clock.handler.js';
 
 class MoveTrainingClockDto {
   @ApiPropertyOptional({ example: '2027-01-15', description: 'The business date to move to; later than the current one' })
@@ -28,7 +29,7 @@ class MoveTrainingClockDto {
 @Controller('training-clock')
 export class TrainingClockController {
   constructor(
-    private readonly trainingClock: TrainingClockService,
+    private readonly commands: CommandBus,
     private readonly clock: Clock,
   ) {}
 
@@ -44,7 +45,7 @@ export class TrainingClockController {
     // Real, not business, time: the offset is what business time runs ahead of the wall clock.
     const realToday = stockholmDate(new Date());
     const target = body.to !== undefined ? { to: body.to } : { days: body.days as number };
-    await this.trainingClock.move({ realToday, movedBy: user.id, ...target }, currentCorrelationId() ?? randomUUID());
+    await this.commands.execute(new MoveTrainingClock({ realToday, movedBy: user.id, ...target }, currentCorrelationId() ?? randomUUID()));
     return trainingClockView(this.clock, 'training');
   }
 }

@@ -1,19 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { DeciderHandler, EventSchemas } from '../../../../libs/command-handling/src/index.js';
 import { Clock, TrainingClock } from '../../../../libs/clock/src/index.js';
 import { Conflict, PLATFORM_CONFIG, type PlatformConfig } from '../../../../libs/platform/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import { decide, evolve, initialTrainingClock, TRAINING_CLOCK_STREAM, type MoveTrainingClock, type TrainingClockMoved } from './training-clock.decider.js';
+import { decide, evolve, initialTrainingClock, TRAINING_CLOCK_STREAM, type MoveTrainingClock, type TrainingClockMoved, type TrainingClockState } from './training-clock.decider.js';
 
 /** Moves the shared training clock: appends to its stream, whose relay message every app (this one too) follows. */
 @Injectable()
 export class TrainingClockService {
+  private readonly handler: DeciderHandler<MoveTrainingClock, TrainingClockMoved, TrainingClockState>;
+
   constructor(
-    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    @Inject(INFRASTRUCTURE) infra: Infrastructure,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.handler = new DeciderHandler(infra.store, {
+      decider: { decide, evolve, initialState: initialTrainingClock },
+      streamId: () => TRAINING_CLOCK_STREAM,
+      schemas: new EventSchemas<TrainingClockMoved>({ 'training-clock-moved': 1 }),
+    });
+  }
 
   async move(command: MoveTrainingClock, correlationId: string): Promise<void> {
     if (this.config.RUN_MODE === 'production' || !(this.clock instanceof TrainingClock)) {
@@ -21,16 +29,9 @@ export class TrainingClockService {
         type: 'https://bostadsko.se/problems/training-clock-in-production',
       });
     }
-    const events = (await this.infra.store.readStream(TRAINING_CLOCK_STREAM)) as unknown as Array<TrainingClockMoved & { revision: bigint }>;
-    const state = events.reduce(evolve, initialTrainingClock);
-    const [moved] = decide(command, state);
-    // The expected revision refuses a concurrent move decided on the same state (409): the admin looks again.
-    await this.infra.store.append(
-      TRAINING_CLOCK_STREAM,
-      [{ id: randomUUID(), type: moved.type, schemaVersion: 1, data: moved.data, metadata: { correlationId, causationId: null, actor: command.movedBy } }],
-      events.at(-1)?.revision ?? 'no_stream',
-    );
+    // A concurrent move is decided again on the state it left: "15 days on" moves on from there, "to a date" may then be backwards (422).
+    const { state } = await this.handler.handle(command, { correlationId, actor: command.movedBy });
     // At once here, so the answer shows the new date; the other apps follow over the bus within a second.
-    this.clock.moveTo(moved.data.offsetDays);
+    this.clock.moveTo(state.offsetDays);
   }
 }

@@ -6,10 +6,11 @@ import { IsCalendarDate, etagOf, revisionFromIfMatch, Roles } from '../../../../
 import { isAgency, requireAdministrator, type Caller, CurrentCaller } from '../access/caller.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { commandContext, type Reply } from '../shared/context.js';
-import type { LandlordCommand } from '../organisation/landlord.decider.js';
-import { LandlordService } from '../organisation/landlord.service.js';
-import { organisationView } from '../organisation/organisation.controller.js';
+import { commandContext } from '../../../../libs/platform/src/index.js';
+import type { Reply } from '../shared/context.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { ChangeAgreement } from './change-agreement.handler.js';
+import { organisationView } from '../organisation/organisation.view.js';
 
 class SignAgreementDto {
   @ApiProperty({ example: '2026-12-01', description: 'Active (may publish) from this date; today or later' }) @IsCalendarDate() effectiveFrom: string;
@@ -36,7 +37,7 @@ class TerminateDto {
 @Controller('landlords/:landlordId/agreements')
 export class AgreementsController {
   constructor(
-    private readonly landlords: LandlordService,
+    private readonly commands: CommandBus,
     private readonly clock: Clock,
   ) {}
 
@@ -103,11 +104,10 @@ export class AgreementsController {
     return this.run(landlordId, { type: 'terminate-agreement', agreementId, ...body, terminatedBy, decidedBy: caller.id, now: this.clock.now() }, caller, ifMatch, reply);
   }
 
-  private async run(landlordId: string, command: LandlordCommand, caller: Caller, ifMatch: string | undefined, reply: Reply) {
+  private async run(landlordId: string, command: ChangeAgreement['change'], caller: Caller, ifMatch: string | undefined, reply: Reply) {
     if (command.type !== 'terminate-agreement' && !isAgency(caller)) throw new ForbiddenException('Only the agency changes an agreement this way');
     const expectedRevision = revisionFromIfMatch(ifMatch);
-    await this.landlords.existing(landlordId);
-    const result = await this.landlords.handle(landlordId, command, commandContext(caller.id, expectedRevision));
+    const result = await this.commands.execute(new ChangeAgreement(landlordId, command, commandContext(caller.id, expectedRevision)));
     if (result.revision !== undefined) reply.header('etag', etagOf(result.revision));
     return organisationView(result.state as Parameters<typeof organisationView>[0], stockholmDate(this.clock.now()));
   }

@@ -1,19 +1,14 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, HttpCode } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, HttpCode } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
-import { NotFound, PG_POOL, Roles } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { commandContext, Roles } from '../../../../libs/platform/src/index.js';
 import { isAgency, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
 import { LandlordService } from '../organisation/landlord.service.js';
-import { AggregateStore } from '../shared/aggregate-store.js';
-import { commandContext } from '../shared/context.js';
-import { decideCase, evolveCase, initialCase, type CaseCommand, type CaseState } from './case.decider.js';
-import { CASE_CATEGORIES, caseStream, type CaseCategory, type CaseEvent } from './case.events.js';
-import { CASES_TABLE } from './cases.projection.js';
+import { AddCaseMessage, ConcludeCase, RegisterLandlordCase } from './case.handlers.js';
+import { CASE_CATEGORIES, type CaseCategory } from './case.events.js';
+import { CaseList, CaseOf } from './case.queries.js';
 
 const STATUSES = ['open', 'answered', 'closed'];
 
@@ -40,16 +35,11 @@ class CaseListQuery {
 @Roles('landlord', 'staff', 'admin')
 @Controller('landlords')
 export class CasesController {
-  private readonly store: AggregateStore<CaseCommand, CaseEvent, CaseState>;
-
   constructor(
-    @Inject(INFRASTRUCTURE) infra: Infrastructure,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly landlords: LandlordService,
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly clock: Clock,
-  ) {
-    this.store = new AggregateStore(infra, { decide: decideCase, evolve: evolveCase, initialState: initialCase });
-  }
+  ) {}
 
   @Get('cases')
   @Roles('staff', 'admin')
@@ -63,9 +53,7 @@ export class CasesController {
   async register(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Body() body: RegisterCaseDto) {
     requireMember(caller, landlordId);
     await this.landlords.existing(landlordId);
-    const caseId = randomUUID();
-    await this.store.handle(caseStream(caseId), { type: 'register', caseId, landlordId, ...body, by: caller.id, now: this.clock.now() }, commandContext(caller.id));
-    return { caseId, status: 'open' };
+    return this.commands.execute(new RegisterLandlordCase(randomUUID(), landlordId, body, commandContext(caller.id)));
   }
 
   @Get(':landlordId/cases')
@@ -93,12 +81,7 @@ export class CasesController {
   async message(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: TextDto) {
     requireMember(caller, landlordId);
     await this.owned(landlordId, caseId);
-    const result = await this.store.handle(
-      caseStream(caseId),
-      { type: 'add-message', from: isAgency(caller) ? 'agency' : 'landlord', text: body.text, by: caller.id, now: this.clock.now() },
-      commandContext(caller.id),
-    );
-    return { caseId, status: result.state.status };
+    return this.commands.execute(new AddCaseMessage(caseId, isAgency(caller) ? 'agency' : 'landlord', body.text, commandContext(caller.id)));
   }
 
   @Post(':landlordId/cases/:caseId/answer')
@@ -106,8 +89,7 @@ export class CasesController {
   @HttpCode(200)
   async answer(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: TextDto) {
     await this.owned(landlordId, caseId);
-    const result = await this.store.handle(caseStream(caseId), { type: 'answer', answer: body.text, by: caller.id, now: this.clock.now() }, commandContext(caller.id));
-    return { caseId, status: result.state.status };
+    return this.commands.execute(new ConcludeCase(caseId, 'answer', body.text, commandContext(caller.id)));
   }
 
   @Post(':landlordId/cases/:caseId/close')
@@ -115,23 +97,14 @@ export class CasesController {
   @HttpCode(200)
   async close(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: TextDto) {
     await this.owned(landlordId, caseId);
-    const result = await this.store.handle(caseStream(caseId), { type: 'close', resolution: body.text, by: caller.id, now: this.clock.now() }, commandContext(caller.id));
-    return { caseId, status: result.state.status };
+    return this.commands.execute(new ConcludeCase(caseId, 'close', body.text, commandContext(caller.id)));
   }
 
-  /** A case is found only under its own landlord, so another landlord's id cannot reach it. */
-  private async owned(landlordId: string, caseId: string) {
-    const loaded = await this.store.load(caseStream(caseId));
-    if (loaded.state.status === 'none' || loaded.state.landlordId !== landlordId) throw new NotFound('The landlord has no such case');
-    return loaded as typeof loaded & { state: Exclude<CaseState, { status: 'none' }> };
+  private owned(landlordId: string, caseId: string) {
+    return this.queries.execute(new CaseOf(landlordId, caseId));
   }
 
-  private async rows(landlordId: string | null, status: string | undefined) {
-    const { rows } = await this.pool.query(
-      `SELECT case_id AS "caseId", landlord_id AS "landlordId", category, subject, status, registered_at AS "registeredAt", updated_at AS "updatedAt"
-       FROM ${CASES_TABLE} WHERE ($1::uuid IS NULL OR landlord_id = $1) AND ($2::text IS NULL OR status = $2) ORDER BY registered_at DESC LIMIT 500`,
-      [landlordId, status ?? null],
-    );
-    return rows;
+  private rows(landlordId: string | null, status: string | undefined) {
+    return this.queries.execute(new CaseList(landlordId, status));
   }
 }

@@ -1,18 +1,12 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { etagOf, NotFound, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { commandContext, etagOf, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
 import { requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { LandlordService } from '../organisation/landlord.service.js';
-import { AggregateStore } from '../shared/aggregate-store.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { commandContext, type Reply } from '../shared/context.js';
-import { decideGuideline, evolveGuideline, guidelineOn, initialGuideline, requirementsFor, type ChangeGuideline, type GuidelineState } from './guideline.decider.js';
+import type { Reply } from '../shared/context.js';
+import { ChangeGuideline } from './change-guideline.handler.js';
 import { ChangeGuidelineDto, OnQuery, toRequirements } from './guideline.dto.js';
-import { guidelineStream, type GuidelineEvent } from './guideline.events.js';
-import { LISTING_TYPES } from '../../../../libs/contracts/src/index.js';
+import { GuidelineHistory, GuidelineOn } from './guideline.queries.js';
 
 /**
  * The landlord's letting guideline: its standard requirements that prefill new
@@ -23,36 +17,25 @@ import { LISTING_TYPES } from '../../../../libs/contracts/src/index.js';
 @Roles('landlord', 'staff', 'admin')
 @Controller('landlords/:landlordId/guideline')
 export class GuidelineController {
-  private readonly store: AggregateStore<ChangeGuideline, GuidelineEvent, GuidelineState>;
-
   constructor(
-    @Inject(INFRASTRUCTURE) infra: Infrastructure,
-    private readonly landlords: LandlordService,
-    private readonly clock: Clock,
-  ) {
-    this.store = new AggregateStore(infra, { decide: decideGuideline, evolve: evolveGuideline, initialState: initialGuideline });
-  }
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get()
   @ApiOkResponse({ description: 'The version in force on the date, with what each listing type is prefilled with, and an ETag' })
   async current(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: OnQuery, @Res({ passthrough: true }) reply: Reply) {
     requireMember(caller, landlordId);
-    await this.landlords.existing(landlordId);
-    const { state, revision } = await this.store.load(guidelineStream(landlordId));
-    const on = query.on ?? stockholmDate(this.clock.now());
-    const version = guidelineOn(state, on);
-    if (!version) throw new NotFound(`The landlord has no letting guideline in force on ${on}`);
+    const { guideline, revision } = await this.queries.execute(new GuidelineOn(landlordId, query.on));
     if (revision !== undefined) reply.header('etag', etagOf(revision));
-    const prefill = Object.fromEntries(LISTING_TYPES.map((type) => [type, requirementsFor(version, type)]));
-    return { landlordId, on, ...version, prefill, scheduled: state.versions.filter((v) => v.effectiveFrom > on) };
+    return guideline;
   }
 
   @Get('history')
   @ApiOkResponse({ description: 'Every version ever recorded, oldest first, with who changed it and why' })
   async history(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string) {
     requireMember(caller, landlordId);
-    await this.landlords.existing(landlordId);
-    return (await this.store.load(guidelineStream(landlordId))).state.versions;
+    return this.queries.execute(new GuidelineHistory(landlordId));
   }
 
   @Post()
@@ -68,19 +51,9 @@ export class GuidelineController {
   ) {
     requireAdministrator(caller, landlordId);
     const expectedRevision = revisionFromIfMatch(ifMatch);
-    await this.landlords.existing(landlordId);
     const byListingType = Object.fromEntries(Object.entries(body.byListingType ?? {}).map(([type, r]) => [type, toRequirements(r)]));
-    const command: ChangeGuideline = {
-      type: 'change-guideline',
-      landlordId,
-      effectiveFrom: body.effectiveFrom,
-      standard: toRequirements(body.standard),
-      byListingType,
-      reason: body.reason,
-      changedBy: caller.id,
-      now: this.clock.now(),
-    };
-    const result = await this.store.handle(guidelineStream(landlordId), command, commandContext(caller.id, expectedRevision));
+    const change = { landlordId, effectiveFrom: body.effectiveFrom, standard: toRequirements(body.standard), byListingType, reason: body.reason };
+    const result = await this.commands.execute(new ChangeGuideline(change, commandContext(caller.id, expectedRevision)));
     if (result.revision !== undefined) reply.header('etag', etagOf(result.revision));
     return result.state.versions.at(-1);
   }

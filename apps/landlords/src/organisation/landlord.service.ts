@@ -5,22 +5,23 @@ import { NotFound } from '../../../../libs/platform/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { VAULT } from '../landlords.tokens.js';
-import { AggregateStore, type CommandContext, type Loaded } from '../shared/aggregate-store.js';
-import { decide, evolve, initialState, type LandlordCommand, type LandlordState } from './landlord.decider.js';
+import { DeciderHandler, type CommandContext, type Loaded } from '../../../../libs/command-handling/src/index.js';
+import type { LandlordCommand, LandlordState } from './landlord.decider.js';
 import { landlordStream, type ContactDetails, type LandlordEvent, type UserDetails, type UserRole } from './landlord.events.js';
+import { landlordStreams, type LandlordCommandOn } from './landlord.stream.js';
 
 export type Registered = Extract<LandlordState, { status: 'registered' }>;
 
 /** The landlord streams: load, decide and append; and what their sealed parts say. */
 @Injectable()
 export class LandlordService {
-  private readonly store: AggregateStore<LandlordCommand, LandlordEvent, LandlordState>;
+  private readonly store: DeciderHandler<LandlordCommandOn, LandlordEvent, LandlordState>;
 
   constructor(
     @Inject(INFRASTRUCTURE) infra: Infrastructure,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
   ) {
-    this.store = new AggregateStore(infra, { decide, evolve, initialState });
+    this.store = new DeciderHandler(infra.store, landlordStreams);
   }
 
   load(landlordId: string): Promise<Loaded<LandlordState>> {
@@ -34,7 +35,7 @@ export class LandlordService {
   }
 
   handle(landlordId: string, command: LandlordCommand, context: CommandContext) {
-    return this.store.handle(landlordStream(landlordId), command, context);
+    return this.store.handle({ landlordId, command }, context);
   }
 
   /** The user's role if it is still active in this landlord, else undefined. */

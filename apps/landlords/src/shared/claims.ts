@@ -1,38 +1,33 @@
-import { randomUUID } from 'node:crypto';
-import { VersionConflictError } from '../../../../libs/event-store/src/index.js';
+import { DeciderHandler, EventSchemas } from '../../../../libs/command-handling/src/index.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import type { ClaimEvent } from '../organisation/landlord.events.js';
+import { decideClaim, evolveClaim, type ClaimCommand, type ClaimHolder, type ClaimState } from './claim.decider.js';
 
-export interface ClaimHolder {
-  readonly landlordId: string;
-  readonly userId?: string;
-}
+export type { ClaimHolder } from './claim.decider.js';
 
 /**
  * A unique key (an organisation number, a user's e-mail) claimed in a stream of
- * its own with `no_stream`/expected revision, so two racing requests cannot
- * both take it.
+ * its own with the expected revision, so two racing requests cannot both take it.
  */
 export class Claims {
-  constructor(private readonly infra: Infrastructure) {}
+  private readonly handler: DeciderHandler<ClaimCommand, ClaimEvent, ClaimState>;
+
+  constructor(infra: Infrastructure) {
+    this.handler = new DeciderHandler(infra.store, {
+      decider: { decide: decideClaim, evolve: evolveClaim, initialState: undefined },
+      streamId: (command) => command.stream,
+      schemas: new EventSchemas<ClaimEvent>({ claimed: 1, released: 1 }),
+    });
+  }
 
   async holder(stream: string): Promise<ClaimHolder | undefined> {
-    const last = (await this.infra.store.readStream(stream)).at(-1) as unknown as ClaimEvent | undefined;
-    return last?.type === 'claimed' ? last.data : undefined;
+    return (await this.handler.load(stream)).state;
   }
 
   /** Takes the key for `holder`, or returns who already holds it. */
   async claim(stream: string, holder: ClaimHolder, correlationId: string): Promise<{ fresh: boolean; holder: ClaimHolder }> {
-    const events = await this.infra.store.readStream(stream);
-    const last = events.at(-1);
-    if ((last as unknown as ClaimEvent | undefined)?.type === 'claimed') return { fresh: false, holder: (last as unknown as ClaimEvent).data };
-    try {
-      await this.infra.store.append(stream, [this.event('claimed', holder, correlationId)], last ? last.revision : 'no_stream');
-      return { fresh: true, holder };
-    } catch (error) {
-      if (!(error instanceof VersionConflictError)) throw error;
-      return this.claim(stream, holder, correlationId);
-    }
+    const { state, events } = await this.handler.handle({ type: 'claim', stream, holder }, { correlationId, actor: holder.userId ?? holder.landlordId });
+    return { fresh: events.length > 0, holder: state! };
   }
 
   /**
@@ -40,18 +35,6 @@ export class Claims {
    * event id (EventStoreDB does so reliably only for exact revisions); a conflict re-reads.
    */
   async release(stream: string, holder: ClaimHolder, correlationId: string): Promise<void> {
-    const last = (await this.infra.store.readStream(stream)).at(-1);
-    const current = (last as unknown as ClaimEvent | undefined)?.type === 'claimed' ? (last as unknown as ClaimEvent).data : undefined;
-    if (!last || current?.landlordId !== holder.landlordId || current.userId !== holder.userId) return;
-    try {
-      await this.infra.store.append(stream, [this.event('released', holder, correlationId)], last.revision);
-    } catch (error) {
-      if (!(error instanceof VersionConflictError)) throw error;
-      await this.release(stream, holder, correlationId);
-    }
-  }
-
-  private event(type: ClaimEvent['type'], holder: ClaimHolder, correlationId: string) {
-    return { id: randomUUID(), type, schemaVersion: 1, data: { ...holder }, metadata: { correlationId, causationId: null, actor: holder.userId ?? holder.landlordId } };
+    await this.handler.handle({ type: 'release', stream, holder }, { correlationId, actor: holder.userId ?? holder.landlordId });
   }
 }

@@ -19,6 +19,10 @@ import { isAgency, requireAdministrator, requireMember, type Caller, CurrentCall
 import { LandlordService } from '../organisation/landlord.service.js';
 import { ChangePasswordDto, InviteUserDto, NewUserDto, SignInDto } from './users.dto.js';
 import { LandlordUsersService } from './landlord-users.service.js';
+import { AddLandlordUser, ChangeLandlordUserPassword, EraseLandlordUser, RemoveLandlordUser } from './user.handlers.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { LandlordUserOf, LandlordUsers } from './user.queries.js';
+import { commandContext } from '../../../../libs/platform/src/index.js';
 
 const REFUSED = 'Wrong e-mail or password';
 
@@ -32,6 +36,8 @@ export class UsersController {
 
   constructor(
     private readonly users: LandlordUsersService,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly landlords: LandlordService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
@@ -68,9 +74,7 @@ export class UsersController {
   @Roles('landlord')
   @ApiOkResponse({ description: 'The signed-in landlord user: organisation and role' })
   async me(@CurrentCaller() caller: Caller) {
-    const { state, events } = await this.landlords.existing(caller.landlordId!);
-    const details = await this.landlords.userDetails(events, caller.id);
-    return { userId: caller.id, landlordId: caller.landlordId, organisation: state.name, role: caller.landlordRole, name: details?.name ?? null, email: details?.email ?? null };
+    return this.queries.execute(new LandlordUserOf(caller.landlordId!, caller.id, caller.landlordRole));
   }
 
   @Post('me/password')
@@ -78,7 +82,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'A landlord user changes its own password' })
   async changePassword(@CurrentCaller() caller: Caller, @Body() body: ChangePasswordDto) {
-    await this.users.changePassword(caller.landlordId!, caller.id, body.currentPassword, body.newPassword);
+    await this.commands.execute(new ChangeLandlordUserPassword(caller.landlordId!, body.currentPassword, body.newPassword, commandContext(caller.id)));
     return { userId: caller.id, passwordChanged: true };
   }
 
@@ -88,7 +92,7 @@ export class UsersController {
   @ApiOperation({ summary: "Staff create the organisation's first administrator" })
   @ApiHeader({ name: 'If-Match', required: false })
   firstAdministrator(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Body() body: NewUserDto, @Headers('if-match') ifMatch: string | undefined) {
-    return this.users.add(landlordId, body, 'first-administrator', caller.id, revisionFromIfMatch(ifMatch));
+    return this.commands.execute(new AddLandlordUser(landlordId, body, 'first-administrator', commandContext(caller.id, revisionFromIfMatch(ifMatch))));
   }
 
   @Post(':landlordId/users')
@@ -98,13 +102,13 @@ export class UsersController {
   invite(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Body() body: InviteUserDto, @Headers('if-match') ifMatch: string | undefined) {
     requireAdministrator(caller, landlordId);
     const { role, ...user } = body;
-    return this.users.add(landlordId, user, role, caller.id, revisionFromIfMatch(ifMatch));
+    return this.commands.execute(new AddLandlordUser(landlordId, user, role, commandContext(caller.id, revisionFromIfMatch(ifMatch))));
   }
 
   @Get(':landlordId/users')
   list(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string) {
     requireMember(caller, landlordId);
-    return this.users.list(landlordId);
+    return this.queries.execute(new LandlordUsers(landlordId));
   }
 
   @Delete(':landlordId/users/:userId')
@@ -112,7 +116,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Remove a user: its tokens stop working at once' })
   async remove(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('userId', ParseUUIDPipe) userId: string) {
     requireAdministrator(caller, landlordId);
-    await this.users.remove(landlordId, userId, caller.id, isAgency(caller));
+    await this.commands.execute(new RemoveLandlordUser(landlordId, userId, isAgency(caller), commandContext(caller.id)));
     return { userId, status: 'removed' };
   }
 
@@ -121,7 +125,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: "Staff erase a removed user's name, e-mail and password hash (its key is destroyed)" })
   async erase(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('userId', ParseUUIDPipe) userId: string) {
-    await this.users.erase(landlordId, userId, caller.id);
+    await this.commands.execute(new EraseLandlordUser(landlordId, userId, commandContext(caller.id)));
     return { userId, status: 'removed', personalData: 'erased' };
   }
 }

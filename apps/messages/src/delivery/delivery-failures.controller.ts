@@ -1,10 +1,8 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import { PEOPLE_TABLE } from '../people/people.projection.js';
-import { DELIVERIES_TABLE } from './deliveries.projection.js';
+import { FailingAddresses, OutboxCountsQuery } from './delivery.queries.js';
 
 /** For staff to follow up: addresses refused for good (the person must give a new one), and mail still waiting. */
 @ApiTags('messages')
@@ -12,23 +10,17 @@ import { DELIVERIES_TABLE } from './deliveries.projection.js';
 @Roles('staff', 'admin')
 @Controller('messages/delivery')
 export class DeliveryFailuresController {
-  constructor(@Inject(INFRASTRUCTURE) private readonly infra: Infrastructure) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('failing-addresses')
   @ApiOkResponse({ description: 'People whose e-mail address was refused for good, latest first (the address itself is in the person’s extract)' })
-  async failing() {
-    const { rows } = await this.infra.pool.query<{ applicant_id: string; bounced_at: Date; bounce_reason: string; bounced_message_id: string }>(
-      `SELECT applicant_id, bounced_at, bounce_reason, bounced_message_id FROM ${PEOPLE_TABLE} WHERE bounced_at IS NOT NULL ORDER BY bounced_at DESC LIMIT 500`,
-    );
-    return rows.map((r) => ({ applicantId: r.applicant_id, since: r.bounced_at.toISOString(), reason: r.bounce_reason, messageId: r.bounced_message_id }));
+  failing() {
+    return this.queries.execute(new FailingAddresses());
   }
 
   @Get('outbox')
   @ApiOkResponse({ description: 'How many mails are pending, sent, failed or cancelled, and the oldest pending one' })
-  async outbox() {
-    const { rows } = await this.infra.pool.query<{ state: string; count: string; oldest: Date | null }>(
-      `SELECT state, count(*) AS count, min(next_attempt_at) FILTER (WHERE state = 'pending') AS oldest FROM ${DELIVERIES_TABLE} GROUP BY state`,
-    );
-    return Object.fromEntries(rows.map((r) => [r.state, { count: Number(r.count), nextAttemptAt: r.oldest?.toISOString() ?? null }]));
+  outbox() {
+    return this.queries.execute(new OutboxCountsQuery());
   }
 }

@@ -6,7 +6,7 @@ import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/s
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import type { Language } from '../inbox/person-messages.events.js';
-import type { PersonMessagesStore } from '../inbox/person-messages.store.js';
+import type { PersonMessages } from '../inbox/person-messages.stream.js';
 import { MESSAGES_CONFIG, PERSON_MESSAGES, VAULT } from '../messages.tokens.js';
 import type { MessagesConfig } from '../messages.config.js';
 import { PolicyService } from '../policy/policy.service.js';
@@ -47,7 +47,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
-    @Inject(PERSON_MESSAGES) private readonly people: PersonMessagesStore,
+    @Inject(PERSON_MESSAGES) private readonly people: PersonMessages,
     @Inject(MESSAGES_CONFIG) private readonly config: MessagesConfig,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
@@ -114,9 +114,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       this.logger.warn(`message ${row.message_id}: the address was refused for good`);
       await this.finish(row.message_id, 'failed', error.message);
       await this.people.handle(
-        row.applicant_id,
-        { type: 'record-bounce', messageId: row.message_id, reason: error.message, now: this.clock.now().toISOString() },
-        { correlationId: randomUUID(), causationId: null, actor: 'messages.delivery' },
+        { applicantId: row.applicant_id, command: { type: 'record-bounce', messageId: row.message_id, reason: error.message, now: this.clock.now().toISOString() } },
+        { correlationId: randomUUID(), actor: 'messages.delivery' },
       );
     }
   }

@@ -1,11 +1,10 @@
-import { Controller, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { CurrentUser, currentCorrelationId, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { INBOX, PERSON_MESSAGES } from '../messages.tokens.js';
-import type { InboxMessage, InboxQuery } from './inbox.query.js';
-import type { PersonMessagesStore } from './person-messages.store.js';
+import { commandContext, CurrentUser, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { InboxMessageOf, ListInbox } from './inbox.queries.js';
+import type { InboxMessage } from './inbox.query.js';
+import { MarkMessageRead } from './mark-read.handler.js';
 
 const applicantOf = (user: AuthenticatedUser) => {
   if (!user.roles.includes('applicant')) throw new ForbiddenException('Only a seeker has an inbox of their own; staff read a person’s under /messages/people/{applicantId}');
@@ -18,22 +17,21 @@ const applicantOf = (user: AuthenticatedUser) => {
 @Controller('messages')
 export class InboxController {
   constructor(
-    @Inject(INBOX) private readonly inbox: InboxQuery,
-    @Inject(PERSON_MESSAGES) private readonly people: PersonMessagesStore,
-    private readonly clock: Clock,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @Roles('applicant')
   @ApiOkResponse({ description: 'The seeker’s messages, newest first, with subject, words and whether read' })
   list(@CurrentUser() user: AuthenticatedUser): Promise<InboxMessage[]> {
-    return this.inbox.list(applicantOf(user));
+    return this.queries.execute(new ListInbox(applicantOf(user)));
   }
 
   @Get(':messageId')
   @Roles('applicant')
   async one(@CurrentUser() user: AuthenticatedUser, @Param('messageId', ParseUUIDPipe) messageId: string): Promise<InboxMessage> {
-    const message = await this.inbox.one(applicantOf(user), messageId);
+    const message = await this.queries.execute(new InboxMessageOf(applicantOf(user), messageId));
     if (!message) throw new NotFound('No such message');
     return message;
   }
@@ -43,7 +41,6 @@ export class InboxController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Marked read (again is harmless)' })
   async read(@CurrentUser() user: AuthenticatedUser, @Param('messageId', ParseUUIDPipe) messageId: string): Promise<void> {
-    const now = this.clock.now().toISOString();
-    await this.people.handle(applicantOf(user), { type: 'mark-read', messageId, now }, { correlationId: currentCorrelationId() ?? randomUUID(), causationId: null, actor: user.id });
+    await this.commands.execute(new MarkMessageRead(applicantOf(user), messageId, commandContext(user.id)));
   }
 }

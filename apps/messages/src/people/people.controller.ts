@@ -4,17 +4,18 @@ import { DATA_CONTROLLER, type RegisterExtractSection } from '../../../../libs/p
 import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { randomUUID } from 'node:crypto';
 import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { CurrentUser, currentCorrelationId, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { commandContext, CurrentUser, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import type { InboxMessage, InboxQuery } from '../inbox/inbox.query.js';
+import type { InboxMessage } from '../inbox/inbox.query.js';
+import { ListInbox } from '../inbox/inbox.queries.js';
+import { ChooseLanguage } from './choose-language.handler.js';
 import { LANGUAGES, type Language } from '../inbox/person-messages.events.js';
-import type { PersonMessagesStore } from '../inbox/person-messages.store.js';
 import { DELIVERIES_TABLE } from '../delivery/deliveries.projection.js';
-import { INBOX, PERSON_MESSAGES, VAULT } from '../messages.tokens.js';
+import { VAULT } from '../messages.tokens.js';
 import { PEOPLE_TABLE } from './people.projection.js';
 
 const isStaff = (user: AuthenticatedUser) => user.roles.includes('staff') || user.roles.includes('admin');
@@ -34,8 +35,8 @@ class LanguageDto {
 @Controller('messages/people/:applicantId')
 export class PeopleController {
   constructor(
-    @Inject(INBOX) private readonly inbox: InboxQuery,
-    @Inject(PERSON_MESSAGES) private readonly people: PersonMessagesStore,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     private readonly accessLog: AccessLog,
@@ -48,7 +49,7 @@ export class PeopleController {
   @ApiOkResponse({ description: 'The person’s messages as they see them, newest first' })
   async list(@Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<InboxMessage[]> {
     await this.person(applicantId);
-    return this.inbox.list(applicantId);
+    return this.queries.execute(new ListInbox(applicantId));
   }
 
   /** The messages app's part of the register extract (registerutdrag): the address, the language, every message and its delivery, staff reads. */
@@ -63,7 +64,7 @@ export class PeopleController {
         `SELECT message_id, state, attempts, sent_at, last_error FROM ${DELIVERIES_TABLE} WHERE applicant_id = $1`,
         [applicantId],
       ),
-      this.inbox.list(applicantId),
+      this.queries.execute(new ListInbox(applicantId)),
       this.accessLog.of(applicantId),
     ]);
     const byMessage = new Map(deliveries.rows.map((d) => [d.message_id, { state: d.state, attempts: d.attempts, sentAt: d.sent_at?.toISOString() ?? null, lastError: d.last_error }]));
@@ -89,7 +90,7 @@ export class PeopleController {
   @ApiNoContentResponse({ description: 'Messages from now on are written in this language' })
   async language(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string, @Body() body: LanguageDto): Promise<void> {
     assertSelfOrStaff(user, applicantId);
-    await this.people.handle(applicantId, { type: 'choose-language', language: body.language }, { correlationId: currentCorrelationId() ?? randomUUID(), causationId: null, actor: user.id });
+    await this.commands.execute(new ChooseLanguage(applicantId, body.language, commandContext(user.id)));
   }
 
   /** A person the messages app has heard of (registered or given an address): anyone else is a 404, not an empty answer. */

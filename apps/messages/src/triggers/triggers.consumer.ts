@@ -6,7 +6,7 @@ import { AccountClosedV1, ContactDetailsChangedV1, ListingPublishedV1, TenantPro
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import type { PersonMessagesStore } from '../inbox/person-messages.store.js';
+import type { PersonMessages } from '../inbox/person-messages.stream.js';
 import { PERSON_MESSAGES, VAULT } from '../messages.tokens.js';
 import { EMAIL_SETTING } from '../policy/messages-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
@@ -30,7 +30,7 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
-    @Inject(PERSON_MESSAGES) private readonly people: PersonMessagesStore,
+    @Inject(PERSON_MESSAGES) private readonly people: PersonMessages,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
   ) {}
@@ -62,12 +62,12 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
       case ContactDetailsChangedV1.type: {
         const { applicantId, email } = ContactDetailsChangedV1.parse(message.payload);
         const [sealed] = await this.vault.sealEach([{ subject: applicantId, value: email }]);
-        if (!(sealed instanceof Error)) await this.people.handle(applicantId, { type: 'note-email', email: sealed }, context);
+        if (!(sealed instanceof Error)) await this.people.handle({ applicantId, command: { type: 'note-email', email: sealed } }, context);
         return;
       }
       case AccountClosedV1.type: {
         const { applicantId, on } = AccountClosedV1.parse(message.payload);
-        await this.people.handle(applicantId, { type: 'erase', on }, context);
+        await this.people.handle({ applicantId, command: { type: 'erase', on } }, context);
         await this.vault.erase(applicantId);
         return;
       }
@@ -85,7 +85,7 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
       }
       const messageId = messageIdFor(message.id, applicantId, content.kind);
       const email = policy[EMAIL_SETTING[content.kind]] === 1;
-      await this.people.handle(applicantId, { type: 'record-message', messageId, kind: content.kind, email, content: seal, cause: message.id, now: now.toISOString() }, context);
+      await this.people.handle({ applicantId, command: { type: 'record-message', messageId, kind: content.kind, email, content: seal, cause: message.id, now: now.toISOString() } }, context);
     }
   }
 
