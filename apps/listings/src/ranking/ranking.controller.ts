@@ -2,7 +2,7 @@ import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query }
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { CurrentUser, NotFound, Public, Roles, TokenService, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, NotFound, Public, Roles, TokenService, type AuthenticatedUser } from '@bostadsko/platform';
 import { CloseService } from './close.service.js';
 import { ExplanationService } from './explanation.service.js';
 

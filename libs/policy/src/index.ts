@@ -1,0 +1,1 @@
+export { DatedPolicy, settingsOn, type PolicyChange, type SettingLimits } from './dated-policy.js';

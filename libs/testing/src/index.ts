@@ -1,0 +1,1 @@
+export { decidedEvents, deciderSpecification } from './decider-specification.js';
