@@ -17,6 +17,8 @@ const swcTsx = {
 
 export default {
   testEnvironment: 'node',
+  // `@bostadsko/<lib>` resolves to the lib's TypeScript source, as in tsc (docs/decisions/0017-libraries-by-name.md).
+  testEnvironmentOptions: { customExportConditions: ['@bostadsko/source', 'node', 'node-addons'] },
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc], '^.+\\.tsx$': ['@swc/jest', swcTsx] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

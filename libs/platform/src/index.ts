@@ -6,16 +6,16 @@ export { PLATFORM_CONFIG, platformVariables, type PlatformConfig } from './confi
 export { currentCorrelationId } from './logging/correlation-id.js';
 export { loggerParams } from './logging/logger-params.js';
 
-export { Conflict, DomainRuleViolation, InvalidRequest, NotFound, PreconditionFailed, ServiceUnavailable, type FieldError } from '../../errors/src/index.js';
+export { Conflict, DomainRuleViolation, InvalidRequest, NotFound, PreconditionFailed, ServiceUnavailable, type FieldError } from '@bostadsko/errors';
 
 export type { HealthChecksOptions } from './health/health-checks.js';
 
-export type { AuthenticatedUser } from './auth/authenticated-user.js';
+export { userOf, type AuthenticatedUser } from './auth/authenticated-user.js';
 export { CurrentUser } from './auth/current-user.decorator.js';
 export { PasswordHasher } from './auth/password-hasher.js';
-export { Public } from './auth/public.decorator.js';
+export { IS_PUBLIC, Public } from './auth/public.decorator.js';
 export { Roles } from './auth/roles.decorator.js';
-export type { Role } from './auth/roles.js';
+export { ROLES, type Role } from './auth/roles.js';
 export { TokenService, type IssuedToken } from './auth/token.service.js';
 export { SignInThrottle, type Throttled } from './auth/throttle/sign-in-throttle.js';
 export { configuredRules, THROTTLE_CONFIG, type ThrottleConfig } from './auth/throttle/throttle.config.js';
@@ -28,6 +28,7 @@ export { PG_POOL } from './database/pg-pool.js';
 
 export { commandContext } from './http/command-context.js';
 export { etagOf, revisionFromIfMatch } from './http/etag.js';
+export { MAX_BODY_BYTES } from './http/input/input-guards.js';
 export { FastRoutes, type BodySchema } from './http/fast-routes.js';
 export { IsCalendarDate } from './validation/is-calendar-date.js';
 export { QueryNumber } from './validation/query-number.js';

@@ -1,0 +1,5 @@
+export { AccessLog } from './access-log.js';
+export { AccessLogController } from './access-log.controller.js';
+export { ACCESS_LOG_MIGRATIONS } from './access-log.schema.js';
+export { accessLogProviders } from './access-log.wiring.js';
+export { StaffRead, statedReason } from './staff-read.js';

@@ -1,0 +1,5 @@
+export { Batcher } from './batcher.js';
+export { busProjectionGroup } from './bus-projection.js';
+export { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, type BusProjection } from './event-sourcing.module.js';
+export { createInfrastructure, type Infrastructure } from './infrastructure.js';
+export { busRebuildTarget, type RebuildTarget, type RebuildTargets } from './rebuild-target.js';

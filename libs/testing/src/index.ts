@@ -1,0 +1,2 @@
+export { decidedEvents, deciderSpecification } from './decider-specification.js';
+export { expectRebuildToEqualLive } from './rebuild-equals-live.js';
