@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkModule>> = {
   ranking: () => import('./ranking.bench.js'),
   'read-after': () => import('./read-after.bench.js'),
   web: () => import('./web.bench.js'),
+  'saved-search-alerts': () => import('./saved-search-alerts.bench.js'),
 };
 
 async function main(name: string | undefined): Promise<number> {

@@ -3,6 +3,7 @@ import { PERSONAL_DATA_MIGRATIONS } from '../../../libs/personal-data/src/person
 import { deliveriesProjection } from './delivery/deliveries.projection.js';
 import { inboxProjection } from './inbox/inbox.projection.js';
 import { peopleProjection } from './people/people.projection.js';
+import { savedSearchesProjection } from './saved-searches/saved-searches.projection.js';
 
 export const MESSAGES_MIGRATIONS = [
   ...PERSONAL_DATA_MIGRATIONS,
@@ -15,8 +16,36 @@ export const MESSAGES_MIGRATIONS = [
       CREATE TABLE messages.flats (listing_id uuid PRIMARY KEY, facts jsonb NOT NULL);
       CREATE TABLE messages.proposals (proposal_id uuid PRIMARY KEY, applicant_id uuid NOT NULL);`,
   },
+  {
+    id: 'messages/002-saved-search-alerts',
+    // The seekers' birth years (from applicants' registrations) for the age range of a listing, and the alert queue.
+    // A listing is matched once (matched_listings, in the same transaction as its alerts), so a redelivered event
+    // queues nothing; within it one alert per seeker. An alert is due at once or at the seeker's next digest time; the
+    // alert worker gives the due ones a message id, records that message and deletes them (the message is the record):
+    // a crash in between records the same message id again, which the inbox keeps once. The queue holds only ids.
+    sql: `
+      CREATE TABLE messages.seekers (applicant_id uuid PRIMARY KEY, birth_year int);
+      CREATE TABLE messages.matched_listings (listing_id uuid PRIMARY KEY, matched_at timestamptz NOT NULL, alerts int NOT NULL);
+      CREATE TABLE messages.search_alerts (
+        applicant_id uuid NOT NULL,
+        listing_id uuid NOT NULL,
+        search_id uuid NOT NULL,
+        daily boolean NOT NULL,
+        due_at timestamptz NOT NULL,
+        message_id uuid);
+      CREATE INDEX ON messages.search_alerts (due_at) WHERE message_id IS NULL;
+      CREATE INDEX ON messages.search_alerts (message_id) WHERE message_id IS NOT NULL;
+      ALTER TABLE IF EXISTS messages.people ADD COLUMN IF NOT EXISTS digest_time text NOT NULL DEFAULT '07:00';
+      -- The first digest time after an instant, on the Stockholm wall clock (so across a change to or from summer time too).
+      -- One expression, so the planner inlines it into the matching INSERT instead of calling it for every alert.
+      CREATE FUNCTION messages.next_digest(after timestamptz, at_time text) RETURNS timestamptz LANGUAGE sql STABLE AS $$
+        SELECT ((after AT TIME ZONE 'Europe/Stockholm')::date
+          + CASE WHEN ((after AT TIME ZONE 'Europe/Stockholm')::date + at_time::time) AT TIME ZONE 'Europe/Stockholm' > after THEN 0 ELSE 1 END
+          + at_time::time) AT TIME ZONE 'Europe/Stockholm'
+      $$;`,
+  },
 ];
 
 /** The inbox and the people can be rebuilt from the log; the outbox is left out of rebuilds (deliveries.projection.ts says why). */
-export const MESSAGES_REBUILDABLE = [inboxProjection, peopleProjection];
+export const MESSAGES_REBUILDABLE = [inboxProjection, peopleProjection, savedSearchesProjection];
 export const MESSAGES_PROJECTIONS = [...MESSAGES_REBUILDABLE, deliveriesProjection];

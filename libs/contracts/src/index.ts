@@ -11,6 +11,7 @@ export { AgreementStatusChangedV1 } from './landlords/agreement-status-changed.v
 export { LettingGuidelineChangedV1, type StandardRequirements } from './landlords/letting-guideline-changed.v1.js';
 export { LandlordUserChangedV1 } from './landlords/landlord-user-changed.v1.js';
 export { ListingPublishedV1, LISTING_TYPES, type ListingType } from './listings/listing-published.v1.js';
+export { ListingPublishedV2 } from './listings/listing-published.v2.js';
 export { ApplicationSubmittedV1 } from './listings/application-submitted.v1.js';
 export { ApplicationsClosedV1 } from './listings/applications-closed.v1.js';
 export { ApplicationsPlacedV1 } from './listings/applications-placed.v1.js';

@@ -8,16 +8,21 @@ export type PersonMessagesCommand =
   | { readonly type: 'note-email'; readonly email: Sealed }
   | { readonly type: 'record-bounce'; readonly messageId: string; readonly reason: string; readonly now: string }
   | { readonly type: 'choose-language'; readonly language: Language }
+  | { readonly type: 'choose-digest-time'; readonly digestTime: string }
   | { readonly type: 'erase'; readonly on: string };
+
+/** Daily saved-search alerts go out at this Swedish time unless the person chose another. */
+export const DEFAULT_DIGEST_TIME = '07:00';
 
 export interface PersonMessagesState {
   /** Message id to whether it has been read. */
   readonly messages: ReadonlyMap<string, boolean>;
   readonly language: Language;
+  readonly digestTime: string;
   readonly erased: boolean;
 }
 
-export const initialState: PersonMessagesState = { messages: new Map(), language: 'sv', erased: false };
+export const initialState: PersonMessagesState = { messages: new Map(), language: 'sv', digestTime: DEFAULT_DIGEST_TIME, erased: false };
 
 /**
  * A person's messages are records: each is kept once (a redelivered cause
@@ -43,6 +48,8 @@ export function decide(command: PersonMessagesCommand, state: PersonMessagesStat
       return [{ type: 'email-bounced', data: { messageId: command.messageId, reason: command.reason, at: command.now } }];
     case 'choose-language':
       return command.language === state.language ? [] : [{ type: 'language-chosen', data: { language: command.language } }];
+    case 'choose-digest-time':
+      return command.digestTime === state.digestTime ? [] : [{ type: 'digest-time-chosen', data: { digestTime: command.digestTime } }];
     case 'erase':
       return [{ type: 'person-erased', data: { on: command.on } }];
   }
@@ -56,6 +63,8 @@ export function evolve(state: PersonMessagesState, event: PersonMessagesEvent): 
       return { ...state, messages: new Map(state.messages).set(event.data.messageId, true) };
     case 'language-chosen':
       return { ...state, language: event.data.language };
+    case 'digest-time-chosen':
+      return { ...state, digestTime: event.data.digestTime };
     case 'person-erased':
       return { ...state, erased: true };
     default:

@@ -13,6 +13,8 @@ import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure
 import type { InboxMessage, InboxQuery } from '../inbox/inbox.query.js';
 import { LANGUAGES, type Language } from '../inbox/person-messages.events.js';
 import type { PersonMessagesStore } from '../inbox/person-messages.store.js';
+import { DEFAULT_DIGEST_TIME } from '../inbox/person-messages.decider.js';
+import { DigestTimeDto } from '../saved-searches/saved-search.dto.js';
 import { DELIVERIES_TABLE } from '../delivery/deliveries.projection.js';
 import { INBOX, PERSON_MESSAGES, VAULT } from '../messages.tokens.js';
 import { PEOPLE_TABLE } from './people.projection.js';
@@ -81,6 +83,24 @@ export class PeopleController {
       records: messages.map((m) => ({ type: 'message', at: m.recordedAt, data: { ...m, emailDelivery: byMessage.get(m.messageId) ?? null } })),
       accessLog,
     };
+  }
+
+  @Get('preferences')
+  @Roles('applicant', 'staff', 'admin')
+  @ApiOkResponse({ description: 'The language messages are written in and the time of the daily saved-search digest (the defaults for a person not yet heard of)' })
+  async preferences(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<{ language: Language; digestTime: string }> {
+    assertSelfOrStaff(user, applicantId);
+    const { rows } = await this.infra.pool.query<{ language: Language; digest_time: string }>(`SELECT language, digest_time FROM ${PEOPLE_TABLE} WHERE applicant_id = $1`, [applicantId]);
+    return { language: rows[0]?.language ?? 'sv', digestTime: rows[0]?.digest_time ?? DEFAULT_DIGEST_TIME };
+  }
+
+  @Post('digest-time')
+  @Roles('applicant', 'staff', 'admin')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Daily saved-search alerts are sent at this Swedish time from the next digest on' })
+  async digestTime(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string, @Body() body: DigestTimeDto): Promise<void> {
+    assertSelfOrStaff(user, applicantId);
+    await this.people.handle(applicantId, { type: 'choose-digest-time', digestTime: body.digestTime }, { correlationId: currentCorrelationId() ?? randomUUID(), causationId: null, actor: user.id });
   }
 
   @Post('language')

@@ -15,6 +15,9 @@ export interface MessagesPolicy {
   readonly emailShowingInvitation: number;
   readonly emailProposalOutcome: number;
   readonly emailLettingCompleted: number;
+  readonly emailSavedSearchAlert: number;
+  /** How many saved searches (bevakningar) one seeker may keep. */
+  readonly savedSearchesPerSeeker: number;
   /** Seconds before the first retry of a failed delivery; each later one waits twice as long. */
   readonly retryAfterSeconds: number;
   /** The longest wait between retries, in seconds: a mail server that is down is tried at least this often. */
@@ -30,6 +33,8 @@ export const DEFAULT_POLICY: MessagesPolicy = {
   emailShowingInvitation: 1,
   emailProposalOutcome: 1,
   emailLettingCompleted: 1,
+  emailSavedSearchAlert: 1,
+  savedSearchesPerSeeker: 10,
   retryAfterSeconds: 30,
   retryAtMostEverySeconds: 3600,
 };
@@ -41,6 +46,8 @@ export const POLICY_LIMITS: SettingLimits<MessagesPolicy> = {
   emailShowingInvitation: { min: 1, max: 1 },
   emailProposalOutcome: { min: 1, max: 1 },
   emailLettingCompleted: { min: 1, max: 1 },
+  emailSavedSearchAlert: { min: 0, max: 1 },
+  savedSearchesPerSeeker: { min: 1, max: 50 },
   retryAfterSeconds: { min: 1, max: 3600 },
   retryAtMostEverySeconds: { min: 60, max: 86_400 },
 };
@@ -52,6 +59,7 @@ export const EMAIL_SETTING: Readonly<Record<MessageKind, PolicySetting>> = {
   'showing-invitation': 'emailShowingInvitation',
   'proposal-outcome': 'emailProposalOutcome',
   'letting-completed': 'emailLettingCompleted',
+  'saved-search-alert': 'emailSavedSearchAlert',
 };
 
 export type PolicyChange = DatedChange<MessagesPolicy>;

@@ -1,5 +1,5 @@
 import type { Language, MessageKind } from '../inbox/person-messages.events.js';
-import type { FactsOf, FlatFacts } from './message-facts.js';
+import type { AlertedListing, FactsOf, FlatFacts } from './message-facts.js';
 
 /** A message as words: a subject and paragraphs, the same for the plain text and the HTML part. */
 export interface Wording {
@@ -17,6 +17,9 @@ const flatSv = (flat: FlatFacts | null, listingId: string) =>
   flat ? `${flat.rooms} rum och kök, ${flat.areaM2} m², ${flat.district}, ${flat.municipality} (${sek(flat.monthlyRent, 'sv-SE')} i månaden)` : `annons ${listingId}`;
 const flatEn = (flat: FlatFacts | null, listingId: string) =>
   flat ? `${flat.rooms} rooms and kitchen, ${flat.areaM2} m², ${flat.district}, ${flat.municipality} (${sek(flat.monthlyRent, 'en-GB')} a month)` : `listing ${listingId}`;
+
+const alertedSv = (l: AlertedListing) => `${flatSv(l, l.listingId)}. Sök senast ${date(l.applicationDeadline, 'sv-SE')}: /bostader/${l.listingId}`;
+const alertedEn = (l: AlertedListing) => `${flatEn(l, l.listingId)}. Apply by ${date(l.applicationDeadline, 'en-GB')}: /bostader/${l.listingId}`;
 
 const SWEDISH: Templates = {
   'fee-notice-issued': (f) => ({
@@ -58,6 +61,18 @@ const SWEDISH: Templates = {
   'letting-completed': (f) => ({
     subject: 'Kontraktet är klart',
     paragraphs: [`Du har fått ${flatSv(f.flat, f.listingId)}, med kontrakt från ${date(f.contractDate, 'sv-SE')}.`, 'Dina andra ansökningar har tagits bort. Grattis till din nya bostad!'],
+  }),
+  'saved-search-alert': (f) => ({
+    subject: f.listings.length === 1 ? 'Ny bostad som matchar din bevakning' : `${f.listings.length} nya bostäder som matchar dina bevakningar`,
+    paragraphs: [
+      f.daily
+        ? 'Det här är dagens nya bostäder som matchar dina bevakningar och som du kan söka:'
+        : f.listings.length === 1
+          ? 'En ny bostad som matchar din bevakning och som du kan söka har publicerats:'
+          : 'Nya bostäder som matchar dina bevakningar och som du kan söka har publicerats:',
+      ...f.listings.map(alertedSv),
+      'Du ändrar eller tar bort dina bevakningar under Mina sidor → Bevakningar.',
+    ],
   }),
 };
 
@@ -101,6 +116,18 @@ const ENGLISH: Templates = {
   'letting-completed': (f) => ({
     subject: 'Your contract is done',
     paragraphs: [`You have been let ${flatEn(f.flat, f.listingId)}, with a contract from ${date(f.contractDate, 'en-GB')}.`, 'Your other applications have been withdrawn. Enjoy your new home!'],
+  }),
+  'saved-search-alert': (f) => ({
+    subject: f.listings.length === 1 ? 'A new home matching your saved search' : `${f.listings.length} new homes matching your saved searches`,
+    paragraphs: [
+      f.daily
+        ? 'These are today’s new homes that match your saved searches and that you may apply for:'
+        : f.listings.length === 1
+          ? 'A new home that matches your saved search and that you may apply for has been published:'
+          : 'New homes that match your saved searches and that you may apply for have been published:',
+      ...f.listings.map(alertedEn),
+      'You change or delete your saved searches under My pages → Saved searches.',
+    ],
   }),
 };
 
