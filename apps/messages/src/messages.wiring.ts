@@ -20,21 +20,22 @@ export const MESSAGES_MIGRATIONS = [
     id: 'messages/002-saved-search-alerts',
     // The seekers' birth years (from applicants' registrations) for the age range of a listing, and the alert queue.
     // A listing is matched once (matched_listings, in the same transaction as its alerts), so a redelivered event
-    // queues nothing; within it one alert per seeker. An alert is due at once or at the seeker's next digest time; the
-    // alert worker gives the due ones a message id, records that message and deletes them (the message is the record):
-    // a crash in between records the same message id again, which the inbox keeps once. The queue holds only ids.
+    // queues nothing; within it one alert per seeker, kept as one row per listing and due time holding the seekers'
+    // ids, so queueing ten thousand alerts writes a few rows, not ten thousand index entries. The alert worker claims
+    // due rows for a round, records one message per seeker with an id derived from the round, then deletes the rows:
+    // a crash in between records the same message ids again, which the inbox keeps once.
     sql: `
       CREATE TABLE messages.seekers (applicant_id uuid PRIMARY KEY, birth_year int);
       CREATE TABLE messages.matched_listings (listing_id uuid PRIMARY KEY, matched_at timestamptz NOT NULL, alerts int NOT NULL);
-      CREATE TABLE messages.search_alerts (
-        applicant_id uuid NOT NULL,
+      CREATE TABLE messages.alert_batches (
+        batch_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         listing_id uuid NOT NULL,
-        search_id uuid NOT NULL,
         daily boolean NOT NULL,
         due_at timestamptz NOT NULL,
-        message_id uuid);
-      CREATE INDEX ON messages.search_alerts (due_at) WHERE message_id IS NULL;
-      CREATE INDEX ON messages.search_alerts (message_id) WHERE message_id IS NOT NULL;
+        applicants uuid[] NOT NULL,
+        round_id uuid);
+      CREATE INDEX ON messages.alert_batches (due_at) WHERE round_id IS NULL;
+      CREATE INDEX ON messages.alert_batches (round_id) WHERE round_id IS NOT NULL;
       ALTER TABLE IF EXISTS messages.people ADD COLUMN IF NOT EXISTS digest_time text NOT NULL DEFAULT '07:00';
       -- The first digest time after an instant, on the Stockholm wall clock (so across a change to or from summer time too).
       -- One expression, so the planner inlines it into the matching INSERT instead of calling it for every alert.

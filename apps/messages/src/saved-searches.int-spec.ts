@@ -112,10 +112,10 @@ describe('saved searches and their alerts over real SMTP on real PostgreSQL', ()
     const unknownType = await save(token, { listTypes: ['castle'] }).expect(400);
     expect(unknownType.body.errors[0].field).toBe('listTypes');
     await save(token, { alerts: 'hourly' }).expect(400);
-    await http().put(`/messages/saved-searches/${searchId}/alerts`).set(bearer(token)).send({ alerts: 'weekly' }).expect(400);
-    await http().put(`/messages/saved-searches/${randomUUID()}/alerts`).set(bearer(token)).send({ alerts: 'daily' }).expect(404);
+    await http().post(`/messages/saved-searches/${searchId}/alerts`).set(bearer(token)).send({ alerts: 'weekly' }).expect(400);
+    await http().post(`/messages/saved-searches/${randomUUID()}/alerts`).set(bearer(token)).send({ alerts: 'daily' }).expect(404);
 
-    await http().put(`/messages/saved-searches/${searchId}/alerts`).set(bearer(token)).send({ alerts: 'daily' }).expect(204);
+    await http().post(`/messages/saved-searches/${searchId}/alerts`).set(bearer(token)).send({ alerts: 'daily' }).expect(204);
     expect(
       (
         await eventually(
@@ -187,7 +187,7 @@ describe('saved searches and their alerts over real SMTP on real PostgreSQL', ()
     const olderMail = await mailed(older, [regular, expensive]);
     expect([regular, youth, expensive].map((l) => named(olderMail, l.listingId))).toEqual([1, 0, 1]);
     expect(await mailTo(elsewhere.email)).toEqual([]);
-    const pending = () => infra.pool.query(`SELECT count(*)::int AS n FROM messages.search_alerts`).then((r) => r.rows[0].n as number);
+    const pending = () => infra.pool.query(`SELECT count(*)::int AS n FROM messages.alert_batches`).then((r) => r.rows[0].n as number);
     expect(await eventually(pending, (n) => n === 0)).toBe(0);
     const inbox = await inboxOf(young.token);
     expect(inbox.every((m) => m.kind === 'saved-search-alert')).toBe(true);
@@ -230,7 +230,7 @@ describe('saved searches and their alerts over real SMTP on real PostgreSQL', ()
     const second = listing({ municipality: 'Kungsbacka', district: 'Hede', rooms: 3 });
     await infra.bus.publish([published(first), published(second)]);
     const queued = await eventually(
-      () => infra.pool.query<{ due_at: Date }>(`SELECT due_at FROM messages.search_alerts WHERE applicant_id = $1`, [id]).then((r) => r.rows),
+      () => infra.pool.query<{ due_at: Date }>(`SELECT due_at FROM messages.alert_batches WHERE $1 = ANY (applicants)`, [id]).then((r) => r.rows),
       (rows) => rows.length === 2,
     );
     const due = queued[0].due_at;

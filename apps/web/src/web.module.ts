@@ -6,6 +6,7 @@ import { LandlordControllers } from './pages/landlord/landlord.controllers.js';
 import { ListingsController } from './pages/listings/listings.controller.js';
 import { MineController } from './pages/mine/mine.controller.js';
 import { MessagesController } from './pages/messages/messages.controller.js';
+import { SavedSearchesController } from './pages/saved-searches/saved-searches.controller.js';
 import { QueueRulesQuery } from './pages/home/queue-rules.js';
 import { StatisticsController } from './pages/statistics/statistics.controller.js';
 import { PageContext } from './server/page-context.js';
@@ -18,7 +19,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      controllers: [HealthController, HomeController, AccountController, ListingsController, MineController, MessagesController, StatisticsController, ...LandlordControllers],
+      controllers: [HealthController, HomeController, AccountController, ListingsController, MineController, MessagesController, SavedSearchesController, StatisticsController, ...LandlordControllers],
       providers: [{ provide: WEB_CONFIG, useValue: config }, ApiClient, PageContext, TrainingClockBanner, QueueRulesQuery],
     };
   }

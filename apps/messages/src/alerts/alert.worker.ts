@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { BusinessSchedule, Clock } from '../../../../libs/clock/src/index.js';
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
@@ -9,24 +10,25 @@ import type { MessagesConfig } from '../messages.config.js';
 import { MESSAGES_CONFIG, PERSON_MESSAGES, VAULT } from '../messages.tokens.js';
 import { PolicyService } from '../policy/policy.service.js';
 import type { AlertedListing, MessageContent } from '../templates/message-facts.js';
-import { SEARCH_ALERTS_TABLE } from './listing-matcher.js';
+import { messageIdFor } from '../triggers/message-id.js';
+import { ALERT_BATCHES_TABLE } from './listing-matcher.js';
 
-const BATCH = 100;
+const PAGE = 200;
 
 interface Gathered {
-  readonly message_id: string;
   readonly applicant_id: string;
   readonly daily: boolean;
   readonly listings: AlertedListing[];
 }
 
 /**
- * Turns due saved-search alerts into messages: first every seeker's due alerts
- * get one message id (a transaction of its own), then each such message is
- * recorded in the person's stream (inbox and outbox) and its alerts deleted. A
- * crash in between records the same message id again, which the inbox keeps
- * once: each match reaches the seeker once. Due is business time, and a training
- * clock move runs it at once, so digests fall due with the clock.
+ * Turns due saved-search alerts into messages, a round at a time: the due
+ * batches are claimed for the round (a transaction of its own), then each seeker
+ * in them gets one message naming their listings, with an id derived from the
+ * round and the seeker, recorded in their stream (inbox and outbox); then the
+ * batches go. A crash in between repeats the round with the same ids, which the
+ * inbox keeps once: each match reaches the seeker once. Due is business time, and
+ * a training clock move runs it at once, so digests fall due with the clock.
  */
 @Injectable()
 export class AlertWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -58,44 +60,48 @@ export class AlertWorker implements OnApplicationBootstrap, BeforeApplicationShu
     await this.schedule.stop();
   }
 
-  /** One round: gathers what is due now and records it; returns how many messages were recorded. */
+  /** Claims what is due now, then finishes every claimed round (an interrupted one first); returns how many messages were recorded. */
   async sendDue(): Promise<number> {
     const now = this.clock.now();
-    await this.infra.pool.query(
-      `WITH due AS (SELECT applicant_id, gen_random_uuid() AS message_id FROM (SELECT DISTINCT applicant_id FROM ${SEARCH_ALERTS_TABLE} WHERE message_id IS NULL AND due_at <= $1) d)
-       UPDATE ${SEARCH_ALERTS_TABLE} a SET message_id = due.message_id FROM due WHERE a.applicant_id = due.applicant_id AND a.message_id IS NULL AND a.due_at <= $1`,
-      [now],
-    );
+    await this.infra.pool.query(`UPDATE ${ALERT_BATCHES_TABLE} SET round_id = $2 WHERE round_id IS NULL AND due_at <= $1`, [now, randomUUID()]);
+    const { rows } = await this.infra.pool.query<{ round_id: string }>(`SELECT DISTINCT round_id FROM ${ALERT_BATCHES_TABLE} WHERE round_id IS NOT NULL`);
     let recorded = 0;
-    for (;;) {
-      const { rows } = await this.infra.pool.query<Gathered>(
-        `SELECT a.message_id, a.applicant_id, bool_and(a.daily) AS daily, json_agg(f.facts ORDER BY f.facts->>'applicationDeadline', a.listing_id) AS listings
-         FROM ${SEARCH_ALERTS_TABLE} a JOIN messages.flats f ON f.listing_id = a.listing_id
-         WHERE a.message_id IS NOT NULL
-         GROUP BY a.message_id, a.applicant_id LIMIT $1`,
-        [BATCH],
-      );
-      if (rows.length === 0) return recorded;
-      recorded += await this.record(rows, now);
-    }
-  }
-
-  private async record(rows: readonly Gathered[], now: Date): Promise<number> {
-    const policy = await this.policy.on(stockholmDate(now));
-    const contents = rows.map((r): MessageContent => ({ kind: 'saved-search-alert', facts: { listings: r.listings, daily: r.daily } }));
-    const sealed = await this.vault.sealEach(rows.map((r, i) => ({ subject: r.applicant_id, value: contents[i] })));
-    let recorded = 0;
-    for (const [i, row] of rows.entries()) {
-      const seal = sealed[i];
-      // An erased person's key is gone, so nothing can be sealed: their queued alerts (ids only) are dropped here.
-      if (!(seal instanceof Error)) {
-        const context = { correlationId: row.message_id, causationId: null, actor: 'messages.alerts' };
-        const command = { type: 'record-message', messageId: row.message_id, kind: 'saved-search-alert', email: policy.emailSavedSearchAlert === 1, content: seal } as const;
-        await this.people.handle(row.applicant_id, { ...command, cause: `saved-search-alerts:${row.message_id}`, now: now.toISOString() }, context);
-        recorded++;
-      }
-      await this.infra.pool.query(`DELETE FROM ${SEARCH_ALERTS_TABLE} WHERE message_id = $1`, [row.message_id]);
+    for (const { round_id: round } of rows) {
+      recorded += await this.finish(round, now);
+      await this.infra.pool.query(`DELETE FROM ${ALERT_BATCHES_TABLE} WHERE round_id = $1`, [round]);
     }
     return recorded;
+  }
+
+  private async finish(round: string, now: Date): Promise<number> {
+    const policy = await this.policy.on(stockholmDate(now));
+    let recorded = 0;
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+      const { rows } = await this.infra.pool.query<Gathered>(
+        `SELECT a.applicant_id, bool_and(a.daily) AS daily, json_agg(f.facts ORDER BY f.facts->>'applicationDeadline', a.listing_id) AS listings
+         FROM (SELECT unnest(applicants) AS applicant_id, daily, listing_id FROM ${ALERT_BATCHES_TABLE} WHERE round_id = $1) a
+         JOIN messages.flats f ON f.listing_id = a.listing_id
+         WHERE a.applicant_id > $2
+         GROUP BY a.applicant_id ORDER BY a.applicant_id LIMIT $3`,
+        [round, after, PAGE],
+      );
+      if (rows.length === 0) return recorded;
+      const contents = rows.map((r): MessageContent => ({ kind: 'saved-search-alert', facts: { listings: r.listings, daily: r.daily } }));
+      const sealed = await this.vault.sealEach(rows.map((r, i) => ({ subject: r.applicant_id, value: contents[i] })));
+      for (const [i, row] of rows.entries()) {
+        const seal = sealed[i];
+        // An erased person's key is gone, so nothing can be sealed: their alerts (ids only) go with the round.
+        if (seal instanceof Error) continue;
+        const messageId = messageIdFor(round, row.applicant_id, 'saved-search-alert');
+        const command = { type: 'record-message', messageId, kind: 'saved-search-alert', email: policy.emailSavedSearchAlert === 1, content: seal } as const;
+        await this.people.handle(
+          row.applicant_id,
+          { ...command, cause: `saved-search-alerts:${round}`, now: now.toISOString() },
+          { correlationId: round, causationId: null, actor: 'messages.alerts' },
+        );
+        recorded++;
+      }
+      after = rows[rows.length - 1].applicant_id;
+    }
   }
 }

@@ -2,7 +2,7 @@ import type { Tx } from '../../../../libs/bus/src/bus.port.js';
 import type { ListingPublishedV2 } from '../../../../libs/contracts/src/index.js';
 import { SAVED_SEARCHES_TABLE } from '../saved-searches/saved-searches.projection.js';
 
-export const SEARCH_ALERTS_TABLE = 'messages.search_alerts';
+export const ALERT_BATCHES_TABLE = 'messages.alert_batches';
 const MATCHED_LISTINGS_TABLE = 'messages.matched_listings';
 
 /**
@@ -51,17 +51,20 @@ export async function queueAlerts(tx: Tx, listing: ListingPublishedV2, now: Date
   const first = await tx.query(`INSERT INTO ${MATCHED_LISTINGS_TABLE} (listing_id, matched_at, alerts) VALUES ($1, $2, 0) ON CONFLICT (listing_id) DO NOTHING`, [listing.listingId, now.toISOString()]);
   if (first.rowCount === 0) return 0;
   // Only a daily alert needs the digest time: looked up for those alone rather than joined for all.
-  const result = await tx.query(
-    `INSERT INTO ${SEARCH_ALERTS_TABLE} (applicant_id, listing_id, search_id, daily, due_at)
-     SELECT DISTINCT ON (s.applicant_id) s.applicant_id, $1, s.search_id, s.alerts = 'daily',
-       CASE WHEN s.alerts = 'immediate' THEN $12::timestamptz
-         ELSE messages.next_digest($12::timestamptz, coalesce((SELECT p.digest_time FROM messages.people p WHERE p.applicant_id = s.applicant_id), '07:00')) END
-     FROM ${MATCHING_SEARCHES}
-     WHERE ${MATCHING_CONDITIONS}
-     ORDER BY s.applicant_id, s.alerts = 'immediate' DESC`,
+  const result = await tx.query<{ alerts: number }>(
+    `INSERT INTO ${ALERT_BATCHES_TABLE} (listing_id, daily, due_at, applicants)
+     SELECT $1, daily, due_at, array_agg(applicant_id) FROM (
+       SELECT DISTINCT ON (s.applicant_id) s.applicant_id, s.alerts = 'daily' AS daily,
+         CASE WHEN s.alerts = 'immediate' THEN $12::timestamptz
+           ELSE messages.next_digest($12::timestamptz, coalesce((SELECT p.digest_time FROM messages.people p WHERE p.applicant_id = s.applicant_id), '07:00')) END AS due_at
+       FROM ${MATCHING_SEARCHES}
+       WHERE ${MATCHING_CONDITIONS}
+       ORDER BY s.applicant_id, s.alerts = 'immediate' DESC) m
+     GROUP BY daily, due_at
+     RETURNING cardinality(applicants) AS alerts`,
     [...matchingParameters(listing), now.toISOString()],
   );
-  const queued = result.rowCount ?? 0;
+  const queued = result.rows.reduce((sum, r) => sum + r.alerts, 0);
   await tx.query(`UPDATE ${MATCHED_LISTINGS_TABLE} SET alerts = $2 WHERE listing_id = $1`, [listing.listingId, queued]);
   return queued;
 }

@@ -15,6 +15,7 @@ import { LANGUAGES, type Language } from '../inbox/person-messages.events.js';
 import type { PersonMessagesStore } from '../inbox/person-messages.store.js';
 import { DEFAULT_DIGEST_TIME } from '../inbox/person-messages.decider.js';
 import { DigestTimeDto } from '../saved-searches/saved-search.dto.js';
+import { savedSearchesOf } from '../saved-searches/saved-searches.query.js';
 import { DELIVERIES_TABLE } from '../delivery/deliveries.projection.js';
 import { INBOX, PERSON_MESSAGES, VAULT } from '../messages.tokens.js';
 import { PEOPLE_TABLE } from './people.projection.js';
@@ -59,7 +60,7 @@ export class PeopleController {
   @StaffRead()
   async extract(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<RegisterExtractSection> {
     assertSelfOrStaff(user, applicantId);
-    const [row, deliveries, messages, accessLog] = await Promise.all([
+    const [row, deliveries, messages, accessLog, savedSearches] = await Promise.all([
       this.person(applicantId),
       this.infra.pool.query<{ message_id: string; state: string; attempts: number; sent_at: Date | null; last_error: string | null }>(
         `SELECT message_id, state, attempts, sent_at, last_error FROM ${DELIVERIES_TABLE} WHERE applicant_id = $1`,
@@ -67,6 +68,7 @@ export class PeopleController {
       ),
       this.inbox.list(applicantId),
       this.accessLog.of(applicantId),
+      savedSearchesOf(this.infra, applicantId),
     ]);
     const byMessage = new Map(deliveries.rows.map((d) => [d.message_id, { state: d.state, attempts: d.attempts, sentAt: d.sent_at?.toISOString() ?? null, lastError: d.last_error }]));
     return {
@@ -74,11 +76,14 @@ export class PeopleController {
       controller: DATA_CONTROLLER,
       generatedAt: this.clock.now().toISOString(),
       applicantId,
-      purpose: 'Messages to you about your account, applications and fees: the inbox, the e-mail address and language they are sent with, and each delivery.',
+      purpose:
+        'Messages to you about your account, applications and fees: the inbox, the e-mail address and language they are sent with, each delivery, and your saved searches and when their alerts are sent.',
       personalData: {
         email: row.email ? ((await this.vault.open<string>(row.email)) ?? '(erased)') : null,
         language: row.language,
         addressFailing: row.bounced_at ? { since: row.bounced_at.toISOString(), reason: row.bounce_reason } : null,
+        digestTime: row.digest_time,
+        savedSearches,
       },
       records: messages.map((m) => ({ type: 'message', at: m.recordedAt, data: { ...m, emailDelivery: byMessage.get(m.messageId) ?? null } })),
       accessLog,
@@ -114,7 +119,7 @@ export class PeopleController {
 
   /** A person the messages app has heard of (registered or given an address): anyone else is a 404, not an empty answer. */
   private async person(applicantId: string) {
-    const { rows } = await this.infra.pool.query<{ email: Sealed | null; language: Language; bounced_at: Date | null; bounce_reason: string | null }>(
+    const { rows } = await this.infra.pool.query<{ email: Sealed | null; language: Language; digest_time: string; bounced_at: Date | null; bounce_reason: string | null }>(
       `SELECT * FROM ${PEOPLE_TABLE} WHERE applicant_id = $1`,
       [applicantId],
     );

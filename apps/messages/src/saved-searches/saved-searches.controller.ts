@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
@@ -80,7 +80,7 @@ export class SavedSearchesController {
     return { searchId };
   }
 
-  @Put(':searchId/alerts')
+  @Post(':searchId/alerts')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Alerts at once or in the daily digest from now on' })
   async alerts(@CurrentUser() user: AuthenticatedUser, @Param('searchId', ParseUUIDPipe) searchId: string, @Body() body: AlertModeDto): Promise<void> {
