@@ -19,6 +19,7 @@ import { PolicyController } from './policy/policy.controller.js';
 import { PolicyService } from './policy/policy.service.js';
 import { TriggersConsumer } from './triggers/triggers.consumer.js';
 import { AlertWorker } from './alerts/alert.worker.js';
+import { ReminderWorker } from './reminders/reminder.worker.js';
 import { SavedSearchesController } from './saved-searches/saved-searches.controller.js';
 import { SavedSearchesStore } from './saved-searches/saved-searches.store.js';
 
@@ -33,6 +34,7 @@ const eventSourcing = EventSourcingModule.forRoot({ app: 'messages', migrations:
     TriggersConsumer,
     DeliveryWorker,
     AlertWorker,
+    ReminderWorker,
     { provide: MESSAGES_CONFIG, useFactory: loadMessagesConfig },
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
     { provide: PERSON_MESSAGES, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonMessagesStore(infra) },

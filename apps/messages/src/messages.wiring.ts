@@ -45,6 +45,23 @@ export const MESSAGES_MIGRATIONS = [
           + at_time::time) AT TIME ZONE 'Europe/Stockholm'
       $$;`,
   },
+  {
+    id: 'messages/003-reminders',
+    // Reminders planned from a fee notice or a showing invitation, sent on their day by the reminder worker with the lead
+    // time of the policy on that day; ended by the payment or the answer. The content is sealed under the person's key.
+    sql: `
+      CREATE TABLE messages.reminders (
+        reminder_id uuid PRIMARY KEY,
+        applicant_id uuid NOT NULL,
+        kind text NOT NULL,
+        subject text NOT NULL,
+        not_before date,
+        deadline date NOT NULL,
+        content jsonb NOT NULL,
+        state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'cancelled', 'too-late')));
+      CREATE INDEX ON messages.reminders (deadline) WHERE state = 'pending';
+      CREATE INDEX ON messages.reminders (applicant_id, subject) WHERE state = 'pending';`,
+  },
 ];
 
 /** The inbox and the people can be rebuilt from the log; the outbox is left out of rebuilds (deliveries.projection.ts says why). */

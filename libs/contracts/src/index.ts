@@ -6,6 +6,7 @@ export { ApplicantDeregistrationReversedV1 } from './applicants/applicant-deregi
 export { AccountClosedV1 } from './applicants/account-closed.v1.js';
 export { ContactDetailsChangedV1 } from './applicants/contact-details-changed.v1.js';
 export { FeeNoticeIssuedV1 } from './applicants/fee-notice-issued.v1.js';
+export { FeeNoticePaidV1 } from './applicants/fee-notice-paid.v1.js';
 export { LandlordRegisteredV1 } from './landlords/landlord-registered.v1.js';
 export { AgreementStatusChangedV1 } from './landlords/agreement-status-changed.v1.js';
 export { LettingGuidelineChangedV1, type StandardRequirements } from './landlords/letting-guideline-changed.v1.js';
@@ -16,6 +17,7 @@ export { ApplicationSubmittedV1 } from './listings/application-submitted.v1.js';
 export { ApplicationsClosedV1 } from './listings/applications-closed.v1.js';
 export { ApplicationsPlacedV1 } from './listings/applications-placed.v1.js';
 export { ShowingScheduledV1 } from './listings/showing-scheduled.v1.js';
+export { ShowingAnsweredV1 } from './listings/showing-answered.v1.js';
 export { TenantProposedV1 } from './listings/tenant-proposed.v1.js';
 export { ProposalDecidedV1 } from './listings/proposal-decided.v1.js';
 export { ListingLetV1 } from './listings/listing-let.v1.js';

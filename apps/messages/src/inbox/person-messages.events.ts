@@ -3,7 +3,17 @@ import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
 
-export type MessageKind = 'fee-notice-issued' | 'application-received' | 'place-at-close' | 'showing-invitation' | 'proposal-outcome' | 'letting-completed' | 'saved-search-alert';
+export type MessageKind =
+  | 'fee-notice-issued'
+  | 'application-received'
+  | 'place-at-close'
+  | 'showing-invitation'
+  | 'proposal-outcome'
+  | 'letting-completed'
+  | 'saved-search-alert'
+  | 'fee-reminder'
+  | 'fee-grace-reminder'
+  | 'showing-reply-reminder';
 
 /** One person's messages and how to reach them: a stream per person, `person_messages-<applicantId>`. */
 export const PERSON_MESSAGES_PREFIX = 'person_messages-';

@@ -5,8 +5,8 @@ import type { MessageKind } from '../inbox/person-messages.events.js';
  * The messages app's rules as data, changed only from a date onwards: which kinds
  * are also e-mailed (1) or kept in the inbox only (0), and how delivery retries.
  * Fee and letting messages cannot be turned off (DOMAIN.md), so their minimum is 1.
- * Reminders (fee reminders, the day before a reply deadline) and their lead times
- * are not built yet; they come as settings of their own.
+ * Reminders and their lead times in days: before a fee's due date, before the
+ * last pay day of the grace period, before a showing's reply deadline.
  */
 export interface MessagesPolicy {
   readonly emailFeeNotice: number;
@@ -16,6 +16,11 @@ export interface MessagesPolicy {
   readonly emailProposalOutcome: number;
   readonly emailLettingCompleted: number;
   readonly emailSavedSearchAlert: number;
+  readonly emailFeeReminder: number;
+  readonly emailShowingReplyReminder: number;
+  readonly feeReminderDaysBeforeDue: number;
+  readonly feeGraceReminderDaysBeforeLastPayDay: number;
+  readonly showingReplyReminderDaysBefore: number;
   /** How many saved searches (bevakningar) one seeker may keep. */
   readonly savedSearchesPerSeeker: number;
   /** Seconds before the first retry of a failed delivery; each later one waits twice as long. */
@@ -34,6 +39,11 @@ export const DEFAULT_POLICY: MessagesPolicy = {
   emailProposalOutcome: 1,
   emailLettingCompleted: 1,
   emailSavedSearchAlert: 1,
+  emailFeeReminder: 1,
+  emailShowingReplyReminder: 1,
+  feeReminderDaysBeforeDue: 7,
+  feeGraceReminderDaysBeforeLastPayDay: 14,
+  showingReplyReminderDaysBefore: 1,
   savedSearchesPerSeeker: 10,
   retryAfterSeconds: 30,
   retryAtMostEverySeconds: 3600,
@@ -47,6 +57,11 @@ export const POLICY_LIMITS: SettingLimits<MessagesPolicy> = {
   emailProposalOutcome: { min: 1, max: 1 },
   emailLettingCompleted: { min: 1, max: 1 },
   emailSavedSearchAlert: { min: 0, max: 1 },
+  emailFeeReminder: { min: 1, max: 1 },
+  emailShowingReplyReminder: { min: 1, max: 1 },
+  feeReminderDaysBeforeDue: { min: 1, max: 60 },
+  feeGraceReminderDaysBeforeLastPayDay: { min: 1, max: 180 },
+  showingReplyReminderDaysBefore: { min: 1, max: 14 },
   savedSearchesPerSeeker: { min: 1, max: 50 },
   retryAfterSeconds: { min: 1, max: 3600 },
   retryAtMostEverySeconds: { min: 60, max: 86_400 },
@@ -60,6 +75,9 @@ export const EMAIL_SETTING: Readonly<Record<MessageKind, PolicySetting>> = {
   'proposal-outcome': 'emailProposalOutcome',
   'letting-completed': 'emailLettingCompleted',
   'saved-search-alert': 'emailSavedSearchAlert',
+  'fee-reminder': 'emailFeeReminder',
+  'fee-grace-reminder': 'emailFeeReminder',
+  'showing-reply-reminder': 'emailShowingReplyReminder',
 };
 
 export type PolicyChange = DatedChange<MessagesPolicy>;

@@ -74,6 +74,28 @@ const SWEDISH: Templates = {
       'Du ändrar eller tar bort dina bevakningar under Mina sidor → Bevakningar.',
     ],
   }),
+  'fee-reminder': (f) => ({
+    subject: `Påminnelse: årsavgiften ska betalas senast ${date(f.dueDate, 'sv-SE')}`,
+    paragraphs: [
+      `Vi har inte fått din årsavgift för ${f.year} på ${sek(f.amount, 'sv-SE')} ännu.`,
+      `Betala senast ${date(f.dueDate, 'sv-SE')} med OCR-nummer ${f.reference}.`,
+      'Har du redan betalat kan du bortse från den här påminnelsen.',
+    ],
+  }),
+  'fee-grace-reminder': (f) => ({
+    subject: `Sista påminnelsen: betala senast ${date(f.lastPayDay, 'sv-SE')} för att behålla din kötid`,
+    paragraphs: [
+      `Årsavgiften för ${f.year} på ${sek(f.amount, 'sv-SE')} skulle ha betalats senast ${date(f.dueDate, 'sv-SE')}.`,
+      `Betalar du senast ${date(f.lastPayDay, 'sv-SE')} med OCR-nummer ${f.reference} behåller du din kötid. Efter det avregistreras du och förlorar kötiden.`,
+    ],
+  }),
+  'showing-reply-reminder': (f) => ({
+    subject: `Påminnelse: svara senast ${date(f.answerBy, 'sv-SE')} om visningen`,
+    paragraphs: [
+      `Du är inbjuden till visning av ${flatSv(f.flat, f.listingId)} men har inte svarat ännu.`,
+      `Svara senast ${date(f.answerBy, 'sv-SE')} under Mina sidor → Mina ansökningar. Inget svar räknas som nej.`,
+    ],
+  }),
 };
 
 const ENGLISH: Templates = {
@@ -127,6 +149,28 @@ const ENGLISH: Templates = {
           : 'New homes that match your saved searches and that you may apply for have been published:',
       ...f.listings.map(alertedEn),
       'You change or delete your saved searches under My pages → Saved searches.',
+    ],
+  }),
+  'fee-reminder': (f) => ({
+    subject: `Reminder: the annual fee is due by ${date(f.dueDate, 'en-GB')}`,
+    paragraphs: [
+      `We have not yet received your annual fee for ${f.year} of ${sek(f.amount, 'en-GB')}.`,
+      `Pay by ${date(f.dueDate, 'en-GB')} with OCR reference ${f.reference}.`,
+      'If you have already paid, please disregard this reminder.',
+    ],
+  }),
+  'fee-grace-reminder': (f) => ({
+    subject: `Last reminder: pay by ${date(f.lastPayDay, 'en-GB')} to keep your queue time`,
+    paragraphs: [
+      `The annual fee for ${f.year} of ${sek(f.amount, 'en-GB')} was due by ${date(f.dueDate, 'en-GB')}.`,
+      `If you pay by ${date(f.lastPayDay, 'en-GB')} with OCR reference ${f.reference} you keep your queue time. After that you are deregistered and lose it.`,
+    ],
+  }),
+  'showing-reply-reminder': (f) => ({
+    subject: `Reminder: answer about the showing by ${date(f.answerBy, 'en-GB')}`,
+    paragraphs: [
+      `You are invited to a showing of ${flatEn(f.flat, f.listingId)} but have not answered yet.`,
+      `Answer by ${date(f.answerBy, 'en-GB')} under My pages → My applications. No answer counts as no.`,
     ],
   }),
 };

@@ -26,6 +26,12 @@ export interface FactsOf {
   readonly 'letting-completed': { readonly flat: FlatFacts | null; readonly listingId: string; readonly contractDate: string };
   /** One listing at once, or the day's listings gathered at the digest time. */
   readonly 'saved-search-alert': { readonly listings: readonly AlertedListing[]; readonly daily: boolean };
+  /** Before the due date; and in the grace period, with the last day before the queue time is lost. */
+  readonly 'fee-reminder': FeeFacts;
+  readonly 'fee-grace-reminder': FeeFacts;
+  readonly 'showing-reply-reminder': { readonly flat: FlatFacts | null; readonly listingId: string; readonly answerBy: string };
 }
+
+type FeeFacts = FactsOf['fee-notice-issued'];
 
 export type MessageContent = { [K in MessageKind]: { readonly kind: K; readonly facts: FactsOf[K] } }[MessageKind];

@@ -11,12 +11,21 @@ import { PERSON_MESSAGES, SAVED_SEARCHES, VAULT } from '../messages.tokens.js';
 import { EMAIL_SETTING } from '../policy/messages-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { queueAlerts } from '../alerts/listing-matcher.js';
+import { planReminders, REMINDER_TOPICS } from '../reminders/reminder-planner.js';
 import type { SavedSearchesStore } from '../saved-searches/saved-searches.store.js';
 import { messageIdFor } from './message-id.js';
 import { messagesFor, TRIGGER_TOPICS, type TriggerLookups } from './message-triggers.js';
 
 const GROUP = 'messages.triggers';
-const TOPICS = [...TRIGGER_TOPICS, ListingPublishedV1.type, ListingPublishedV2.type, ApplicantRegisteredV1.type, TenantProposedV1.type, ContactDetailsChangedV1.type, AccountClosedV1.type];
+const TOPICS = [
+  ...new Set([...TRIGGER_TOPICS, ...REMINDER_TOPICS]),
+  ListingPublishedV1.type,
+  ListingPublishedV2.type,
+  ApplicantRegisteredV1.type,
+  TenantProposedV1.type,
+  ContactDetailsChangedV1.type,
+  AccountClosedV1.type,
+];
 
 /**
  * Turns other apps' integration events into messages in people's streams, and
@@ -48,6 +57,7 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
 
   async handle(message: IntegrationMessage, tx: Tx): Promise<void> {
     const context = { correlationId: message.correlationId, causationId: message.id, actor: message.type.split('.')[0] };
+    if ((REMINDER_TOPICS as readonly string[]).includes(message.type)) await planReminders(message, tx, this.vault, this.lookups(tx).flat);
     switch (message.type) {
       // v2 comes from the same event with more facts (the list type and deadline an alert names): v1 never overwrites them.
       case ListingPublishedV1.type: {
