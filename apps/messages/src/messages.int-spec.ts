@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import type { IntegrationMessage, Tx } from '../../../libs/bus/src/bus.port.js';
 import {
   AccountClosedV1,
+  ApplicantDeregisteredV1,
+  ApplicantDeregistrationReversedV1,
+  AvhoppRecordedV1,
   ApplicationsPlacedV1,
   ApplicationSubmittedV1,
   ContactDetailsChangedV1,
@@ -186,6 +189,37 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
     expect((await http().get(`/messages/people/${id}`).set(bearer(staff)).set('x-access-reason', 'Support call').expect(200)).body).toHaveLength(6);
   });
 
+  test('a deregistration, its reversal and an avhopp are worded in the person’s language and sent once each', async () => {
+    const swedish = await person();
+    const english = await person('en');
+    const listingId = randomUUID();
+    const triggers = (id: string) => [
+      message(ApplicantDeregisteredV1.type, id, { applicantId: id, on: '2026-09-14', reason: 'annual-fee-unpaid' }),
+      message(ApplicantDeregistrationReversedV1.type, id, { applicantId: id, deregisteredOn: '2026-09-14', on: '2026-09-20', queueStartDate: '2019-03-01', reason: 'fee-paid-in-time' }),
+      message(AvhoppRecordedV1.type, id, { applicantId: id, listingId, applicationId: randomUUID(), on: '2026-10-02', kind: 'backed-out-after-yes' }),
+    ];
+    const sent = [...triggers(swedish.id), ...triggers(english.id)];
+    await infra.bus.publish(sent);
+    const sv = await eventually(
+      () => mailTo(swedish.email),
+      (m) => m.length >= 3,
+    );
+    expect(sv.map((m) => m.subject).sort()).toEqual(['Du har avregistrerats ur bostadskön', 'Du är tillbaka i bostadskön med din kötid', 'Vi har noterat ett avhopp'].sort());
+    expect(sv.find((m) => m.subject.startsWith('Du är tillbaka'))?.text).toContain('1 mars 2019');
+    const en = await eventually(
+      () => mailTo(english.email),
+      (m) => m.length >= 3,
+    );
+    expect(en.map((m) => m.subject).sort()).toEqual(
+      ['You have been deregistered from the housing queue', 'You are back in the housing queue with your queue time', 'We have recorded a withdrawal (avhopp)'].sort(),
+    );
+    expect(en.find((m) => m.subject.startsWith('We have recorded'))?.html).toMatch(/<html lang="en">.*backed out on 2 October 2026/);
+    await infra.bus.publish(sent);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await mailTo(swedish.email)).toHaveLength(3);
+    expect(await mailTo(english.email)).toHaveLength(3);
+  });
+
   test('SMTP down, then up: the mail waits and is delivered once when the server returns', async () => {
     const { id, email } = await person('en');
     await smtp!.close();
@@ -240,7 +274,7 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
 
   test('the development mailbox lists what the local server kept', async () => {
     const kept = (await http().get('/dev/mailbox').expect(200)).body as KeptMail[];
-    expect(kept.length).toBeGreaterThanOrEqual(7);
+    expect(kept.length).toBeGreaterThanOrEqual(13);
     expect(kept[0]).toMatchObject({ from: 'noreply@bostadsko.se', subject: expect.any(String), text: expect.any(String) });
   });
 });

@@ -13,7 +13,10 @@ export type MessageKind =
   | 'saved-search-alert'
   | 'fee-reminder'
   | 'fee-grace-reminder'
-  | 'showing-reply-reminder';
+  | 'showing-reply-reminder'
+  | 'deregistered'
+  | 'deregistration-reversed'
+  | 'avhopp-recorded';
 
 /** One person's messages and how to reach them: a stream per person, `person_messages-<applicantId>`. */
 export const PERSON_MESSAGES_PREFIX = 'person_messages-';

@@ -18,6 +18,8 @@ export interface MessagesPolicy {
   readonly emailSavedSearchAlert: number;
   readonly emailFeeReminder: number;
   readonly emailShowingReplyReminder: number;
+  readonly emailDeregistration: number;
+  readonly emailAvhopp: number;
   readonly feeReminderDaysBeforeDue: number;
   readonly feeGraceReminderDaysBeforeLastPayDay: number;
   readonly showingReplyReminderDaysBefore: number;
@@ -41,6 +43,8 @@ export const DEFAULT_POLICY: MessagesPolicy = {
   emailSavedSearchAlert: 1,
   emailFeeReminder: 1,
   emailShowingReplyReminder: 1,
+  emailDeregistration: 1,
+  emailAvhopp: 1,
   feeReminderDaysBeforeDue: 7,
   feeGraceReminderDaysBeforeLastPayDay: 14,
   showingReplyReminderDaysBefore: 1,
@@ -59,6 +63,8 @@ export const POLICY_LIMITS: SettingLimits<MessagesPolicy> = {
   emailSavedSearchAlert: { min: 0, max: 1 },
   emailFeeReminder: { min: 1, max: 1 },
   emailShowingReplyReminder: { min: 1, max: 1 },
+  emailDeregistration: { min: 1, max: 1 },
+  emailAvhopp: { min: 1, max: 1 },
   feeReminderDaysBeforeDue: { min: 1, max: 60 },
   feeGraceReminderDaysBeforeLastPayDay: { min: 1, max: 180 },
   showingReplyReminderDaysBefore: { min: 1, max: 14 },
@@ -78,6 +84,9 @@ export const EMAIL_SETTING: Readonly<Record<MessageKind, PolicySetting>> = {
   'fee-reminder': 'emailFeeReminder',
   'fee-grace-reminder': 'emailFeeReminder',
   'showing-reply-reminder': 'emailShowingReplyReminder',
+  deregistered: 'emailDeregistration',
+  'deregistration-reversed': 'emailDeregistration',
+  'avhopp-recorded': 'emailAvhopp',
 };
 
 export type PolicyChange = DatedChange<MessagesPolicy>;

@@ -96,6 +96,30 @@ const SWEDISH: Templates = {
       `Svara senast ${date(f.answerBy, 'sv-SE')} under Mina sidor → Mina ansökningar. Inget svar räknas som nej.`,
     ],
   }),
+  deregistered: (f) => ({
+    subject: 'Du har avregistrerats ur bostadskön',
+    paragraphs: [
+      `Årsavgiften betalades inte i tid, så du avregistrerades ur bostadskön ${date(f.on, 'sv-SE')} och din kötid är förlorad. Dina ansökningar har tagits bort.`,
+      'Betalade du inom sista betalningsdagen men betalningen kom fram senare får du tillbaka din kötid när den kommer in.',
+      'Du kan registrera dig igen, men kötiden börjar då om från början.',
+    ],
+  }),
+  'deregistration-reversed': (f) => ({
+    subject: 'Du är tillbaka i bostadskön med din kötid',
+    paragraphs: [
+      `Din betalning kom in och var gjord i tid, så avregistreringen ${date(f.deregisteredOn, 'sv-SE')} är hävd. Din kötid räknas fortfarande från ${date(f.queueStartDate, 'sv-SE')}.`,
+      'Ansökningar som togs bort vid avregistreringen kommer inte tillbaka; sök gärna igen.',
+    ],
+  }),
+  'avhopp-recorded': (f) => ({
+    subject: 'Vi har noterat ett avhopp',
+    paragraphs: [
+      f.kind === 'backed-out-after-yes'
+        ? `Du tackade ja till ${flatSv(f.flat, f.listingId)} men drog dig ur ${date(f.on, 'sv-SE')}. Det räknas som ett avhopp.`
+        : `Intygen för ${flatSv(f.flat, f.listingId)} kom inte in i tid (${date(f.on, 'sv-SE')}). Det räknas som ett avhopp.`,
+      'Flera avhopp inom en viss tid gör att du inte kan söka bostäder under en period. Reglerna står under Så fungerar kön.',
+    ],
+  }),
 };
 
 const ENGLISH: Templates = {
@@ -171,6 +195,30 @@ const ENGLISH: Templates = {
     paragraphs: [
       `You are invited to a showing of ${flatEn(f.flat, f.listingId)} but have not answered yet.`,
       `Answer by ${date(f.answerBy, 'en-GB')} under My pages → My applications. No answer counts as no.`,
+    ],
+  }),
+  deregistered: (f) => ({
+    subject: 'You have been deregistered from the housing queue',
+    paragraphs: [
+      `The annual fee was not paid in time, so you were deregistered from the housing queue on ${date(f.on, 'en-GB')} and your queue time is lost. Your applications have been withdrawn.`,
+      'If you paid by the last pay day but the payment arrives later, your queue time is restored when it comes in.',
+      'You may register again, but your queue time then starts from the beginning.',
+    ],
+  }),
+  'deregistration-reversed': (f) => ({
+    subject: 'You are back in the housing queue with your queue time',
+    paragraphs: [
+      `Your payment came in and was made in time, so the deregistration of ${date(f.deregisteredOn, 'en-GB')} is reversed. Your queue time still counts from ${date(f.queueStartDate, 'en-GB')}.`,
+      'Applications withdrawn at the deregistration do not come back; please apply again.',
+    ],
+  }),
+  'avhopp-recorded': (f) => ({
+    subject: 'We have recorded a withdrawal (avhopp)',
+    paragraphs: [
+      f.kind === 'backed-out-after-yes'
+        ? `You said yes to ${flatEn(f.flat, f.listingId)} but backed out on ${date(f.on, 'en-GB')}. This counts as a withdrawal (avhopp).`
+        : `The certificates for ${flatEn(f.flat, f.listingId)} did not arrive in time (${date(f.on, 'en-GB')}). This counts as a withdrawal (avhopp).`,
+      'Several withdrawals within a certain time stop you applying for a while. The rules are under How the queue works.',
     ],
   }),
 };

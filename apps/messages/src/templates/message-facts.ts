@@ -30,6 +30,9 @@ export interface FactsOf {
   readonly 'fee-reminder': FeeFacts;
   readonly 'fee-grace-reminder': FeeFacts;
   readonly 'showing-reply-reminder': { readonly flat: FlatFacts | null; readonly listingId: string; readonly answerBy: string };
+  readonly deregistered: { readonly on: string };
+  readonly 'deregistration-reversed': { readonly deregisteredOn: string; readonly queueStartDate: string };
+  readonly 'avhopp-recorded': { readonly flat: FlatFacts | null; readonly listingId: string; readonly on: string; readonly kind: 'backed-out-after-yes' | 'late-certificates' };
 }
 
 type FeeFacts = FactsOf['fee-notice-issued'];
