@@ -121,6 +121,19 @@ suite('saved searches: a seeker saves a search, a landlord publishes a match, th
     await seeker.click('button:has-text("Delete")');
     await seeker.waitForURL(url('/mina-sidor/bevakningar'));
     expect(await seeker.locator('main').innerText()).toContain('You have no saved searches');
+
+    // The message settings, reached from the inbox: alerts kept in the inbox only, messages in English.
+    await seeker.goto(url('/mina-sidor/meddelanden'));
+    await seeker.click('a:has-text("Settings: language and e-mail")');
+    expect(await seeker.isChecked('#email-saved-search-alert')).toBe(true);
+    await check(seeker, 'message-settings-en');
+    await seeker.uncheck('#email-saved-search-alert');
+    await seeker.selectOption('#language', 'en');
+    await seeker.click('button:has-text("Save the settings")');
+    await seeker.waitForURL(url('/mina-sidor/meddelanden/installningar'));
+    expect(await seeker.locator('main').innerText()).toContain('The settings are saved');
+    expect(await seeker.isChecked('#email-saved-search-alert')).toBe(false);
+    expect(await seeker.inputValue('#language')).toBe('en');
     await seeker.context().close();
   }, 180_000);
 });

@@ -220,6 +220,44 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
     expect(await mailTo(english.email)).toHaveLength(3);
   });
 
+  test('a person turns e-mail off for a kind they may: kept in the inbox, not mailed; fee and letting messages cannot be turned off', async () => {
+    const { id, email } = await person();
+    const token = await seeker(id);
+    await http().post(`/messages/people/${id}/email`).set(bearer(token)).send({ kind: 'fee-notice-issued', email: false }).expect(422);
+    const refused = await http().post(`/messages/people/${id}/email`).set(bearer(token)).send({ kind: 'fee-notice-issued', email: false });
+    expect(refused.body).toMatchObject({ code: 'email-required' });
+    await http().post(`/messages/people/${id}/email`).set(bearer(token)).send({ kind: 'no-such-kind', email: false }).expect(400);
+    await http().post(`/messages/people/${id}/email`).set(bearer(token)).send({ kind: 'application-received', email: false }).expect(204);
+    await http().post(`/messages/people/${randomUUID()}/email`).set(bearer(token)).send({ kind: 'application-received', email: false }).expect(403);
+    const preferences = await eventually(
+      () =>
+        http()
+          .get(`/messages/people/${id}/preferences`)
+          .set(bearer(token))
+          .then((r) => r.body as { email: Record<string, boolean> }),
+      (p) => p.email['application-received'] === false,
+    );
+    expect(preferences).toEqual({ language: 'sv', digestTime: '07:00', email: { 'application-received': false, 'place-at-close': true, 'saved-search-alert': true } });
+
+    const listingId = randomUUID();
+    await infra.bus.publish([submitted(id, listingId), message(ApplicantDeregisteredV1.type, id, { applicantId: id, on: '2026-09-14', reason: 'annual-fee-unpaid' })]);
+    await eventually(
+      () => mailTo(email),
+      (m) => m.length >= 1,
+    );
+    const inbox = await eventually(
+      () =>
+        http()
+          .get('/messages')
+          .set(bearer(token))
+          .then((r) => r.body as Array<{ kind: string }>),
+      (m) => m.length >= 2,
+    );
+    expect(inbox.map((m) => m.kind).sort()).toEqual(['application-received', 'deregistered']);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await mailTo(email)).map((m) => m.subject)).toEqual(['Du har avregistrerats ur bostadskön']);
+  });
+
   test('SMTP down, then up: the mail waits and is delivered once when the server returns', async () => {
     const { id, email } = await person('en');
     await smtp!.close();
@@ -274,7 +312,7 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
 
   test('the development mailbox lists what the local server kept', async () => {
     const kept = (await http().get('/dev/mailbox').expect(200)).body as KeptMail[];
-    expect(kept.length).toBeGreaterThanOrEqual(13);
+    expect(kept.length).toBeGreaterThanOrEqual(14);
     expect(kept[0]).toMatchObject({ from: 'noreply@bostadsko.se', subject: expect.any(String), text: expect.any(String) });
   });
 });

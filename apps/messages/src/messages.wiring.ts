@@ -37,6 +37,7 @@ export const MESSAGES_MIGRATIONS = [
       CREATE INDEX ON messages.alert_batches (due_at) WHERE round_id IS NULL;
       CREATE INDEX ON messages.alert_batches (round_id) WHERE round_id IS NOT NULL;
       ALTER TABLE IF EXISTS messages.people ADD COLUMN IF NOT EXISTS digest_time text NOT NULL DEFAULT '07:00';
+      ALTER TABLE IF EXISTS messages.people ADD COLUMN IF NOT EXISTS email_off text[] NOT NULL DEFAULT '{}';
       -- The first digest time after an instant, on the Stockholm wall clock (so across a change to or from summer time too).
       -- One expression, so the planner inlines it into the matching INSERT instead of calling it for every alert.
       CREATE FUNCTION messages.next_digest(after timestamptz, at_time text) RETURNS timestamptz LANGUAGE sql STABLE AS $$

@@ -42,6 +42,8 @@ export type PersonMessagesEvent =
   | { readonly type: 'email-address-noted'; readonly data: { readonly email: Sealed } }
   | { readonly type: 'email-bounced'; readonly data: { readonly messageId: string; readonly reason: string; readonly at: string } }
   | { readonly type: 'language-chosen'; readonly data: { readonly language: Language } }
+  /** The person's own choice to have a kind e-mailed or kept in the inbox only (only kinds the policy lets them turn off). */
+  | { readonly type: 'email-preference-chosen'; readonly data: { readonly kind: MessageKind; readonly email: boolean } }
   /** When daily saved-search alerts are gathered and sent, `HH:MM` Swedish time. */
   | { readonly type: 'digest-time-chosen'; readonly data: { readonly digestTime: string } }
   | { readonly type: 'person-erased'; readonly data: { readonly on: string } };

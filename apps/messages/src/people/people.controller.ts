@@ -3,7 +3,7 @@ import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
 import { DATA_CONTROLLER, type RegisterExtractSection } from '../../../../libs/personal-data/src/register-extract.js';
 import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { IsBoolean, IsIn } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { CurrentUser, currentCorrelationId, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
@@ -11,7 +11,8 @@ import { Clock } from '../../../../libs/clock/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import type { InboxMessage, InboxQuery } from '../inbox/inbox.query.js';
-import { LANGUAGES, type Language } from '../inbox/person-messages.events.js';
+import { LANGUAGES, type Language, type MessageKind } from '../inbox/person-messages.events.js';
+import { EMAIL_SETTING, OPTIONAL_EMAIL_KINDS } from '../policy/messages-policy.js';
 import type { PersonMessagesStore } from '../inbox/person-messages.store.js';
 import { DEFAULT_DIGEST_TIME } from '../inbox/person-messages.decider.js';
 import { DigestTimeDto } from '../saved-searches/saved-search.dto.js';
@@ -25,6 +26,19 @@ const isStaff = (user: AuthenticatedUser) => user.roles.includes('staff') || use
 function assertSelfOrStaff(user: AuthenticatedUser, applicantId: string): void {
   if (isStaff(user) || (user.id === applicantId && user.roles.includes('applicant'))) return;
   throw new ForbiddenException('You can only see your own messages');
+}
+
+interface Preferences {
+  readonly language: Language;
+  readonly digestTime: string;
+  readonly email: Readonly<Record<string, boolean>>;
+}
+
+const KINDS = Object.keys(EMAIL_SETTING) as MessageKind[];
+
+class EmailPreferenceDto {
+  @ApiProperty({ enum: KINDS }) @IsIn(KINDS) kind: MessageKind;
+  @ApiProperty() @IsBoolean() email: boolean;
 }
 
 class LanguageDto {
@@ -92,11 +106,35 @@ export class PeopleController {
 
   @Get('preferences')
   @Roles('applicant', 'staff', 'admin')
-  @ApiOkResponse({ description: 'The language messages are written in and the time of the daily saved-search digest (the defaults for a person not yet heard of)' })
-  async preferences(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<{ language: Language; digestTime: string }> {
+  @ApiOkResponse({
+    description:
+      'The language messages are written in, the time of the daily saved-search digest, and for each kind the person may turn off whether it is e-mailed (the defaults for a person not yet heard of)',
+  })
+  async preferences(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<Preferences> {
     assertSelfOrStaff(user, applicantId);
-    const { rows } = await this.infra.pool.query<{ language: Language; digest_time: string }>(`SELECT language, digest_time FROM ${PEOPLE_TABLE} WHERE applicant_id = $1`, [applicantId]);
-    return { language: rows[0]?.language ?? 'sv', digestTime: rows[0]?.digest_time ?? DEFAULT_DIGEST_TIME };
+    const { rows } = await this.infra.pool.query<{ language: Language; digest_time: string; email_off: string[] }>(
+      `SELECT language, digest_time, email_off FROM ${PEOPLE_TABLE} WHERE applicant_id = $1`,
+      [applicantId],
+    );
+    const off = new Set(rows[0]?.email_off ?? []);
+    return {
+      language: rows[0]?.language ?? 'sv',
+      digestTime: rows[0]?.digest_time ?? DEFAULT_DIGEST_TIME,
+      email: Object.fromEntries(OPTIONAL_EMAIL_KINDS.map((kind) => [kind, !off.has(kind)])),
+    };
+  }
+
+  @Post('email')
+  @Roles('applicant', 'staff', 'admin')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Messages of this kind are e-mailed, or kept in the inbox only, from now on; fee and letting messages cannot be turned off (422 `email-required`)' })
+  async email(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string, @Body() body: EmailPreferenceDto): Promise<void> {
+    assertSelfOrStaff(user, applicantId);
+    await this.people.handle(
+      applicantId,
+      { type: 'choose-email', kind: body.kind, email: body.email, optional: OPTIONAL_EMAIL_KINDS },
+      { correlationId: currentCorrelationId() ?? randomUUID(), causationId: null, actor: user.id },
+    );
   }
 
   @Post('digest-time')

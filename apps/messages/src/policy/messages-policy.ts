@@ -90,3 +90,6 @@ export const EMAIL_SETTING: Readonly<Record<MessageKind, PolicySetting>> = {
 };
 
 export type PolicyChange = DatedChange<MessagesPolicy>;
+
+/** The kinds a person may stop having e-mailed: those the policy itself may turn off (fee and letting messages may not be). */
+export const OPTIONAL_EMAIL_KINDS = (Object.entries(EMAIL_SETTING) as [MessageKind, PolicySetting][]).filter(([, setting]) => POLICY_LIMITS[setting].min === 0).map(([kind]) => kind);
