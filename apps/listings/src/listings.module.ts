@@ -1,3 +1,4 @@
+import { FeedController } from './search/feed.controller.js';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PersonalDataVault } from '../../../libs/personal-data/src/personal-data.vault.js';
@@ -41,7 +42,7 @@ const eventSourcing = EventSourcingModule.forRoot({
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule],
-  controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, EligibilityController, AuditController, ExtractController, AccessLogController],
+  controllers: [PolicyController, ListingsController, FeedController, RankingController, ApplicationsController, EligibilityController, AuditController, ExtractController, AccessLogController],
   providers: [
     ...accessLogProviders('listings'),
     ListingUseCases,

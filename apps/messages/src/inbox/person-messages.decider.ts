@@ -14,7 +14,7 @@ export type PersonMessagesCommand =
   | { readonly type: 'erase'; readonly on: string };
 
 /** Daily saved-search alerts go out at this Swedish time unless the person chose another. */
-export const DEFAULT_DIGEST_TIME = '07:00';
+const DEFAULT_DIGEST_TIME = '07:00';
 
 export interface PersonMessagesState {
   /** Message id to whether it has been read. */

@@ -14,7 +14,6 @@ import type { InboxMessage, InboxQuery } from '../inbox/inbox.query.js';
 import { LANGUAGES, type Language, type MessageKind } from '../inbox/person-messages.events.js';
 import { EMAIL_SETTING, OPTIONAL_EMAIL_KINDS } from '../policy/messages-policy.js';
 import type { PersonMessagesStore } from '../inbox/person-messages.store.js';
-import { DEFAULT_DIGEST_TIME } from '../inbox/person-messages.decider.js';
 import { DigestTimeDto } from '../saved-searches/saved-search.dto.js';
 import { savedSearchesOf } from '../saved-searches/saved-searches.query.js';
 import { DELIVERIES_TABLE } from '../delivery/deliveries.projection.js';
@@ -108,7 +107,7 @@ export class PeopleController {
   @Roles('applicant', 'staff', 'admin')
   @ApiOkResponse({
     description:
-      'The language messages are written in, the time of the daily saved-search digest, and for each kind the person may turn off whether it is e-mailed (the defaults for a person not yet heard of)',
+      'The language messages are written in, the time of the daily saved-search digest, and for each kind the person may turn off whether it is e-mailed; 404 for a person this app has not heard of',
   })
   async preferences(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<Preferences> {
     assertSelfOrStaff(user, applicantId);
@@ -116,12 +115,9 @@ export class PeopleController {
       `SELECT language, digest_time, email_off FROM ${PEOPLE_TABLE} WHERE applicant_id = $1`,
       [applicantId],
     );
-    const off = new Set(rows[0]?.email_off ?? []);
-    return {
-      language: rows[0]?.language ?? 'sv',
-      digestTime: rows[0]?.digest_time ?? DEFAULT_DIGEST_TIME,
-      email: Object.fromEntries(OPTIONAL_EMAIL_KINDS.map((kind) => [kind, !off.has(kind)])),
-    };
+    if (!rows[0]) throw new NotFound('No such person in the messages app');
+    const off = new Set(rows[0].email_off);
+    return { language: rows[0].language, digestTime: rows[0].digest_time, email: Object.fromEntries(OPTIONAL_EMAIL_KINDS.map((kind) => [kind, !off.has(kind)])) };
   }
 
   @Post('email')

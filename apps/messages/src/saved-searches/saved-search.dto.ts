@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
 import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
 import { ALERT_MODES, type AlertMode } from './saved-search.events.js';
@@ -30,5 +30,5 @@ export class AlertModeDto {
 }
 
 export class DigestTimeDto {
-  @ApiProperty({ example: '07:00', description: 'HH:MM, Swedish time' }) @IsString() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/) digestTime: string;
+  @ApiProperty({ example: '07:00', description: 'HH:MM, Swedish time', maxLength: 5 }) @IsString() @MaxLength(5) @Matches(/^([01]\d|2[0-3]):[0-5]\d$/) digestTime: string;
 }

@@ -9,6 +9,8 @@ import { searchHref, searchQueryOf } from '../listings/search-query.js';
 import { SavedSearchesPage } from './saved-searches.page.js';
 import { ALERT_MODES, type SavedSearch } from './saved-search.types.js';
 
+/** The messages app's default, shown before it has heard of the seeker. */
+const DEFAULT_DIGEST_TIME = '07:00';
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 const idem = (body: Record<string, unknown>) => (typeof body._idem === 'string' ? body._idem : undefined);
 const NUMBERS = ['roomsMin', 'roomsMax', 'rentMin', 'rentMax', 'areaMin', 'areaMax'] as const;
@@ -100,13 +102,23 @@ export class SavedSearchesController {
   /** The page; `refusedTime` is a digest time the app refused, shown again with its message. */
   private async render(request: FastifyRequest, reply: FastifyReply, refusedTime: string | undefined): Promise<void> {
     const seeker = this.seeker(request);
-    const [view, searches, preferences] = await Promise.all([
+    const [view, searches, digestTime] = await Promise.all([
       this.pages.view(request, reply),
       this.api.get<SavedSearch[]>('messages', '/messages/saved-searches', this.as(request, seeker)),
-      this.api.get<{ digestTime: string }>('messages', `/messages/people/${seeker.applicantId}/preferences`, this.as(request, seeker)),
+      this.currentDigestTime(request, seeker),
     ]);
     const errors = refusedTime === undefined ? [] : [{ field: 'digestTime', message: view.t('savedSearches.digestInvalid') }];
-    sendPage(reply, <SavedSearchesPage view={view} searches={searches.body} digestTime={refusedTime ?? preferences.body.digestTime} errors={errors} />, errors.length > 0 ? 400 : 200);
+    sendPage(reply, <SavedSearchesPage view={view} searches={searches.body} digestTime={refusedTime ?? digestTime} errors={errors} />, errors.length > 0 ? 400 : 200);
+  }
+
+  /** The messages app hears of a seeker moments after registration: until then the default time holds. */
+  private async currentDigestTime(request: FastifyRequest, seeker: SeekerSession): Promise<string> {
+    try {
+      return (await this.api.get<{ digestTime: string }>('messages', `/messages/people/${seeker.applicantId}/preferences`, this.as(request, seeker))).body.digestTime;
+    } catch (error) {
+      if (error instanceof ApiRefusal && error.status === 404) return DEFAULT_DIGEST_TIME;
+      throw error;
+    }
   }
 
   private seeker(request: FastifyRequest): SeekerSession {
