@@ -1,7 +1,15 @@
 import { allMessages, integrationMessage, type IntegrationMapper } from '../../../../libs/bus/src/index.js';
 import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
 import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { ApplicationsClosedV1, ApplicationsPlacedV1, ApplicationSubmittedV1, ListingPublishedV1, ListingWithdrawnV1 } from '../../../../libs/contracts/src/index.js';
+import {
+  ApplicationsClosedV1,
+  AvhoppRecordedV1,
+  ApplicationsPlacedV1,
+  ApplicationSubmittedV1,
+  ListingPublishedV1,
+  ListingPublishedV2,
+  ListingWithdrawnV1,
+} from '../../../../libs/contracts/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { isListingStream, SEEKER_STREAM_PREFIX, type ListingEvent, type SeekerEvent } from '../listing/listing.events.js';
 
@@ -15,7 +23,7 @@ function fromListing(event: RecordedEvent): IntegrationMessage[] {
   const domain = event as unknown as ListingEvent;
   switch (domain.type) {
     case 'listing-published': {
-      const { landlordId, flat, publishedOn, applicationDeadline } = domain.data;
+      const { landlordId, flat, publishedOn, applicationDeadline, requirements } = domain.data;
       const payload: ListingPublishedV1 = {
         listingId,
         landlordId,
@@ -29,7 +37,8 @@ function fromListing(event: RecordedEvent): IntegrationMessage[] {
         applicationDeadline,
         moveInDate: flat.moveInDate,
       };
-      return [integrationMessage(event, ListingPublishedV1.type, listingId, payload)];
+      const withAges: ListingPublishedV2 = { ...payload, minAge: requirements.minAge, maxAge: requirements.maxAge };
+      return [integrationMessage(event, ListingPublishedV1.type, listingId, payload), integrationMessage(event, ListingPublishedV2.type, listingId, withAges)];
     }
     case 'applications-ranked': {
       const { landlordId, rankedAt, applications, ranking } = domain.data;
@@ -53,8 +62,12 @@ function fromListing(event: RecordedEvent): IntegrationMessage[] {
 
 function fromSeeker(event: RecordedEvent): IntegrationMessage[] {
   const domain = event as unknown as SeekerEvent;
-  if (domain.type !== 'application-submitted') return [];
   const applicantId = event.streamId.slice(SEEKER_STREAM_PREFIX.length);
+  if (domain.type === 'avhopp-recorded') {
+    const { listingId, applicationId, on, kind } = domain.data;
+    return [integrationMessage(event, AvhoppRecordedV1.type, applicantId, { applicantId, listingId, applicationId, on, kind } satisfies AvhoppRecordedV1)];
+  }
+  if (domain.type !== 'application-submitted') return [];
   const { applicationId, listingId, submittedAt } = domain.data;
   const payload: ApplicationSubmittedV1 = { applicationId, listingId, applicantId, submittedOn: stockholmDate(new Date(submittedAt)) };
   return [integrationMessage(event, ApplicationSubmittedV1.type, applicantId, payload)];

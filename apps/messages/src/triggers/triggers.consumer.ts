@@ -2,19 +2,30 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import type { Consumer, IntegrationMessage, Tx } from '../../../../libs/bus/src/bus.port.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
-import { AccountClosedV1, ContactDetailsChangedV1, ListingPublishedV1, TenantProposedV1 } from '../../../../libs/contracts/src/index.js';
+import { AccountClosedV1, ApplicantRegisteredV1, ContactDetailsChangedV1, ListingPublishedV1, ListingPublishedV2, TenantProposedV1 } from '../../../../libs/contracts/src/index.js';
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import type { PersonMessages } from '../inbox/person-messages.stream.js';
-import { PERSON_MESSAGES, VAULT } from '../messages.tokens.js';
+import { PERSON_MESSAGES, SAVED_SEARCHES, VAULT } from '../messages.tokens.js';
 import { EMAIL_SETTING } from '../policy/messages-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
+import { queueAlerts } from '../alerts/listing-matcher.js';
+import { planReminders, REMINDER_TOPICS } from '../reminders/reminder-planner.js';
+import type { SavedSearches } from '../saved-searches/saved-searches.stream.js';
 import { messageIdFor } from './message-id.js';
 import { messagesFor, TRIGGER_TOPICS, type TriggerLookups } from './message-triggers.js';
 
 const GROUP = 'messages.triggers';
-const TOPICS = [...TRIGGER_TOPICS, ListingPublishedV1.type, TenantProposedV1.type, ContactDetailsChangedV1.type, AccountClosedV1.type];
+const TOPICS = [
+  ...new Set([...TRIGGER_TOPICS, ...REMINDER_TOPICS]),
+  ListingPublishedV1.type,
+  ListingPublishedV2.type,
+  ApplicantRegisteredV1.type,
+  TenantProposedV1.type,
+  ContactDetailsChangedV1.type,
+  AccountClosedV1.type,
+];
 
 /**
  * Turns other apps' integration events into messages in people's streams, and
@@ -31,6 +42,7 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     @Inject(PERSON_MESSAGES) private readonly people: PersonMessages,
+    @Inject(SAVED_SEARCHES) private readonly searches: SavedSearches,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
   ) {}
@@ -45,12 +57,32 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
 
   async handle(message: IntegrationMessage, tx: Tx): Promise<void> {
     const context = { correlationId: message.correlationId, causationId: message.id, actor: message.type.split('.')[0] };
+    if ((REMINDER_TOPICS as readonly string[]).includes(message.type)) await planReminders(message, tx, this.vault, this.lookups(tx).flat);
     switch (message.type) {
+      // v2 comes from the same event with more facts (the list type and deadline an alert names): v1 never overwrites them.
       case ListingPublishedV1.type: {
         const { listingId, municipality, district, rooms, areaM2, monthlyRent } = ListingPublishedV1.parse(message.payload);
-        await tx.query(`INSERT INTO messages.flats (listing_id, facts) VALUES ($1, $2) ON CONFLICT (listing_id) DO UPDATE SET facts = excluded.facts`, [
+        await tx.query(`INSERT INTO messages.flats (listing_id, facts) VALUES ($1, $2) ON CONFLICT (listing_id) DO NOTHING`, [
           listingId,
           { listingId, municipality, district, rooms, areaM2, monthlyRent },
+        ]);
+        return;
+      }
+      case ListingPublishedV2.type: {
+        const listing = ListingPublishedV2.parse(message.payload);
+        const { listingId, municipality, district, rooms, areaM2, monthlyRent, listingType, applicationDeadline } = listing;
+        await tx.query(`INSERT INTO messages.flats (listing_id, facts) VALUES ($1, $2) ON CONFLICT (listing_id) DO UPDATE SET facts = excluded.facts`, [
+          listingId,
+          { listingId, municipality, district, rooms, areaM2, monthlyRent, listingType, applicationDeadline },
+        ]);
+        await queueAlerts(tx, listing, this.clock.now());
+        return;
+      }
+      case ApplicantRegisteredV1.type: {
+        const { applicantId, birthYear } = ApplicantRegisteredV1.parse(message.payload);
+        await tx.query(`INSERT INTO messages.seekers (applicant_id, birth_year) VALUES ($1, $2) ON CONFLICT (applicant_id) DO UPDATE SET birth_year = excluded.birth_year`, [
+          applicantId,
+          birthYear ?? null,
         ]);
         return;
       }
@@ -68,6 +100,7 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
       case AccountClosedV1.type: {
         const { applicantId, on } = AccountClosedV1.parse(message.payload);
         await this.people.handle({ applicantId, command: { type: 'erase', on } }, context);
+        await this.searches.handle({ applicantId, command: { type: 'erase', on } }, context);
         await this.vault.erase(applicantId);
         return;
       }
