@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import { startLocalBroker } from '../infra/kafka/local-broker.js';
-import { BUS_LOG_MIGRATIONS, BUS_OFFSET_MIGRATIONS, CONSUMER_MIGRATIONS, PostgresBus, type IntegrationBus, type IntegrationMessage, type Tx } from '../libs/bus/src/index.js';
-import { KafkaBus } from '../libs/bus/src/kafka/kafka.bus.js';
-import { migrate } from '../libs/postgres/src/migrations.js';
+import { BUS_LOG_MIGRATIONS, BUS_OFFSET_MIGRATIONS, CONSUMER_MIGRATIONS, PostgresBus, type IntegrationBus, type IntegrationMessage, type Tx } from '@bostadsko/bus';
+import { KafkaBus } from '@bostadsko/bus/kafka';
+import { migrate } from '@bostadsko/postgres';
 import { percentile, round } from './listings/support.js';
 import type { BenchmarkResult } from './support/benchmark.js';
 import { sizedPool, startBenchDb } from './support/bench-db.js';

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { LISTING_TYPES, type ListingPublishedV2 } from '../../libs/contracts/src/index.js';
+import { LISTING_TYPES, type ListingPublishedV2 } from '@bostadsko/contracts';
 import { peopleProjection } from '../../apps/messages/src/people/people.projection.js';
 import { savedSearchesProjection } from '../../apps/messages/src/saved-searches/saved-searches.projection.js';
 

@@ -4,7 +4,7 @@ import { LANDLORDS_BUS_PROJECTIONS } from '../../apps/landlords/src/landlords.wi
 import { LISTING_BUS_PROJECTIONS } from '../../apps/listings/src/listings.wiring.js';
 import { STATISTICS_STORE } from '../../apps/statistics/src/store/statistics-store.js';
 import { appMigrations } from '../../infra/rebuild-targets.js';
-import type { IntegrationMessage } from '../../libs/bus/src/index.js';
+import type { IntegrationMessage } from '@bostadsko/bus';
 import {
   AccountClosedV1,
   AgreementStatusChangedV1,
@@ -15,12 +15,9 @@ import {
   LandlordUserChangedV1,
   ListingPublishedV1,
   QueueStandingChangedV1,
-} from '../../libs/contracts/src/index.js';
-import { ensureProjectionTable, rebuildProjection } from '../../libs/projections/src/index.js';
-import { busProjectionGroup } from '../../libs/runtime/src/bus-projection.js';
-import type { BusProjection } from '../../libs/runtime/src/event-sourcing.module.js';
-import { createInfrastructure, type Infrastructure } from '../../libs/runtime/src/infrastructure.js';
-import { busRebuildTarget } from '../../libs/runtime/src/rebuild-target.js';
+} from '@bostadsko/contracts';
+import { ensureProjectionTable, rebuildProjection } from '@bostadsko/projections';
+import { busProjectionGroup, type BusProjection, createInfrastructure, type Infrastructure, busRebuildTarget } from '@bostadsko/runtime';
 import { eventually } from '../support/eventually.js';
 import { freshDatabase } from '../support/fresh-database.js';
 import { kafkaBrokers, noteKafkaSuiteRan, reportKafkaSkipped } from '../support/kafka.js';

@@ -4,13 +4,12 @@ import { organisationNumber, personnummer } from '../support/swedish-numbers.js'
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js';
-import { stockholmDate } from '../../libs/calendar/src/calendar.js';
+import { stockholmDate, addDays } from '@bostadsko/calendar';
 import { DEMO_LANDLORD_CREDENTIALS, seedDemoLandlord } from '../../apps/landlords/src/demo/demo-landlord.js';
 import { LandlordsModule } from '../../apps/landlords/src/landlords.module.js';
 import { seedDemoListings } from '../../apps/listings/src/demo/demo-listings.js';
 import { ListingsModule } from '../../apps/listings/src/listings.module.js';
-import { Clock } from '../../libs/clock/src/index.js';
-import { addDays } from '../../libs/calendar/src/calendar.js';
+import { Clock } from '@bostadsko/clock';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
 import { eventually } from '../support/eventually.js';
 import { kafkaBrokers, noteKafkaSuiteRan, reportKafkaSkipped } from '../support/kafka.js';

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js';
 import { LandlordsModule } from '../../apps/landlords/src/landlords.module.js';
 import { ListingsModule } from '../../apps/listings/src/listings.module.js';
-import { addDays, stockholmDate } from '../../libs/calendar/src/calendar.js';
+import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { kafkaBrokers, noteKafkaSuiteRan, reportKafkaSkipped } from '../support/kafka.js';
 
 const PASSWORD = 'a long enough password';

@@ -6,11 +6,9 @@ import { statisticsRebuildTargets } from '../../apps/statistics/src/statistics.r
 import { landlordsRebuildTargets } from '../../apps/landlords/src/landlords.rebuild.js';
 import { startEmbeddedDb, type EmbeddedDb } from '../../infra/embedded-db.js';
 import { freePort } from '../../infra/free-port.js';
-import { PG_POOL, TokenService } from '../../libs/platform/src/index.js';
-import { rebuildProjection } from '../../libs/projections/src/index.js';
-import { INFRASTRUCTURE } from '../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../libs/runtime/src/infrastructure.js';
-import type { RebuildTargets } from '../../libs/runtime/src/rebuild-target.js';
+import { PG_POOL, TokenService } from '@bostadsko/platform';
+import { rebuildProjection } from '@bostadsko/projections';
+import { INFRASTRUCTURE, type Infrastructure, type RebuildTargets } from '@bostadsko/runtime';
 import { personnummer } from '../browser/personnummer.js';
 import { startAllApps, type RunningApp } from '../support/all-apps.js';
 import { eventually } from '../support/eventually.js';

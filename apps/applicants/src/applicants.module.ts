@@ -1,20 +1,17 @@
-import { AccessLogController } from '../../../libs/access-log/src/access-log.controller.js';
-import { ACCESS_LOG_MIGRATIONS } from '../../../libs/access-log/src/access-log.schema.js';
-import { accessLogProviders } from '../../../libs/access-log/src/access-log.wiring.js';
+import { AccessLogController, ACCESS_LOG_MIGRATIONS, accessLogProviders } from '@bostadsko/access-log';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { createHmac } from 'node:crypto';
-import { PersonalDataVault, PERSONAL_DATA_MIGRATIONS } from '../../../libs/personal-data/src/personal-data.vault.js';
-import { PlatformModule, PLATFORM_CONFIG, type PlatformConfig } from '../../../libs/platform/src/index.js';
-import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+import { PersonalDataVault, PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
+import { PlatformModule, PLATFORM_CONFIG, type PlatformConfig } from '@bostadsko/platform';
+import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { ApplicantService } from './applicant/applicant.service.js';
 import { IdentityService } from './applicant/identity.service.js';
 import { IDENTITY_SECRET, VAULT } from './applicants.tokens.js';
 import { PolicyService } from './policy/policy.service.js';
 import { toIntegrationMessages } from './integration/applicants.integration.js';
 import { messagesIntegration } from './integration/messages.integration.js';
-import { allMessages } from '../../../libs/bus/src/index.js';
+import { allMessages } from '@bostadsko/bus';
 import { RegisterController } from './registering/register.controller.js';
 import { SignInController } from './signing-in/sign-in.controller.js';
 import { SignInThrottling } from './signing-in/sign-in-throttling.js';
@@ -39,7 +36,7 @@ import { customerCasesProjection } from './cases/customer-cases.projection.js';
 import { TrainingClockController } from './training-clock/training-clock.controller.js';
 import { TrainingClockService } from './training-clock/training-clock.service.js';
 import { AccountHistoryHandler, AccountOfHandler, QueueTimeOfHandler } from './account/account.queries.js';
-import { ChangePolicyHandler } from '../../../libs/policy/src/change-policy.js';
+import { ChangePolicyHandler } from '@bostadsko/policy';
 import { MoveTrainingClockHandler } from './training-clock/move-training-clock.handler.js';
 
 const eventSourcing = EventSourcingModule.forRoot({

@@ -2,10 +2,9 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { APP_GUARD } from '@nestjs/core';
 import { createHmac } from 'node:crypto';
-import { PersonalDataVault } from '../../../libs/personal-data/src/personal-data.vault.js';
-import { PlatformModule, PLATFORM_CONFIG, type PlatformConfig } from '../../../libs/platform/src/index.js';
-import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+import { PersonalDataVault } from '@bostadsko/personal-data';
+import { PlatformModule, PLATFORM_CONFIG, type PlatformConfig } from '@bostadsko/platform';
+import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { ActiveLandlordUserGuard } from './access/active-landlord-user.guard.js';
 import { AgreementsController } from './agreements/agreements.controller.js';
 import { CasesController } from './cases/cases.controller.js';
@@ -13,7 +12,7 @@ import { GuidelineController } from './guideline/guideline.controller.js';
 import { toIntegrationMessages } from './integration/landlords.integration.js';
 import { CASES, EMAIL_SECRET, GUIDELINES, VAULT } from './landlords.tokens.js';
 import { guidelineStreams } from './guideline/guideline.stream.js';
-import { DeciderHandler } from '../../../libs/command-handling/src/index.js';
+import { DeciderHandler } from '@bostadsko/command-handling';
 import { caseStreams } from './cases/case.stream.js';
 import { LANDLORDS_BUS_PROJECTIONS, LANDLORDS_HANDLERS, LANDLORDS_MIGRATIONS, LANDLORDS_PROJECTIONS } from './landlords.wiring.js';
 import { LandlordService } from './organisation/landlord.service.js';
@@ -23,8 +22,7 @@ import { Claims } from './shared/claims.js';
 import { LandlordUsersService } from './users/landlord-users.service.js';
 import { UsersController } from './users/users.controller.js';
 import { SeekerExtractController } from './seekers/extract.controller.js';
-import { AccessLogController } from '../../../libs/access-log/src/access-log.controller.js';
-import { accessLogProviders } from '../../../libs/access-log/src/access-log.wiring.js';
+import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
 
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'landlords',

@@ -1,11 +1,11 @@
 import { FeedController } from './search/feed.controller.js';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ChangePolicyHandler } from '../../../libs/policy/src/change-policy.js';
+import { ChangePolicyHandler } from '@bostadsko/policy';
 import { APP_GUARD } from '@nestjs/core';
-import { PersonalDataVault } from '../../../libs/personal-data/src/personal-data.vault.js';
-import { PlatformModule } from '../../../libs/platform/src/index.js';
-import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/src/event-sourcing.module.js';
+import { PersonalDataVault } from '@bostadsko/personal-data';
+import { PlatformModule } from '@bostadsko/platform';
+import { EventSourcingModule, eventSourcingHealth } from '@bostadsko/runtime';
 import { LandlordUserGuard } from './access/landlord-user.guard.js';
 import { ApplicationIntake } from './applications/application-intake.js';
 import { ApplicationUseCases } from './applications/application-use-cases.js';
@@ -31,8 +31,7 @@ import { ExplanationService } from './ranking/explanation.service.js';
 import { RankingController } from './ranking/ranking.controller.js';
 import { LifecycleConsumer } from './read-models/seeker-lifecycle.consumer.js';
 import { ExtractController } from './register-extract/extract.controller.js';
-import { AccessLogController } from '../../../libs/access-log/src/access-log.controller.js';
-import { accessLogProviders } from '../../../libs/access-log/src/access-log.wiring.js';
+import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
 
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'listings',

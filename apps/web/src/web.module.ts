@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { loggerParams } from '../../../libs/platform/src/index.js';
+import { loggerParams } from '@bostadsko/platform';
 import { ApiClient } from './api/api-client.js';
 import { AccountController } from './pages/account/account.controller.js';
 import { HomeController } from './pages/home/home.controller.js';

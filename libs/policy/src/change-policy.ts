@@ -1,8 +1,8 @@
 import type { Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../../command-handling/src/index.js';
-import { Clock } from '../../clock/src/index.js';
+import type { CommandContext } from '@bostadsko/command-handling';
+import { Clock } from '@bostadsko/clock';
 import type { DatedPolicy, PolicyChange } from './dated-policy.js';
 
 type AnyPolicy = DatedPolicy<never>;

@@ -1,6 +1,6 @@
-import { stockholmDate, type IsoDate } from '../../calendar/src/calendar.js';
-import type { EventStore } from '../../event-store/src/index.js';
-import { envelope, EventSchemas } from '../../command-handling/src/index.js';
+import { stockholmDate, type IsoDate } from '@bostadsko/calendar';
+import type { EventStore } from '@bostadsko/event-store';
+import { envelope, EventSchemas } from '@bostadsko/command-handling';
 import { checkChange, settingsOn, type PolicyChange, type SettingLimits, type Settings } from './settings.js';
 
 export { settingsOn, type PolicyChange, type SettingLimits } from './settings.js';

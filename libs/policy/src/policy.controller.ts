@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query, type Type } from 
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length } from 'class-validator';
 import { CommandBus } from '@nestjs/cqrs';
-import { stockholmDate, type IsoDate } from '../../calendar/src/calendar.js';
-import { Clock } from '../../clock/src/index.js';
-import { CurrentUser, commandContext, IsCalendarDate, Public, Roles, type AuthenticatedUser, type Role } from '../../platform/src/index.js';
+import { stockholmDate, type IsoDate } from '@bostadsko/calendar';
+import { Clock } from '@bostadsko/clock';
+import { CurrentUser, commandContext, IsCalendarDate, Public, Roles, type AuthenticatedUser, type Role } from '@bostadsko/platform';
 import { ChangePolicy } from './change-policy.js';
 import type { DatedPolicy } from './dated-policy.js';
 import type { Settings, SettingLimits } from './settings.js';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
-import type { RecordedEvent, Subscription } from '../../event-store/src/index.js';
-import { checkpointName, eventLogSource, runProjection, type Projection } from '../../projections/src/index.js';
-import { createInfrastructure, type Infrastructure } from '../../runtime/src/infrastructure.js';
-import type { RebuildTargets } from '../../runtime/src/rebuild-target.js';
+import type { RecordedEvent, Subscription } from '@bostadsko/event-store';
+import { checkpointName, eventLogSource, runProjection, type Projection } from '@bostadsko/projections';
+import { createInfrastructure, type Infrastructure, type RebuildTargets } from '@bostadsko/runtime';
 import { expectRebuildToEqualLive } from './rebuild-equals-live.js';
 
 /** Events per stream: the same whether applied live in batches or replayed. */

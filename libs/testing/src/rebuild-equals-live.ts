@@ -1,10 +1,9 @@
 import { expect } from '@jest/globals';
 import type pg from 'pg';
-import { comparePositions } from '../../event-store/src/index.js';
-import { loadCheckpoint, type Position } from '../../postgres/src/checkpoints.js';
-import { rebuildProjection, type ProjectionSource } from '../../projections/src/index.js';
-import type { Infrastructure } from '../../runtime/src/infrastructure.js';
-import type { RebuildTarget, RebuildTargets } from '../../runtime/src/rebuild-target.js';
+import { comparePositions } from '@bostadsko/event-store';
+import { loadCheckpoint, type Position } from '@bostadsko/postgres';
+import { rebuildProjection, type ProjectionSource } from '@bostadsko/projections';
+import type { Infrastructure, RebuildTarget, RebuildTargets } from '@bostadsko/runtime';
 
 /**
  * The check every app runs once its tests have driven its live projections through the

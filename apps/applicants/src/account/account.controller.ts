@@ -1,7 +1,7 @@
-import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
+import { StaffRead } from '@bostadsko/access-log';
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { commandContext, CurrentUser, etagOf, revisionFromIfMatch, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { commandContext, CurrentUser, etagOf, revisionFromIfMatch, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AccountHistory, AccountOf, QueueTimeOf } from './account.queries.js';
 import { shown } from '../applicant/personal-details.js';

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { NotFound, PG_POOL } from '../../../../libs/platform/src/index.js';
+import { stockholmDate, type IsoDate } from '@bostadsko/calendar';
+import { Clock } from '@bostadsko/clock';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { NotFound, PG_POOL } from '@bostadsko/platform';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { currentDetails, readable, shown } from '../applicant/personal-details.js';
 import { VAULT } from '../applicants.tokens.js';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DeciderHandler, type CommandContext, type Handled, type Loaded } from '../../../../libs/command-handling/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { DeciderHandler, type CommandContext, type Handled, type Loaded } from '@bostadsko/command-handling';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { ApplicantCommand, ApplicantState } from './applicant.decider.js';
 import { applicantStream, type ApplicantEvent } from './applicant.events.js';
 import { applicantStreams, type ApplicantCommandOn } from './applicant.stream.js';

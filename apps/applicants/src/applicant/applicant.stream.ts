@@ -1,4 +1,4 @@
-import { EventSchemas, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
+import { EventSchemas, type DeciderStream } from '@bostadsko/command-handling';
 import { decide, evolve, initialState, type ApplicantCommand, type ApplicantState } from './applicant.decider.js';
 import { applicantStream, type ApplicantEvent } from './applicant.events.js';
 

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../../../../libs/testing/src/decider-specification.js';
+import { deciderSpecification } from '@bostadsko/testing';
 import { decideIdentity, evolveIdentity } from './identity.decider.js';
 
 const given = deciderSpecification({ decide: decideIdentity, evolve: evolveIdentity, initialState: undefined });

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
-import { DeciderHandler, EventSchemas } from '../../../../libs/command-handling/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { DeciderHandler, EventSchemas } from '@bostadsko/command-handling';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { IDENTITY_SECRET } from '../applicants.tokens.js';
 import { identityStream, type IdentityEvent } from './applicant.events.js';
 import { decideIdentity, evolveIdentity, type IdentityCommand, type IdentityState } from './identity.decider.js';

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type pg from 'pg';
-import { PG_POOL, Roles } from '../../../../libs/platform/src/index.js';
+import { PG_POOL, Roles } from '@bostadsko/platform';
 import { customerCasesProjection } from './customer-cases.projection.js';
 
 class InboxQuery {

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { createTestApp } from '../../../../libs/platform/src/index.js';
+import { createTestApp } from '@bostadsko/platform';
 import { eventually } from '../../../../test/support/eventually.js';
 import { freshDatabase } from '../../../../test/support/fresh-database.js';
 import { ApplicantsModule } from '../applicants.module.js';

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '../../../../libs/command-handling/src/index.js';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import type { CommandContext } from '@bostadsko/command-handling';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
 import type { CaseChannel } from '../applicant/applicant.events.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { VAULT } from '../applicants.tokens.js';

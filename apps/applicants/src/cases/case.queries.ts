@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { NotFound } from '../../../../libs/platform/src/index.js';
+import type { PersonalDataVault, Sealed } from '@bostadsko/personal-data';
+import { NotFound } from '@bostadsko/platform';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { VAULT } from '../applicants.tokens.js';
 

@@ -1,8 +1,8 @@
-import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
+import { StaffRead } from '@bostadsko/access-log';
 import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
-import { commandContext, CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { commandContext, CurrentUser, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CasesOf } from './case.queries.js';
 import { AnswerApplicantCase, RegisterApplicantCase } from './case.handlers.js';

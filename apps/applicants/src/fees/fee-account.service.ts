@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DeciderHandler, type CommandContext, type Handled, type Loaded } from '../../../../libs/command-handling/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { DeciderHandler, type CommandContext, type Handled, type Loaded } from '@bostadsko/command-handling';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { ApplicantPolicy } from '../policy/applicant-policy.js';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { IsoDate } from '@bostadsko/calendar';
 import { nextNotice, type FeeAccountCommand, type FeeAccountState } from './fee-account.decider.js';
 import { feeAccountStream, type FeeAccountEvent } from './fee-account.events.js';
 import { feeAccountStreams, type FeeAccountCommandOn } from './fee-account.stream.js';

@@ -1,4 +1,4 @@
-import { EventSchemas, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
+import { EventSchemas, type DeciderStream } from '@bostadsko/command-handling';
 import { decideFees, evolveFees, initialFeeAccount, type FeeAccountCommand, type FeeAccountState } from './fee-account.decider.js';
 import { feeAccountStream, type FeeAccountEvent } from './fee-account.events.js';
 

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../../../../libs/command-handling/src/index.js';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { CommandContext } from '@bostadsko/command-handling';
+import type { IsoDate } from '@bostadsko/calendar';
 import type { IncomingPayment } from './fee-account.events.js';
 import { FeeJobs, type FeeJobRun } from './fee-jobs.js';
 import { PaymentFilesService, type PaymentFileReport } from './payment-files.service.js';

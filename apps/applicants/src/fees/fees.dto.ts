@@ -1,4 +1,4 @@
-import { IsCalendarDate, QueryNumber } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate, QueryNumber } from '@bostadsko/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, IsPositive, IsString, Length, Matches, Max, MaxLength } from 'class-validator';
 

@@ -1,4 +1,4 @@
-import { EventSchemas } from '../../../../libs/command-handling/src/index.js';
+import { EventSchemas } from '@bostadsko/command-handling';
 import type { PaymentFileProcessed, UnmatchedPaymentRecorded } from './payment.events.js';
 
 /** Records appended once each (`no_stream`), without a decider: their envelope still comes from the one builder. */

@@ -3,12 +3,11 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { commandContext, CurrentUser, InvalidRequest, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { commandContext, CurrentUser, InvalidRequest, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { RegisterPayment, UploadPaymentFile } from './fee.handlers.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import { stockholmDate } from '@bostadsko/calendar';
 import { decodeBankFile } from './bank-file.js';
 import { feeDiscrepanciesProjection } from './fee-discrepancies.projection.js';
 import { feeNoticesProjection } from './fee-notices.projection.js';
@@ -17,7 +16,7 @@ import { sekFromOre, oreFromSek } from './money.js';
 import { OCR_PROBLEM_MESSAGES, ocrProblem } from './ocr.js';
 import type { PaymentFileReport } from './payment-files.service.js';
 import type { PaymentResult } from './payments.service.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 
 interface Reply {
   status(code: number): unknown;

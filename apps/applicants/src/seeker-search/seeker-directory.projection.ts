@@ -1,7 +1,7 @@
-import type { Tx } from '../../../../libs/bus/src/bus.port.js';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { openWithKey, type Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import type { Projection } from '../../../../libs/projections/src/index.js';
+import type { Tx } from '@bostadsko/bus';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import { openWithKey, type Sealed } from '@bostadsko/personal-data';
+import type { Projection } from '@bostadsko/projections';
 import type { PersonalDetails } from '../applicant/applicant.events.js';
 
 const STREAM_PREFIX = 'applicant-';

@@ -2,10 +2,9 @@ import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/commo
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type pg from 'pg';
-import { AccessLog } from '../../../../libs/access-log/src/access-log.js';
-import { statedReason } from '../../../../libs/access-log/src/staff-read.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { CurrentUser, PG_POOL, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { AccessLog, statedReason } from '@bostadsko/access-log';
+import { Clock } from '@bostadsko/clock';
+import { CurrentUser, PG_POOL, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { IdentityService } from '../applicant/identity.service.js';
 import { parsePersonnummer } from '../applicant/personnummer.js';
 import { seekerDirectoryProjection } from './seeker-directory.projection.js';

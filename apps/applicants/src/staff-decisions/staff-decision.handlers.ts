@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../../../../libs/command-handling/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { Conflict, NotFound } from '../../../../libs/platform/src/index.js';
+import type { CommandContext } from '@bostadsko/command-handling';
+import { stockholmDate } from '@bostadsko/calendar';
+import { Clock } from '@bostadsko/clock';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { Conflict, NotFound } from '@bostadsko/platform';
 import type { ApplicantState } from '../applicant/applicant.decider.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { IdentityService } from '../applicant/identity.service.js';

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { commandContext, CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { commandContext, CurrentUser, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { validPersonnummer } from '../applicant/personnummer.request.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 import { ChangePersonnummer, ChangeQueueStart, EraseApplicant, TransferQueueTime } from './staff-decision.handlers.js';
 import { PersonnummerChangeDto, QueueDecisionDto, TransferDto } from './staff-decisions.dto.js';
 

@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext, Handled } from '../../../../libs/command-handling/src/index.js';
+import type { CommandContext, Handled } from '@bostadsko/command-handling';
 import type { LandlordCommand, LandlordState } from '../organisation/landlord.decider.js';
 import type { LandlordEvent } from '../organisation/landlord.events.js';
 import { LandlordService } from '../organisation/landlord.service.js';

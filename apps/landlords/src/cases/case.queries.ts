@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import type { Loaded } from '../../../../libs/command-handling/src/index.js';
-import { NotFound, PG_POOL } from '../../../../libs/platform/src/index.js';
+import type { Loaded } from '@bostadsko/command-handling';
+import { NotFound, PG_POOL } from '@bostadsko/platform';
 import { CASES } from '../landlords.tokens.js';
 import type { CaseState } from './case.decider.js';
 import { caseStream } from './case.events.js';

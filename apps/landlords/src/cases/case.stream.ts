@@ -1,4 +1,4 @@
-import { EventSchemas, type DeciderHandler, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
+import { EventSchemas, type DeciderHandler, type DeciderStream } from '@bostadsko/command-handling';
 import { decideCase, evolveCase, initialCase, type CaseCommand, type CaseState } from './case.decider.js';
 import { caseStream, type CaseEvent } from './case.events.js';
 

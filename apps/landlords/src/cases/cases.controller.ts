@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { commandContext, Roles } from '../../../../libs/platform/src/index.js';
+import { commandContext, Roles } from '@bostadsko/platform';
 import { isAgency, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { AddCaseMessage, ConcludeCase, RegisterLandlordCase } from './case.handlers.js';

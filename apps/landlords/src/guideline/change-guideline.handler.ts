@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext, Handled } from '../../../../libs/command-handling/src/index.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import type { CommandContext, Handled } from '@bostadsko/command-handling';
+import { Clock } from '@bostadsko/clock';
 import { GUIDELINES } from '../landlords.tokens.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import type { ChangeGuideline as GuidelineChange, GuidelineState } from './guideline.decider.js';

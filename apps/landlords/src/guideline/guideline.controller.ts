@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { commandContext, etagOf, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
+import { commandContext, etagOf, revisionFromIfMatch, Roles } from '@bostadsko/platform';
 import { requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import type { Reply } from '../shared/context.js';
 import { ChangeGuideline } from './change-guideline.handler.js';

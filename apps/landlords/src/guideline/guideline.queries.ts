@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { LISTING_TYPES } from '../../../../libs/contracts/src/index.js';
-import { NotFound } from '../../../../libs/platform/src/index.js';
+import { stockholmDate, type IsoDate } from '@bostadsko/calendar';
+import { Clock } from '@bostadsko/clock';
+import { LISTING_TYPES } from '@bostadsko/contracts';
+import { NotFound } from '@bostadsko/platform';
 import { GUIDELINES } from '../landlords.tokens.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { guidelineOn, requirementsFor } from './guideline.decider.js';

@@ -1,4 +1,4 @@
-import { EventSchemas, type DeciderHandler, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
+import { EventSchemas, type DeciderHandler, type DeciderStream } from '@bostadsko/command-handling';
 import { decideGuideline, evolveGuideline, initialGuideline, type ChangeGuideline, type GuidelineState } from './guideline.decider.js';
 import { guidelineStream, type GuidelineEvent } from './guideline.events.js';
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../../../../libs/command-handling/src/index.js';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import type { CommandContext } from '@bostadsko/command-handling';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
 import { VAULT } from '../landlords.tokens.js';
 import type { ContactDetails } from './landlord.events.js';
 import { LandlordService } from './landlord.service.js';

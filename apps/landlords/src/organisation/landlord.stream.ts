@@ -1,4 +1,4 @@
-import { EventSchemas, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
+import { EventSchemas, type DeciderStream } from '@bostadsko/command-handling';
 import { decide, evolve, initialState, type LandlordCommand, type LandlordState } from './landlord.decider.js';
 import { landlordStream, type LandlordEvent } from './landlord.events.js';
 

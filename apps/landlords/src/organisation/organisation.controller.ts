@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, 
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { commandContext, IsCalendarDate, etagOf, Public, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
+import { commandContext, IsCalendarDate, etagOf, Public, revisionFromIfMatch, Roles } from '@bostadsko/platform';
 import { requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import type { Reply } from '../shared/context.js';
 import { ChangeLandlordContact } from './change-landlord-contact.handler.js';

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { PG_POOL } from '../../../../libs/platform/src/index.js';
+import { PG_POOL } from '@bostadsko/platform';
 import { ORGANISATIONS_TABLE } from './organisations.projection.js';
-import { stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { stockholmDate, type IsoDate } from '@bostadsko/calendar';
+import { Clock } from '@bostadsko/clock';
 import { agreementStatusOn, canPublishOn } from './landlord.decider.js';
 import { LandlordService, type Registered } from './landlord.service.js';
 import { organisationView } from './organisation.view.js';

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '../../../../libs/command-handling/src/index.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { Conflict } from '../../../../libs/platform/src/index.js';
+import type { CommandContext } from '@bostadsko/command-handling';
+import { Clock } from '@bostadsko/clock';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { Conflict } from '@bostadsko/platform';
 import { VAULT } from '../landlords.tokens.js';
 import { Claims } from '../shared/claims.js';
 import type { ContactDetails } from './landlord.events.js';

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../../../../libs/testing/src/decider-specification.js';
+import { deciderSpecification } from '@bostadsko/testing';
 import { decideClaim, evolveClaim } from './claim.decider.js';
 
 const given = deciderSpecification({ decide: decideClaim, evolve: evolveClaim, initialState: undefined });

@@ -1,5 +1,5 @@
-import { DeciderHandler, EventSchemas } from '../../../../libs/command-handling/src/index.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { DeciderHandler, EventSchemas } from '@bostadsko/command-handling';
+import type { Infrastructure } from '@bostadsko/runtime';
 import type { ClaimEvent } from '../organisation/landlord.events.js';
 import { decideClaim, evolveClaim, type ClaimCommand, type ClaimHolder, type ClaimState } from './claim.decider.js';
 

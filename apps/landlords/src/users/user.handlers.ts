@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '../../../../libs/command-handling/src/index.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { Conflict, DomainRuleViolation, PasswordHasher } from '../../../../libs/platform/src/index.js';
+import type { CommandContext } from '@bostadsko/command-handling';
+import { Clock } from '@bostadsko/clock';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { Conflict, DomainRuleViolation, PasswordHasher } from '@bostadsko/platform';
 import { VAULT } from '../landlords.tokens.js';
 import type { UserDetails, UserRole } from '../organisation/landlord.events.js';
 import { LandlordService } from '../organisation/landlord.service.js';

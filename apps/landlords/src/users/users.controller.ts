@@ -14,7 +14,8 @@ import {
   TokenService,
   type IssuedToken,
   type ThrottleConfig,
-} from '../../../../libs/platform/src/index.js';
+  commandContext,
+} from '@bostadsko/platform';
 import { isAgency, requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { ChangePasswordDto, InviteUserDto, NewUserDto, SignInDto } from './users.dto.js';
@@ -22,7 +23,6 @@ import { LandlordUsersService } from './landlord-users.service.js';
 import { AddLandlordUser, ChangeLandlordUserPassword, EraseLandlordUser, RemoveLandlordUser } from './user.handlers.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { LandlordUserOf, LandlordUsers } from './user.queries.js';
-import { commandContext } from '../../../../libs/platform/src/index.js';
 
 const REFUSED = 'Wrong e-mail or password';
 

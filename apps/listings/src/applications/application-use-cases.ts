@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { currentCorrelationId, NotFound, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { currentCorrelationId, NotFound, type AuthenticatedUser } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { seekerOf } from '../access/access.js';
-import type { ListingType } from '../../../../libs/contracts/src/index.js';
+import type { ListingType } from '@bostadsko/contracts';
 import { ListingService } from '../listing/listing.service.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 import { ApplicationIntake } from './application-intake.js';
 import { methodFor } from '../ranking/rank.js';
 import type { ApplyBody } from './apply.route.js';

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { stockholmDate } from '@bostadsko/calendar';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { RequirementFailure } from '../listing/eligibility.js';
 import type { Declaration } from '../listing/listing.events.js';
 import { ListingService } from '../listing/listing.service.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 import { PolicyService } from '../policy/policy.service.js';
 import { seekerFacts } from '../read-models/seekers.projection.js';
 import { applyCheck } from './application-intake.js';

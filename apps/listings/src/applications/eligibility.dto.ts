@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { QueryNumber } from '../../../../libs/platform/src/index.js';
+import { QueryNumber } from '@bostadsko/platform';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDefined, ValidateIf } from 'class-validator';
 import type { Declaration } from '../listing/listing.events.js';

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import type { RecordedEvent } from '@bostadsko/event-store';
 import { evolveListing, initialListingState, type ListingState } from '../listing/listing.decider.js';
 import type { ListingEvent } from '../listing/listing.events.js';
 

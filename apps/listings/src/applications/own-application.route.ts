@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { FastRoutes, type BodySchema } from '../../../../libs/platform/src/index.js';
+import { FastRoutes, type BodySchema } from '@bostadsko/platform';
 import { ApplicationUseCases } from './application-use-cases.js';
 
 const PARAMS: BodySchema = { type: 'object', required: ['applicationId'], properties: { applicationId: { type: 'string', format: 'uuid' } } };

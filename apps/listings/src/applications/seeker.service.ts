@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { EventSourced } from '../listing/event-sourced.js';
 import { seekerStream, type SeekerEvent } from '../listing/listing.events.js';
 import { decideSeeker, evolveSeeker, initialSeekerState, type SeekerCommand, type SeekerState } from './seeker.decider.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { ApplicationSubmittedV1, AvhoppRecordedV1 } from '../../../../libs/contracts/src/index.js';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import { ApplicationSubmittedV1, AvhoppRecordedV1 } from '@bostadsko/contracts';
 import { SEEKER_STREAM_PREFIX } from '../listing/listing.events.js';
 import { listingIntegrationMessages } from './listings.integration.js';
 

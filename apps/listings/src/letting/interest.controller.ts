@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } f
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
 import { ForbiddenException } from '@nestjs/common';
-import { CurrentUser, NotFound, PG_POOL, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, NotFound, PG_POOL, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { SeekerService } from '../applications/seeker.service.js';
 import { isStaff } from './letting.access.js';
 import { InterestDto } from './letting.dto.js';

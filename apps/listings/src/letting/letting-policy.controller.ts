@@ -1,4 +1,4 @@
-import { policyController } from '../../../../libs/policy/src/policy.controller.js';
+import { policyController } from '@bostadsko/policy';
 import { LettingPolicyService } from './letting-policy.service.js';
 import { LETTING_POLICY_LIMITS } from './letting.policy.js';
 

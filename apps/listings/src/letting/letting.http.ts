@@ -1,5 +1,4 @@
-import { etagOf, revisionFromIfMatch } from '../../../../libs/platform/src/index.js';
-import type { AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { etagOf, revisionFromIfMatch, type AuthenticatedUser } from '@bostadsko/platform';
 import type { Actor } from './letting.service.js';
 
 export interface Reply {

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { VersionConflictError, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { currentCorrelationId, NotFound, PreconditionFailed } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { VersionConflictError, type RecordedEvent } from '@bostadsko/event-store';
+import { currentCorrelationId, NotFound, PreconditionFailed } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { SeekerService } from '../applications/seeker.service.js';
 import { ListingService } from '../listing/listing.service.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { Clock } from '@bostadsko/clock';
+import { stockholmDate } from '@bostadsko/calendar';
 import { lettingContext, type LettingContext } from './letting.context.js';
 import { decide, evolve, initialLettingState, type LettingCommand, type LettingState, type Withdrawn } from './letting.decider.js';
 import { lettingStream, type LettingEvent } from './letting.events.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { VAULT } from '../listings.tokens.js';
 import { assertListingsLandlord, assertStaffOrListingsLandlord } from './letting.access.js';
 import { ContractDto, RejectDto } from './letting.dto.js';

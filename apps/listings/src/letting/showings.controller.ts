@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { addDays, stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@bostadsko/platform';
+import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { assertStaffOrListingsLandlord, isStaff } from './letting.access.js';
 import { ScheduleShowingDto } from './letting.dto.js';
 import { actorOf, withEtag, type Reply } from './letting.http.js';

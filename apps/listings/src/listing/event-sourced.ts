@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { VersionConflictError, type EventStore, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import { VersionConflictError, type EventStore, type RecordedEvent } from '@bostadsko/event-store';
 
 export interface CommandContext {
   readonly correlationId: string;

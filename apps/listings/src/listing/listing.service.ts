@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { EventSourced } from './event-sourced.js';
 import { decideListing, evolveListing, initialListingState, type ListingCommand, type ListingState } from './listing.decider.js';
 import { listingStream, type ListingEvent } from './listing.events.js';

@@ -3,11 +3,11 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Qu
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type pg from 'pg';
-import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
-import { CurrentUser, NotFound, PG_POOL, Public, Roles, type AuthenticatedUser, QueryNumber } from '../../../../libs/platform/src/index.js';
+import { LISTING_TYPES, type ListingType } from '@bostadsko/contracts';
+import { CurrentUser, NotFound, PG_POOL, Public, Roles, type AuthenticatedUser, QueryNumber } from '@bostadsko/platform';
 import { assertOwnListingOrStaff, landlordOf } from '../access/access.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { Clock } from '@bostadsko/clock';
+import { stockholmDate } from '@bostadsko/calendar';
 import { landlordTimelines } from '../read-models/landlords.projection.js';
 import { LISTING_COLUMNS, listingView, type ListingRow } from '../search/listing-view.js';
 import { SearchListingsQuery } from '../search/search.dto.js';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { BusinessSchedule, Clock } from '../../../../libs/clock/src/index.js';
-import { env, loadConfig } from '../../../../libs/platform/src/index.js';
+import { BusinessSchedule, Clock } from '@bostadsko/clock';
+import { env, loadConfig } from '@bostadsko/platform';
 import { CloseService } from './close.service.js';
 
 const variables = { LISTINGS_JOB_INTERVAL_MS: env.int({ min: 0, max: 86_400_000 }).default(60_000) };

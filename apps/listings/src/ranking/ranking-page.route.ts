@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
-import { FastRoutes, NotFound, PG_POOL, type BodySchema } from '../../../../libs/platform/src/index.js';
+import { FastRoutes, NotFound, PG_POOL, type BodySchema } from '@bostadsko/platform';
 
 interface Page {
   readonly page: number;

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, NotFound, Public, Roles, TokenService, type AuthenticatedUser, QueryNumber } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, NotFound, Public, Roles, TokenService, type AuthenticatedUser, QueryNumber } from '@bostadsko/platform';
 import { CloseService } from './close.service.js';
 import { ExplanationService } from './explanation.service.js';
 

@@ -1,7 +1,7 @@
-import { IsCalendarDate, QueryNumber } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate, QueryNumber } from '@bostadsko/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
+import { LISTING_TYPES, type ListingType } from '@bostadsko/contracts';
 
 export const SORTS = ['published', '-published', 'deadline', '-deadline', 'rent', '-rent', 'area', '-area', 'rooms', '-rooms', 'moveIn', '-moveIn'] as const;
 

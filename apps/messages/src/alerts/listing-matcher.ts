@@ -1,5 +1,5 @@
-import type { Tx } from '../../../../libs/bus/src/bus.port.js';
-import type { ListingPublishedV2 } from '../../../../libs/contracts/src/index.js';
+import type { Tx } from '@bostadsko/bus';
+import type { ListingPublishedV2 } from '@bostadsko/contracts';
 import { SAVED_SEARCHES_TABLE } from '../saved-searches/saved-searches.projection.js';
 
 export const ALERT_BATCHES_TABLE = 'messages.alert_batches';

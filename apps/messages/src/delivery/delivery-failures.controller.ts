@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../../../libs/platform/src/index.js';
+import { Roles } from '@bostadsko/platform';
 import { FailingAddresses, OutboxCountsQuery } from './delivery.queries.js';
 
 /** For staff to follow up: addresses refused for good (the person must give a new one), and mail still waiting. */

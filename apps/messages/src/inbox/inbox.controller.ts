@@ -1,7 +1,7 @@
 import { Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { commandContext, CurrentUser, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { commandContext, CurrentUser, NotFound, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { InboxMessageOf, ListInbox } from './inbox.queries.js';
 import type { InboxMessage } from './inbox.query.js';
 import { MarkMessageRead } from './mark-read.handler.js';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../../../../libs/command-handling/src/index.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import type { CommandContext } from '@bostadsko/command-handling';
+import { Clock } from '@bostadsko/clock';
 import { PERSON_MESSAGES } from '../messages.tokens.js';
 import type { PersonMessages } from './person-messages.stream.js';
 

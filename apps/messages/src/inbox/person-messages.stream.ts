@@ -1,4 +1,4 @@
-import { EventSchemas, type DeciderHandler, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
+import { EventSchemas, type DeciderHandler, type DeciderStream } from '@bostadsko/command-handling';
 import { decide, evolve, initialState, type PersonMessagesCommand, type PersonMessagesState } from './person-messages.decider.js';
 import { personMessagesStream, type PersonMessagesEvent } from './person-messages.events.js';
 

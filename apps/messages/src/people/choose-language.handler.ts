@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../../../../libs/command-handling/src/index.js';
+import type { CommandContext } from '@bostadsko/command-handling';
 import type { Language } from '../inbox/person-messages.events.js';
 import type { PersonMessages } from '../inbox/person-messages.stream.js';
 import { PERSON_MESSAGES } from '../messages.tokens.js';

@@ -1,4 +1,4 @@
-import { policyController } from '../../../../libs/policy/src/policy.controller.js';
+import { policyController } from '@bostadsko/policy';
 import { POLICY_LIMITS } from './messages-policy.js';
 import { PolicyService } from './policy.service.js';
 

@@ -1,7 +1,7 @@
-import type { IntegrationMessage, Tx } from '../../../../libs/bus/src/bus.port.js';
-import { addDays } from '../../../../libs/calendar/src/calendar.js';
-import { FeeNoticeIssuedV1, FeeNoticePaidV1, ShowingAnsweredV1, ShowingScheduledV1 } from '../../../../libs/contracts/src/index.js';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import type { IntegrationMessage, Tx } from '@bostadsko/bus';
+import { addDays } from '@bostadsko/calendar';
+import { FeeNoticeIssuedV1, FeeNoticePaidV1, ShowingAnsweredV1, ShowingScheduledV1 } from '@bostadsko/contracts';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
 import type { FlatFacts, MessageContent } from '../templates/message-facts.js';
 import { messageIdFor } from '../triggers/message-id.js';
 

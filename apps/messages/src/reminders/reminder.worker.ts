@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { BusinessSchedule, Clock } from '../../../../libs/clock/src/index.js';
-import type { Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { stockholmDate } from '@bostadsko/calendar';
+import { BusinessSchedule, Clock } from '@bostadsko/clock';
+import type { Sealed } from '@bostadsko/personal-data';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { MessageKind } from '../inbox/person-messages.events.js';
 import type { PersonMessages } from '../inbox/person-messages.stream.js';
 import type { MessagesConfig } from '../messages.config.js';

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import type { CommandContext } from '../../../../libs/command-handling/src/index.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { stockholmDate } from '@bostadsko/calendar';
+import type { CommandContext } from '@bostadsko/command-handling';
+import { Clock } from '@bostadsko/clock';
 import { SAVED_SEARCHES } from '../messages.tokens.js';
 import { PolicyService } from '../policy/policy.service.js';
 import type { AlertMode, SearchFilters } from './saved-search.events.js';

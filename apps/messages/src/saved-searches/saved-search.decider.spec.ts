@@ -1,4 +1,4 @@
-import { Conflict, NotFound } from '../../../../libs/errors/src/index.js';
+import { Conflict, NotFound } from '@bostadsko/errors';
 import { decideSavedSearch, evolveSavedSearch, initialSavedSearches, type SavedSearchCommand } from './saved-search.decider.js';
 import type { SavedSearchEvent, SearchFilters } from './saved-search.events.js';
 

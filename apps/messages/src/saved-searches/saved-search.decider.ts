@@ -1,4 +1,4 @@
-import { Conflict, NotFound } from '../../../../libs/errors/src/index.js';
+import { Conflict, NotFound } from '@bostadsko/errors';
 import type { AlertMode, SavedSearchEvent, SearchFilters } from './saved-search.events.js';
 
 export type SavedSearchCommand =

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
-import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
+import { LISTING_TYPES, type ListingType } from '@bostadsko/contracts';
+import { IsCalendarDate } from '@bostadsko/platform';
 import { ALERT_MODES, type AlertMode } from './saved-search.events.js';
 
 /** The search page's filters, bounded as the listings API bounds them, plus the list types and how to be alerted. */

@@ -1,4 +1,4 @@
-import type { ListingType } from '../../../../libs/contracts/src/index.js';
+import type { ListingType } from '@bostadsko/contracts';
 
 /** At once when a matching listing is published, or gathered into one message a day at the person's digest time. */
 export type AlertMode = 'immediate' | 'daily';

@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { commandContext, CurrentUser, InvalidRequest, Roles, type AuthenticatedUser, type FieldError } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { commandContext, CurrentUser, InvalidRequest, Roles, type AuthenticatedUser, type FieldError } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { AlertModeDto, SaveSearchDto } from './saved-search.dto.js';
 import { ChangeSearchAlerts, DeleteSearch, SaveSearch } from './saved-search.commands.js';
 import type { SearchFilters } from './saved-search.events.js';

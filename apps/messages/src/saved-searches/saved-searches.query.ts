@@ -1,5 +1,5 @@
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import type { ListingType } from '../../../../libs/contracts/src/index.js';
+import type { Infrastructure } from '@bostadsko/runtime';
+import type { ListingType } from '@bostadsko/contracts';
 import type { AlertMode, SearchFilters } from './saved-search.events.js';
 import { SAVED_SEARCHES_TABLE } from './saved-searches.projection.js';
 

@@ -1,4 +1,4 @@
-import { EventSchemas, type DeciderHandler, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
+import { EventSchemas, type DeciderHandler, type DeciderStream } from '@bostadsko/command-handling';
 import { decideSavedSearch, evolveSavedSearch, initialSavedSearches, type SavedSearchCommand, type SavedSearchState } from './saved-search.decider.js';
 import { savedSearchesStream, type SavedSearchEvent } from './saved-search.events.js';
 

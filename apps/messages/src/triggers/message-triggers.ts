@@ -1,4 +1,4 @@
-import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
+import type { IntegrationMessage } from '@bostadsko/bus';
 import {
   ApplicantDeregisteredV1,
   ApplicantDeregistrationReversedV1,
@@ -9,7 +9,7 @@ import {
   ListingLetV1,
   ProposalDecidedV1,
   ShowingScheduledV1,
-} from '../../../../libs/contracts/src/index.js';
+} from '@bostadsko/contracts';
 import type { FlatFacts, MessageContent } from '../templates/message-facts.js';
 
 /** What the consumer knows from earlier messages: the flat of a listing, the applicant of a proposal. */

@@ -1,6 +1,6 @@
 import type { KafkaMessage, Message } from 'kafkajs';
-import { CONTRACTS } from '../../../contracts/src/registry.js';
-import { comparePositions } from '../../../event-store/src/index.js';
+import { CONTRACTS } from '@bostadsko/contracts/registry';
+import { comparePositions } from '@bostadsko/event-store';
 import { sourceAppOf, type IntegrationMessage, type RelayProgress, type SourceProgressSink } from '../bus.port.js';
 import { progressMarker, progressOf } from '../postgres/relay-progress.js';
 

@@ -2,8 +2,8 @@ import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { STATUS_CODES } from 'node:http';
-import { GENERIC_PROBLEM_TYPE, ProblemError, type ProblemDetails } from '../../../errors/src/index.js';
-import { isDatabaseUnavailable } from '../../../postgres/src/connection-errors.js';
+import { GENERIC_PROBLEM_TYPE, ProblemError, type ProblemDetails } from '@bostadsko/errors';
+import { isDatabaseUnavailable } from '@bostadsko/postgres';
 import { problemHeaders } from './problem-reply.js';
 
 export type Problem = Pick<ProblemDetails, 'type' | 'title' | 'status' | 'detail'> & Readonly<Record<string, unknown>>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '../../../command-handling/src/index.js';
+import type { CommandContext } from '@bostadsko/command-handling';
 import { currentCorrelationId } from '../logging/correlation-id.js';
 
 /** A command's context from the request being handled: its correlation id (the request is also the cause), who, and If-Match. */
