@@ -10,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkModule>> = {
   'read-after': () => import('./read-after.bench.js'),
   web: () => import('./web.bench.js'),
   bus: () => import('./bus.bench.js'),
+  'saved-search-alerts': () => import('./saved-search-alerts.bench.js'),
 };
 
 async function main(name: string | undefined): Promise<number> {

@@ -239,6 +239,40 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     await http().get(`/listings/${randomUUID()}`).expect(404);
   });
 
+  test('the public feed of new listings, Atom and JSON Feed, takes the search filters and answers 304 to a current copy', async () => {
+    const { token } = await landlord();
+    const district = `F-${randomUUID().slice(0, 8)}`;
+    const small = await publishListing(token, { district, rooms: 1, address: 'Små & Trånga <gatan> 1' });
+    const large = await publishListing(token, { district, rooms: 4 });
+    await eventually(
+      () => rows('SELECT count(*)::int AS n FROM listings.listings WHERE district = $1', [district]),
+      (r) => r[0].n === 2,
+    );
+    const atom = await http().get(`/listings/feed.atom?district=${district}`).expect(200);
+    expect(atom.headers['content-type']).toMatch(/^application\/atom\+xml/);
+    expect(atom.headers['cache-control']).toBe('public, max-age=300');
+    expect(atom.text).toContain(`<id>urn:uuid:${small.listingId}</id>`);
+    expect(atom.text).toContain('Små &#38; Trånga &#60;gatan&#62; 1');
+    expect(atom.text).not.toContain('<gatan>');
+    const json = await http().get(`/listings/feed.json?district=${district}&roomsMin=2`).expect(200);
+    expect(json.headers['content-type']).toMatch(/^application\/feed\+json/);
+    const feed = JSON.parse(json.text) as { version: string; items: Array<{ id: string; _bostadsko: { rooms: number } }> };
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.items.map((i) => i.id)).toEqual([large.listingId]);
+    expect(feed.items[0]._bostadsko.rooms).toBe(4);
+
+    await http().get(`/listings/feed.atom?district=${district}`).set('if-none-match', atom.headers.etag).expect(304);
+    await http().get(`/listings/feed.atom?district=${district}`).set('if-modified-since', atom.headers['last-modified']).expect(304);
+    await http().get(`/listings/feed.atom?district=${district}`).set('if-none-match', '"stale"').expect(200);
+    await publishListing(token, { district, rooms: 2 });
+    const changed = await eventually(
+      () => http().get(`/listings/feed.atom?district=${district}`).set('if-none-match', atom.headers.etag),
+      (r) => r.status === 200,
+    );
+    expect(changed.headers.etag).not.toBe(atom.headers.etag);
+    expect((await http().get('/listings/feed.json?roomsMin=many').expect(400)).body.errors[0].field).toBe('roomsMin');
+  });
+
   test('applying: eligibility edges told exactly, the income multiple met exactly, no duplicates, unknown seekers refused', async () => {
     const { token } = await landlord();
     const listing = await publishListing(token, { monthlyRent: 10000 });

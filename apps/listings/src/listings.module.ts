@@ -1,3 +1,4 @@
+import { FeedController } from './search/feed.controller.js';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ChangePolicyHandler } from '@bostadsko/policy';
@@ -48,7 +49,7 @@ const eventSourcing = EventSourcingModule.forRoot({
     ListingCoreModule.register(eventSourcing),
     LettingModule,
   ],
-  controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, EligibilityController, AuditController, ExtractController, AccessLogController],
+  controllers: [PolicyController, ListingsController, FeedController, RankingController, ApplicationsController, EligibilityController, AuditController, ExtractController, AccessLogController],
   providers: [
     ChangePolicyHandler,
     ...accessLogProviders('listings'),

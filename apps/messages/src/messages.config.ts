@@ -6,6 +6,10 @@ const variables = {
   MAIL_FROM: env.string().default('Bostadskön <noreply@bostadsko.se>'),
   /** How often the outbox is looked at for mail due; 0 turns delivery off (mail waits, nothing is lost). */
   DELIVERY_INTERVAL_MS: env.int({ min: 0, max: 3_600_000 }).default(1000),
+  /** How often due saved-search alerts are made into messages (and at once after a training clock move); 0 turns it off. */
+  ALERT_INTERVAL_MS: env.int({ min: 0, max: 3_600_000 }).default(1000),
+  /** How often reminders due today are sent (and at once after a training clock move); 0 turns it off. */
+  REMINDER_INTERVAL_MS: env.int({ min: 0, max: 86_400_000 }).default(60_000),
   /** The folder where the development SMTP server keeps mail; `GET /dev/mailbox` reads it, never in production. */
   DEV_MAILBOX_DIR: env.string().optional(),
   NODE_ENV: env.string().optional(),

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import type { IntegrationMessage, Tx } from '@bostadsko/bus';
 import {
   AccountClosedV1,
+  ApplicantDeregisteredV1,
+  ApplicantDeregistrationReversedV1,
+  AvhoppRecordedV1,
   ApplicationsPlacedV1,
   ApplicationSubmittedV1,
   ContactDetailsChangedV1,
@@ -28,6 +31,7 @@ import { messagesRebuildTargets } from './messages.rebuild.js';
 import { MessagesModule } from './messages.module.js';
 import { TriggersConsumer } from './triggers/triggers.consumer.js';
 import { personMessagesStream } from './inbox/person-messages.events.js';
+import { savedSearchesStream } from './saved-searches/saved-search.events.js';
 
 const today = stockholmDate(new Date());
 
@@ -187,6 +191,76 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
     expect((await http().get(`/messages/people/${id}`).set(bearer(staff)).set('x-access-reason', 'Support call').expect(200)).body).toHaveLength(6);
   });
 
+  test('a deregistration, its reversal and an avhopp are worded in the person’s language and sent once each', async () => {
+    const swedish = await person();
+    const english = await person('en');
+    const listingId = randomUUID();
+    const triggers = (id: string) => [
+      message(ApplicantDeregisteredV1.type, id, { applicantId: id, on: '2026-09-14', reason: 'annual-fee-unpaid' }),
+      message(ApplicantDeregistrationReversedV1.type, id, { applicantId: id, deregisteredOn: '2026-09-14', on: '2026-09-20', queueStartDate: '2019-03-01', reason: 'fee-paid-in-time' }),
+      message(AvhoppRecordedV1.type, id, { applicantId: id, listingId, applicationId: randomUUID(), on: '2026-10-02', kind: 'backed-out-after-yes' }),
+    ];
+    const sent = [...triggers(swedish.id), ...triggers(english.id)];
+    await infra.bus.publish(sent);
+    const sv = await eventually(
+      () => mailTo(swedish.email),
+      (m) => m.length >= 3,
+    );
+    expect(sv.map((m) => m.subject).sort()).toEqual(['Du har avregistrerats ur bostadskön', 'Du är tillbaka i bostadskön med din kötid', 'Vi har noterat ett avhopp'].sort());
+    expect(sv.find((m) => m.subject.startsWith('Du är tillbaka'))?.text).toContain('1 mars 2019');
+    const en = await eventually(
+      () => mailTo(english.email),
+      (m) => m.length >= 3,
+    );
+    expect(en.map((m) => m.subject).sort()).toEqual(
+      ['You have been deregistered from the housing queue', 'You are back in the housing queue with your queue time', 'We have recorded a withdrawal (avhopp)'].sort(),
+    );
+    expect(en.find((m) => m.subject.startsWith('We have recorded'))?.html).toMatch(/<html lang="en">.*backed out on 2 October 2026/);
+    await infra.bus.publish(sent);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await mailTo(swedish.email)).toHaveLength(3);
+    expect(await mailTo(english.email)).toHaveLength(3);
+  });
+
+  test('a person turns e-mail off for a kind they may: kept in the inbox, not mailed; fee and letting messages cannot be turned off', async () => {
+    const { id, email } = await person();
+    const token = await seeker(id);
+    await http().get(`/messages/people/${randomUUID()}/preferences`).set(bearer(staff)).expect(404);
+    await http().post(`/messages/people/${id}/email`).set(bearer(token)).send({ kind: 'fee-notice-issued', email: false }).expect(422);
+    const refused = await http().post(`/messages/people/${id}/email`).set(bearer(token)).send({ kind: 'fee-notice-issued', email: false });
+    expect(refused.body).toMatchObject({ code: 'email-required' });
+    await http().post(`/messages/people/${id}/email`).set(bearer(token)).send({ kind: 'no-such-kind', email: false }).expect(400);
+    await http().post(`/messages/people/${id}/email`).set(bearer(token)).send({ kind: 'application-received', email: false }).expect(204);
+    await http().post(`/messages/people/${randomUUID()}/email`).set(bearer(token)).send({ kind: 'application-received', email: false }).expect(403);
+    const preferences = await eventually(
+      () =>
+        http()
+          .get(`/messages/people/${id}/preferences`)
+          .set(bearer(token))
+          .then((r) => r.body as { email?: Record<string, boolean> }),
+      (p) => p.email?.['application-received'] === false,
+    );
+    expect(preferences).toEqual({ language: 'sv', digestTime: '07:00', email: { 'application-received': false, 'place-at-close': true, 'saved-search-alert': true } });
+
+    const listingId = randomUUID();
+    await infra.bus.publish([submitted(id, listingId), message(ApplicantDeregisteredV1.type, id, { applicantId: id, on: '2026-09-14', reason: 'annual-fee-unpaid' })]);
+    await eventually(
+      () => mailTo(email),
+      (m) => m.length >= 1,
+    );
+    const inbox = await eventually(
+      () =>
+        http()
+          .get('/messages')
+          .set(bearer(token))
+          .then((r) => r.body as Array<{ kind: string }>),
+      (m) => m.length >= 2,
+    );
+    expect(inbox.map((m) => m.kind).sort()).toEqual(['application-received', 'deregistered']);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await mailTo(email)).map((m) => m.subject)).toEqual(['Du har avregistrerats ur bostadskön']);
+  });
+
   test('SMTP down, then up: the mail waits and is delivered once when the server returns', async () => {
     const { id, email } = await person('en');
     await smtp!.close();
@@ -270,11 +344,30 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
       const chosen = (await infra.store.readStream(personMessagesStream(id))).find((e) => e.type === 'language-chosen');
       expect(chosen).toMatchObject({ metadata: { correlationId: 'pinned-correlation-3', causationId: 'pinned-correlation-3', actor: expect.any(String) } });
     });
+
+    test('saved searches and preferences are commands too: their events carry the request’s correlation id, and a retried save answers the same search', async () => {
+      const { id } = await person();
+      const token = await seeker(id);
+      const save = () =>
+        http().post('/messages/saved-searches').set(bearer(token)).set('x-correlation-id', 'pinned-correlation-4').set('idempotency-key', `save-${id}`).send({ municipality: 'Uppsala' }).expect(201);
+      const first = (await save()).body as { searchId: string };
+      expect((await save()).body).toEqual(first);
+      await http().post(`/messages/people/${id}/email`).set(bearer(token)).set('x-correlation-id', 'pinned-correlation-5').send({ kind: 'saved-search-alert', email: false }).expect(204);
+      await http().post(`/messages/people/${id}/digest-time`).set(bearer(token)).set('x-correlation-id', 'pinned-correlation-6').send({ digestTime: '18:30' }).expect(204);
+      const saved = await infra.store.readStream(savedSearchesStream(id));
+      expect(saved.map((e) => [e.type, e.metadata.correlationId, e.metadata.causationId])).toEqual([['search-saved', 'pinned-correlation-4', 'pinned-correlation-4']]);
+      expect(saved[0].data).toMatchObject({ searchId: first.searchId });
+      const people = (await infra.store.readStream(personMessagesStream(id))).filter((e) => e.type === 'email-preference-chosen' || e.type === 'digest-time-chosen');
+      expect(people.map((e) => [e.type, e.metadata.correlationId])).toEqual([
+        ['email-preference-chosen', 'pinned-correlation-5'],
+        ['digest-time-chosen', 'pinned-correlation-6'],
+      ]);
+    });
   });
 
   test('the development mailbox lists what the local server kept', async () => {
     const kept = (await http().get('/dev/mailbox').expect(200)).body as KeptMail[];
-    expect(kept.length).toBeGreaterThanOrEqual(7);
+    expect(kept.length).toBeGreaterThanOrEqual(14);
     expect(kept[0]).toMatchObject({ from: 'noreply@bostadsko.se', subject: expect.any(String), text: expect.any(String) });
   });
 

@@ -17,33 +17,47 @@ import { DeciderHandler } from '@bostadsko/command-handling';
 import { personMessagesStreams } from './inbox/person-messages.stream.js';
 import { loadMessagesConfig } from './messages.config.js';
 import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
-import { INBOX, MESSAGES_CONFIG, PERSON_MESSAGES, VAULT } from './messages.tokens.js';
+import { INBOX, MESSAGES_CONFIG, PERSON_MESSAGES, SAVED_SEARCHES, VAULT } from './messages.tokens.js';
 import { MESSAGES_MIGRATIONS, MESSAGES_PROJECTIONS } from './messages.wiring.js';
 import { PeopleController } from './people/people.controller.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { PolicyService } from './policy/policy.service.js';
 import { TriggersConsumer } from './triggers/triggers.consumer.js';
+import { AlertWorker } from './alerts/alert.worker.js';
+import { ReminderWorker } from './reminders/reminder.worker.js';
+import { SavedSearchesController } from './saved-searches/saved-searches.controller.js';
+import { savedSearchesStreams } from './saved-searches/saved-searches.stream.js';
+import { ChangeSearchAlertsHandler, DeleteSearchHandler, SaveSearchHandler } from './saved-searches/saved-search.commands.js';
+import { ChooseDigestTimeHandler, ChooseEmailHandler } from './people/preferences.handlers.js';
 
 const eventSourcing = EventSourcingModule.forRoot({ app: 'messages', migrations: MESSAGES_MIGRATIONS, projections: MESSAGES_PROJECTIONS });
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'messages', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot()],
-  controllers: [DeliveryFailuresController, PeopleController, PolicyController, DevMailboxController, InboxController, AccessLogController],
+  controllers: [DeliveryFailuresController, PeopleController, PolicyController, DevMailboxController, InboxController, SavedSearchesController, AccessLogController],
   providers: [
     ...accessLogProviders('messages'),
     PolicyService,
     MarkMessageReadHandler,
     ChangePolicyHandler,
     ChooseLanguageHandler,
+    ChooseEmailHandler,
+    ChooseDigestTimeHandler,
+    SaveSearchHandler,
+    ChangeSearchAlertsHandler,
+    DeleteSearchHandler,
     ListInboxHandler,
     InboxMessageOfHandler,
     FailingAddressesHandler,
     OutboxCountsHandler,
     TriggersConsumer,
     DeliveryWorker,
+    AlertWorker,
+    ReminderWorker,
     { provide: MESSAGES_CONFIG, useFactory: loadMessagesConfig },
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
     { provide: PERSON_MESSAGES, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new DeciderHandler(infra.store, personMessagesStreams) },
+    { provide: SAVED_SEARCHES, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new DeciderHandler(infra.store, savedSearchesStreams) },
     { provide: INBOX, inject: [INFRASTRUCTURE, VAULT], useFactory: (infra: Infrastructure, vault: PersonalDataVault) => new InboxQuery(infra, vault) },
   ],
 })

@@ -3,6 +3,7 @@ import { PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
 import { deliveriesProjection } from './delivery/deliveries.projection.js';
 import { inboxProjection } from './inbox/inbox.projection.js';
 import { peopleProjection } from './people/people.projection.js';
+import { savedSearchesProjection } from './saved-searches/saved-searches.projection.js';
 
 export const MESSAGES_MIGRATIONS = [
   ...PERSONAL_DATA_MIGRATIONS,
@@ -15,8 +16,55 @@ export const MESSAGES_MIGRATIONS = [
       CREATE TABLE messages.flats (listing_id uuid PRIMARY KEY, facts jsonb NOT NULL);
       CREATE TABLE messages.proposals (proposal_id uuid PRIMARY KEY, applicant_id uuid NOT NULL);`,
   },
+  {
+    id: 'messages/002-saved-search-alerts',
+    // The seekers' birth years (from applicants' registrations) for the age range of a listing, and the alert queue.
+    // A listing is matched once (matched_listings, in the same transaction as its alerts), so a redelivered event
+    // queues nothing; within it one alert per seeker, kept as one row per listing and due time holding the seekers'
+    // ids, so queueing ten thousand alerts writes a few rows, not ten thousand index entries. The alert worker claims
+    // due rows for a round, records one message per seeker with an id derived from the round, then deletes the rows:
+    // a crash in between records the same message ids again, which the inbox keeps once.
+    sql: `
+      CREATE TABLE messages.seekers (applicant_id uuid PRIMARY KEY, birth_year int);
+      CREATE TABLE messages.matched_listings (listing_id uuid PRIMARY KEY, matched_at timestamptz NOT NULL, alerts int NOT NULL);
+      CREATE TABLE messages.alert_batches (
+        batch_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        listing_id uuid NOT NULL,
+        daily boolean NOT NULL,
+        due_at timestamptz NOT NULL,
+        applicants uuid[] NOT NULL,
+        round_id uuid);
+      CREATE INDEX ON messages.alert_batches (due_at) WHERE round_id IS NULL;
+      CREATE INDEX ON messages.alert_batches (round_id) WHERE round_id IS NOT NULL;
+      ALTER TABLE IF EXISTS messages.people ADD COLUMN IF NOT EXISTS digest_time text NOT NULL DEFAULT '07:00';
+      ALTER TABLE IF EXISTS messages.people ADD COLUMN IF NOT EXISTS email_off text[] NOT NULL DEFAULT '{}';
+      -- The first digest time after an instant, on the Stockholm wall clock (so across a change to or from summer time too).
+      -- One expression, so the planner inlines it into the matching INSERT instead of calling it for every alert.
+      CREATE FUNCTION messages.next_digest(after timestamptz, at_time text) RETURNS timestamptz LANGUAGE sql STABLE AS $$
+        SELECT ((after AT TIME ZONE 'Europe/Stockholm')::date
+          + CASE WHEN ((after AT TIME ZONE 'Europe/Stockholm')::date + at_time::time) AT TIME ZONE 'Europe/Stockholm' > after THEN 0 ELSE 1 END
+          + at_time::time) AT TIME ZONE 'Europe/Stockholm'
+      $$;`,
+  },
+  {
+    id: 'messages/003-reminders',
+    // Reminders planned from a fee notice or a showing invitation, sent on their day by the reminder worker with the lead
+    // time of the policy on that day; ended by the payment or the answer. The content is sealed under the person's key.
+    sql: `
+      CREATE TABLE messages.reminders (
+        reminder_id uuid PRIMARY KEY,
+        applicant_id uuid NOT NULL,
+        kind text NOT NULL,
+        subject text NOT NULL,
+        not_before date,
+        deadline date NOT NULL,
+        content jsonb NOT NULL,
+        state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'cancelled', 'too-late')));
+      CREATE INDEX ON messages.reminders (deadline) WHERE state = 'pending';
+      CREATE INDEX ON messages.reminders (applicant_id, subject) WHERE state = 'pending';`,
+  },
 ];
 
 /** The inbox and the people can be rebuilt from the log; the outbox is left out of rebuilds (deliveries.projection.ts says why). */
-export const MESSAGES_REBUILDABLE = [inboxProjection, peopleProjection];
+export const MESSAGES_REBUILDABLE = [inboxProjection, peopleProjection, savedSearchesProjection];
 export const MESSAGES_PROJECTIONS = [...MESSAGES_REBUILDABLE, deliveriesProjection];

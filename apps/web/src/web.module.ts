@@ -8,6 +8,7 @@ import { LandlordControllers } from './pages/landlord/landlord.controllers.js';
 import { ListingsController } from './pages/listings/listings.controller.js';
 import { MineController } from './pages/mine/mine.controller.js';
 import { MessagesController } from './pages/messages/messages.controller.js';
+import { SavedSearchesController } from './pages/saved-searches/saved-searches.controller.js';
 import { QueueRulesQuery } from './pages/home/queue-rules.js';
 import { StaffControllers } from './pages/staff/staff.controllers.js';
 import { StatisticsController } from './pages/statistics/statistics.controller.js';
@@ -23,7 +24,18 @@ export class WebModule {
       module: WebModule,
       // JSON lines like the five apps', so the website's logs are machine-readable too.
       imports: [LoggerModule.forRoot(loggerParams('web', config))],
-      controllers: [HealthController, HomeController, AccountController, ListingsController, MineController, MessagesController, StatisticsController, ...LandlordControllers, ...StaffControllers],
+      controllers: [
+        HealthController,
+        HomeController,
+        AccountController,
+        ListingsController,
+        MineController,
+        MessagesController,
+        SavedSearchesController,
+        StatisticsController,
+        ...LandlordControllers,
+        ...StaffControllers,
+      ],
       providers: [{ provide: WEB_CONFIG, useValue: config }, ApiClient, PageContext, TrainingClockBanner, QueueRulesQuery],
     };
   }

@@ -1,5 +1,5 @@
 import { integrationMessage, type IntegrationMapper } from '@bostadsko/bus';
-import { ContactDetailsChangedV1, FeeNoticeIssuedV1 } from '@bostadsko/contracts';
+import { ContactDetailsChangedV1, FeeNoticeIssuedV1, FeeNoticePaidV1 } from '@bostadsko/contracts';
 import { addDays } from '@bostadsko/calendar';
 import type { PersonalDataVault, Sealed } from '@bostadsko/personal-data';
 import type { PersonalDetails } from '../applicant/applicant.events.js';
@@ -9,8 +9,9 @@ import { policyOn, type PolicyChange } from '../policy/applicant-policy.js';
 
 /**
  * What the messages app needs to write to a seeker: the e-mail address, opened
- * from the sealed details (nothing once the person is erased), and each fee
- * notice with its last pay day under the grace in force on the due date.
+ * from the sealed details (nothing once the person is erased), each fee
+ * notice with its last pay day under the grace in force on the due date, and
+ * each notice paid, which ends its reminders.
  */
 export const messagesIntegration =
   (vault: Pick<PersonalDataVault, 'open'>, policyChanges: () => Promise<readonly PolicyChange[]>): IntegrationMapper =>
@@ -35,6 +36,11 @@ export const messagesIntegration =
         reference: data.reference,
       };
       return [integrationMessage(event, FeeNoticeIssuedV1.type, data.applicantId, payload)];
+    }
+    if (event.streamId.startsWith(FEE_ACCOUNT_PREFIX) && event.type === 'fee-notice-paid') {
+      const { data } = event as unknown as Extract<FeeAccountEvent, { type: 'fee-notice-paid' }>;
+      const applicantId = event.streamId.slice(FEE_ACCOUNT_PREFIX.length);
+      return [integrationMessage(event, FeeNoticePaidV1.type, applicantId, { applicantId, noticeId: data.noticeId, paidOn: data.paidOn } satisfies FeeNoticePaidV1)];
     }
     return [];
   };

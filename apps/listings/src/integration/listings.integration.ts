@@ -1,6 +1,6 @@
 import { allMessages, integrationMessage, type IntegrationMapper, type IntegrationMessage } from '@bostadsko/bus';
 import type { RecordedEvent } from '@bostadsko/event-store';
-import { ApplicationsClosedV1, ApplicationsPlacedV1, ApplicationSubmittedV1, ListingPublishedV1, ListingWithdrawnV1 } from '@bostadsko/contracts';
+import { ApplicationsClosedV1, AvhoppRecordedV1, ApplicationsPlacedV1, ApplicationSubmittedV1, ListingPublishedV1, ListingPublishedV2, ListingWithdrawnV1 } from '@bostadsko/contracts';
 import { stockholmDate } from '@bostadsko/calendar';
 import { isListingStream, SEEKER_STREAM_PREFIX, type ListingEvent, type SeekerEvent } from '../listing/listing.events.js';
 
@@ -14,7 +14,7 @@ function fromListing(event: RecordedEvent): IntegrationMessage[] {
   const domain = event as unknown as ListingEvent;
   switch (domain.type) {
     case 'listing-published': {
-      const { landlordId, flat, publishedOn, applicationDeadline } = domain.data;
+      const { landlordId, flat, publishedOn, applicationDeadline, requirements } = domain.data;
       const payload: ListingPublishedV1 = {
         listingId,
         landlordId,
@@ -28,7 +28,8 @@ function fromListing(event: RecordedEvent): IntegrationMessage[] {
         applicationDeadline,
         moveInDate: flat.moveInDate,
       };
-      return [integrationMessage(event, ListingPublishedV1.type, listingId, payload)];
+      const withAges: ListingPublishedV2 = { ...payload, minAge: requirements.minAge, maxAge: requirements.maxAge };
+      return [integrationMessage(event, ListingPublishedV1.type, listingId, payload), integrationMessage(event, ListingPublishedV2.type, listingId, withAges)];
     }
     case 'applications-ranked': {
       const { landlordId, rankedAt, applications, ranking } = domain.data;
@@ -52,8 +53,12 @@ function fromListing(event: RecordedEvent): IntegrationMessage[] {
 
 function fromSeeker(event: RecordedEvent): IntegrationMessage[] {
   const domain = event as unknown as SeekerEvent;
-  if (domain.type !== 'application-submitted') return [];
   const applicantId = event.streamId.slice(SEEKER_STREAM_PREFIX.length);
+  if (domain.type === 'avhopp-recorded') {
+    const { listingId, applicationId, on, kind } = domain.data;
+    return [integrationMessage(event, AvhoppRecordedV1.type, applicantId, { applicantId, listingId, applicationId, on, kind } satisfies AvhoppRecordedV1)];
+  }
+  if (domain.type !== 'application-submitted') return [];
   const { applicationId, listingId, submittedAt } = domain.data;
   const payload: ApplicationSubmittedV1 = { applicationId, listingId, applicantId, submittedOn: stockholmDate(new Date(submittedAt)) };
   return [integrationMessage(event, ApplicationSubmittedV1.type, applicantId, payload)];

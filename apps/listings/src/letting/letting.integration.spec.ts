@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@bostadsko/event-store';
-import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, ShowingScheduledV1, TenantProposedV1 } from '@bostadsko/contracts';
+import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, ShowingAnsweredV1, ShowingScheduledV1, TenantProposedV1 } from '@bostadsko/contracts';
 import { decide, evolve, initialLettingState, proposalIdFor, type LettingCommand, type LettingState } from './letting.decider.js';
 import type { LettingEvent } from './letting.events.js';
 import { lettingIntegrationMessages } from './letting.integration.js';
@@ -57,7 +57,11 @@ const mapAll = async (events: readonly RecordedEvent[], vault = opener()) => (aw
 
 describe('letting integration messages', () => {
   test('the showing, proposals, decisions with reasons, the let and a cancellation, each valid by its contract', async () => {
-    const [showing, ...messages] = await mapAll(recorded(letting('regular', true)));
+    const all = await mapAll(recorded(letting('regular', true)));
+    const answers = all.filter((m) => m.type === ShowingAnsweredV1.type);
+    expect(answers.length).toBeGreaterThan(0);
+    for (const answer of answers) expect(ShowingAnsweredV1.parse(answer.payload)).toMatchObject({ listingId, interested: expect.any(Boolean) });
+    const [showing, ...messages] = all.filter((m) => m.type !== ShowingAnsweredV1.type);
     expect(showing.type).toBe(ShowingScheduledV1.type);
     const invited = ShowingScheduledV1.parse(showing.payload).invited;
     expect(invited.map((i) => i.applicantId)).toEqual(ranking.slice(0, invited.length).map((r) => r.applicantId));
@@ -97,13 +101,13 @@ describe('letting integration messages', () => {
   test('events of other streams and internal steps publish nothing', async () => {
     const events = recorded(letting('regular'));
     expect(await mapAll([{ ...events[0], streamId: `listing-${listingId}` }])).toEqual([]);
-    expect(await mapAll(events.filter((e) => ['interest-answered', 'applicant-verified'].includes(e.type)))).toEqual([]);
+    expect(await mapAll(events.filter((e) => ['applicant-verified'].includes(e.type)))).toEqual([]);
   });
 
   test('the household size is opened from the sealed facts; once the person is erased, no proposal is published', async () => {
     const events = recorded(letting('regular'));
     expect(JSON.stringify(events.filter((e) => e.type === 'tenant-proposed').map((e) => e.data))).not.toContain('householdSize');
-    const erased = await mapAll(events, opener(true));
+    const erased = (await mapAll(events, opener(true))).filter((m) => m.type !== ShowingAnsweredV1.type);
     expect(erased.map((m) => m.type)).toEqual([ShowingScheduledV1.type, ProposalDecidedV1.type, ProposalDecidedV1.type, ListingLetV1.type]);
   });
 });

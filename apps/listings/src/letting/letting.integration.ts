@@ -1,11 +1,11 @@
 import { integrationMessage, type IntegrationMapper } from '@bostadsko/bus';
-import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, ShowingScheduledV1, TenantProposedV1 } from '@bostadsko/contracts';
+import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, ShowingAnsweredV1, ShowingScheduledV1, TenantProposedV1 } from '@bostadsko/contracts';
 import { LETTING_STREAM_PREFIX, type LettingEvent } from './letting.events.js';
 import { householdSize, type SealedOpener } from './proposed-households.js';
 
 /**
  * What other apps may know of a letting: who was invited to a showing and
- * when (messages), proposals and the landlord's
+ * when, and who answered (messages), proposals and the landlord's
  * decisions (landlords' reports), the let with the flat facts (statistics,
  * and applicants, which uses up queue time unless `usesQueueTime` is false)
  * and a cancelled letting (applicants restore queue time). Keyed by listing, so
@@ -29,6 +29,10 @@ export const lettingIntegrationMessages =
           invited: invited.map(({ applicantId, applicationId, slot }) => ({ applicantId, applicationId, startsAt: slots[slot].startsAt, endsAt: slots[slot].endsAt })),
         };
         return [integrationMessage(event, ShowingScheduledV1.type, listingId, payload)];
+      }
+      case 'interest-answered': {
+        const { applicationId, applicantId, interested, answeredAt } = domain.data;
+        return [integrationMessage(event, ShowingAnsweredV1.type, listingId, { listingId, applicationId, applicantId, interested, answeredAt } satisfies ShowingAnsweredV1)];
       }
       case 'tenant-proposed': {
         const { proposalId, landlordId, applicantId, place, facts, requirementsVerified, proposedAt } = domain.data;

@@ -1,4 +1,4 @@
-import { NotFound } from '@bostadsko/errors';
+import { DomainRuleViolation, NotFound } from '@bostadsko/errors';
 import type { Sealed } from '@bostadsko/personal-data/sealed';
 import type { Language, MessageKind, PersonMessagesEvent } from './person-messages.events.js';
 
@@ -8,16 +8,25 @@ export type PersonMessagesCommand =
   | { readonly type: 'note-email'; readonly email: Sealed }
   | { readonly type: 'record-bounce'; readonly messageId: string; readonly reason: string; readonly now: string }
   | { readonly type: 'choose-language'; readonly language: Language }
+  | { readonly type: 'choose-digest-time'; readonly digestTime: string }
+  /** `optional`: the kinds a person may turn off (fee and letting messages are always e-mailed). */
+  | { readonly type: 'choose-email'; readonly kind: MessageKind; readonly email: boolean; readonly optional: readonly MessageKind[] }
   | { readonly type: 'erase'; readonly on: string };
+
+/** Daily saved-search alerts go out at this Swedish time unless the person chose another. */
+const DEFAULT_DIGEST_TIME = '07:00';
 
 export interface PersonMessagesState {
   /** Message id to whether it has been read. */
   readonly messages: ReadonlyMap<string, boolean>;
   readonly language: Language;
+  readonly digestTime: string;
+  /** Kinds the person chose to keep in the inbox only. */
+  readonly emailOff: ReadonlySet<MessageKind>;
   readonly erased: boolean;
 }
 
-export const initialState: PersonMessagesState = { messages: new Map(), language: 'sv', erased: false };
+export const initialState: PersonMessagesState = { messages: new Map(), language: 'sv', digestTime: DEFAULT_DIGEST_TIME, emailOff: new Set(), erased: false };
 
 /**
  * A person's messages are records: each is kept once (a redelivered cause
@@ -29,7 +38,9 @@ export function decide(command: PersonMessagesCommand, state: PersonMessagesStat
     case 'record-message': {
       if (state.messages.has(command.messageId)) return [];
       // Written in the language the person had chosen when it was recorded, and so shown in it ever after.
-      const { messageId, kind, email, content, cause, now } = command;
+      // E-mailed when the policy of the day says so and the person has not turned the kind off.
+      const { messageId, kind, content, cause, now } = command;
+      const email = command.email && !state.emailOff.has(kind);
       return [{ type: 'message-recorded', data: { messageId, kind, language: state.language, email, content, cause, recordedAt: now } }];
     }
     case 'mark-read': {
@@ -43,6 +54,17 @@ export function decide(command: PersonMessagesCommand, state: PersonMessagesStat
       return [{ type: 'email-bounced', data: { messageId: command.messageId, reason: command.reason, at: command.now } }];
     case 'choose-language':
       return command.language === state.language ? [] : [{ type: 'language-chosen', data: { language: command.language } }];
+    case 'choose-digest-time':
+      return command.digestTime === state.digestTime ? [] : [{ type: 'digest-time-chosen', data: { digestTime: command.digestTime } }];
+    case 'choose-email': {
+      if (!command.optional.includes(command.kind)) {
+        throw new DomainRuleViolation(`${command.kind} messages are always e-mailed: they concern your fees or a letting`, {
+          type: 'https://bostadsko.se/problems/messages/email-required',
+          extensions: { code: 'email-required' },
+        });
+      }
+      return state.emailOff.has(command.kind) === !command.email ? [] : [{ type: 'email-preference-chosen', data: { kind: command.kind, email: command.email } }];
+    }
     case 'erase':
       return [{ type: 'person-erased', data: { on: command.on } }];
   }
@@ -56,6 +78,14 @@ export function evolve(state: PersonMessagesState, event: PersonMessagesEvent): 
       return { ...state, messages: new Map(state.messages).set(event.data.messageId, true) };
     case 'language-chosen':
       return { ...state, language: event.data.language };
+    case 'digest-time-chosen':
+      return { ...state, digestTime: event.data.digestTime };
+    case 'email-preference-chosen': {
+      const emailOff = new Set(state.emailOff);
+      if (event.data.email) emailOff.delete(event.data.kind);
+      else emailOff.add(event.data.kind);
+      return { ...state, emailOff };
+    }
     case 'person-erased':
       return { ...state, erased: true };
     default:

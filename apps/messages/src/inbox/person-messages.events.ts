@@ -3,7 +3,20 @@ import type { Sealed } from '@bostadsko/personal-data/sealed';
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
 
-export type MessageKind = 'fee-notice-issued' | 'application-received' | 'place-at-close' | 'showing-invitation' | 'proposal-outcome' | 'letting-completed';
+export type MessageKind =
+  | 'fee-notice-issued'
+  | 'application-received'
+  | 'place-at-close'
+  | 'showing-invitation'
+  | 'proposal-outcome'
+  | 'letting-completed'
+  | 'saved-search-alert'
+  | 'fee-reminder'
+  | 'fee-grace-reminder'
+  | 'showing-reply-reminder'
+  | 'deregistered'
+  | 'deregistration-reversed'
+  | 'avhopp-recorded';
 
 /** One person's messages and how to reach them: a stream per person, `person_messages-<applicantId>`. */
 export const PERSON_MESSAGES_PREFIX = 'person_messages-';
@@ -29,4 +42,8 @@ export type PersonMessagesEvent =
   | { readonly type: 'email-address-noted'; readonly data: { readonly email: Sealed } }
   | { readonly type: 'email-bounced'; readonly data: { readonly messageId: string; readonly reason: string; readonly at: string } }
   | { readonly type: 'language-chosen'; readonly data: { readonly language: Language } }
+  /** The person's own choice to have a kind e-mailed or kept in the inbox only (only kinds the policy lets them turn off). */
+  | { readonly type: 'email-preference-chosen'; readonly data: { readonly kind: MessageKind; readonly email: boolean } }
+  /** When daily saved-search alerts are gathered and sent, `HH:MM` Swedish time. */
+  | { readonly type: 'digest-time-chosen'; readonly data: { readonly digestTime: string } }
   | { readonly type: 'person-erased'; readonly data: { readonly on: string } };

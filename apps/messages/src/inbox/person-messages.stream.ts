@@ -18,6 +18,8 @@ export const personMessagesStreams: DeciderStream<PersonMessagesCommandOn, Perso
     'email-address-noted': 1,
     'email-bounced': 1,
     'language-chosen': 1,
+    'email-preference-chosen': 1,
+    'digest-time-chosen': 1,
     'person-erased': 1,
   }),
 };

@@ -2,7 +2,7 @@ import { AccessLog, StaffRead } from '@bostadsko/access-log';
 import { DATA_CONTROLLER, type RegisterExtractSection, type PersonalDataVault, type Sealed } from '@bostadsko/personal-data';
 import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { IsBoolean, IsIn } from 'class-validator';
 import { commandContext, CurrentUser, NotFound, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Clock } from '@bostadsko/clock';
@@ -10,7 +10,11 @@ import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { InboxMessage } from '../inbox/inbox.query.js';
 import { ListInbox } from '../inbox/inbox.queries.js';
 import { ChooseLanguage } from './choose-language.handler.js';
-import { LANGUAGES, type Language } from '../inbox/person-messages.events.js';
+import { LANGUAGES, type Language, type MessageKind } from '../inbox/person-messages.events.js';
+import { EMAIL_SETTING, OPTIONAL_EMAIL_KINDS } from '../policy/messages-policy.js';
+import { DigestTimeDto } from '../saved-searches/saved-search.dto.js';
+import { savedSearchesOf } from '../saved-searches/saved-searches.query.js';
+import { ChooseDigestTime, ChooseEmail } from './preferences.handlers.js';
 import { DELIVERIES_TABLE } from '../delivery/deliveries.projection.js';
 import { VAULT } from '../messages.tokens.js';
 import { PEOPLE_TABLE } from './people.projection.js';
@@ -20,6 +24,19 @@ const isStaff = (user: AuthenticatedUser) => user.roles.includes('staff') || use
 function assertSelfOrStaff(user: AuthenticatedUser, applicantId: string): void {
   if (isStaff(user) || (user.id === applicantId && user.roles.includes('applicant'))) return;
   throw new ForbiddenException('You can only see your own messages');
+}
+
+interface Preferences {
+  readonly language: Language;
+  readonly digestTime: string;
+  readonly email: Readonly<Record<string, boolean>>;
+}
+
+const KINDS = Object.keys(EMAIL_SETTING) as MessageKind[];
+
+class EmailPreferenceDto {
+  @ApiProperty({ enum: KINDS }) @IsIn(KINDS) kind: MessageKind;
+  @ApiProperty() @IsBoolean() email: boolean;
 }
 
 class LanguageDto {
@@ -55,7 +72,7 @@ export class PeopleController {
   @StaffRead()
   async extract(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<RegisterExtractSection> {
     assertSelfOrStaff(user, applicantId);
-    const [row, deliveries, messages, accessLog] = await Promise.all([
+    const [row, deliveries, messages, accessLog, savedSearches] = await Promise.all([
       this.person(applicantId),
       this.infra.pool.query<{ message_id: string; state: string; attempts: number; sent_at: Date | null; last_error: string | null }>(
         `SELECT message_id, state, attempts, sent_at, last_error FROM ${DELIVERIES_TABLE} WHERE applicant_id = $1`,
@@ -63,6 +80,7 @@ export class PeopleController {
       ),
       this.queries.execute(new ListInbox(applicantId)),
       this.accessLog.of(applicantId),
+      savedSearchesOf(this.infra, applicantId),
     ]);
     const byMessage = new Map(deliveries.rows.map((d) => [d.message_id, { state: d.state, attempts: d.attempts, sentAt: d.sent_at?.toISOString() ?? null, lastError: d.last_error }]));
     return {
@@ -70,15 +88,53 @@ export class PeopleController {
       controller: DATA_CONTROLLER,
       generatedAt: this.clock.now().toISOString(),
       applicantId,
-      purpose: 'Messages to you about your account, applications and fees: the inbox, the e-mail address and language they are sent with, and each delivery.',
+      purpose:
+        'Messages to you about your account, applications and fees: the inbox, the e-mail address and language they are sent with, each delivery, and your saved searches and when their alerts are sent.',
       personalData: {
         email: row.email ? ((await this.vault.open<string>(row.email)) ?? '(erased)') : null,
         language: row.language,
         addressFailing: row.bounced_at ? { since: row.bounced_at.toISOString(), reason: row.bounce_reason } : null,
+        digestTime: row.digest_time,
+        savedSearches,
       },
       records: messages.map((m) => ({ type: 'message', at: m.recordedAt, data: { ...m, emailDelivery: byMessage.get(m.messageId) ?? null } })),
       accessLog,
     };
+  }
+
+  @Get('preferences')
+  @Roles('applicant', 'staff', 'admin')
+  @ApiOkResponse({
+    description:
+      'The language messages are written in, the time of the daily saved-search digest, and for each kind the person may turn off whether it is e-mailed; 404 for a person this app has not heard of',
+  })
+  async preferences(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<Preferences> {
+    assertSelfOrStaff(user, applicantId);
+    const { rows } = await this.infra.pool.query<{ language: Language; digest_time: string; email_off: string[] }>(
+      `SELECT language, digest_time, email_off FROM ${PEOPLE_TABLE} WHERE applicant_id = $1`,
+      [applicantId],
+    );
+    if (!rows[0]) throw new NotFound('No such person in the messages app');
+    const off = new Set(rows[0].email_off);
+    return { language: rows[0].language, digestTime: rows[0].digest_time, email: Object.fromEntries(OPTIONAL_EMAIL_KINDS.map((kind) => [kind, !off.has(kind)])) };
+  }
+
+  @Post('email')
+  @Roles('applicant', 'staff', 'admin')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Messages of this kind are e-mailed, or kept in the inbox only, from now on; fee and letting messages cannot be turned off (422 `email-required`)' })
+  async email(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string, @Body() body: EmailPreferenceDto): Promise<void> {
+    assertSelfOrStaff(user, applicantId);
+    await this.commands.execute(new ChooseEmail(applicantId, body.kind, body.email, commandContext(user.id)));
+  }
+
+  @Post('digest-time')
+  @Roles('applicant', 'staff', 'admin')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Daily saved-search alerts are sent at this Swedish time from the next digest on' })
+  async digestTime(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string, @Body() body: DigestTimeDto): Promise<void> {
+    assertSelfOrStaff(user, applicantId);
+    await this.commands.execute(new ChooseDigestTime(applicantId, body.digestTime, commandContext(user.id)));
   }
 
   @Post('language')
@@ -92,7 +148,7 @@ export class PeopleController {
 
   /** A person the messages app has heard of (registered or given an address): anyone else is a 404, not an empty answer. */
   private async person(applicantId: string) {
-    const { rows } = await this.infra.pool.query<{ email: Sealed | null; language: Language; bounced_at: Date | null; bounce_reason: string | null }>(
+    const { rows } = await this.infra.pool.query<{ email: Sealed | null; language: Language; digest_time: string; bounced_at: Date | null; bounce_reason: string | null }>(
       `SELECT * FROM ${PEOPLE_TABLE} WHERE applicant_id = $1`,
       [applicantId],
     );

@@ -18,6 +18,8 @@ export const peopleProjection: Projection<RecordedEvent> = {
       applicant_id uuid PRIMARY KEY,
       email jsonb,
       language text NOT NULL DEFAULT 'sv',
+      digest_time text NOT NULL DEFAULT '07:00',
+      email_off text[] NOT NULL DEFAULT '{}',
       bounced_at timestamptz,
       bounce_reason text,
       bounced_message_id uuid
@@ -36,6 +38,9 @@ export const peopleProjection: Projection<RecordedEvent> = {
       };
       if (domain.type === 'email-address-noted') await upsert('email = $2, bounced_at = NULL, bounce_reason = NULL, bounced_message_id = NULL', [domain.data.email]);
       else if (domain.type === 'language-chosen') await upsert('language = $2', [domain.data.language]);
+      else if (domain.type === 'email-preference-chosen')
+        await upsert(domain.data.email ? 'email_off = array_remove(email_off, $2)' : 'email_off = array_append(array_remove(email_off, $2), $2)', [domain.data.kind]);
+      else if (domain.type === 'digest-time-chosen') await upsert('digest_time = $2', [domain.data.digestTime]);
       else if (domain.type === 'email-bounced') await upsert('bounced_at = $2, bounce_reason = $3, bounced_message_id = $4', [domain.data.at, domain.data.reason, domain.data.messageId]);
       else if (domain.type === 'person-erased') await tx.query(`DELETE FROM ${table} WHERE applicant_id = $1`, [applicantId]);
     }

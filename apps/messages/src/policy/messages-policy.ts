@@ -5,8 +5,8 @@ import type { MessageKind } from '../inbox/person-messages.events.js';
  * The messages app's rules as data, changed only from a date onwards: which kinds
  * are also e-mailed (1) or kept in the inbox only (0), and how delivery retries.
  * Fee and letting messages cannot be turned off (DOMAIN.md), so their minimum is 1.
- * Reminders (fee reminders, the day before a reply deadline) and their lead times
- * are not built yet; they come as settings of their own.
+ * Reminders and their lead times in days: before a fee's due date, before the
+ * last pay day of the grace period, before a showing's reply deadline.
  */
 export interface MessagesPolicy {
   readonly emailFeeNotice: number;
@@ -15,6 +15,16 @@ export interface MessagesPolicy {
   readonly emailShowingInvitation: number;
   readonly emailProposalOutcome: number;
   readonly emailLettingCompleted: number;
+  readonly emailSavedSearchAlert: number;
+  readonly emailFeeReminder: number;
+  readonly emailShowingReplyReminder: number;
+  readonly emailDeregistration: number;
+  readonly emailAvhopp: number;
+  readonly feeReminderDaysBeforeDue: number;
+  readonly feeGraceReminderDaysBeforeLastPayDay: number;
+  readonly showingReplyReminderDaysBefore: number;
+  /** How many saved searches (bevakningar) one seeker may keep. */
+  readonly savedSearchesPerSeeker: number;
   /** Seconds before the first retry of a failed delivery; each later one waits twice as long. */
   readonly retryAfterSeconds: number;
   /** The longest wait between retries, in seconds: a mail server that is down is tried at least this often. */
@@ -30,6 +40,15 @@ export const DEFAULT_POLICY: MessagesPolicy = {
   emailShowingInvitation: 1,
   emailProposalOutcome: 1,
   emailLettingCompleted: 1,
+  emailSavedSearchAlert: 1,
+  emailFeeReminder: 1,
+  emailShowingReplyReminder: 1,
+  emailDeregistration: 1,
+  emailAvhopp: 1,
+  feeReminderDaysBeforeDue: 7,
+  feeGraceReminderDaysBeforeLastPayDay: 14,
+  showingReplyReminderDaysBefore: 1,
+  savedSearchesPerSeeker: 10,
   retryAfterSeconds: 30,
   retryAtMostEverySeconds: 3600,
 };
@@ -41,6 +60,15 @@ export const POLICY_LIMITS: SettingLimits<MessagesPolicy> = {
   emailShowingInvitation: { min: 1, max: 1 },
   emailProposalOutcome: { min: 1, max: 1 },
   emailLettingCompleted: { min: 1, max: 1 },
+  emailSavedSearchAlert: { min: 0, max: 1 },
+  emailFeeReminder: { min: 1, max: 1 },
+  emailShowingReplyReminder: { min: 1, max: 1 },
+  emailDeregistration: { min: 1, max: 1 },
+  emailAvhopp: { min: 1, max: 1 },
+  feeReminderDaysBeforeDue: { min: 1, max: 60 },
+  feeGraceReminderDaysBeforeLastPayDay: { min: 1, max: 180 },
+  showingReplyReminderDaysBefore: { min: 1, max: 14 },
+  savedSearchesPerSeeker: { min: 1, max: 50 },
   retryAfterSeconds: { min: 1, max: 3600 },
   retryAtMostEverySeconds: { min: 60, max: 86_400 },
 };
@@ -52,4 +80,14 @@ export const EMAIL_SETTING: Readonly<Record<MessageKind, PolicySetting>> = {
   'showing-invitation': 'emailShowingInvitation',
   'proposal-outcome': 'emailProposalOutcome',
   'letting-completed': 'emailLettingCompleted',
+  'saved-search-alert': 'emailSavedSearchAlert',
+  'fee-reminder': 'emailFeeReminder',
+  'fee-grace-reminder': 'emailFeeReminder',
+  'showing-reply-reminder': 'emailShowingReplyReminder',
+  deregistered: 'emailDeregistration',
+  'deregistration-reversed': 'emailDeregistration',
+  'avhopp-recorded': 'emailAvhopp',
 };
+
+/** The kinds a person may stop having e-mailed: those the policy itself may turn off (fee and letting messages may not be). */
+export const OPTIONAL_EMAIL_KINDS = (Object.entries(EMAIL_SETTING) as [MessageKind, PolicySetting][]).filter(([, setting]) => POLICY_LIMITS[setting].min === 0).map(([kind]) => kind);

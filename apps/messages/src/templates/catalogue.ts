@@ -1,5 +1,5 @@
 import type { Language, MessageKind } from '../inbox/person-messages.events.js';
-import type { FactsOf, FlatFacts } from './message-facts.js';
+import type { AlertedListing, FactsOf, FlatFacts } from './message-facts.js';
 
 /** A message as words: a subject and paragraphs, the same for the plain text and the HTML part. */
 export interface Wording {
@@ -17,6 +17,9 @@ const flatSv = (flat: FlatFacts | null, listingId: string) =>
   flat ? `${flat.rooms} rum och kök, ${flat.areaM2} m², ${flat.district}, ${flat.municipality} (${sek(flat.monthlyRent, 'sv-SE')} i månaden)` : `annons ${listingId}`;
 const flatEn = (flat: FlatFacts | null, listingId: string) =>
   flat ? `${flat.rooms} rooms and kitchen, ${flat.areaM2} m², ${flat.district}, ${flat.municipality} (${sek(flat.monthlyRent, 'en-GB')} a month)` : `listing ${listingId}`;
+
+const alertedSv = (l: AlertedListing) => `${flatSv(l, l.listingId)}. Sök senast ${date(l.applicationDeadline, 'sv-SE')}: /bostader/${l.listingId}`;
+const alertedEn = (l: AlertedListing) => `${flatEn(l, l.listingId)}. Apply by ${date(l.applicationDeadline, 'en-GB')}: /bostader/${l.listingId}`;
 
 const SWEDISH: Templates = {
   'fee-notice-issued': (f) => ({
@@ -58,6 +61,64 @@ const SWEDISH: Templates = {
   'letting-completed': (f) => ({
     subject: 'Kontraktet är klart',
     paragraphs: [`Du har fått ${flatSv(f.flat, f.listingId)}, med kontrakt från ${date(f.contractDate, 'sv-SE')}.`, 'Dina andra ansökningar har tagits bort. Grattis till din nya bostad!'],
+  }),
+  'saved-search-alert': (f) => ({
+    subject: f.listings.length === 1 ? 'Ny bostad som matchar din bevakning' : `${f.listings.length} nya bostäder som matchar dina bevakningar`,
+    paragraphs: [
+      f.daily
+        ? 'Det här är dagens nya bostäder som matchar dina bevakningar och som du kan söka:'
+        : f.listings.length === 1
+          ? 'En ny bostad som matchar din bevakning och som du kan söka har publicerats:'
+          : 'Nya bostäder som matchar dina bevakningar och som du kan söka har publicerats:',
+      ...f.listings.map(alertedSv),
+      'Du ändrar eller tar bort dina bevakningar under Mina sidor → Bevakningar.',
+    ],
+  }),
+  'fee-reminder': (f) => ({
+    subject: `Påminnelse: årsavgiften ska betalas senast ${date(f.dueDate, 'sv-SE')}`,
+    paragraphs: [
+      `Vi har inte fått din årsavgift för ${f.year} på ${sek(f.amount, 'sv-SE')} ännu.`,
+      `Betala senast ${date(f.dueDate, 'sv-SE')} med OCR-nummer ${f.reference}.`,
+      'Har du redan betalat kan du bortse från den här påminnelsen.',
+    ],
+  }),
+  'fee-grace-reminder': (f) => ({
+    subject: `Sista påminnelsen: betala senast ${date(f.lastPayDay, 'sv-SE')} för att behålla din kötid`,
+    paragraphs: [
+      `Årsavgiften för ${f.year} på ${sek(f.amount, 'sv-SE')} skulle ha betalats senast ${date(f.dueDate, 'sv-SE')}.`,
+      `Betalar du senast ${date(f.lastPayDay, 'sv-SE')} med OCR-nummer ${f.reference} behåller du din kötid. Efter det avregistreras du och förlorar kötiden.`,
+    ],
+  }),
+  'showing-reply-reminder': (f) => ({
+    subject: `Påminnelse: svara senast ${date(f.answerBy, 'sv-SE')} om visningen`,
+    paragraphs: [
+      `Du är inbjuden till visning av ${flatSv(f.flat, f.listingId)} men har inte svarat ännu.`,
+      `Svara senast ${date(f.answerBy, 'sv-SE')} under Mina sidor → Mina ansökningar. Inget svar räknas som nej.`,
+    ],
+  }),
+  deregistered: (f) => ({
+    subject: 'Du har avregistrerats ur bostadskön',
+    paragraphs: [
+      `Årsavgiften betalades inte i tid, så du avregistrerades ur bostadskön ${date(f.on, 'sv-SE')} och din kötid är förlorad. Dina ansökningar har tagits bort.`,
+      'Betalade du inom sista betalningsdagen men betalningen kom fram senare får du tillbaka din kötid när den kommer in.',
+      'Du kan registrera dig igen, men kötiden börjar då om från början.',
+    ],
+  }),
+  'deregistration-reversed': (f) => ({
+    subject: 'Du är tillbaka i bostadskön med din kötid',
+    paragraphs: [
+      `Din betalning kom in och var gjord i tid, så avregistreringen ${date(f.deregisteredOn, 'sv-SE')} är hävd. Din kötid räknas fortfarande från ${date(f.queueStartDate, 'sv-SE')}.`,
+      'Ansökningar som togs bort vid avregistreringen kommer inte tillbaka; sök gärna igen.',
+    ],
+  }),
+  'avhopp-recorded': (f) => ({
+    subject: 'Vi har noterat ett avhopp',
+    paragraphs: [
+      f.kind === 'backed-out-after-yes'
+        ? `Du tackade ja till ${flatSv(f.flat, f.listingId)} men drog dig ur ${date(f.on, 'sv-SE')}. Det räknas som ett avhopp.`
+        : `Intygen för ${flatSv(f.flat, f.listingId)} kom inte in i tid (${date(f.on, 'sv-SE')}). Det räknas som ett avhopp.`,
+      'Flera avhopp inom en viss tid gör att du inte kan söka bostäder under en period. Reglerna står under Så fungerar kön.',
+    ],
   }),
 };
 
@@ -101,6 +162,64 @@ const ENGLISH: Templates = {
   'letting-completed': (f) => ({
     subject: 'Your contract is done',
     paragraphs: [`You have been let ${flatEn(f.flat, f.listingId)}, with a contract from ${date(f.contractDate, 'en-GB')}.`, 'Your other applications have been withdrawn. Enjoy your new home!'],
+  }),
+  'saved-search-alert': (f) => ({
+    subject: f.listings.length === 1 ? 'A new home matching your saved search' : `${f.listings.length} new homes matching your saved searches`,
+    paragraphs: [
+      f.daily
+        ? 'These are today’s new homes that match your saved searches and that you may apply for:'
+        : f.listings.length === 1
+          ? 'A new home that matches your saved search and that you may apply for has been published:'
+          : 'New homes that match your saved searches and that you may apply for have been published:',
+      ...f.listings.map(alertedEn),
+      'You change or delete your saved searches under My pages → Saved searches.',
+    ],
+  }),
+  'fee-reminder': (f) => ({
+    subject: `Reminder: the annual fee is due by ${date(f.dueDate, 'en-GB')}`,
+    paragraphs: [
+      `We have not yet received your annual fee for ${f.year} of ${sek(f.amount, 'en-GB')}.`,
+      `Pay by ${date(f.dueDate, 'en-GB')} with OCR reference ${f.reference}.`,
+      'If you have already paid, please disregard this reminder.',
+    ],
+  }),
+  'fee-grace-reminder': (f) => ({
+    subject: `Last reminder: pay by ${date(f.lastPayDay, 'en-GB')} to keep your queue time`,
+    paragraphs: [
+      `The annual fee for ${f.year} of ${sek(f.amount, 'en-GB')} was due by ${date(f.dueDate, 'en-GB')}.`,
+      `If you pay by ${date(f.lastPayDay, 'en-GB')} with OCR reference ${f.reference} you keep your queue time. After that you are deregistered and lose it.`,
+    ],
+  }),
+  'showing-reply-reminder': (f) => ({
+    subject: `Reminder: answer about the showing by ${date(f.answerBy, 'en-GB')}`,
+    paragraphs: [
+      `You are invited to a showing of ${flatEn(f.flat, f.listingId)} but have not answered yet.`,
+      `Answer by ${date(f.answerBy, 'en-GB')} under My pages → My applications. No answer counts as no.`,
+    ],
+  }),
+  deregistered: (f) => ({
+    subject: 'You have been deregistered from the housing queue',
+    paragraphs: [
+      `The annual fee was not paid in time, so you were deregistered from the housing queue on ${date(f.on, 'en-GB')} and your queue time is lost. Your applications have been withdrawn.`,
+      'If you paid by the last pay day but the payment arrives later, your queue time is restored when it comes in.',
+      'You may register again, but your queue time then starts from the beginning.',
+    ],
+  }),
+  'deregistration-reversed': (f) => ({
+    subject: 'You are back in the housing queue with your queue time',
+    paragraphs: [
+      `Your payment came in and was made in time, so the deregistration of ${date(f.deregisteredOn, 'en-GB')} is reversed. Your queue time still counts from ${date(f.queueStartDate, 'en-GB')}.`,
+      'Applications withdrawn at the deregistration do not come back; please apply again.',
+    ],
+  }),
+  'avhopp-recorded': (f) => ({
+    subject: 'We have recorded a withdrawal (avhopp)',
+    paragraphs: [
+      f.kind === 'backed-out-after-yes'
+        ? `You said yes to ${flatEn(f.flat, f.listingId)} but backed out on ${date(f.on, 'en-GB')}. This counts as a withdrawal (avhopp).`
+        : `The certificates for ${flatEn(f.flat, f.listingId)} did not arrive in time (${date(f.on, 'en-GB')}). This counts as a withdrawal (avhopp).`,
+      'Several withdrawals within a certain time stop you applying for a while. The rules are under How the queue works.',
+    ],
   }),
 };
 

@@ -10,6 +10,12 @@ export interface FlatFacts {
   readonly monthlyRent: number;
 }
 
+/** A listing a saved-search alert names: the flat, its list type and when applications close. */
+export interface AlertedListing extends FlatFacts {
+  readonly listingType: string;
+  readonly applicationDeadline: string;
+}
+
 /** What each kind of message says, sealed in the person's stream and rendered in their language. */
 export interface FactsOf {
   readonly 'fee-notice-issued': { readonly year: number; readonly amount: number; readonly dueDate: string; readonly lastPayDay: string; readonly reference: string };
@@ -18,6 +24,17 @@ export interface FactsOf {
   readonly 'showing-invitation': { readonly flat: FlatFacts | null; readonly listingId: string; readonly startsAt: string; readonly endsAt: string; readonly answerBy: string };
   readonly 'proposal-outcome': { readonly flat: FlatFacts | null; readonly listingId: string; readonly decision: 'approved' | 'rejected'; readonly reason: string | null };
   readonly 'letting-completed': { readonly flat: FlatFacts | null; readonly listingId: string; readonly contractDate: string };
+  /** One listing at once, or the day's listings gathered at the digest time. */
+  readonly 'saved-search-alert': { readonly listings: readonly AlertedListing[]; readonly daily: boolean };
+  /** Before the due date; and in the grace period, with the last day before the queue time is lost. */
+  readonly 'fee-reminder': FeeFacts;
+  readonly 'fee-grace-reminder': FeeFacts;
+  readonly 'showing-reply-reminder': { readonly flat: FlatFacts | null; readonly listingId: string; readonly answerBy: string };
+  readonly deregistered: { readonly on: string };
+  readonly 'deregistration-reversed': { readonly deregisteredOn: string; readonly queueStartDate: string };
+  readonly 'avhopp-recorded': { readonly flat: FlatFacts | null; readonly listingId: string; readonly on: string; readonly kind: 'backed-out-after-yes' | 'late-certificates' };
 }
+
+type FeeFacts = FactsOf['fee-notice-issued'];
 
 export type MessageContent = { [K in MessageKind]: { readonly kind: K; readonly facts: FactsOf[K] } }[MessageKind];

@@ -1,5 +1,15 @@
 import type { IntegrationMessage } from '@bostadsko/bus';
-import { ApplicationsPlacedV1, ApplicationSubmittedV1, FeeNoticeIssuedV1, ListingLetV1, ProposalDecidedV1, ShowingScheduledV1 } from '@bostadsko/contracts';
+import {
+  ApplicantDeregisteredV1,
+  ApplicantDeregistrationReversedV1,
+  ApplicationsPlacedV1,
+  ApplicationSubmittedV1,
+  AvhoppRecordedV1,
+  FeeNoticeIssuedV1,
+  ListingLetV1,
+  ProposalDecidedV1,
+  ShowingScheduledV1,
+} from '@bostadsko/contracts';
 import type { FlatFacts, MessageContent } from '../templates/message-facts.js';
 
 /** What the consumer knows from earlier messages: the flat of a listing, the applicant of a proposal. */
@@ -14,7 +24,17 @@ export interface MessageToPerson {
 }
 
 /** The other apps' events that become messages to people. */
-export const TRIGGER_TOPICS = [FeeNoticeIssuedV1.type, ApplicationSubmittedV1.type, ApplicationsPlacedV1.type, ShowingScheduledV1.type, ProposalDecidedV1.type, ListingLetV1.type] as const;
+export const TRIGGER_TOPICS = [
+  FeeNoticeIssuedV1.type,
+  ApplicationSubmittedV1.type,
+  ApplicationsPlacedV1.type,
+  ShowingScheduledV1.type,
+  ProposalDecidedV1.type,
+  ListingLetV1.type,
+  ApplicantDeregisteredV1.type,
+  ApplicantDeregistrationReversedV1.type,
+  AvhoppRecordedV1.type,
+] as const;
 
 /** Who is to be told what about an integration event; an event that concerns no one known yields nothing. */
 export async function messagesFor(message: IntegrationMessage, lookups: TriggerLookups): Promise<MessageToPerson[]> {
@@ -46,6 +66,18 @@ export async function messagesFor(message: IntegrationMessage, lookups: TriggerL
     case ListingLetV1.type: {
       const { tenantApplicantId, listingId, contractDate } = ListingLetV1.parse(message.payload);
       return [{ applicantId: tenantApplicantId, content: { kind: 'letting-completed', facts: { flat: await lookups.flat(listingId), listingId, contractDate } } }];
+    }
+    case ApplicantDeregisteredV1.type: {
+      const { applicantId, on } = ApplicantDeregisteredV1.parse(message.payload);
+      return [{ applicantId, content: { kind: 'deregistered', facts: { on } } }];
+    }
+    case ApplicantDeregistrationReversedV1.type: {
+      const { applicantId, deregisteredOn, queueStartDate } = ApplicantDeregistrationReversedV1.parse(message.payload);
+      return [{ applicantId, content: { kind: 'deregistration-reversed', facts: { deregisteredOn, queueStartDate } } }];
+    }
+    case AvhoppRecordedV1.type: {
+      const { applicantId, listingId, on, kind } = AvhoppRecordedV1.parse(message.payload);
+      return [{ applicantId, content: { kind: 'avhopp-recorded', facts: { flat: await lookups.flat(listingId), listingId, on, kind } } }];
     }
     default:
       return [];

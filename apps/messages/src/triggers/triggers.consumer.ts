@@ -2,18 +2,29 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import type { Consumer, IntegrationMessage, Tx } from '@bostadsko/bus';
 import { stockholmDate } from '@bostadsko/calendar';
 import { Clock } from '@bostadsko/clock';
-import { AccountClosedV1, ContactDetailsChangedV1, ListingPublishedV1, TenantProposedV1 } from '@bostadsko/contracts';
+import { AccountClosedV1, ApplicantRegisteredV1, ContactDetailsChangedV1, ListingPublishedV1, ListingPublishedV2, TenantProposedV1 } from '@bostadsko/contracts';
 import type { PersonalDataVault } from '@bostadsko/personal-data';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { PersonMessages } from '../inbox/person-messages.stream.js';
-import { PERSON_MESSAGES, VAULT } from '../messages.tokens.js';
+import { PERSON_MESSAGES, SAVED_SEARCHES, VAULT } from '../messages.tokens.js';
 import { EMAIL_SETTING } from '../policy/messages-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
+import { queueAlerts } from '../alerts/listing-matcher.js';
+import { planReminders, REMINDER_TOPICS } from '../reminders/reminder-planner.js';
+import type { SavedSearches } from '../saved-searches/saved-searches.stream.js';
 import { messageIdFor } from './message-id.js';
 import { messagesFor, TRIGGER_TOPICS, type TriggerLookups } from './message-triggers.js';
 
 const GROUP = 'messages.triggers';
-const TOPICS = [...TRIGGER_TOPICS, ListingPublishedV1.type, TenantProposedV1.type, ContactDetailsChangedV1.type, AccountClosedV1.type];
+const TOPICS = [
+  ...new Set([...TRIGGER_TOPICS, ...REMINDER_TOPICS]),
+  ListingPublishedV1.type,
+  ListingPublishedV2.type,
+  ApplicantRegisteredV1.type,
+  TenantProposedV1.type,
+  ContactDetailsChangedV1.type,
+  AccountClosedV1.type,
+];
 
 /**
  * Turns other apps' integration events into messages in people's streams, and
@@ -30,6 +41,7 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     @Inject(PERSON_MESSAGES) private readonly people: PersonMessages,
+    @Inject(SAVED_SEARCHES) private readonly searches: SavedSearches,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
   ) {}
@@ -44,12 +56,32 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
 
   async handle(message: IntegrationMessage, tx: Tx): Promise<void> {
     const context = { correlationId: message.correlationId, causationId: message.id, actor: message.type.split('.')[0] };
+    if ((REMINDER_TOPICS as readonly string[]).includes(message.type)) await planReminders(message, tx, this.vault, this.lookups(tx).flat);
     switch (message.type) {
+      // v2 comes from the same event with more facts (the list type and deadline an alert names): v1 never overwrites them.
       case ListingPublishedV1.type: {
         const { listingId, municipality, district, rooms, areaM2, monthlyRent } = ListingPublishedV1.parse(message.payload);
-        await tx.query(`INSERT INTO messages.flats (listing_id, facts) VALUES ($1, $2) ON CONFLICT (listing_id) DO UPDATE SET facts = excluded.facts`, [
+        await tx.query(`INSERT INTO messages.flats (listing_id, facts) VALUES ($1, $2) ON CONFLICT (listing_id) DO NOTHING`, [
           listingId,
           { listingId, municipality, district, rooms, areaM2, monthlyRent },
+        ]);
+        return;
+      }
+      case ListingPublishedV2.type: {
+        const listing = ListingPublishedV2.parse(message.payload);
+        const { listingId, municipality, district, rooms, areaM2, monthlyRent, listingType, applicationDeadline } = listing;
+        await tx.query(`INSERT INTO messages.flats (listing_id, facts) VALUES ($1, $2) ON CONFLICT (listing_id) DO UPDATE SET facts = excluded.facts`, [
+          listingId,
+          { listingId, municipality, district, rooms, areaM2, monthlyRent, listingType, applicationDeadline },
+        ]);
+        await queueAlerts(tx, listing, this.clock.now());
+        return;
+      }
+      case ApplicantRegisteredV1.type: {
+        const { applicantId, birthYear } = ApplicantRegisteredV1.parse(message.payload);
+        await tx.query(`INSERT INTO messages.seekers (applicant_id, birth_year) VALUES ($1, $2) ON CONFLICT (applicant_id) DO UPDATE SET birth_year = excluded.birth_year`, [
+          applicantId,
+          birthYear ?? null,
         ]);
         return;
       }
@@ -67,6 +99,7 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
       case AccountClosedV1.type: {
         const { applicantId, on } = AccountClosedV1.parse(message.payload);
         await this.people.handle({ applicantId, command: { type: 'erase', on } }, context);
+        await this.searches.handle({ applicantId, command: { type: 'erase', on } }, context);
         await this.vault.erase(applicantId);
         return;
       }

@@ -21,7 +21,7 @@ export const extractEn: Readonly<Record<keyof typeof extractSv, string>> = {
   'extract.purpose.applicants': 'Your account in the housing queue: identity, contact details, queue time and every decision about it, annual fees and payments, cases and sign-in protection.',
   'extract.purpose.listings': 'Your applications: what you declared about income and household, your place, showings, the check of your certificates and the letting.',
   'extract.purpose.landlords': 'What landlords were told when you were proposed as tenant (place, household size and whether your certificates met the requirements) and what they decided.',
-  'extract.purpose.messages': 'Messages to you, the e-mail address and language they are sent with, and how each e-mail was delivered.',
+  'extract.purpose.messages': 'Messages to you, the e-mail address and language they are sent with, how each e-mail was delivered, and your saved searches.',
   'extract.purpose.statistics':
     'No names, personal identity numbers or contact details. Only facts under a pseudonymous id (year of birth, when you registered and left the queue, applications and lettings) counted in reports that never show fewer people than the threshold.',
   'personal.applications': 'Applications',
@@ -32,5 +32,7 @@ export const extractEn: Readonly<Record<keyof typeof extractSv, string>> = {
   'personal.hasPaymentRemarks': 'Payment remarks',
   'personal.proposals': 'Proposals to landlords',
   'personal.language': 'Language',
+  'personal.savedSearches': 'Saved searches',
+  'personal.digestTime': 'Time of daily alerts',
   'personal.birthYear': 'Year of birth',
 };

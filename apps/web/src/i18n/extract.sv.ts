@@ -19,7 +19,7 @@ export const extractSv = {
   'extract.purpose.applicants': 'Ditt konto i bostadskön: identitet, kontaktuppgifter, kötid och varje beslut om den, årsavgifter och betalningar, ärenden och skydd vid inloggning.',
   'extract.purpose.listings': 'Dina ansökningar: vad du uppgav om inkomst och hushåll, din plats, visningar, kontrollen av dina intyg och uthyrningen.',
   'extract.purpose.landlords': 'Vad hyresvärdar fick veta när du föreslogs som hyresgäst (plats, hushållets storlek och om intygen uppfyllde kraven) och vad de beslutade.',
-  'extract.purpose.messages': 'Meddelanden till dig, e-postadressen och språket de skickas med, och hur varje e-post levererades.',
+  'extract.purpose.messages': 'Meddelanden till dig, e-postadressen och språket de skickas med, hur varje e-post levererades, och dina bevakningar.',
   'extract.purpose.statistics':
     'Inga namn, personnummer eller kontaktuppgifter. Bara uppgifter under ett anonymt id (födelseår, när du registrerades och lämnade kön, ansökningar och uthyrningar) som räknas i rapporter där färre än tröskelvärdet aldrig visas.',
   'personal.applications': 'Ansökningar',
@@ -30,5 +30,7 @@ export const extractSv = {
   'personal.hasPaymentRemarks': 'Betalningsanmärkningar',
   'personal.proposals': 'Förslag till hyresvärdar',
   'personal.language': 'Språk',
+  'personal.savedSearches': 'Bevakningar',
+  'personal.digestTime': 'Tid för dagliga besked',
   'personal.birthYear': 'Födelseår',
 } as const;

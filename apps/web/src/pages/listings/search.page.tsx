@@ -7,6 +7,7 @@ import { Layout } from '../../views/layout.js';
 import type { View } from '../../views/view.js';
 import { LISTING_TYPES, type Listing, type SearchResult } from './listing.js';
 import { requirementTexts } from './listing-facts.js';
+import { SaveSearchForm } from '../saved-searches/saved-searches.page.js';
 import { searchHref, SORTS, type SearchQuery } from './search-query.js';
 
 // Behind "more filters": a phone shows the few most people use, and a search that used more opens them.
@@ -81,6 +82,7 @@ export function SearchPage({ view, query, result, errors }: SearchProps): JSX.El
           </a>
         </div>
       </form>
+      {result && <SaveSearchForm view={view} filters={Object.fromEntries(Object.entries(query).filter(([name]) => name !== 'sort' && name !== 'page'))} />}
       {result && <Results view={view} query={query} result={result} />}
     </Layout>
   );

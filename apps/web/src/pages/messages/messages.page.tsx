@@ -12,6 +12,11 @@ export function MessagesPage({ view, messages }: { view: View; messages: readonl
       <h1 class="ds-heading" data-size="lg" safe>
         {t('messages.title')}
       </h1>
+      <p class="ds-paragraph">
+        <a class="ds-link" href="/mina-sidor/meddelanden/installningar" safe>
+          {t('preferences.link')}
+        </a>
+      </p>
       {messages.length === 0 ? (
         <p class="ds-paragraph" safe>
           {t('messages.none')}

@@ -9,6 +9,7 @@ const SECTIONS = [
   ['/mina-sidor/kotid', 'queue.title', 'mine.queue.text'],
   ['/mina-sidor/avgift', 'fees.title', 'mine.fees.text'],
   ['/mina-sidor/meddelanden', 'messages.title', 'mine.messages.text'],
+  ['/mina-sidor/bevakningar', 'savedSearches.title', 'mine.savedSearches.text'],
   ['/mina-sidor/uppgifter', 'data.title', 'mine.data.text'],
 ] as const;
 
