@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -7,6 +8,7 @@ import type { IntegrationMessage } from '@bostadsko/bus';
 import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, TenantProposedV1 } from '@bostadsko/contracts';
 import { PERSONAL_DATA_MIGRATIONS, PersonalDataVault } from '@bostadsko/personal-data';
 import { createTestApp, PlatformModule, TokenService } from '@bostadsko/platform';
+import { ChangePolicyHandler } from '@bostadsko/policy';
 import { EventSourcingModule, INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../../test/support/eventually.js';
 import { freshDatabase } from '../../../../test/support/fresh-database.js';
@@ -29,7 +31,8 @@ const eventSourcing = EventSourcingModule.forRoot({
   projections: [...LETTING_PROJECTIONS],
 });
 
-@Module({ imports: [PlatformModule.forRoot({ name: 'listings' }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule] })
+// As the app wires it: commands (a policy change among them) go through the CommandBus.
+@Module({ imports: [PlatformModule.forRoot({ name: 'listings' }), eventSourcing, CqrsModule.forRoot(), ListingCoreModule.register(eventSourcing), LettingModule], providers: [ChangePolicyHandler] })
 class LettingTestModule {}
 
 /** The business clock the app sees: moved forward by the test to pass deadlines, never waited on. */
