@@ -31,6 +31,6 @@ export class ChangePolicyHandler implements ICommandHandler<ChangePolicy, Policy
 
   execute({ policy, proposal, context }: ChangePolicy): Promise<PolicyChange<object>> {
     const service = this.modules.get(policy, { strict: false }) as unknown as DatedPolicy<Record<string, number>>;
-    return service.decide(proposal as never, context.actor, this.clock.now(), context.correlationId) as Promise<PolicyChange<object>>;
+    return service.schedule(proposal as never, context.actor, this.clock.now(), context.correlationId) as Promise<PolicyChange<object>>;
   }
 }

@@ -30,15 +30,15 @@ export class DatedPolicy<P extends Settings<P>> {
     return settingsOn(this.defaults, await this.changes(), date);
   }
 
-  /** An admin's proposal, checked against the limits and today, recorded with who decided it and when. */
-  async decide(proposal: Pick<PolicyChange<P>, 'setting' | 'value' | 'effectiveFrom' | 'reason'>, decidedBy: string, now: Date, correlationId: string): Promise<PolicyChange<P>> {
+  /** An admin's proposal, checked against the limits and today, then recorded with who decided it and when. */
+  async schedule(proposal: Pick<PolicyChange<P>, 'setting' | 'value' | 'effectiveFrom' | 'reason'>, decidedBy: string, now: Date, correlationId: string): Promise<PolicyChange<P>> {
     checkChange(this.limits, proposal, stockholmDate(now));
     const change = { ...proposal, decidedBy, decidedAt: now.toISOString() };
-    await this.change(change, correlationId);
+    await this.record(change, correlationId);
     return change;
   }
 
-  async change(change: PolicyChange<P>, correlationId: string): Promise<void> {
+  async record(change: PolicyChange<P>, correlationId: string): Promise<void> {
     // Any revision: changes are dated and each is checked on its own, so concurrent ones both stand.
     await this.store.append(this.streamId, [envelope({ type: this.eventType, data: change }, this.schemas, { correlationId, actor: change.decidedBy })], 'any');
   }

@@ -35,8 +35,8 @@ export class PolicyService extends DatedPolicy<ListingPolicy> {
     return settingsOn(DEFAULT_POLICY, await this.cached.changes, date);
   }
 
-  override async change(change: PolicyChange<ListingPolicy>, correlationId: string): Promise<void> {
-    await super.change(change, correlationId);
+  override async record(change: PolicyChange<ListingPolicy>, correlationId: string): Promise<void> {
+    await super.record(change, correlationId);
     this.cached = undefined;
   }
 }
