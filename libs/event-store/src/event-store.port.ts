@@ -32,6 +32,11 @@ export interface EventMetadata {
    * the training clock: readers then take `recordedAt`.
    */
   readonly occurredAt?: string;
+  /**
+   * The Idempotency-Key of the request that appended it (scoped to caller and route):
+   * a retry of that request answers from these events instead of deciding again.
+   */
+  readonly idempotencyKey?: string;
 }
 
 export interface NewEvent<T extends string = string, D = unknown> {

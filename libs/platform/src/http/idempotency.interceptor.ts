@@ -6,6 +6,7 @@ import { userOf } from '../auth/authenticated-user.js';
 import { PG_POOL } from '../database/pg-pool.js';
 import { ClaimOwner } from './claim-owner.js';
 import { Conflict, DomainRuleViolation, InvalidRequest } from '../../../errors/src/index.js';
+import { withIdempotencyKey } from '../../../command-handling/src/index.js';
 
 const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[\w.:-]{1,200}$/;
@@ -88,7 +89,9 @@ export class IdempotencyStore {
   /** Runs the command under a claim `me` holds; the outcome or the release applies only while it still does. */
   private async execute(scope: string, key: string, me: string, reply: ReplyControl, handle: () => Promise<unknown>): Promise<unknown> {
     try {
-      const body = await handle();
+      // The commands it runs write the key into their events: a retry after a crash between their append and the
+      // outcome below finds them in the stream and answers as the first attempt did (libs/command-handling).
+      const body = await withIdempotencyKey(streamMark(scope, key), handle);
       await this.pool.query('UPDATE platform.idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2 AND owner = $5', [
         scope,
         key,
@@ -102,6 +105,11 @@ export class IdempotencyStore {
       throw error;
     }
   }
+}
+
+/** The key as events carry it: scoped to caller and route like the claim, hashed so metadata holds no URL. */
+function streamMark(scope: string, key: string): string {
+  return createHash('sha256').update(`${scope}\n${key}`).digest('base64url').slice(0, 32);
 }
 
 /** The store for every Nest route. */
