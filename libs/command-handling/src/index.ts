@@ -3,8 +3,8 @@
 // library's public API (knip.json ignores them here, as it will for a workspace package's entry).
 export type { CommandContext } from './command-context.js';
 export type { DecidedEvent, Decider } from './decider.js';
-export { DeciderHandler, type DeciderStream, type Handled, type Loaded } from './decider-handler.js';
+export { DeciderHandler, type Decision, type DeciderStream, type Handled, type Known, type Loaded } from './decider-handler.js';
 export { envelope } from './envelope.js';
 export { EventSchemas, type EventSchema } from './event-schemas.js';
-export { withIdempotencyKey } from './idempotency.js';
+export { idempotencyMarkFor, withIdempotencyKey } from './idempotency.js';
 export type { RetryPolicy } from './retry-policy.js';
