@@ -3,24 +3,24 @@ import { PersonalDataVault } from '../../../libs/personal-data/src/personal-data
 import { INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
 import { SeekerApplicationsService } from './applications/seeker-applications.service.js';
-import { SeekerService } from './applications/seeker.service.js';
+import { SeekerHandler } from './applications/seeker.stream.js';
 import { ListingReader } from './listing/listing.reader.js';
-import { ListingService } from './listing/listing.service.js';
+import { ListingHandler } from './listing/listing.stream.js';
 import { VAULT } from './listings.tokens.js';
 import { PolicyService } from './policy/policy.service.js';
 
 /**
  * The listing and seeker streams as services, for this app's use cases and the
  * letting process: global, so LettingModule injects ListingReader,
- * ListingService, SeekerApplicationsService, PolicyService and VAULT
+ * ListingHandler, SeekerHandler, SeekerApplicationsService, PolicyService and VAULT
  * without importing. Given the app's EventSourcingModule so one infrastructure is shared.
  */
 @Module({})
 export class ListingCoreModule {
   static register(eventSourcing: DynamicModule): DynamicModule {
     const providers = [
-      ListingService,
-      SeekerService,
+      ListingHandler,
+      SeekerHandler,
       ListingReader,
       SeekerApplicationsService,
       PolicyService,
@@ -31,7 +31,7 @@ export class ListingCoreModule {
       global: true,
       imports: [eventSourcing],
       providers,
-      exports: [eventSourcing, ListingService, SeekerService, ListingReader, SeekerApplicationsService, PolicyService, VAULT],
+      exports: [eventSourcing, ListingHandler, SeekerHandler, ListingReader, SeekerApplicationsService, PolicyService, VAULT],
     };
   }
 }

@@ -260,7 +260,7 @@ describe('listings writes over HTTP, as clients see them', () => {
     expect(Object.fromEntries(mine.map((m) => [m.listingId, m.status]))).toEqual({ [listings[0]]: 'withdrawn', [listings[1]]: 'withdrawn', [listings[2]]: 'active', [listings[3]]: 'active' });
   });
 
-  test("every event a write appends carries the request's correlation id and who decided", async () => {
+  test("every event a write appends carries the request's correlation id, the request as its cause, and who decided", async () => {
     const owner = await landlord();
     const ownerId = tokens.userOf(owner.token)!.id;
     const published = await http().post('/listings').set(bearer(owner.token)).set('x-correlation-id', 'publish-1').send(flat).expect(201);
@@ -278,16 +278,16 @@ describe('listings writes over HTTP, as clients see them', () => {
 
     const metadataOf = async (streamId: string) => (await streamEvents(streamId)).map(({ type, metadata: { correlationId, causationId, actor } }) => ({ type, correlationId, causationId, actor }));
     expect(await metadataOf(`listing-${listingId}`)).toEqual([
-      { type: 'listing-published', correlationId: 'publish-1', causationId: null, actor: ownerId },
-      { type: 'listing-withdrawn', correlationId: 'end-1', causationId: null, actor: ownerId },
+      { type: 'listing-published', correlationId: 'publish-1', causationId: 'publish-1', actor: ownerId },
+      { type: 'listing-withdrawn', correlationId: 'end-1', causationId: 'end-1', actor: ownerId },
     ]);
     expect(await metadataOf(`listing-seeker-${seeker.id}`)).toEqual([
-      { type: 'application-submitted', correlationId: 'apply-1', causationId: null, actor: seeker.id },
-      { type: 'application-withdrawn', correlationId: 'withdraw-1', causationId: null, actor: seeker.id },
+      { type: 'application-submitted', correlationId: 'apply-1', causationId: 'apply-1', actor: seeker.id },
+      { type: 'application-withdrawn', correlationId: 'withdraw-1', causationId: 'withdraw-1', actor: seeker.id },
     ]);
     expect(await metadataOf(`listing-seeker-${bystander.id}`)).toEqual([
-      { type: 'application-submitted', correlationId: 'apply-2', causationId: null, actor: bystander.id },
-      { type: 'application-withdrawn', correlationId: 'end-1', causationId: null, actor: ownerId },
+      { type: 'application-submitted', correlationId: 'apply-2', causationId: 'apply-2', actor: bystander.id },
+      { type: 'application-withdrawn', correlationId: 'end-1', causationId: 'end-1', actor: ownerId },
     ]);
   });
 });

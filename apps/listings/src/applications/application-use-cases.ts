@@ -1,18 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { currentCorrelationId, NotFound, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { idempotencyMarkFor } from '../../../../libs/command-handling/src/index.js';
+import { NotFound, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { contextOf } from '../command-context.js';
+import { listingStream, seekerStream } from '../listing/listing.events.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { seekerOf } from '../access/access.js';
 import type { ListingType } from '../../../../libs/contracts/src/index.js';
-import { ListingService } from '../listing/listing.service.js';
+import { ListingHandler } from '../listing/listing.stream.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { ApplicationIntake } from './application-intake.js';
 import { methodFor } from '../ranking/rank.js';
 import type { ApplyBody } from './apply.route.js';
 import { provisionalPlace, rankedPlace, type Place } from './place.query.js';
 import type { SeekerApplication } from './seeker.decider.js';
-import { SeekerService } from './seeker.service.js';
+import { SeekerHandler } from './seeker.stream.js';
 
 export interface ApplicationView {
   readonly applicationId: string;
@@ -31,26 +33,29 @@ const placeText = (p: Place) => (p.place !== null ? `place ${p.place} of ${p.of}
 export class ApplicationUseCases {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    private readonly listings: ListingService,
-    private readonly seekers: SeekerService,
+    private readonly listings: ListingHandler,
+    private readonly seekers: SeekerHandler,
     private readonly intake: ApplicationIntake,
     private readonly clock: Clock,
   ) {}
 
   async apply(user: AuthenticatedUser, body: ApplyBody): Promise<ApplicationView> {
     const { listingId, ...declaration } = body;
-    const applied = await this.intake.apply({ applicantId: seekerOf(user), listingId, declaration, correlationId: currentCorrelationId() ?? randomUUID() });
+    const applicantId = seekerOf(user);
+    // Taken here, in the request: the intake decides in a batch that runs in whichever request started it.
+    const idempotencyMark = idempotencyMarkFor(seekerStream(applicantId)) ?? null;
+    const applied = await this.intake.apply({ applicantId, listingId, declaration, context: contextOf(applicantId, { idempotencyMark }) });
     return { ...applied, status: 'active' };
   }
 
   async withdraw(user: AuthenticatedUser, applicationId: string): Promise<ApplicationView> {
     const applicantId = seekerOf(user);
     const application = await this.own(applicantId, applicationId);
-    const { state: listing } = await this.listings.load(application.listingId);
-    const { state } = await this.seekers.handle(
-      applicantId,
-      { type: 'withdraw', applicationId, now: this.clock.now(), reason: 'by-seeker', listingDeadline: listing.status === 'open' ? listing.published.applicationDeadline : null },
-      { correlationId: currentCorrelationId() ?? randomUUID(), actor: applicantId },
+    const { state: listing } = await this.listings.load(listingStream(application.listingId));
+    const { state } = await this.seekers.handleOn(
+      seekerStream(applicantId),
+      () => ({ type: 'withdraw', applicationId, now: this.clock.now(), reason: 'by-seeker', listingDeadline: listing.status === 'open' ? listing.published.applicationDeadline : null }),
+      contextOf(applicantId),
     );
     return this.view(state.applications[applicationId]);
   }
@@ -61,7 +66,7 @@ export class ApplicationUseCases {
 
   /** Newest first; also the register extract's list of applications and places. */
   async ofApplicant(applicantId: string): Promise<ApplicationView[]> {
-    const { state } = await this.seekers.load(applicantId);
+    const { state } = await this.seekers.load(seekerStream(applicantId));
     const applications = Object.values(state.applications).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
     return Promise.all(applications.map((a) => this.view(a)));
   }
@@ -71,7 +76,7 @@ export class ApplicationUseCases {
   }
 
   async own(applicantId: string, applicationId: string): Promise<SeekerApplication> {
-    const { state } = await this.seekers.load(applicantId);
+    const { state } = await this.seekers.load(seekerStream(applicantId));
     const application = state.applications[applicationId];
     // Another seeker's application is "not found" too: its existence is not disclosed.
     if (!application) throw new NotFound('No such application among yours');

@@ -3,14 +3,14 @@ import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import type { RequirementFailure } from '../listing/eligibility.js';
-import type { Declaration } from '../listing/listing.events.js';
-import { ListingService } from '../listing/listing.service.js';
+import { listingStream, seekerStream, type Declaration } from '../listing/listing.events.js';
+import { ListingHandler } from '../listing/listing.stream.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { seekerFacts } from '../read-models/seekers.projection.js';
 import { applyCheck } from './application-intake.js';
 import { applyRefusals } from './seeker.decider.js';
-import { SeekerService } from './seeker.service.js';
+import { SeekerHandler } from './seeker.stream.js';
 
 /** One reason an apply would be refused now; a failed requirement carries its figures, the cap its limit, the avhopp block its end. */
 export type Refusal = RequirementFailure | { readonly code: string; readonly message: string; readonly limit?: number; readonly blockedUntil?: string };
@@ -28,8 +28,8 @@ export interface Eligibility {
 export class EligibilityCheck {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    private readonly listings: ListingService,
-    private readonly seekers: SeekerService,
+    private readonly listings: ListingHandler,
+    private readonly seekers: SeekerHandler,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
   ) {}
@@ -37,10 +37,10 @@ export class EligibilityCheck {
   async check(applicantId: string, listingId: string, declaration: Declaration | null): Promise<Eligibility> {
     const now = this.clock.now();
     const [listing, facts, policy, seeker] = await Promise.all([
-      this.listings.load(listingId),
+      this.listings.load(listingStream(listingId)),
       seekerFacts(this.infra.pool, [applicantId]),
       this.policy.recentlyOn(stockholmDate(now)),
-      this.seekers.load(applicantId),
+      this.seekers.load(seekerStream(applicantId)),
     ]);
     const check = applyCheck(listingId, now, listing.state, facts.get(applicantId), policy, declaration);
     // An apply is refused as not eligible once for all its failed requirements; asking first lists each with its figures.

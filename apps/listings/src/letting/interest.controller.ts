@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagge
 import type pg from 'pg';
 import { ForbiddenException } from '@nestjs/common';
 import { CurrentUser, NotFound, PG_POOL, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { SeekerService } from '../applications/seeker.service.js';
+import { SeekerHandler } from '../applications/seeker.stream.js';
+import { seekerStream } from '../listing/listing.events.js';
 import { isStaff } from './letting.access.js';
 import { InterestDto } from './letting.dto.js';
 import { seekerExplanation } from './letting.explanation.js';
@@ -16,14 +17,14 @@ import { LettingService } from './letting.service.js';
 export class InterestController {
   constructor(
     private readonly letting: LettingService,
-    private readonly seekers: SeekerService,
+    private readonly seekers: SeekerHandler,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
 
   /** The listing of the caller's own application, from their own stream; staff find any through the participants read model. */
   private async listingOf(user: AuthenticatedUser, applicationId: string): Promise<{ listingId: string; applicantId: string }> {
     if (user.roles.includes('applicant')) {
-      const { state } = await this.seekers.load(user.id);
+      const { state } = await this.seekers.load(seekerStream(user.id));
       const application = state.applications[applicationId];
       if (application) return { listingId: application.listingId, applicantId: user.id };
     }

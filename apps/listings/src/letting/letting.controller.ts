@@ -62,7 +62,7 @@ export class LettingController {
   async advance(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string, @Res({ passthrough: true }) reply: Reply) {
     const result = await this.letting.advance(listingId, { id: user.id });
     withEtag(reply, result.revision);
-    return { listingId, recorded: result.events.map((e) => e.type), stage: stage(result.state, result.loaded.context) };
+    return { listingId, recorded: result.events.map((e) => e.type), stage: stage(result.state, result.context) };
   }
 
   @Get('verification')
@@ -123,7 +123,7 @@ export class LettingController {
       outcome: outcome?.type ?? 'unchanged',
       checks: outcome && 'checks' in outcome.data ? outcome.data.checks : [],
       proposalId: proposed?.type === 'tenant-proposed' ? proposed.data.proposalId : null,
-      stage: stage(result.state, result.loaded.context),
+      stage: stage(result.state, result.context),
     };
   }
 

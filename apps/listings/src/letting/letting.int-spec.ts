@@ -12,7 +12,7 @@ import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure
 import { eventually } from '../../../../test/support/eventually.js';
 import { freshDatabase } from '../../../../test/support/fresh-database.js';
 import { blockedUntil } from '../applications/seeker.decider.js';
-import { SeekerService } from '../applications/seeker.service.js';
+import { SeekerHandler } from '../applications/seeker.stream.js';
 import { ListingCoreModule } from '../listing-core.module.js';
 import type { ListingEvent, RankedApplicant, SeekerEvent } from '../listing/listing.events.js';
 import { VAULT } from '../listings.tokens.js';
@@ -326,13 +326,13 @@ describe('letting over HTTP on real PostgreSQL', () => {
     expect(lateOnes.find((e) => e.type === 'avhopp-recorded')?.data).toMatchObject({ kind: 'late-certificates', on: '2030-03-12' });
 
     // A second avhopp by the same seeker within 12 months: the seeker decider blocks applying for 6 months.
-    const seekers = app.get(SeekerService);
-    await seekers.handle(
-      seeker.applicantId,
-      { type: 'record-avhopp', listingId: second.listingId, applicationId: randomUUID(), on: '2030-09-01', kind: 'late-certificates' },
+    const seekers = app.get(SeekerHandler);
+    await seekers.handleOn(
+      `listing-seeker-${seeker.applicantId}`,
+      () => ({ type: 'record-avhopp', listingId: second.listingId, applicationId: randomUUID(), on: '2030-09-01', kind: 'late-certificates' }),
       { correlationId: 'test', actor: 'test' },
     );
-    const { state } = await seekers.load(seeker.applicantId);
+    const { state } = await seekers.load(`listing-seeker-${seeker.applicantId}`);
     expect(blockedUntil(state, DEFAULT_POLICY, '2030-09-02')).toBe('2031-03-01');
   });
 
@@ -398,17 +398,17 @@ describe('letting over HTTP on real PostgreSQL', () => {
     const lettingEvents = async () => (await infra.store.readStream(`letting-${listingId}`)).length;
     const etag = async () => (await http().get(`/listings/${listingId}/letting`).set('authorization', bearer(staff)).expect(200)).headers.etag as string;
     /** Refused as stale, with the revision the letting is at, and nothing appended. */
-    const stale = async (attempt: request.Test, currentRevision: string) => {
+    const stale = async (attempt: request.Test, currentRevision: string | null) => {
       const before = await lettingEvents();
       const refused = await attempt.expect(412);
       expect(refused.headers['content-type']).toContain('application/problem+json');
-      expect(refused.body).toMatchObject({ status: 412, currentRevision });
+      expect(refused.body).toMatchObject({ status: 412, type: 'https://bostadsko.se/problems/stale-etag', currentRevision });
       expect(await lettingEvents()).toBe(before);
     };
     const slots = { slots: [{ startsAt: '2030-03-03T16:00:00Z', endsAt: '2030-03-03T16:30:00Z' }] };
 
     // Before the first showing the letting has no stream: any revision named is stale.
-    await stale(http().post(`/listings/${listingId}/showings`).set('authorization', bearer(landlord)).set('if-match', '"0"').send(slots), '-1');
+    await stale(http().post(`/listings/${listingId}/showings`).set('authorization', bearer(landlord)).set('if-match', '"0"').send(slots), null);
     const malformed = await http().post(`/listings/${listingId}/showings`).set('authorization', bearer(landlord)).set('if-match', 'yesterday').send(slots).expect(400);
     expect(malformed.body.errors).toEqual([{ field: 'If-Match', messages: ['must be an ETag this API returned, e.g. "3"'] }]);
     const shown = await http().post(`/listings/${listingId}/showings`).set('authorization', bearer(landlord)).send(slots).expect(201);
@@ -493,7 +493,7 @@ describe('letting over HTTP on real PostgreSQL', () => {
     ]);
   });
 
-  test("letting events carry the request's correlation id and who decided; the listing's follow-up carries them on, caused by the letting's event", async () => {
+  test("letting events carry the request's correlation id, the request as cause, and who decided; the listing's follow-up carries them on, caused by the letting's event", async () => {
     setToday('2030-03-01');
     const { listingId, seekers, landlord } = await rankedListing(1);
     const landlordUser = tokens.userOf(landlord)!.id;
@@ -513,13 +513,13 @@ describe('letting over HTTP on real PostgreSQL', () => {
     const letting = await infra.store.readStream(`letting-${listingId}`);
     const staffId = tokens.userOf(staff)!.id;
     expect(letting.map(({ type, metadata: { correlationId, causationId, actor } }) => ({ type, correlationId, causationId, actor }))).toEqual([
-      { type: 'showing-scheduled', correlationId: 'schedule-1', causationId: null, actor: landlordUser },
-      { type: 'interest-answered', correlationId: 'answer-1', causationId: null, actor: seekers[0].applicantId },
-      { type: 'verification-requested', correlationId: 'answer-1', causationId: null, actor: seekers[0].applicantId },
-      { type: 'applicant-verified', correlationId: 'verify-1', causationId: null, actor: staffId },
-      { type: 'tenant-proposed', correlationId: 'verify-1', causationId: null, actor: staffId },
-      { type: 'proposal-approved', correlationId: 'approve-1', causationId: null, actor: landlordUser },
-      { type: 'contract-signed', correlationId: 'sign-1', causationId: null, actor: landlordUser },
+      { type: 'showing-scheduled', correlationId: 'schedule-1', causationId: 'schedule-1', actor: landlordUser },
+      { type: 'interest-answered', correlationId: 'answer-1', causationId: 'answer-1', actor: seekers[0].applicantId },
+      { type: 'verification-requested', correlationId: 'answer-1', causationId: 'answer-1', actor: seekers[0].applicantId },
+      { type: 'applicant-verified', correlationId: 'verify-1', causationId: 'verify-1', actor: staffId },
+      { type: 'tenant-proposed', correlationId: 'verify-1', causationId: 'verify-1', actor: staffId },
+      { type: 'proposal-approved', correlationId: 'approve-1', causationId: 'approve-1', actor: landlordUser },
+      { type: 'contract-signed', correlationId: 'sign-1', causationId: 'sign-1', actor: landlordUser },
     ]);
     const let_ = await eventually(
       async () => (await infra.store.readStream(`listing-${listingId}`)).find((e) => e.type === 'listing-let'),

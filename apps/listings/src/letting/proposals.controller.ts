@@ -93,6 +93,6 @@ export class ProposalsController {
     assertListingsLandlord(user, context.landlordId);
     const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'decide-proposal', proposalId, decision, reason, now, by: user.id }), actor);
     withEtag(reply, result.revision);
-    return { listingId, proposalId, decision: decision === 'approve' ? 'approved' : 'rejected', stage: stage(result.state, result.loaded.context) };
+    return { listingId, proposalId, decision: decision === 'approve' ? 'approved' : 'rejected', stage: stage(result.state, result.context) };
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { currentCorrelationId, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import type { AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { contextOf } from '../command-context.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { isStaff, landlordOf } from '../access/access.js';
@@ -8,9 +9,10 @@ import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { inForceOn, landlordTimelines } from '../read-models/landlords.projection.js';
-import { SeekerService } from '../applications/seeker.service.js';
+import { SeekerHandler } from '../applications/seeker.stream.js';
+import { listingStream, seekerStream } from './listing.events.js';
 import type { ListingState } from './listing.decider.js';
-import { ListingService } from './listing.service.js';
+import { ListingHandler } from './listing.stream.js';
 import type { PublishListingDto } from './publish.dto.js';
 import { requirementsFor } from './requirements-template.js';
 
@@ -19,8 +21,8 @@ import { requirementsFor } from './requirements-template.js';
 export class ListingUseCases {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    private readonly listings: ListingService,
-    private readonly seekers: SeekerService,
+    private readonly listings: ListingHandler,
+    private readonly seekers: SeekerHandler,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
   ) {}
@@ -38,9 +40,9 @@ export class ListingUseCases {
       await this.infra.pool.query('INSERT INTO listings.lottery_seeds (listing_id, seed) VALUES ($1, $2)', [listingId, seed]);
       lotterySeedHash = createHash('sha256').update(seed, 'utf8').digest('hex');
     }
-    const { state } = await this.listings.handle(
-      listingId,
-      {
+    const { state } = await this.listings.handleOn(
+      listingStream(listingId),
+      async () => ({
         type: 'publish',
         listingId,
         landlordId,
@@ -52,8 +54,8 @@ export class ListingUseCases {
         agreementStatus: inForceOn(agreements, today)?.status ?? 'unknown',
         policy: await this.policy.on(today),
         lotterySeedHash,
-      },
-      { correlationId: currentCorrelationId() ?? randomUUID(), actor: user.id },
+      }),
+      contextOf(user.id),
     );
     return { listingId, state };
   }
@@ -65,12 +67,12 @@ export class ListingUseCases {
   }
 
   async end(listingId: string, reason: 'withdrawn-by-landlord' | 'agreement-terminated', by: string, asLandlord?: string): Promise<ListingState> {
-    const context = { correlationId: currentCorrelationId() ?? randomUUID(), actor: by };
+    const context = contextOf(by);
     const now = this.clock.now();
-    const { state } = await this.listings.handle(listingId, { type: 'withdraw', on: stockholmDate(now), by, reason, asLandlord }, context);
+    const { state } = await this.listings.handleOn(listingStream(listingId), () => ({ type: 'withdraw', on: stockholmDate(now), by, reason, asLandlord }), context);
     const { rows } = await this.infra.pool.query<{ applicant_id: string }>(`SELECT DISTINCT applicant_id FROM listings.applications WHERE listing_id = $1 AND status = 'active'`, [listingId]);
     for (const { applicant_id } of rows) {
-      await this.seekers.handle(applicant_id, { type: 'withdraw-for-listing', listingId, now, reason: 'listing-ended' }, context);
+      await this.seekers.handleOn(seekerStream(applicant_id), () => ({ type: 'withdraw-for-listing', listingId, now, reason: 'listing-ended' }), context);
     }
     return state;
   }

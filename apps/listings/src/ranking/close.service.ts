@@ -1,18 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { comparePositions, PostgresEventStore } from '../../../../libs/event-store/src/index.js';
 import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
 import { loadCheckpoint } from '../../../../libs/postgres/src/checkpoints.js';
 import { checkpointName } from '../../../../libs/projections/src/index.js';
-import { currentCorrelationId } from '../../../../libs/platform/src/index.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { applicationsProjection } from '../applications/applications.projection.js';
-import { SeekerService } from '../applications/seeker.service.js';
+import { SeekerHandler } from '../applications/seeker.stream.js';
+import { contextOf } from '../command-context.js';
 import { requirementFailures } from '../listing/eligibility.js';
 import type { ListingState } from '../listing/listing.decider.js';
-import type { Declaration } from '../listing/listing.events.js';
-import { ListingService } from '../listing/listing.service.js';
+import { listingStream, seekerStream, type Declaration } from '../listing/listing.events.js';
+import { ListingHandler } from '../listing/listing.stream.js';
 import { ListingUseCases } from '../listing/listing-use-cases.js';
 import { VAULT } from '../listings.tokens.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
@@ -36,8 +35,8 @@ export class CloseService {
 
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    private readonly listings: ListingService,
-    private readonly seekers: SeekerService,
+    private readonly listings: ListingHandler,
+    private readonly seekers: SeekerHandler,
     private readonly useCases: ListingUseCases,
     private readonly policy: PolicyService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
@@ -71,15 +70,15 @@ export class CloseService {
        WHERE a.status = 'active' AND l.status IN ('let', 'withdrawn') AND a.application_id IS DISTINCT FROM l.tenant_application_id`,
     );
     const now = this.clock.now();
-    const context = { correlationId: currentCorrelationId() ?? randomUUID(), actor: CLOSE_JOB };
-    for (const row of rows) await this.seekers.handle(row.applicant_id, { type: 'withdraw-for-listing', listingId: row.listing_id, now, reason: 'listing-ended' }, context);
+    const context = contextOf(CLOSE_JOB);
+    for (const row of rows) await this.seekers.handleOn(seekerStream(row.applicant_id), () => ({ type: 'withdraw-for-listing', listingId: row.listing_id, now, reason: 'listing-ended' }), context);
     return rows.length;
   }
 
   /** Ranks one listing after its deadline; nothing happens when it is already ranked or ended. */
   async close(listingId: string): Promise<{ state: ListingState; rankedNow: boolean }> {
     const now = this.clock.now();
-    const { state } = await this.listings.load(listingId);
+    const { state } = await this.listings.load(listingStream(listingId));
     if (state.status !== 'open') return { state, rankedNow: false };
     await this.applicationsCaughtUp();
     const { published } = state;
@@ -119,7 +118,7 @@ export class CloseService {
       published.flat.listingType === 'lottery'
         ? (await this.infra.pool.query<{ seed: string }>('SELECT seed FROM listings.lottery_seeds WHERE listing_id = $1', [listingId])).rows[0]?.seed
         : undefined;
-    const result = await this.listings.handle(listingId, { type: 'rank', now, policy, candidates, lotterySeed }, { correlationId: currentCorrelationId() ?? randomUUID(), actor: CLOSE_JOB });
+    const result = await this.listings.handleOn(listingStream(listingId), () => ({ type: 'rank', now, policy, candidates, lotterySeed }), contextOf(CLOSE_JOB));
     return { state: result.state, rankedNow: result.events.length > 0 };
   }
 
