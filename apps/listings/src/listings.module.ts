@@ -5,7 +5,11 @@ import { PlatformModule } from '../../../libs/platform/src/index.js';
 import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/src/event-sourcing.module.js';
 import { LandlordUserGuard } from './access/landlord-user.guard.js';
 import { ApplicationIntake } from './applications/application-intake.js';
-import { ApplicationUseCases } from './applications/application-use-cases.js';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ApplicationViews } from './applications/application-views.js';
+import { MyApplicationsHandler, OneOfMyApplicationsHandler } from './applications/application.queries.js';
+import { ApplyForListingHandler } from './applications/apply.command.js';
+import { WithdrawApplicationHandler } from './applications/withdraw-application.command.js';
 import { ApplyRoute } from './applications/apply.route.js';
 import { EligibilityCheck } from './applications/eligibility-check.js';
 import { EligibilityController } from './applications/eligibility.controller.js';
@@ -18,7 +22,9 @@ import { composeMappers, listingIntegrationMessages } from './integration/listin
 import { lettingIntegrationMessages } from './letting/letting.integration.js';
 import { LETTING_PROJECTIONS, LettingModule } from './letting/letting.module.js';
 import { ListingCoreModule } from './listing-core.module.js';
-import { ListingUseCases } from './listing/listing-use-cases.js';
+import { ListingEnding } from './listing/listing-ending.js';
+import { PublishListingHandler } from './listing/publish-listing.command.js';
+import { WithdrawListingHandler } from './listing/withdraw-listing.command.js';
 import { ListingsController } from './listing/listings.controller.js';
 import { LISTING_BUS_PROJECTIONS, LISTING_PROJECTIONS, listingsMigrations } from './listings.wiring.js';
 import { PolicyController } from './policy/policy.controller.js';
@@ -40,13 +46,25 @@ const eventSourcing = EventSourcingModule.forRoot({
 });
 
 @Module({
-  imports: [PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule],
+  imports: [
+    PlatformModule.forRoot({ name: 'listings', healthChecks: eventSourcingHealth(eventSourcing) }),
+    eventSourcing,
+    CqrsModule.forRoot(),
+    ListingCoreModule.register(eventSourcing),
+    LettingModule,
+  ],
   controllers: [PolicyController, ListingsController, RankingController, ApplicationsController, EligibilityController, AuditController, ExtractController, AccessLogController],
   providers: [
     ...accessLogProviders('listings'),
-    ListingUseCases,
+    ListingEnding,
+    PublishListingHandler,
+    WithdrawListingHandler,
+    ApplyForListingHandler,
+    WithdrawApplicationHandler,
+    MyApplicationsHandler,
+    OneOfMyApplicationsHandler,
     ApplicationIntake,
-    ApplicationUseCases,
+    ApplicationViews,
     EligibilityCheck,
     ApplyRoute,
     OwnApplicationRoute,

@@ -2,7 +2,9 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/c
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { ExplanationService } from '../ranking/explanation.service.js';
-import { ApplicationUseCases } from './application-use-cases.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { MyApplications } from './application.queries.js';
+import { WithdrawApplication } from './withdraw-application.command.js';
 
 /** A seeker's own applications; nobody else's are reachable here. Applying is ApplyRoute, one application OwnApplicationRoute. */
 @ApiTags('applications')
@@ -11,21 +13,22 @@ import { ApplicationUseCases } from './application-use-cases.js';
 @Controller('applications')
 export class ApplicationsController {
   constructor(
-    private readonly useCases: ApplicationUseCases,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly explanations: ExplanationService,
   ) {}
 
   @Get()
   @ApiOkResponse({ description: 'Your applications with the current place, e.g. "place 3 of 57"' })
   mine(@CurrentUser() user: AuthenticatedUser) {
-    return this.useCases.mine(user);
+    return this.queries.execute(new MyApplications(user));
   }
 
   @Post(':applicationId/withdraw')
   @HttpCode(200)
   @ApiUnprocessableEntityResponse({ description: 'The deadline has passed' })
   withdraw(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
-    return this.useCases.withdraw(user, applicationId);
+    return this.commands.execute(new WithdrawApplication(user, applicationId));
   }
 
   @Get(':applicationId/explanation')

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
-import { ForbiddenException } from '@nestjs/common';
 import { CurrentUser, NotFound, PG_POOL, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { SeekerHandler } from '../applications/seeker.stream.js';
 import { seekerStream } from '../listing/listing.events.js';
 import { isStaff } from './letting.access.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { AnswerInterest } from './answer-interest.command.js';
+import { BackOut } from './back-out.command.js';
 import { InterestDto } from './letting.dto.js';
 import { seekerExplanation } from './letting.explanation.js';
 import { LettingService } from './letting.service.js';
@@ -17,6 +19,7 @@ import { LettingService } from './letting.service.js';
 export class InterestController {
   constructor(
     private readonly letting: LettingService,
+    private readonly commands: CommandBus,
     private readonly seekers: SeekerHandler,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
@@ -53,16 +56,7 @@ export class InterestController {
   @ApiOkResponse({ description: 'Recorded; a yes from the best-placed applicant still in the running starts verification at once' })
   async answer(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: InterestDto) {
     const { listingId, applicantId } = await this.listingOf(user, applicationId);
-    if (applicantId !== user.id) throw new ForbiddenException('Only the seeker answers for their application');
-    const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'answer-interest', applicationId, applicantId, interested: body.interested, now }), { id: user.id });
-    const candidate = result.state.candidates[applicationId];
-    return {
-      applicationId,
-      listingId,
-      answer: result.state.invitations[applicationId]?.answer ?? null,
-      outcome: candidate?.outcome ?? null,
-      certificatesDue: candidate?.outcome === 'verification' ? candidate.certificatesDue : null,
-    };
+    return this.commands.execute(new AnswerInterest(user, listingId, applicationId, applicantId, body.interested));
   }
 
   @Post('back-out')
@@ -72,7 +66,6 @@ export class InterestController {
   @ApiOkResponse({ description: 'Backing out after saying yes: a withdrawal (avhopp); two within 12 months block applying for 6 months' })
   async backOut(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
     const { listingId, applicantId } = await this.listingOf(user, applicationId);
-    const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'back-out', applicationId, applicantId, now }), { id: user.id });
-    return { applicationId, listingId, outcome: result.state.candidates[applicationId]?.outcome ?? null, avhopp: result.events.some((e) => e.type === 'backed-out') };
+    return this.commands.execute(new BackOut(user, listingId, applicationId, applicantId));
   }
 }

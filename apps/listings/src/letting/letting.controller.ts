@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { CurrentUser, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, NotFound, revisionFromIfMatch, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CommandBus } from '@nestjs/cqrs';
 import { SeekerApplicationsService } from '../applications/seeker-applications.service.js';
 import { VAULT } from '../listings.tokens.js';
 import { auditAllocation } from './allocation.audit.js';
@@ -9,7 +10,10 @@ import { assertStaffOrListingsLandlord, isListingsLandlord, isStaff } from './le
 import { CancelDto, VerificationDto } from './letting.dto.js';
 import type { VerifiedFacts } from './letting.events.js';
 import { landlordExplanation, seekerExplanation, stage, staffExplanation } from './letting.explanation.js';
-import { actorOf, withEtag, type Reply } from './letting.http.js';
+import { withEtag, type Reply } from './letting.http.js';
+import { AdvanceLetting } from './advance-letting.command.js';
+import { CancelLetting } from './cancel-letting.command.js';
+import { RecordVerification } from './record-verification.command.js';
 import { LettingService } from './letting.service.js';
 import { proposedHouseholds } from './proposed-households.js';
 
@@ -20,6 +24,7 @@ import { proposedHouseholds } from './proposed-households.js';
 export class LettingController {
   constructor(
     private readonly letting: LettingService,
+    private readonly commands: CommandBus,
     private readonly applications: SeekerApplicationsService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
   ) {}
@@ -60,9 +65,9 @@ export class LettingController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Applies passed deadlines (no answer counts as no, late certificates) and applications ended elsewhere, then the next in line; the daily job does the same' })
   async advance(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string, @Res({ passthrough: true }) reply: Reply) {
-    const result = await this.letting.advance(listingId, { id: user.id });
-    withEtag(reply, result.revision);
-    return { listingId, recorded: result.events.map((e) => e.type), stage: stage(result.state, result.context) };
+    const { answer, revision } = await this.commands.execute(new AdvanceLetting(listingId, user.id));
+    withEtag(reply, revision);
+    return answer;
   }
 
   @Get('verification')
@@ -97,7 +102,6 @@ export class LettingController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    const actor = actorOf(user, ifMatch);
     const facts: VerifiedFacts = {
       householdSize: body.householdSize,
       taxableIncome: body.taxableIncome,
@@ -105,26 +109,9 @@ export class LettingController {
       birthDate: body.birthDate,
       hasPaymentRemarks: body.hasPaymentRemarks,
     };
-    const result = await this.letting.handle(
-      listingId,
-      async (loaded, _rules, now) => {
-        const candidate = loaded.state.candidates[body.applicationId];
-        // Sealed under the applicant's key only for the one being verified; the decider refuses anyone else.
-        const sealed = candidate ? await this.vault.seal(candidate.applicantId, facts) : { subject: '', iv: '', tag: '', data: '' };
-        return { type: 'record-verification', applicationId: body.applicationId, facts, sealed, certificatesReceivedOn: body.certificatesReceivedOn, now, by: user.id };
-      },
-      actor,
-    );
-    withEtag(reply, result.revision);
-    const outcome = result.events.find((e) => ['applicant-verified', 'verification-failed', 'certificates-late'].includes(e.type));
-    const proposed = result.events.find((e) => e.type === 'tenant-proposed');
-    return {
-      applicationId: body.applicationId,
-      outcome: outcome?.type ?? 'unchanged',
-      checks: outcome && 'checks' in outcome.data ? outcome.data.checks : [],
-      proposalId: proposed?.type === 'tenant-proposed' ? proposed.data.proposalId : null,
-      stage: stage(result.state, result.context),
-    };
+    const { answer, revision } = await this.commands.execute(new RecordVerification(user, listingId, body.applicationId, facts, body.certificatesReceivedOn, revisionFromIfMatch(ifMatch)));
+    withEtag(reply, revision);
+    return answer;
   }
 
   @Post('cancel')
@@ -133,11 +120,7 @@ export class LettingController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOkResponse({ description: "The landlord did not complete the letting: recorded with the reason; the tenant's queue time is restored (LettingCancelledV1)" })
   async cancel(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string, @Body() body: CancelDto, @Headers('if-match') ifMatch: string | undefined) {
-    const actor = actorOf(user, ifMatch);
-    const { context } = await this.letting.load(listingId);
-    assertStaffOrListingsLandlord(user, context.landlordId);
-    const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'cancel-letting', reason: body.reason, now, by: user.id }), actor);
-    return { listingId, status: result.state.status };
+    return this.commands.execute(new CancelLetting(user, listingId, body.reason, revisionFromIfMatch(ifMatch)));
   }
 
   @Get('audit')

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -30,7 +31,7 @@ const eventSourcing = EventSourcingModule.forRoot({
   projections: [...LETTING_PROJECTIONS],
 });
 
-@Module({ imports: [PlatformModule.forRoot({ name: 'listings' }), eventSourcing, ListingCoreModule.register(eventSourcing), LettingModule] })
+@Module({ imports: [PlatformModule.forRoot({ name: 'listings' }), eventSourcing, CqrsModule.forRoot(), ListingCoreModule.register(eventSourcing), LettingModule] })
 class LettingTestModule {}
 
 /** The business clock the app sees: moved forward by the test to pass deadlines, never waited on. */

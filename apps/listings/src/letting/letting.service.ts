@@ -122,9 +122,4 @@ export class LettingService {
     const stillIn = Object.values(loaded.state.invitations).filter((i) => i.answer === 'pending' || i.answer === 'interested');
     return this.withdrawn(stillIn);
   }
-
-  /** Deadlines passed and applications withdrawn elsewhere: what the daily job and staff's "advance" apply. */
-  advance(listingId: string, actor: Actor) {
-    return this.handle(listingId, async (loaded, _rules, now) => ({ type: 'advance', withdrawn: await this.withdrawnAmongInvited(loaded), now }), actor);
-  }
 }

@@ -1,13 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { CurrentUser, revisionFromIfMatch, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { DecideProposal } from './decide-proposal.command.js';
+import { SignContract } from './sign-contract.command.js';
 import { VAULT } from '../listings.tokens.js';
-import { assertListingsLandlord, assertStaffOrListingsLandlord } from './letting.access.js';
+import { assertStaffOrListingsLandlord } from './letting.access.js';
 import { ContractDto, RejectDto } from './letting.dto.js';
-import { proposalsOf, stage } from './letting.explanation.js';
-import { actorOf, withEtag, type Reply } from './letting.http.js';
-import { LettingService, type Actor } from './letting.service.js';
+import { proposalsOf } from './letting.explanation.js';
+import { withEtag, type Reply } from './letting.http.js';
+import { LettingService } from './letting.service.js';
 import { proposedHouseholds } from './proposed-households.js';
 
 /**
@@ -21,6 +24,7 @@ import { proposedHouseholds } from './proposed-households.js';
 export class ProposalsController {
   constructor(
     private readonly letting: LettingService,
+    private readonly commands: CommandBus,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
   ) {}
 
@@ -46,7 +50,7 @@ export class ProposalsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    return this.decide(user, listingId, proposalId, 'approve', undefined, actorOf(user, ifMatch), reply);
+    return this.decide(new DecideProposal(user, listingId, proposalId, 'approve', undefined, revisionFromIfMatch(ifMatch)), reply);
   }
 
   @Post(':proposalId/reject')
@@ -63,7 +67,7 @@ export class ProposalsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    return this.decide(user, listingId, proposalId, 'reject', body.reason, actorOf(user, ifMatch), reply);
+    return this.decide(new DecideProposal(user, listingId, proposalId, 'reject', body.reason, revisionFromIfMatch(ifMatch)), reply);
   }
 
   @Post(':proposalId/contract')
@@ -80,19 +84,14 @@ export class ProposalsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    const actor = actorOf(user, ifMatch);
-    const { context } = await this.letting.load(listingId);
-    assertStaffOrListingsLandlord(user, context.landlordId);
-    const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'sign-contract', proposalId, contractDate: body.contractDate, now, by: user.id }), actor);
-    withEtag(reply, result.revision);
-    return { listingId, proposalId, status: result.state.status, contractDate: result.state.tenant?.contractDate ?? null };
+    const { answer, revision } = await this.commands.execute(new SignContract(user, listingId, proposalId, body.contractDate, revisionFromIfMatch(ifMatch)));
+    withEtag(reply, revision);
+    return answer;
   }
 
-  private async decide(user: AuthenticatedUser, listingId: string, proposalId: string, decision: 'approve' | 'reject', reason: string | undefined, actor: Actor, reply: Reply) {
-    const { context } = await this.letting.load(listingId);
-    assertListingsLandlord(user, context.landlordId);
-    const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'decide-proposal', proposalId, decision, reason, now, by: user.id }), actor);
-    withEtag(reply, result.revision);
-    return { listingId, proposalId, decision: decision === 'approve' ? 'approved' : 'rejected', stage: stage(result.state, result.context) };
+  private async decide(command: DecideProposal, reply: Reply) {
+    const { answer, revision } = await this.commands.execute(command);
+    withEtag(reply, revision);
+    return answer;
   }
 }

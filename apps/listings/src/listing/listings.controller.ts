@@ -1,4 +1,5 @@
 import { methodFor } from '../ranking/rank.js';
+import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -6,14 +7,15 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type pg from 'pg';
 import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
 import { CurrentUser, NotFound, PG_POOL, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { assertOwnListingOrStaff, landlordOf } from '../access/access.js';
+import { landlordOf } from '../access/access.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { landlordTimelines } from '../read-models/landlords.projection.js';
 import { LISTING_COLUMNS, listingView, type ListingRow } from '../search/listing-view.js';
 import { SearchListingsQuery } from '../search/search.dto.js';
 import { searchListings } from '../search/search.query.js';
-import { ListingUseCases } from './listing-use-cases.js';
+import { PublishListing } from './publish-listing.command.js';
+import { WithdrawListing } from './withdraw-listing.command.js';
 import { ListingReader } from './listing.reader.js';
 import { PublishListingDto } from './publish.dto.js';
 import { requirementsFor } from './requirements-template.js';
@@ -32,7 +34,7 @@ class PageQuery {
 @Controller('listings')
 export class ListingsController {
   constructor(
-    private readonly useCases: ListingUseCases,
+    private readonly commands: CommandBus,
     private readonly reader: ListingReader,
     private readonly clock: Clock,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
@@ -52,7 +54,7 @@ export class ListingsController {
   @ApiCreatedResponse({ description: 'Published; the requirements are fixed from now on' })
   @ApiUnprocessableEntityResponse({ description: 'No active agreement, or dates that break the rules' })
   async publish(@CurrentUser() user: AuthenticatedUser, @Body() body: PublishListingDto) {
-    const { listingId } = await this.useCases.publish(user, body);
+    const { listingId } = await this.commands.execute(new PublishListing(user, body));
     return this.details(listingId);
   }
 
@@ -92,10 +94,7 @@ export class ListingsController {
   @HttpCode(200)
   @ApiForbiddenResponse({ description: "Another landlord's listing" })
   async withdraw(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string) {
-    const listing = await this.reader.get(listingId);
-    if (!listing) throw new NotFound('No such listing');
-    assertOwnListingOrStaff(user, listing.published.landlordId);
-    await this.useCases.withdraw(user, listingId);
+    await this.commands.execute(new WithdrawListing(user, listingId));
     return this.details(listingId);
   }
 

@@ -12,7 +12,7 @@ import { requirementFailures } from '../listing/eligibility.js';
 import type { ListingState } from '../listing/listing.decider.js';
 import { listingStream, seekerStream, type Declaration } from '../listing/listing.events.js';
 import { ListingHandler } from '../listing/listing.stream.js';
-import { ListingUseCases } from '../listing/listing-use-cases.js';
+import { ListingEnding } from '../listing/listing-ending.js';
 import { VAULT } from '../listings.tokens.js';
 import { Clock } from '../../../../libs/clock/src/index.js';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
@@ -37,7 +37,7 @@ export class CloseService {
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     private readonly listings: ListingHandler,
     private readonly seekers: SeekerHandler,
-    private readonly useCases: ListingUseCases,
+    private readonly ending: ListingEnding,
     private readonly policy: PolicyService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     private readonly clock: Clock,
@@ -125,7 +125,7 @@ export class CloseService {
   /** "A terminated agreement ends its open listings", once the termination's date has come. */
   async endListingsOf(landlordId: string): Promise<string[]> {
     const { rows } = await this.infra.pool.query<{ listing_id: string }>(`SELECT listing_id FROM listings.listings WHERE landlord_id = $1 AND status IN ('open', 'ranked')`, [landlordId]);
-    for (const row of rows) await this.useCases.end(row.listing_id, 'agreement-terminated', CLOSE_JOB);
+    for (const row of rows) await this.ending.end(row.listing_id, 'agreement-terminated', CLOSE_JOB);
     return rows.map((r) => r.listing_id);
   }
 
@@ -137,7 +137,7 @@ export class CloseService {
     const ended: string[] = [];
     for (const row of rows) {
       if (inForceOn(row.agreements, today)?.status !== 'terminated') continue;
-      await this.useCases.end(row.listing_id, 'agreement-terminated', CLOSE_JOB);
+      await this.ending.end(row.listing_id, 'agreement-terminated', CLOSE_JOB);
       ended.push(row.listing_id);
     }
     return ended;

@@ -4,7 +4,7 @@ import { NotFound, type AuthenticatedUser } from '../../../../libs/platform/src/
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { isStaff, seekerOf } from '../access/access.js';
-import { ApplicationUseCases } from '../applications/application-use-cases.js';
+import { ApplicationViews } from '../applications/application-views.js';
 import { provisionalPlace, rankedPlace } from '../applications/place.query.js';
 import { SeekerHandler } from '../applications/seeker.stream.js';
 import { requirementFailures } from '../listing/eligibility.js';
@@ -43,7 +43,7 @@ export class ExplanationService {
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     private readonly listings: ListingHandler,
     private readonly seekers: SeekerHandler,
-    private readonly applications: ApplicationUseCases,
+    private readonly applications: ApplicationViews,
     private readonly policy: PolicyService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
   ) {}

@@ -9,7 +9,7 @@ import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/pla
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { isStaff } from '../access/access.js';
-import { ApplicationUseCases } from '../applications/application-use-cases.js';
+import { ApplicationViews } from '../applications/application-views.js';
 import { SeekerApplicationsService } from '../applications/seeker-applications.service.js';
 import { VAULT } from '../listings.tokens.js';
 import { personRecords } from './person-records.query.js';
@@ -21,7 +21,7 @@ import { personRecords } from './person-records.query.js';
 @Controller('listings/people/:applicantId/extract')
 export class ExtractController {
   constructor(
-    private readonly applications: ApplicationUseCases,
+    private readonly applications: ApplicationViews,
     private readonly seekerApplications: SeekerApplicationsService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,

@@ -1,17 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { idempotencyMarkFor } from '../../../../libs/command-handling/src/index.js';
 import { NotFound, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { contextOf } from '../command-context.js';
-import { listingStream, seekerStream } from '../listing/listing.events.js';
+import { seekerStream } from '../listing/listing.events.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { seekerOf } from '../access/access.js';
 import type { ListingType } from '../../../../libs/contracts/src/index.js';
-import { ListingHandler } from '../listing/listing.stream.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { ApplicationIntake } from './application-intake.js';
 import { methodFor } from '../ranking/rank.js';
-import type { ApplyBody } from './apply.route.js';
 import { provisionalPlace, rankedPlace, type Place } from './place.query.js';
 import type { SeekerApplication } from './seeker.decider.js';
 import { SeekerHandler } from './seeker.stream.js';
@@ -28,37 +22,13 @@ export interface ApplicationView {
 
 const placeText = (p: Place) => (p.place !== null ? `place ${p.place} of ${p.of}` : p.excludedFor ? `not placed: ${p.excludedFor.join(', ')}` : `${p.of} applicants`);
 
-/** A seeker's side: apply, withdraw, and see each application with its current place. */
+/** A seeker's applications as they see them: each with its listing and current place. */
 @Injectable()
-export class ApplicationUseCases {
+export class ApplicationViews {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    private readonly listings: ListingHandler,
     private readonly seekers: SeekerHandler,
-    private readonly intake: ApplicationIntake,
-    private readonly clock: Clock,
   ) {}
-
-  async apply(user: AuthenticatedUser, body: ApplyBody): Promise<ApplicationView> {
-    const { listingId, ...declaration } = body;
-    const applicantId = seekerOf(user);
-    // Taken here, in the request: the intake decides in a batch that runs in whichever request started it.
-    const idempotencyMark = idempotencyMarkFor(seekerStream(applicantId)) ?? null;
-    const applied = await this.intake.apply({ applicantId, listingId, declaration, context: contextOf(applicantId, { idempotencyMark }) });
-    return { ...applied, status: 'active' };
-  }
-
-  async withdraw(user: AuthenticatedUser, applicationId: string): Promise<ApplicationView> {
-    const applicantId = seekerOf(user);
-    const application = await this.own(applicantId, applicationId);
-    const { state: listing } = await this.listings.load(listingStream(application.listingId));
-    const { state } = await this.seekers.handleOn(
-      seekerStream(applicantId),
-      () => ({ type: 'withdraw', applicationId, now: this.clock.now(), reason: 'by-seeker', listingDeadline: listing.status === 'open' ? listing.published.applicationDeadline : null }),
-      contextOf(applicantId),
-    );
-    return this.view(state.applications[applicationId]);
-  }
 
   mine(user: AuthenticatedUser): Promise<ApplicationView[]> {
     return this.ofApplicant(seekerOf(user));
@@ -84,7 +54,7 @@ export class ApplicationUseCases {
   }
 
   /** From the listings read model, not the stream: a ranked listing's stream holds thousands of places to parse. One query for a ranked listing. */
-  private async view(application: SeekerApplication): Promise<ApplicationView> {
+  async view(application: SeekerApplication): Promise<ApplicationView> {
     const base = {
       applicationId: application.applicationId,
       listingId: application.listingId,

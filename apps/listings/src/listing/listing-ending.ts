@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { Clock } from '../../../../libs/clock/src/index.js';
+import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
+import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { SeekerHandler } from '../applications/seeker.stream.js';
+import { contextOf } from '../command-context.js';
+import type { ListingState } from './listing.decider.js';
+import { listingStream, seekerStream } from './listing.events.js';
+import { ListingHandler } from './listing.stream.js';
+
+/** Ending a listing (by its landlord, staff, or a terminated agreement) also withdraws its open applications. */
+@Injectable()
+export class ListingEnding {
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    private readonly listings: ListingHandler,
+    private readonly seekers: SeekerHandler,
+    private readonly clock: Clock,
+  ) {}
+
+  async end(listingId: string, reason: 'withdrawn-by-landlord' | 'agreement-terminated', by: string, asLandlord?: string): Promise<ListingState> {
+    const context = contextOf(by);
+    const now = this.clock.now();
+    const { state } = await this.listings.handleOn(listingStream(listingId), () => ({ type: 'withdraw', on: stockholmDate(now), by, reason, asLandlord }), context);
+    const { rows } = await this.infra.pool.query<{ applicant_id: string }>(`SELECT DISTINCT applicant_id FROM listings.applications WHERE listing_id = $1 AND status = 'active'`, [listingId]);
+    for (const { applicant_id } of rows) {
+      await this.seekers.handleOn(seekerStream(applicant_id), () => ({ type: 'withdraw-for-listing', listingId, now, reason: 'listing-ended' }), context);
+    }
+    return state;
+  }
+}
