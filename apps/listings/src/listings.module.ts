@@ -23,12 +23,14 @@ import { lettingIntegrationMessages } from './letting/letting.integration.js';
 import { LETTING_PROJECTIONS, LettingModule } from './letting/letting.module.js';
 import { ListingCoreModule } from './listing-core.module.js';
 import { ListingEnding } from './listing/listing-ending.js';
+import { LandlordsListingsHandler, ListingDetailsHandler, RequirementsTemplateHandler, SearchListingsHandler } from './listing/listing.queries.js';
 import { PublishListingHandler } from './listing/publish-listing.command.js';
 import { WithdrawListingHandler } from './listing/withdraw-listing.command.js';
 import { ListingsController } from './listing/listings.controller.js';
 import { LISTING_BUS_PROJECTIONS, LISTING_PROJECTIONS, listingsMigrations } from './listings.wiring.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { CloseJobScheduler } from './ranking/close-job.scheduler.js';
+import { CloseDueListingsHandler, CloseListingHandler } from './ranking/close-listings.command.js';
 import { CloseService } from './ranking/close.service.js';
 import { ExplanationService } from './ranking/explanation.service.js';
 import { RankingController } from './ranking/ranking.controller.js';
@@ -63,6 +65,12 @@ const eventSourcing = EventSourcingModule.forRoot({
     WithdrawApplicationHandler,
     MyApplicationsHandler,
     OneOfMyApplicationsHandler,
+    CloseListingHandler,
+    CloseDueListingsHandler,
+    SearchListingsHandler,
+    ListingDetailsHandler,
+    LandlordsListingsHandler,
+    RequirementsTemplateHandler,
     ApplicationIntake,
     ApplicationViews,
     EligibilityCheck,

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
 import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
@@ -23,9 +24,21 @@ export interface Eligibility {
   readonly refusals: readonly Refusal[];
 }
 
+/** GET /listings/:id/eligibility: "may I apply?", every reason an apply would be refused now. */
+export class CheckEligibility extends Query<Eligibility> {
+  constructor(
+    readonly applicantId: string,
+    readonly listingId: string,
+    /** Null: only the requirements that need no declaration are checked. */
+    readonly declaration: Declaration | null,
+  ) {
+    super();
+  }
+}
+
 /** A seeker asks before applying: the same reads and rules as an apply, and nothing is written. */
-@Injectable()
-export class EligibilityCheck {
+@QueryHandler(CheckEligibility)
+export class EligibilityCheck implements IQueryHandler<CheckEligibility, Eligibility> {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     private readonly listings: ListingHandler,
@@ -34,7 +47,7 @@ export class EligibilityCheck {
     private readonly clock: Clock,
   ) {}
 
-  async check(applicantId: string, listingId: string, declaration: Declaration | null): Promise<Eligibility> {
+  async execute({ applicantId, listingId, declaration }: CheckEligibility): Promise<Eligibility> {
     const now = this.clock.now();
     const [listing, facts, policy, seeker] = await Promise.all([
       this.listings.load(listingStream(listingId)),

@@ -1,24 +1,16 @@
-import { methodFor } from '../ranking/rank.js';
-import { CommandBus } from '@nestjs/cqrs';
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import type pg from 'pg';
 import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
-import { CurrentUser, NotFound, PG_POOL, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { landlordOf } from '../access/access.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { landlordTimelines } from '../read-models/landlords.projection.js';
-import { LISTING_COLUMNS, listingView, type ListingRow } from '../search/listing-view.js';
 import { SearchListingsQuery } from '../search/search.dto.js';
-import { searchListings } from '../search/search.query.js';
+import { LandlordsListings, ListingDetails, RequirementsTemplate, SearchListings } from './listing.queries.js';
 import { PublishListing } from './publish-listing.command.js';
-import { WithdrawListing } from './withdraw-listing.command.js';
-import { ListingReader } from './listing.reader.js';
 import { PublishListingDto } from './publish.dto.js';
-import { requirementsFor } from './requirements-template.js';
+import { WithdrawListing } from './withdraw-listing.command.js';
 
 class TemplateQuery {
   @ApiPropertyOptional({ enum: LISTING_TYPES, default: 'regular' }) @IsOptional() @IsIn([...LISTING_TYPES]) listingType?: ListingType;
@@ -35,16 +27,14 @@ class PageQuery {
 export class ListingsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly reader: ListingReader,
-    private readonly clock: Clock,
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @Public()
   @ApiOkResponse({ description: 'Listings open for applications, filtered, sorted and paged; no sign-in needed' })
   search(@Query() query: SearchListingsQuery) {
-    return searchListings(this.pool, query, stockholmDate(this.clock.now()));
+    return this.queries.execute(new SearchListings(query));
   }
 
   @Post()
@@ -62,30 +52,23 @@ export class ListingsController {
   @ApiBearerAuth()
   @Roles('landlord')
   @ApiOkResponse({ description: "The landlord's own listings, every status, newest first" })
-  async mine(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQuery) {
-    const pageSize = query.pageSize ?? 50;
-    const { rows } = await this.pool.query<ListingRow>(`SELECT ${LISTING_COLUMNS} FROM listings.listings WHERE landlord_id = $1 ORDER BY published_at DESC, listing_id LIMIT $2 OFFSET $3`, [
-      landlordOf(user),
-      pageSize,
-      ((query.page ?? 1) - 1) * pageSize,
-    ]);
-    return rows.map(listingView);
+  mine(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQuery) {
+    return this.queries.execute(new LandlordsListings(landlordOf(user), query.page ?? 1, query.pageSize ?? 50));
   }
 
   @Get('requirements-template')
   @ApiBearerAuth()
   @Roles('landlord')
   @ApiOkResponse({ description: "Requirements prefilled from the landlord's letting guideline in force today, for the listing type" })
-  async template(@CurrentUser() user: AuthenticatedUser, @Query() query: TemplateQuery) {
-    const { guidelines } = await landlordTimelines(this.pool, landlordOf(user));
-    return requirementsFor(guidelines, query.listingType ?? 'regular', stockholmDate(this.clock.now()));
+  template(@CurrentUser() user: AuthenticatedUser, @Query() query: TemplateQuery) {
+    return this.queries.execute(new RequirementsTemplate(landlordOf(user), query.listingType ?? 'regular'));
   }
 
   @Get(':listingId')
   @Public()
   @ApiOkResponse({ description: 'The flat, its requirements, dates, status, allocation method (queue-days, first-come, lottery); the lottery seed hash where it is a lottery' })
   details(@Param('listingId', ParseUUIDPipe) listingId: string) {
-    return this.view(listingId);
+    return this.queries.execute(new ListingDetails(listingId));
   }
 
   @Post(':listingId/withdraw')
@@ -96,25 +79,5 @@ export class ListingsController {
   async withdraw(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string) {
     await this.commands.execute(new WithdrawListing(user, listingId));
     return this.details(listingId);
-  }
-
-  private async view(listingId: string) {
-    const listing = await this.reader.get(listingId);
-    if (!listing) throw new NotFound('No such listing');
-    const { published, ranked } = listing;
-    return {
-      listingId,
-      landlordId: published.landlordId,
-      status: listing.status,
-      ...published.flat,
-      requirements: published.requirements,
-      applicationDeadline: published.applicationDeadline,
-      publishedOn: published.publishedOn,
-      // How the listing will be allocated, so a listing page needs no second call for it.
-      allocationMethod: methodFor(published.flat.listingType),
-      ...(published.lotterySeedHash && { lotterySeedHash: published.lotterySeedHash }),
-      ...(ranked && { applications: ranked.applications, eligible: ranked.ranking.length, rankedAt: ranked.rankedAt, ...(ranked.lotterySeed && { lotterySeed: ranked.lotterySeed }) }),
-      ...(listing.withdrawn && { endedOn: listing.withdrawn.on, endedReason: listing.withdrawn.reason }),
-    };
   }
 }

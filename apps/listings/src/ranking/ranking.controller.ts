@@ -2,8 +2,9 @@ import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query }
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { CurrentUser, NotFound, Public, Roles, TokenService, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { CloseService } from './close.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { CurrentUser, Public, Roles, TokenService, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CloseDueListings, CloseListing } from './close-listings.command.js';
 import { ExplanationService } from './explanation.service.js';
 
 class RankingPageQuery {
@@ -16,7 +17,7 @@ class RankingPageQuery {
 @Controller('listings')
 export class RankingController {
   constructor(
-    private readonly close: CloseService,
+    private readonly commands: CommandBus,
     private readonly explanations: ExplanationService,
     private readonly tokens: TokenService,
   ) {}
@@ -36,10 +37,8 @@ export class RankingController {
   @Roles('staff', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Ranks the listing now if its deadline has passed; idempotent' })
-  async closeOne(@CurrentUser() _user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string) {
-    const { state } = await this.close.close(listingId);
-    if (state.status === 'none') throw new NotFound('No such listing');
-    return { listingId, status: state.status, eligible: state.ranked?.ranking.length ?? null, applications: state.ranked?.applications ?? null };
+  closeOne(@CurrentUser() _user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string) {
+    return this.commands.execute(new CloseListing(listingId));
   }
 
   @Post('jobs/close-due')
@@ -48,6 +47,6 @@ export class RankingController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Runs the scheduled close now: ranks every listing past its deadline, ends listings of terminated agreements' })
   closeDue() {
-    return this.close.runDue();
+    return this.commands.execute(new CloseDueListings());
   }
 }
