@@ -34,6 +34,7 @@ import { CloseDueListingsHandler, CloseListingHandler } from './ranking/close-li
 import { CloseService } from './ranking/close.service.js';
 import { ExplanationService } from './ranking/explanation.service.js';
 import { RankingController } from './ranking/ranking.controller.js';
+import { ApplicationExplanationHandler, ListingExplanationHandler, RankingPageHandler } from './ranking/ranking.queries.js';
 import { LifecycleConsumer } from './read-models/seeker-lifecycle.consumer.js';
 import { ExtractController } from './register-extract/extract.controller.js';
 import { AccessLogController } from '../../../libs/access-log/src/access-log.controller.js';
@@ -71,6 +72,9 @@ const eventSourcing = EventSourcingModule.forRoot({
     ListingDetailsHandler,
     LandlordsListingsHandler,
     RequirementsTemplateHandler,
+    RankingPageHandler,
+    ListingExplanationHandler,
+    ApplicationExplanationHandler,
     ApplicationIntake,
     ApplicationViews,
     EligibilityCheck,

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { ExplanationService } from '../ranking/explanation.service.js';
+import { ApplicationExplanation } from '../ranking/ranking.queries.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { MyApplications } from './application.queries.js';
 import { WithdrawApplication } from './withdraw-application.command.js';
@@ -15,7 +15,6 @@ export class ApplicationsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly explanations: ExplanationService,
   ) {}
 
   @Get()
@@ -34,6 +33,6 @@ export class ApplicationsController {
   @Get(':applicationId/explanation')
   @ApiOkResponse({ description: 'Your place and why: queue days used, who was ahead (by place and queue days, not by name), failed requirements' })
   explanation(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
-    return this.explanations.forApplication(user, applicationId);
+    return this.queries.execute(new ApplicationExplanation(user, applicationId));
   }
 }

@@ -2,10 +2,10 @@ import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query }
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentUser, Public, Roles, TokenService, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { CloseDueListings, CloseListing } from './close-listings.command.js';
-import { ExplanationService } from './explanation.service.js';
+import { ListingExplanation } from './ranking.queries.js';
 
 class RankingPageQuery {
   @ApiPropertyOptional({ default: 1, maximum: 10_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) page?: number;
@@ -18,7 +18,7 @@ class RankingPageQuery {
 export class RankingController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly explanations: ExplanationService,
+    private readonly queries: QueryBus,
     private readonly tokens: TokenService,
   ) {}
 
@@ -29,7 +29,7 @@ export class RankingController {
     // Public, but staff who send their token see applicant ids and every exclusion.
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     const user = token ? this.tokens.userOf(token) : undefined;
-    return this.explanations.forListing(listingId, user, query.page, query.pageSize);
+    return this.queries.execute(new ListingExplanation(listingId, user, query.page, query.pageSize));
   }
 
   @Post(':listingId/close')
