@@ -5,12 +5,11 @@ import { CurrentUser, NotFound, PG_POOL, Roles, type AuthenticatedUser } from '.
 import { SeekerHandler } from '../applications/seeker.stream.js';
 import { seekerStream } from '../listing/listing.events.js';
 import { isStaff } from './letting.access.js';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AnswerInterest } from './answer-interest.command.js';
 import { BackOut } from './back-out.command.js';
 import { InterestDto } from './letting.dto.js';
-import { seekerExplanation } from './letting.explanation.js';
-import { LettingService } from './letting.service.js';
+import { Invitation } from './letting.queries.js';
 
 /** A seeker's own showing invitation and offer, answered by application id. */
 @ApiTags('letting')
@@ -18,8 +17,8 @@ import { LettingService } from './letting.service.js';
 @Controller('applications/:applicationId')
 export class InterestController {
   constructor(
-    private readonly letting: LettingService,
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly seekers: SeekerHandler,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
@@ -45,8 +44,7 @@ export class InterestController {
   @ApiOkResponse({ description: 'Your place, showing slot, answer deadline, answer and how far you got; those placed above you counted by outcome only' })
   async invitation(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
     const { listingId } = await this.listingOf(user, applicationId);
-    const { context, state, events } = await this.letting.load(listingId);
-    return seekerExplanation(context, state, events, applicationId);
+    return this.queries.execute(new Invitation(listingId, applicationId));
   }
 
   @Post('interest')

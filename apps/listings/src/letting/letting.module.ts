@@ -17,6 +17,15 @@ import { DecideProposalHandler } from './decide-proposal.command.js';
 import { RecordVerificationHandler } from './record-verification.command.js';
 import { ScheduleShowingHandler } from './schedule-showing.command.js';
 import { SignContractHandler } from './sign-contract.command.js';
+import {
+  BeingVerifiedHandler,
+  InvitationHandler,
+  LettingAuditHandler,
+  LettingExplanationHandler,
+  LettingStandingHandler,
+  ProposalsOfListingHandler,
+  ShowingsOfListingHandler,
+} from './letting.queries.js';
 import { ProposalsController } from './proposals.controller.js';
 import { ShowingsController } from './showings.controller.js';
 
@@ -46,6 +55,14 @@ export const LETTING_PROJECTIONS: readonly Projection<RecordedEvent>[] = [lettin
     DecideProposalHandler,
     SignContractHandler,
     CancelLettingHandler,
+    // And one per read, through the QueryBus.
+    LettingStandingHandler,
+    LettingExplanationHandler,
+    BeingVerifiedHandler,
+    InvitationHandler,
+    LettingAuditHandler,
+    ShowingsOfListingHandler,
+    ProposalsOfListingHandler,
   ],
   exports: [LettingService],
 })

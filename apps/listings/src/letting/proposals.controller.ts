@@ -1,17 +1,12 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ProposalsOfListing } from './letting.queries.js';
 import { CurrentUser, revisionFromIfMatch, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
 import { DecideProposal } from './decide-proposal.command.js';
 import { SignContract } from './sign-contract.command.js';
-import { VAULT } from '../listings.tokens.js';
-import { assertStaffOrListingsLandlord } from './letting.access.js';
 import { ContractDto, RejectDto } from './letting.dto.js';
-import { proposalsOf } from './letting.explanation.js';
 import { withEtag, type Reply } from './letting.http.js';
-import { LettingService } from './letting.service.js';
-import { proposedHouseholds } from './proposed-households.js';
 
 /**
  * Contract proposals to the landlord: it sees the proposed applicant's place,
@@ -23,18 +18,16 @@ import { proposedHouseholds } from './proposed-households.js';
 @Controller('listings/:listingId/proposals')
 export class ProposalsController {
   constructor(
-    private readonly letting: LettingService,
     private readonly commands: CommandBus,
-    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @Roles('staff', 'admin', 'landlord')
   async list(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string, @Res({ passthrough: true }) reply: Reply) {
-    const { context, state, events, revision } = await this.letting.load(listingId);
-    assertStaffOrListingsLandlord(user, context.landlordId);
+    const { answer, revision } = await this.queries.execute(new ProposalsOfListing(user, listingId));
     withEtag(reply, revision);
-    return proposalsOf(state, events, await proposedHouseholds(this.vault, events));
+    return answer;
   }
 
   @Post(':proposalId/approve')

@@ -1,14 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { CommandBus } from '@nestjs/cqrs';
-import { assertStaffOrListingsLandlord } from './letting.access.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ScheduleShowingDto } from './letting.dto.js';
 import { withEtag, type Reply } from './letting.http.js';
 import { ScheduleShowing } from './schedule-showing.command.js';
-import { showingView } from './showing.view.js';
+import { ShowingsOfListing } from './letting.queries.js';
 import { revisionFromIfMatch } from '../../../../libs/platform/src/index.js';
-import { LettingService } from './letting.service.js';
 
 /** Staff or the listing's landlord schedule showings; each invites the next N of the ranking (policy). */
 @ApiTags('letting')
@@ -17,8 +15,8 @@ import { LettingService } from './letting.service.js';
 @Controller('listings/:listingId/showings')
 export class ShowingsController {
   constructor(
-    private readonly letting: LettingService,
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
@@ -40,9 +38,8 @@ export class ShowingsController {
 
   @Get()
   async list(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string, @Res({ passthrough: true }) reply: Reply) {
-    const { context, state, revision } = await this.letting.load(listingId);
-    assertStaffOrListingsLandlord(user, context.landlordId);
+    const { answer, revision } = await this.queries.execute(new ShowingsOfListing(user, listingId));
     withEtag(reply, revision);
-    return state.showings.map((s) => showingView(state, user, s.showingId));
+    return answer;
   }
 }
