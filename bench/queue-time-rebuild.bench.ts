@@ -1,8 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type pg from 'pg';
-import { EVENT_STORE_MIGRATIONS } from '../libs/event-store/src/postgres/event-store.schema.js';
-import { CHECKPOINT_MIGRATIONS } from '../libs/postgres/src/checkpoints.js';
-import { migrate } from '../libs/postgres/src/migrations.js';
+import { EVENT_STORE_MIGRATIONS } from '@bostadsko/event-store';
+import { CHECKPOINT_MIGRATIONS, migrate } from '@bostadsko/postgres';
 import type { BenchmarkResult } from './support/benchmark.js';
 import { sizedPool, startBenchDb } from './support/bench-db.js';
 import { formatCount, formatRatio, formatTable } from './support/table.js';

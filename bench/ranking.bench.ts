@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresEventStore } from '../libs/event-store/src/index.js';
-import { PersonalDataVault } from '../libs/personal-data/src/personal-data.vault.js';
+import { PostgresEventStore } from '@bostadsko/event-store';
+import { PersonalDataVault } from '@bostadsko/personal-data';
 import type { BenchmarkResult } from './support/benchmark.js';
 import { sizedPool, startBenchDb } from './support/bench-db.js';
 import { formatCount, formatTable } from './support/table.js';

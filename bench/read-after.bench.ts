@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresBus } from '../libs/bus/src/index.js';
+import { PostgresBus } from '@bostadsko/bus';
 import type { BenchmarkResult } from './support/benchmark.js';
 import { sizedPool, startBenchDb } from './support/bench-db.js';
 import { formatCount, formatTable } from './support/table.js';

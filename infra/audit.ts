@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { PersonalDataVault } from '../libs/personal-data/src/personal-data.vault.js';
-import { createInfrastructure } from '../libs/runtime/src/infrastructure.js';
+import { PersonalDataVault } from '@bostadsko/personal-data';
+import { createInfrastructure } from '@bostadsko/runtime';
 import { runningOrOwnServer } from './database-server.js';
 import { BUS_DATABASE, databaseUrl } from './single-node.js';
 import { listingsMigrations } from '../apps/listings/src/listings.wiring.js';

@@ -3,8 +3,8 @@ import { landlordsMigrations, landlordsRebuildTargets } from '../apps/landlords/
 import { listingsMigrations, listingsRebuildTargets } from '../apps/listings/src/listings.rebuild.js';
 import { messagesMigrations, messagesRebuildTargets } from '../apps/messages/src/messages.rebuild.js';
 import { statisticsRebuildTargets } from '../apps/statistics/src/statistics.rebuild.js';
-import type { Migration } from '../libs/postgres/src/migrations.js';
-import type { RebuildTargets } from '../libs/runtime/src/rebuild-target.js';
+import type { Migration } from '@bostadsko/postgres';
+import type { RebuildTargets } from '@bostadsko/runtime';
 import type { AppName } from './single-node.js';
 
 export const rebuildTargets: Record<AppName, RebuildTargets> = {

@@ -1,5 +1,5 @@
-import { rebuildProjection } from '../libs/projections/src/index.js';
-import { createInfrastructure } from '../libs/runtime/src/infrastructure.js';
+import { rebuildProjection } from '@bostadsko/projections';
+import { createInfrastructure } from '@bostadsko/runtime';
 import { runningOrOwnServer } from './database-server.js';
 import { appMigrations, rebuildTargets } from './rebuild-targets.js';
 import { APPS, BUS_DATABASE, databaseUrl, type AppName } from './single-node.js';

@@ -6,7 +6,7 @@ import { openDatabaseServer } from './database-server.js';
 import { seedDemoData } from './demo-data.js';
 import { DEMO_LANDLORD_CREDENTIALS, DEMO_LANDLORD_SIGN_IN, seedDemoLandlord } from '../apps/landlords/src/demo/demo-landlord.js';
 import { seedDemoListings } from '../apps/listings/src/demo/demo-listings.js';
-import { startDevSmtpServer } from '../libs/dev-mail/src/dev-smtp-server.js';
+import { startDevSmtpServer } from '@bostadsko/dev-mail';
 import { javaProblem } from './kafka/java.js';
 import { startLocalBroker, type LocalBroker } from './kafka/local-broker.js';
 import { Supervisor } from './supervisor.js';

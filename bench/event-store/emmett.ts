@@ -2,7 +2,7 @@ import { dumbo } from '@event-driven-io/dumbo';
 import type { Event } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
 import pg from 'pg';
-import type { NewEvent } from '../../libs/event-store/src/event-store.port.js';
+import type { NewEvent } from '@bostadsko/event-store';
 import { sizedPool } from '../support/bench-db.js';
 import type { EventLog } from './event-log.js';
 

@@ -1,4 +1,4 @@
-import type { NewEvent } from '../../libs/event-store/src/event-store.port.js';
+import type { NewEvent } from '@bostadsko/event-store';
 
 /** What the benchmark does to each system under test, so every system runs the very same scenarios. */
 export interface EventLog {

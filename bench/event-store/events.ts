@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { NewEvent } from '../../libs/event-store/src/event-store.port.js';
+import type { NewEvent } from '@bostadsko/event-store';
 
 const AREAS = ['Luthagen', 'Sala backe', 'Gottsunda', 'Eriksberg', 'Kvarngärdet', 'Svartbäcken', 'Gränby'];
 const TYPES = ['ApplicantRegistered', 'ApplicantContactChanged', 'ApplicantPreferencesChanged', 'ApplicationSubmitted'];

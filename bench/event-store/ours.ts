@@ -1,7 +1,5 @@
-import { START, type GlobalPosition } from '../../libs/event-store/src/event-store.port.js';
-import { EVENT_STORE_MIGRATIONS } from '../../libs/event-store/src/postgres/event-store.schema.js';
-import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres.event-store.js';
-import { migrate } from '../../libs/postgres/src/migrations.js';
+import { START, type GlobalPosition, EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@bostadsko/event-store';
+import { migrate } from '@bostadsko/postgres';
 import { sizedPool } from '../support/bench-db.js';
 import type { EventLog } from './event-log.js';
 

@@ -1,4 +1,4 @@
-import type { NewEvent } from '../../libs/event-store/src/event-store.port.js';
+import type { NewEvent } from '@bostadsko/event-store';
 import { sizedPool } from '../support/bench-db.js';
 import type { EventLog } from './event-log.js';
 

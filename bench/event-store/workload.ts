@@ -1,4 +1,4 @@
-import type { NewEvent } from '../../libs/event-store/src/event-store.port.js';
+import type { NewEvent } from '@bostadsko/event-store';
 import { inParallel } from '../support/timing.js';
 import type { EventLog } from './event-log.js';
 import { applicantEvents } from './events.js';

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { evolve, initialState, type ApplicantState } from '../../apps/applicants/src/applicant/applicant.decider.js';
 import type { ApplicantEvent } from '../../apps/applicants/src/applicant/applicant.events.js';
-import { binaryRows, copyOut, repeatedText } from '../../libs/postgres/src/copy-out.js';
+import { binaryRows, copyOut, repeatedText } from '@bostadsko/postgres';
 
 const STREAM_PREFIX = 'applicant-';
 /** Every this-many-th applicant's fold is kept for the row-by-row comparison. */

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { queueTimeProjection } from '../../apps/applicants/src/queue-time/queue-time.projection.js';
-import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres.event-store.js';
-import { checkpointName, eventLogSource, rebuildProjection } from '../../libs/projections/src/index.js';
+import { PostgresEventStore } from '@bostadsko/event-store';
+import { checkpointName, eventLogSource, rebuildProjection } from '@bostadsko/projections';
 import { peakRssMb } from '../support/memory.js';
 
 export interface RebuildFigures {

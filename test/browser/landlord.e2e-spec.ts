@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
 import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
-import { addDays, stockholmDate } from '../../libs/calendar/src/calendar.js';
+import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { check } from './page-check.js';
 import { personnummer } from './personnummer.js';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
-import { addDays } from '../../libs/calendar/src/calendar.js';
+import { addDays } from '@bostadsko/calendar';
 import { check } from './page-check.js';
 import { personnummer } from './personnummer.js';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';

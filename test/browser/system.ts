@@ -13,8 +13,8 @@ import { MessagesModule } from '../../apps/messages/src/messages.module.js';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
 import { createWebApp } from '../../apps/web/src/server/create-web-app.js';
 import { loadWebConfig } from '../../apps/web/src/web.config.js';
-import { createTestApp } from '../../libs/platform/src/index.js';
-import { startDevSmtpServer } from '../../libs/dev-mail/src/dev-smtp-server.js';
+import { createTestApp } from '@bostadsko/platform';
+import { startDevSmtpServer } from '@bostadsko/dev-mail';
 import { freshDatabase } from '../support/fresh-database.js';
 
 export const CHROMIUM = '/usr/bin/chromium';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { IntegrationBus, IntegrationMessage, MessageHandler } from '../../libs/bus/src/index.js';
+import type { IntegrationBus, IntegrationMessage, MessageHandler } from '@bostadsko/bus';
 
 export interface BusFixture {
   readonly bus: IntegrationBus;

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { BUS_LOG_MIGRATIONS, BUS_OFFSET_MIGRATIONS, CONSUMER_MIGRATIONS, InMemoryBus, PostgresBus } from '../../libs/bus/src/index.js';
-import { migrate } from '../../libs/postgres/src/migrations.js';
+import { BUS_LOG_MIGRATIONS, BUS_OFFSET_MIGRATIONS, CONSUMER_MIGRATIONS, InMemoryBus, PostgresBus } from '@bostadsko/bus';
+import { migrate } from '@bostadsko/postgres';
 import { freshDatabase } from '../support/fresh-database.js';
 import { eventually } from '../support/eventually.js';
 import { busContract } from './bus.contract.js';

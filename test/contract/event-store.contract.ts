@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { comparePositions, START, VersionConflictError, type EventStore, type NewEvent, type RecordedEvent } from '../../libs/event-store/src/index.js';
+import { comparePositions, START, VersionConflictError, type EventStore, type NewEvent, type RecordedEvent } from '@bostadsko/event-store';
 
 export interface EventStoreFixture {
   readonly store: EventStore;

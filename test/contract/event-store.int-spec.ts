@@ -1,7 +1,6 @@
 import pg from 'pg';
-import { InMemoryEventStore, PostgresEventStore, EVENT_STORE_MIGRATIONS, type NewEvent } from '../../libs/event-store/src/index.js';
-import { appendSql } from '../../libs/event-store/src/postgres/append.sql.js';
-import { migrate } from '../../libs/postgres/src/migrations.js';
+import { InMemoryEventStore, PostgresEventStore, EVENT_STORE_MIGRATIONS, type NewEvent, appendSql } from '@bostadsko/event-store';
+import { migrate } from '@bostadsko/postgres';
 import { freshDatabase } from '../support/fresh-database.js';
 import { eventStoreContract, newEvent } from './event-store.contract.js';
 

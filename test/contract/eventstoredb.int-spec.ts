@@ -1,4 +1,4 @@
-import { EventStoreDbEventStore } from '../../libs/event-store/src/eventstoredb/eventstoredb.event-store.js';
+import { EventStoreDbEventStore } from '@bostadsko/event-store/eventstoredb';
 import { eventStoreContract } from './event-store.contract.js';
 
 const url = process.env.EVENTSTORE_URL;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import pg from 'pg';
-import { CONSUMER_MIGRATIONS, type IntegrationMessage } from '../../libs/bus/src/index.js';
-import { KafkaBus } from '../../libs/bus/src/kafka/kafka.bus.js';
-import { migrate } from '../../libs/postgres/src/migrations.js';
+import { CONSUMER_MIGRATIONS, type IntegrationMessage } from '@bostadsko/bus';
+import { KafkaBus } from '@bostadsko/bus/kafka';
+import { migrate } from '@bostadsko/postgres';
 import { startLocalBroker, type LocalBroker } from '../../infra/kafka/local-broker.js';
 import { eventually } from '../support/eventually.js';
 import { freshDatabase } from '../support/fresh-database.js';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
-import { CONSUMER_MIGRATIONS } from '../../libs/bus/src/index.js';
-import { KafkaBus } from '../../libs/bus/src/kafka/kafka.bus.js';
-import { migrate } from '../../libs/postgres/src/migrations.js';
+import { CONSUMER_MIGRATIONS } from '@bostadsko/bus';
+import { KafkaBus } from '@bostadsko/bus/kafka';
+import { migrate } from '@bostadsko/postgres';
 import { freshDatabase } from '../support/fresh-database.js';
 import { kafkaBrokers, noteKafkaSuiteRan, reportKafkaSkipped } from '../support/kafka.js';
 import { eventually } from '../support/eventually.js';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { MAX_BODY_BYTES } from '../../libs/platform/src/http/input/input-guards.js';
+import { MAX_BODY_BYTES } from '@bostadsko/platform';
 import { startAllApps, type OpenApiDocument, type RunningApp } from '../support/all-apps.js';
 import { operationsOf, resolve, sampleOf, urlOf, type Operation } from '../support/openapi-operations.js';
 

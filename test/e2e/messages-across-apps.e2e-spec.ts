@@ -6,13 +6,11 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js';
 import { MessagesModule } from '../../apps/messages/src/messages.module.js';
-import { ApplicationSubmittedV1 } from '../../libs/contracts/src/index.js';
-import { readDevMailbox } from '../../libs/dev-mail/src/dev-mailbox.js';
-import { startDevSmtpServer, type DevSmtpServer } from '../../libs/dev-mail/src/dev-smtp-server.js';
-import { stockholmDate } from '../../libs/calendar/src/calendar.js';
-import { createTestApp } from '../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../libs/runtime/src/infrastructure.js';
+import { ApplicationSubmittedV1 } from '@bostadsko/contracts';
+import { readDevMailbox, startDevSmtpServer, type DevSmtpServer } from '@bostadsko/dev-mail';
+import { stockholmDate } from '@bostadsko/calendar';
+import { createTestApp } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../support/eventually.js';
 import { freshDatabase } from '../support/fresh-database.js';
 

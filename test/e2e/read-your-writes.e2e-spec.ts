@@ -5,8 +5,8 @@ import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js
 import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
 import { LandlordsModule } from '../../apps/landlords/src/landlords.module.js';
 import { ListingsModule } from '../../apps/listings/src/listings.module.js';
-import { addDays, stockholmDate } from '../../libs/calendar/src/calendar.js';
-import { createTestApp } from '../../libs/platform/src/index.js';
+import { addDays, stockholmDate } from '@bostadsko/calendar';
+import { createTestApp } from '@bostadsko/platform';
 import { freshDatabase } from '../support/fresh-database.js';
 
 const PASSWORD = 'a long enough password';

@@ -8,9 +8,9 @@ import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisati
 import { ListingsModule } from '../../apps/listings/src/listings.module.js';
 import { MessagesModule } from '../../apps/messages/src/messages.module.js';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
-import { addDays, stockholmDate } from '../../libs/calendar/src/calendar.js';
-import { Clock } from '../../libs/clock/src/index.js';
-import { createTestApp } from '../../libs/platform/src/index.js';
+import { addDays, stockholmDate } from '@bostadsko/calendar';
+import { Clock } from '@bostadsko/clock';
+import { createTestApp } from '@bostadsko/platform';
 import { eventually } from '../support/eventually.js';
 import { freshDatabase } from '../support/fresh-database.js';
 

@@ -6,11 +6,10 @@ import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisati
 import { LandlordsModule } from '../../apps/landlords/src/landlords.module.js';
 import { ListingsModule } from '../../apps/listings/src/listings.module.js';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
-import { addDays, stockholmDate } from '../../libs/calendar/src/calendar.js';
-import { DAY_MS } from '../../libs/clock/src/index.js';
-import { createTestApp } from '../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../libs/runtime/src/infrastructure.js';
+import { addDays, stockholmDate } from '@bostadsko/calendar';
+import { DAY_MS } from '@bostadsko/clock';
+import { createTestApp } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../support/eventually.js';
 import { freshDatabase } from '../support/fresh-database.js';
 

@@ -5,11 +5,9 @@ import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js
 import { applicantsRebuildTargets } from '../../apps/applicants/src/applicants.rebuild.js';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
 import { statisticsRebuildTargets } from '../../apps/statistics/src/statistics.rebuild.js';
-import { createTestApp } from '../../libs/platform/src/index.js';
-import { rebuildProjection } from '../../libs/projections/src/index.js';
-import { INFRASTRUCTURE } from '../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../libs/runtime/src/infrastructure.js';
-import type { RebuildTargets } from '../../libs/runtime/src/rebuild-target.js';
+import { createTestApp } from '@bostadsko/platform';
+import { rebuildProjection } from '@bostadsko/projections';
+import { INFRASTRUCTURE, type Infrastructure, type RebuildTargets } from '@bostadsko/runtime';
 import { freshDatabase } from '../support/fresh-database.js';
 import { eventually } from '../support/eventually.js';
 

@@ -8,9 +8,8 @@ import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisati
 import { ListingsModule } from '../../apps/listings/src/listings.module.js';
 import { MessagesModule } from '../../apps/messages/src/messages.module.js';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
-import { stockholmDate } from '../../libs/calendar/src/calendar.js';
-import { ROLES } from '../../libs/platform/src/auth/roles.js';
-import { createTestApp, PG_POOL, TokenService } from '../../libs/platform/src/index.js';
+import { stockholmDate } from '@bostadsko/calendar';
+import { ROLES, createTestApp, PG_POOL, TokenService } from '@bostadsko/platform';
 import { freshDatabase } from './fresh-database.js';
 
 export interface RunningApp {

@@ -1,14 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import type { IntegrationMessage } from '../../../libs/bus/src/bus.port.js';
-import { LettingCancelledV1, ListingLetV1, QueueStandingChangedV1 } from '../../../libs/contracts/src/index.js';
-import { createTestApp } from '../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+import type { IntegrationMessage } from '@bostadsko/bus';
+import { LettingCancelledV1, ListingLetV1, QueueStandingChangedV1 } from '@bostadsko/contracts';
+import { createTestApp } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { ApplicantsModule } from './applicants.module.js';
-import { addDays, stockholmDate } from '../../../libs/calendar/src/calendar.js';
+import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { eventually } from '../../../test/support/eventually.js';
 
 const PASSWORD = 'correct horse battery';

@@ -1,7 +1,6 @@
-import { PERSONAL_DATA_MIGRATIONS } from '../../../libs/personal-data/src/personal-data.vault.js';
-import { checkpointName, eventLogSource } from '../../../libs/projections/src/index.js';
-import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
-import type { RebuildTargets } from '../../../libs/runtime/src/rebuild-target.js';
+import { PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
+import { checkpointName, eventLogSource } from '@bostadsko/projections';
+import type { Infrastructure, RebuildTargets } from '@bostadsko/runtime';
 import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees/fees.wiring.js';
 import { queueTimeProjection } from './queue-time/queue-time.projection.js';
 

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { randomInt, randomUUID } from 'node:crypto';
-import type { IntegrationMessage } from '../../../libs/bus/src/bus.port.js';
+import type { IntegrationMessage } from '@bostadsko/bus';
 import {
   AccountClosedV1,
   AgreementStatusChangedV1,
@@ -14,18 +14,17 @@ import {
   ListingWithdrawnV1,
   ProposalDecidedV1,
   TenantProposedV1,
-} from '../../../libs/contracts/src/index.js';
-import { createTestApp } from '../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+} from '@bostadsko/contracts';
+import { createTestApp } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../test/support/eventually.js';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { LandlordsModule } from './landlords.module.js';
 import { landlordsRebuildTargets } from './landlords.rebuild.js';
 import { DEMO_LANDLORD_SIGN_IN, seedDemoLandlord } from './demo/demo-landlord.js';
-import { rebuildProjection } from '../../../libs/projections/src/index.js';
+import { rebuildProjection } from '@bostadsko/projections';
 import { luhnCheckDigit } from './organisation/organisation-number.js';
-import { addDays, stockholmDate } from '../../../libs/calendar/src/calendar.js';
+import { addDays, stockholmDate } from '@bostadsko/calendar';
 
 const today = stockholmDate(new Date());
 const PASSWORD = 'a long landlord password';

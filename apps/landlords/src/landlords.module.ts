@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { createHmac } from 'node:crypto';
-import { PersonalDataVault } from '../../../libs/personal-data/src/personal-data.vault.js';
-import { PlatformModule, PLATFORM_CONFIG, type PlatformConfig } from '../../../libs/platform/src/index.js';
-import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+import { PersonalDataVault } from '@bostadsko/personal-data';
+import { PlatformModule, PLATFORM_CONFIG, type PlatformConfig } from '@bostadsko/platform';
+import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { ActiveLandlordUserGuard } from './access/active-landlord-user.guard.js';
 import { AgreementsController } from './agreements/agreements.controller.js';
 import { CasesController } from './cases/cases.controller.js';
@@ -19,8 +18,7 @@ import { Claims } from './shared/claims.js';
 import { LandlordUsersService } from './users/landlord-users.service.js';
 import { UsersController } from './users/users.controller.js';
 import { SeekerExtractController } from './seekers/extract.controller.js';
-import { AccessLogController } from '../../../libs/access-log/src/access-log.controller.js';
-import { accessLogProviders } from '../../../libs/access-log/src/access-log.wiring.js';
+import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
 
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'landlords',

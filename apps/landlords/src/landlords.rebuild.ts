@@ -1,6 +1,5 @@
-import { checkpointName, eventLogSource } from '../../../libs/projections/src/index.js';
-import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
-import { busRebuildTarget, type RebuildTargets } from '../../../libs/runtime/src/rebuild-target.js';
+import { checkpointName, eventLogSource } from '@bostadsko/projections';
+import { type Infrastructure, busRebuildTarget, type RebuildTargets } from '@bostadsko/runtime';
 import { LANDLORDS_BUS_PROJECTIONS, LANDLORDS_MIGRATIONS, LANDLORDS_PROJECTIONS } from './landlords.wiring.js';
 
 export const landlordsMigrations = LANDLORDS_MIGRATIONS;

@@ -1,6 +1,6 @@
-import { ACCESS_LOG_MIGRATIONS } from '../../../libs/access-log/src/access-log.schema.js';
-import { PERSONAL_DATA_MIGRATIONS } from '../../../libs/personal-data/src/personal-data.vault.js';
-import type { BusProjection } from '../../../libs/runtime/src/event-sourcing.module.js';
+import { ACCESS_LOG_MIGRATIONS } from '@bostadsko/access-log';
+import { PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
+import type { BusProjection } from '@bostadsko/runtime';
 import { casesProjection } from './cases/cases.projection.js';
 import { landlordListingsProjection, LISTING_TOPICS } from './listings/landlord-listings.projection.js';
 import { PROPOSAL_TOPICS, proposalsProjection } from './listings/proposals.projection.js';

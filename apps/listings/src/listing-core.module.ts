@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PersonalDataVault } from '../../../libs/personal-data/src/personal-data.vault.js';
-import { INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+import { PersonalDataVault } from '@bostadsko/personal-data';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { SeekerApplicationsService } from './applications/seeker-applications.service.js';
 import { SeekerHandler } from './applications/seeker.stream.js';
 import { ListingReader } from './listing/listing.reader.js';

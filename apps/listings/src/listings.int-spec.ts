@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { IntegrationMessage } from '../../../libs/bus/src/bus.port.js';
+import type { IntegrationMessage } from '@bostadsko/bus';
 import {
   AccountClosedV1,
   AgreementStatusChangedV1,
@@ -11,13 +11,12 @@ import {
   LandlordUserChangedV1,
   LettingGuidelineChangedV1,
   QueueStandingChangedV1,
-} from '../../../libs/contracts/src/index.js';
-import { comparePositions, type PostgresEventStore } from '../../../libs/event-store/src/index.js';
-import { loadCheckpoint } from '../../../libs/postgres/src/checkpoints.js';
-import { createTestApp, TokenService } from '../../../libs/platform/src/index.js';
-import { checkpointName, eventLogSource, rebuildProjection } from '../../../libs/projections/src/index.js';
-import { INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+} from '@bostadsko/contracts';
+import { comparePositions, type PostgresEventStore } from '@bostadsko/event-store';
+import { loadCheckpoint } from '@bostadsko/postgres';
+import { createTestApp, TokenService } from '@bostadsko/platform';
+import { checkpointName, eventLogSource, rebuildProjection } from '@bostadsko/projections';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../test/support/eventually.js';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { SeekerApplicationsService } from './applications/seeker-applications.service.js';
@@ -25,8 +24,8 @@ import { ListingReader } from './listing/listing.reader.js';
 import { ListingHandler } from './listing/listing.stream.js';
 import { ListingsModule } from './listings.module.js';
 import { listingsRebuildTargets } from './listings.rebuild.js';
-import { Clock } from '../../../libs/clock/src/index.js';
-import { addDays, stockholmDate } from '../../../libs/calendar/src/calendar.js';
+import { Clock } from '@bostadsko/clock';
+import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { rankingProjection } from './ranking/ranking.projection.js';
 
 const today = stockholmDate(new Date());

@@ -1,4 +1,4 @@
-import type { Migration } from '../../../libs/postgres/src/migrations.js';
+import type { Migration } from '@bostadsko/postgres';
 
 export const LISTINGS_MIGRATIONS: readonly Migration[] = [
   {

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { PersonalDataVault } from '../../../libs/personal-data/src/personal-data.vault.js';
-import { PlatformModule } from '../../../libs/platform/src/index.js';
-import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/src/event-sourcing.module.js';
+import { PersonalDataVault } from '@bostadsko/personal-data';
+import { PlatformModule } from '@bostadsko/platform';
+import { EventSourcingModule, eventSourcingHealth } from '@bostadsko/runtime';
 import { LandlordUserGuard } from './access/landlord-user.guard.js';
 import { ApplicationIntake } from './applications/application-intake.js';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -37,8 +37,7 @@ import { RankingController } from './ranking/ranking.controller.js';
 import { ApplicationExplanationHandler, ListingExplanationHandler, RankingPageHandler } from './ranking/ranking.queries.js';
 import { LifecycleConsumer } from './read-models/seeker-lifecycle.consumer.js';
 import { ExtractController } from './register-extract/extract.controller.js';
-import { AccessLogController } from '../../../libs/access-log/src/access-log.controller.js';
-import { accessLogProviders } from '../../../libs/access-log/src/access-log.wiring.js';
+import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
 
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'listings',

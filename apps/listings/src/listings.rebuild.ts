@@ -1,6 +1,5 @@
-import { checkpointName, eventLogSource } from '../../../libs/projections/src/index.js';
-import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
-import { busRebuildTarget, type RebuildTargets } from '../../../libs/runtime/src/rebuild-target.js';
+import { checkpointName, eventLogSource } from '@bostadsko/projections';
+import { type Infrastructure, busRebuildTarget, type RebuildTargets } from '@bostadsko/runtime';
 import { lettingRebuildTargets } from './letting/letting.rebuild.js';
 import { LISTING_BUS_PROJECTIONS, LISTING_PROJECTIONS } from './listings.wiring.js';
 

@@ -1,6 +1,6 @@
-import { ACCESS_LOG_MIGRATIONS } from '../../../libs/access-log/src/access-log.schema.js';
-import { PERSONAL_DATA_MIGRATIONS } from '../../../libs/personal-data/src/personal-data.vault.js';
-import type { BusProjection } from '../../../libs/runtime/src/event-sourcing.module.js';
+import { ACCESS_LOG_MIGRATIONS } from '@bostadsko/access-log';
+import { PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
+import type { BusProjection } from '@bostadsko/runtime';
 import { applicationsProjection } from './applications/applications.projection.js';
 import { LISTINGS_MIGRATIONS } from './listings.migrations.js';
 import { rankingProjection } from './ranking/ranking.projection.js';

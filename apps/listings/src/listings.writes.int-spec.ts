@@ -1,12 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { IntegrationMessage } from '../../../libs/bus/src/bus.port.js';
-import { AgreementStatusChangedV1, ApplicantRegisteredV1, LettingGuidelineChangedV1, QueueStandingChangedV1 } from '../../../libs/contracts/src/index.js';
-import { createTestApp, TokenService } from '../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
-import { addDays, stockholmDate } from '../../../libs/calendar/src/calendar.js';
+import type { IntegrationMessage } from '@bostadsko/bus';
+import { AgreementStatusChangedV1, ApplicantRegisteredV1, LettingGuidelineChangedV1, QueueStandingChangedV1 } from '@bostadsko/contracts';
+import { createTestApp, TokenService } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { eventually } from '../../../test/support/eventually.js';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { ListingsModule } from './listings.module.js';

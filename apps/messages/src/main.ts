@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapApp } from '../../../libs/platform/src/index.js';
+import { bootstrapApp } from '@bostadsko/platform';
 import { MessagesModule } from './messages.module.js';
 
 await bootstrapApp({ module: MessagesModule });

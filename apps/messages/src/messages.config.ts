@@ -1,4 +1,4 @@
-import { env, loadConfig, type ConfigOf } from '../../../libs/platform/src/index.js';
+import { env, loadConfig, type ConfigOf } from '@bostadsko/platform';
 
 const variables = {
   /** Where mail goes: `smtp://host:port` (or `smtps://`, credentials in the URL). `npm start` points it at its local listener. */

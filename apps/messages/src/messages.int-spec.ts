@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IntegrationMessage, Tx } from '../../../libs/bus/src/bus.port.js';
+import type { IntegrationMessage, Tx } from '@bostadsko/bus';
 import {
   AccountClosedV1,
   ApplicationsPlacedV1,
@@ -16,13 +16,11 @@ import {
   ProposalDecidedV1,
   ShowingScheduledV1,
   TenantProposedV1,
-} from '../../../libs/contracts/src/index.js';
-import { readDevMailbox, type KeptMail } from '../../../libs/dev-mail/src/dev-mailbox.js';
-import { REFUSED_DOMAIN, startDevSmtpServer, type DevSmtpServer } from '../../../libs/dev-mail/src/dev-smtp-server.js';
-import { stockholmDate } from '../../../libs/calendar/src/calendar.js';
-import { createTestApp, TokenService } from '../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+} from '@bostadsko/contracts';
+import { readDevMailbox, type KeptMail, REFUSED_DOMAIN, startDevSmtpServer, type DevSmtpServer } from '@bostadsko/dev-mail';
+import { stockholmDate } from '@bostadsko/calendar';
+import { createTestApp, TokenService } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../test/support/eventually.js';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { MessagesModule } from './messages.module.js';

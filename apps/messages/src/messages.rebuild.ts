@@ -1,6 +1,5 @@
-import { checkpointName, eventLogSource } from '../../../libs/projections/src/index.js';
-import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
-import type { RebuildTargets } from '../../../libs/runtime/src/rebuild-target.js';
+import { checkpointName, eventLogSource } from '@bostadsko/projections';
+import type { Infrastructure, RebuildTargets } from '@bostadsko/runtime';
 import { MESSAGES_MIGRATIONS, MESSAGES_REBUILDABLE } from './messages.wiring.js';
 
 export const messagesMigrations = MESSAGES_MIGRATIONS;

@@ -1,5 +1,5 @@
-import { ACCESS_LOG_MIGRATIONS } from '../../../libs/access-log/src/access-log.schema.js';
-import { PERSONAL_DATA_MIGRATIONS } from '../../../libs/personal-data/src/personal-data.vault.js';
+import { ACCESS_LOG_MIGRATIONS } from '@bostadsko/access-log';
+import { PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
 import { deliveriesProjection } from './delivery/deliveries.projection.js';
 import { inboxProjection } from './inbox/inbox.projection.js';
 import { peopleProjection } from './people/people.projection.js';

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import type { IntegrationMessage } from '../../../libs/bus/src/bus.port.js';
+import type { IntegrationMessage } from '@bostadsko/bus';
 import {
   AccountClosedV1,
   ApplicantDeregisteredV1,
@@ -11,14 +11,13 @@ import {
   LettingCancelledV1,
   ListingLetV1,
   ListingPublishedV1,
-} from '../../../libs/contracts/src/index.js';
-import { createTestApp } from '../../../libs/platform/src/index.js';
-import { busLogSource, rebuildProjection } from '../../../libs/projections/src/index.js';
-import { INFRASTRUCTURE } from '../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+} from '@bostadsko/contracts';
+import { createTestApp } from '@bostadsko/platform';
+import { busLogSource, rebuildProjection } from '@bostadsko/projections';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../test/support/eventually.js';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
-import { stockholmDate } from '../../../libs/calendar/src/calendar.js';
+import { stockholmDate } from '@bostadsko/calendar';
 import { StatisticsModule } from './statistics.module.js';
 import { statisticsRebuildTargets } from './statistics.rebuild.js';
 import { STATISTICS_STORE } from './store/statistics-store.js';

@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AccessLogController } from '../../../libs/access-log/src/access-log.controller.js';
-import { ACCESS_LOG_MIGRATIONS } from '../../../libs/access-log/src/access-log.schema.js';
-import { accessLogProviders } from '../../../libs/access-log/src/access-log.wiring.js';
-import { PERSONAL_DATA_MIGRATIONS } from '../../../libs/personal-data/src/personal-data.vault.js';
-import { PlatformModule } from '../../../libs/platform/src/index.js';
-import { EventSourcingModule, eventSourcingHealth } from '../../../libs/runtime/src/event-sourcing.module.js';
+import { AccessLogController, ACCESS_LOG_MIGRATIONS, accessLogProviders } from '@bostadsko/access-log';
+import { PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
+import { PlatformModule } from '@bostadsko/platform';
+import { EventSourcingModule, eventSourcingHealth } from '@bostadsko/runtime';
 import { PolicyController } from './policy/policy.controller.js';
 import { PolicyService } from './policy/policy.service.js';
 import { ExtractController } from './register-extract/extract.controller.js';

@@ -1,4 +1,4 @@
-import { busRebuildTarget, type RebuildTargets } from '../../../libs/runtime/src/rebuild-target.js';
+import { busRebuildTarget, type RebuildTargets } from '@bostadsko/runtime';
 import { STATISTICS_STORE } from './store/statistics-store.js';
 
 /** `npm run rebuild -- statistics <seekers|applications|lettings|listings|landlords>`: replays the bus log from its start. */

@@ -1,4 +1,4 @@
-import { env, InvalidValue, loadConfig, type ConfigOf } from '../../../libs/platform/src/index.js';
+import { env, InvalidValue, loadConfig, type ConfigOf } from '@bostadsko/platform';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { NotFound, Roles } from '../../platform/src/index.js';
-import type { AccessLogEntry } from '../../personal-data/src/register-extract.js';
+import { NotFound, Roles } from '@bostadsko/platform';
+import type { AccessLogEntry } from '@bostadsko/personal-data';
 import { AccessLog } from './access-log.js';
 import { StaffRead } from './staff-read.js';
 

@@ -1,4 +1,4 @@
-import type { Migration } from '../../postgres/src/migrations.js';
+import type { Migration } from '@bostadsko/postgres';
 
 /** Each app keeps the staff reads of its own data in its own database (0005); the reason is sealed under the person's key. */
 export const ACCESS_LOG_MIGRATIONS: readonly Migration[] = [

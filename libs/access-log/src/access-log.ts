@@ -1,6 +1,5 @@
 import type pg from 'pg';
-import type { PersonalDataVault, Sealed } from '../../personal-data/src/personal-data.vault.js';
-import type { AccessLogEntry } from '../../personal-data/src/register-extract.js';
+import type { PersonalDataVault, Sealed, AccessLogEntry } from '@bostadsko/personal-data';
 
 export interface StaffRead {
   readonly subject: string;

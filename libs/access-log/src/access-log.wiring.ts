@@ -1,7 +1,6 @@
 import type { Provider } from '@nestjs/common';
-import { PersonalDataVault } from '../../personal-data/src/personal-data.vault.js';
-import { INFRASTRUCTURE } from '../../runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../runtime/src/infrastructure.js';
+import { PersonalDataVault } from '@bostadsko/personal-data';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { AccessLog } from './access-log.js';
 import { AccessLogErasureOnClose } from './erasure-on-close.consumer.js';
 import { StaffReadInterceptor } from './staff-read.js';

@@ -1,8 +1,8 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import type { Consumer } from '../../bus/src/bus.port.js';
-import { AccountClosedV1 } from '../../contracts/src/index.js';
-import { PersonalDataVault } from '../../personal-data/src/personal-data.vault.js';
-import type { Infrastructure } from '../../runtime/src/infrastructure.js';
+import type { Consumer } from '@bostadsko/bus';
+import { AccountClosedV1 } from '@bostadsko/contracts';
+import { PersonalDataVault } from '@bostadsko/personal-data';
+import type { Infrastructure } from '@bostadsko/runtime';
 
 /**
  * For apps that seal nothing else about seekers (landlords, statistics): a closed

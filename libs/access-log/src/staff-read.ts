@@ -2,8 +2,8 @@ import { applyDecorators, Injectable, SetMetadata, UseInterceptors, type CallHan
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import { concatMap, from, map, type Observable } from 'rxjs';
-import { InvalidRequest } from '../../errors/src/index.js';
-import { userOf, type AuthenticatedUser } from '../../platform/src/auth/authenticated-user.js';
+import { InvalidRequest } from '@bostadsko/errors';
+import { userOf, type AuthenticatedUser } from '@bostadsko/platform';
 import { AccessLog } from './access-log.js';
 
 const ACCESS_REASON_HEADER = 'X-Access-Reason';

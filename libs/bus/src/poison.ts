@@ -1,4 +1,4 @@
-import { CONTRACTS } from '../../contracts/src/registry.js';
+import { CONTRACTS } from '@bostadsko/contracts/registry';
 import type { IntegrationMessage } from './bus.port.js';
 
 /** How a failure reads in a dead letter and in a replay's report. */

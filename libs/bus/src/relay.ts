@@ -1,7 +1,6 @@
 import type pg from 'pg';
-import type { EventStore, RecordedEvent, Subscription } from '../../event-store/src/index.js';
-import { START } from '../../event-store/src/index.js';
-import { loadCheckpoint, storeCheckpoint } from '../../postgres/src/checkpoints.js';
+import { type EventStore, type RecordedEvent, type Subscription, START } from '@bostadsko/event-store';
+import { loadCheckpoint, storeCheckpoint } from '@bostadsko/postgres';
 import type { IntegrationBus, IntegrationMessage } from './bus.port.js';
 
 /**

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
-import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '../../event-store/src/index.js';
-import { migrate } from '../../postgres/src/migrations.js';
+import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@bostadsko/event-store';
+import { migrate } from '@bostadsko/postgres';
 import { DeciderHandler, withIdempotencyKey } from './index.js';
 import { tally, type TallyCommand, type TallyEvent, type TallyState } from './tally.fixture.js';
 

@@ -1,5 +1,5 @@
-import { InMemoryEventStore, VersionConflictError, type AppendResult, type ExpectedRevision, type NewEvent } from '../../event-store/src/index.js';
-import { PreconditionFailed } from '../../errors/src/index.js';
+import { InMemoryEventStore, VersionConflictError, type AppendResult, type ExpectedRevision, type NewEvent } from '@bostadsko/event-store';
+import { PreconditionFailed } from '@bostadsko/errors';
 import { DeciderHandler, EventSchemas, idempotencyMarkFor, withIdempotencyKey } from './index.js';
 import { tally, type TallyEvent } from './tally.fixture.js';
 

@@ -1,4 +1,4 @@
-import { VersionConflictError, type EventStore, type GlobalPosition, type RecordedEvent, type StreamAppend } from '../../event-store/src/index.js';
+import { VersionConflictError, type EventStore, type GlobalPosition, type RecordedEvent, type StreamAppend } from '@bostadsko/event-store';
 import type { CommandContext } from './command-context.js';
 import type { DecidedEvent, Decider } from './decider.js';
 import { envelope } from './envelope.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NewEvent } from '../../event-store/src/index.js';
+import type { NewEvent } from '@bostadsko/event-store';
 import type { CommandContext } from './command-context.js';
 import type { DecidedEvent } from './decider.js';
 import type { EventSchemas } from './event-schemas.js';

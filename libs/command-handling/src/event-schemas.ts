@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../event-store/src/index.js';
+import type { RecordedEvent } from '@bostadsko/event-store';
 import type { DecidedEvent } from './decider.js';
 
 /** One event type's current schema version, and how to lift data written under an older one. */

@@ -1,4 +1,4 @@
-import { PreconditionFailed } from '../../errors/src/index.js';
+import { PreconditionFailed } from '@bostadsko/errors';
 
 /** If-Match named a revision the stream is no longer at: the caller's copy is stale (412), whatever the app. */
 export function staleRevision(expected: bigint, actual: bigint | undefined): PreconditionFailed {

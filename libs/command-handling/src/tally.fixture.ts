@@ -1,5 +1,5 @@
 // A minimal stream for the library's own specs: a tally that is opened once and then added to.
-import { Conflict } from '../../errors/src/index.js';
+import { Conflict } from '@bostadsko/errors';
 import type { DeciderStream } from './decider-handler.js';
 import { EventSchemas } from './event-schemas.js';
 

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../../calendar/src/calendar.js';
+import { isIsoDate } from '@bostadsko/calendar';
 
 /**
  * An integration event contract: a versioned topic name and a guard for its

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { migrate } from '../../postgres/src/migrations.js';
+import { migrate } from '@bostadsko/postgres';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { PERSONAL_DATA_MIGRATIONS, PersonalDataVault } from './personal-data.vault.js';
 

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import type { Migration } from '../../postgres/src/migrations.js';
+import type { Migration } from '@bostadsko/postgres';
 import type { Sealed } from './sealed.js';
 
 export type { Sealed } from './sealed.js';

@@ -1,6 +1,6 @@
 import type { PersonalDataVault } from './personal-data.vault.js';
 import type { Sealed } from './sealed.js';
-import { NotFound } from '../../errors/src/index.js';
+import { NotFound } from '@bostadsko/errors';
 
 /** Who answers for every section: one controller for the whole register, whichever app holds the data. */
 export const DATA_CONTROLLER = 'The housing agency (bostadsförmedlingen), the data controller for this register';

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import request from 'supertest';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { tcpProxy } from '../../../test/support/tcp-proxy.js';
-import { inTransaction } from '../../postgres/src/transaction.js';
+import { inTransaction } from '@bostadsko/postgres';
 import { createTestApp, loadConfig, PG_POOL, PlatformModule, platformVariables, Public } from './index.js';
 
 @Public()

@@ -5,7 +5,7 @@ export { ConfigurationError, env, InvalidValue, loadConfig, type ConfigOf } from
 export { PLATFORM_CONFIG, platformVariables, type PlatformConfig } from './config/platform-config.js';
 export { currentCorrelationId } from './logging/correlation-id.js';
 
-export { Conflict, DomainRuleViolation, InvalidRequest, NotFound, PreconditionFailed, ServiceUnavailable, type FieldError } from '../../errors/src/index.js';
+export { Conflict, DomainRuleViolation, InvalidRequest, NotFound, PreconditionFailed, ServiceUnavailable, type FieldError } from '@bostadsko/errors';
 
 export type { HealthChecksOptions } from './health/health-checks.js';
 

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import request from 'supertest';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
-import { VersionConflictError } from '../../event-store/src/errors.js';
+import { VersionConflictError } from '@bostadsko/event-store';
 import {
   type AuthenticatedUser,
   ConfigurationError,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { stockholmDate, type IsoDate } from '../../calendar/src/calendar.js';
-import type { EventStore } from '../../event-store/src/index.js';
+import { stockholmDate, type IsoDate } from '@bostadsko/calendar';
+import type { EventStore } from '@bostadsko/event-store';
 import { checkChange, settingsOn, type PolicyChange, type SettingLimits, type Settings } from './settings.js';
 
 export { settingsOn, type PolicyChange, type SettingLimits } from './settings.js';

@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../calendar/src/calendar.js';
-import { DomainRuleViolation } from '../../errors/src/index.js';
+import type { IsoDate } from '@bostadsko/calendar';
+import { DomainRuleViolation } from '@bostadsko/errors';
 
 /** An app's rules as named numbers (fees, days, caps, thresholds), each with a default from DOMAIN.md. */
 export type Settings<P> = { readonly [K in keyof P]: number };

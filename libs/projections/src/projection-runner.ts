@@ -1,8 +1,6 @@
 import type pg from 'pg';
-import type { EventStore, GlobalPosition, RecordedEvent, Subscription } from '../../event-store/src/index.js';
-import { comparePositions, START, supervise } from '../../event-store/src/index.js';
-import { loadCheckpoint, storeCheckpoint } from '../../postgres/src/checkpoints.js';
-import { inTransaction } from '../../postgres/src/transaction.js';
+import { type EventStore, type GlobalPosition, type RecordedEvent, type Subscription, comparePositions, START, supervise } from '@bostadsko/event-store';
+import { loadCheckpoint, storeCheckpoint, inTransaction } from '@bostadsko/postgres';
 import type { Projection } from './projection.js';
 
 export const checkpointName = (projection: Projection<unknown>) => `projection:${projection.name}`;

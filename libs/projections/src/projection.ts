@@ -1,6 +1,6 @@
-import type { Tx } from '../../bus/src/bus.port.js';
-import type { StreamEvent } from '../../event-store/src/index.js';
-import type { Position } from '../../postgres/src/checkpoints.js';
+import type { Tx } from '@bostadsko/bus';
+import type { StreamEvent } from '@bostadsko/event-store';
+import type { Position } from '@bostadsko/postgres';
 
 /**
  * A read model that can be dropped and rebuilt from a log. `apply` must be

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
-import { EVENT_STORE_MIGRATIONS, PostgresEventStore, type RecordedEvent, type StreamEvent } from '../../event-store/src/index.js';
-import { CHECKPOINT_MIGRATIONS } from '../../postgres/src/checkpoints.js';
-import { migrate } from '../../postgres/src/migrations.js';
+import { EVENT_STORE_MIGRATIONS, PostgresEventStore, type RecordedEvent, type StreamEvent } from '@bostadsko/event-store';
+import { CHECKPOINT_MIGRATIONS, migrate } from '@bostadsko/postgres';
 import { eventLogSource, rebuildProjection, type Projection } from './index.js';
 
 /** Notes per stream: the row is the concatenated text of its events, so order and escaping both show. */

@@ -1,8 +1,6 @@
 import type pg from 'pg';
-import { storeCheckpoint, type Position } from '../../postgres/src/checkpoints.js';
-import { inTransaction } from '../../postgres/src/transaction.js';
-import type { StreamEvent } from '../../event-store/src/index.js';
-import { copyIn } from '../../postgres/src/copy-in.js';
+import { storeCheckpoint, type Position, inTransaction, copyIn } from '@bostadsko/postgres';
+import type { StreamEvent } from '@bostadsko/event-store';
 import type { Projection, ProjectionSource } from './projection.js';
 
 export interface RebuildProgress {

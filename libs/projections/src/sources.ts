@@ -1,6 +1,5 @@
-import type { IntegrationMessage } from '../../bus/src/bus.port.js';
-import type { PostgresBus } from '../../bus/src/postgres/postgres.bus.js';
-import { PostgresEventStore, type EventStore, type RecordedEvent } from '../../event-store/src/index.js';
+import type { IntegrationMessage, PostgresBus } from '@bostadsko/bus';
+import { PostgresEventStore, type EventStore, type RecordedEvent } from '@bostadsko/event-store';
 import type { ProjectionSource } from './projection.js';
 
 export function eventLogSource(store: EventStore): ProjectionSource<RecordedEvent> {

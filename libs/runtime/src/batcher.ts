@@ -1,4 +1,4 @@
-import { currentLogWrites, LogWrites, withLogWrites } from '../../platform/src/index.js';
+import { currentLogWrites, LogWrites, withLogWrites } from '@bostadsko/platform';
 
 export interface BatcherOptions {
   /** Most requests one flush takes. */

@@ -1,17 +1,9 @@
 import pg from 'pg';
-import type { IntegrationBus, SourceProgressSink } from '../../bus/src/bus.port.js';
-import { KafkaBus } from '../../bus/src/kafka/kafka.bus.js';
-import { BUS_LOG_MIGRATIONS, BUS_OFFSET_MIGRATIONS } from '../../bus/src/postgres/bus-log.schema.js';
-import { CONSUMER_MIGRATIONS } from '../../bus/src/postgres/consumer.schema.js';
-import { PostgresBus } from '../../bus/src/postgres/postgres.bus.js';
-import type { BusinessNow } from '../../event-store/src/business-time.js';
-import type { EventStore } from '../../event-store/src/event-store.port.js';
-import { EventStoreDbEventStore } from '../../event-store/src/eventstoredb/eventstoredb.event-store.js';
-import { EVENT_STORE_MIGRATIONS } from '../../event-store/src/postgres/event-store.schema.js';
-import { PostgresEventStore } from '../../event-store/src/postgres/postgres.event-store.js';
-import { CHECKPOINT_MIGRATIONS } from '../../postgres/src/checkpoints.js';
-import { reportConnectionErrors } from '../../postgres/src/connection-errors.js';
-import { migrate, type Migration } from '../../postgres/src/migrations.js';
+import { type IntegrationBus, type SourceProgressSink, BUS_LOG_MIGRATIONS, BUS_OFFSET_MIGRATIONS, CONSUMER_MIGRATIONS, PostgresBus } from '@bostadsko/bus';
+import { KafkaBus } from '@bostadsko/bus/kafka';
+import { type BusinessNow, type EventStore, EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@bostadsko/event-store';
+import { EventStoreDbEventStore } from '@bostadsko/event-store/eventstoredb';
+import { CHECKPOINT_MIGRATIONS, reportConnectionErrors, migrate, type Migration } from '@bostadsko/postgres';
 import { TRAINING_CLOCK_MIGRATIONS } from './training-clock.follower.js';
 import { notingWrites } from './noting-writes.store.js';
 

@@ -1,5 +1,5 @@
-import { VersionConflictError, type EventStore } from '../../event-store/src/index.js';
-import { noteLogWrite } from '../../platform/src/index.js';
+import { VersionConflictError, type EventStore } from '@bostadsko/event-store';
+import { noteLogWrite } from '@bostadsko/platform';
 
 /**
  * The event store as an app uses it: each append notes its position for the

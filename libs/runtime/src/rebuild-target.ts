@@ -1,6 +1,5 @@
-import type { IntegrationMessage } from '../../bus/src/bus.port.js';
-import { ReplayFilter } from '../../bus/src/replay-filter.js';
-import { busLogSource, type Projection, type ProjectionSource } from '../../projections/src/index.js';
+import { type IntegrationMessage, ReplayFilter } from '@bostadsko/bus';
+import { busLogSource, type Projection, type ProjectionSource } from '@bostadsko/projections';
 import { busProjectionGroup } from './bus-projection.js';
 import type { BusProjection } from './event-sourcing.module.js';
 import type { Infrastructure } from './infrastructure.js';

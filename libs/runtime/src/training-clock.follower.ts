@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import type { Consumer, IntegrationBus } from '../../bus/src/bus.port.js';
-import type { TrainingClock } from '../../clock/src/index.js';
-import { TrainingClockMovedV1 } from '../../contracts/src/index.js';
-import type { Migration } from '../../postgres/src/migrations.js';
+import type { Consumer, IntegrationBus } from '@bostadsko/bus';
+import type { TrainingClock } from '@bostadsko/clock';
+import { TrainingClockMovedV1 } from '@bostadsko/contracts';
+import type { Migration } from '@bostadsko/postgres';
 
 /** The offset this app last applied, in its own database: apps never read the owner's tables. */
 export const TRAINING_CLOCK_MIGRATIONS: readonly Migration[] = [

@@ -1,5 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
-import type { AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import type { AuthenticatedUser } from '@bostadsko/platform';
 
 const STAFF = ['staff', 'admin'] as const;
 

@@ -1,19 +1,19 @@
-import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
+import { StaffRead } from '@bostadsko/access-log';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { CurrentUser, currentCorrelationId, etagOf, NotFound, PG_POOL, revisionFromIfMatch, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { CurrentUser, currentCorrelationId, etagOf, NotFound, PG_POOL, revisionFromIfMatch, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { currentDetails, readable, shown } from '../applicant/personal-details.js';
 import { VAULT } from '../applicants.tokens.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { stockholmDate } from '@bostadsko/calendar';
 import { assertSelfOrStaff } from './access.js';
 import { AsOfQuery, ChangeContactDto, QueueTimeDto } from './account.dto.js';
 import { withIfMatch } from './if-match.js';
 import { queueStanding } from './queue-time.query.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 
 interface Reply {
   header(name: string, value: string): unknown;

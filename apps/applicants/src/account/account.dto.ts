@@ -1,4 +1,4 @@
-import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate } from '@bostadsko/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';

@@ -1,17 +1,14 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AccessLog } from '../../../../libs/access-log/src/access-log.js';
-import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { DATA_CONTROLLER, type RegisterExtractSection } from '../../../../libs/personal-data/src/register-extract.js';
-import { CurrentUser, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { AccessLog, StaffRead } from '@bostadsko/access-log';
+import { type PersonalDataVault, DATA_CONTROLLER, type RegisterExtractSection } from '@bostadsko/personal-data';
+import { CurrentUser, NotFound, Roles, type AuthenticatedUser } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { currentDetails, readable, shown } from '../applicant/personal-details.js';
 import { VAULT } from '../applicants.tokens.js';
 import { assertSelfOrStaff } from './access.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 
 /** Streams other than the account's own that hold records about the person: fee notices and payments. */
 const RELATED_STREAMS = (applicantId: string) => [`fee_account-${applicantId}`];

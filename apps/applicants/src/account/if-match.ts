@@ -1,5 +1,5 @@
-import { VersionConflictError } from '../../../../libs/event-store/src/index.js';
-import { PreconditionFailed } from '../../../../libs/platform/src/index.js';
+import { VersionConflictError } from '@bostadsko/event-store';
+import { PreconditionFailed } from '@bostadsko/platform';
 
 /** With If-Match, a changed stream means the client's copy is stale: 412, not a silent retry. */
 export async function withIfMatch<T>(expectedRevision: bigint | undefined, work: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { queueDaysOn, type ApplicantState } from '../applicant/applicant.decider.js';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { IsoDate } from '@bostadsko/calendar';
 
 export interface QueueStanding {
   readonly applicantId: string;

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../../../../libs/testing/src/decider-specification.js';
+import { deciderSpecification } from '@bostadsko/testing';
 import { DEFAULT_POLICY } from '../policy/applicant-policy.js';
 import { ApplicantRuleViolation, decide, evolve, initialState, queueDaysOn, type ApplicantCommand } from './applicant.decider.js';
 import type { ApplicantEvent } from './applicant.events.js';

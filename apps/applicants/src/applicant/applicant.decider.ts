@@ -1,7 +1,7 @@
-import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
-import { ProblemError } from '../../../../libs/errors/src/index.js';
+import type { Sealed } from '@bostadsko/personal-data/sealed';
+import { ProblemError } from '@bostadsko/errors';
 import type { ApplicantPolicy } from '../policy/applicant-policy.js';
-import { ageOn, daysBetween, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { ageOn, daysBetween, stockholmDate, type IsoDate } from '@bostadsko/calendar';
 import { deregistrationDay } from '../fees/fee-deadline.rules.js';
 import type { ApplicantEvent, CaseChannel, QueueChangeReason } from './applicant.events.js';
 

@@ -1,5 +1,5 @@
-import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { Sealed } from '@bostadsko/personal-data/sealed';
+import type { IsoDate } from '@bostadsko/calendar';
 
 /** Personnummer, name, contact data and the password hash: only ever stored sealed under the person's key. */
 export interface PersonalDetails {

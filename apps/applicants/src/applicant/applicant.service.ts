@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { VersionConflictError, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { VersionConflictError, type RecordedEvent } from '@bostadsko/event-store';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { decide, evolve, initialState, type ApplicantCommand, type ApplicantState } from './applicant.decider.js';
 import { applicantStream, type ApplicantEvent } from './applicant.events.js';
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomUUID } from 'node:crypto';
-import { VersionConflictError } from '../../../../libs/event-store/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { VersionConflictError } from '@bostadsko/event-store';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { IDENTITY_SECRET } from '../applicants.tokens.js';
 import { identityStream, type IdentityEvent } from './applicant.events.js';
 

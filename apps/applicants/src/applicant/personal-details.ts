@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import type { PersonalDataVault, Sealed } from '@bostadsko/personal-data';
 import type { PersonalDetails } from './applicant.events.js';
 
 /** The latest sealed details in an applicant's events, opened; undefined once erased. */

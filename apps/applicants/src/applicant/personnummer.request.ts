@@ -1,4 +1,4 @@
-import { InvalidRequest } from '../../../../libs/platform/src/index.js';
+import { InvalidRequest } from '@bostadsko/platform';
 import { parsePersonnummer, type Personnummer } from './personnummer.js';
 
 const PROBLEM = {

@@ -1,10 +1,10 @@
-import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
+import { StaffRead } from '@bostadsko/access-log';
 import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { CurrentUser, currentCorrelationId, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import type { PersonalDataVault, Sealed } from '@bostadsko/personal-data';
+import { CurrentUser, currentCorrelationId, NotFound, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import type { CaseChannel } from '../applicant/applicant.events.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { VAULT } from '../applicants.tokens.js';

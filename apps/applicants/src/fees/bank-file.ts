@@ -1,4 +1,4 @@
-import { isIsoDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { isIsoDate, type IsoDate } from '@bostadsko/calendar';
 import type { Ore } from './money.js';
 
 /** The format is documented in BANK-FILE.md; keep the two in step. */

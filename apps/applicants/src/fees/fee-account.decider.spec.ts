@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../../../../libs/testing/src/decider-specification.js';
+import { deciderSpecification } from '@bostadsko/testing';
 import { DEFAULT_POLICY } from '../policy/applicant-policy.js';
 import { decideFees, evolveFees, FeeRuleViolation, initialFeeAccount, type FeeAccountCommand } from './fee-account.decider.js';
 import type { Discrepancy, FeeAccountEvent, IncomingPayment } from './fee-account.events.js';

@@ -1,5 +1,5 @@
 import type { ApplicantPolicy } from '../policy/applicant-policy.js';
-import { addDays, anniversaryIn, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { addDays, anniversaryIn, type IsoDate } from '@bostadsko/calendar';
 import type { Discrepancy, FeeAccountEvent, IncomingPayment } from './fee-account.events.js';
 import { deregistrationDay, lastPayDay, type FeeDeadlinePolicy } from './fee-deadline.rules.js';
 import { oreFromSek, type Ore } from './money.js';

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { IsoDate } from '@bostadsko/calendar';
 import type { Ore } from './money.js';
 
 /** How staff registered a payment. */

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { VersionConflictError, type GlobalPosition } from '../../../../libs/event-store/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { VersionConflictError, type GlobalPosition } from '@bostadsko/event-store';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { CommandContext } from '../applicant/applicant.service.js';
 import type { ApplicantPolicy } from '../policy/applicant-policy.js';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { IsoDate } from '@bostadsko/calendar';
 import { decideFees, evolveFees, initialFeeAccount, nextNotice, type FeeAccountCommand, type FeeAccountState } from './fee-account.decider.js';
 import { feeAccountStream, type FeeAccountEvent } from './fee-account.events.js';
 import { ocrFromNumber } from './ocr.js';

@@ -1,8 +1,8 @@
-import type { Tx } from '../../../../libs/bus/src/bus.port.js';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import type { Projection } from '../../../../libs/projections/src/index.js';
+import type { Tx } from '@bostadsko/bus';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import type { Projection } from '@bostadsko/projections';
 import type { ApplicantEvent } from '../applicant/applicant.events.js';
-import { anniversaryIn, stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { anniversaryIn, stockholmDate } from '@bostadsko/calendar';
 import type { FeeAccountEvent } from './fee-account.events.js';
 
 /**

@@ -1,5 +1,4 @@
-import { addBankingDays } from '../../../../libs/calendar/src/banking-days.js';
-import { addDays, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { addBankingDays, addDays, type IsoDate } from '@bostadsko/calendar';
 
 /** Both in force on the notice's due date: a later policy change never moves a notice's deadline. */
 export interface FeeDeadlinePolicy {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { env, loadConfig } from '../../../../libs/platform/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { BusinessSchedule, Clock } from '../../../../libs/clock/src/index.js';
+import { env, loadConfig } from '@bostadsko/platform';
+import { stockholmDate } from '@bostadsko/calendar';
+import { BusinessSchedule, Clock } from '@bostadsko/clock';
 import { FeeJobs } from './fee-jobs.js';
 
 /** 0 turns the schedule off, e.g. in tests that drive the days through the API. */

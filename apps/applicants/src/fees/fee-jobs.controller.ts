@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { currentCorrelationId, DomainRuleViolation, Roles } from '../../../../libs/platform/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { currentCorrelationId, DomainRuleViolation, Roles } from '@bostadsko/platform';
+import { stockholmDate } from '@bostadsko/calendar';
 import { FeeJobs } from './fee-jobs.js';
 import { FeeJobRunDto, RunFeeJobDto } from './fees.dto.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 
 @ApiTags('fees')
 @ApiBearerAuth()

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { GlobalPosition } from '../../../../libs/event-store/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import type { GlobalPosition } from '@bostadsko/event-store';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { ApplicantService, type CommandContext } from '../applicant/applicant.service.js';
 import { policyOn, POLICY_LIMITS, type PolicyChange } from '../policy/applicant-policy.js';
-import { addDays, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { addDays, type IsoDate } from '@bostadsko/calendar';
 import { PolicyService } from '../policy/policy.service.js';
 import { FeeAccountService } from './fee-account.service.js';
 import { deregistrationDay, lastPayDay } from './fee-deadline.rules.js';

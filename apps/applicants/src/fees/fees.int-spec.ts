@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ACCESS_LOG_MIGRATIONS } from '../../../../libs/access-log/src/access-log.schema.js';
-import { PERSONAL_DATA_MIGRATIONS } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import { ACCESS_LOG_MIGRATIONS } from '@bostadsko/access-log';
+import { PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { createTestApp, PlatformModule, TokenService, type Role } from '../../../../libs/platform/src/index.js';
-import { EventSourcingModule, INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { createTestApp, PlatformModule, TokenService, type Role } from '@bostadsko/platform';
+import { EventSourcingModule, INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { freshDatabase } from '../../../../test/support/fresh-database.js';
 import { queueDaysOn } from '../applicant/applicant.decider.js';
 import { applicantStream } from '../applicant/applicant.events.js';

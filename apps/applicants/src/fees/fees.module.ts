@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { accessLogProviders } from '../../../../libs/access-log/src/access-log.wiring.js';
+import { accessLogProviders } from '@bostadsko/access-log';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { CsvBodyParser } from './csv-body.js';

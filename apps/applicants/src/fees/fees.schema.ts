@@ -1,4 +1,4 @@
-import type { Migration } from '../../../../libs/postgres/src/migrations.js';
+import type { Migration } from '@bostadsko/postgres';
 
 /** Write-side tables of the fees: not read models, so a projection rebuild never touches them. */
 export const FEE_SCHEMA_MIGRATIONS: readonly Migration[] = [

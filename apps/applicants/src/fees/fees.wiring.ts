@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import type { Migration } from '../../../../libs/postgres/src/migrations.js';
-import type { Projection } from '../../../../libs/projections/src/index.js';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import type { Migration } from '@bostadsko/postgres';
+import type { Projection } from '@bostadsko/projections';
 import { feeAccountsProjection } from './fee-accounts.projection.js';
 import { feeDiscrepanciesProjection } from './fee-discrepancies.projection.js';
 import { feeNoticesProjection } from './fee-notices.projection.js';

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { VersionConflictError } from '../../../../libs/event-store/src/index.js';
-import { InvalidRequest } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { VersionConflictError } from '@bostadsko/event-store';
+import { InvalidRequest } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { CommandContext } from '../applicant/applicant.service.js';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { IsoDate } from '@bostadsko/calendar';
 import { parseBankFile } from './bank-file.js';
 import { paymentFileStream, type LineReport, type PaymentFileProcessed } from './payment.events.js';
 import { PaymentsService, type PaymentResult } from './payments.service.js';

@@ -3,11 +3,10 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { CurrentUser, currentCorrelationId, InvalidRequest, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { CurrentUser, currentCorrelationId, InvalidRequest, Roles, type AuthenticatedUser } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { CommandContext } from '../applicant/applicant.service.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { stockholmDate } from '@bostadsko/calendar';
 import { decodeBankFile } from './bank-file.js';
 import { feeDiscrepanciesProjection } from './fee-discrepancies.projection.js';
 import { feeNoticesProjection } from './fee-notices.projection.js';
@@ -16,7 +15,7 @@ import { sekFromOre, oreFromSek } from './money.js';
 import { OCR_PROBLEM_MESSAGES, ocrProblem } from './ocr.js';
 import { PaymentFilesService, type PaymentFileReport } from './payment-files.service.js';
 import { PaymentsService, type PaymentResult } from './payments.service.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 
 interface Reply {
   status(code: number): unknown;

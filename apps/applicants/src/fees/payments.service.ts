@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { VersionConflictError } from '../../../../libs/event-store/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { VersionConflictError } from '@bostadsko/event-store';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { ApplicantService, type CommandContext } from '../applicant/applicant.service.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { Clock } from '@bostadsko/clock';
+import { stockholmDate, type IsoDate } from '@bostadsko/calendar';
 import { policyOn } from '../policy/applicant-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 import type { FeeAccountState, ReceivedPayment } from './fee-account.decider.js';

@@ -1,7 +1,7 @@
-import { comparePositions, START, type EventStore, type GlobalPosition } from '../../../../libs/event-store/src/index.js';
-import { loadCheckpoint } from '../../../../libs/postgres/src/checkpoints.js';
-import { checkpointName, type Projection } from '../../../../libs/projections/src/index.js';
-import { ServiceUnavailable } from '../../../../libs/platform/src/index.js';
+import { comparePositions, START, type EventStore, type GlobalPosition } from '@bostadsko/event-store';
+import { loadCheckpoint } from '@bostadsko/postgres';
+import { checkpointName, type Projection } from '@bostadsko/projections';
+import { ServiceUnavailable } from '@bostadsko/platform';
 import type pg from 'pg';
 
 const TIMEOUT_MS = 60_000;

@@ -1,15 +1,15 @@
-import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
+import { StaffRead } from '@bostadsko/access-log';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, NotFound, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { assertSelfOrStaff } from '../account/access.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
-import { addDays, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { addDays, stockholmDate, type IsoDate } from '@bostadsko/calendar';
 import type { FeeAccountState, FeeNotice } from './fee-account.decider.js';
 import { FeeAccountService } from './fee-account.service.js';
 import { SeekerFeesDto } from './fees.dto.js';
 import { sekFromOre } from './money.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 import { policyOn } from '../policy/applicant-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 

@@ -1,7 +1,6 @@
-import { integrationMessage } from '../../../../libs/bus/src/index.js';
-import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { AccountClosedV1, ApplicantDeregisteredV1, ApplicantDeregistrationReversedV1, ApplicantRegisteredV1, QueueStandingChangedV1 } from '../../../../libs/contracts/src/index.js';
+import { integrationMessage, type IntegrationMessage } from '@bostadsko/bus';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import { AccountClosedV1, ApplicantDeregisteredV1, ApplicantDeregistrationReversedV1, ApplicantRegisteredV1, QueueStandingChangedV1 } from '@bostadsko/contracts';
 import type { ApplicantEvent } from '../applicant/applicant.events.js';
 import { TRAINING_CLOCK_STREAM } from '../training-clock/training-clock.decider.js';
 import { trainingClockMessages } from '../training-clock/training-clock.integration.js';

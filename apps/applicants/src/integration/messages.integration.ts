@@ -1,7 +1,7 @@
-import { integrationMessage, type IntegrationMapper } from '../../../../libs/bus/src/index.js';
-import { ContactDetailsChangedV1, FeeNoticeIssuedV1 } from '../../../../libs/contracts/src/index.js';
-import { addDays } from '../../../../libs/calendar/src/calendar.js';
-import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
+import { integrationMessage, type IntegrationMapper } from '@bostadsko/bus';
+import { ContactDetailsChangedV1, FeeNoticeIssuedV1 } from '@bostadsko/contracts';
+import { addDays } from '@bostadsko/calendar';
+import type { PersonalDataVault, Sealed } from '@bostadsko/personal-data';
 import type { PersonalDetails } from '../applicant/applicant.events.js';
 import { FEE_ACCOUNT_PREFIX, type FeeAccountEvent } from '../fees/fee-account.events.js';
 import { sekFromOre } from '../fees/money.js';

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Consumer, IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
-import { LettingCancelledV1, ListingLetV1 } from '../../../../libs/contracts/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import type { Consumer, IntegrationMessage } from '@bostadsko/bus';
+import { LettingCancelledV1, ListingLetV1 } from '@bostadsko/contracts';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { ApplicantService } from '../applicant/applicant.service.js';
 
 const LETTING_GROUP = 'applicants.queue-time-from-lettings';

@@ -1,5 +1,5 @@
-import { settingsOn, type PolicyChange as DatedChange, type SettingLimits } from '../../../../libs/policy/src/settings.js';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { settingsOn, type PolicyChange as DatedChange, type SettingLimits } from '@bostadsko/policy/settings';
+import type { IsoDate } from '@bostadsko/calendar';
 
 /** The applicants app's rules as data (DOMAIN.md's defaults), changed only from a date onwards. */
 export interface ApplicantPolicy {

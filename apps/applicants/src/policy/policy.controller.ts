@@ -2,11 +2,11 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { IsCalendarDate, CurrentUser, currentCorrelationId, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate, CurrentUser, currentCorrelationId, Public, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { POLICY_LIMITS, type ApplicantPolicy, type PolicySetting } from './applicant-policy.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { stockholmDate } from '@bostadsko/calendar';
 import { PolicyService } from './policy.service.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 
 const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
 

@@ -1,6 +1,6 @@
-import type { Tx } from '../../../../libs/bus/src/bus.port.js';
-import type { RecordedEvent, StreamEvent } from '../../../../libs/event-store/src/index.js';
-import type { Projection } from '../../../../libs/projections/src/index.js';
+import type { Tx } from '@bostadsko/bus';
+import type { RecordedEvent, StreamEvent } from '@bostadsko/event-store';
+import type { Projection } from '@bostadsko/projections';
 import { evolve, initialState, type ApplicantState } from '../applicant/applicant.decider.js';
 import type { ApplicantEvent } from '../applicant/applicant.events.js';
 

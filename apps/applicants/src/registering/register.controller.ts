@@ -2,11 +2,11 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { currentCorrelationId, Public } from '../../../../libs/platform/src/index.js';
+import { currentCorrelationId, Public } from '@bostadsko/platform';
 import { validPersonnummer } from '../applicant/personnummer.request.js';
 import { RegisterApplicantCommand } from './register.command.js';
 import { RegisteredDto, RegisterApplicantDto } from './register.dto.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 
 @ApiTags('applicants')
 @Controller('applicants')

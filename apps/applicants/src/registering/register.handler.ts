@@ -1,14 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { PasswordHasher } from '../../../../libs/platform/src/index.js';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { PasswordHasher } from '@bostadsko/platform';
 import type { PersonalDetails } from '../applicant/applicant.events.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { IdentityService } from '../applicant/identity.service.js';
 import { VAULT } from '../applicants.tokens.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { Clock } from '@bostadsko/clock';
+import { stockholmDate } from '@bostadsko/calendar';
 import { PolicyService } from '../policy/policy.service.js';
 import { RegisterApplicantCommand, type Registered } from './register.command.js';
 

@@ -1,8 +1,8 @@
 import { jest } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { createTestApp } from '../../../../libs/platform/src/index.js';
+import { Clock } from '@bostadsko/clock';
+import { createTestApp } from '@bostadsko/platform';
 import { freshDatabase } from '../../../../test/support/fresh-database.js';
 import { ApplicantsModule } from '../applicants.module.js';
 

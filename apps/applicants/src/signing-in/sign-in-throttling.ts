@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { currentCorrelationId, type Throttled, type ThrottleRules } from '../../../../libs/platform/src/index.js';
+import { stockholmDate } from '@bostadsko/calendar';
+import { Clock } from '@bostadsko/clock';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { currentCorrelationId, type Throttled, type ThrottleRules } from '@bostadsko/platform';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { VAULT } from '../applicants.tokens.js';
 import { PolicyService } from '../policy/policy.service.js';

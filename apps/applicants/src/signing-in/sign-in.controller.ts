@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiProperty, ApiTags, ApiTooManyRequestsResponse, ApiUna
 import { IsString, Length, Matches, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { PasswordHasher, Public, SignInThrottle, THROTTLED_DESCRIPTION, TokenService, type IssuedToken } from '../../../../libs/platform/src/index.js';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { PasswordHasher, Public, SignInThrottle, THROTTLED_DESCRIPTION, TokenService, type IssuedToken } from '@bostadsko/platform';
 import type { PersonalDetails } from '../applicant/applicant.events.js';
 import { ApplicantService } from '../applicant/applicant.service.js';
 import { IdentityService } from '../applicant/identity.service.js';
@@ -12,7 +12,7 @@ import { currentDetails } from '../applicant/personal-details.js';
 import { parsePersonnummer } from '../applicant/personnummer.js';
 import { VAULT } from '../applicants.tokens.js';
 import { PERSONNUMMER_PATTERN } from '../registering/register.dto.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 import { SignInThrottling } from './sign-in-throttling.js';
 
 class SignInDto {

@@ -1,16 +1,16 @@
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { Conflict, CurrentUser, currentCorrelationId, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { Conflict, CurrentUser, currentCorrelationId, NotFound, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { ApplicantService, type CommandContext } from '../applicant/applicant.service.js';
 import { IdentityService } from '../applicant/identity.service.js';
 import { currentDetails } from '../applicant/personal-details.js';
 import { validPersonnummer } from '../applicant/personnummer.request.js';
 import { VAULT } from '../applicants.tokens.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { stockholmDate } from '@bostadsko/calendar';
 import { PersonnummerChangeDto, QueueDecisionDto, TransferDto } from './staff-decisions.dto.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 
 /** Decisions by case officers: each is a record with who decided, why and in which case. */
 @ApiTags('staff decisions')

@@ -1,4 +1,4 @@
-import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate } from '@bostadsko/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PERSONNUMMER_PATTERN } from '../registering/register.dto.js';

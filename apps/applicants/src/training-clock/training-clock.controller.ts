@@ -2,9 +2,9 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { IsCalendarDate, CurrentUser, currentCorrelationId, InvalidRequest, Roles, trainingClockView, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { stockholmDate } from '@bostadsko/calendar';
+import { Clock } from '@bostadsko/clock';
+import { IsCalendarDate, CurrentUser, currentCorrelationId, InvalidRequest, Roles, trainingClockView, type AuthenticatedUser } from '@bostadsko/platform';
 import { TrainingClockService } from './training-clock.service.js';
 
 class MoveTrainingClockDto {

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../../../../libs/testing/src/decider-specification.js';
+import { deciderSpecification } from '@bostadsko/testing';
 import { decide, evolve, initialTrainingClock, TrainingClockBackwards, type TrainingClockMoved } from './training-clock.decider.js';
 
 const given = deciderSpecification({ decide, evolve, initialState: initialTrainingClock });

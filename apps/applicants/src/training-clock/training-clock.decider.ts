@@ -1,5 +1,5 @@
-import { addDays, daysBetween, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
-import { DomainRuleViolation } from '../../../../libs/errors/src/index.js';
+import { addDays, daysBetween, type IsoDate } from '@bostadsko/calendar';
+import { DomainRuleViolation } from '@bostadsko/errors';
 
 /** The one shared setting of every app's business time; owned here, followed by all apps over the bus. */
 export const TRAINING_CLOCK_STREAM = 'training-clock';

@@ -1,7 +1,6 @@
-import { integrationMessage } from '../../../../libs/bus/src/index.js';
-import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { TrainingClockMovedV1 } from '../../../../libs/contracts/src/index.js';
+import { integrationMessage, type IntegrationMessage } from '@bostadsko/bus';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import { TrainingClockMovedV1 } from '@bostadsko/contracts';
 import { TRAINING_CLOCK_STREAM, type TrainingClockMoved } from './training-clock.decider.js';
 
 /** Every app, this one included, follows the shared setting from this message. */

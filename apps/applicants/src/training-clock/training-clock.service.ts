@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Clock, TrainingClock } from '../../../../libs/clock/src/index.js';
-import { Conflict, PLATFORM_CONFIG, type PlatformConfig } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { Clock, TrainingClock } from '@bostadsko/clock';
+import { Conflict, PLATFORM_CONFIG, type PlatformConfig } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { decide, evolve, initialTrainingClock, TRAINING_CLOCK_STREAM, type MoveTrainingClock, type TrainingClockMoved } from './training-clock.decider.js';
 
 /** Moves the shared training clock: appends to its stream, whose relay message every app (this one too) follows. */

@@ -1,8 +1,7 @@
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { IncomingHttpHeaders } from 'node:http';
-import { IS_PUBLIC } from '../../../../libs/platform/src/auth/public.decorator.js';
-import { TokenService } from '../../../../libs/platform/src/index.js';
+import { IS_PUBLIC, TokenService } from '@bostadsko/platform';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { attachLandlordRole } from './caller.js';
 

@@ -1,5 +1,5 @@
 import { createParamDecorator, ForbiddenException, type ExecutionContext } from '@nestjs/common';
-import { userOf, type AuthenticatedUser } from '../../../../libs/platform/src/auth/authenticated-user.js';
+import { userOf, type AuthenticatedUser } from '@bostadsko/platform';
 import type { UserRole } from '../organisation/landlord.events.js';
 
 /** Who calls: the token's user, and for a landlord user the role it holds now (checked on this request). */

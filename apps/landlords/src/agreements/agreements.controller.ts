@@ -2,10 +2,10 @@ import { Body, Controller, ForbiddenException, Headers, HttpCode, Param, ParseUU
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { IsCalendarDate, etagOf, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate, etagOf, revisionFromIfMatch, Roles } from '@bostadsko/platform';
 import { isAgency, requireAdministrator, type Caller, CurrentCaller } from '../access/caller.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { Clock } from '@bostadsko/clock';
+import { stockholmDate } from '@bostadsko/calendar';
 import { commandContext, type Reply } from '../shared/context.js';
 import type { LandlordCommand } from '../organisation/landlord.decider.js';
 import { LandlordService } from '../organisation/landlord.service.js';

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../../../../libs/testing/src/decider-specification.js';
+import { deciderSpecification } from '@bostadsko/testing';
 import { decideCase, evolveCase, initialCase, type CaseCommand } from './case.decider.js';
 import type { CaseEvent, CaseSide } from './case.events.js';
 

@@ -3,11 +3,10 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOpt
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { NotFound, PG_POOL, Roles } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { NotFound, PG_POOL, Roles } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { isAgency, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { commandContext } from '../shared/context.js';

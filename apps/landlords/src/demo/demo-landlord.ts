@@ -4,8 +4,8 @@
  * HTTP like a staff member would; each step is skipped when already done, so a
  * restart adds nothing and an interrupted run is completed.
  */
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { call as callUrl } from '../../../../libs/demo/src/call.js';
+import { stockholmDate } from '@bostadsko/calendar';
+import { call as callUrl } from '@bostadsko/demo';
 
 const call = (base: string, method: string, path: string, token: string | undefined, body?: unknown) => callUrl(`${base}${path}`, method, token, body);
 

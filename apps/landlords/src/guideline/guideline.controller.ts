@@ -1,18 +1,17 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { etagOf, NotFound, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { etagOf, NotFound, revisionFromIfMatch, Roles } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { stockholmDate } from '@bostadsko/calendar';
 import { commandContext, type Reply } from '../shared/context.js';
 import { decideGuideline, evolveGuideline, guidelineOn, initialGuideline, requirementsFor, type ChangeGuideline, type GuidelineState } from './guideline.decider.js';
 import { ChangeGuidelineDto, OnQuery, toRequirements } from './guideline.dto.js';
 import { guidelineStream, type GuidelineEvent } from './guideline.events.js';
-import { LISTING_TYPES } from '../../../../libs/contracts/src/index.js';
+import { LISTING_TYPES } from '@bostadsko/contracts';
 
 /**
  * The landlord's letting guideline: its standard requirements that prefill new

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../../../../libs/testing/src/decider-specification.js';
+import { deciderSpecification } from '@bostadsko/testing';
 import { decideGuideline, evolveGuideline, guidelineOn, initialGuideline, requirementsFor, type ChangeGuideline } from './guideline.decider.js';
 import type { GuidelineEvent } from './guideline.events.js';
 

@@ -1,5 +1,5 @@
-import { LISTING_TYPES } from '../../../../libs/contracts/src/index.js';
-import { stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { LISTING_TYPES } from '@bostadsko/contracts';
+import { stockholmDate, type IsoDate } from '@bostadsko/calendar';
 import { LandlordRuleViolation } from '../shared/rule-violation.js';
 import type { GuidelineEvent, GuidelineVersion, Requirements } from './guideline.events.js';
 

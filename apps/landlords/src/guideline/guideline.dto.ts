@@ -1,9 +1,9 @@
-import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate } from '@bostadsko/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested, ValidateBy, type ValidationArguments } from 'class-validator';
 import type { Requirements } from './guideline.events.js';
-import { LISTING_TYPES } from '../../../../libs/contracts/src/index.js';
+import { LISTING_TYPES } from '@bostadsko/contracts';
 
 /** null (or absent) means "no such requirement". */
 export class RequirementsDto {

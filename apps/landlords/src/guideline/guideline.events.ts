@@ -1,5 +1,5 @@
-import type { StandardRequirements } from '../../../../libs/contracts/src/index.js';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { StandardRequirements } from '@bostadsko/contracts';
+import type { IsoDate } from '@bostadsko/calendar';
 
 export type Requirements = StandardRequirements;
 

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { AgreementStatusChangedV1, LandlordRegisteredV1, LandlordUserChangedV1, LettingGuidelineChangedV1, type Contract } from '../../../../libs/contracts/src/index.js';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import { AgreementStatusChangedV1, LandlordRegisteredV1, LandlordUserChangedV1, LettingGuidelineChangedV1, type Contract } from '@bostadsko/contracts';
 import { toIntegrationMessages } from './landlords.integration.js';
 
 const landlordId = '0b6d1f44-33a1-4c8e-9a55-1d3f7e2c9a01';

@@ -1,7 +1,6 @@
-import { integrationMessage } from '../../../../libs/bus/src/index.js';
-import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { AgreementStatusChangedV1, LandlordRegisteredV1, LandlordUserChangedV1, LettingGuidelineChangedV1 } from '../../../../libs/contracts/src/index.js';
+import { integrationMessage, type IntegrationMessage } from '@bostadsko/bus';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import { AgreementStatusChangedV1, LandlordRegisteredV1, LandlordUserChangedV1, LettingGuidelineChangedV1 } from '@bostadsko/contracts';
 import { GUIDELINE_STREAM_PREFIX, type GuidelineEvent } from '../guideline/guideline.events.js';
 import { LANDLORD_STREAM_PREFIX, type LandlordEvent } from '../organisation/landlord.events.js';
 

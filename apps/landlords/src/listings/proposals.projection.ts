@@ -1,6 +1,6 @@
-import type { IntegrationMessage, Tx } from '../../../../libs/bus/src/bus.port.js';
-import { AccountClosedV1, ProposalDecidedV1, TenantProposedV1 } from '../../../../libs/contracts/src/index.js';
-import type { Projection } from '../../../../libs/projections/src/index.js';
+import type { IntegrationMessage, Tx } from '@bostadsko/bus';
+import { AccountClosedV1, ProposalDecidedV1, TenantProposedV1 } from '@bostadsko/contracts';
+import type { Projection } from '@bostadsko/projections';
 
 export const PROPOSALS_TABLE = 'landlords.proposals';
 export const PROPOSAL_TOPICS = [TenantProposedV1.type, ProposalDecidedV1.type, AccountClosedV1.type] as const;

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../../../../libs/testing/src/decider-specification.js';
+import { deciderSpecification } from '@bostadsko/testing';
 import { agreementStatusOn, canPublishOn, decide, evolve, initialState, type LandlordCommand } from './landlord.decider.js';
 import type { LandlordEvent, UserRole } from './landlord.events.js';
 

@@ -1,5 +1,5 @@
-import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
-import { stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { Sealed } from '@bostadsko/personal-data/sealed';
+import { stockholmDate, type IsoDate } from '@bostadsko/calendar';
 import { LandlordRuleViolation } from '../shared/rule-violation.js';
 import type { AgreementStatus, LandlordEvent, TerminatedBy, UserRole } from './landlord.events.js';
 

@@ -1,5 +1,5 @@
-import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { Sealed } from '@bostadsko/personal-data/sealed';
+import type { IsoDate } from '@bostadsko/calendar';
 
 /** The organisation's contact person: personal data, sealed under the landlord's key. */
 export interface ContactDetails {

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { NotFound } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import type { PersonalDataVault, Sealed } from '@bostadsko/personal-data';
+import { NotFound } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { VAULT } from '../landlords.tokens.js';
 import { AggregateStore, type CommandContext, type Loaded } from '../shared/aggregate-store.js';
 import { decide, evolve, initialState, type LandlordCommand, type LandlordState } from './landlord.decider.js';

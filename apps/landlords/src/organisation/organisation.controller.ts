@@ -3,12 +3,12 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperati
 import { IsIn, IsOptional } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { IsCalendarDate, Conflict, etagOf, PG_POOL, Public, revisionFromIfMatch, Roles } from '../../../../libs/platform/src/index.js';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { IsCalendarDate, Conflict, etagOf, PG_POOL, Public, revisionFromIfMatch, Roles } from '@bostadsko/platform';
 import { requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { VAULT } from '../landlords.tokens.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { Clock } from '@bostadsko/clock';
+import { stockholmDate } from '@bostadsko/calendar';
 import { Claims } from '../shared/claims.js';
 import { commandContext, type Reply } from '../shared/context.js';
 import { agreementStatusOn, canPublishOn, openAgreement } from './landlord.decider.js';

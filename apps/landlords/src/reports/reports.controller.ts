@@ -3,12 +3,12 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Transform, Type } from 'class-transformer';
 import type pg from 'pg';
-import { IsCalendarDate, DomainRuleViolation, PG_POOL, Roles } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate, DomainRuleViolation, PG_POOL, Roles } from '@bostadsko/platform';
 import { requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { LISTING_COLUMNS, LISTING_STATES, landlordListings, landlordProposals, PROPOSAL_COLUMNS } from '../listings/listing-views.query.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 import { LandlordService } from '../organisation/landlord.service.js';
-import { addDays, daysBetween, stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { addDays, daysBetween, stockholmDate } from '@bostadsko/calendar';
 import type { Reply } from '../shared/context.js';
 import { toCsv } from '../shared/csv.js';
 import { FORMATS } from '../shared/validators.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { VersionConflictError, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { PreconditionFailed } from '../../../../libs/platform/src/index.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { VersionConflictError, type RecordedEvent } from '@bostadsko/event-store';
+import { PreconditionFailed } from '@bostadsko/platform';
+import type { Infrastructure } from '@bostadsko/runtime';
 
 export interface CommandContext {
   readonly correlationId: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { VersionConflictError } from '../../../../libs/event-store/src/index.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { VersionConflictError } from '@bostadsko/event-store';
+import type { Infrastructure } from '@bostadsko/runtime';
 import type { ClaimEvent } from '../organisation/landlord.events.js';
 
 export interface ClaimHolder {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { currentCorrelationId } from '../../../../libs/platform/src/index.js';
+import { currentCorrelationId } from '@bostadsko/platform';
 import type { CommandContext } from './aggregate-store.js';
 
 export function commandContext(actor: string, expectedRevision?: bigint): CommandContext {

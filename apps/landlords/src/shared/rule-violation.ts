@@ -1,4 +1,4 @@
-import { ProblemError } from '../../../../libs/errors/src/index.js';
+import { ProblemError } from '@bostadsko/errors';
 
 const STATUS_BY_CODE: Record<string, number> = {
   'no-landlord': 404,

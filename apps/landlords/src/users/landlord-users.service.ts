@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomUUID } from 'node:crypto';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { Conflict, DomainRuleViolation, PasswordHasher } from '../../../../libs/platform/src/index.js';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { Conflict, DomainRuleViolation, PasswordHasher } from '@bostadsko/platform';
 import { EMAIL_SECRET, VAULT } from '../landlords.tokens.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 import { userEmailStream, type UserDetails, type UserRole } from '../organisation/landlord.events.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { Claims, type ClaimHolder } from '../shared/claims.js';

@@ -14,7 +14,7 @@ import {
   TokenService,
   type IssuedToken,
   type ThrottleConfig,
-} from '../../../../libs/platform/src/index.js';
+} from '@bostadsko/platform';
 import { isAgency, requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { ChangePasswordDto, InviteUserDto, NewUserDto, SignInDto } from './users.dto.js';

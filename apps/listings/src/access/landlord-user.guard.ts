@@ -1,8 +1,7 @@
 import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import type pg from 'pg';
-import { userOf } from '../../../../libs/platform/src/auth/authenticated-user.js';
-import { PG_POOL, TokenService } from '../../../../libs/platform/src/index.js';
+import { userOf, PG_POOL, TokenService } from '@bostadsko/platform';
 
 /**
  * A landlord user removed in the landlords app (LandlordUserChangedV1) is

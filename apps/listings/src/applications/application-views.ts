@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFound, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { NotFound, type AuthenticatedUser } from '@bostadsko/platform';
 import { seekerStream } from '../listing/listing.events.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { seekerOf } from '../access/access.js';
-import type { ListingType } from '../../../../libs/contracts/src/index.js';
+import type { ListingType } from '@bostadsko/contracts';
 import { methodFor } from '../ranking/rank.js';
 import { provisionalPlace, rankedPlace, type Place } from './place.query.js';
 import type { SeekerApplication } from './seeker.decider.js';

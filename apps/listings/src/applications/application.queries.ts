@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import type { AuthenticatedUser } from '@bostadsko/platform';
 import { ApplicationViews, type ApplicationView } from './application-views.js';
 
 /** GET /applications: the seeker's own, newest first, each with its place. */

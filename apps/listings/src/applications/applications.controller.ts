@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { ApplicationExplanation } from '../ranking/ranking.queries.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { MyApplications } from './application.queries.js';

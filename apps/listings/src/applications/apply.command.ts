@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { idempotencyMarkFor } from '../../../../libs/command-handling/src/index.js';
-import type { AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { idempotencyMarkFor } from '@bostadsko/command-handling';
+import type { AuthenticatedUser } from '@bostadsko/platform';
 import { seekerOf } from '../access/access.js';
 import { contextOf } from '../command-context.js';
 import { seekerStream } from '../listing/listing.events.js';

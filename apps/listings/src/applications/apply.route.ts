@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { FastRoutes, type BodySchema } from '../../../../libs/platform/src/index.js';
+import { FastRoutes, type BodySchema } from '@bostadsko/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApplyForListing } from './apply.command.js';
 

@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { stockholmDate } from '@bostadsko/calendar';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { RequirementFailure } from '../listing/eligibility.js';
 import { listingStream, seekerStream, type Declaration } from '../listing/listing.events.js';
 import { ListingHandler } from '../listing/listing.stream.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 import { PolicyService } from '../policy/policy.service.js';
 import { seekerFacts } from '../read-models/seekers.projection.js';
 import { applyCheck } from './application-intake.js';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { seekerOf } from '../access/access.js';
 import { QueryBus } from '@nestjs/cqrs';
 import { CheckEligibility } from './eligibility-check.js';

@@ -1,5 +1,5 @@
-import type { Known } from '../../../../libs/command-handling/src/index.js';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import type { Known } from '@bostadsko/command-handling';
+import type { RecordedEvent } from '@bostadsko/event-store';
 import type { ListingState } from '../listing/listing.decider.js';
 import { listingStream } from '../listing/listing.events.js';
 import type { ListingHandler } from '../listing/listing.stream.js';

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import type { CommandContext } from '../../../../libs/command-handling/src/index.js';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import type { CommandContext } from '@bostadsko/command-handling';
 import { contextOf } from '../command-context.js';
 import { seekerStream, type Declaration, type IsoDate } from '../listing/listing.events.js';
 import { VAULT } from '../listings.tokens.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 import { SeekerHandler } from './seeker.stream.js';
 
 type AvhoppData = { listingId: string; applicationId: string; on: IsoDate; kind: 'backed-out-after-yes' | 'late-certificates' };

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../../../../libs/testing/src/decider-specification.js';
+import { deciderSpecification } from '@bostadsko/testing';
 import type { SeekerEvent } from '../listing/listing.events.js';
 import { DEFAULT_POLICY } from '../policy/listing-policy.js';
 import { applyRefusals, blockedUntil, decideSeeker, evolveSeeker, initialSeekerState, type SeekerCommand } from './seeker.decider.js';

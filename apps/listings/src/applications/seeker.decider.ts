@@ -1,5 +1,5 @@
-import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
-import { addMonths, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { Sealed } from '@bostadsko/personal-data/sealed';
+import { addMonths, stockholmDate, type IsoDate } from '@bostadsko/calendar';
 import type { ListingPolicy } from '../policy/listing-policy.js';
 import type { RequirementFailure } from '../listing/eligibility.js';
 import { ListingRuleViolation } from '../listing/listing-rule-violation.js';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DeciderHandler, EventSchemas, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { DeciderHandler, EventSchemas, type DeciderStream } from '@bostadsko/command-handling';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { SeekerEvent } from '../listing/listing.events.js';
 import { decideSeeker, evolveSeeker, initialSeekerState, type SeekerCommand, type SeekerState } from './seeker.decider.js';
 

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import type { AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { Clock } from '@bostadsko/clock';
+import type { AuthenticatedUser } from '@bostadsko/platform';
 import { seekerOf } from '../access/access.js';
 import { contextOf } from '../command-context.js';
 import { listingStream, seekerStream } from '../listing/listing.events.js';

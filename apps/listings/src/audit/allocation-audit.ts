@@ -1,12 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
-import { ReplayFilter, type SkippedMessage } from '../../../../libs/bus/src/replay-filter.js';
-import { ApplicantRegisteredV1, QueueStandingChangedV1 } from '../../../../libs/contracts/src/index.js';
-import type { GlobalPosition } from '../../../../libs/event-store/src/index.js';
-import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { busProjectionGroup } from '../../../../libs/runtime/src/bus-projection.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { type IntegrationMessage, ReplayFilter, type SkippedMessage } from '@bostadsko/bus';
+import { ApplicantRegisteredV1, QueueStandingChangedV1 } from '@bostadsko/contracts';
+import type { GlobalPosition } from '@bostadsko/event-store';
+import type { PersonalDataVault, Sealed } from '@bostadsko/personal-data';
+import { busProjectionGroup, INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { LettingAuditCollector } from '../letting/allocation.audit.js';
 import { requirementFailures } from '../listing/eligibility.js';
 import { isListingStream, SEEKER_STREAM_PREFIX, type Declaration, type ListingEvent, type SeekerEvent } from '../listing/listing.events.js';

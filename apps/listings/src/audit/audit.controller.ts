@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../../../libs/platform/src/index.js';
+import { Roles } from '@bostadsko/platform';
 import { AllocationAudit } from './allocation-audit.js';
 
 @ApiTags('audit')

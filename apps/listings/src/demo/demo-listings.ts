@@ -4,8 +4,8 @@
  * over HTTP, as a landlord would. Skipped when the landlord already has listings,
  * so a restart adds nothing.
  */
-import { addDays, stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { call } from '../../../../libs/demo/src/call.js';
+import { addDays, stockholmDate } from '@bostadsko/calendar';
+import { call } from '@bostadsko/demo';
 
 type Log = (line: string) => void;
 

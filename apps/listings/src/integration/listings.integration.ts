@@ -1,8 +1,7 @@
-import { allMessages, integrationMessage, type IntegrationMapper } from '../../../../libs/bus/src/index.js';
-import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { ApplicationsClosedV1, ApplicationsPlacedV1, ApplicationSubmittedV1, ListingPublishedV1, ListingWithdrawnV1 } from '../../../../libs/contracts/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { allMessages, integrationMessage, type IntegrationMapper, type IntegrationMessage } from '@bostadsko/bus';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import { ApplicationsClosedV1, ApplicationsPlacedV1, ApplicationSubmittedV1, ListingPublishedV1, ListingWithdrawnV1 } from '@bostadsko/contracts';
+import { stockholmDate } from '@bostadsko/calendar';
 import { isListingStream, SEEKER_STREAM_PREFIX, type ListingEvent, type SeekerEvent } from '../listing/listing.events.js';
 
 /** Several mappers as one relay: each owns its streams and ignores the rest (the letting process adds its own). */

@@ -1,4 +1,4 @@
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { stockholmDate } from '@bostadsko/calendar';
 import { isListingStream, type ListingEvent } from '../listing/listing.events.js';
 import { allocate, evolve, initialLettingState, nextInvitees, proposalIdFor, type LettingState } from './letting.decider.js';
 import { lettingContext, usesQueueTime, type LettingContext } from './letting.context.js';

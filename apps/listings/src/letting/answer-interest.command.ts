@@ -1,6 +1,6 @@
 import { ForbiddenException } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import type { AuthenticatedUser } from '@bostadsko/platform';
 import { LettingService } from './letting.service.js';
 
 interface Answered {

@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import type { AuthenticatedUser } from '@bostadsko/platform';
 import { assertListingsLandlord } from './letting.access.js';
 import { stage } from './letting.explanation.js';
 import type { LettingAnswer } from './letting-answer.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
-import { CurrentUser, NotFound, PG_POOL, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, NotFound, PG_POOL, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { SeekerHandler } from '../applications/seeker.stream.js';
 import { seekerStream } from '../listing/listing.events.js';
 import { isStaff } from './letting.access.js';

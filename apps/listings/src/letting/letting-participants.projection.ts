@@ -1,6 +1,6 @@
-import type { Tx } from '../../../../libs/bus/src/bus.port.js';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import type { Projection } from '../../../../libs/projections/src/index.js';
+import type { Tx } from '@bostadsko/bus';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import type { Projection } from '@bostadsko/projections';
 import { LETTING_STREAM_PREFIX, type LettingEvent } from './letting.events.js';
 
 /**

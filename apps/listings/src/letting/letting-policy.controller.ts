@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { CurrentUser, currentCorrelationId, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { CurrentUser, currentCorrelationId, Public, Roles, type AuthenticatedUser } from '@bostadsko/platform';
+import { stockholmDate } from '@bostadsko/calendar';
 import { LettingPolicyChangeDto, PolicyOnQuery } from './letting.dto.js';
 import { LettingPolicyService } from './letting-policy.service.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 
 /** The letting deadlines: anyone may read what applied on a date; only admins change them, from a date on. */
 @ApiTags('letting policy')

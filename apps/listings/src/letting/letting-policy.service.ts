@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import { DatedPolicy } from '../../../../libs/policy/src/dated-policy.js';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import { DatedPolicy } from '@bostadsko/policy';
 import { PolicyService } from '../policy/policy.service.js';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { IsoDate } from '@bostadsko/calendar';
 import { DEFAULT_LETTING_POLICY, LETTING_POLICY_LIMITS, type LettingPolicy, type LettingRules } from './letting.policy.js';
 
 /** Not a `letting-` stream, so the integration mapper and the allocation audit never see it. */

@@ -1,5 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
-import type { AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import type { AuthenticatedUser } from '@bostadsko/platform';
 
 export const isStaff = (user: AuthenticatedUser) => user.roles.includes('staff') || user.roles.includes('admin');
 

@@ -1,5 +1,5 @@
 import type { FlatDetails, ListingEvent, RankedApplicant, Requirements } from '../listing/listing.events.js';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { IsoDate } from '@bostadsko/calendar';
 
 /** What the letting process needs from the `listing-<id>` stream: the published flat and its ranking. */
 export interface LettingContext {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, revisionFromIfMatch, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, revisionFromIfMatch, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CancelDto, VerificationDto } from './letting.dto.js';
 import type { VerifiedFacts } from './letting.events.js';

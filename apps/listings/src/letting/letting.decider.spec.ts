@@ -1,4 +1,4 @@
-import { decidedEvents, deciderSpecification } from '../../../../libs/testing/src/decider-specification.js';
+import { decidedEvents, deciderSpecification } from '@bostadsko/testing';
 import { decide, evolve, initialLettingState, proposalIdFor, type LettingCommand, type LettingState } from './letting.decider.js';
 import type { LettingContext } from './letting.context.js';
 import type { CandidateStage, LetFacts, LettingEvent, RequirementCheck, RequirementCode } from './letting.events.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
-import { ProblemError } from '../../../../libs/errors/src/index.js';
-import { addDays, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { Sealed } from '@bostadsko/personal-data/sealed';
+import { ProblemError } from '@bostadsko/errors';
+import { addDays, stockholmDate, type IsoDate } from '@bostadsko/calendar';
 import { usesQueueTime, type LettingContext } from './letting.context.js';
 import { DERIVED_EVENTS, type CandidateStage, type Invited, type LettingEvent, type ShowingSlot, type Skipped, type VerifiedFacts } from './letting.events.js';
 import type { LettingRules } from './letting.policy.js';

@@ -1,4 +1,4 @@
-import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate } from '@bostadsko/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';

@@ -1,6 +1,6 @@
-import type { ListingType } from '../../../../libs/contracts/src/index.js';
-import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { ListingType } from '@bostadsko/contracts';
+import type { Sealed } from '@bostadsko/personal-data/sealed';
+import type { IsoDate } from '@bostadsko/calendar';
 
 /**
  * Events of the `letting-<listingId>` stream: from the ranking to a signed

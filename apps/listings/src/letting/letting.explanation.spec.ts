@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import type { RecordedEvent } from '@bostadsko/event-store';
 import { decide, evolve, initialLettingState, proposalIdFor, type LettingCommand, type LettingState } from './letting.decider.js';
 import type { LettingEvent } from './letting.events.js';
 import { landlordExplanation, seekerExplanation, staffExplanation, stage } from './letting.explanation.js';

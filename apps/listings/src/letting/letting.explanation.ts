@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import type { RecordedEvent } from '@bostadsko/event-store';
 import type { LettingContext } from './letting.context.js';
 import { nextCandidate, type CandidateState, type InvitationState, type LettingState } from './letting.decider.js';
 import type { LettingEvent, RequirementCheck } from './letting.events.js';

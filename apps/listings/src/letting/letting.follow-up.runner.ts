@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { START, supervise, type RecordedEvent, type Subscription } from '../../../../libs/event-store/src/index.js';
-import { loadCheckpoint, storeCheckpoint } from '../../../../libs/postgres/src/checkpoints.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { START, supervise, type RecordedEvent, type Subscription } from '@bostadsko/event-store';
+import { loadCheckpoint, storeCheckpoint } from '@bostadsko/postgres';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { SeekerApplicationsService } from '../applications/seeker-applications.service.js';
-import type { CommandContext } from '../../../../libs/command-handling/src/index.js';
+import type { CommandContext } from '@bostadsko/command-handling';
 import { SeekerHandler } from '../applications/seeker.stream.js';
 import { ListingRuleViolation } from '../listing/listing-rule-violation.js';
 import { listingStream, seekerStream } from '../listing/listing.events.js';

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { IsoDate } from '@bostadsko/calendar';
 import type { LettingEvent } from './letting.events.js';
 
 /** What a letting event means for the seeker and listing streams, carried out by the follow-up runner. */

@@ -1,4 +1,4 @@
-import { etagOf } from '../../../../libs/platform/src/index.js';
+import { etagOf } from '@bostadsko/platform';
 
 export interface Reply {
   header(name: string, value: string): unknown;

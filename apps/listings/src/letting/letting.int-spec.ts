@@ -4,12 +4,11 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
-import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, TenantProposedV1 } from '../../../../libs/contracts/src/index.js';
-import { PERSONAL_DATA_MIGRATIONS, PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { createTestApp, PlatformModule, TokenService } from '../../../../libs/platform/src/index.js';
-import { EventSourcingModule, INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import type { IntegrationMessage } from '@bostadsko/bus';
+import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, TenantProposedV1 } from '@bostadsko/contracts';
+import { PERSONAL_DATA_MIGRATIONS, PersonalDataVault } from '@bostadsko/personal-data';
+import { createTestApp, PlatformModule, TokenService } from '@bostadsko/platform';
+import { EventSourcingModule, INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../../test/support/eventually.js';
 import { freshDatabase } from '../../../../test/support/fresh-database.js';
 import { blockedUntil } from '../applications/seeker.decider.js';
@@ -17,12 +16,12 @@ import { SeekerHandler } from '../applications/seeker.stream.js';
 import { ListingCoreModule } from '../listing-core.module.js';
 import type { ListingEvent, RankedApplicant, SeekerEvent } from '../listing/listing.events.js';
 import { VAULT } from '../listings.tokens.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 import { DEFAULT_POLICY } from '../policy/listing-policy.js';
 import { lettingIntegrationMessages } from './letting.integration.js';
 import { LETTING_PROJECTIONS, LettingModule } from './letting.module.js';
 import { lettingRebuildTargets } from './letting.rebuild.js';
-import { rebuildProjection } from '../../../../libs/projections/src/index.js';
+import { rebuildProjection } from '@bostadsko/projections';
 
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'listings',

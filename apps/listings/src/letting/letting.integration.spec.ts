@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, ShowingScheduledV1, TenantProposedV1 } from '../../../../libs/contracts/src/index.js';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, ShowingScheduledV1, TenantProposedV1 } from '@bostadsko/contracts';
 import { decide, evolve, initialLettingState, proposalIdFor, type LettingCommand, type LettingState } from './letting.decider.js';
 import type { LettingEvent } from './letting.events.js';
 import { lettingIntegrationMessages } from './letting.integration.js';

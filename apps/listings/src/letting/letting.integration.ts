@@ -1,5 +1,5 @@
-import { integrationMessage, type IntegrationMapper } from '../../../../libs/bus/src/index.js';
-import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, ShowingScheduledV1, TenantProposedV1 } from '../../../../libs/contracts/src/index.js';
+import { integrationMessage, type IntegrationMapper } from '@bostadsko/bus';
+import { LettingCancelledV1, ListingLetV1, ProposalDecidedV1, ShowingScheduledV1, TenantProposedV1 } from '@bostadsko/contracts';
 import { LETTING_STREAM_PREFIX, type LettingEvent } from './letting.events.js';
 import { householdSize, type SealedOpener } from './proposed-households.js';
 

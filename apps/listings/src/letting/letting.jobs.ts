@@ -1,8 +1,8 @@
 import { Controller, HttpCode, Inject, Injectable, Logger, Post, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
-import { BusinessSchedule, Clock } from '../../../../libs/clock/src/index.js';
-import { env, loadConfig, PG_POOL, Roles } from '../../../../libs/platform/src/index.js';
+import { BusinessSchedule, Clock } from '@bostadsko/clock';
+import { env, loadConfig, PG_POOL, Roles } from '@bostadsko/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { AdvanceLetting } from './advance-letting.command.js';
 

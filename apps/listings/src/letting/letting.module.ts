@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import type { Projection } from '../../../../libs/projections/src/index.js';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import type { Projection } from '@bostadsko/projections';
 import { InterestController } from './interest.controller.js';
 import { lettingParticipantsProjection } from './letting-participants.projection.js';
 import { LettingPolicyController } from './letting-policy.controller.js';

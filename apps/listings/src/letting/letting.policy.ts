@@ -1,4 +1,4 @@
-import type { SettingLimits } from '../../../../libs/policy/src/settings.js';
+import type { SettingLimits } from '@bostadsko/policy/settings';
 import type { ListingPolicy } from '../policy/listing-policy.js';
 
 /**

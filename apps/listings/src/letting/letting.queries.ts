@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { NotFound, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { NotFound, type AuthenticatedUser } from '@bostadsko/platform';
 import { SeekerApplicationsService } from '../applications/seeker-applications.service.js';
 import { VAULT } from '../listings.tokens.js';
 import { auditAllocation } from './allocation.audit.js';

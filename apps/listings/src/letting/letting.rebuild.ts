@@ -1,5 +1,5 @@
-import { checkpointName, eventLogSource } from '../../../../libs/projections/src/index.js';
-import type { RebuildTargets } from '../../../../libs/runtime/src/rebuild-target.js';
+import { checkpointName, eventLogSource } from '@bostadsko/projections';
+import type { RebuildTargets } from '@bostadsko/runtime';
 import { lettingParticipantsProjection } from './letting-participants.projection.js';
 
 export const lettingRebuildTargets: RebuildTargets = {

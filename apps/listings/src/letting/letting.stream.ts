@@ -1,4 +1,4 @@
-import { EventSchemas, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
+import { EventSchemas, type DeciderStream } from '@bostadsko/command-handling';
 import type { LettingContext } from './letting.context.js';
 import { decide, evolve, initialLettingState, type LettingCommand, type LettingState } from './letting.decider.js';
 import type { LettingEvent } from './letting.events.js';

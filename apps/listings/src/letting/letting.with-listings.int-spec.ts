@@ -3,18 +3,17 @@ import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
-import { AgreementStatusChangedV1, ApplicantRegisteredV1, LandlordUserChangedV1, LettingGuidelineChangedV1, QueueStandingChangedV1 } from '../../../../libs/contracts/src/index.js';
-import { createTestApp, TokenService } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import type { IntegrationMessage } from '@bostadsko/bus';
+import { AgreementStatusChangedV1, ApplicantRegisteredV1, LandlordUserChangedV1, LettingGuidelineChangedV1, QueueStandingChangedV1 } from '@bostadsko/contracts';
+import { createTestApp, TokenService } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../../test/support/eventually.js';
 import { freshDatabase } from '../../../../test/support/fresh-database.js';
 import { SeekerHandler } from '../applications/seeker.stream.js';
 import { ListingReader } from '../listing/listing.reader.js';
 import { ListingsModule } from '../listings.module.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { addDays, stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { Clock } from '@bostadsko/clock';
+import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { LettingModule } from './letting.module.js';
 
 /** The listings app as its engineer wires it, with the letting module beside it: publish, apply and rank through their API, then let through ours. */

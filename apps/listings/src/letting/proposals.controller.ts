@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, R
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ProposalsOfListing } from './letting.queries.js';
-import { CurrentUser, revisionFromIfMatch, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, revisionFromIfMatch, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { DecideProposal } from './decide-proposal.command.js';
 import { SignContract } from './sign-contract.command.js';
 import { ContractDto, RejectDto } from './letting.dto.js';

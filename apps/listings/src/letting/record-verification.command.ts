@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import type { AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import type { AuthenticatedUser } from '@bostadsko/platform';
 import { VAULT } from '../listings.tokens.js';
 import type { VerifiedFacts } from './letting.events.js';
 import { stage } from './letting.explanation.js';

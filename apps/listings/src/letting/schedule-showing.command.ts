@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { addDays, stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import type { AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { addDays, stockholmDate } from '@bostadsko/calendar';
+import type { AuthenticatedUser } from '@bostadsko/platform';
 import { assertStaffOrListingsLandlord } from './letting.access.js';
 import type { LettingAnswer } from './letting-answer.js';
 import { LettingService } from './letting.service.js';

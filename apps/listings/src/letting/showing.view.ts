@@ -1,4 +1,4 @@
-import type { AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import type { AuthenticatedUser } from '@bostadsko/platform';
 import { isStaff } from './letting.access.js';
 import type { LettingState } from './letting.decider.js';
 

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, Roles, type AuthenticatedUser, revisionFromIfMatch } from '@bostadsko/platform';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ScheduleShowingDto } from './letting.dto.js';
 import { withEtag, type Reply } from './letting.http.js';
 import { ScheduleShowing } from './schedule-showing.command.js';
 import { ShowingsOfListing } from './letting.queries.js';
-import { revisionFromIfMatch } from '../../../../libs/platform/src/index.js';
 
 /** Staff or the listing's landlord schedule showings; each invites the next N of the ranking (policy). */
 @ApiTags('letting')

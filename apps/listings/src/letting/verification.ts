@@ -1,5 +1,5 @@
 import type { FlatDetails, Requirements } from '../listing/listing.events.js';
-import { ageOn, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { ageOn, type IsoDate } from '@bostadsko/calendar';
 import type { RequirementCheck, VerifiedFacts } from './letting.events.js';
 
 const ore = (sek: number) => Math.round(sek * 100);

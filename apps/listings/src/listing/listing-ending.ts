@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { stockholmDate } from '@bostadsko/calendar';
+import { Clock } from '@bostadsko/clock';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { SeekerHandler } from '../applications/seeker.stream.js';
 import { contextOf } from '../command-context.js';
 import type { ListingState } from './listing.decider.js';

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../../../../libs/testing/src/decider-specification.js';
+import { deciderSpecification } from '@bostadsko/testing';
 import { DEFAULT_POLICY } from '../policy/listing-policy.js';
 import { seedHash, type Candidate } from '../ranking/rank.js';
 import { decideListing, evolveListing, initialListingState, type ListingCommand } from './listing.decider.js';

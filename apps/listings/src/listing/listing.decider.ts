@@ -1,4 +1,4 @@
-import { daysBetween, stockholmDate, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import { daysBetween, stockholmDate, type IsoDate } from '@bostadsko/calendar';
 import type { ListingPolicy } from '../policy/listing-policy.js';
 import { methodFor, rank, seedHash, type Candidate } from '../ranking/rank.js';
 import { ListingRuleViolation } from './listing-rule-violation.js';

@@ -1,5 +1,5 @@
-import type { ListingType, StandardRequirements } from '../../../../libs/contracts/src/index.js';
-import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
+import type { ListingType, StandardRequirements } from '@bostadsko/contracts';
+import type { Sealed } from '@bostadsko/personal-data/sealed';
 
 /**
  * The listings app's own event vocabulary, shared by the listing lifecycle

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import type { ListingType } from '../../../../libs/contracts/src/index.js';
-import { NotFound, PG_POOL } from '../../../../libs/platform/src/index.js';
+import { stockholmDate } from '@bostadsko/calendar';
+import { Clock } from '@bostadsko/clock';
+import type { ListingType } from '@bostadsko/contracts';
+import { NotFound, PG_POOL } from '@bostadsko/platform';
 import { methodFor } from '../ranking/rank.js';
 import { landlordTimelines } from '../read-models/landlords.projection.js';
 import { LISTING_COLUMNS, listingView, type ListingRow } from '../search/listing-view.js';

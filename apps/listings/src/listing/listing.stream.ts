@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DeciderHandler, EventSchemas, type DeciderStream } from '../../../../libs/command-handling/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { DeciderHandler, EventSchemas, type DeciderStream } from '@bostadsko/command-handling';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { decideListing, evolveListing, initialListingState, type ListingCommand, type ListingState } from './listing.decider.js';
 import type { ListingEvent } from './listing.events.js';
 

@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import type { AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { stockholmDate } from '@bostadsko/calendar';
+import { Clock } from '@bostadsko/clock';
+import type { AuthenticatedUser } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { landlordOf } from '../access/access.js';
 import { contextOf } from '../command-context.js';
 import { PolicyService } from '../policy/policy.service.js';

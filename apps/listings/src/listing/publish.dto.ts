@@ -1,8 +1,8 @@
-import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate } from '@bostadsko/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
+import { LISTING_TYPES, type ListingType } from '@bostadsko/contracts';
 
 export class RequirementsDto {
   @ApiPropertyOptional({ nullable: true, example: 3, description: 'Minimum yearly income as a multiple of the yearly rent; non-taxable income counts ×1.5' })

@@ -1,5 +1,5 @@
-import type { StandardRequirements } from '../../../../libs/contracts/src/index.js';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { StandardRequirements } from '@bostadsko/contracts';
+import type { IsoDate } from '@bostadsko/calendar';
 import { inForceOn, type GuidelineChange } from '../read-models/landlords.projection.js';
 import { TYPE_AGE_DEFAULTS } from './listing.decider.js';
 import type { FlatDetails, Requirements } from './listing.events.js';

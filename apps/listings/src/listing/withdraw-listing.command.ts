@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { NotFound, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { NotFound, type AuthenticatedUser } from '@bostadsko/platform';
 import { assertOwnListingOrStaff, isStaff, landlordOf } from '../access/access.js';
 import { ListingEnding } from './listing-ending.js';
 import { ListingReader } from './listing.reader.js';

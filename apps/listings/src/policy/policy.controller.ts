@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { IsCalendarDate, CurrentUser, currentCorrelationId, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { IsCalendarDate, CurrentUser, currentCorrelationId, Public, Roles, type AuthenticatedUser } from '@bostadsko/platform';
+import { Clock } from '@bostadsko/clock';
+import { stockholmDate } from '@bostadsko/calendar';
 import { POLICY_LIMITS, type ListingPolicy, type PolicySetting } from './listing-policy.js';
 import { PolicyService } from './policy.service.js';
 

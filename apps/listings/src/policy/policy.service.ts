@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
-import { DatedPolicy, settingsOn, type PolicyChange } from '../../../../libs/policy/src/dated-policy.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import type { IsoDate } from '@bostadsko/calendar';
+import { DatedPolicy, settingsOn, type PolicyChange } from '@bostadsko/policy';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { DEFAULT_POLICY, POLICY_LIMITS, type ListingPolicy } from './listing-policy.js';
 
 export const POLICY_STREAM = 'listings_policy-current';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { BusinessSchedule, Clock } from '../../../../libs/clock/src/index.js';
-import { env, loadConfig } from '../../../../libs/platform/src/index.js';
+import { BusinessSchedule, Clock } from '@bostadsko/clock';
+import { env, loadConfig } from '@bostadsko/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { CloseDueListings } from './close-listings.command.js';
 

@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { NotFound } from '../../../../libs/platform/src/index.js';
+import { NotFound } from '@bostadsko/platform';
 import { CloseService } from './close.service.js';
 
 interface Closed {

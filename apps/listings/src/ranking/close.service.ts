@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { comparePositions, PostgresEventStore } from '../../../../libs/event-store/src/index.js';
-import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { loadCheckpoint } from '../../../../libs/postgres/src/checkpoints.js';
-import { checkpointName } from '../../../../libs/projections/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { comparePositions, PostgresEventStore } from '@bostadsko/event-store';
+import type { PersonalDataVault, Sealed } from '@bostadsko/personal-data';
+import { loadCheckpoint } from '@bostadsko/postgres';
+import { checkpointName } from '@bostadsko/projections';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { applicationsProjection } from '../applications/applications.projection.js';
 import { SeekerHandler } from '../applications/seeker.stream.js';
 import { contextOf } from '../command-context.js';
@@ -14,8 +13,8 @@ import { listingStream, seekerStream, type Declaration } from '../listing/listin
 import { ListingHandler } from '../listing/listing.stream.js';
 import { ListingEnding } from '../listing/listing-ending.js';
 import { VAULT } from '../listings.tokens.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { Clock } from '@bostadsko/clock';
+import { stockholmDate } from '@bostadsko/calendar';
 import { PolicyService } from '../policy/policy.service.js';
 import { inForceOn, type AgreementChange } from '../read-models/landlords.projection.js';
 import { standingOn } from '../read-models/queue-standing.js';

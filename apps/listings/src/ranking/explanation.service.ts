@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { NotFound, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { NotFound, type AuthenticatedUser } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { isStaff, seekerOf } from '../access/access.js';
 import { ApplicationViews } from '../applications/application-views.js';
 import { provisionalPlace, rankedPlace } from '../applications/place.query.js';

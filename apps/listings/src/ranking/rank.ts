@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ListingType } from '../../../../libs/contracts/src/index.js';
-import { daysBetween, type IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { ListingType } from '@bostadsko/contracts';
+import { daysBetween, type IsoDate } from '@bostadsko/calendar';
 import type { ExcludedApplicant, RankedApplicant } from '../listing/listing.events.js';
 import type { QueueStanding } from '../read-models/queue-standing.js';
 

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { FastRoutes, type BodySchema } from '../../../../libs/platform/src/index.js';
+import { FastRoutes, type BodySchema } from '@bostadsko/platform';
 import { RankingPage } from './ranking.queries.js';
 
 interface Page {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nes
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { CurrentUser, Public, Roles, TokenService, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { CurrentUser, Public, Roles, TokenService, type AuthenticatedUser } from '@bostadsko/platform';
 import { CloseDueListings, CloseListing } from './close-listings.command.js';
 import { ListingExplanation } from './ranking.queries.js';
 

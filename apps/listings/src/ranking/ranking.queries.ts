@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { NotFound, PG_POOL, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { NotFound, PG_POOL, type AuthenticatedUser } from '@bostadsko/platform';
 import { ExplanationService } from './explanation.service.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { IntegrationMessage, Tx } from '../../../../libs/bus/src/bus.port.js';
-import { LandlordUserChangedV1 } from '../../../../libs/contracts/src/index.js';
-import type { Projection } from '../../../../libs/projections/src/index.js';
+import type { IntegrationMessage, Tx } from '@bostadsko/bus';
+import { LandlordUserChangedV1 } from '@bostadsko/contracts';
+import type { Projection } from '@bostadsko/projections';
 
 export const LANDLORD_USER_TOPICS = [LandlordUserChangedV1.type] as const;
 

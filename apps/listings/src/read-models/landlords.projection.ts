@@ -1,7 +1,7 @@
-import type { IntegrationMessage, Tx } from '../../../../libs/bus/src/bus.port.js';
-import { AgreementStatusChangedV1, LettingGuidelineChangedV1, type StandardRequirements } from '../../../../libs/contracts/src/index.js';
-import type { Projection } from '../../../../libs/projections/src/index.js';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { IntegrationMessage, Tx } from '@bostadsko/bus';
+import { AgreementStatusChangedV1, LettingGuidelineChangedV1, type StandardRequirements } from '@bostadsko/contracts';
+import type { Projection } from '@bostadsko/projections';
+import type { IsoDate } from '@bostadsko/calendar';
 
 export const LANDLORD_TOPICS = [AgreementStatusChangedV1.type, LettingGuidelineChangedV1.type] as const;
 

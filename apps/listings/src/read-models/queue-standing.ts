@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { IsoDate } from '@bostadsko/calendar';
 
 /** One change of a seeker's standing, from QueueStandingChangedV1. */
 export interface StandingChange {

@@ -1,13 +1,12 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Consumer, IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
-import { AccountClosedV1, AgreementStatusChangedV1, ApplicantDeregisteredV1 } from '../../../../libs/contracts/src/index.js';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import type { Consumer, IntegrationMessage } from '@bostadsko/bus';
+import { AccountClosedV1, AgreementStatusChangedV1, ApplicantDeregisteredV1 } from '@bostadsko/contracts';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { SeekerApplicationsService } from '../applications/seeker-applications.service.js';
 import { VAULT } from '../listings.tokens.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { Clock } from '@bostadsko/clock';
+import { stockholmDate } from '@bostadsko/calendar';
 import { CloseService } from '../ranking/close.service.js';
 
 const LIFECYCLE_GROUP = 'listings.seeker-and-agreement-lifecycle';

@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import type { IntegrationMessage, Tx } from '../../../../libs/bus/src/bus.port.js';
-import { ApplicantRegisteredV1, QueueStandingChangedV1 } from '../../../../libs/contracts/src/index.js';
-import type { Projection } from '../../../../libs/projections/src/index.js';
+import type { IntegrationMessage, Tx } from '@bostadsko/bus';
+import { ApplicantRegisteredV1, QueueStandingChangedV1 } from '@bostadsko/contracts';
+import type { Projection } from '@bostadsko/projections';
 import type { StandingChange } from './queue-standing.js';
 
 export const SEEKER_TOPICS = [ApplicantRegisteredV1.type, QueueStandingChangedV1.type] as const;

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import type { Infrastructure } from '@bostadsko/runtime';
 import { seekerStream } from '../listing/listing.events.js';
 import { lettingStream, type LettingEvent } from '../letting/letting.events.js';
 

@@ -1,8 +1,8 @@
-import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate } from '@bostadsko/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
+import { LISTING_TYPES, type ListingType } from '@bostadsko/contracts';
 
 export const SORTS = ['published', '-published', 'deadline', '-deadline', 'rent', '-rent', 'area', '-area', 'rooms', '-rooms', 'moveIn', '-moveIn'] as const;
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { IsoDate } from '../../../../libs/calendar/src/calendar.js';
+import type { IsoDate } from '@bostadsko/calendar';
 import { LISTING_COLUMNS, listingView, type ListingRow } from './listing-view.js';
 import type { SearchListingsQuery } from './search.dto.js';
 

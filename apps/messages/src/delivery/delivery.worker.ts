@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { stockholmDate } from '@bostadsko/calendar';
+import { Clock } from '@bostadsko/clock';
+import type { PersonalDataVault, Sealed } from '@bostadsko/personal-data';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { Language } from '../inbox/person-messages.events.js';
 import type { PersonMessagesStore } from '../inbox/person-messages.store.js';
 import { MESSAGES_CONFIG, PERSON_MESSAGES, VAULT } from '../messages.tokens.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { readDevMailbox, type KeptMail } from '../../../../libs/dev-mail/src/dev-mailbox.js';
-import { NotFound, Public } from '../../../../libs/platform/src/index.js';
+import { readDevMailbox, type KeptMail } from '@bostadsko/dev-mail';
+import { NotFound, Public } from '@bostadsko/platform';
 import type { MessagesConfig } from '../messages.config.js';
 import { MESSAGES_CONFIG } from '../messages.tokens.js';
 

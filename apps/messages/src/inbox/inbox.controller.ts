@@ -1,8 +1,8 @@
 import { Controller, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { CurrentUser, currentCorrelationId, NotFound, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { Clock } from '@bostadsko/clock';
+import { CurrentUser, currentCorrelationId, NotFound, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { INBOX, PERSON_MESSAGES } from '../messages.tokens.js';
 import type { InboxMessage, InboxQuery } from './inbox.query.js';
 import type { PersonMessagesStore } from './person-messages.store.js';

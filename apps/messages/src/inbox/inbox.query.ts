@@ -1,5 +1,5 @@
-import type { PersonalDataVault, Sealed } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import type { PersonalDataVault, Sealed } from '@bostadsko/personal-data';
+import type { Infrastructure } from '@bostadsko/runtime';
 import type { MessageContent } from '../templates/message-facts.js';
 import { wording } from '../templates/render.js';
 import type { Language, MessageKind } from './person-messages.events.js';

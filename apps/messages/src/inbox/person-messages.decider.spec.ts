@@ -1,4 +1,4 @@
-import { NotFound } from '../../../../libs/errors/src/index.js';
+import { NotFound } from '@bostadsko/errors';
 import { decide, evolve, initialState, type PersonMessagesCommand } from './person-messages.decider.js';
 import type { PersonMessagesEvent } from './person-messages.events.js';
 

@@ -1,5 +1,5 @@
-import { NotFound } from '../../../../libs/errors/src/index.js';
-import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
+import { NotFound } from '@bostadsko/errors';
+import type { Sealed } from '@bostadsko/personal-data/sealed';
 import type { Language, MessageKind, PersonMessagesEvent } from './person-messages.events.js';
 
 export type PersonMessagesCommand =

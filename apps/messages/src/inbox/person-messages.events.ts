@@ -1,4 +1,4 @@
-import type { Sealed } from '../../../../libs/personal-data/src/sealed.js';
+import type { Sealed } from '@bostadsko/personal-data/sealed';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];

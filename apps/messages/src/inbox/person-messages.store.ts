@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { VersionConflictError } from '../../../../libs/event-store/src/index.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { VersionConflictError } from '@bostadsko/event-store';
+import type { Infrastructure } from '@bostadsko/runtime';
 import { decide, evolve, initialState, type PersonMessagesCommand, type PersonMessagesState } from './person-messages.decider.js';
 import { personMessagesStream, type PersonMessagesEvent } from './person-messages.events.js';
 

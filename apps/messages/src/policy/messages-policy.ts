@@ -1,4 +1,4 @@
-import type { PolicyChange as DatedChange, SettingLimits } from '../../../../libs/policy/src/dated-policy.js';
+import type { PolicyChange as DatedChange, SettingLimits } from '@bostadsko/policy';
 import type { MessageKind } from '../inbox/person-messages.events.js';
 
 /**

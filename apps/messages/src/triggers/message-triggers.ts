@@ -1,5 +1,5 @@
-import type { IntegrationMessage } from '../../../../libs/bus/src/bus.port.js';
-import { ApplicationsPlacedV1, ApplicationSubmittedV1, FeeNoticeIssuedV1, ListingLetV1, ProposalDecidedV1, ShowingScheduledV1 } from '../../../../libs/contracts/src/index.js';
+import type { IntegrationMessage } from '@bostadsko/bus';
+import { ApplicationsPlacedV1, ApplicationSubmittedV1, FeeNoticeIssuedV1, ListingLetV1, ProposalDecidedV1, ShowingScheduledV1 } from '@bostadsko/contracts';
 import type { FlatFacts, MessageContent } from '../templates/message-facts.js';
 
 /** What the consumer knows from earlier messages: the flat of a listing, the applicant of a proposal. */

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Consumer, IntegrationMessage, Tx } from '../../../../libs/bus/src/bus.port.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { AccountClosedV1, ContactDetailsChangedV1, ListingPublishedV1, TenantProposedV1 } from '../../../../libs/contracts/src/index.js';
-import type { PersonalDataVault } from '../../../../libs/personal-data/src/personal-data.vault.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import type { Consumer, IntegrationMessage, Tx } from '@bostadsko/bus';
+import { stockholmDate } from '@bostadsko/calendar';
+import { Clock } from '@bostadsko/clock';
+import { AccountClosedV1, ContactDetailsChangedV1, ListingPublishedV1, TenantProposedV1 } from '@bostadsko/contracts';
+import type { PersonalDataVault } from '@bostadsko/personal-data';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { PersonMessagesStore } from '../inbox/person-messages.store.js';
 import { PERSON_MESSAGES, VAULT } from '../messages.tokens.js';
 import { EMAIL_SETTING } from '../policy/messages-policy.js';

@@ -1,13 +1,13 @@
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { stockholmDate } from '@bostadsko/calendar';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length } from 'class-validator';
-import { IsCalendarDate, CurrentUser, currentCorrelationId, DomainRuleViolation, Public, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate, CurrentUser, currentCorrelationId, DomainRuleViolation, Public, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { isCalendarDate } from '../reports/period.js';
 import { POLICY_LIMITS, type PolicyChange, type PolicySetting, type StatisticsPolicy } from './statistics-policy.js';
 import { PolicyService } from './policy.service.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 
 const SETTINGS = Object.keys(POLICY_LIMITS) as PolicySetting[];
 

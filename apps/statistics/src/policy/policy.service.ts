@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DatedPolicy } from '../../../../libs/policy/src/dated-policy.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { DatedPolicy } from '@bostadsko/policy';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { DEFAULT_POLICY, POLICY_LIMITS, type StatisticsPolicy } from './statistics-policy.js';
 
 const POLICY_STREAM = 'statistics_policy-current';

@@ -1,4 +1,4 @@
-import type { PolicyChange as DatedChange, SettingLimits } from '../../../../libs/policy/src/dated-policy.js';
+import type { PolicyChange as DatedChange, SettingLimits } from '@bostadsko/policy';
 
 /** The statistics app's rules as data, changed only from a date onwards. */
 export interface StatisticsPolicy {

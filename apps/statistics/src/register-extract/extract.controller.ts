@@ -1,12 +1,10 @@
 import { Controller, ForbiddenException, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AccessLog } from '../../../../libs/access-log/src/access-log.js';
-import { StaffRead } from '../../../../libs/access-log/src/staff-read.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
-import { DATA_CONTROLLER, type RegisterExtractSection, heldOrNotFound } from '../../../../libs/personal-data/src/register-extract.js';
-import { CurrentUser, Roles, type AuthenticatedUser } from '../../../../libs/platform/src/index.js';
-import { INFRASTRUCTURE } from '../../../../libs/runtime/src/event-sourcing.module.js';
-import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { AccessLog, StaffRead } from '@bostadsko/access-log';
+import { Clock } from '@bostadsko/clock';
+import { DATA_CONTROLLER, type RegisterExtractSection, heldOrNotFound } from '@bostadsko/personal-data';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@bostadsko/platform';
+import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 

@@ -1,8 +1,8 @@
-import { IsCalendarDate } from '../../../../libs/platform/src/index.js';
+import { IsCalendarDate } from '@bostadsko/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { LISTING_TYPES, type ListingType } from '../../../../libs/contracts/src/index.js';
+import { LISTING_TYPES, type ListingType } from '@bostadsko/contracts';
 import { LANGUAGES, type Language } from '../formats/labels.js';
 import { CUTS, type Cut } from './lettings.report.js';
 import { GRANULARITIES, PERIOD_PATTERN, type Granularity } from './period.js';

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { InvalidRequest } from '../../../../libs/platform/src/index.js';
+import { InvalidRequest } from '@bostadsko/platform';
 import { lettingsCsv, lettingsSeriesCsv, queueTimeNeededCsv, seekersByAgeCsv, seekersCsv } from '../formats/csv.js';
 import { lettingsSeriesSvg, queueTimeNeededSvg, seekersSeriesSvg } from '../formats/svg-charts.js';
 import type { ReportQueryDto } from './report-query.dto.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Roles } from '../../../../libs/platform/src/index.js';
+import { Roles } from '@bostadsko/platform';
 import { ReportQueryDto } from './report-query.dto.js';
 import { ReportRoutes } from './report-routes.js';
 import { ReportsService } from './reports.service.js';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { InvalidRequest, PG_POOL, type FieldError } from '../../../../libs/platform/src/index.js';
+import { InvalidRequest, PG_POOL, type FieldError } from '@bostadsko/platform';
 import { PolicyService } from '../policy/policy.service.js';
-import { stockholmDate } from '../../../../libs/calendar/src/calendar.js';
+import { stockholmDate } from '@bostadsko/calendar';
 import type { LettingFacts } from './letting-facts.js';
 import { LettingSnapshot } from './letting-snapshot.js';
 import { lettingsReport, lettingsSeries, queueTimeNeeded, type Cut, type LettingFilter, type LettingsReport, type LettingsSeries, type QueueTimeNeededCell } from './lettings.report.js';
@@ -10,7 +10,7 @@ import { customPeriod, dayNumber, isCalendarDate, namedPeriod, type Granularity,
 import { rawLettingsReport, rawLettingsSeries, rawQueueTimeNeeded } from './raw-lettings.query.js';
 import type { ReportQueryDto } from './report-query.dto.js';
 import { seekersByAge, seekersSeries, type AgeGroupRow, type SeekersSeries } from './seekers.report.js';
-import { Clock } from '../../../../libs/clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 
 /** Who asks: the public open-data endpoints, or analysts (and staff, admins) with the detailed cuts. */
 export type Audience = 'public' | 'analyst';

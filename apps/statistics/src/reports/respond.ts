@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { InvalidRequest } from '../../../../libs/platform/src/index.js';
+import { InvalidRequest } from '@bostadsko/platform';
 import { svgToPng } from '../formats/png.js';
 import type { Format } from './report-query.dto.js';
 

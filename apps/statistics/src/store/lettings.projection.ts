@@ -1,6 +1,6 @@
-import type { IntegrationMessage, Tx } from '../../../../libs/bus/src/bus.port.js';
-import { LettingCancelledV1, ListingLetV1 } from '../../../../libs/contracts/src/index.js';
-import type { Projection } from '../../../../libs/projections/src/index.js';
+import type { IntegrationMessage, Tx } from '@bostadsko/bus';
+import { LettingCancelledV1, ListingLetV1 } from '@bostadsko/contracts';
+import type { Projection } from '@bostadsko/projections';
 
 export const LETTING_TOPICS = [ListingLetV1.type, LettingCancelledV1.type] as const;
 

@@ -1,6 +1,6 @@
-import type { IntegrationMessage, Tx } from '../../../../libs/bus/src/bus.port.js';
-import { ApplicationsClosedV1, ListingPublishedV1, ListingWithdrawnV1 } from '../../../../libs/contracts/src/index.js';
-import type { Projection } from '../../../../libs/projections/src/index.js';
+import type { IntegrationMessage, Tx } from '@bostadsko/bus';
+import { ApplicationsClosedV1, ListingPublishedV1, ListingWithdrawnV1 } from '@bostadsko/contracts';
+import type { Projection } from '@bostadsko/projections';
 
 export const LISTING_TOPICS = [ListingPublishedV1.type, ApplicationsClosedV1.type, ListingWithdrawnV1.type] as const;
 

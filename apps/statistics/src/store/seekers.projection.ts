@@ -1,6 +1,6 @@
-import type { IntegrationMessage, Tx } from '../../../../libs/bus/src/bus.port.js';
-import { AccountClosedV1, ApplicantDeregisteredV1, ApplicantDeregistrationReversedV1, ApplicantRegisteredV1 } from '../../../../libs/contracts/src/index.js';
-import type { Projection } from '../../../../libs/projections/src/index.js';
+import type { IntegrationMessage, Tx } from '@bostadsko/bus';
+import { AccountClosedV1, ApplicantDeregisteredV1, ApplicantDeregistrationReversedV1, ApplicantRegisteredV1 } from '@bostadsko/contracts';
+import type { Projection } from '@bostadsko/projections';
 
 export const SEEKER_TOPICS = [ApplicantRegisteredV1.type, ApplicantDeregisteredV1.type, ApplicantDeregistrationReversedV1.type, AccountClosedV1.type] as const;
 

@@ -1,4 +1,4 @@
-import type { BusProjection } from '../../../../libs/runtime/src/event-sourcing.module.js';
+import type { BusProjection } from '@bostadsko/runtime';
 import { APPLICATION_TOPICS, applicationsProjection } from './applications.projection.js';
 import { LANDLORD_TOPICS, landlordsProjection } from './landlords.projection.js';
 import { LETTING_TOPICS, lettingsProjection } from './lettings.projection.js';

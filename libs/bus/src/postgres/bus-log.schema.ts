@@ -1,4 +1,4 @@
-import type { Migration } from '../../../postgres/src/migrations.js';
+import type { Migration } from '@bostadsko/postgres';
 
 /** The single-node bus: an append-only message log, ordered like the event log. */
 export const BUS_LOG_MIGRATIONS: readonly Migration[] = [

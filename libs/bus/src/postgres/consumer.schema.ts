@@ -1,4 +1,4 @@
-import type { Migration } from '../../../postgres/src/migrations.js';
+import type { Migration } from '@bostadsko/postgres';
 
 /**
  * Consumer-side tables, in the consumer's read-model database whatever the bus:

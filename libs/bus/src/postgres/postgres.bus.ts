@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { comparePositions } from '../../../event-store/src/index.js';
-import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '../../../postgres/src/log-order.js';
+import { comparePositions } from '@bostadsko/event-store';
+import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '@bostadsko/postgres';
 import {
   sourceAppOf,
   type ConsumeOptions,

@@ -1,4 +1,4 @@
-import type { Migration } from '../../../postgres/src/migrations.js';
+import type { Migration } from '@bostadsko/postgres';
 
 /**
  * `position` alone can commit out of order (a bigserial is taken before commit),

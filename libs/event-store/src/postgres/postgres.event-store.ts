@@ -16,8 +16,7 @@ import type {
 } from '../event-store.port.js';
 import { pollingSubscription, Wakeup } from '../polling-subscription.js';
 import { SharedReads } from '../shared-reads.js';
-import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '../../../postgres/src/log-order.js';
-import { binaryRows, copyOut, repeatedText } from '../../../postgres/src/copy-out.js';
+import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams, binaryRows, copyOut, repeatedText } from '@bostadsko/postgres';
 import { APPEND_EACH_SQL, appendSql, type AppendRow } from './append.sql.js';
 import { appendOneByOne } from '../one-by-one.js';
 import { withBusinessTime, type BusinessNow } from '../business-time.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type pg from 'pg';
-import { migrate } from '../../../postgres/src/migrations.js';
+import { migrate } from '@bostadsko/postgres';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config.js';
 import { PG_POOL } from '../database/pg-pool.js';
 import { PLATFORM_MIGRATIONS } from '../database/platform-migrations.js';

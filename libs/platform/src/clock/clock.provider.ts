@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { Clock, SystemClock, TrainingClock } from '../../../clock/src/index.js';
+import { Clock, SystemClock, TrainingClock } from '@bostadsko/clock';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config.js';
 
 /** One clock per app: the wall clock in production, the training clock otherwise (moved by the training-clock follower). */

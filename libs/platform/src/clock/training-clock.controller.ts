@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { stockholmDate } from '../../../calendar/src/calendar.js';
-import { Clock, TrainingClock } from '../../../clock/src/index.js';
+import { stockholmDate } from '@bostadsko/calendar';
+import { Clock, TrainingClock } from '@bostadsko/clock';
 import { Public } from '../auth/public.decorator.js';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config.js';
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
-import { reportConnectionErrors } from '../../../postgres/src/connection-errors.js';
+import { reportConnectionErrors } from '@bostadsko/postgres';
 
 export const PG_POOL = Symbol('PG_POOL');
 

@@ -1,4 +1,4 @@
-import type { Migration } from '../../../postgres/src/migrations.js';
+import type { Migration } from '@bostadsko/postgres';
 import { ROLES } from '../auth/roles.js';
 
 export const PLATFORM_MIGRATIONS: readonly Migration[] = [

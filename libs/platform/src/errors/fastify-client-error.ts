@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { GENERIC_PROBLEM_TYPE } from '../../../errors/src/index.js';
+import { GENERIC_PROBLEM_TYPE } from '@bostadsko/errors';
 import type { Problem } from './problem-details.filter.js';
 
 /** Fastify's own 4xx errors (a malformed JSON body or URL, a wrong content type, a body too large) keep their status and message. */

@@ -2,7 +2,7 @@ import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { STATUS_CODES } from 'node:http';
-import { GENERIC_PROBLEM_TYPE, ProblemError, type ProblemDetails } from '../../../errors/src/index.js';
+import { GENERIC_PROBLEM_TYPE, ProblemError, type ProblemDetails } from '@bostadsko/errors';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 import { problemHeaders } from './problem-reply.js';
 

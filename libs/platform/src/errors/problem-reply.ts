@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE } from '../../../errors/src/index.js';
+import { PROBLEM_CONTENT_TYPE } from '@bostadsko/errors';
 import { RETRY_AFTER_SECONDS } from './database-unavailable.js';
 import type { Problem } from './problem-details.filter.js';
 

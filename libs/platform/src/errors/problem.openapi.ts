@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE } from '../../../errors/src/index.js';
+import { PROBLEM_CONTENT_TYPE } from '@bostadsko/errors';
 import { MAX_BODY_BYTES, MAX_PARAM_LENGTH } from '../http/input/input-guards.js';
 import { RETRY_AFTER_SECONDS } from './database-unavailable.js';
 

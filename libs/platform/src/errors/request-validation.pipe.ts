@@ -1,5 +1,5 @@
 import { Injectable, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { InvalidRequest } from '../../../errors/src/index.js';
+import { InvalidRequest } from '@bostadsko/errors';
 
 // Types Nest passes as a parameter's metatype that are not DTO classes.
 const NOT_DTOS = new Set<unknown>([String, Number, Boolean, Array, Object, Buffer]);

@@ -1,4 +1,4 @@
-import { InvalidRequest } from '../../../errors/src/index.js';
+import { InvalidRequest } from '@bostadsko/errors';
 
 /** The stream revision a client saw, as a strong ETag: `"7"`. */
 export function etagOf(revision: bigint): string {

@@ -9,9 +9,9 @@ import { TokenService } from '../auth/token.service.js';
 import { toProblem } from '../errors/problem-details.filter.js';
 import { sendProblem } from '../errors/problem-reply.js';
 import { fastifyClientProblem } from '../errors/fastify-client-error.js';
-import { InvalidRequest, type FieldError } from '../../../errors/src/index.js';
+import { InvalidRequest, type FieldError } from '@bostadsko/errors';
 import { IdempotencyStore } from './idempotency.interceptor.js';
-import { isIsoDate } from '../../../calendar/src/calendar.js';
+import { isIsoDate } from '@bostadsko/calendar';
 
 /** A JSON Schema object: it validates the body and is the body's OpenAPI schema. */
 export type BodySchema = Readonly<Record<string, unknown>>;

@@ -5,8 +5,8 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { userOf } from '../auth/authenticated-user.js';
 import { PG_POOL } from '../database/pg-pool.js';
 import { ClaimOwner } from './claim-owner.js';
-import { Conflict, DomainRuleViolation, InvalidRequest } from '../../../errors/src/index.js';
-import { withIdempotencyKey } from '../../../command-handling/src/index.js';
+import { Conflict, DomainRuleViolation, InvalidRequest } from '@bostadsko/errors';
+import { withIdempotencyKey } from '@bostadsko/command-handling';
 
 const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[\w.:-]{1,200}$/;

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isIsoDate } from '../../../calendar/src/calendar.js';
+import { isIsoDate } from '@bostadsko/calendar';
 
 /**
  * A real calendar date written YYYY-MM-DD: `2026-02-30` is refused, where a

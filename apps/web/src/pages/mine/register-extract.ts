@@ -1,8 +1,8 @@
-import type { RegisterExtractSection } from '../../../../../libs/personal-data/src/register-extract.js';
+import type { RegisterExtractSection } from '@bostadsko/personal-data';
 import type { ApiClient, App, Call } from '../../api/api-client.js';
 import { ApiRefusal, ApiUnavailable } from '../../api/api-error.js';
 
-export type { RegisterExtractSection } from '../../../../../libs/personal-data/src/register-extract.js';
+export type { RegisterExtractSection } from '@bostadsko/personal-data';
 
 /** Each app answers for the person at its own address (GDPR art. 15: everything held, in the whole system). */
 const SECTIONS: ReadonlyArray<{ readonly app: App; readonly path: (applicantId: string) => string }> = [

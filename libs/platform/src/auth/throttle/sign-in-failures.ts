@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
-import { migrate, type Migration } from '../../../../postgres/src/migrations.js';
+import { migrate, type Migration } from '@bostadsko/postgres';
 import { PG_POOL } from '../../database/pg-pool.js';
 import type { ThrottleKind } from './throttle.rules.js';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { Clock } from '../../../../clock/src/index.js';
+import { Clock } from '@bostadsko/clock';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../../config/platform-config.js';
 import { clientAddress } from './client-address.js';
 import { SignInFailures, type Counter } from './sign-in-failures.js';

@@ -1,4 +1,4 @@
-import { ProblemError } from '../../../../errors/src/index.js';
+import { ProblemError } from '@bostadsko/errors';
 
 /** 429: sign-in attempts wait until `retryAt`; the caller is told when, in the detail and in Retry-After. */
 export class TooManySignInAttempts extends ProblemError {

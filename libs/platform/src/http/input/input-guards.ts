@@ -1,6 +1,6 @@
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidRequest } from '../../../../errors/src/index.js';
+import { InvalidRequest } from '@bostadsko/errors';
 import { fastifyClientProblem } from '../../errors/fastify-client-error.js';
 import { toProblem } from '../../errors/problem-details.filter.js';
 import { sendProblem } from '../../errors/problem-reply.js';

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../../errors/src/index.js';
+import type { FieldError } from '@bostadsko/errors';
 
 /**
  * The fields of a request's input that hold a NUL character (U+0000), named as
