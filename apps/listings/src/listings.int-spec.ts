@@ -24,7 +24,7 @@ import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { expectRebuildToEqualLive } from '@bostadsko/testing';
 import { SeekerApplicationsService } from './applications/seeker-applications.service.js';
 import { ListingReader } from './listing/listing.reader.js';
-import { ListingService } from './listing/listing.service.js';
+import { ListingHandler } from './listing/listing.stream.js';
 import { ListingsModule } from './listings.module.js';
 import { listingsRebuildTargets } from './listings.rebuild.js';
 import { Clock } from '@bostadsko/clock';
@@ -501,9 +501,10 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     expect(shown.body).toMatchObject({ allocationMethod: 'lottery', lotterySeedHash: lottery.lotterySeedHash, lotterySeed: seed, status: 'ranked' });
 
     // Let to the first: the others' applications end with the listing, so they stop counting towards the cap.
-    await app
-      .get(ListingService)
-      .handle(firstCome.listingId, { type: 'mark-let', tenantApplicantId: seekers[0].id, applicationId: order[0], contractDate: moveIn }, { correlationId: randomUUID(), actor: 'test' });
+    await app.get(ListingHandler).handleOn(`listing-${firstCome.listingId}`, () => ({ type: 'mark-let', tenantApplicantId: seekers[0].id, applicationId: order[0], contractDate: moveIn }), {
+      correlationId: randomUUID(),
+      actor: 'test',
+    });
     await eventually(
       () => rows('SELECT status FROM listings.listings WHERE listing_id = $1', [firstCome.listingId]),
       (r) => r[0].status === 'let',

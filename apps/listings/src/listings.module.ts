@@ -8,7 +8,10 @@ import { PlatformModule } from '@bostadsko/platform';
 import { EventSourcingModule, eventSourcingHealth } from '@bostadsko/runtime';
 import { LandlordUserGuard } from './access/landlord-user.guard.js';
 import { ApplicationIntake } from './applications/application-intake.js';
-import { ApplicationUseCases } from './applications/application-use-cases.js';
+import { ApplicationViews } from './applications/application-views.js';
+import { MyApplicationsHandler, OneOfMyApplicationsHandler } from './applications/application.queries.js';
+import { ApplyForListingHandler } from './applications/apply.command.js';
+import { WithdrawApplicationHandler } from './applications/withdraw-application.command.js';
 import { ApplyRoute } from './applications/apply.route.js';
 import { EligibilityCheck } from './applications/eligibility-check.js';
 import { EligibilityController } from './applications/eligibility.controller.js';
@@ -21,14 +24,19 @@ import { composeMappers, listingIntegrationMessages } from './integration/listin
 import { lettingIntegrationMessages } from './letting/letting.integration.js';
 import { LETTING_PROJECTIONS, LettingModule } from './letting/letting.module.js';
 import { ListingCoreModule } from './listing-core.module.js';
-import { ListingUseCases } from './listing/listing-use-cases.js';
+import { ListingEnding } from './listing/listing-ending.js';
+import { LandlordsListingsHandler, ListingDetailsHandler, ListingsInProgressHandler, RequirementsTemplateHandler, SearchListingsHandler } from './listing/listing.queries.js';
+import { PublishListingHandler } from './listing/publish-listing.command.js';
+import { WithdrawListingHandler } from './listing/withdraw-listing.command.js';
 import { ListingsController } from './listing/listings.controller.js';
 import { LISTING_BUS_PROJECTIONS, LISTING_PROJECTIONS, listingsMigrations } from './listings.wiring.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { CloseJobScheduler } from './ranking/close-job.scheduler.js';
+import { CloseDueListingsHandler, CloseListingHandler } from './ranking/close-listings.command.js';
 import { CloseService } from './ranking/close.service.js';
 import { ExplanationService } from './ranking/explanation.service.js';
 import { RankingController } from './ranking/ranking.controller.js';
+import { ApplicationExplanationHandler, ListingExplanationHandler, RankingPageHandler } from './ranking/ranking.queries.js';
 import { LifecycleConsumer } from './read-models/seeker-lifecycle.consumer.js';
 import { ExtractController } from './register-extract/extract.controller.js';
 import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
@@ -53,9 +61,25 @@ const eventSourcing = EventSourcingModule.forRoot({
   providers: [
     ChangePolicyHandler,
     ...accessLogProviders('listings'),
-    ListingUseCases,
+    ListingEnding,
+    PublishListingHandler,
+    WithdrawListingHandler,
+    ApplyForListingHandler,
+    WithdrawApplicationHandler,
+    MyApplicationsHandler,
+    OneOfMyApplicationsHandler,
+    CloseListingHandler,
+    CloseDueListingsHandler,
+    SearchListingsHandler,
+    ListingDetailsHandler,
+    LandlordsListingsHandler,
+    ListingsInProgressHandler,
+    RequirementsTemplateHandler,
+    RankingPageHandler,
+    ListingExplanationHandler,
+    ApplicationExplanationHandler,
     ApplicationIntake,
-    ApplicationUseCases,
+    ApplicationViews,
     EligibilityCheck,
     ApplyRoute,
     OwnApplicationRoute,

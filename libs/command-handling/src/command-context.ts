@@ -8,4 +8,10 @@ export interface CommandContext {
   readonly actor: string;
   /** From If-Match: the revision the caller saw. With it a changed stream is 412, never retried. */
   readonly expectedRevision?: bigint;
+  /**
+   * The idempotency mark this command's events carry, for a command decided away
+   * from its request (a batch runs in whichever request started it): taken in the
+   * request with `idempotencyMarkFor`, null for none. Absent: the running request's.
+   */
+  readonly idempotencyMark?: string | null;
 }

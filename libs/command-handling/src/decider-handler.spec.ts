@@ -1,6 +1,6 @@
 import { InMemoryEventStore, VersionConflictError, type AppendResult, type ExpectedRevision, type NewEvent } from '@bostadsko/event-store';
 import { PreconditionFailed } from '@bostadsko/errors';
-import { DeciderHandler, EventSchemas, withIdempotencyKey } from './index.js';
+import { DeciderHandler, EventSchemas, idempotencyMarkFor, withIdempotencyKey } from './index.js';
 import { tally, type TallyEvent } from './tally.fixture.js';
 
 const context = { correlationId: 'req-1', actor: 'user-1' };
@@ -121,6 +121,45 @@ describe('DeciderHandler', () => {
       expect([ra.revision, rb.revision, ra.replayed, rb.replayed]).toEqual([a.revision, b.revision, true, true]);
       expect(rb.events).toEqual<TallyEvent[]>([{ type: 'added', data: { amount: 2 } }]);
       expect((await store.readStream('tally-t')).map((e) => e.metadata.idempotencyKey)).toEqual([undefined, 'k', 'k#2']);
+    });
+  });
+
+  describe('a batch: streams read together, decided apart, appended together', () => {
+    test('fold starts from a known state and revision and takes only the events after it', async () => {
+      const store = new InMemoryEventStore();
+      const handler = new DeciderHandler(store, tally);
+      await handler.handle({ type: 'open', id: 't' }, context);
+      const known = await handler.handle({ type: 'add', id: 't', amount: 2 }, context);
+      await handler.handle({ type: 'add', id: 't', amount: 3 }, context);
+      const after = handler.fold(await store.readStream('tally-t', known.revision! + 1n), { state: known.state, revision: known.revision! });
+      expect([after.state, after.revision]).toEqual([{ open: true, total: 5 }, 2n]);
+      expect(handler.fold([], { state: known.state, revision: known.revision! })).toEqual({ state: known.state, revision: 1n, events: [] });
+    });
+
+    test('decideOn decides on what the caller read and appends nothing itself; its append lands as handle would have written it', async () => {
+      const store = new InMemoryEventStore();
+      const handler = new DeciderHandler(store, tally);
+      await handler.handle({ type: 'open', id: 't' }, context);
+      const decision = handler.decideOn('tally-t', await handler.load('tally-t'), (state) => ({ type: 'add', id: 't', amount: state.total + 4 }), { ...context, idempotencyMark: 'm-1' });
+      if (!('append' in decision)) throw new Error('expected a decision to append');
+      expect(decision.decided).toEqual({ state: { open: true, total: 4 }, events: [{ type: 'added', data: { amount: 4 } }], revision: 0n, replayed: false });
+      expect(await store.readStream('tally-t')).toHaveLength(1);
+      expect(await store.appendEach([decision.append])).toEqual([expect.objectContaining({ nextExpectedRevision: 1n })]);
+      expect((await store.readStream('tally-t'))[1]).toMatchObject({ schemaVersion: 2, metadata: { correlationId: 'req-1', causationId: 'req-1', actor: 'user-1', idempotencyKey: 'm-1' } });
+      // The same request again finds its mark and is answered from it.
+      const again = handler.decideOn('tally-t', await handler.load('tally-t'), () => ({ type: 'open', id: 't' }), { ...context, idempotencyMark: 'm-1' });
+      expect(again).toEqual({ replayed: { state: { open: true, total: 4 }, events: [{ type: 'added', data: { amount: 4 } }], revision: 1n, position: expect.anything(), replayed: true } });
+    });
+
+    test('a mark taken in the request goes with the command, whatever request the batch runs in; null marks nothing', async () => {
+      const store = new InMemoryEventStore();
+      const handler = new DeciderHandler(store, tally);
+      const mark = withIdempotencyKey('mine', () => idempotencyMarkFor('tally-a'));
+      await withIdempotencyKey('whoever-started-the-batch', async () => {
+        await handler.handleOn('tally-a', () => ({ type: 'open', id: 'a' }), { ...context, idempotencyMark: mark });
+        await handler.handleOn('tally-b', () => ({ type: 'open', id: 'b' }), { ...context, idempotencyMark: null });
+      });
+      expect([(await store.readStream('tally-a'))[0].metadata.idempotencyKey, (await store.readStream('tally-b'))[0].metadata.idempotencyKey]).toEqual(['mine', undefined]);
     });
   });
 

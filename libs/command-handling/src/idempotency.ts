@@ -22,7 +22,7 @@ export function withIdempotencyKey<T>(key: string, work: () => T): T {
  * the first, `key#2` for the second… A retry repeats the same commands in the same
  * order (the request is the same, its hash checked), so it meets the same marks.
  */
-export function nextIdempotencyMark(streamId: string): string | undefined {
+export function idempotencyMarkFor(streamId: string): string | undefined {
   const scope = storage.getStore();
   if (!scope) return undefined;
   const n = (scope.handled.get(streamId) ?? 0) + 1;

@@ -6,7 +6,7 @@ export { PLATFORM_CONFIG, platformVariables, type PlatformConfig } from './confi
 export { currentCorrelationId } from './logging/correlation-id.js';
 export { loggerParams } from './logging/logger-params.js';
 
-export { Conflict, DomainRuleViolation, InvalidRequest, NotFound, PreconditionFailed, ServiceUnavailable, type FieldError } from '@bostadsko/errors';
+export { Conflict, DomainRuleViolation, InvalidRequest, NotFound, ServiceUnavailable, type FieldError } from '@bostadsko/errors';
 
 export type { HealthChecksOptions } from './health/health-checks.js';
 

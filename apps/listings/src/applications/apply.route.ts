@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { FastRoutes, type BodySchema } from '@bostadsko/platform';
-import { ApplicationUseCases } from './application-use-cases.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApplyForListing } from './apply.command.js';
 
 export interface ApplyBody {
   readonly listingId: string;
@@ -39,7 +40,7 @@ const APPLY_BODY: BodySchema = {
 export class ApplyRoute implements OnModuleInit {
   constructor(
     private readonly routes: FastRoutes,
-    private readonly useCases: ApplicationUseCases,
+    private readonly commands: CommandBus,
   ) {}
 
   onModuleInit(): void {
@@ -61,7 +62,7 @@ export class ApplyRoute implements OnModuleInit {
           422: 'Not eligible (failedRequirements names each), too many active applications, blocked after avhopp, deadline passed, not in the queue',
         },
       },
-      handle: (user, { body }) => this.useCases.apply(user, body),
+      handle: (user, { body }) => this.commands.execute(new ApplyForListing(user, body)),
     });
   }
 }

@@ -1,15 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { stockholmDate } from '@bostadsko/calendar';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { RequirementFailure } from '../listing/eligibility.js';
-import type { Declaration } from '../listing/listing.events.js';
-import { ListingService } from '../listing/listing.service.js';
+import { listingStream, seekerStream, type Declaration } from '../listing/listing.events.js';
+import { ListingHandler } from '../listing/listing.stream.js';
 import { Clock } from '@bostadsko/clock';
 import { PolicyService } from '../policy/policy.service.js';
 import { seekerFacts } from '../read-models/seekers.projection.js';
 import { applyCheck } from './application-intake.js';
 import { applyRefusals } from './seeker.decider.js';
-import { SeekerService } from './seeker.service.js';
+import { SeekerHandler } from './seeker.stream.js';
 
 /** One reason an apply would be refused now; a failed requirement carries its figures, the cap its limit, the avhopp block its end. */
 export type Refusal = RequirementFailure | { readonly code: string; readonly message: string; readonly limit?: number; readonly blockedUntil?: string };
@@ -22,24 +23,36 @@ export interface Eligibility {
   readonly refusals: readonly Refusal[];
 }
 
+/** GET /listings/:id/eligibility: "may I apply?", every reason an apply would be refused now. */
+export class CheckEligibility extends Query<Eligibility> {
+  constructor(
+    readonly applicantId: string,
+    readonly listingId: string,
+    /** Null: only the requirements that need no declaration are checked. */
+    readonly declaration: Declaration | null,
+  ) {
+    super();
+  }
+}
+
 /** A seeker asks before applying: the same reads and rules as an apply, and nothing is written. */
-@Injectable()
-export class EligibilityCheck {
+@QueryHandler(CheckEligibility)
+export class EligibilityCheck implements IQueryHandler<CheckEligibility, Eligibility> {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    private readonly listings: ListingService,
-    private readonly seekers: SeekerService,
+    private readonly listings: ListingHandler,
+    private readonly seekers: SeekerHandler,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
   ) {}
 
-  async check(applicantId: string, listingId: string, declaration: Declaration | null): Promise<Eligibility> {
+  async execute({ applicantId, listingId, declaration }: CheckEligibility): Promise<Eligibility> {
     const now = this.clock.now();
     const [listing, facts, policy, seeker] = await Promise.all([
-      this.listings.load(listingId),
+      this.listings.load(listingStream(listingId)),
       seekerFacts(this.infra.pool, [applicantId]),
       this.policy.recentlyOn(stockholmDate(now)),
-      this.seekers.load(applicantId),
+      this.seekers.load(seekerStream(applicantId)),
     ]);
     const check = applyCheck(listingId, now, listing.state, facts.get(applicantId), policy, declaration);
     // An apply is refused as not eligible once for all its failed requirements; asking first lists each with its figures.

@@ -2,7 +2,8 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { seekerOf } from '../access/access.js';
-import { EligibilityCheck } from './eligibility-check.js';
+import { QueryBus } from '@nestjs/cqrs';
+import { CheckEligibility } from './eligibility-check.js';
 import { declarationOf, EligibilityQuery } from './eligibility.dto.js';
 
 /** "May I apply?": a seeker's own answer before applying, for the listing page and the apply form. */
@@ -11,7 +12,7 @@ import { declarationOf, EligibilityQuery } from './eligibility.dto.js';
 @Roles('applicant')
 @Controller('listings')
 export class EligibilityController {
-  constructor(private readonly eligibility: EligibilityCheck) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':listingId/eligibility')
   @ApiOperation({
@@ -37,6 +38,6 @@ export class EligibilityController {
   @ApiForbiddenResponse({ description: 'Not a seeker' })
   @ApiNotFoundResponse({ description: 'No such listing' })
   check(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string, @Query() query: EligibilityQuery) {
-    return this.eligibility.check(seekerOf(user), listingId, declarationOf(query));
+    return this.queries.execute(new CheckEligibility(seekerOf(user), listingId, declarationOf(query)));
   }
 }

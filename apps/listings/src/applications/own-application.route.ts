@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { FastRoutes, type BodySchema } from '@bostadsko/platform';
-import { ApplicationUseCases } from './application-use-cases.js';
+import { QueryBus } from '@nestjs/cqrs';
+import { OneOfMyApplications } from './application.queries.js';
 
 const PARAMS: BodySchema = { type: 'object', required: ['applicationId'], properties: { applicationId: { type: 'string', format: 'uuid' } } };
 
@@ -13,7 +14,7 @@ const PARAMS: BodySchema = { type: 'object', required: ['applicationId'], proper
 export class OwnApplicationRoute implements OnModuleInit {
   constructor(
     private readonly routes: FastRoutes,
-    private readonly useCases: ApplicationUseCases,
+    private readonly queries: QueryBus,
   ) {}
 
   onModuleInit(): void {
@@ -29,7 +30,7 @@ export class OwnApplicationRoute implements OnModuleInit {
         summary: 'One of your applications with its current place',
         responses: { 200: 'The application, its listing and your place, e.g. "place 3 of 57"', 404: 'No such application among yours' },
       },
-      handle: (user, { params }) => this.useCases.one(user, params.applicationId),
+      handle: (user, { params }) => this.queries.execute(new OneOfMyApplications(user, params.applicationId)),
     });
   }
 }

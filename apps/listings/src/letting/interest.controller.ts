@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
-import { ForbiddenException } from '@nestjs/common';
 import { CurrentUser, NotFound, PG_POOL, Roles, type AuthenticatedUser } from '@bostadsko/platform';
-import { SeekerService } from '../applications/seeker.service.js';
+import { SeekerHandler } from '../applications/seeker.stream.js';
+import { seekerStream } from '../listing/listing.events.js';
 import { isStaff } from './letting.access.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AnswerInterest } from './answer-interest.command.js';
+import { BackOut } from './back-out.command.js';
 import { InterestDto } from './letting.dto.js';
-import { seekerExplanation } from './letting.explanation.js';
-import { LettingService } from './letting.service.js';
+import { Invitation } from './letting.queries.js';
 
 /** A seeker's own showing invitation and offer, answered by application id. */
 @ApiTags('letting')
@@ -15,15 +17,16 @@ import { LettingService } from './letting.service.js';
 @Controller('applications/:applicationId')
 export class InterestController {
   constructor(
-    private readonly letting: LettingService,
-    private readonly seekers: SeekerService,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly seekers: SeekerHandler,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
 
   /** The listing of the caller's own application, from their own stream; staff find any through the participants read model. */
   private async listingOf(user: AuthenticatedUser, applicationId: string): Promise<{ listingId: string; applicantId: string }> {
     if (user.roles.includes('applicant')) {
-      const { state } = await this.seekers.load(user.id);
+      const { state } = await this.seekers.load(seekerStream(user.id));
       const application = state.applications[applicationId];
       if (application) return { listingId: application.listingId, applicantId: user.id };
     }
@@ -41,8 +44,7 @@ export class InterestController {
   @ApiOkResponse({ description: 'Your place, showing slot, answer deadline, answer and how far you got; those placed above you counted by outcome only' })
   async invitation(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
     const { listingId } = await this.listingOf(user, applicationId);
-    const { context, state, events } = await this.letting.load(listingId);
-    return seekerExplanation(context, state, events, applicationId);
+    return this.queries.execute(new Invitation(listingId, applicationId));
   }
 
   @Post('interest')
@@ -52,16 +54,7 @@ export class InterestController {
   @ApiOkResponse({ description: 'Recorded; a yes from the best-placed applicant still in the running starts verification at once' })
   async answer(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: InterestDto) {
     const { listingId, applicantId } = await this.listingOf(user, applicationId);
-    if (applicantId !== user.id) throw new ForbiddenException('Only the seeker answers for their application');
-    const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'answer-interest', applicationId, applicantId, interested: body.interested, now }), { id: user.id });
-    const candidate = result.state.candidates[applicationId];
-    return {
-      applicationId,
-      listingId,
-      answer: result.state.invitations[applicationId]?.answer ?? null,
-      outcome: candidate?.outcome ?? null,
-      certificatesDue: candidate?.outcome === 'verification' ? candidate.certificatesDue : null,
-    };
+    return this.commands.execute(new AnswerInterest(user, listingId, applicationId, applicantId, body.interested));
   }
 
   @Post('back-out')
@@ -71,7 +64,6 @@ export class InterestController {
   @ApiOkResponse({ description: 'Backing out after saying yes: a withdrawal (avhopp); two within 12 months block applying for 6 months' })
   async backOut(@CurrentUser() user: AuthenticatedUser, @Param('applicationId', ParseUUIDPipe) applicationId: string) {
     const { listingId, applicantId } = await this.listingOf(user, applicationId);
-    const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'back-out', applicationId, applicantId, now }), { id: user.id });
-    return { applicationId, listingId, outcome: result.state.candidates[applicationId]?.outcome ?? null, avhopp: result.events.some((e) => e.type === 'backed-out') };
+    return this.commands.execute(new BackOut(user, listingId, applicationId, applicantId));
   }
 }

@@ -1,17 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { PersonalDataVault } from '@bostadsko/personal-data';
-import { CurrentUser, NotFound, Roles, type AuthenticatedUser } from '@bostadsko/platform';
-import { SeekerApplicationsService } from '../applications/seeker-applications.service.js';
-import { VAULT } from '../listings.tokens.js';
-import { auditAllocation } from './allocation.audit.js';
-import { assertStaffOrListingsLandlord, isListingsLandlord, isStaff } from './letting.access.js';
+import { CurrentUser, revisionFromIfMatch, Roles, type AuthenticatedUser } from '@bostadsko/platform';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CancelDto, VerificationDto } from './letting.dto.js';
 import type { VerifiedFacts } from './letting.events.js';
-import { landlordExplanation, seekerExplanation, stage, staffExplanation } from './letting.explanation.js';
-import { actorOf, withEtag, type Reply } from './letting.http.js';
-import { LettingService } from './letting.service.js';
-import { proposedHouseholds } from './proposed-households.js';
+import { withEtag, type Reply } from './letting.http.js';
+import { AdvanceLetting } from './advance-letting.command.js';
+import { CancelLetting } from './cancel-letting.command.js';
+import { RecordVerification } from './record-verification.command.js';
+import { BeingVerified, LettingAudit, LettingExplanation, LettingStanding } from './letting.queries.js';
 
 /** The letting of one listing: where it stands, the explanation, the deadline step, verification and cancellation. */
 @ApiTags('letting')
@@ -19,40 +16,24 @@ import { proposedHouseholds } from './proposed-households.js';
 @Controller('listings/:listingId/letting')
 export class LettingController {
   constructor(
-    private readonly letting: LettingService,
-    private readonly applications: SeekerApplicationsService,
-    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @Roles('staff', 'admin', 'landlord')
   @ApiOkResponse({ description: 'Where the letting stands, with an ETag for If-Match; staff see every participant, the landlord its proposals' })
   async state(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string, @Res({ passthrough: true }) reply: Reply) {
-    const { context, state, revision, events } = await this.letting.load(listingId);
-    assertStaffOrListingsLandlord(user, context.landlordId);
+    const { answer, revision } = await this.queries.execute(new LettingStanding(user, listingId));
     withEtag(reply, revision);
-    if (!isStaff(user)) return landlordExplanation(context, state, events, await proposedHouseholds(this.vault, events));
-    return {
-      listingId,
-      status: state.status,
-      stage: stage(state, context),
-      invitations: Object.values(state.invitations).sort((a, b) => a.place - b.place),
-      candidates: Object.values(state.candidates).sort((a, b) => a.place - b.place),
-      current: state.current ?? null,
-      tenant: state.tenant ?? null,
-    };
+    return answer;
   }
 
   @Get('explanation')
   @Roles('staff', 'admin', 'landlord', 'applicant')
   @ApiOkResponse({ description: 'Staff: the whole record. Landlord: showings and the proposals made to it. Seeker: their own part, and those placed above counted by outcome only' })
-  async explanation(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string) {
-    const { context, state, events } = await this.letting.load(listingId);
-    if (isStaff(user)) return staffExplanation(context, state, events);
-    if (isListingsLandlord(user, context.landlordId)) return landlordExplanation(context, state, events, await proposedHouseholds(this.vault, events));
-    const own = context.ranking.find((r) => r.applicantId === user.id);
-    if (user.roles.includes('applicant') && own) return seekerExplanation(context, state, events, own.applicationId);
-    throw new NotFound('You have no ranked application on this listing');
+  explanation(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string) {
+    return this.queries.execute(new LettingExplanation(user, listingId));
   }
 
   @Post('advance')
@@ -60,28 +41,16 @@ export class LettingController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Applies passed deadlines (no answer counts as no, late certificates) and applications ended elsewhere, then the next in line; the daily job does the same' })
   async advance(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string, @Res({ passthrough: true }) reply: Reply) {
-    const result = await this.letting.advance(listingId, { id: user.id });
-    withEtag(reply, result.revision);
-    return { listingId, recorded: result.events.map((e) => e.type), stage: stage(result.state, result.loaded.context) };
+    const { answer, revision } = await this.commands.execute(new AdvanceLetting(listingId, user.id));
+    withEtag(reply, revision);
+    return answer;
   }
 
   @Get('verification')
   @Roles('staff', 'admin')
   @ApiOkResponse({ description: "The applicant being verified: certificates due, the listing's requirements and what they declared on applying" })
-  async verification(@Param('listingId', ParseUUIDPipe) listingId: string) {
-    const { context, state } = await this.letting.load(listingId);
-    const current = state.current === undefined ? undefined : state.candidates[state.current];
-    if (!current || current.outcome !== 'verification') throw new NotFound('No applicant is being verified for this listing');
-    return {
-      applicationId: current.applicationId,
-      applicantId: current.applicantId,
-      place: current.place,
-      certificatesDue: current.certificatesDue,
-      requirements: context.requirements,
-      monthlyRent: context.flat.monthlyRent,
-      ageOn: context.deadline,
-      declared: (await this.applications.declaration(current.applicantId, current.applicationId)) ?? null,
-    };
+  verification(@Param('listingId', ParseUUIDPipe) listingId: string) {
+    return this.queries.execute(new BeingVerified(listingId));
   }
 
   @Post('verification')
@@ -97,7 +66,6 @@ export class LettingController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    const actor = actorOf(user, ifMatch);
     const facts: VerifiedFacts = {
       householdSize: body.householdSize,
       taxableIncome: body.taxableIncome,
@@ -105,26 +73,9 @@ export class LettingController {
       birthDate: body.birthDate,
       hasPaymentRemarks: body.hasPaymentRemarks,
     };
-    const result = await this.letting.handle(
-      listingId,
-      async (loaded, _rules, now) => {
-        const candidate = loaded.state.candidates[body.applicationId];
-        // Sealed under the applicant's key only for the one being verified; the decider refuses anyone else.
-        const sealed = candidate ? await this.vault.seal(candidate.applicantId, facts) : { subject: '', iv: '', tag: '', data: '' };
-        return { type: 'record-verification', applicationId: body.applicationId, facts, sealed, certificatesReceivedOn: body.certificatesReceivedOn, now, by: user.id };
-      },
-      actor,
-    );
-    withEtag(reply, result.revision);
-    const outcome = result.events.find((e) => ['applicant-verified', 'verification-failed', 'certificates-late'].includes(e.type));
-    const proposed = result.events.find((e) => e.type === 'tenant-proposed');
-    return {
-      applicationId: body.applicationId,
-      outcome: outcome?.type ?? 'unchanged',
-      checks: outcome && 'checks' in outcome.data ? outcome.data.checks : [],
-      proposalId: proposed?.type === 'tenant-proposed' ? proposed.data.proposalId : null,
-      stage: stage(result.state, result.loaded.context),
-    };
+    const { answer, revision } = await this.commands.execute(new RecordVerification(user, listingId, body.applicationId, facts, body.certificatesReceivedOn, revisionFromIfMatch(ifMatch)));
+    withEtag(reply, revision);
+    return answer;
   }
 
   @Post('cancel')
@@ -133,19 +84,13 @@ export class LettingController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOkResponse({ description: "The landlord did not complete the letting: recorded with the reason; the tenant's queue time is restored (LettingCancelledV1)" })
   async cancel(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string, @Body() body: CancelDto, @Headers('if-match') ifMatch: string | undefined) {
-    const actor = actorOf(user, ifMatch);
-    const { context } = await this.letting.load(listingId);
-    assertStaffOrListingsLandlord(user, context.landlordId);
-    const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'cancel-letting', reason: body.reason, now, by: user.id }), actor);
-    return { listingId, status: result.state.status };
+    return this.commands.execute(new CancelLetting(user, listingId, body.reason, revisionFromIfMatch(ifMatch)));
   }
 
   @Get('audit')
   @Roles('staff', 'admin')
   @ApiOkResponse({ description: 'Re-derives the allocation from the listing and letting events and lists any difference from what was recorded' })
-  async audit(@Param('listingId', ParseUUIDPipe) listingId: string) {
-    const { listingEvents, events } = await this.letting.load(listingId);
-    const differences = auditAllocation(listingEvents, events);
-    return { listingId, events: events.length, consistent: differences.length === 0, differences };
+  audit(@Param('listingId', ParseUUIDPipe) listingId: string) {
+    return this.queries.execute(new LettingAudit(listingId));
   }
 }

@@ -3,9 +3,11 @@ import { START, supervise, type RecordedEvent, type Subscription } from '@bostad
 import { loadCheckpoint, storeCheckpoint } from '@bostadsko/postgres';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { SeekerApplicationsService } from '../applications/seeker-applications.service.js';
-import { SeekerService } from '../applications/seeker.service.js';
+import type { CommandContext } from '@bostadsko/command-handling';
+import { SeekerHandler } from '../applications/seeker.stream.js';
 import { ListingRuleViolation } from '../listing/listing-rule-violation.js';
-import { ListingService } from '../listing/listing.service.js';
+import { listingStream, seekerStream } from '../listing/listing.events.js';
+import { ListingHandler } from '../listing/listing.stream.js';
 import { LETTING_STREAM_PREFIX } from './letting.events.js';
 import { followUpsOf, type FollowUp } from './letting.follow-ups.js';
 
@@ -25,9 +27,9 @@ export class LettingFollowUpRunner implements OnApplicationBootstrap, BeforeAppl
 
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    private readonly seekers: SeekerService,
+    private readonly seekers: SeekerHandler,
     private readonly applications: SeekerApplicationsService,
-    private readonly listings: ListingService,
+    private readonly listings: ListingHandler,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -62,20 +64,25 @@ export class LettingFollowUpRunner implements OnApplicationBootstrap, BeforeAppl
   }
 
   private async carryOut(listingId: string, followUp: FollowUp, event: RecordedEvent): Promise<void> {
-    const context = { correlationId: event.metadata.correlationId, causationId: event.id, actor: 'listings:letting' };
+    // Each step continues the request that caused the letting event, and names that event as its cause.
+    const context: CommandContext = { correlationId: event.metadata.correlationId, causationId: event.id, actor: 'listings:letting' };
     switch (followUp.kind) {
       case 'record-avhopp':
-        return this.applications.recordAvhopp(followUp.applicantId, { listingId, applicationId: followUp.applicationId, on: followUp.on, kind: followUp.avhopp });
+        return this.applications.recordAvhopp(followUp.applicantId, { listingId, applicationId: followUp.applicationId, on: followUp.on, kind: followUp.avhopp }, context);
       case 'end-application':
-        await this.seekers.handle(followUp.applicantId, { type: 'withdraw', applicationId: followUp.applicationId, now: event.recordedAt, reason: followUp.reason }, context);
+        await this.seekers.handleOn(seekerStream(followUp.applicantId), () => ({ type: 'withdraw', applicationId: followUp.applicationId, now: event.recordedAt, reason: followUp.reason }), context);
         return;
       case 'mark-let':
-        await this.listings.handle(listingId, { type: 'mark-let', tenantApplicantId: followUp.applicantId, applicationId: followUp.applicationId, contractDate: followUp.contractDate }, context);
+        await this.listings.handleOn(
+          listingStream(listingId),
+          () => ({ type: 'mark-let', tenantApplicantId: followUp.applicantId, applicationId: followUp.applicationId, contractDate: followUp.contractDate }),
+          context,
+        );
         return;
       case 'withdraw-tenants-other-applications':
-        return this.applications.withdrawAll(followUp.applicantId, 'let-to-seeker-elsewhere', followUp.applicationId);
+        return this.applications.withdrawAll(followUp.applicantId, 'let-to-seeker-elsewhere', followUp.applicationId, { ...context, actor: 'listings:let-to-seeker-elsewhere' });
       case 'end-listing-no-one-left':
-        await this.listings.handle(listingId, { type: 'withdraw', on: followUp.on, by: 'listings:letting', reason: 'no-eligible-applicant' }, context);
+        await this.listings.handleOn(listingStream(listingId), () => ({ type: 'withdraw', on: followUp.on, by: 'listings:letting', reason: 'no-eligible-applicant' }), context);
         return;
     }
   }

@@ -13,7 +13,7 @@ import { EventSourcingModule, INFRASTRUCTURE, type Infrastructure } from '@bosta
 import { eventually } from '../../../../test/support/eventually.js';
 import { freshDatabase } from '../../../../test/support/fresh-database.js';
 import { blockedUntil } from '../applications/seeker.decider.js';
-import { SeekerService } from '../applications/seeker.service.js';
+import { SeekerHandler } from '../applications/seeker.stream.js';
 import { ListingCoreModule } from '../listing-core.module.js';
 import type { ListingEvent, RankedApplicant, SeekerEvent } from '../listing/listing.events.js';
 import { VAULT } from '../listings.tokens.js';
@@ -328,13 +328,13 @@ describe('letting over HTTP on real PostgreSQL', () => {
     expect(lateOnes.find((e) => e.type === 'avhopp-recorded')?.data).toMatchObject({ kind: 'late-certificates', on: '2030-03-12' });
 
     // A second avhopp by the same seeker within 12 months: the seeker decider blocks applying for 6 months.
-    const seekers = app.get(SeekerService);
-    await seekers.handle(
-      seeker.applicantId,
-      { type: 'record-avhopp', listingId: second.listingId, applicationId: randomUUID(), on: '2030-09-01', kind: 'late-certificates' },
+    const seekers = app.get(SeekerHandler);
+    await seekers.handleOn(
+      `listing-seeker-${seeker.applicantId}`,
+      () => ({ type: 'record-avhopp', listingId: second.listingId, applicationId: randomUUID(), on: '2030-09-01', kind: 'late-certificates' }),
       { correlationId: 'test', actor: 'test' },
     );
-    const { state } = await seekers.load(seeker.applicantId);
+    const { state } = await seekers.load(`listing-seeker-${seeker.applicantId}`);
     expect(blockedUntil(state, DEFAULT_POLICY, '2030-09-02')).toBe('2031-03-01');
   });
 
@@ -392,6 +392,142 @@ describe('letting over HTTP on real PostgreSQL', () => {
     setToday('2030-03-07');
     const tooLate = await answer(seekers[2], true).expect(422);
     expect(tooLate.body.type).toBe('https://bostadsko.se/problems/letting/answer-too-late');
+  });
+
+  test('a stale If-Match is 412 on every letting write that takes it and changes nothing; the current ETag is taken; a malformed one is 400', async () => {
+    setToday('2030-03-01');
+    const { listingId, seekers, landlord } = await rankedListing(3);
+    const lettingEvents = async () => (await infra.store.readStream(`letting-${listingId}`)).length;
+    const etag = async () => (await http().get(`/listings/${listingId}/letting`).set('authorization', bearer(staff)).expect(200)).headers.etag as string;
+    /** Refused as stale, with the revision the letting is at, and nothing appended. */
+    const stale = async (attempt: request.Test, currentRevision: string | null) => {
+      const before = await lettingEvents();
+      const refused = await attempt.expect(412);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ status: 412, type: 'https://bostadsko.se/problems/stale-etag', currentRevision });
+      expect(await lettingEvents()).toBe(before);
+    };
+    const slots = { slots: [{ startsAt: '2030-03-03T16:00:00Z', endsAt: '2030-03-03T16:30:00Z' }] };
+
+    // Before the first showing the letting has no stream: any revision named is stale.
+    await stale(http().post(`/listings/${listingId}/showings`).set('authorization', bearer(landlord)).set('if-match', '"0"').send(slots), null);
+    const malformed = await http().post(`/listings/${listingId}/showings`).set('authorization', bearer(landlord)).set('if-match', 'yesterday').send(slots).expect(400);
+    expect(malformed.body.errors).toEqual([{ field: 'If-Match', messages: ['must be an ETag this API returned, e.g. "3"'] }]);
+    const shown = await http().post(`/listings/${listingId}/showings`).set('authorization', bearer(landlord)).send(slots).expect(201);
+    expect(shown.headers.etag).toBe(await etag());
+    await stale(http().post(`/listings/${listingId}/showings`).set('authorization', bearer(landlord)).set('if-match', '"7"').send(slots), JSON.parse(shown.headers.etag as string));
+
+    setToday('2030-03-04');
+    await answer(seekers[0], true).expect(200);
+    const beforeVerifying = await etag();
+    await stale(verify(listingId, seekers[0]).set('if-match', shown.headers.etag as string), JSON.parse(beforeVerifying));
+    setToday('2030-03-05');
+    const verified = await verify(listingId, seekers[0]).set('if-match', beforeVerifying).expect(200);
+    expect(verified.headers.etag).toBe(await etag());
+    const proposal = `/listings/${listingId}/proposals/${verified.body.proposalId}`;
+    const afterVerifying = JSON.parse(verified.headers.etag as string) as string;
+    await stale(http().post(`${proposal}/approve`).set('authorization', bearer(landlord)).set('if-match', beforeVerifying), afterVerifying);
+    await stale(http().post(`${proposal}/reject`).set('authorization', bearer(landlord)).set('if-match', beforeVerifying).send({ reason: 'Not this one' }), afterVerifying);
+    const approved = await http()
+      .post(`${proposal}/approve`)
+      .set('authorization', bearer(landlord))
+      .set('if-match', verified.headers.etag as string)
+      .expect(200);
+    await stale(
+      http()
+        .post(`${proposal}/contract`)
+        .set('authorization', bearer(landlord))
+        .set('if-match', verified.headers.etag as string)
+        .send({ contractDate: '2030-03-20' }),
+      JSON.parse(approved.headers.etag as string),
+    );
+    const signed = await http()
+      .post(`${proposal}/contract`)
+      .set('authorization', bearer(landlord))
+      .set('if-match', approved.headers.etag as string)
+      .send({ contractDate: '2030-03-20' })
+      .expect(200);
+    await stale(
+      http()
+        .post(`/listings/${listingId}/letting/cancel`)
+        .set('authorization', bearer(landlord))
+        .set('if-match', approved.headers.etag as string)
+        .send({ reason: 'Water damage' }),
+      JSON.parse(signed.headers.etag as string),
+    );
+    await http()
+      .post(`/listings/${listingId}/letting/cancel`)
+      .set('authorization', bearer(landlord))
+      .set('if-match', signed.headers.etag as string)
+      .send({ reason: 'Water damage' })
+      .expect(200);
+  });
+
+  test('rules refuse with 409 and a code; invited seekers answering at once are all recorded, each decided again on what the others wrote', async () => {
+    setToday('2030-03-01');
+    const { listingId, seekers, landlord } = await rankedListing(8);
+    await schedule(listingId, landlord).expect(201);
+    setToday('2030-03-04');
+    const answers = await Promise.all(seekers.map((s, i) => answer(s, i % 2 === 0)));
+    expect(answers.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const recorded = (await infra.store.readStream(`letting-${listingId}`)).filter((e) => e.type === 'interest-answered').map((e) => (e.data as { applicationId: string }).applicationId);
+    expect(new Set(recorded)).toEqual(new Set(seekers.map((s) => s.applicationId)));
+
+    const codeOf = async (attempt: request.Test) => {
+      const refused = await attempt;
+      return [refused.status, refused.body.code, refused.body.type];
+    };
+    expect(await codeOf(answer(seekers[0], false))).toEqual([409, 'already-answered', 'https://bostadsko.se/problems/letting/already-answered']);
+    expect(await codeOf(verify(listingId, seekers[2]))).toEqual([409, 'not-being-verified', 'https://bostadsko.se/problems/letting/not-being-verified']);
+    setToday('2030-03-05');
+    const proposalId = (await verify(listingId, seekers[0]).expect(200)).body.proposalId as string;
+    await http().post(`/listings/${listingId}/proposals/${proposalId}/reject`).set('authorization', bearer(landlord)).send({ reason: 'Not this one' }).expect(200);
+    expect(await codeOf(http().post(`/listings/${listingId}/proposals/${proposalId}/approve`).set('authorization', bearer(landlord)))).toEqual([
+      409,
+      'proposal-not-pending',
+      'https://bostadsko.se/problems/letting/proposal-not-pending',
+    ]);
+    await http().post(`/applications/${seekers[2].applicationId}/back-out`).set('authorization', bearer(seekers[2].token)).expect(200);
+    expect(await codeOf(http().post(`/applications/${seekers[2].applicationId}/back-out`).set('authorization', bearer(seekers[2].token)))).toEqual([
+      409,
+      'already-out',
+      'https://bostadsko.se/problems/letting/already-out',
+    ]);
+  });
+
+  test("letting events carry the request's correlation id, the request as cause, and who decided; the listing's follow-up carries them on, caused by the letting's event", async () => {
+    setToday('2030-03-01');
+    const { listingId, seekers, landlord } = await rankedListing(1);
+    const landlordUser = tokens.userOf(landlord)!.id;
+    await schedule(listingId, landlord).set('x-correlation-id', 'schedule-1').expect(201);
+    setToday('2030-03-04');
+    await answer(seekers[0], true).set('x-correlation-id', 'answer-1').expect(200);
+    setToday('2030-03-05');
+    const { proposalId } = (await verify(listingId, seekers[0]).set('x-correlation-id', 'verify-1').expect(200)).body as { proposalId: string };
+    await http().post(`/listings/${listingId}/proposals/${proposalId}/approve`).set('authorization', bearer(landlord)).set('x-correlation-id', 'approve-1').expect(200);
+    await http()
+      .post(`/listings/${listingId}/proposals/${proposalId}/contract`)
+      .set('authorization', bearer(landlord))
+      .set('x-correlation-id', 'sign-1')
+      .send({ contractDate: '2030-03-20' })
+      .expect(200);
+
+    const letting = await infra.store.readStream(`letting-${listingId}`);
+    const staffId = tokens.userOf(staff)!.id;
+    expect(letting.map(({ type, metadata: { correlationId, causationId, actor } }) => ({ type, correlationId, causationId, actor }))).toEqual([
+      { type: 'showing-scheduled', correlationId: 'schedule-1', causationId: 'schedule-1', actor: landlordUser },
+      { type: 'interest-answered', correlationId: 'answer-1', causationId: 'answer-1', actor: seekers[0].applicantId },
+      { type: 'verification-requested', correlationId: 'answer-1', causationId: 'answer-1', actor: seekers[0].applicantId },
+      { type: 'applicant-verified', correlationId: 'verify-1', causationId: 'verify-1', actor: staffId },
+      { type: 'tenant-proposed', correlationId: 'verify-1', causationId: 'verify-1', actor: staffId },
+      { type: 'proposal-approved', correlationId: 'approve-1', causationId: 'approve-1', actor: landlordUser },
+      { type: 'contract-signed', correlationId: 'sign-1', causationId: 'sign-1', actor: landlordUser },
+    ]);
+    const let_ = await eventually(
+      async () => (await infra.store.readStream(`listing-${listingId}`)).find((e) => e.type === 'listing-let'),
+      (e) => e !== undefined,
+    );
+    expect(let_!.metadata).toMatchObject({ correlationId: 'sign-1', causationId: letting.at(-1)!.id, actor: 'listings:letting' });
   });
 
   test('short-term letting keeps the queue time: usesQueueTime false on ListingLetV1', async () => {

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
 import { BusinessSchedule, Clock } from '@bostadsko/clock';
 import { env, loadConfig, PG_POOL, Roles } from '@bostadsko/platform';
-import { LettingService } from './letting.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { AdvanceLetting } from './advance-letting.command.js';
 
 /** 0 turns the schedule off, e.g. in tests that drive the deadlines through the API. */
 const lettingJobVariables = { LETTING_JOB_INTERVAL_MINUTES: env.int({ min: 0, max: 1440 }).default(60) };
@@ -14,7 +15,7 @@ export class LettingJobs {
   private readonly logger = new Logger('LettingJobs');
 
   constructor(
-    private readonly letting: LettingService,
+    private readonly commands: CommandBus,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
 
@@ -23,8 +24,8 @@ export class LettingJobs {
     let changed = 0;
     for (const { listing_id } of rows) {
       try {
-        const result = await this.letting.advance(listing_id, { id: 'listings:letting-deadlines' });
-        if (result.events.length > 0) changed++;
+        const { answer } = await this.commands.execute(new AdvanceLetting(listing_id, 'listings:letting-deadlines'));
+        if (answer.recorded.length > 0) changed++;
       } catch (error) {
         // One letting's failure must not hold up the others; it is tried again next run.
         this.logger.error(`letting ${listing_id}: deadlines not applied: ${(error as Error).message}`);

@@ -1,17 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { VersionConflictError, type RecordedEvent } from '@bostadsko/event-store';
-import { currentCorrelationId, NotFound, PreconditionFailed } from '@bostadsko/platform';
+import { DeciderHandler } from '@bostadsko/command-handling';
+import type { RecordedEvent } from '@bostadsko/event-store';
+import { NotFound } from '@bostadsko/platform';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
-import { SeekerService } from '../applications/seeker.service.js';
-import { ListingService } from '../listing/listing.service.js';
+import { SeekerHandler } from '../applications/seeker.stream.js';
+import { contextOf } from '../command-context.js';
+import { listingStream, seekerStream } from '../listing/listing.events.js';
+import { ListingHandler } from '../listing/listing.stream.js';
 import { Clock } from '@bostadsko/clock';
 import { stockholmDate } from '@bostadsko/calendar';
 import { lettingContext, type LettingContext } from './letting.context.js';
-import { decide, evolve, initialLettingState, type LettingCommand, type LettingState, type Withdrawn } from './letting.decider.js';
+import type { LettingCommand, LettingState, Withdrawn } from './letting.decider.js';
 import { lettingStream, type LettingEvent } from './letting.events.js';
 import type { LettingRules } from './letting.policy.js';
 import { LettingPolicyService } from './letting-policy.service.js';
+import { lettingStreamType, type LettingDecision } from './letting.stream.js';
 
 export interface LoadedLetting {
   readonly context: LettingContext;
@@ -22,6 +25,9 @@ export interface LoadedLetting {
   readonly listingEvents: readonly RecordedEvent[];
 }
 
+/** What a command is built from on each attempt: the listing and the letting as that attempt read them. */
+export type LettingView = Pick<LoadedLetting, 'context' | 'state'>;
+
 export interface Actor {
   readonly id: string;
   /** From If-Match: the letting revision the caller saw; a change since is refused with 412 instead of retried. */
@@ -30,59 +36,58 @@ export interface Actor {
 
 /** Ended by the seeker's own answer in this letting, so not a reason to pass them over. */
 const ENDED_BY_THE_LETTING = new Set(['declined', 'avhopp']);
-const RETRIES = 8;
 
-/** Load the listing and its letting, decide, append with the expected revision: the one way a letting changes. */
+/** The listing and its letting read together; every change of a letting goes through the one command path. */
 @Injectable()
 export class LettingService {
+  private readonly lettings: DeciderHandler<LettingDecision, LettingEvent, LettingState>;
+
   constructor(
-    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    @Inject(INFRASTRUCTURE) infra: Infrastructure,
     private readonly clock: Clock,
-    private readonly listings: ListingService,
-    private readonly seekers: SeekerService,
+    private readonly listings: ListingHandler,
+    private readonly seekers: SeekerHandler,
     private readonly policy: LettingPolicyService,
-  ) {}
+  ) {
+    this.lettings = new DeciderHandler(infra.store, lettingStreamType);
+  }
 
   async load(listingId: string): Promise<LoadedLetting> {
-    const [listing, events] = await Promise.all([this.listings.load(listingId), this.infra.store.readStream(lettingStream(listingId))]);
-    const context = lettingContext(listingId, listing.events);
+    const [{ context, events: listingEvents }, letting] = await Promise.all([this.listing(listingId), this.lettings.load(lettingStream(listingId))]);
+    return { context, state: letting.state, revision: letting.revision, events: letting.events, listingEvents };
+  }
+
+  private async listing(listingId: string): Promise<{ context: LettingContext; events: readonly RecordedEvent[] }> {
+    const { events } = await this.listings.load(listingStream(listingId));
+    const context = lettingContext(listingId, events);
     if (!context) throw new NotFound('No such listing');
-    const state = events.reduce((s, e) => evolve(s, e as unknown as LettingEvent), initialLettingState);
-    return { context, state, revision: events.at(-1)?.revision, events, listingEvents: listing.events };
+    return { context, events };
   }
 
   /**
-   * Builds the command from fresh state (the seekers' withdrawals are read
-   * then), decides and appends; a concurrent change is retried unless the
-   * caller named the revision it saw.
+   * Builds the command from fresh state on each attempt (the listing, the rules
+   * and the seekers' withdrawals are read then), decides and appends; a
+   * concurrent change is decided again unless the caller named the revision it saw.
    */
   async handle(
     listingId: string,
-    command: (loaded: LoadedLetting, rules: LettingRules, now: Date) => Promise<LettingCommand> | LettingCommand,
+    command: (view: LettingView, rules: LettingRules, now: Date) => Promise<LettingCommand> | LettingCommand,
     actor: Actor,
-  ): Promise<{ loaded: LoadedLetting; events: LettingEvent[]; state: LettingState; revision: bigint | undefined }> {
-    for (let attempt = 1; ; attempt++) {
-      const loaded = await this.load(listingId);
-      if (actor.expectedRevision !== undefined && actor.expectedRevision !== (loaded.revision ?? -1n)) {
-        throw new PreconditionFailed('The letting changed since you read it: fetch it again and retry', { extensions: { currentRevision: String(loaded.revision ?? -1n) } });
-      }
-      const now = this.clock.now();
-      const rules = await this.policy.rules(stockholmDate(now));
-      const events = decide(await command(loaded, rules, now), loaded.state, loaded.context, rules);
-      if (events.length === 0) return { loaded, events, state: loaded.state, revision: loaded.revision };
-      const correlationId = currentCorrelationId() ?? randomUUID();
-      try {
-        const result = await this.infra.store.append(
-          lettingStream(listingId),
-          events.map((e) => ({ id: randomUUID(), type: e.type, schemaVersion: 1, data: e.data, metadata: { correlationId, causationId: null, actor: actor.id } })),
-          loaded.revision ?? 'no_stream',
-        );
-        return { loaded, events, state: events.reduce(evolve, loaded.state), revision: result.nextExpectedRevision };
-      } catch (error) {
-        if (!(error instanceof VersionConflictError) || attempt >= RETRIES) throw error;
-        if (actor.expectedRevision !== undefined) throw new PreconditionFailed('The letting changed since you read it: fetch it again and retry');
-      }
-    }
+  ): Promise<{ context: LettingContext; events: readonly LettingEvent[]; state: LettingState; revision: bigint | undefined }> {
+    let context: LettingContext | undefined;
+    const result = await this.lettings.handleOn(
+      lettingStream(listingId),
+      async (state) => {
+        context = (await this.listing(listingId)).context;
+        const now = this.clock.now();
+        const rules = await this.policy.rules(stockholmDate(now));
+        return { command: await command({ context, state }, rules, now), context, rules };
+      },
+      contextOf(actor.id, { expectedRevision: actor.expectedRevision }),
+    );
+    // A replayed request built no command: its listing is read for the answer.
+    context ??= (await this.listing(listingId)).context;
+    return { context, events: result.events, state: result.state, revision: result.revision };
   }
 
   /** Applications of these seekers that ended outside the letting (deregistered, closed, let elsewhere), by application id. */
@@ -90,7 +95,7 @@ export class LettingService {
     const result: Record<string, string> = {};
     await Promise.all(
       applicants.map(async ({ applicantId, applicationId }) => {
-        const { state } = await this.seekers.load(applicantId);
+        const { state } = await this.seekers.load(seekerStream(applicantId));
         const application = state.applications[applicationId];
         if (application?.status === 'withdrawn' && !ENDED_BY_THE_LETTING.has(application.withdrawnReason ?? '')) result[applicationId] = application.withdrawnReason ?? 'withdrawn';
       }),
@@ -99,7 +104,7 @@ export class LettingService {
   }
 
   /** The ranked applicants a showing would reach: enough not yet seen to find N still active. */
-  async withdrawnAmongNext(loaded: LoadedLetting, rules: LettingRules): Promise<Withdrawn> {
+  async withdrawnAmongNext(loaded: LettingView, rules: LettingRules): Promise<Withdrawn> {
     const unseen = loaded.context.ranking.filter((r) => !(r.applicationId in loaded.state.invitations) && !(r.applicationId in loaded.state.skipped));
     const withdrawn: Record<string, string> = {};
     let active = 0;
@@ -112,13 +117,8 @@ export class LettingService {
   }
 
   /** Invitees and candidates still in the running, whose applications may have ended elsewhere since. */
-  async withdrawnAmongInvited(loaded: LoadedLetting): Promise<Withdrawn> {
+  async withdrawnAmongInvited(loaded: LettingView): Promise<Withdrawn> {
     const stillIn = Object.values(loaded.state.invitations).filter((i) => i.answer === 'pending' || i.answer === 'interested');
     return this.withdrawn(stillIn);
-  }
-
-  /** Deadlines passed and applications withdrawn elsewhere: what the daily job and staff's "advance" apply. */
-  advance(listingId: string, actor: Actor) {
-    return this.handle(listingId, async (loaded, _rules, now) => ({ type: 'advance', withdrawn: await this.withdrawnAmongInvited(loaded), now }), actor);
   }
 }

@@ -9,7 +9,7 @@ import { createTestApp, TokenService } from '@bostadsko/platform';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../../test/support/eventually.js';
 import { freshDatabase } from '../../../../test/support/fresh-database.js';
-import { SeekerService } from '../applications/seeker.service.js';
+import { SeekerHandler } from '../applications/seeker.stream.js';
 import { ListingReader } from '../listing/listing.reader.js';
 import { ListingsModule } from '../listings.module.js';
 import { Clock } from '@bostadsko/clock';
@@ -187,14 +187,14 @@ describe('letting after a ranking made by the listings app', () => {
       () => reader.get(listing.listingId),
       (l) => l?.status === 'let',
     );
-    const seekers = app.get(SeekerService);
+    const seekers = app.get(SeekerHandler);
     const tenant = await eventually(
-      () => seekers.load(oldest.id),
+      () => seekers.load(`listing-seeker-${oldest.id}`),
       ({ state }) => state.applications[elsewhere]?.status === 'withdrawn',
     );
     expect(tenant.state.applications[elsewhere]).toMatchObject({ status: 'withdrawn', withdrawnReason: 'let-to-seeker-elsewhere' });
     const decliner = await eventually(
-      () => seekers.load(middle.id),
+      () => seekers.load(`listing-seeker-${middle.id}`),
       ({ state }) => state.applications[applied.middle]?.status === 'withdrawn',
     );
     expect(decliner.state.applications[applied.middle].withdrawnReason).toBe('declined');

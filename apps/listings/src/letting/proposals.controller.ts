@@ -1,14 +1,12 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { PersonalDataVault } from '@bostadsko/personal-data';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@bostadsko/platform';
-import { VAULT } from '../listings.tokens.js';
-import { assertListingsLandlord, assertStaffOrListingsLandlord } from './letting.access.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ProposalsOfListing } from './letting.queries.js';
+import { CurrentUser, revisionFromIfMatch, Roles, type AuthenticatedUser } from '@bostadsko/platform';
+import { DecideProposal } from './decide-proposal.command.js';
+import { SignContract } from './sign-contract.command.js';
 import { ContractDto, RejectDto } from './letting.dto.js';
-import { proposalsOf, stage } from './letting.explanation.js';
-import { actorOf, withEtag, type Reply } from './letting.http.js';
-import { LettingService, type Actor } from './letting.service.js';
-import { proposedHouseholds } from './proposed-households.js';
+import { withEtag, type Reply } from './letting.http.js';
 
 /**
  * Contract proposals to the landlord: it sees the proposed applicant's place,
@@ -20,17 +18,16 @@ import { proposedHouseholds } from './proposed-households.js';
 @Controller('listings/:listingId/proposals')
 export class ProposalsController {
   constructor(
-    private readonly letting: LettingService,
-    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @Roles('staff', 'admin', 'landlord')
   async list(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string, @Res({ passthrough: true }) reply: Reply) {
-    const { context, state, events, revision } = await this.letting.load(listingId);
-    assertStaffOrListingsLandlord(user, context.landlordId);
+    const { answer, revision } = await this.queries.execute(new ProposalsOfListing(user, listingId));
     withEtag(reply, revision);
-    return proposalsOf(state, events, await proposedHouseholds(this.vault, events));
+    return answer;
   }
 
   @Post(':proposalId/approve')
@@ -46,7 +43,7 @@ export class ProposalsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    return this.decide(user, listingId, proposalId, 'approve', undefined, actorOf(user, ifMatch), reply);
+    return this.decide(new DecideProposal(user, listingId, proposalId, 'approve', undefined, revisionFromIfMatch(ifMatch)), reply);
   }
 
   @Post(':proposalId/reject')
@@ -63,7 +60,7 @@ export class ProposalsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    return this.decide(user, listingId, proposalId, 'reject', body.reason, actorOf(user, ifMatch), reply);
+    return this.decide(new DecideProposal(user, listingId, proposalId, 'reject', body.reason, revisionFromIfMatch(ifMatch)), reply);
   }
 
   @Post(':proposalId/contract')
@@ -80,19 +77,14 @@ export class ProposalsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    const actor = actorOf(user, ifMatch);
-    const { context } = await this.letting.load(listingId);
-    assertStaffOrListingsLandlord(user, context.landlordId);
-    const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'sign-contract', proposalId, contractDate: body.contractDate, now, by: user.id }), actor);
-    withEtag(reply, result.revision);
-    return { listingId, proposalId, status: result.state.status, contractDate: result.state.tenant?.contractDate ?? null };
+    const { answer, revision } = await this.commands.execute(new SignContract(user, listingId, proposalId, body.contractDate, revisionFromIfMatch(ifMatch)));
+    withEtag(reply, revision);
+    return answer;
   }
 
-  private async decide(user: AuthenticatedUser, listingId: string, proposalId: string, decision: 'approve' | 'reject', reason: string | undefined, actor: Actor, reply: Reply) {
-    const { context } = await this.letting.load(listingId);
-    assertListingsLandlord(user, context.landlordId);
-    const result = await this.letting.handle(listingId, (_l, _r, now) => ({ type: 'decide-proposal', proposalId, decision, reason, now, by: user.id }), actor);
-    withEtag(reply, result.revision);
-    return { listingId, proposalId, decision: decision === 'approve' ? 'approved' : 'rejected', stage: stage(result.state, result.loaded.context) };
+  private async decide(command: DecideProposal, reply: Reply) {
+    const { answer, revision } = await this.commands.execute(command);
+    withEtag(reply, revision);
+    return answer;
   }
 }

@@ -1,21 +1,15 @@
-import { methodFor } from '../ranking/rank.js';
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type pg from 'pg';
 import { LISTING_TYPES, type ListingType } from '@bostadsko/contracts';
-import { CurrentUser, NotFound, PG_POOL, Public, Roles, type AuthenticatedUser, QueryNumber } from '@bostadsko/platform';
-import { assertOwnListingOrStaff, landlordOf } from '../access/access.js';
-import { Clock } from '@bostadsko/clock';
-import { stockholmDate } from '@bostadsko/calendar';
-import { landlordTimelines } from '../read-models/landlords.projection.js';
-import { LISTING_COLUMNS, listingView, type ListingRow } from '../search/listing-view.js';
+import { CurrentUser, Public, QueryNumber, Roles, type AuthenticatedUser } from '@bostadsko/platform';
+import { landlordOf } from '../access/access.js';
 import { SearchListingsQuery } from '../search/search.dto.js';
-import { searchListings } from '../search/search.query.js';
-import { ListingUseCases } from './listing-use-cases.js';
-import { ListingReader } from './listing.reader.js';
+import { LandlordsListings, ListingDetails, ListingsInProgress, RequirementsTemplate, SearchListings } from './listing.queries.js';
+import { PublishListing } from './publish-listing.command.js';
 import { PublishListingDto } from './publish.dto.js';
-import { requirementsFor } from './requirements-template.js';
+import { WithdrawListing } from './withdraw-listing.command.js';
 
 class TemplateQuery {
   @ApiPropertyOptional({ enum: LISTING_TYPES, default: 'regular' }) @IsOptional() @IsIn([...LISTING_TYPES]) listingType?: ListingType;
@@ -31,17 +25,15 @@ class PageQuery {
 @Controller('listings')
 export class ListingsController {
   constructor(
-    private readonly useCases: ListingUseCases,
-    private readonly reader: ListingReader,
-    private readonly clock: Clock,
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @Public()
   @ApiOkResponse({ description: 'Listings open for applications, filtered, sorted and paged; no sign-in needed' })
   search(@Query() query: SearchListingsQuery) {
-    return searchListings(this.pool, query, stockholmDate(this.clock.now()));
+    return this.queries.execute(new SearchListings(query));
   }
 
   @Post()
@@ -51,7 +43,7 @@ export class ListingsController {
   @ApiCreatedResponse({ description: 'Published; the requirements are fixed from now on' })
   @ApiUnprocessableEntityResponse({ description: 'No active agreement, or dates that break the rules' })
   async publish(@CurrentUser() user: AuthenticatedUser, @Body() body: PublishListingDto) {
-    const { listingId } = await this.useCases.publish(user, body);
+    const { listingId } = await this.commands.execute(new PublishListing(user, body));
     return this.details(listingId);
   }
 
@@ -59,43 +51,31 @@ export class ListingsController {
   @ApiBearerAuth()
   @Roles('landlord')
   @ApiOkResponse({ description: "The landlord's own listings, every status, newest first" })
-  async mine(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQuery) {
-    const pageSize = query.pageSize ?? 50;
-    const { rows } = await this.pool.query<ListingRow>(`SELECT ${LISTING_COLUMNS} FROM listings.listings WHERE landlord_id = $1 ORDER BY published_at DESC, listing_id LIMIT $2 OFFSET $3`, [
-      landlordOf(user),
-      pageSize,
-      ((query.page ?? 1) - 1) * pageSize,
-    ]);
-    return rows.map(listingView);
+  mine(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQuery) {
+    return this.queries.execute(new LandlordsListings(landlordOf(user), query.page ?? 1, query.pageSize ?? 50));
   }
 
   @Get('in-progress')
   @ApiBearerAuth()
   @Roles('staff', 'admin')
   @ApiOkResponse({ description: 'For staff: listings past their deadline and not yet closed, and ranked listings being let, by deadline' })
-  async inProgress(@Query() query: PageQuery) {
-    const pageSize = query.pageSize ?? 50;
-    const { rows } = await this.pool.query<ListingRow>(
-      `SELECT ${LISTING_COLUMNS} FROM listings.listings WHERE status = 'ranked' OR (status = 'open' AND deadline < $1) ORDER BY deadline, listing_id LIMIT $2 OFFSET $3`,
-      [stockholmDate(this.clock.now()), pageSize, ((query.page ?? 1) - 1) * pageSize],
-    );
-    return rows.map(listingView);
+  inProgress(@Query() query: PageQuery) {
+    return this.queries.execute(new ListingsInProgress(query.page ?? 1, query.pageSize ?? 50));
   }
 
   @Get('requirements-template')
   @ApiBearerAuth()
   @Roles('landlord')
   @ApiOkResponse({ description: "Requirements prefilled from the landlord's letting guideline in force today, for the listing type" })
-  async template(@CurrentUser() user: AuthenticatedUser, @Query() query: TemplateQuery) {
-    const { guidelines } = await landlordTimelines(this.pool, landlordOf(user));
-    return requirementsFor(guidelines, query.listingType ?? 'regular', stockholmDate(this.clock.now()));
+  template(@CurrentUser() user: AuthenticatedUser, @Query() query: TemplateQuery) {
+    return this.queries.execute(new RequirementsTemplate(landlordOf(user), query.listingType ?? 'regular'));
   }
 
   @Get(':listingId')
   @Public()
   @ApiOkResponse({ description: 'The flat, its requirements, dates, status, allocation method (queue-days, first-come, lottery); the lottery seed hash where it is a lottery' })
   details(@Param('listingId', ParseUUIDPipe) listingId: string) {
-    return this.view(listingId);
+    return this.queries.execute(new ListingDetails(listingId));
   }
 
   @Post(':listingId/withdraw')
@@ -105,30 +85,7 @@ export class ListingsController {
   @ApiOkResponse({ description: 'Withdrawn: the listing as it now stands, its applications ended' })
   @ApiForbiddenResponse({ description: "Another landlord's listing" })
   async withdraw(@CurrentUser() user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string) {
-    const listing = await this.reader.get(listingId);
-    if (!listing) throw new NotFound('No such listing');
-    assertOwnListingOrStaff(user, listing.published.landlordId);
-    await this.useCases.withdraw(user, listingId);
+    await this.commands.execute(new WithdrawListing(user, listingId));
     return this.details(listingId);
-  }
-
-  private async view(listingId: string) {
-    const listing = await this.reader.get(listingId);
-    if (!listing) throw new NotFound('No such listing');
-    const { published, ranked } = listing;
-    return {
-      listingId,
-      landlordId: published.landlordId,
-      status: listing.status,
-      ...published.flat,
-      requirements: published.requirements,
-      applicationDeadline: published.applicationDeadline,
-      publishedOn: published.publishedOn,
-      // How the listing will be allocated, so a listing page needs no second call for it.
-      allocationMethod: methodFor(published.flat.listingType),
-      ...(published.lotterySeedHash && { lotterySeedHash: published.lotterySeedHash }),
-      ...(ranked && { applications: ranked.applications, eligible: ranked.ranking.length, rankedAt: ranked.rankedAt, ...(ranked.lotterySeed && { lotterySeed: ranked.lotterySeed }) }),
-      ...(listing.withdrawn && { endedOn: listing.withdrawn.on, endedReason: listing.withdrawn.reason }),
-    };
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { BusinessSchedule, Clock } from '@bostadsko/clock';
 import { env, loadConfig } from '@bostadsko/platform';
-import { CloseService } from './close.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { CloseDueListings } from './close-listings.command.js';
 
 const variables = { LISTINGS_JOB_INTERVAL_MS: env.int({ min: 0, max: 86_400_000 }).default(60_000) };
 
@@ -17,7 +18,7 @@ export class CloseJobScheduler implements OnApplicationBootstrap, BeforeApplicat
   private schedule?: BusinessSchedule;
 
   constructor(
-    private readonly close: CloseService,
+    private readonly commands: CommandBus,
     private readonly clock: Clock,
   ) {}
 
@@ -25,7 +26,7 @@ export class CloseJobScheduler implements OnApplicationBootstrap, BeforeApplicat
     this.schedule = new BusinessSchedule({
       clock: this.clock,
       everyMs: loadConfig(variables).LISTINGS_JOB_INTERVAL_MS,
-      run: () => this.close.runDue(),
+      run: () => this.commands.execute(new CloseDueListings()),
       onError: (error) => this.logger.error(`close job failed: ${error.message}`),
     });
     this.schedule.start();

@@ -1,18 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { comparePositions, PostgresEventStore } from '@bostadsko/event-store';
 import type { PersonalDataVault, Sealed } from '@bostadsko/personal-data';
 import { loadCheckpoint } from '@bostadsko/postgres';
 import { checkpointName } from '@bostadsko/projections';
-import { currentCorrelationId } from '@bostadsko/platform';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { applicationsProjection } from '../applications/applications.projection.js';
-import { SeekerService } from '../applications/seeker.service.js';
+import { SeekerHandler } from '../applications/seeker.stream.js';
+import { contextOf } from '../command-context.js';
 import { requirementFailures } from '../listing/eligibility.js';
 import type { ListingState } from '../listing/listing.decider.js';
-import type { Declaration } from '../listing/listing.events.js';
-import { ListingService } from '../listing/listing.service.js';
-import { ListingUseCases } from '../listing/listing-use-cases.js';
+import { listingStream, seekerStream, type Declaration } from '../listing/listing.events.js';
+import { ListingHandler } from '../listing/listing.stream.js';
+import { ListingEnding } from '../listing/listing-ending.js';
 import { VAULT } from '../listings.tokens.js';
 import { Clock } from '@bostadsko/clock';
 import { stockholmDate } from '@bostadsko/calendar';
@@ -35,9 +34,9 @@ export class CloseService {
 
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    private readonly listings: ListingService,
-    private readonly seekers: SeekerService,
-    private readonly useCases: ListingUseCases,
+    private readonly listings: ListingHandler,
+    private readonly seekers: SeekerHandler,
+    private readonly ending: ListingEnding,
     private readonly policy: PolicyService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     private readonly clock: Clock,
@@ -70,15 +69,15 @@ export class CloseService {
        WHERE a.status = 'active' AND l.status IN ('let', 'withdrawn') AND a.application_id IS DISTINCT FROM l.tenant_application_id`,
     );
     const now = this.clock.now();
-    const context = { correlationId: currentCorrelationId() ?? randomUUID(), actor: CLOSE_JOB };
-    for (const row of rows) await this.seekers.handle(row.applicant_id, { type: 'withdraw-for-listing', listingId: row.listing_id, now, reason: 'listing-ended' }, context);
+    const context = contextOf(CLOSE_JOB);
+    for (const row of rows) await this.seekers.handleOn(seekerStream(row.applicant_id), () => ({ type: 'withdraw-for-listing', listingId: row.listing_id, now, reason: 'listing-ended' }), context);
     return rows.length;
   }
 
   /** Ranks one listing after its deadline; nothing happens when it is already ranked or ended. */
   async close(listingId: string): Promise<{ state: ListingState; rankedNow: boolean }> {
     const now = this.clock.now();
-    const { state } = await this.listings.load(listingId);
+    const { state } = await this.listings.load(listingStream(listingId));
     if (state.status !== 'open') return { state, rankedNow: false };
     await this.applicationsCaughtUp();
     const { published } = state;
@@ -118,14 +117,14 @@ export class CloseService {
       published.flat.listingType === 'lottery'
         ? (await this.infra.pool.query<{ seed: string }>('SELECT seed FROM listings.lottery_seeds WHERE listing_id = $1', [listingId])).rows[0]?.seed
         : undefined;
-    const result = await this.listings.handle(listingId, { type: 'rank', now, policy, candidates, lotterySeed }, { correlationId: currentCorrelationId() ?? randomUUID(), actor: CLOSE_JOB });
+    const result = await this.listings.handleOn(listingStream(listingId), () => ({ type: 'rank', now, policy, candidates, lotterySeed }), contextOf(CLOSE_JOB));
     return { state: result.state, rankedNow: result.events.length > 0 };
   }
 
   /** "A terminated agreement ends its open listings", once the termination's date has come. */
   async endListingsOf(landlordId: string): Promise<string[]> {
     const { rows } = await this.infra.pool.query<{ listing_id: string }>(`SELECT listing_id FROM listings.listings WHERE landlord_id = $1 AND status IN ('open', 'ranked')`, [landlordId]);
-    for (const row of rows) await this.useCases.end(row.listing_id, 'agreement-terminated', CLOSE_JOB);
+    for (const row of rows) await this.ending.end(row.listing_id, 'agreement-terminated', CLOSE_JOB);
     return rows.map((r) => r.listing_id);
   }
 
@@ -137,7 +136,7 @@ export class CloseService {
     const ended: string[] = [];
     for (const row of rows) {
       if (inForceOn(row.agreements, today)?.status !== 'terminated') continue;
-      await this.useCases.end(row.listing_id, 'agreement-terminated', CLOSE_JOB);
+      await this.ending.end(row.listing_id, 'agreement-terminated', CLOSE_JOB);
       ended.push(row.listing_id);
     }
     return ended;

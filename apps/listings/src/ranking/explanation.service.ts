@@ -3,13 +3,13 @@ import type { PersonalDataVault } from '@bostadsko/personal-data';
 import { NotFound, type AuthenticatedUser } from '@bostadsko/platform';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { isStaff, seekerOf } from '../access/access.js';
-import { ApplicationUseCases } from '../applications/application-use-cases.js';
+import { ApplicationViews } from '../applications/application-views.js';
 import { provisionalPlace, rankedPlace } from '../applications/place.query.js';
-import { SeekerService } from '../applications/seeker.service.js';
+import { SeekerHandler } from '../applications/seeker.stream.js';
 import { requirementFailures } from '../listing/eligibility.js';
 import type { ListingState } from '../listing/listing.decider.js';
-import type { Declaration } from '../listing/listing.events.js';
-import { ListingService } from '../listing/listing.service.js';
+import { listingStream, seekerStream, type Declaration } from '../listing/listing.events.js';
+import { ListingHandler } from '../listing/listing.stream.js';
 import { VAULT } from '../listings.tokens.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { seekerFacts } from '../read-models/seekers.projection.js';
@@ -40,9 +40,9 @@ const anonymous = (r: { place: number; queueDays: number | null; queueStartDate:
 export class ExplanationService {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    private readonly listings: ListingService,
-    private readonly seekers: SeekerService,
-    private readonly applications: ApplicationUseCases,
+    private readonly listings: ListingHandler,
+    private readonly seekers: SeekerHandler,
+    private readonly applications: ApplicationViews,
     private readonly policy: PolicyService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
   ) {}
@@ -108,7 +108,7 @@ export class ExplanationService {
   }
 
   private async failures(applicantId: string, applicationId: string, state: Exclude<ListingState, { status: 'none' }>) {
-    const { events } = await this.seekers.load(applicantId);
+    const { events } = await this.seekers.load(seekerStream(applicantId));
     const submitted = events.find((e) => e.type === 'application-submitted' && (e.data as { applicationId: string }).applicationId === applicationId);
     const declaration = submitted && (await this.vault.open<Declaration>((submitted.data as { declaration: Parameters<PersonalDataVault['open']>[0] }).declaration));
     if (!declaration) return [];
@@ -125,7 +125,7 @@ export class ExplanationService {
   }
 
   private async published(listingId: string) {
-    const { state } = await this.listings.load(listingId);
+    const { state } = await this.listings.load(listingStream(listingId));
     if (state.status === 'none') throw new NotFound('No such listing');
     return state;
   }

@@ -1,6 +1,7 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type pg from 'pg';
-import { FastRoutes, NotFound, PG_POOL, type BodySchema } from '@bostadsko/platform';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { FastRoutes, type BodySchema } from '@bostadsko/platform';
+import { RankingPage } from './ranking.queries.js';
 
 interface Page {
   readonly page: number;
@@ -23,7 +24,7 @@ const QUERY: BodySchema = {
 export class RankingPageRoute implements OnModuleInit {
   constructor(
     private readonly routes: FastRoutes,
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly queries: QueryBus,
   ) {}
 
   onModuleInit(): void {
@@ -41,22 +42,10 @@ export class RankingPageRoute implements OnModuleInit {
         responses: { 200: 'A page of places', 404: 'No such listing' },
       },
       handle: async (_user, { params, query }, reply) => {
-        const from = (query.page - 1) * query.pageSize;
-        // One round trip: the listing's status and count with the page of places, built as JSON by PostgreSQL.
-        const { rows } = await this.pool.query<{ status: string; eligible: number | null; ranking: string }>({
-          name: 'listings.ranking-page',
-          text: `SELECT l.status, l.eligible, coalesce((
-              SELECT json_agg(json_build_object('place', r.place, 'applicationId', r.application_id, 'applicantId', r.applicant_id, 'queueDays', r.queue_days,
-                'queueStartDate', r.queue_start_date, 'appliedAt', r.applied_at) ORDER BY r.place)
-              FROM listings.ranking r WHERE r.listing_id = l.listing_id AND r.place > $2 AND r.place <= $3)::text, '[]') AS ranking
-            FROM listings.listings l WHERE l.listing_id = $1`,
-          values: [params.listingId, from, from + query.pageSize],
-        });
-        if (!rows[0]) throw new NotFound('No such listing');
-        // The page is sent as PostgreSQL wrote it: parsing and re-serialising a hundred places would only cost time.
+        const page = await this.queries.execute(new RankingPage(params.listingId, query.page, query.pageSize));
+        // Sent as PostgreSQL wrote it (RankingPage), so the type is set here.
         reply.header('content-type', 'application/json; charset=utf-8');
-        const head = JSON.stringify({ listingId: params.listingId, status: rows[0].status, eligible: rows[0].eligible, page: query.page, pageSize: query.pageSize });
-        return `${head.slice(0, -1)},"ranking":${rows[0].ranking}}`;
+        return page;
       },
     });
   }

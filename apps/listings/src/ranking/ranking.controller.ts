@@ -1,8 +1,9 @@
 import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, NotFound, Public, Roles, TokenService, type AuthenticatedUser, QueryNumber } from '@bostadsko/platform';
-import { CloseService } from './close.service.js';
-import { ExplanationService } from './explanation.service.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CurrentUser, Public, QueryNumber, Roles, TokenService, type AuthenticatedUser } from '@bostadsko/platform';
+import { CloseDueListings, CloseListing } from './close-listings.command.js';
+import { ListingExplanation } from './ranking.queries.js';
 
 class RankingPageQuery {
   @QueryNumber({ min: 1, max: 10_000, integer: true, default: 1 }) page?: number;
@@ -14,8 +15,8 @@ class RankingPageQuery {
 @Controller('listings')
 export class RankingController {
   constructor(
-    private readonly close: CloseService,
-    private readonly explanations: ExplanationService,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly tokens: TokenService,
   ) {}
 
@@ -26,7 +27,7 @@ export class RankingController {
     // Public, but staff who send their token see applicant ids and every exclusion.
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     const user = token ? this.tokens.userOf(token) : undefined;
-    return this.explanations.forListing(listingId, user, query.page, query.pageSize);
+    return this.queries.execute(new ListingExplanation(listingId, user, query.page, query.pageSize));
   }
 
   @Post(':listingId/close')
@@ -34,10 +35,8 @@ export class RankingController {
   @Roles('staff', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Ranks the listing now if its deadline has passed; idempotent' })
-  async closeOne(@CurrentUser() _user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string) {
-    const { state } = await this.close.close(listingId);
-    if (state.status === 'none') throw new NotFound('No such listing');
-    return { listingId, status: state.status, eligible: state.ranked?.ranking.length ?? null, applications: state.ranked?.applications ?? null };
+  closeOne(@CurrentUser() _user: AuthenticatedUser, @Param('listingId', ParseUUIDPipe) listingId: string) {
+    return this.commands.execute(new CloseListing(listingId));
   }
 
   @Post('jobs/close-due')
@@ -46,6 +45,6 @@ export class RankingController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Runs the scheduled close now: ranks every listing past its deadline, ends listings of terminated agreements' })
   closeDue() {
-    return this.close.runDue();
+    return this.commands.execute(new CloseDueListings());
   }
 }

@@ -6,7 +6,7 @@ import { type PersonalDataVault, DATA_CONTROLLER, openedForExtract, type Registe
 import { CurrentUser, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { isStaff } from '../access/access.js';
-import { ApplicationUseCases } from '../applications/application-use-cases.js';
+import { ApplicationViews } from '../applications/application-views.js';
 import { SeekerApplicationsService } from '../applications/seeker-applications.service.js';
 import { VAULT } from '../listings.tokens.js';
 import { personRecords } from './person-records.query.js';
@@ -18,7 +18,7 @@ import { personRecords } from './person-records.query.js';
 @Controller('listings/people/:applicantId/extract')
 export class ExtractController {
   constructor(
-    private readonly applications: ApplicationUseCases,
+    private readonly applications: ApplicationViews,
     private readonly seekerApplications: SeekerApplicationsService,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,

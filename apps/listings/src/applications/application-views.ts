@@ -1,17 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { currentCorrelationId, NotFound, type AuthenticatedUser } from '@bostadsko/platform';
+import { NotFound, type AuthenticatedUser } from '@bostadsko/platform';
+import { seekerStream } from '../listing/listing.events.js';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { seekerOf } from '../access/access.js';
 import type { ListingType } from '@bostadsko/contracts';
-import { ListingService } from '../listing/listing.service.js';
-import { Clock } from '@bostadsko/clock';
-import { ApplicationIntake } from './application-intake.js';
 import { methodFor } from '../ranking/rank.js';
-import type { ApplyBody } from './apply.route.js';
 import { provisionalPlace, rankedPlace, type Place } from './place.query.js';
 import type { SeekerApplication } from './seeker.decider.js';
-import { SeekerService } from './seeker.service.js';
+import { SeekerHandler } from './seeker.stream.js';
 
 export interface ApplicationView {
   readonly applicationId: string;
@@ -25,34 +21,13 @@ export interface ApplicationView {
 
 const placeText = (p: Place) => (p.place !== null ? `place ${p.place} of ${p.of}` : p.excludedFor ? `not placed: ${p.excludedFor.join(', ')}` : `${p.of} applicants`);
 
-/** A seeker's side: apply, withdraw, and see each application with its current place. */
+/** A seeker's applications as they see them: each with its listing and current place. */
 @Injectable()
-export class ApplicationUseCases {
+export class ApplicationViews {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    private readonly listings: ListingService,
-    private readonly seekers: SeekerService,
-    private readonly intake: ApplicationIntake,
-    private readonly clock: Clock,
+    private readonly seekers: SeekerHandler,
   ) {}
-
-  async apply(user: AuthenticatedUser, body: ApplyBody): Promise<ApplicationView> {
-    const { listingId, ...declaration } = body;
-    const applied = await this.intake.apply({ applicantId: seekerOf(user), listingId, declaration, correlationId: currentCorrelationId() ?? randomUUID() });
-    return { ...applied, status: 'active' };
-  }
-
-  async withdraw(user: AuthenticatedUser, applicationId: string): Promise<ApplicationView> {
-    const applicantId = seekerOf(user);
-    const application = await this.own(applicantId, applicationId);
-    const { state: listing } = await this.listings.load(application.listingId);
-    const { state } = await this.seekers.handle(
-      applicantId,
-      { type: 'withdraw', applicationId, now: this.clock.now(), reason: 'by-seeker', listingDeadline: listing.status === 'open' ? listing.published.applicationDeadline : null },
-      { correlationId: currentCorrelationId() ?? randomUUID(), actor: applicantId },
-    );
-    return this.view(state.applications[applicationId]);
-  }
 
   mine(user: AuthenticatedUser): Promise<ApplicationView[]> {
     return this.ofApplicant(seekerOf(user));
@@ -60,7 +35,7 @@ export class ApplicationUseCases {
 
   /** Newest first; also the register extract's list of applications and places. */
   async ofApplicant(applicantId: string): Promise<ApplicationView[]> {
-    const { state } = await this.seekers.load(applicantId);
+    const { state } = await this.seekers.load(seekerStream(applicantId));
     const applications = Object.values(state.applications).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
     return Promise.all(applications.map((a) => this.view(a)));
   }
@@ -70,7 +45,7 @@ export class ApplicationUseCases {
   }
 
   async own(applicantId: string, applicationId: string): Promise<SeekerApplication> {
-    const { state } = await this.seekers.load(applicantId);
+    const { state } = await this.seekers.load(seekerStream(applicantId));
     const application = state.applications[applicationId];
     // Another seeker's application is "not found" too: its existence is not disclosed.
     if (!application) throw new NotFound('No such application among yours');
@@ -78,7 +53,7 @@ export class ApplicationUseCases {
   }
 
   /** From the listings read model, not the stream: a ranked listing's stream holds thousands of places to parse. One query for a ranked listing. */
-  private async view(application: SeekerApplication): Promise<ApplicationView> {
+  async view(application: SeekerApplication): Promise<ApplicationView> {
     const base = {
       applicationId: application.applicationId,
       listingId: application.listingId,
