@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFound, type AuthenticatedUser } from '@bostadsko/platform';
-import { seekerStream } from '../listing/listing.events.js';
+import { seekerStream } from './seeker.events.js';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { seekerOf } from '../access/access.js';
 import type { ListingType } from '@bostadsko/contracts';

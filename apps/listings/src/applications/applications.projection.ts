@@ -1,7 +1,7 @@
 import type { Tx } from '@bostadsko/bus';
 import type { RecordedEvent } from '@bostadsko/event-store';
 import type { Projection } from '@bostadsko/projections';
-import { SEEKER_STREAM_PREFIX, type SeekerEvent } from '../listing/listing.events.js';
+import { SEEKER_STREAM_PREFIX, type SeekerEvent } from './seeker.events.js';
 
 /**
  * Every application with its listing, seeker and status: what the close reads to

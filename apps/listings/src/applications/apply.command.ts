@@ -3,7 +3,7 @@ import { idempotencyMarkFor } from '@bostadsko/command-handling';
 import type { AuthenticatedUser } from '@bostadsko/platform';
 import { seekerOf } from '../access/access.js';
 import { contextOf } from '../command-context.js';
-import { seekerStream } from '../listing/listing.events.js';
+import { seekerStream } from './seeker.events.js';
 import { ApplicationIntake } from './application-intake.js';
 import type { ApplicationView } from './application-views.js';
 import type { ApplyBody } from './apply.route.js';

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { QueryNumber } from '@bostadsko/platform';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDefined, ValidateIf } from 'class-validator';
-import type { Declaration } from '../listing/listing.events.js';
+import type { Declaration } from './seeker.events.js';
 import { HOUSEHOLD_SIZE, SEK_PER_YEAR } from './apply.route.js';
 
 const DECLARATION_FIELDS = ['householdSize', 'taxableIncome', 'nonTaxableIncome', 'hasPaymentRemarks'] as const;

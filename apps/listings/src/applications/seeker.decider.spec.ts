@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@bostadsko/testing';
-import type { SeekerEvent } from '../listing/listing.events.js';
+import type { SeekerEvent } from './seeker.events.js';
 import { DEFAULT_POLICY } from '../policy/listing-policy.js';
 import { applyRefusals, blockedUntil, decideSeeker, evolveSeeker, initialSeekerState, type SeekerCommand } from './seeker.decider.js';
 

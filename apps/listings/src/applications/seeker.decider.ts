@@ -3,7 +3,7 @@ import { addMonths, stockholmDate, type IsoDate } from '@bostadsko/calendar';
 import type { ListingPolicy } from '../policy/listing-policy.js';
 import type { RequirementFailure } from '../listing/eligibility.js';
 import { ListingRuleViolation } from '../listing/listing-rule-violation.js';
-import type { SeekerEvent } from '../listing/listing.events.js';
+import type { SeekerEvent } from './seeker.events.js';
 
 type WithdrawReason = Extract<SeekerEvent, { type: 'application-withdrawn' }>['data']['reason'];
 type AvhoppKind = Extract<SeekerEvent, { type: 'avhopp-recorded' }>['data']['kind'];

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DeciderHandler, EventSchemas, type DeciderStream } from '@bostadsko/command-handling';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
-import type { SeekerEvent } from '../listing/listing.events.js';
+import type { SeekerEvent } from './seeker.events.js';
 import { decideSeeker, evolveSeeker, initialSeekerState, type SeekerCommand, type SeekerState } from './seeker.decider.js';
 
 /** A seeker's applications (`seekerStream(applicantId)`); its commands do not name it, so callers do. */

@@ -4,9 +4,10 @@ import { ApplicantRegisteredV1, QueueStandingChangedV1 } from '@bostadsko/contra
 import type { GlobalPosition } from '@bostadsko/event-store';
 import type { PersonalDataVault, Sealed } from '@bostadsko/personal-data';
 import { busProjectionGroup, INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
-import { LettingAuditCollector } from '../letting/allocation.audit.js';
+import { LettingAuditCollector } from '../letting/letting-steps.audit.js';
 import { requirementFailures } from '../listing/eligibility.js';
-import { isListingStream, SEEKER_STREAM_PREFIX, type Declaration, type ListingEvent, type SeekerEvent } from '../listing/listing.events.js';
+import { isListingStream, type ListingEvent } from '../listing/listing.events.js';
+import { SEEKER_STREAM_PREFIX, type Declaration, type SeekerEvent } from '../applications/seeker.events.js';
 import { VAULT } from '../listings.tokens.js';
 import { policyOn, type PolicyChange } from '../policy/listing-policy.js';
 import { POLICY_STREAM } from '../policy/policy.service.js';

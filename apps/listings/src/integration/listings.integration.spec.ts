@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@bostadsko/event-store';
 import { ApplicationSubmittedV1, AvhoppRecordedV1 } from '@bostadsko/contracts';
-import { SEEKER_STREAM_PREFIX } from '../listing/listing.events.js';
+import { SEEKER_STREAM_PREFIX } from '../applications/seeker.events.js';
 import { listingIntegrationMessages } from './listings.integration.js';
 
 const applicantId = randomUUID();

@@ -2,7 +2,8 @@ import { allMessages, integrationMessage, type IntegrationMapper, type Integrati
 import type { RecordedEvent } from '@bostadsko/event-store';
 import { ApplicationsClosedV1, AvhoppRecordedV1, ApplicationsPlacedV1, ApplicationSubmittedV1, ListingPublishedV1, ListingPublishedV2, ListingWithdrawnV1 } from '@bostadsko/contracts';
 import { stockholmDate } from '@bostadsko/calendar';
-import { isListingStream, SEEKER_STREAM_PREFIX, type ListingEvent, type SeekerEvent } from '../listing/listing.events.js';
+import { isListingStream, type ListingEvent } from '../listing/listing.events.js';
+import { SEEKER_STREAM_PREFIX, type SeekerEvent } from '../applications/seeker.events.js';
 
 /** Several mappers as one relay: each owns its streams and ignores the rest (the letting process adds its own). */
 export function composeMappers(...mappers: readonly IntegrationMapper[]): IntegrationMapper {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagge
 import type pg from 'pg';
 import { CurrentUser, NotFound, PG_POOL, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { SeekerHandler } from '../applications/seeker.stream.js';
-import { seekerStream } from '../listing/listing.events.js';
+import { seekerStream } from '../applications/seeker.events.js';
 import { isStaff } from './letting.access.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AnswerInterest } from './answer-interest.command.js';

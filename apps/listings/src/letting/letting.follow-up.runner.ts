@@ -6,7 +6,8 @@ import { SeekerApplicationsService } from '../applications/seeker-applications.s
 import type { CommandContext } from '@bostadsko/command-handling';
 import { SeekerHandler } from '../applications/seeker.stream.js';
 import { ListingRuleViolation } from '../listing/listing-rule-violation.js';
-import { listingStream, seekerStream } from '../listing/listing.events.js';
+import { listingStream } from '../listing/listing.events.js';
+import { seekerStream } from '../applications/seeker.events.js';
 import { ListingHandler } from '../listing/listing.stream.js';
 import { LETTING_STREAM_PREFIX } from './letting.events.js';
 import { followUpsOf, type FollowUp } from './letting.follow-ups.js';

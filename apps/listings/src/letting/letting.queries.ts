@@ -4,7 +4,7 @@ import type { PersonalDataVault } from '@bostadsko/personal-data';
 import { NotFound, type AuthenticatedUser } from '@bostadsko/platform';
 import { SeekerApplicationsService } from '../applications/seeker-applications.service.js';
 import { VAULT } from '../listings.tokens.js';
-import { auditAllocation } from './allocation.audit.js';
+import { auditAllocation } from './letting-steps.audit.js';
 import { assertStaffOrListingsLandlord, isListingsLandlord, isStaff } from './letting.access.js';
 import { landlordExplanation, proposalsOf, seekerExplanation, stage, staffExplanation } from './letting.explanation.js';
 import type { LettingAnswer } from './letting-answer.js';

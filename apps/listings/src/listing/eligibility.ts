@@ -1,4 +1,5 @@
-import type { Declaration, Requirements } from './listing.events.js';
+import type { Requirements } from './listing.events.js';
+import type { Declaration } from '../applications/seeker.events.js';
 
 /** One requirement an applicant does not meet, with the figures that decided it. */
 export interface RequirementFailure {

@@ -5,7 +5,8 @@ import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { SeekerHandler } from '../applications/seeker.stream.js';
 import { contextOf } from '../command-context.js';
 import type { ListingState } from './listing.decider.js';
-import { listingStream, seekerStream } from './listing.events.js';
+import { listingStream } from './listing.events.js';
+import { seekerStream } from '../applications/seeker.events.js';
 import { ListingHandler } from './listing.stream.js';
 
 /** Ending a listing (by its landlord, staff, or a terminated agreement) also withdraws its open applications. */

@@ -1,17 +1,10 @@
 import type { ListingType, StandardRequirements } from '@bostadsko/contracts';
-import type { Sealed } from '@bostadsko/personal-data/sealed';
+import { SEEKER_STREAM_PREFIX } from '../applications/seeker.events.js';
 
 /**
- * The listings app's own event vocabulary, shared by the listing lifecycle
- * (publish, apply, rank) and the letting process (showings, offers, let).
- *
- * Streams:
- * - `listing-<listingId>`: one listing from publication to its end (ListingEvent).
- * - `listing-seeker-<applicantId>`: one seeker's applications and withdrawals
- *   (SeekerEvent); the cap on active applications and the avhopp block are
- *   decided on this stream, so concurrent applies by one seeker conflict.
- * - `letting-<listingId>`: showings, interest, verification, proposals and the
- *   letting of one listing after it was ranked (owned by the letting process).
+ * The listing stream's events, `listing-<listingId>`: one listing from publication
+ * to its end. A seeker's applications are on their own stream (applications/seeker.events.ts);
+ * showings, offers and the letting on `letting-<listingId>` (letting/letting.events.ts).
  */
 
 export type IsoDate = string;
@@ -42,8 +35,6 @@ export interface RankedApplicant {
 }
 
 export const listingStream = (listingId: string) => `listing-${listingId}`;
-export const seekerStream = (applicantId: string) => `listing-seeker-${applicantId}`;
-export const SEEKER_STREAM_PREFIX = 'listing-seeker-';
 /** `listing-<id>` but not `listing-seeker-<id>`, which shares the prefix. */
 export const isListingStream = (streamId: string) => streamId.startsWith('listing-') && !streamId.startsWith(SEEKER_STREAM_PREFIX);
 
@@ -100,39 +91,4 @@ export type ListingEvent =
       /** Set by the letting process when the flat is let; the listing is then closed for good. */
       readonly type: 'listing-let';
       readonly data: { readonly tenantApplicantId: string; readonly applicationId: string; readonly contractDate: IsoDate };
-    };
-
-/** What a seeker declared on an application, sealed with the seeker's key in the listings vault. */
-export interface Declaration {
-  readonly householdSize: number;
-  /** SEK per year. */
-  readonly taxableIncome: number;
-  /** SEK per year; counts ×1.5 against the income requirement. */
-  readonly nonTaxableIncome: number;
-  readonly hasPaymentRemarks: boolean;
-}
-
-export type SeekerEvent =
-  | {
-      readonly type: 'application-submitted';
-      readonly data: {
-        readonly applicationId: string;
-        readonly listingId: string;
-        readonly submittedAt: string;
-        readonly declaration: Sealed;
-      };
-    }
-  | {
-      readonly type: 'application-withdrawn';
-      readonly data: {
-        readonly applicationId: string;
-        readonly listingId: string;
-        readonly at: string;
-        readonly reason: 'by-seeker' | 'let-to-seeker-elsewhere' | 'deregistered' | 'account-closed' | 'listing-ended' | 'declined' | 'avhopp';
-      };
-    }
-  | {
-      /** Backing out after yes, or late certificates (avhopp): two within the policy window block applying. */
-      readonly type: 'avhopp-recorded';
-      readonly data: { readonly listingId: string; readonly applicationId: string; readonly on: IsoDate; readonly kind: 'backed-out-after-yes' | 'late-certificates' };
     };

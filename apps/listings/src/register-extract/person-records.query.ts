@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@bostadsko/event-store';
 import type { Infrastructure } from '@bostadsko/runtime';
-import { seekerStream } from '../listing/listing.events.js';
+import { seekerStream } from '../applications/seeker.events.js';
 import { lettingStream, type LettingEvent } from '../letting/letting.events.js';
 
 /**

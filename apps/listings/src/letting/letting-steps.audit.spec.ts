@@ -1,5 +1,5 @@
 import type { ListingEvent } from '../listing/listing.events.js';
-import { auditAllocation, LettingAuditCollector } from './allocation.audit.js';
+import { auditAllocation, LettingAuditCollector } from './letting-steps.audit.js';
 import { decide, evolve, initialLettingState, proposalIdFor, type LettingCommand, type LettingState } from './letting.decider.js';
 import type { LettingEvent } from './letting.events.js';
 import { at, context, goodFacts, LISTING_ID, policy, SEALED } from './letting.fixtures.js';
