@@ -21,4 +21,13 @@ export default defineConfig(
       '@typescript-eslint/only-throw-error': 'error',
     },
   },
+  {
+    // Business time comes from the Clock port, so the training clock moves every rule (docs/decisions/0011-training-clock.md).
+    // Only the apps that decide rules; the exceptions mean the real time: the training clock's own real date and demo seeding.
+    files: ['apps/{applicants,landlords,listings,messages,statistics}/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/*/src/demo/**', 'apps/applicants/src/training-clock/training-clock.controller.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the Clock port (clock.now()) for the business time.' }],
+    },
+  },
 );
