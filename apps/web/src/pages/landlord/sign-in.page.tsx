@@ -1,8 +1,5 @@
-import { ErrorSummary } from '../../views/components/error-summary.js';
 import type { FieldMessage } from '../../views/components/form-errors.js';
-import { FormTokens } from '../../views/components/hidden-fields.js';
-import { TextField } from '../../views/components/text-field.js';
-import { Layout } from '../../views/layout.js';
+import { WorkAccountSignInPage } from '../../views/components/work-account-sign-in.js';
 import type { View } from '../../views/view.js';
 
 interface SignInProps {
@@ -14,38 +11,14 @@ interface SignInProps {
 }
 
 /** Landlord users sign in with e-mail and password, apart from seekers' personnummer sign-in. */
-export function LandlordSignInPage({ view, email, next, errors, expired }: SignInProps): JSX.Element {
+export function LandlordSignInPage({ view, email, ...rest }: SignInProps): JSX.Element {
   const { t } = view;
-  return (
-    <Layout view={view} title={t('landlord.signIn.title')}>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('landlord.signIn.title')}
-      </h1>
-      <p class="ds-paragraph" safe>
-        {t('landlord.signIn.intro')}
-      </p>
-      {expired && (
-        <div class="ds-alert" data-color="info" role="status">
-          <p class="ds-paragraph" safe>
-            {t('landlord.signIn.expired')}
-          </p>
-        </div>
-      )}
-      <ErrorSummary view={view} errors={errors} />
-      <form method="post" action="/hyresvard/logga-in" class="stack" novalidate>
-        <FormTokens view={view} />
-        <input type="hidden" name="nasta" value={next} />
-        <TextField id="email" type="email" label={t('landlord.field.label.email')} value={email} errors={errors} autocomplete="username" required />
-        <TextField id="password" type="password" label={t('field.label.password')} errors={errors} autocomplete="current-password" required />
-        <div>
-          <button class="ds-button" data-variant="primary" type="submit" safe>
-            {t('signIn.submit')}
-          </button>
-        </div>
-      </form>
-      <p class="ds-paragraph" safe>
-        {t('landlord.signIn.help')}
-      </p>
-    </Layout>
-  );
+  const texts = {
+    title: t('landlord.signIn.title'),
+    intro: t('landlord.signIn.intro'),
+    expired: t('landlord.signIn.expired'),
+    account: t('landlord.field.label.email'),
+    help: t('landlord.signIn.help'),
+  };
+  return <WorkAccountSignInPage view={view} section={{ action: '/hyresvard/logga-in', field: 'email', texts }} account={email} {...rest} />;
 }
