@@ -48,7 +48,7 @@ export class KafkaBus implements IntegrationBus {
   /**
    * With `progress` (the relay's), a marker follows the batch in every partition of
    * every topic of the relay's app, in the same request: a consumer meets it only
-   * after the messages before it there (decision 0014).
+   * after the messages before it there (decision 0015).
    */
   async publish(messages: readonly IntegrationMessage[], progress?: RelayProgress): Promise<void> {
     if (messages.length === 0 && !progress) return;
