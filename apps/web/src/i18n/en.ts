@@ -3,6 +3,8 @@ import { messagesEn } from './messages.en.js';
 import { landlordEn } from './landlord.en.js';
 import { landlordReportsEn } from './landlord-reports.en.js';
 import { staffEn } from './staff.en.js';
+import { staffLettingEn } from './staff-letting.en.js';
+import { landlordOnboardingEn } from './landlord-onboarding.en.js';
 import { statisticsEn } from './statistics.en.js';
 import type { Catalogue } from './sv.js';
 
@@ -378,5 +380,7 @@ export const en: Catalogue = {
   ...landlordEn,
   ...landlordReportsEn,
   ...staffEn,
+  ...staffLettingEn,
+  ...landlordOnboardingEn,
   ...extractEn,
 };

@@ -3,6 +3,8 @@ import { messagesSv } from './messages.sv.js';
 import { landlordSv } from './landlord.sv.js';
 import { landlordReportsSv } from './landlord-reports.sv.js';
 import { staffSv } from './staff.sv.js';
+import { staffLettingSv } from './staff-letting.sv.js';
+import { landlordOnboardingSv } from './landlord-onboarding.sv.js';
 import { statisticsSv } from './statistics.sv.js';
 
 /** Swedish, the site's first language. Every text a page shows is here; `en.ts` has the same keys. */
@@ -376,6 +378,8 @@ export const sv = {
   ...landlordSv,
   ...landlordReportsSv,
   ...staffSv,
+  ...staffLettingSv,
+  ...landlordOnboardingSv,
   ...extractSv,
 } as const;
 

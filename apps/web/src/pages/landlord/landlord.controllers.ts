@@ -1,4 +1,6 @@
 import { LandlordCasesController } from './cases.controller.js';
+import { LandlordGuidelineController } from './guideline.controller.js';
+import { LandlordInterestController } from './interest.controller.js';
 import { MyListingsController } from './my-listings.controller.js';
 import { LandlordOrganisationController } from './organisation.controller.js';
 import { ProposalsController } from './proposals.controller.js';
@@ -9,7 +11,9 @@ import { LandlordSignInController } from './sign-in.controller.js';
 /** The landlords' section, registered in web.module.ts with one line. */
 export const LandlordControllers = [
   LandlordSignInController,
+  LandlordInterestController,
   LandlordOrganisationController,
+  LandlordGuidelineController,
   PublishController,
   MyListingsController,
   ProposalsController,

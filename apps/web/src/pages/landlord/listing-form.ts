@@ -79,7 +79,7 @@ function numberOf(text: string): number | string {
   return text !== '' && Number.isFinite(value) ? value : text;
 }
 
-const requirementOf = (text: string): number | string | null => (text === '' ? null : numberOf(text));
+export const requirementOf = (text: string): number | string | null => (text === '' ? null : numberOf(text));
 
 /** The body of `POST /listings`: the listings app validates every field and names each one it refuses. */
 export function publishBody(form: ListingForm): Record<string, unknown> {

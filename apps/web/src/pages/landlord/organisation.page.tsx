@@ -9,6 +9,7 @@ import { NoticesSection } from './notices.section.js';
 import type { Agreement, GuidelineVersion } from './landlord.types.js';
 import type { OrganisationData } from './organisation.query.js';
 import { UsersSection, type UserForm } from './users.section.js';
+import { GuidelineFormSection, guidelineFormOf, type GuidelineForm } from './guideline-form.js';
 import type { FieldMessage } from '../../views/components/form-errors.js';
 
 interface OrganisationProps {
@@ -18,10 +19,13 @@ interface OrganisationProps {
   readonly notices?: Notices;
   readonly userForm: UserForm;
   readonly errors: readonly FieldMessage[];
+  /** A refused guideline form, as typed, with the reasons at its fields. */
+  readonly guidelineForm?: GuidelineForm;
+  readonly guidelineErrors?: readonly FieldMessage[];
 }
 
 /** The organisation's page: its agreement with the agency, its users, and the letting guideline that prefills new listings. */
-export function OrganisationPage({ view, data, notices, userForm, errors }: OrganisationProps): JSX.Element {
+export function OrganisationPage({ view, data, notices, userForm, errors, guidelineForm, guidelineErrors = [] }: OrganisationProps): JSX.Element {
   const { t } = view;
   const { me, organisation } = data;
   return (
@@ -36,6 +40,7 @@ export function OrganisationPage({ view, data, notices, userForm, errors }: Orga
       <AgreementSection view={view} data={data} />
       <UsersSection view={view} data={data} form={userForm} errors={errors} />
       <GuidelineSection view={view} guideline={data.guideline} history={data.history} />
+      {me.role === 'administrator' && <GuidelineFormSection view={view} form={guidelineForm ?? guidelineFormOf(data.guideline)} errors={guidelineErrors} />}
     </LandlordLayout>
   );
 }

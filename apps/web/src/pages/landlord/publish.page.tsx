@@ -1,10 +1,11 @@
 import type { MessageKey } from '../../i18n/sv.js';
 import { ErrorSummary } from '../../views/components/error-summary.js';
-import { messageAt, type FieldMessage } from '../../views/components/form-errors.js';
+import type { FieldMessage } from '../../views/components/form-errors.js';
 import { FormTokens } from '../../views/components/hidden-fields.js';
 import { TextField } from '../../views/components/text-field.js';
 import type { View } from '../../views/view.js';
 import { LISTING_TYPES } from '../listings/listing.js';
+import { Checkbox } from './checkbox.js';
 import { LandlordLayout } from './landlord-layout.js';
 import type { ListingForm } from './listing-form.js';
 
@@ -101,22 +102,5 @@ export function PublishPage({ view, form, errors }: PublishProps): JSX.Element {
         </div>
       </form>
     </LandlordLayout>
-  );
-}
-
-function Checkbox({ id, label, checked, errors }: { id: string; label: string; checked: boolean; errors: readonly FieldMessage[] }): JSX.Element {
-  const message = messageAt(errors, id);
-  return (
-    <div class="ds-field">
-      <input class="ds-input" type="checkbox" id={id} name={id} value="yes" checked={checked} aria-invalid={message ? 'true' : undefined} aria-describedby={message ? `${id}-error` : undefined} />
-      <label class="ds-label" for={id} safe>
-        {label}
-      </label>
-      {message && (
-        <div class="ds-validation-message" data-field="validation" id={`${id}-error`} safe>
-          {message}
-        </div>
-      )}
-    </div>
   );
 }

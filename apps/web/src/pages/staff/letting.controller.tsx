@@ -10,7 +10,8 @@ import { idempotencyKey } from '../landlord/landlord-session.js';
 import { typedNumber } from './form-number.js';
 import { lettingData } from './letting.query.js';
 import { LettingPage } from './letting.page.js';
-import { VERIFICATION_FIELDS, type ListingInProgress } from './letting.types.js';
+import { stockholmInstant } from '../landlord/showing-time.js';
+import { SHOWING_API_FIELDS, SHOWING_FIELDS, VERIFICATION_FIELDS, type ListingInProgress } from './letting.types.js';
 import { ListingsInProgressPage } from './listings-in-progress.page.js';
 import { asStaff, formText, requireStaff } from './staff-session.js';
 import { staffProblems } from './staff-problems.js';
@@ -69,6 +70,29 @@ export class StaffLettingController {
       if (!(error instanceof ApiRefusal) || error.status === 403 || error.status === 404) throw error;
       const view = await this.pages.view(request, reply);
       await this.render(request, reply, listingId, form, staffProblems(error, view.locale, 'certificatesReceivedOn'), error.status);
+    }
+  }
+
+  @Post(':listingId/visningar')
+  async schedule(@Param('listingId', ParseUUIDPipe) listingId: string, @Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const f = SHOWING_FIELDS;
+    const form = Object.fromEntries(Object.values(f).map((field) => [field, formText(body[field])]));
+    // A date or time that is not one is sent as typed, so the listings app names the field it refuses.
+    const slot = { startsAt: stockholmInstant(form[f.date], form[f.start]) ?? form[f.start], endsAt: stockholmInstant(form[f.date], form[f.end]) ?? form[f.end] };
+    const staff = requireStaff(request);
+    try {
+      const answer = await this.api.post('listings', `/listings/${listingId}/showings`, {
+        ...asStaff(request, staff),
+        idempotencyKey: idempotencyKey(body),
+        body: { slots: [slot], ...(form[f.answerBy] && { answerBy: form[f.answerBy] }) },
+      });
+      rememberWrite(request, answer.logPosition);
+      setFlash(request, { kind: 'success', key: 'staff.flash.showingScheduled' });
+      seeOther(reply, `/handlaggare/bostader/${listingId}#showings-heading`);
+    } catch (error) {
+      if (!(error instanceof ApiRefusal) || error.status === 403 || error.status === 404) throw error;
+      const view = await this.pages.view(request, reply);
+      await this.render(request, reply, listingId, form, staffProblems(error, view.locale, f.date, SHOWING_API_FIELDS, 'showing'), error.status);
     }
   }
 

@@ -7,6 +7,8 @@ import { FormTokens } from '../../views/components/hidden-fields.js';
 import { TextField } from '../../views/components/text-field.js';
 import type { View } from '../../views/view.js';
 import { VERIFICATION_FIELDS, type LettingData } from './letting.types.js';
+import { LettingProposalsSection } from './letting-proposals.section.js';
+import { LettingShowingsSection } from './letting-showings.section.js';
 import { StaffLayout } from './staff-layout.js';
 
 interface LettingPageProps {
@@ -67,6 +69,14 @@ export function LettingPage({ view, data, form = {}, errors }: LettingPageProps)
           </form>
         )}
       </div>
+      {letting && (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={`${base}/rangordning`} safe>
+            {t('staff.ranking.link')}
+          </a>
+        </p>
+      )}
+      {letting && <LettingShowingsSection view={view} base={base} showings={data.showings} schedulable={letting.status === 'open'} form={form} errors={errors} />}
       {letting && letting.candidates.length > 0 && (
         <section aria-labelledby="candidates-heading">
           <h2 class="ds-heading" data-size="md" id="candidates-heading" safe>
@@ -90,11 +100,18 @@ export function LettingPage({ view, data, form = {}, errors }: LettingPageProps)
           </h2>
           <FormTokens view={view} />
           <input type="hidden" name="applicationId" value={verification.applicationId} />
-          <TextField id={v.certificatesReceivedOn} type="date" label={t('staff.letting.received')} value={form.certificatesReceivedOn} errors={errors} />
+          <TextField
+            id={v.certificatesReceivedOn}
+            label={t('staff.letting.received')}
+            description={t('staff.letting.dateHint')}
+            value={form.certificatesReceivedOn}
+            errors={errors}
+            inputmode="numeric"
+          />
           <TextField id={v.householdSize} label={t('staff.letting.householdSize')} value={form.householdSize} errors={errors} inputmode="numeric" />
           <TextField id={v.taxableIncome} label={t('staff.letting.taxableIncome')} value={form.taxableIncome} errors={errors} inputmode="numeric" />
           <TextField id={v.nonTaxableIncome} label={t('staff.letting.nonTaxableIncome')} value={form.nonTaxableIncome} errors={errors} inputmode="numeric" />
-          <TextField id={v.birthDate} type="date" label={t('staff.letting.birthDate')} value={form.birthDate} errors={errors} />
+          <TextField id={v.birthDate} label={t('staff.letting.birthDate')} description={t('staff.letting.dateHint')} value={form.birthDate} errors={errors} inputmode="numeric" />
           <ChoiceField
             id={v.hasPaymentRemarks}
             label={t('staff.letting.remarks')}
@@ -113,6 +130,7 @@ export function LettingPage({ view, data, form = {}, errors }: LettingPageProps)
           </div>
         </form>
       )}
+      {letting && <LettingProposalsSection view={view} proposals={data.proposals} />}
       {explanation && (
         <section aria-labelledby="steps-heading">
           <h2 class="ds-heading" data-size="md" id="steps-heading" safe>

@@ -14,6 +14,7 @@ const SECTIONS = [
   ['/handlaggare/hyresvardar', 'staff.nav.landlords', CASE_WORK],
   ['/handlaggare/regler/applicants', 'staff.nav.policy', CASE_WORK],
   ['/handlaggare/rapporter', 'staff.nav.reports', ['analyst', 'admin']],
+  ['/handlaggare/ovningsklocka', 'staff.nav.clock', ['admin']],
 ] as const;
 
 /** Every page of the back office: the site's layout with the section's own menu. */

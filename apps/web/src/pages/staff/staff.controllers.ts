@@ -4,6 +4,8 @@ import { StaffFeesController } from './fees.controller.js';
 import { StaffLandlordsController } from './landlords.controller.js';
 import { StaffLettingController } from './letting.controller.js';
 import { StaffPolicyController } from './policy.controller.js';
+import { StaffRankingController } from './ranking.controller.js';
+import { TrainingClockController } from './training-clock.controller.js';
 import { ReportBuilderController } from './report-builder.controller.js';
 import { StaffSearchController } from './search.controller.js';
 import { StaffSeekerController } from './seeker.controller.js';
@@ -21,4 +23,6 @@ export const StaffControllers = [
   StaffCasesController,
   ReportBuilderController,
   StaffLettingController,
+  StaffRankingController,
+  TrainingClockController,
 ];
