@@ -271,6 +271,19 @@ suite('the whole letting chain through pages only: interest, agreement, users, p
 
     // Staff record the first's certificates by keyboard alone: the check passes and the proposal goes to the landlord.
     await untilShown(staff, 'Kontrollera intyg: plats 1');
+    // Refused first at the fields: the household is no number; then the certificates cannot have arrived after the business date.
+    await staff.fill('#certificatesReceivedOn', addDays(businessDate, 3));
+    await staff.fill('#householdSize', 'två');
+    await staff.click('main button:has-text("Registrera kontrollen")');
+    expect(await staff.locator('#householdSize-error').innerText()).toContain('Ange hushållets storlek, 1 till 20');
+    await staff.fill('#householdSize', '2');
+    await staff.fill('#taxableIncome', '600000');
+    await staff.fill('#nonTaxableIncome', '0');
+    await staff.fill('#birthDate', '1990-06-15');
+    await staff.selectOption('#hasPaymentRemarks', 'no');
+    await staff.click('main button:has-text("Registrera kontrollen")');
+    expect(await staff.locator('#certificatesReceivedOn-error').innerText()).toContain('Intygen kan inte ha kommit in senare än i dag');
+    await check(staff, 'chain-verification-refused-sv');
     const typed: [string, string][] = [
       ['#certificatesReceivedOn', businessDate],
       ['#householdSize', '2'],
@@ -280,6 +293,7 @@ suite('the whole letting chain through pages only: interest, agreement, users, p
     ];
     for (const [selector, value] of typed) {
       await tabTo(staff, selector);
+      await staff.keyboard.press('Control+A');
       await staff.keyboard.type(value);
     }
     await tabTo(staff, '#hasPaymentRemarks');
@@ -305,11 +319,22 @@ suite('the whole letting chain through pages only: interest, agreement, users, p
     await untilShown(staff, 'Kontrakt skrivet: hyresgäst');
     await staff.goto(url(`${lettingPath}/rangordning`));
     expect((await staff.locator('main tbody tr').allInnerTexts())[0]).toContain('Ja, intygen godkända');
+    await staff.click('a:has-text("In English")');
+    expect(await staff.locator('main thead').innerText()).toContain('Certificates checked');
+    await check(staff, 'chain-ranking-en');
+    // The clock is the administrators': a case officer is refused its page, and sees nothing of it.
+    const refusedClock = await staff.goto(url('/handlaggare/ovningsklocka'));
+    expect(refusedClock?.status()).toBe(403);
+    expect(await main(staff)).not.toContain('Move the clock');
     await staff.context().close();
 
     // The first seeker sees that the flat is theirs.
     await first.page.goto(url(first.application));
     await untilShown(first.page, 'Bostaden är din');
+    // A seeker opening the staff ranking is sent to the staff sign-in, with no name shown.
+    await first.page.goto(url(`${lettingPath}/rangordning`));
+    await first.page.waitForURL(/\/handlaggare\/logga-in\?nasta=/);
+    expect(await main(first.page)).not.toContain('Otto Andra');
     await Promise.all([first, second, third].map(({ page }) => page.context().close()));
 
     // The analyst finds the letting in the report by district (one letting: withheld, not left out) and downloads the CSV.
@@ -331,6 +356,9 @@ suite('the whole letting chain through pages only: interest, agreement, users, p
     // One flat let is fewer than the suppression threshold: counted, and withheld in Statistics Sweden's mark.
     expect(cell('flatsLet')).toBe('..');
     expect(cell('suppressed')).toBe('yes');
+    // Analysts do not handle lettings: the ranking is refused them before anything is read.
+    expect((await analyst.goto(url(`${lettingPath}/rangordning`)))?.status()).toBe(403);
+    expect(await main(analyst)).not.toContain('Ella Först');
     await analyst.context().close();
   });
 });
