@@ -116,7 +116,9 @@ suite('the whole letting chain through pages only: interest, agreement, users, p
 
     // The organisation's interest, refused at its field first: the landlords app checks the organisation number.
     const interest = await newPage();
-    await interest.goto(url('/hyresvard/intresseanmalan'));
+    await interest.goto(url('/hyresvard/logga-in'));
+    await interest.click('main a:has-text("Gör en intresseanmälan")');
+    await interest.waitForURL(url('/hyresvard/intresseanmalan'));
     await check(interest, 'chain-interest-sv');
     await interest.fill('#org-namn', organisation.name);
     await interest.fill('#org-nummer', '556677-8890');

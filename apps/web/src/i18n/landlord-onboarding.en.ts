@@ -2,6 +2,7 @@ import type { landlordOnboardingSv } from './landlord-onboarding.sv.js';
 
 /** The same keys in English. */
 export const landlordOnboardingEn: Readonly<Record<keyof typeof landlordOnboardingSv, string>> = {
+  'landlord.interest.signInLink': 'Letting, but not through the agency yet? Express your interest',
   'landlord.interest.title': 'Landlords: express your interest',
   'landlord.interest.intro': 'Would you like to let through the housing agency? Register your organisation here. We contact you, sign the agreement and create your first administrator.',
   'landlord.interest.name': 'Name of the organisation',

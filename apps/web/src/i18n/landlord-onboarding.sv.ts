@@ -1,5 +1,6 @@
 /** A landlord organisation's first steps, in Swedish: the interest form and its letting guideline; spread into `sv.ts`. */
 export const landlordOnboardingSv = {
+  'landlord.interest.signInLink': 'Hyr ni ut men inte genom förmedlingen ännu? Gör en intresseanmälan',
   'landlord.interest.title': 'Intresseanmälan för hyresvärdar',
   'landlord.interest.intro': 'Vill ni hyra ut genom bostadsförmedlingen? Anmäl organisationen här. Vi kontaktar er, tecknar förmedlingsavtalet och lägger upp er första administratör.',
   'landlord.interest.name': 'Organisationens namn',

@@ -20,5 +20,6 @@ export function LandlordSignInPage({ view, email, ...rest }: SignInProps): JSX.E
     account: t('landlord.field.label.email'),
     help: t('landlord.signIn.help'),
   };
-  return <WorkAccountSignInPage view={view} section={{ action: '/hyresvard/logga-in', field: 'email', texts }} account={email} {...rest} />;
+  const elsewhere = { href: '/hyresvard/intresseanmalan', text: t('landlord.interest.signInLink') };
+  return <WorkAccountSignInPage view={view} section={{ action: '/hyresvard/logga-in', field: 'email', texts, elsewhere }} account={email} {...rest} />;
 }

@@ -10,6 +10,8 @@ export interface WorkAccountSignIn {
   readonly action: string;
   readonly field: string;
   readonly texts: { readonly title: string; readonly intro: string; readonly expired: string; readonly account: string; readonly help?: string };
+  /** Where someone without an account goes next (a landlord organisation not yet with the agency: its interest form). */
+  readonly elsewhere?: { readonly href: string; readonly text: string };
 }
 
 interface Props {
@@ -55,6 +57,13 @@ export function WorkAccountSignInPage({ view, section, account, next, errors, ex
       {texts.help && (
         <p class="ds-paragraph" safe>
           {texts.help}
+        </p>
+      )}
+      {section.elsewhere && (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={section.elsewhere.href} safe>
+            {section.elsewhere.text}
+          </a>
         </p>
       )}
     </Layout>
