@@ -4,6 +4,7 @@ import { deliveriesProjection } from './delivery/deliveries.projection.js';
 import { inboxProjection } from './inbox/inbox.projection.js';
 import { peopleProjection } from './people/people.projection.js';
 import { savedSearchesProjection } from './saved-searches/saved-searches.projection.js';
+import { threadsProjection } from './threads/threads.projection.js';
 
 export const MESSAGES_MIGRATIONS = [
   ...PERSONAL_DATA_MIGRATIONS,
@@ -66,5 +67,5 @@ export const MESSAGES_MIGRATIONS = [
 ];
 
 /** The inbox and the people can be rebuilt from the log; the outbox is left out of rebuilds (deliveries.projection.ts says why). */
-export const MESSAGES_REBUILDABLE = [inboxProjection, peopleProjection, savedSearchesProjection];
+export const MESSAGES_REBUILDABLE = [inboxProjection, peopleProjection, savedSearchesProjection, threadsProjection];
 export const MESSAGES_PROJECTIONS = [...MESSAGES_REBUILDABLE, deliveriesProjection];

@@ -120,6 +120,10 @@ const SWEDISH: Templates = {
       'Flera avhopp inom en viss tid gör att du inte kan söka bostäder under en period. Reglerna står under Så fungerar kön.',
     ],
   }),
+  'thread-answer': (f) => ({
+    subject: `Svar: ${f.about}`,
+    paragraphs: [...f.body.split(/\n\s*\n/), 'Du kan svara under Mina sidor → Meddelanden.'],
+  }),
 };
 
 const ENGLISH: Templates = {
@@ -220,6 +224,10 @@ const ENGLISH: Templates = {
         : `The certificates for ${flatEn(f.flat, f.listingId)} did not arrive in time (${date(f.on, 'en-GB')}). This counts as a withdrawal (avhopp).`,
       'Several withdrawals within a certain time stop you applying for a while. The rules are under How the queue works.',
     ],
+  }),
+  'thread-answer': (f) => ({
+    subject: `Answer: ${f.about}`,
+    paragraphs: [...f.body.split(/\n\s*\n/), 'You can reply under My pages → Messages.'],
   }),
 };
 

@@ -33,6 +33,8 @@ export interface FactsOf {
   readonly deregistered: { readonly on: string };
   readonly 'deregistration-reversed': { readonly deregisteredOn: string; readonly queueStartDate: string };
   readonly 'avhopp-recorded': { readonly flat: FlatFacts | null; readonly listingId: string; readonly on: string; readonly kind: 'backed-out-after-yes' | 'late-certificates' };
+  /** Staff's answer in a thread: the subject of the message the thread began with, and the answer's words. */
+  readonly 'thread-answer': { readonly about: string; readonly body: string };
 }
 
 type FeeFacts = FactsOf['fee-notice-issued'];

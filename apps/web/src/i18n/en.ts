@@ -4,6 +4,7 @@ import { landlordEn } from './landlord.en.js';
 import { landlordReportsEn } from './landlord-reports.en.js';
 import { staffEn } from './staff.en.js';
 import { statisticsEn } from './statistics.en.js';
+import { threadsEn } from './threads.en.js';
 import type { Catalogue } from './sv.js';
 
 /** English, on request: the same keys as `sv.ts`, which the type checks. */
@@ -379,4 +380,5 @@ export const en: Catalogue = {
   ...landlordReportsEn,
   ...staffEn,
   ...extractEn,
+  ...threadsEn,
 };

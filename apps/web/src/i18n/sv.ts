@@ -4,6 +4,7 @@ import { landlordSv } from './landlord.sv.js';
 import { landlordReportsSv } from './landlord-reports.sv.js';
 import { staffSv } from './staff.sv.js';
 import { statisticsSv } from './statistics.sv.js';
+import { threadsSv } from './threads.sv.js';
 
 /** Swedish, the site's first language. Every text a page shows is here; `en.ts` has the same keys. */
 export const sv = {
@@ -377,6 +378,7 @@ export const sv = {
   ...landlordReportsSv,
   ...staffSv,
   ...extractSv,
+  ...threadsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
