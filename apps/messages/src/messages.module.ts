@@ -18,7 +18,7 @@ import { personMessagesStreams } from './inbox/person-messages.stream.js';
 import { loadMessagesConfig } from './messages.config.js';
 import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
 import { INBOX, MESSAGES_CONFIG, PERSON_MESSAGES, SAVED_SEARCHES, THREADS, VAULT } from './messages.tokens.js';
-import { MESSAGES_MIGRATIONS, MESSAGES_PROJECTIONS } from './messages.wiring.js';
+import { MESSAGES_BUS_PROJECTIONS, MESSAGES_MIGRATIONS, MESSAGES_PROJECTIONS } from './messages.wiring.js';
 import { PeopleController } from './people/people.controller.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { PolicyService } from './policy/policy.service.js';
@@ -34,7 +34,12 @@ import { ThreadsController } from './threads/threads.controller.js';
 import { MessageThreadOfHandler, ThreadsOfPersonHandler, WaitingThreadsHandler } from './threads/threads.queries.js';
 import { ThreadsQuery } from './threads/threads.query.js';
 
-const eventSourcing = EventSourcingModule.forRoot({ app: 'messages', migrations: MESSAGES_MIGRATIONS, projections: MESSAGES_PROJECTIONS });
+const eventSourcing = EventSourcingModule.forRoot({
+  app: 'messages',
+  migrations: MESSAGES_MIGRATIONS,
+  projections: MESSAGES_PROJECTIONS,
+  busProjections: MESSAGES_BUS_PROJECTIONS,
+});
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'messages', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot()],
