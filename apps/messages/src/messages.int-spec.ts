@@ -10,6 +10,7 @@ import {
   ApplicantDeregisteredV1,
   ApplicantDeregistrationReversedV1,
   AvhoppRecordedV1,
+  AvhoppRecordedV2,
   ApplicationsPlacedV1,
   ApplicationSubmittedV1,
   ContactDetailsChangedV1,
@@ -222,6 +223,34 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
     expect(await mailTo(english.email)).toHaveLength(3);
   });
 
+  test('an avhopp that brings a block names the day the seeker may apply again; its v2 and v1 make one message', async () => {
+    const { id, email } = await person();
+    const token = await seeker(id);
+    const avhopp = { applicantId: id, listingId: randomUUID(), applicationId: randomUUID(), on: '2026-10-02', kind: 'backed-out-after-yes' } as const;
+    // As the listings relay publishes one avhopp: v2 first, then v1; then something later, to know both were handled.
+    await infra.bus.publish([
+      message(AvhoppRecordedV2.type, id, { ...avhopp, blockedUntil: '2027-04-02' }),
+      message(AvhoppRecordedV1.type, id, avhopp),
+      message(ApplicantDeregisteredV1.type, id, { applicantId: id, on: '2026-10-03', reason: 'annual-fee-unpaid' }),
+    ]);
+    const inbox = await eventually(
+      () =>
+        http()
+          .get('/messages')
+          .set(bearer(token))
+          .then((r) => r.body as Array<{ kind: string; paragraphs: string[] }>),
+      (rows) => rows.some((m) => m.kind === 'deregistered'),
+    );
+    const avhopps = inbox.filter((m) => m.kind === 'avhopp-recorded');
+    expect(avhopps).toHaveLength(1);
+    expect(avhopps[0].paragraphs.join(' ')).toContain('Du kan söka igen från 2 april 2027.');
+    const mails = await eventually(
+      () => mailTo(email),
+      (m) => m.some((mail) => mail.subject === 'Vi har noterat ett avhopp'),
+    );
+    expect(mails.find((mail) => mail.subject === 'Vi har noterat ett avhopp')?.text).toContain('2 april 2027');
+  });
+
   test('a person turns e-mail off for a kind they may: kept in the inbox, not mailed; fee and letting messages cannot be turned off', async () => {
     const { id, email } = await person();
     const token = await seeker(id);
@@ -240,7 +269,7 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
           .then((r) => r.body as { email?: Record<string, boolean> }),
       (p) => p.email?.['application-received'] === false,
     );
-    expect(preferences).toEqual({ language: 'sv', digestTime: '07:00', email: { 'application-received': false, 'place-at-close': true, 'saved-search-alert': true } });
+    expect(preferences).toEqual({ language: 'sv', digestTime: '07:00', email: { 'application-received': false, 'place-at-close': true, 'saved-search-alert': true, 'thread-answer': true } });
 
     const listingId = randomUUID();
     await infra.bus.publish([submitted(id, listingId), message(ApplicantDeregisteredV1.type, id, { applicantId: id, on: '2026-09-14', reason: 'annual-fee-unpaid' })]);
@@ -375,8 +404,22 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
     expect(kept[0]).toMatchObject({ from: 'noreply@bostadsko.se', subject: expect.any(String), text: expect.any(String) });
   });
 
-  // The outbox is left out of rebuilds (delivery/deliveries.projection.ts says why); the inbox and the people are rebuilt.
+  // The outbox is left out of rebuilds (delivery/deliveries.projection.ts says why); the inbox, the people, the saved searches and
+  // the threads are rebuilt from the log, the seekers from the bus.
   test('every rebuildable projection rebuilt from the log equals the one built live', async () => {
+    // A thread, so the threads read model has rows to compare.
+    const { id } = await person();
+    await infra.bus.publish([submitted(id, randomUUID())]);
+    const token = await seeker(id);
+    const [received] = await eventually(
+      () =>
+        http()
+          .get('/messages')
+          .set(bearer(token))
+          .then((r) => r.body as Array<{ messageId: string }>),
+      (rows) => rows.length === 1,
+    );
+    await http().post(`/messages/${received.messageId}/replies`).set(bearer(token)).send({ text: 'När är visningen?' }).expect(201);
     await expectRebuildToEqualLive(infra, messagesRebuildTargets);
   });
 });

@@ -17,8 +17,8 @@ import { DeciderHandler } from '@bostadsko/command-handling';
 import { personMessagesStreams } from './inbox/person-messages.stream.js';
 import { loadMessagesConfig } from './messages.config.js';
 import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
-import { INBOX, MESSAGES_CONFIG, PERSON_MESSAGES, SAVED_SEARCHES, VAULT } from './messages.tokens.js';
-import { MESSAGES_MIGRATIONS, MESSAGES_PROJECTIONS } from './messages.wiring.js';
+import { INBOX, MESSAGES_CONFIG, PERSON_MESSAGES, SAVED_SEARCHES, THREADS, VAULT } from './messages.tokens.js';
+import { MESSAGES_BUS_PROJECTIONS, MESSAGES_MIGRATIONS, MESSAGES_PROJECTIONS } from './messages.wiring.js';
 import { PeopleController } from './people/people.controller.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { PolicyService } from './policy/policy.service.js';
@@ -29,12 +29,21 @@ import { SavedSearchesController } from './saved-searches/saved-searches.control
 import { savedSearchesStreams } from './saved-searches/saved-searches.stream.js';
 import { ChangeSearchAlertsHandler, DeleteSearchHandler, SaveSearchHandler } from './saved-searches/saved-search.commands.js';
 import { ChooseDigestTimeHandler, ChooseEmailHandler } from './people/preferences.handlers.js';
+import { AnswerThreadHandler, ReplyToMessageHandler } from './threads/thread.commands.js';
+import { ThreadsController } from './threads/threads.controller.js';
+import { MessageThreadOfHandler, ThreadsOfPersonHandler, WaitingThreadsHandler } from './threads/threads.queries.js';
+import { ThreadsQuery } from './threads/threads.query.js';
 
-const eventSourcing = EventSourcingModule.forRoot({ app: 'messages', migrations: MESSAGES_MIGRATIONS, projections: MESSAGES_PROJECTIONS });
+const eventSourcing = EventSourcingModule.forRoot({
+  app: 'messages',
+  migrations: MESSAGES_MIGRATIONS,
+  projections: MESSAGES_PROJECTIONS,
+  busProjections: MESSAGES_BUS_PROJECTIONS,
+});
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'messages', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot()],
-  controllers: [DeliveryFailuresController, PeopleController, PolicyController, DevMailboxController, InboxController, SavedSearchesController, AccessLogController],
+  controllers: [DeliveryFailuresController, PeopleController, PolicyController, DevMailboxController, InboxController, SavedSearchesController, AccessLogController, ThreadsController],
   providers: [
     ...accessLogProviders('messages'),
     PolicyService,
@@ -54,11 +63,17 @@ const eventSourcing = EventSourcingModule.forRoot({ app: 'messages', migrations:
     DeliveryWorker,
     AlertWorker,
     ReminderWorker,
+    ReplyToMessageHandler,
+    AnswerThreadHandler,
+    ThreadsOfPersonHandler,
+    MessageThreadOfHandler,
+    WaitingThreadsHandler,
     { provide: MESSAGES_CONFIG, useFactory: loadMessagesConfig },
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
     { provide: PERSON_MESSAGES, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new DeciderHandler(infra.store, personMessagesStreams) },
     { provide: SAVED_SEARCHES, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new DeciderHandler(infra.store, savedSearchesStreams) },
     { provide: INBOX, inject: [INFRASTRUCTURE, VAULT], useFactory: (infra: Infrastructure, vault: PersonalDataVault) => new InboxQuery(infra, vault) },
+    { provide: THREADS, inject: [INFRASTRUCTURE, VAULT, INBOX], useFactory: (infra: Infrastructure, vault: PersonalDataVault, inbox: InboxQuery) => new ThreadsQuery(infra, vault, inbox) },
   ],
 })
 export class MessagesModule {}

@@ -4,3 +4,4 @@ export const PERSON_MESSAGES = Symbol('PERSON_MESSAGES');
 export const INBOX = Symbol('INBOX');
 export const MESSAGES_CONFIG = Symbol('MESSAGES_CONFIG');
 export const SAVED_SEARCHES = Symbol('SAVED_SEARCHES');
+export const THREADS = Symbol('THREADS');

@@ -4,6 +4,8 @@ import { deliveriesProjection } from './delivery/deliveries.projection.js';
 import { inboxProjection } from './inbox/inbox.projection.js';
 import { peopleProjection } from './people/people.projection.js';
 import { savedSearchesProjection } from './saved-searches/saved-searches.projection.js';
+import { threadsProjection } from './threads/threads.projection.js';
+import { seekersBusProjection } from './alerts/seekers.projection.js';
 
 export const MESSAGES_MIGRATIONS = [
   ...PERSONAL_DATA_MIGRATIONS,
@@ -63,8 +65,15 @@ export const MESSAGES_MIGRATIONS = [
       CREATE INDEX ON messages.reminders (deadline) WHERE state = 'pending';
       CREATE INDEX ON messages.reminders (applicant_id, subject) WHERE state = 'pending';`,
   },
+  {
+    id: 'messages/004-seekers-deregistered',
+    // A deregistered seeker gets no saved-search alerts until the deregistration is reversed (alerts/seekers.projection.ts).
+    sql: `ALTER TABLE messages.seekers ADD COLUMN IF NOT EXISTS deregistered_on date;`,
+  },
 ];
 
 /** The inbox and the people can be rebuilt from the log; the outbox is left out of rebuilds (deliveries.projection.ts says why). */
-export const MESSAGES_REBUILDABLE = [inboxProjection, peopleProjection, savedSearchesProjection];
+export const MESSAGES_REBUILDABLE = [inboxProjection, peopleProjection, savedSearchesProjection, threadsProjection];
 export const MESSAGES_PROJECTIONS = [...MESSAGES_REBUILDABLE, deliveriesProjection];
+/** Read models fed by other apps' events, each with a consumer group of its own (rebuilt from the bus). */
+export const MESSAGES_BUS_PROJECTIONS = [seekersBusProjection];

@@ -19,6 +19,7 @@ export { ApplicationsPlacedV1 } from './listings/applications-placed.v1.js';
 export { ShowingScheduledV1 } from './listings/showing-scheduled.v1.js';
 export { ShowingAnsweredV1 } from './listings/showing-answered.v1.js';
 export { AvhoppRecordedV1 } from './listings/avhopp-recorded.v1.js';
+export { AvhoppRecordedV2 } from './listings/avhopp-recorded.v2.js';
 export { TenantProposedV1 } from './listings/tenant-proposed.v1.js';
 export { ProposalDecidedV1 } from './listings/proposal-decided.v1.js';
 export { ListingLetV1 } from './listings/listing-let.v1.js';

@@ -7,6 +7,7 @@ import { seekerStream, type Declaration } from './seeker.events.js';
 import { VAULT } from '../listings.tokens.js';
 import { Clock } from '@bostadsko/clock';
 import { SeekerHandler } from './seeker.stream.js';
+import { PolicyService } from '../policy/policy.service.js';
 
 type AvhoppData = { listingId: string; applicationId: string; on: IsoDate; kind: 'backed-out-after-yes' | 'late-certificates' };
 
@@ -17,6 +18,7 @@ export class SeekerApplicationsService {
     private readonly seekers: SeekerHandler,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     private readonly clock: Clock,
+    private readonly policy: PolicyService,
   ) {}
 
   /** Withdraws every open application of the seeker (but `exceptApplicationId`); `context` names what caused it, if an event did. */
@@ -29,9 +31,10 @@ export class SeekerApplicationsService {
     await this.seekers.handleOn(seekerStream(applicantId), () => ({ type: 'withdraw-all', now: this.clock.now(), reason, exceptApplicationId }), context);
   }
 
-  /** Avhopp (backing out after yes, late certificates): counted towards the block on applying. */
+  /** Avhopp (backing out after yes, late certificates): counted towards the block on applying, whose end by the rules of its day is kept with it. */
   async recordAvhopp(applicantId: string, data: AvhoppData, context: CommandContext = contextOf('listings:letting')): Promise<void> {
-    await this.seekers.handleOn(seekerStream(applicantId), () => ({ type: 'record-avhopp', ...data }), context);
+    const policy = await this.policy.on(data.on);
+    await this.seekers.handleOn(seekerStream(applicantId), () => ({ type: 'record-avhopp', ...data, policy }), context);
   }
 
   /** The declaration the seeker made on the application, unsealed; undefined once erased (or unknown). */

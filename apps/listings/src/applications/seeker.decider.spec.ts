@@ -21,14 +21,17 @@ const applyTo = (n: number, over: Partial<Apply> = {}): Apply => ({
   policy: DEFAULT_POLICY,
   ...over,
 });
-const avhopp = (n: number, on: string): SeekerCommand => ({ type: 'record-avhopp', listingId: `l-${n}`, applicationId: `a-${n}`, on, kind: 'backed-out-after-yes' });
+const avhopp = (n: number, on: string, policy = DEFAULT_POLICY): SeekerCommand => ({ type: 'record-avhopp', listingId: `l-${n}`, applicationId: `a-${n}`, on, kind: 'backed-out-after-yes', policy });
 
 const submitted = (n: number): SeekerEvent => ({ type: 'application-submitted', data: { applicationId: `app-${n}`, listingId: `listing-${n}`, submittedAt: now.toISOString(), declaration: sealed } });
 const withdrawn = (n: number, reason: WithdrawReason): SeekerEvent => ({
   type: 'application-withdrawn',
   data: { applicationId: `app-${n}`, listingId: `listing-${n}`, at: now.toISOString(), reason },
 });
-const avhoppRecorded = (n: number, on: string): SeekerEvent => ({ type: 'avhopp-recorded', data: { listingId: `l-${n}`, applicationId: `a-${n}`, on, kind: 'backed-out-after-yes' } });
+const avhoppRecorded = (n: number, on: string, blockedUntil?: string | null): SeekerEvent => ({
+  type: 'avhopp-recorded',
+  data: { listingId: `l-${n}`, applicationId: `a-${n}`, on, kind: 'backed-out-after-yes', ...(blockedUntil !== undefined && { blockedUntil }) },
+});
 const fiveSubmitted = [1, 2, 3, 4, 5].map(submitted);
 
 describe('seeker decider', () => {
@@ -122,7 +125,7 @@ describe('seeker decider', () => {
     test('the second avhopp within the window blocks until six months after it', () => {
       given([avhoppRecorded(1, '2026-01-15')])
         .when(avhopp(2, '2026-10-01'))
-        .then([avhoppRecorded(2, '2026-10-01')]);
+        .then([avhoppRecorded(2, '2026-10-01', '2027-04-01')]);
       const blocked = given([avhoppRecorded(1, '2026-01-15'), avhoppRecorded(2, '2026-10-01')]);
       expect(blockedUntil(blocked.state, DEFAULT_POLICY, '2026-11-24')).toBe('2027-04-01');
       blocked.when(applyTo(9)).thenThrows('blocked-after-avhopp', { extensions: { code: 'blocked-after-avhopp', blockedUntil: '2027-04-01' } });
@@ -138,6 +141,17 @@ describe('seeker decider', () => {
     test('two avhopps twelve months or more apart do not block; exactly one day inside the window does', () => {
       expect(blockedUntil(given([avhoppRecorded(1, '2025-10-01'), avhoppRecorded(2, '2026-10-01')]).state, DEFAULT_POLICY, '2026-11-24')).toBeNull();
       expect(blockedUntil(given([avhoppRecorded(1, '2025-10-02'), avhoppRecorded(2, '2026-10-01')]).state, DEFAULT_POLICY, '2026-11-24')).toBe('2027-04-01');
+    });
+
+    test('each avhopp records the end of the block it brings by the rules on its day, or null: the date the seeker is told', () => {
+      const recorded = (blocked: string | null) => [avhoppRecorded(1, '2026-10-01', blocked)];
+      given().when(avhopp(1, '2026-10-01')).then(recorded(null));
+      given()
+        .when(avhopp(1, '2026-10-01', { ...DEFAULT_POLICY, avhoppLimit: 1 }))
+        .then(recorded('2027-04-01'));
+      given()
+        .when(avhopp(1, '2026-10-01', { ...DEFAULT_POLICY, avhoppLimit: 1, avhoppBlockMonths: 3 }))
+        .then(recorded('2027-01-01'));
     });
 
     test('one avhopp does not block; the same avhopp recorded twice counts once; the limit is policy', () => {

@@ -47,7 +47,8 @@ export type SeekerCommand =
   | { readonly type: 'withdraw'; readonly applicationId: string; readonly now: Date; readonly reason: WithdrawReason; readonly listingDeadline?: IsoDate | null }
   | { readonly type: 'withdraw-all'; readonly now: Date; readonly reason: WithdrawReason; readonly exceptApplicationId?: string }
   | { readonly type: 'withdraw-for-listing'; readonly listingId: string; readonly now: Date; readonly reason: WithdrawReason }
-  | { readonly type: 'record-avhopp'; readonly listingId: string; readonly applicationId: string; readonly on: IsoDate; readonly kind: AvhoppKind };
+  /** `policy`: the avhopp rules on the avhopp's day, for the end of any block it brings (told to the seeker). */
+  | { readonly type: 'record-avhopp'; readonly listingId: string; readonly applicationId: string; readonly on: IsoDate; readonly kind: AvhoppKind; readonly policy: ListingPolicy };
 
 const activeApplications = (state: SeekerState) => Object.values(state.applications).filter((a) => a.status === 'active');
 
@@ -145,9 +146,12 @@ export function decideSeeker(command: SeekerCommand, state: SeekerState): Seeker
       return activeApplications(state)
         .filter((a) => a.listingId === command.listingId)
         .map((a) => withdrawn(a, command.now, command.reason));
-    case 'record-avhopp':
+    case 'record-avhopp': {
       if (state.avhopps.some((a) => a.applicationId === command.applicationId)) return [];
-      return [{ type: 'avhopp-recorded', data: { listingId: command.listingId, applicationId: command.applicationId, on: command.on, kind: command.kind } }];
+      const { listingId, applicationId, on, kind } = command;
+      const after: SeekerState = { ...state, avhopps: [...state.avhopps, { listingId, applicationId, on, kind }] };
+      return [{ type: 'avhopp-recorded', data: { listingId, applicationId, on, kind, blockedUntil: blockedUntil(after, command.policy, on) } }];
+    }
   }
 }
 

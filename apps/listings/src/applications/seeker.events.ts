@@ -41,5 +41,12 @@ export type SeekerEvent =
   | {
       /** Backing out after yes, or late certificates (avhopp): two within the policy window block applying. */
       readonly type: 'avhopp-recorded';
-      readonly data: { readonly listingId: string; readonly applicationId: string; readonly on: IsoDate; readonly kind: 'backed-out-after-yes' | 'late-certificates' };
+      readonly data: {
+        readonly listingId: string;
+        readonly applicationId: string;
+        readonly on: IsoDate;
+        readonly kind: 'backed-out-after-yes' | 'late-certificates';
+        /** The first day the seeker may apply again by the avhopp rules on its day, or null when it blocks nothing; absent on avhopps recorded before this was kept. */
+        readonly blockedUntil?: IsoDate | null;
+      };
     };

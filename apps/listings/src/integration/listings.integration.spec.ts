@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@bostadsko/event-store';
-import { ApplicationSubmittedV1, AvhoppRecordedV1 } from '@bostadsko/contracts';
+import { ApplicationSubmittedV1, AvhoppRecordedV1, AvhoppRecordedV2 } from '@bostadsko/contracts';
 import { SEEKER_STREAM_PREFIX } from '../applications/seeker.events.js';
 import { listingIntegrationMessages } from './listings.integration.js';
 
@@ -25,6 +25,17 @@ describe('a seeker’s events for other apps', () => {
     expect(message.type).toBe(AvhoppRecordedV1.type);
     expect(message.key).toBe(applicantId);
     expect(AvhoppRecordedV1.parse(message.payload)).toEqual({ applicantId, listingId, applicationId, on: '2026-11-20', kind: 'late-certificates' });
+  });
+
+  test('an avhopp that kept the end of its block is published as v2 as well, before v1; v1 is unchanged', () => {
+    const listingId = randomUUID();
+    const applicationId = randomUUID();
+    for (const blockedUntil of ['2027-05-20', null]) {
+      const messages = listingIntegrationMessages(seekerEvent('avhopp-recorded', { listingId, applicationId, on: '2026-11-20', kind: 'backed-out-after-yes', blockedUntil }));
+      expect(messages.map((m) => m.type)).toEqual([AvhoppRecordedV2.type, AvhoppRecordedV1.type]);
+      expect(AvhoppRecordedV2.parse(messages[0].payload)).toEqual({ applicantId, listingId, applicationId, on: '2026-11-20', kind: 'backed-out-after-yes', blockedUntil });
+      expect(AvhoppRecordedV1.parse(messages[1].payload)).toEqual({ applicantId, listingId, applicationId, on: '2026-11-20', kind: 'backed-out-after-yes' });
+    }
   });
 
   test('an application is published as before; a withdrawal publishes nothing', () => {

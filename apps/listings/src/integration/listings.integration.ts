@@ -1,6 +1,15 @@
 import { allMessages, integrationMessage, type IntegrationMapper, type IntegrationMessage } from '@bostadsko/bus';
 import type { RecordedEvent } from '@bostadsko/event-store';
-import { ApplicationsClosedV1, AvhoppRecordedV1, ApplicationsPlacedV1, ApplicationSubmittedV1, ListingPublishedV1, ListingPublishedV2, ListingWithdrawnV1 } from '@bostadsko/contracts';
+import {
+  ApplicationsClosedV1,
+  AvhoppRecordedV1,
+  AvhoppRecordedV2,
+  ApplicationsPlacedV1,
+  ApplicationSubmittedV1,
+  ListingPublishedV1,
+  ListingPublishedV2,
+  ListingWithdrawnV1,
+} from '@bostadsko/contracts';
 import { stockholmDate } from '@bostadsko/calendar';
 import { isListingStream, type ListingEvent } from '../listing/listing.events.js';
 import { SEEKER_STREAM_PREFIX, type SeekerEvent } from '../applications/seeker.events.js';
@@ -56,8 +65,11 @@ function fromSeeker(event: RecordedEvent): IntegrationMessage[] {
   const domain = event as unknown as SeekerEvent;
   const applicantId = event.streamId.slice(SEEKER_STREAM_PREFIX.length);
   if (domain.type === 'avhopp-recorded') {
-    const { listingId, applicationId, on, kind } = domain.data;
-    return [integrationMessage(event, AvhoppRecordedV1.type, applicantId, { applicantId, listingId, applicationId, on, kind } satisfies AvhoppRecordedV1)];
+    const { listingId, applicationId, on, kind, blockedUntil } = domain.data;
+    const v1 = integrationMessage(event, AvhoppRecordedV1.type, applicantId, { applicantId, listingId, applicationId, on, kind } satisfies AvhoppRecordedV1);
+    // v2 first: a consumer reading both (the messages app) meets the one with the block's end before v1.
+    if (blockedUntil === undefined) return [v1];
+    return [integrationMessage(event, AvhoppRecordedV2.type, applicantId, { applicantId, listingId, applicationId, on, kind, blockedUntil } satisfies AvhoppRecordedV2), v1];
   }
   if (domain.type !== 'application-submitted') return [];
   const { applicationId, listingId, submittedAt } = domain.data;

@@ -32,7 +32,7 @@ function seekerAfter(lettings: LettingEvent[][]): SeekerState {
   for (const [i, events] of lettings.entries()) {
     for (const followUp of events.flatMap(followUpsOf)) {
       if (followUp.kind !== 'record-avhopp' || followUp.applicantId !== 'seeker-1') continue;
-      const command = { type: 'record-avhopp' as const, listingId: `listing-${i}`, applicationId: `${followUp.applicationId}-${i}`, on: followUp.on, kind: followUp.avhopp };
+      const command = { type: 'record-avhopp' as const, listingId: `listing-${i}`, applicationId: `${followUp.applicationId}-${i}`, on: followUp.on, kind: followUp.avhopp, policy: DEFAULT_POLICY };
       state = decideSeeker(command, state).reduce(evolveSeeker, state);
     }
   }

@@ -321,7 +321,13 @@ describe('letting over HTTP on real PostgreSQL', () => {
       () => seekerEvents(seeker.applicantId),
       (events) => events.some((e) => e.type === 'avhopp-recorded'),
     );
-    expect(avhopps.find((e) => e.type === 'avhopp-recorded')?.data).toEqual({ listingId: first.listingId, applicationId: seeker.applicationId, on: '2030-03-04', kind: 'backed-out-after-yes' });
+    expect(avhopps.find((e) => e.type === 'avhopp-recorded')?.data).toEqual({
+      listingId: first.listingId,
+      applicationId: seeker.applicationId,
+      on: '2030-03-04',
+      kind: 'backed-out-after-yes',
+      blockedUntil: null,
+    });
     const lateOnes = await eventually(
       () => seekerEvents(other.applicantId),
       (events) => events.some((e) => e.type === 'avhopp-recorded'),
@@ -332,11 +338,13 @@ describe('letting over HTTP on real PostgreSQL', () => {
     const seekers = app.get(SeekerHandler);
     await seekers.handleOn(
       `listing-seeker-${seeker.applicantId}`,
-      () => ({ type: 'record-avhopp', listingId: second.listingId, applicationId: randomUUID(), on: '2030-09-01', kind: 'late-certificates' }),
+      () => ({ type: 'record-avhopp', listingId: second.listingId, applicationId: randomUUID(), on: '2030-09-01', kind: 'late-certificates', policy: DEFAULT_POLICY }),
       { correlationId: 'test', actor: 'test' },
     );
-    const { state } = await seekers.load(`listing-seeker-${seeker.applicantId}`);
+    const { state, events } = await seekers.load(`listing-seeker-${seeker.applicantId}`);
     expect(blockedUntil(state, DEFAULT_POLICY, '2030-09-02')).toBe('2031-03-01');
+    // The end of the block is kept with the avhopp that brought it, for the message to the seeker.
+    expect(events.at(-1)).toMatchObject({ type: 'avhopp-recorded', data: { on: '2030-09-01', blockedUntil: '2031-03-01' } });
   });
 
   test('bad input is refused with problem details and changes nothing; a retried answer with the same Idempotency-Key is answered once', async () => {

@@ -9,7 +9,8 @@ const MATCHED_LISTINGS_TABLE = 'messages.matched_listings';
  * The saved searches a listing matches, whose seeker may apply for it: the search
  * page's filters (an absent one matches anything), the list types, and the age
  * the seeker turns in the deadline's year within the listing's range (a seeker
- * whose birth year is unknown is not alerted to a listing with an age range).
+ * whose birth year is unknown is not alerted to a listing with an age range); a
+ * deregistered seeker is not alerted at all until the deregistration is reversed.
  * `FROM MATCHING_SEARCHES WHERE MATCHING_CONDITIONS` with `matchingParameters`.
  */
 export const MATCHING_SEARCHES = `
@@ -24,7 +25,8 @@ export const MATCHING_CONDITIONS = `
     AND (s.move_in_from IS NULL OR s.move_in_from <= $7::date) AND (s.move_in_to IS NULL OR s.move_in_to >= $7::date)
     AND (cardinality(s.list_types) = 0 OR $8 = ANY (s.list_types))
     AND ($9::int IS NULL OR $10::int - k.birth_year >= $9::int)
-    AND ($11::int IS NULL OR $10::int - k.birth_year <= $11::int)`;
+    AND ($11::int IS NULL OR $10::int - k.birth_year <= $11::int)
+    AND k.deregistered_on IS NULL`;
 
 export const matchingParameters = (l: ListingPublishedV2): unknown[] => [
   l.listingId,

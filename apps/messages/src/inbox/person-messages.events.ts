@@ -16,7 +16,8 @@ export type MessageKind =
   | 'showing-reply-reminder'
   | 'deregistered'
   | 'deregistration-reversed'
-  | 'avhopp-recorded';
+  | 'avhopp-recorded'
+  | 'thread-answer';
 
 /** One person's messages and how to reach them: a stream per person, `person_messages-<applicantId>`. */
 export const PERSON_MESSAGES_PREFIX = 'person_messages-';
@@ -46,4 +47,8 @@ export type PersonMessagesEvent =
   | { readonly type: 'email-preference-chosen'; readonly data: { readonly kind: MessageKind; readonly email: boolean } }
   /** When daily saved-search alerts are gathered and sent, `HH:MM` Swedish time. */
   | { readonly type: 'digest-time-chosen'; readonly data: { readonly digestTime: string } }
-  | { readonly type: 'person-erased'; readonly data: { readonly on: string } };
+  | { readonly type: 'person-erased'; readonly data: { readonly on: string } }
+  /** The seeker's reply to a message about a letting; the thread is named by the message it began with. The words are sealed. */
+  | { readonly type: 'reply-sent'; readonly data: { readonly replyId: string; readonly threadId: string; readonly inReplyTo: string; readonly body: Sealed; readonly at: string } }
+  /** Staff answered a thread; the answer is also the `message-recorded` of the same id (inbox and e-mail). The words are sealed. */
+  | { readonly type: 'thread-answered'; readonly data: { readonly messageId: string; readonly threadId: string; readonly staffId: string; readonly body: Sealed; readonly at: string } };

@@ -21,6 +21,8 @@ export const personMessagesStreams: DeciderStream<PersonMessagesCommandOn, Perso
     'email-preference-chosen': 1,
     'digest-time-chosen': 1,
     'person-erased': 1,
+    'reply-sent': 1,
+    'thread-answered': 1,
   }),
 };
 

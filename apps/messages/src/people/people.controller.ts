@@ -18,6 +18,7 @@ import { ChooseDigestTime, ChooseEmail } from './preferences.handlers.js';
 import { DELIVERIES_TABLE } from '../delivery/deliveries.projection.js';
 import { VAULT } from '../messages.tokens.js';
 import { PEOPLE_TABLE } from './people.projection.js';
+import { ThreadsOfPerson } from '../threads/threads.queries.js';
 
 const isStaff = (user: AuthenticatedUser) => user.roles.includes('staff') || user.roles.includes('admin');
 
@@ -72,7 +73,7 @@ export class PeopleController {
   @StaffRead()
   async extract(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<RegisterExtractSection> {
     assertSelfOrStaff(user, applicantId);
-    const [row, deliveries, messages, accessLog, savedSearches] = await Promise.all([
+    const [row, deliveries, messages, accessLog, savedSearches, threads] = await Promise.all([
       this.person(applicantId),
       this.infra.pool.query<{ message_id: string; state: string; attempts: number; sent_at: Date | null; last_error: string | null }>(
         `SELECT message_id, state, attempts, sent_at, last_error FROM ${DELIVERIES_TABLE} WHERE applicant_id = $1`,
@@ -81,6 +82,7 @@ export class PeopleController {
       this.queries.execute(new ListInbox(applicantId)),
       this.accessLog.of(applicantId),
       savedSearchesOf(this.infra, applicantId),
+      this.queries.execute(new ThreadsOfPerson(applicantId)),
     ]);
     const byMessage = new Map(deliveries.rows.map((d) => [d.message_id, { state: d.state, attempts: d.attempts, sentAt: d.sent_at?.toISOString() ?? null, lastError: d.last_error }]));
     return {
@@ -89,7 +91,7 @@ export class PeopleController {
       generatedAt: this.clock.now().toISOString(),
       applicantId,
       purpose:
-        'Messages to you about your account, applications and fees: the inbox, the e-mail address and language they are sent with, each delivery, and your saved searches and when their alerts are sent.',
+        'Messages to you about your account, applications and fees: the inbox, your replies and our answers, the e-mail address and language they are sent with, each delivery, and your saved searches and when their alerts are sent.',
       personalData: {
         email: row.email ? ((await this.vault.open<string>(row.email)) ?? '(erased)') : null,
         language: row.language,
@@ -97,7 +99,11 @@ export class PeopleController {
         digestTime: row.digest_time,
         savedSearches,
       },
-      records: messages.map((m) => ({ type: 'message', at: m.recordedAt, data: { ...m, emailDelivery: byMessage.get(m.messageId) ?? null } })),
+      records: [
+        ...messages.map((m) => ({ type: 'message', at: m.recordedAt, data: { ...m, emailDelivery: byMessage.get(m.messageId) ?? null } })),
+        // Replies and staff's answers are letting records too (process 3.2.1), each thread named by the message it began with.
+        ...threads.map((t) => ({ type: 'thread', at: t.entries[0]?.at ?? '', data: t })),
+      ],
       accessLog,
     };
   }

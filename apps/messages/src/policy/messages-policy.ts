@@ -20,6 +20,8 @@ export interface MessagesPolicy {
   readonly emailShowingReplyReminder: number;
   readonly emailDeregistration: number;
   readonly emailAvhopp: number;
+  /** Staff's answer to a seeker's reply; the seeker may keep it in the inbox only. */
+  readonly emailThreadAnswer: number;
   readonly feeReminderDaysBeforeDue: number;
   readonly feeGraceReminderDaysBeforeLastPayDay: number;
   readonly showingReplyReminderDaysBefore: number;
@@ -45,6 +47,7 @@ export const DEFAULT_POLICY: MessagesPolicy = {
   emailShowingReplyReminder: 1,
   emailDeregistration: 1,
   emailAvhopp: 1,
+  emailThreadAnswer: 1,
   feeReminderDaysBeforeDue: 7,
   feeGraceReminderDaysBeforeLastPayDay: 14,
   showingReplyReminderDaysBefore: 1,
@@ -65,6 +68,7 @@ export const POLICY_LIMITS: SettingLimits<MessagesPolicy> = {
   emailShowingReplyReminder: { min: 1, max: 1 },
   emailDeregistration: { min: 1, max: 1 },
   emailAvhopp: { min: 1, max: 1 },
+  emailThreadAnswer: { min: 0, max: 1 },
   feeReminderDaysBeforeDue: { min: 1, max: 60 },
   feeGraceReminderDaysBeforeLastPayDay: { min: 1, max: 180 },
   showingReplyReminderDaysBefore: { min: 1, max: 14 },
@@ -87,6 +91,7 @@ export const EMAIL_SETTING: Readonly<Record<MessageKind, PolicySetting>> = {
   deregistered: 'emailDeregistration',
   'deregistration-reversed': 'emailDeregistration',
   'avhopp-recorded': 'emailAvhopp',
+  'thread-answer': 'emailThreadAnswer',
 };
 
 /** The kinds a person may stop having e-mailed: those the policy itself may turn off (fee and letting messages may not be). */

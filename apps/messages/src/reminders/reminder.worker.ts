@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { stockholmDate } from '@bostadsko/calendar';
-import { BusinessSchedule, Clock } from '@bostadsko/clock';
+import { Clock } from '@bostadsko/clock';
 import type { Sealed } from '@bostadsko/personal-data';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { MessageKind } from '../inbox/person-messages.events.js';
@@ -9,6 +9,7 @@ import type { MessagesConfig } from '../messages.config.js';
 import { MESSAGES_CONFIG, PERSON_MESSAGES } from '../messages.tokens.js';
 import { EMAIL_SETTING } from '../policy/messages-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
+import { ClaimAndSendWorker, type DueMessage } from '../scheduled/claim-and-send.worker.js';
 import { REMINDERS_TABLE } from './reminder-planner.js';
 
 interface Due {
@@ -17,6 +18,8 @@ interface Due {
   readonly kind: MessageKind;
   readonly content: Sealed;
   readonly too_late: boolean;
+  /** Whether the policy of the day e-mails this kind. */
+  readonly email: boolean;
 }
 
 /**
@@ -26,55 +29,38 @@ interface Due {
  * deadline has passed before it could go is marked too late rather than sent.
  */
 @Injectable()
-export class ReminderWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(ReminderWorker.name);
-  private readonly schedule: BusinessSchedule;
-
+export class ReminderWorker extends ClaimAndSendWorker<Due> {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    @Inject(PERSON_MESSAGES) private readonly people: PersonMessages,
+    @Inject(PERSON_MESSAGES) people: PersonMessages,
     @Inject(MESSAGES_CONFIG) config: MessagesConfig,
     private readonly policy: PolicyService,
-    private readonly clock: Clock,
+    clock: Clock,
   ) {
-    this.schedule = new BusinessSchedule({
-      clock,
-      everyMs: config.REMINDER_INTERVAL_MS,
-      atStart: true,
-      run: () => this.sendDue(),
-      onError: (error) => this.logger.error(`reminder round failed and runs again: ${error.message}`),
-    });
+    super(people, clock, { everyMs: config.REMINDER_INTERVAL_MS, actor: 'messages.reminders' });
   }
 
-  onApplicationBootstrap(): void {
-    this.schedule.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.schedule.stop();
-  }
-
-  async sendDue(): Promise<number> {
-    const now = this.clock.now();
+  protected async claim(now: Date): Promise<readonly Due[]> {
     const today = stockholmDate(now);
     const policy = await this.policy.on(today);
-    const { rows } = await this.infra.pool.query<Due>(
+    const { rows } = await this.infra.pool.query<Omit<Due, 'email'>>(
       `SELECT reminder_id, applicant_id, kind, content, deadline < $1::date AS too_late FROM ${REMINDERS_TABLE}
        WHERE state = 'pending' AND (not_before IS NULL OR not_before <= $1::date)
          AND deadline - CASE kind WHEN 'fee-reminder' THEN $2::int WHEN 'fee-grace-reminder' THEN $3::int ELSE $4::int END <= $1::date
        ORDER BY deadline LIMIT 1000`,
       [today, policy.feeReminderDaysBeforeDue, policy.feeGraceReminderDaysBeforeLastPayDay, policy.showingReplyReminderDaysBefore],
     );
-    let sent = 0;
-    for (const row of rows) {
-      if (!row.too_late) {
-        const context = { correlationId: row.reminder_id, actor: 'messages.reminders' };
-        const command = { type: 'record-message', messageId: row.reminder_id, kind: row.kind, email: policy[EMAIL_SETTING[row.kind]] === 1, content: row.content } as const;
-        await this.people.handle({ applicantId: row.applicant_id, command: { ...command, cause: `reminder:${row.reminder_id}`, now: now.toISOString() } }, context);
-        sent++;
-      }
-      await this.infra.pool.query(`UPDATE ${REMINDERS_TABLE} SET state = $2 WHERE reminder_id = $1`, [row.reminder_id, row.too_late ? 'too-late' : 'sent']);
-    }
-    return sent;
+    return rows.map((row) => ({ ...row, email: policy[EMAIL_SETTING[row.kind]] === 1 }));
+  }
+
+  /** One page at most: the reminder itself, unless it came too late. */
+  protected *messagesOf(due: Due): Iterable<readonly DueMessage[]> {
+    if (due.too_late) return;
+    const { reminder_id: id, applicant_id: applicantId, kind, content, email } = due;
+    yield [{ applicantId, messageId: id, kind, email, content, cause: `reminder:${id}`, correlationId: id }];
+  }
+
+  protected async settle(due: Due): Promise<void> {
+    await this.infra.pool.query(`UPDATE ${REMINDERS_TABLE} SET state = $2 WHERE reminder_id = $1`, [due.reminder_id, due.too_late ? 'too-late' : 'sent']);
   }
 }

@@ -117,8 +117,14 @@ const SWEDISH: Templates = {
       f.kind === 'backed-out-after-yes'
         ? `Du tackade ja till ${flatSv(f.flat, f.listingId)} men drog dig ur ${date(f.on, 'sv-SE')}. Det räknas som ett avhopp.`
         : `Intygen för ${flatSv(f.flat, f.listingId)} kom inte in i tid (${date(f.on, 'sv-SE')}). Det räknas som ett avhopp.`,
-      'Flera avhopp inom en viss tid gör att du inte kan söka bostäder under en period. Reglerna står under Så fungerar kön.',
+      f.blockedUntil
+        ? `Du har nu så många avhopp att du inte kan söka bostäder på ett tag. Du kan söka igen från ${date(f.blockedUntil, 'sv-SE')}.`
+        : 'Flera avhopp inom en viss tid gör att du inte kan söka bostäder under en period. Reglerna står under Så fungerar kön.',
     ],
+  }),
+  'thread-answer': (f) => ({
+    subject: `Svar: ${f.about}`,
+    paragraphs: [...f.body.split(/\n\s*\n/), 'Du kan svara under Mina sidor → Meddelanden.'],
   }),
 };
 
@@ -218,8 +224,14 @@ const ENGLISH: Templates = {
       f.kind === 'backed-out-after-yes'
         ? `You said yes to ${flatEn(f.flat, f.listingId)} but backed out on ${date(f.on, 'en-GB')}. This counts as a withdrawal (avhopp).`
         : `The certificates for ${flatEn(f.flat, f.listingId)} did not arrive in time (${date(f.on, 'en-GB')}). This counts as a withdrawal (avhopp).`,
-      'Several withdrawals within a certain time stop you applying for a while. The rules are under How the queue works.',
+      f.blockedUntil
+        ? `You now have so many withdrawals that you cannot apply for flats for a while. You can apply again from ${date(f.blockedUntil, 'en-GB')}.`
+        : 'Several withdrawals within a certain time stop you applying for a while. The rules are under How the queue works.',
     ],
+  }),
+  'thread-answer': (f) => ({
+    subject: `Answer: ${f.about}`,
+    paragraphs: [...f.body.split(/\n\s*\n/), 'You can reply under My pages → Messages.'],
   }),
 };
 

@@ -32,7 +32,16 @@ export interface FactsOf {
   readonly 'showing-reply-reminder': { readonly flat: FlatFacts | null; readonly listingId: string; readonly answerBy: string };
   readonly deregistered: { readonly on: string };
   readonly 'deregistration-reversed': { readonly deregisteredOn: string; readonly queueStartDate: string };
-  readonly 'avhopp-recorded': { readonly flat: FlatFacts | null; readonly listingId: string; readonly on: string; readonly kind: 'backed-out-after-yes' | 'late-certificates' };
+  /** `blockedUntil`: the first day the seeker may apply again, null when it blocks nothing, absent when only v1 told it. */
+  readonly 'avhopp-recorded': {
+    readonly flat: FlatFacts | null;
+    readonly listingId: string;
+    readonly on: string;
+    readonly kind: 'backed-out-after-yes' | 'late-certificates';
+    readonly blockedUntil?: string | null;
+  };
+  /** Staff's answer in a thread: the subject of the message the thread began with, and the answer's words. */
+  readonly 'thread-answer': { readonly about: string; readonly body: string };
 }
 
 type FeeFacts = FactsOf['fee-notice-issued'];

@@ -5,6 +5,7 @@ import {
   ApplicationsPlacedV1,
   ApplicationSubmittedV1,
   AvhoppRecordedV1,
+  AvhoppRecordedV2,
   FeeNoticeIssuedV1,
   ListingLetV1,
   ProposalDecidedV1,
@@ -21,6 +22,8 @@ export interface TriggerLookups {
 export interface MessageToPerson {
   readonly applicantId: string;
   readonly content: MessageContent;
+  /** What the message id derives from when two bus messages tell one fact (v2 and v1 of an avhopp): the first to arrive is kept. Else the bus message's id. */
+  readonly sameFactAs?: string;
 }
 
 /** The other apps' events that become messages to people. */
@@ -34,6 +37,7 @@ export const TRIGGER_TOPICS = [
   ApplicantDeregisteredV1.type,
   ApplicantDeregistrationReversedV1.type,
   AvhoppRecordedV1.type,
+  AvhoppRecordedV2.type,
 ] as const;
 
 /** Who is to be told what about an integration event; an event that concerns no one known yields nothing. */
@@ -75,9 +79,14 @@ export async function messagesFor(message: IntegrationMessage, lookups: TriggerL
       const { applicantId, deregisteredOn, queueStartDate } = ApplicantDeregistrationReversedV1.parse(message.payload);
       return [{ applicantId, content: { kind: 'deregistration-reversed', facts: { deregisteredOn, queueStartDate } } }];
     }
+    // v2 (with the block's end) is published before v1 for the same avhopp: one message, named by the application, v2's if both arrive.
+    case AvhoppRecordedV2.type: {
+      const { applicantId, listingId, applicationId, on, kind, blockedUntil } = AvhoppRecordedV2.parse(message.payload);
+      return [{ applicantId, sameFactAs: `avhopp:${applicationId}`, content: { kind: 'avhopp-recorded', facts: { flat: await lookups.flat(listingId), listingId, on, kind, blockedUntil } } }];
+    }
     case AvhoppRecordedV1.type: {
-      const { applicantId, listingId, on, kind } = AvhoppRecordedV1.parse(message.payload);
-      return [{ applicantId, content: { kind: 'avhopp-recorded', facts: { flat: await lookups.flat(listingId), listingId, on, kind } } }];
+      const { applicantId, listingId, applicationId, on, kind } = AvhoppRecordedV1.parse(message.payload);
+      return [{ applicantId, sameFactAs: `avhopp:${applicationId}`, content: { kind: 'avhopp-recorded', facts: { flat: await lookups.flat(listingId), listingId, on, kind } } }];
     }
     default:
       return [];

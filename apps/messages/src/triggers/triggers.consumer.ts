@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import type { Consumer, IntegrationMessage, Tx } from '@bostadsko/bus';
 import { stockholmDate } from '@bostadsko/calendar';
 import { Clock } from '@bostadsko/clock';
-import { AccountClosedV1, ApplicantRegisteredV1, ContactDetailsChangedV1, ListingPublishedV1, ListingPublishedV2, TenantProposedV1 } from '@bostadsko/contracts';
+import { AccountClosedV1, ContactDetailsChangedV1, ListingPublishedV1, ListingPublishedV2, TenantProposedV1 } from '@bostadsko/contracts';
 import type { PersonalDataVault } from '@bostadsko/personal-data';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { PersonMessages } from '../inbox/person-messages.stream.js';
@@ -16,15 +16,7 @@ import { messageIdFor } from './message-id.js';
 import { messagesFor, TRIGGER_TOPICS, type TriggerLookups } from './message-triggers.js';
 
 const GROUP = 'messages.triggers';
-const TOPICS = [
-  ...new Set([...TRIGGER_TOPICS, ...REMINDER_TOPICS]),
-  ListingPublishedV1.type,
-  ListingPublishedV2.type,
-  ApplicantRegisteredV1.type,
-  TenantProposedV1.type,
-  ContactDetailsChangedV1.type,
-  AccountClosedV1.type,
-];
+const TOPICS = [...new Set([...TRIGGER_TOPICS, ...REMINDER_TOPICS]), ListingPublishedV1.type, ListingPublishedV2.type, TenantProposedV1.type, ContactDetailsChangedV1.type, AccountClosedV1.type];
 
 /**
  * Turns other apps' integration events into messages in people's streams, and
@@ -77,14 +69,6 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
         await queueAlerts(tx, listing, this.clock.now());
         return;
       }
-      case ApplicantRegisteredV1.type: {
-        const { applicantId, birthYear } = ApplicantRegisteredV1.parse(message.payload);
-        await tx.query(`INSERT INTO messages.seekers (applicant_id, birth_year) VALUES ($1, $2) ON CONFLICT (applicant_id) DO UPDATE SET birth_year = excluded.birth_year`, [
-          applicantId,
-          birthYear ?? null,
-        ]);
-        return;
-      }
       case TenantProposedV1.type: {
         const { proposalId, applicantId } = TenantProposedV1.parse(message.payload);
         await tx.query(`INSERT INTO messages.proposals (proposal_id, applicant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [proposalId, applicantId]);
@@ -109,13 +93,13 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
     const now = this.clock.now();
     const policy = await this.policy.on(stockholmDate(now));
     const sealed = await this.vault.sealEach(toSend.map(({ applicantId, content }) => ({ subject: applicantId, value: content })));
-    for (const [i, { applicantId, content }] of toSend.entries()) {
+    for (const [i, { applicantId, content, sameFactAs }] of toSend.entries()) {
       const seal = sealed[i];
       if (seal instanceof Error) {
         this.logger.log(`${message.type} ${message.id}: no message for an erased person`);
         continue;
       }
-      const messageId = messageIdFor(message.id, applicantId, content.kind);
+      const messageId = messageIdFor(sameFactAs ?? message.id, applicantId, content.kind);
       const email = policy[EMAIL_SETTING[content.kind]] === 1;
       await this.people.handle({ applicantId, command: { type: 'record-message', messageId, kind: content.kind, email, content: seal, cause: message.id, now: now.toISOString() } }, context);
     }

@@ -6,6 +6,7 @@ import { staffEn } from './staff.en.js';
 import { staffLettingEn } from './staff-letting.en.js';
 import { landlordOnboardingEn } from './landlord-onboarding.en.js';
 import { statisticsEn } from './statistics.en.js';
+import { threadsEn } from './threads.en.js';
 import type { Catalogue } from './sv.js';
 
 /** English, on request: the same keys as `sv.ts`, which the type checks. */
@@ -383,4 +384,5 @@ export const en: Catalogue = {
   ...staffLettingEn,
   ...landlordOnboardingEn,
   ...extractEn,
+  ...threadsEn,
 };

@@ -62,6 +62,7 @@ export const messagesEn: Readonly<Record<keyof typeof messagesSv, string>> = {
   'preferences.kind.application-received': 'Confirmation of an application',
   'preferences.kind.place-at-close': 'Your place when applications close',
   'preferences.kind.saved-search-alert': 'Alerts from saved searches',
+  'preferences.kind.thread-answer': 'Answers from staff to your questions',
   'preferences.save': 'Save the settings',
   'preferences.saved': 'The settings are saved.',
   'preferences.digest': 'You change the time of daily saved-search alerts under Saved searches.',

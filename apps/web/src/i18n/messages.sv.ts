@@ -60,6 +60,7 @@ export const messagesSv = {
   'preferences.kind.application-received': 'Bekräftelse på intresseanmälan',
   'preferences.kind.place-at-close': 'Din plats när ansökningstiden gått ut',
   'preferences.kind.saved-search-alert': 'Besked från bevakningar',
+  'preferences.kind.thread-answer': 'Svar från handläggare på dina frågor',
   'preferences.save': 'Spara inställningarna',
   'preferences.saved': 'Inställningarna är sparade.',
   'preferences.digest': 'Tiden för dagliga besked från bevakningar ändrar du under Bevakningar.',

@@ -6,6 +6,7 @@ import { staffSv } from './staff.sv.js';
 import { staffLettingSv } from './staff-letting.sv.js';
 import { landlordOnboardingSv } from './landlord-onboarding.sv.js';
 import { statisticsSv } from './statistics.sv.js';
+import { threadsSv } from './threads.sv.js';
 
 /** Swedish, the site's first language. Every text a page shows is here; `en.ts` has the same keys. */
 export const sv = {
@@ -381,6 +382,7 @@ export const sv = {
   ...staffLettingSv,
   ...landlordOnboardingSv,
   ...extractSv,
+  ...threadsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -1,8 +1,11 @@
 import { formatDateTime } from '../../i18n/format.js';
+import { ErrorSummary } from '../../views/components/error-summary.js';
+import type { FieldMessage } from '../../views/components/form-errors.js';
 import { FormTokens } from '../../views/components/hidden-fields.js';
 import { Layout } from '../../views/layout.js';
 import type { View } from '../../views/view.js';
-import type { InboxMessage } from './messages.types.js';
+import type { InboxMessage, MessageThread } from './messages.types.js';
+import { ThreadSection } from './thread.section.js';
 
 /** The seeker's inbox, newest first; an unread message is said in words and in bold, never by colour alone. */
 export function MessagesPage({ view, messages }: { view: View; messages: readonly InboxMessage[] }): JSX.Element {
@@ -57,11 +60,22 @@ export function MessagesPage({ view, messages }: { view: View; messages: readonl
   );
 }
 
-/** One message as it was sent; unread until the seeker says so with the button (a POST with the CSRF token). */
-export function MessagePage({ view, message }: { view: View; message: InboxMessage }): JSX.Element {
+interface MessagePageProps {
+  readonly view: View;
+  readonly message: InboxMessage;
+  readonly thread: MessageThread;
+  readonly refused?: { readonly text: string; readonly errors: readonly FieldMessage[] };
+}
+
+/**
+ * One message as it was sent; unread until the seeker says so with the button (a POST with the CSRF token).
+ * Under a message about a letting, its thread and a reply form.
+ */
+export function MessagePage({ view, message, thread, refused }: MessagePageProps): JSX.Element {
   const { t, locale } = view;
   return (
     <Layout view={view} title={message.subject}>
+      <ErrorSummary view={view} errors={refused?.errors ?? []} />
       <p class="ds-paragraph">
         <a class="ds-link" href="/mina-sidor/meddelanden" safe>
           {t('messages.back')}
@@ -86,6 +100,7 @@ export function MessagePage({ view, message }: { view: View; message: InboxMessa
           </button>
         </form>
       )}
+      <ThreadSection view={view} messageId={message.messageId} thread={thread} refused={refused} />
     </Layout>
   );
 }

@@ -16,3 +16,10 @@ export interface KeptMail {
   readonly subject: string;
   readonly text: string;
 }
+
+/** A message's thread as the messages app answers it (GET /messages/{id}/thread). */
+export interface MessageThread {
+  readonly threadId: string | null;
+  readonly replyable: boolean;
+  readonly entries: ReadonlyArray<{ readonly entryId: string; readonly from: 'seeker' | 'staff'; readonly text: string; readonly at: string }>;
+}

@@ -1,7 +1,7 @@
 import type { FieldMessage } from '../../views/components/form-errors.js';
 
 /** The seeker page's forms: the one refused is shown again with its values and the app's reasons at its fields. */
-export type SeekerFormName = 'decision' | 'transfer' | 'case' | `answer-${string}`;
+export type SeekerFormName = 'decision' | 'transfer' | 'case' | `answer-${string}` | `thread-${string}`;
 
 export interface RefusedForm<N extends string = SeekerFormName> {
   readonly name: N;

@@ -12,13 +12,18 @@ import { SeekerPage } from './seeker.page.js';
 import { FORM_FIELDS, postedValues, type RefusedForm, type SeekerFormName } from './seeker-forms.js';
 import { asStaff, formText, requireStaff } from './staff-session.js';
 import { staffProblems } from './staff-problems.js';
+import { answerFieldOf } from './threads.section.js';
 
 interface Write {
   readonly form: SeekerFormName;
+  /** The app that decides, and the path of the command there. */
+  readonly app: 'applicants' | 'messages';
   readonly path: string;
   readonly values: Record<string, string>;
   readonly fields: Readonly<Record<string, string>>;
-  readonly done: 'staff.flash.decided' | 'staff.flash.transferred' | 'staff.flash.caseRegistered' | 'staff.flash.answered';
+  readonly done: 'staff.flash.decided' | 'staff.flash.transferred' | 'staff.flash.caseRegistered' | 'staff.flash.answered' | 'staff.flash.threadAnswered';
+  /** A form whose fields mean something else than elsewhere on the page (staffProblems). */
+  readonly scope?: string;
   readonly anchor: string;
 }
 
@@ -49,7 +54,15 @@ export class StaffSeekerController {
   @Post('kobeslut')
   decide(@Param('applicantId', ParseUUIDPipe) applicantId: string, @Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const fields = FORM_FIELDS.decision;
-    return this.write(request, reply, applicantId, { form: 'decision', path: 'queue-decisions', values: postedValues(body, fields), fields, done: 'staff.flash.decided', anchor: 'history-heading' });
+    return this.write(request, reply, applicantId, {
+      form: 'decision',
+      app: 'applicants',
+      path: `/applicants/${applicantId}/queue-decisions`,
+      values: postedValues(body, fields),
+      fields,
+      done: 'staff.flash.decided',
+      anchor: 'history-heading',
+    });
   }
 
   @Post('overforing')
@@ -57,7 +70,8 @@ export class StaffSeekerController {
     const fields = FORM_FIELDS.transfer;
     return this.write(request, reply, applicantId, {
       form: 'transfer',
-      path: 'queue-transfers',
+      app: 'applicants',
+      path: `/applicants/${applicantId}/queue-transfers`,
       values: postedValues(body, fields),
       fields,
       done: 'staff.flash.transferred',
@@ -68,7 +82,15 @@ export class StaffSeekerController {
   @Post('arenden')
   registerCase(@Param('applicantId', ParseUUIDPipe) applicantId: string, @Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const fields = FORM_FIELDS.case;
-    return this.write(request, reply, applicantId, { form: 'case', path: 'cases', values: postedValues(body, fields), fields, done: 'staff.flash.caseRegistered', anchor: 'cases-heading' });
+    return this.write(request, reply, applicantId, {
+      form: 'case',
+      app: 'applicants',
+      path: `/applicants/${applicantId}/cases`,
+      values: postedValues(body, fields),
+      fields,
+      done: 'staff.flash.caseRegistered',
+      anchor: 'cases-heading',
+    });
   }
 
   @Post('arenden/:caseId/svar')
@@ -82,7 +104,8 @@ export class StaffSeekerController {
     const fields = { answer: `sv-${caseId}` };
     return this.write(request, reply, applicantId, {
       form: `answer-${caseId}`,
-      path: `cases/${caseId}/answer`,
+      app: 'applicants',
+      path: `/applicants/${applicantId}/cases/${caseId}/answer`,
       values: postedValues(body, fields),
       fields,
       done: 'staff.flash.answered',
@@ -90,10 +113,32 @@ export class StaffSeekerController {
     });
   }
 
+  /** An answer to the seeker's thread: the messages app keeps it in the thread and the seeker's inbox, and mails it. */
+  @Post('tradar/:threadId/svar')
+  answerThread(
+    @Param('applicantId', ParseUUIDPipe) applicantId: string,
+    @Param('threadId', ParseUUIDPipe) threadId: string,
+    @Body() body: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const fields = { text: answerFieldOf(threadId) };
+    return this.write(request, reply, applicantId, {
+      form: `thread-${threadId}`,
+      app: 'messages',
+      path: `/messages/people/${applicantId}/threads/${threadId}/answers`,
+      values: postedValues(body, fields),
+      fields,
+      done: 'staff.flash.threadAnswered',
+      anchor: 'threads-heading',
+      scope: 'thread',
+    });
+  }
+
   private async write(request: FastifyRequest, reply: FastifyReply, applicantId: string, write: Write): Promise<void> {
     const staff = requireStaff(request);
     try {
-      const answer = await this.api.post('applicants', `/applicants/${applicantId}/${write.path}`, {
+      const answer = await this.api.post(write.app, write.path, {
         ...asStaff(request, staff, applicantId),
         idempotencyKey: idempotencyKey(request.body as Record<string, unknown>),
         body: write.values,
@@ -104,7 +149,7 @@ export class StaffSeekerController {
     } catch (error) {
       if (!(error instanceof ApiRefusal) || error.status === 403 || error.status === 404) throw error;
       const view = await this.pages.view(request, reply);
-      const refused: RefusedForm = { name: write.form, values: write.values, errors: staffProblems(error, view.locale, Object.values(write.fields)[0], write.fields) };
+      const refused: RefusedForm = { name: write.form, values: write.values, errors: staffProblems(error, view.locale, Object.values(write.fields)[0], write.fields, write.scope) };
       await this.render(request, reply, applicantId, refused, error.status);
     }
   }

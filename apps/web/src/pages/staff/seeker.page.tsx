@@ -8,6 +8,7 @@ import { DecisionsSection } from './decisions.section.js';
 import type { SeekerData } from './seeker.query.js';
 import type { RefusedForm } from './seeker-forms.js';
 import { StaffLayout } from './staff-layout.js';
+import { ThreadsSection } from './threads.section.js';
 
 interface SeekerPageProps {
   readonly view: View;
@@ -55,6 +56,7 @@ export function SeekerPage({ view, data, refused, admin }: SeekerPageProps): JSX
       <Fees view={view} data={data} />
       <Applications view={view} data={data} />
       <CasesSection view={view} applicantId={account.applicantId} cases={data.cases} refused={refused} />
+      <ThreadsSection view={view} applicantId={account.applicantId} threads={data.threads} refused={refused} />
     </StaffLayout>
   );
 }

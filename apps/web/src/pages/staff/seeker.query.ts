@@ -3,6 +3,7 @@ import { ApiRefusal } from '../../api/api-error.js';
 import type { Account, Fees, HistoryEntry, QueueTime } from '../mine/mine.types.js';
 import type { RegisterExtractSection } from '../mine/register-extract.js';
 import type { CustomerCase, StaffApplication } from './staff.types.js';
+import type { SeekerThread } from './threads.types.js';
 
 export interface SeekerData {
   readonly account: Account;
@@ -11,6 +12,7 @@ export interface SeekerData {
   readonly fees: Fees;
   readonly cases: readonly CustomerCase[];
   readonly applications: readonly StaffApplication[];
+  readonly threads: readonly SeekerThread[];
 }
 
 /**
@@ -21,7 +23,7 @@ export async function seekerData(api: ApiClient, call: Call, applicantId: string
   const base = `/applicants/${applicantId}`;
   // The account first: a person who does not exist is a 404 before anything else is read.
   const account = await api.get<Account>('applicants', base, call);
-  const [queueTime, history, fees, cases, listings] = await Promise.all([
+  const [queueTime, history, fees, cases, listings, threads] = await Promise.all([
     api.get<QueueTime>('applicants', `${base}/queue-time`, call),
     api.get<HistoryEntry[]>('applicants', `${base}/history`, call),
     api.get<Fees>('applicants', `${base}/fees`, call),
@@ -31,9 +33,14 @@ export async function seekerData(api: ApiClient, call: Call, applicantId: string
       if (error instanceof ApiRefusal && error.status === 404) return undefined;
       throw error;
     }),
+    api.get<SeekerThread[]>('messages', `/messages/people/${applicantId}/threads`, call).catch((error: unknown) => {
+      // Nor the messages app of a person it never wrote to.
+      if (error instanceof ApiRefusal && error.status === 404) return undefined;
+      throw error;
+    }),
   ]);
   const applications = (listings?.body.personalData as { applications?: StaffApplication[] } | null | undefined)?.applications ?? [];
-  return { account: account.body, queueTime: queueTime.body, history: history.body, fees: fees.body, cases: cases.body, applications };
+  return { account: account.body, queueTime: queueTime.body, history: history.body, fees: fees.body, cases: cases.body, applications, threads: threads?.body ?? [] };
 }
 
 /** The app refused the read for want of a stated reason (none yet for this person, or one it does not accept). */

@@ -8,6 +8,7 @@ const CASE_WORK = ['staff', 'admin'];
 const SECTIONS = [
   ['/handlaggare', 'staff.nav.search', CASE_WORK],
   ['/handlaggare/arenden', 'staff.nav.cases', CASE_WORK],
+  ['/handlaggare/fragor', 'staff.nav.threads', CASE_WORK],
   ['/handlaggare/avgifter', 'staff.nav.fees', CASE_WORK],
   ['/handlaggare/avgifter/avvikelser', 'staff.nav.discrepancies', CASE_WORK],
   ['/handlaggare/bostader', 'staff.nav.letting', CASE_WORK],

@@ -10,6 +10,7 @@ import { ReportBuilderController } from './report-builder.controller.js';
 import { StaffSearchController } from './search.controller.js';
 import { StaffSeekerController } from './seeker.controller.js';
 import { StaffSignInController } from './sign-in.controller.js';
+import { StaffThreadsController } from './threads.controller.js';
 
 /** The back office, registered in web.module.ts with one line. */
 export const StaffControllers = [
@@ -25,4 +26,5 @@ export const StaffControllers = [
   StaffLettingController,
   StaffRankingController,
   TrainingClockController,
+  StaffThreadsController,
 ];
