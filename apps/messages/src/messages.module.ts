@@ -29,12 +29,15 @@ import { SavedSearchesController } from './saved-searches/saved-searches.control
 import { savedSearchesStreams } from './saved-searches/saved-searches.stream.js';
 import { ChangeSearchAlertsHandler, DeleteSearchHandler, SaveSearchHandler } from './saved-searches/saved-search.commands.js';
 import { ChooseDigestTimeHandler, ChooseEmailHandler } from './people/preferences.handlers.js';
+import { LandlordInboxController } from './landlord-inbox/landlord-inbox.controller.js';
+import { ChooseLandlordEmailHandler } from './landlord-inbox/landlord-preferences.handler.js';
+import { LandlordPreferencesOfHandler, LandlordUnreadCountHandler, LandlordUserStatusHandler } from './landlord-inbox/landlord-inbox.queries.js';
 
 const eventSourcing = EventSourcingModule.forRoot({ app: 'messages', migrations: MESSAGES_MIGRATIONS, projections: MESSAGES_PROJECTIONS });
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'messages', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot()],
-  controllers: [DeliveryFailuresController, PeopleController, PolicyController, DevMailboxController, InboxController, SavedSearchesController, AccessLogController],
+  controllers: [LandlordInboxController, DeliveryFailuresController, PeopleController, PolicyController, DevMailboxController, InboxController, SavedSearchesController, AccessLogController],
   providers: [
     ...accessLogProviders('messages'),
     PolicyService,
@@ -43,6 +46,10 @@ const eventSourcing = EventSourcingModule.forRoot({ app: 'messages', migrations:
     ChooseLanguageHandler,
     ChooseEmailHandler,
     ChooseDigestTimeHandler,
+    ChooseLandlordEmailHandler,
+    LandlordUserStatusHandler,
+    LandlordUnreadCountHandler,
+    LandlordPreferencesOfHandler,
     SaveSearchHandler,
     ChangeSearchAlertsHandler,
     DeleteSearchHandler,

@@ -63,6 +63,19 @@ export const MESSAGES_MIGRATIONS = [
       CREATE INDEX ON messages.reminders (deadline) WHERE state = 'pending';
       CREATE INDEX ON messages.reminders (applicant_id, subject) WHERE state = 'pending';`,
   },
+  {
+    id: 'messages/004-landlord-users',
+    // Each landlord's users as the landlords app last said (the newer change wins): who is told of a proposal, an
+    // agreement change or a case answer, and whose token may read a landlord inbox here.
+    sql: `
+      CREATE TABLE messages.landlord_users (
+        user_id uuid PRIMARY KEY,
+        landlord_id uuid NOT NULL,
+        role text NOT NULL,
+        status text NOT NULL CHECK (status IN ('active', 'removed')),
+        at timestamptz NOT NULL);
+      CREATE INDEX ON messages.landlord_users (landlord_id) WHERE status = 'active';`,
+  },
 ];
 
 /** The inbox and the people can be rebuilt from the log; the outbox is left out of rebuilds (deliveries.projection.ts says why). */

@@ -6,7 +6,7 @@ import { Clock } from '@bostadsko/clock';
 import type { PersonalDataVault } from '@bostadsko/personal-data';
 import { Conflict, DomainRuleViolation, PasswordHasher } from '@bostadsko/platform';
 import { VAULT } from '../landlords.tokens.js';
-import type { UserDetails, UserRole } from '../organisation/landlord.events.js';
+import type { UserDetails, UserLanguage, UserRole } from '../organisation/landlord.events.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { Claims } from '../shared/claims.js';
 import { LandlordUsersService } from './landlord-users.service.js';
@@ -15,6 +15,7 @@ export interface NewUser {
   readonly name: string;
   readonly email: string;
   readonly password: string;
+  readonly language?: UserLanguage;
 }
 
 /**
@@ -92,7 +93,7 @@ export class AddLandlordUserHandler implements ICommandHandler<AddLandlordUser, 
     // The holder's id, not a new one: a retry of this request finds its claim (and its user) in the streams.
     const userId = claim.holder.userId!;
     try {
-      const details: UserDetails = { name: user.name, email: user.email.trim().toLowerCase(), passwordHash: await this.hasher.hash(user.password) };
+      const details: UserDetails = { name: user.name, email: user.email.trim().toLowerCase(), passwordHash: await this.hasher.hash(user.password), language: user.language ?? 'sv' };
       const personal = await this.vault.seal(userId, details);
       const now = this.clock.now();
       const addedBy = context.actor;

@@ -5,6 +5,7 @@ import {
   ApplicationsPlacedV1,
   ApplicationSubmittedV1,
   AvhoppRecordedV1,
+  CustomerCaseAnsweredV1,
   FeeNoticeIssuedV1,
   ListingLetV1,
   ProposalDecidedV1,
@@ -34,6 +35,7 @@ export const TRIGGER_TOPICS = [
   ApplicantDeregisteredV1.type,
   ApplicantDeregistrationReversedV1.type,
   AvhoppRecordedV1.type,
+  CustomerCaseAnsweredV1.type,
 ] as const;
 
 /** Who is to be told what about an integration event; an event that concerns no one known yields nothing. */
@@ -78,6 +80,10 @@ export async function messagesFor(message: IntegrationMessage, lookups: TriggerL
     case AvhoppRecordedV1.type: {
       const { applicantId, listingId, on, kind } = AvhoppRecordedV1.parse(message.payload);
       return [{ applicantId, content: { kind: 'avhopp-recorded', facts: { flat: await lookups.flat(listingId), listingId, on, kind } } }];
+    }
+    case CustomerCaseAnsweredV1.type: {
+      const { applicantId, caseId, subject, answer, answeredAt } = CustomerCaseAnsweredV1.parse(message.payload);
+      return [{ applicantId, content: { kind: 'case-answered', facts: { caseId, subject, answer, answeredAt, from: 'seeker' } } }];
     }
     default:
       return [];
