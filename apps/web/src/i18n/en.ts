@@ -2,6 +2,7 @@ import { extractEn } from './extract.en.js';
 import { messagesEn } from './messages.en.js';
 import { landlordEn } from './landlord.en.js';
 import { landlordReportsEn } from './landlord-reports.en.js';
+import { landlordMessagesEn } from './landlord-messages.en.js';
 import { staffEn } from './staff.en.js';
 import { statisticsEn } from './statistics.en.js';
 import type { Catalogue } from './sv.js';
@@ -377,6 +378,7 @@ export const en: Catalogue = {
   ...messagesEn,
   ...landlordEn,
   ...landlordReportsEn,
+  ...landlordMessagesEn,
   ...staffEn,
   ...extractEn,
 };

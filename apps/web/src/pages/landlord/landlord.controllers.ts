@@ -1,4 +1,5 @@
 import { LandlordCasesController } from './cases.controller.js';
+import { LandlordMessagesController } from './landlord-messages.controller.js';
 import { MyListingsController } from './my-listings.controller.js';
 import { LandlordOrganisationController } from './organisation.controller.js';
 import { ProposalsController } from './proposals.controller.js';
@@ -15,4 +16,5 @@ export const LandlordControllers = [
   ProposalsController,
   LandlordReportsController,
   LandlordCasesController,
+  LandlordMessagesController,
 ];
