@@ -117,6 +117,12 @@ suite('a landlord user is told in the portal and by e-mail that a proposal waits
     await check(landlord, 'landlord-message-sv');
     await landlord.goto(url('/hyresvard/meddelanden/installningar'));
     await check(landlord, 'landlord-message-settings-sv');
+    // Messages in English from now on, and agreement changes kept in the inbox only: one form, two apps.
+    await landlord.selectOption('#language', 'en');
+    await landlord.uncheck('#email-agreement-changed');
+    await landlord.click('button:has-text("Spara")');
+    expect(await landlord.locator('#language').inputValue()).toBe('en');
+    expect(await landlord.locator('#email-agreement-changed').isChecked()).toBe(false);
 
     // Without JavaScript: the same pages, and marking read is a plain form post.
     const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();

@@ -92,6 +92,14 @@ describe('messages across apps: landlord users and answered cases', () => {
     const inbox = (await request(messages.getHttpServer()).get('/messages/landlord/inbox').set(bearer(admin)).expect(200)).body as Array<{ kind: string }>;
     expect(inbox.map((m) => m.kind).sort()).toEqual(['agreement-changed', 'case-answered']);
 
+    // The user chooses Swedish in the landlords app; the messages app learns it over the bus.
+    await http().post('/landlords/me/language').set(bearer(admin)).send({ language: 'de' }).expect(400);
+    await http().post('/landlords/me/language').set(bearer(admin)).send({ language: 'sv' }).expect(200);
+    await eventually(
+      () => request(messages.getHttpServer()).get('/messages/landlord/preferences').set(bearer(admin)),
+      (r) => r.body.language === 'sv',
+    );
+
     // A second administrator removes the first, and staff erase them: the messages app forgets the person.
     const second = `second-${landlordId.slice(0, 8)}@example.se`;
     await http().post(`/landlords/${landlordId}/users`).set(bearer(admin)).send({ name: 'Per Berg', email: second, password: PASSWORD, role: 'administrator' }).expect(201);

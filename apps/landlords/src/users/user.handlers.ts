@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@bostadsko/command-handling';
 import { Clock } from '@bostadsko/clock';
 import type { PersonalDataVault } from '@bostadsko/personal-data';
-import { Conflict, DomainRuleViolation, PasswordHasher } from '@bostadsko/platform';
+import { Conflict, DomainRuleViolation, NotFound, PasswordHasher } from '@bostadsko/platform';
 import { VAULT } from '../landlords.tokens.js';
 import type { UserDetails, UserLanguage, UserRole } from '../organisation/landlord.events.js';
 import { LandlordService } from '../organisation/landlord.service.js';
@@ -53,6 +53,17 @@ export class ChangeLandlordUserPassword extends Command<void> {
     readonly landlordId: string,
     readonly currentPassword: string,
     readonly newPassword: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** A user chooses the language its messages are written in; the messages app learns it from the new sealed details. */
+export class ChangeLandlordUserLanguage extends Command<void> {
+  constructor(
+    readonly landlordId: string,
+    readonly language: UserLanguage,
     readonly context: CommandContext,
   ) {
     super();
@@ -145,6 +156,25 @@ export class ChangeLandlordUserPasswordHandler implements ICommandHandler<Change
       throw new DomainRuleViolation('The current password is wrong', { type: 'https://bostadsko.se/problems/landlords/wrong-password' });
     }
     const personal = await this.vault.seal(userId, { ...details, passwordHash: await this.hasher.hash(newPassword) } satisfies UserDetails);
+    await this.landlords.handle(landlordId, { type: 'change-user-details', userId, personal, changedBy: userId, now: this.clock.now() }, context);
+  }
+}
+
+@CommandHandler(ChangeLandlordUserLanguage)
+export class ChangeLandlordUserLanguageHandler implements ICommandHandler<ChangeLandlordUserLanguage, void> {
+  constructor(
+    private readonly landlords: LandlordService,
+    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ landlordId, language, context }: ChangeLandlordUserLanguage): Promise<void> {
+    const userId = context.actor;
+    const { events } = await this.landlords.existing(landlordId);
+    const details = await this.landlords.userDetails(events, userId);
+    if (!details) throw new NotFound('No such landlord user');
+    if ((details.language ?? 'sv') === language) return;
+    const personal = await this.vault.seal(userId, { ...details, language } satisfies UserDetails);
     await this.landlords.handle(landlordId, { type: 'change-user-details', userId, personal, changedBy: userId, now: this.clock.now() }, context);
   }
 }

@@ -32,3 +32,7 @@ export class ChangePasswordDto {
   @Length(12, 200, { message: 'newPassword must be 12 to 200 characters' })
   newPassword: string;
 }
+
+export class ChangeLanguageDto {
+  @ApiProperty({ enum: USER_LANGUAGES, description: 'The language of the messages the user gets' }) @IsIn(USER_LANGUAGES) language: UserLanguage;
+}

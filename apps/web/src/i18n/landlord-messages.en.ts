@@ -9,8 +9,6 @@ export const landlordMessagesEn: Record<keyof typeof landlordMessagesSv, string>
   'landlord.messages.preferencesLink': 'Settings: e-mail',
   'landlord.preferences.title': 'Message settings',
   'landlord.preferences.intro': 'Every message is always kept here under Messages. Choose which are also sent by e-mail.',
-  'landlord.preferences.language': 'Messages are written in Swedish. Your organisation’s administrator sets the language of your account.',
-  'landlord.preferences.languageEn': 'Messages are written in English. Your organisation’s administrator sets the language of your account.',
   'landlord.preferences.always': 'Proposed tenants waiting for your decision are always sent by e-mail and cannot be turned off.',
   'landlord.preferences.kind.agreement-changed': 'Changes to the agreement with the housing agency',
   'landlord.preferences.kind.case-answered': 'Answers to cases',

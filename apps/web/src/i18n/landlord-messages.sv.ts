@@ -7,8 +7,6 @@ export const landlordMessagesSv = {
   'landlord.messages.preferencesLink': 'Inställningar: e-post',
   'landlord.preferences.title': 'Inställningar för meddelanden',
   'landlord.preferences.intro': 'Alla meddelanden finns alltid här under Meddelanden. Välj vilka som också ska skickas med e-post.',
-  'landlord.preferences.language': 'Meddelandena skrivs på svenska. Språket ställer din organisations administratör in för ditt konto.',
-  'landlord.preferences.languageEn': 'Meddelandena skrivs på engelska. Språket ställer din organisations administratör in för ditt konto.',
   'landlord.preferences.always': 'Förslag på hyresgäster som väntar på ert beslut skickas alltid med e-post och kan inte stängas av.',
   'landlord.preferences.kind.agreement-changed': 'Ändringar i avtalet med bostadsförmedlingen',
   'landlord.preferences.kind.case-answered': 'Svar på ärenden',

@@ -26,18 +26,28 @@ export class LandlordMessagesController {
     sendPage(reply, <LandlordMessagesPage view={view} messages={messages.body} />);
   }
 
+  /** The language is the landlords app's (it tells the messages app), read there so a change just made shows at once. */
   @Get('installningar')
   async preferences(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const call = asLandlord(request, requireLandlord(request));
-    const [view, preferences] = await Promise.all([this.pages.view(request, reply), this.api.get<LandlordPreferences>('messages', '/messages/landlord/preferences', call)]);
-    sendPage(reply, <LandlordPreferencesPage view={view} preferences={preferences.body} />);
+    const [view, preferences, me] = await Promise.all([
+      this.pages.view(request, reply),
+      this.api.get<LandlordPreferences>('messages', '/messages/landlord/preferences', call),
+      this.api.get<{ language: 'sv' | 'en' }>('landlords', '/landlords/me', call),
+    ]);
+    sendPage(reply, <LandlordPreferencesPage view={view} preferences={{ ...preferences.body, language: me.body.language }} />);
   }
 
-  /** One form, several kinds: each changed one is written (the messages app records only what differs). */
+  /** One form, several settings: each changed one is written (the apps record only what differs). */
   @Post('installningar')
   async savePreferences(@Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const call = asLandlord(request, requireLandlord(request));
-    const current = (await this.api.get<LandlordPreferences>('messages', '/messages/landlord/preferences', call)).body;
+    const [current, me] = await Promise.all([
+      this.api.get<LandlordPreferences>('messages', '/messages/landlord/preferences', call).then((answer) => answer.body),
+      this.api.get<{ language: 'sv' | 'en' }>('landlords', '/landlords/me', call).then((answer) => answer.body),
+    ]);
+    const language = body.language === 'en' ? 'en' : 'sv';
+    if (language !== me.language) rememberWrite(request, (await this.api.post('landlords', '/landlords/me/language', { ...call, body: { language } })).logPosition);
     for (const [kind, on] of Object.entries(current.email)) {
       const email = body[`email-${kind}`] === 'on';
       if (email !== on) rememberWrite(request, (await this.api.post('messages', '/messages/landlord/preferences/email', { ...call, body: { kind, email } })).logPosition);

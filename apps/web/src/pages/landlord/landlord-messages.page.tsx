@@ -14,6 +14,11 @@ export interface LandlordPreferences {
 
 const HOME = '/hyresvard/meddelanden';
 
+const LANGUAGES = [
+  ['sv', 'Svenska'],
+  ['en', 'English'],
+] as const;
+
 /** Hyresvärdsportalen → Meddelanden: the landlord user's inbox, newest first; unread said in words and in bold, never by colour alone. */
 export function LandlordMessagesPage({ view, messages }: { view: View; messages: readonly InboxMessage[] }): JSX.Element {
   const { t, locale } = view;
@@ -103,7 +108,7 @@ export function LandlordMessagePage({ view, message }: { view: View; message: In
   );
 }
 
-/** Meddelanden → Inställningar: e-mail on or off for the kinds that may be; the language is the account's, set in the landlords app. */
+/** Meddelanden → Inställningar: the language of the messages (kept by the landlords app) and e-mail on or off for the kinds that may be. */
 export function LandlordPreferencesPage({ view, preferences }: { view: View; preferences: LandlordPreferences }): JSX.Element {
   const { t } = view;
   return (
@@ -119,11 +124,20 @@ export function LandlordPreferencesPage({ view, preferences }: { view: View; pre
       <p class="ds-paragraph" safe>
         {t('landlord.preferences.intro')}
       </p>
-      <p class="ds-paragraph" safe>
-        {preferences.language === 'en' ? t('landlord.preferences.languageEn') : t('landlord.preferences.language')}
-      </p>
       <form method="post" action={`${HOME}/installningar`} class="stack">
         <FormTokens view={view} />
+        <div class="ds-field">
+          <label class="ds-label" for="language" safe>
+            {t('preferences.language')}
+          </label>
+          <select class="ds-input" id="language" name="language">
+            {LANGUAGES.map(([code, name]) => (
+              <option value={code} lang={code} selected={preferences.language === code} safe>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
         <fieldset class="ds-fieldset">
           <legend class="ds-label" safe>
             {t('preferences.email')}
