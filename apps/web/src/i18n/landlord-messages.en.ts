@@ -13,4 +13,7 @@ export const landlordMessagesEn: Record<keyof typeof landlordMessagesSv, string>
   'landlord.preferences.kind.agreement-changed': 'Changes to the agreement with the housing agency',
   'landlord.preferences.kind.case-answered': 'Answers to cases',
   'preferences.kind.case-answered': 'Answers to your cases',
+  'staff.setting.emailProposalWaiting': 'E-mail: proposal waiting for the landlord’s decision',
+  'staff.setting.emailAgreementChanged': 'E-mail: agreement changed (to the landlord’s administrators)',
+  'staff.setting.emailCaseAnswered': 'E-mail: case answered',
 };

@@ -11,4 +11,7 @@ export const landlordMessagesSv = {
   'landlord.preferences.kind.agreement-changed': 'Ändringar i avtalet med bostadsförmedlingen',
   'landlord.preferences.kind.case-answered': 'Svar på ärenden',
   'preferences.kind.case-answered': 'Svar på dina ärenden',
+  'staff.setting.emailProposalWaiting': 'E-post: förslag som väntar på hyresvärdens beslut',
+  'staff.setting.emailAgreementChanged': 'E-post: ändrat avtal (till hyresvärdens administratörer)',
+  'staff.setting.emailCaseAnswered': 'E-post: svar på ärende',
 };
