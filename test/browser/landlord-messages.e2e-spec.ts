@@ -134,6 +134,21 @@ suite('a landlord user is told in the portal and by e-mail that a proposal waits
     expect(await plain.locator('main').innerText()).toContain('Läst');
     expect(await plain.locator('nav[aria-label="Hyresvärdsportalen"]').innerText()).not.toContain('olästa');
 
+    // The administrator adds a letting agent whose messages are in English: the messages app learns it over the bus.
+    const agent = { email: `agent-${Date.now()}@demo-bostader.se`, password: PASSWORD };
+    await landlord.goto(url('/hyresvard'));
+    await landlord.fill('#name', 'Lars Uthyrare');
+    await landlord.fill('#email', agent.email);
+    await landlord.fill('#password', agent.password);
+    await landlord.selectOption('#role', 'letting-agent');
+    await landlord.selectOption('#language', 'en');
+    await landlord.click('button:has-text("Lägg till användaren")');
+    await landlord.waitForURL(/\/hyresvard(#users-heading)?$/);
+    const agentToken = (await api<{ access_token: string }>(LANDLORDS_URL, 'POST', '/landlords/sign-in', undefined, agent)).access_token;
+    const until = Date.now() + 30_000;
+    while ((await api<{ language: string }>(system.urls.MESSAGES_URL, 'GET', '/messages/landlord/preferences', agentToken)).language !== 'en' && Date.now() < until) await landlord.waitForTimeout(200);
+    expect((await api<{ language: string }>(system.urls.MESSAGES_URL, 'GET', '/messages/landlord/preferences', agentToken)).language).toBe('en');
+
     // In English on request, and the mail the local SMTP server kept is in the development mailbox.
     await landlord.goto(url('/hyresvard/meddelanden'));
     await landlord.click('text=In English');

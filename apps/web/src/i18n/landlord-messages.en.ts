@@ -16,4 +16,5 @@ export const landlordMessagesEn: Record<keyof typeof landlordMessagesSv, string>
   'staff.setting.emailProposalWaiting': 'E-mail: proposal waiting for the landlord’s decision',
   'staff.setting.emailAgreementChanged': 'E-mail: agreement changed (to the landlord’s administrators)',
   'staff.setting.emailCaseAnswered': 'E-mail: case answered',
+  'landlord.users.language': 'Language of the user’s messages',
 };

@@ -14,4 +14,5 @@ export const landlordMessagesSv = {
   'staff.setting.emailProposalWaiting': 'E-post: förslag som väntar på hyresvärdens beslut',
   'staff.setting.emailAgreementChanged': 'E-post: ändrat avtal (till hyresvärdens administratörer)',
   'staff.setting.emailCaseAnswered': 'E-post: svar på ärende',
+  'landlord.users.language': 'Språk i meddelanden till användaren',
 };
