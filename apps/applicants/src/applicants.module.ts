@@ -11,6 +11,7 @@ import { IDENTITY_SECRET, VAULT } from './applicants.tokens.js';
 import { PolicyService } from './policy/policy.service.js';
 import { toIntegrationMessages } from './integration/applicants.integration.js';
 import { messagesIntegration } from './integration/messages.integration.js';
+import { caseAnsweredIntegration } from './integration/case-answered.integration.js';
 import { allMessages } from '@bostadsko/bus';
 import { RegisterController } from './registering/register.controller.js';
 import { SignInController } from './signing-in/sign-in.controller.js';
@@ -43,8 +44,10 @@ const eventSourcing = EventSourcingModule.forRoot({
   app: 'applicants',
   migrations: [...PERSONAL_DATA_MIGRATIONS, ...FEE_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS],
   integration: (infra) => {
-    const toMessages = messagesIntegration(new PersonalDataVault(infra.pool), () => new PolicyService(infra).changes());
-    return (event) => allMessages([toIntegrationMessages(event), toMessages(event)]);
+    const vault = new PersonalDataVault(infra.pool);
+    const toMessages = messagesIntegration(vault, () => new PolicyService(infra).changes());
+    const toCaseAnswers = caseAnsweredIntegration(vault, infra.store);
+    return (event) => allMessages([toIntegrationMessages(event), toMessages(event), toCaseAnswers(event)]);
   },
   projections: [queueTimeProjection, seekerDirectoryProjection, customerCasesProjection, ...FEE_PROJECTIONS],
 });

@@ -10,6 +10,8 @@ import { AgreementsController } from './agreements/agreements.controller.js';
 import { CasesController } from './cases/cases.controller.js';
 import { GuidelineController } from './guideline/guideline.controller.js';
 import { toIntegrationMessages } from './integration/landlords.integration.js';
+import { messagesIntegration } from './integration/messages.integration.js';
+import { allMessages } from '@bostadsko/bus';
 import { CASES, EMAIL_SECRET, GUIDELINES, VAULT } from './landlords.tokens.js';
 import { guidelineStreams } from './guideline/guideline.stream.js';
 import { DeciderHandler } from '@bostadsko/command-handling';
@@ -27,7 +29,10 @@ import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'landlords',
   migrations: LANDLORDS_MIGRATIONS,
-  integration: () => toIntegrationMessages,
+  integration: (infra) => {
+    const toMessages = messagesIntegration(new PersonalDataVault(infra.pool), infra.store);
+    return (event) => allMessages([toIntegrationMessages(event), toMessages(event)]);
+  },
   projections: LANDLORDS_PROJECTIONS,
   busProjections: LANDLORDS_BUS_PROJECTIONS,
 });

@@ -6,7 +6,7 @@ import { landlordListingsProjection, LISTING_TOPICS } from './listings/landlord-
 import { PROPOSAL_TOPICS, proposalsProjection } from './listings/proposals.projection.js';
 import { organisationsProjection } from './organisation/organisations.projection.js';
 import { ChangeAgreementHandler } from './agreements/change-agreement.handler.js';
-import { AddLandlordUserHandler, ChangeLandlordUserPasswordHandler, EraseLandlordUserHandler, RemoveLandlordUserHandler } from './users/user.handlers.js';
+import { AddLandlordUserHandler, ChangeLandlordUserLanguageHandler, ChangeLandlordUserPasswordHandler, EraseLandlordUserHandler, RemoveLandlordUserHandler } from './users/user.handlers.js';
 import { AgreementStatusOfHandler, OrganisationHistoryHandler, OrganisationListHandler, OrganisationOfHandler } from './organisation/organisation.queries.js';
 import { GuidelineHistoryHandler, GuidelineOnHandler } from './guideline/guideline.queries.js';
 import { CaseListHandler, CaseOfHandler } from './cases/case.queries.js';
@@ -45,5 +45,6 @@ export const LANDLORDS_HANDLERS = [
   LandlordUserOfHandler,
   RemoveLandlordUserHandler,
   ChangeLandlordUserPasswordHandler,
+  ChangeLandlordUserLanguageHandler,
   EraseLandlordUserHandler,
 ];

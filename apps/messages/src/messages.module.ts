@@ -33,6 +33,9 @@ import { AnswerThreadHandler, ReplyToMessageHandler } from './threads/thread.com
 import { ThreadsController } from './threads/threads.controller.js';
 import { MessageThreadOfHandler, ThreadsOfPersonHandler, WaitingThreadsHandler } from './threads/threads.queries.js';
 import { ThreadsQuery } from './threads/threads.query.js';
+import { LandlordInboxController } from './landlord-inbox/landlord-inbox.controller.js';
+import { ChooseLandlordEmailHandler } from './landlord-inbox/landlord-preferences.handler.js';
+import { LandlordPreferencesOfHandler, LandlordUnreadCountHandler, LandlordUserStatusHandler } from './landlord-inbox/landlord-inbox.queries.js';
 
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'messages',
@@ -43,7 +46,7 @@ const eventSourcing = EventSourcingModule.forRoot({
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'messages', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot()],
-  controllers: [DeliveryFailuresController, PeopleController, PolicyController, DevMailboxController, InboxController, SavedSearchesController, AccessLogController, ThreadsController],
+  controllers: [LandlordInboxController, DeliveryFailuresController, PeopleController, PolicyController, DevMailboxController, InboxController, SavedSearchesController, AccessLogController, ThreadsController],
   providers: [
     ...accessLogProviders('messages'),
     PolicyService,
@@ -52,6 +55,10 @@ const eventSourcing = EventSourcingModule.forRoot({
     ChooseLanguageHandler,
     ChooseEmailHandler,
     ChooseDigestTimeHandler,
+    ChooseLandlordEmailHandler,
+    LandlordUserStatusHandler,
+    LandlordUnreadCountHandler,
+    LandlordPreferencesOfHandler,
     SaveSearchHandler,
     ChangeSearchAlertsHandler,
     DeleteSearchHandler,

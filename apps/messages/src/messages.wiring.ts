@@ -70,6 +70,19 @@ export const MESSAGES_MIGRATIONS = [
     // A deregistered seeker gets no saved-search alerts until the deregistration is reversed (alerts/seekers.projection.ts).
     sql: `ALTER TABLE messages.seekers ADD COLUMN IF NOT EXISTS deregistered_on date;`,
   },
+  {
+    id: 'messages/005-landlord-users',
+    // Each landlord's users as the landlords app last said (the newer change wins): who is told of a proposal, an
+    // agreement change or a case answer, and whose token may read a landlord inbox here.
+    sql: `
+      CREATE TABLE messages.landlord_users (
+        user_id uuid PRIMARY KEY,
+        landlord_id uuid NOT NULL,
+        role text NOT NULL,
+        status text NOT NULL CHECK (status IN ('active', 'removed')),
+        at timestamptz NOT NULL);
+      CREATE INDEX ON messages.landlord_users (landlord_id) WHERE status = 'active';`,
+  },
 ];
 
 /** The inbox and the people can be rebuilt from the log; the outbox is left out of rebuilds (deliveries.projection.ts says why). */

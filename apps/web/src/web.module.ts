@@ -15,6 +15,7 @@ import { StatisticsController } from './pages/statistics/statistics.controller.j
 import { PageContext } from './server/page-context.js';
 import { HealthController } from './server/health.controller.js';
 import { TrainingClockBanner } from './server/training-clock-banner.js';
+import { LandlordUnread } from './server/landlord-unread.js';
 import { WEB_CONFIG, type WebConfig } from './web.config.js';
 
 @Module({})
@@ -36,7 +37,7 @@ export class WebModule {
         ...LandlordControllers,
         ...StaffControllers,
       ],
-      providers: [{ provide: WEB_CONFIG, useValue: config }, ApiClient, PageContext, TrainingClockBanner, QueueRulesQuery],
+      providers: [{ provide: WEB_CONFIG, useValue: config }, ApiClient, PageContext, TrainingClockBanner, LandlordUnread, QueueRulesQuery],
     };
   }
 }

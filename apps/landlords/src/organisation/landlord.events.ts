@@ -8,12 +8,17 @@ export interface ContactDetails {
   readonly phone?: string;
 }
 
-/** A landlord user's name, e-mail and password hash: sealed under the user's own key. */
+/** A landlord user's name, e-mail, password hash and the language messages are written in: sealed under the user's own key. */
 export interface UserDetails {
   readonly name: string;
   readonly email: string;
   readonly passwordHash: string;
+  /** Absent in users added before it was asked: Swedish. */
+  readonly language?: UserLanguage;
 }
+
+export type UserLanguage = 'sv' | 'en';
+export const USER_LANGUAGES: readonly UserLanguage[] = ['sv', 'en'];
 
 export type UserRole = 'administrator' | 'letting-agent';
 export const USER_ROLES: readonly UserRole[] = ['administrator', 'letting-agent'];

@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@bostadsko/command-handling';
 import { Clock } from '@bostadsko/clock';
 import type { PersonalDataVault } from '@bostadsko/personal-data';
-import { Conflict, DomainRuleViolation, PasswordHasher } from '@bostadsko/platform';
+import { Conflict, DomainRuleViolation, NotFound, PasswordHasher } from '@bostadsko/platform';
 import { VAULT } from '../landlords.tokens.js';
-import type { UserDetails, UserRole } from '../organisation/landlord.events.js';
+import type { UserDetails, UserLanguage, UserRole } from '../organisation/landlord.events.js';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { Claims } from '../shared/claims.js';
 import { LandlordUsersService } from './landlord-users.service.js';
@@ -15,6 +15,7 @@ export interface NewUser {
   readonly name: string;
   readonly email: string;
   readonly password: string;
+  readonly language?: UserLanguage;
 }
 
 /**
@@ -58,6 +59,17 @@ export class ChangeLandlordUserPassword extends Command<void> {
   }
 }
 
+/** A user chooses the language its messages are written in; the messages app learns it from the new sealed details. */
+export class ChangeLandlordUserLanguage extends Command<void> {
+  constructor(
+    readonly landlordId: string,
+    readonly language: UserLanguage,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
 /**
  * Erases a removed user's name, e-mail and password hash from every event by destroying
  * its key. The erasure is recorded first, so a failure in between leaves a record that a
@@ -92,7 +104,7 @@ export class AddLandlordUserHandler implements ICommandHandler<AddLandlordUser, 
     // The holder's id, not a new one: a retry of this request finds its claim (and its user) in the streams.
     const userId = claim.holder.userId!;
     try {
-      const details: UserDetails = { name: user.name, email: user.email.trim().toLowerCase(), passwordHash: await this.hasher.hash(user.password) };
+      const details: UserDetails = { name: user.name, email: user.email.trim().toLowerCase(), passwordHash: await this.hasher.hash(user.password), language: user.language ?? 'sv' };
       const personal = await this.vault.seal(userId, details);
       const now = this.clock.now();
       const addedBy = context.actor;
@@ -144,6 +156,25 @@ export class ChangeLandlordUserPasswordHandler implements ICommandHandler<Change
       throw new DomainRuleViolation('The current password is wrong', { type: 'https://bostadsko.se/problems/landlords/wrong-password' });
     }
     const personal = await this.vault.seal(userId, { ...details, passwordHash: await this.hasher.hash(newPassword) } satisfies UserDetails);
+    await this.landlords.handle(landlordId, { type: 'change-user-details', userId, personal, changedBy: userId, now: this.clock.now() }, context);
+  }
+}
+
+@CommandHandler(ChangeLandlordUserLanguage)
+export class ChangeLandlordUserLanguageHandler implements ICommandHandler<ChangeLandlordUserLanguage, void> {
+  constructor(
+    private readonly landlords: LandlordService,
+    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ landlordId, language, context }: ChangeLandlordUserLanguage): Promise<void> {
+    const userId = context.actor;
+    const { events } = await this.landlords.existing(landlordId);
+    const details = await this.landlords.userDetails(events, userId);
+    if (!details) throw new NotFound('No such landlord user');
+    if ((details.language ?? 'sv') === language) return;
+    const personal = await this.vault.seal(userId, { ...details, language } satisfies UserDetails);
     await this.landlords.handle(landlordId, { type: 'change-user-details', userId, personal, changedBy: userId, now: this.clock.now() }, context);
   }
 }

@@ -9,7 +9,7 @@ export class LandlordUsers extends Query<Awaited<ReturnType<LandlordUsersService
   }
 }
 
-/** The signed-in landlord user: organisation, role, name and e-mail. */
+/** The signed-in landlord user: organisation, role, name, e-mail and the language of its messages. */
 export class LandlordUserOf extends Query<Record<string, unknown>> {
   constructor(
     readonly landlordId: string,
@@ -36,6 +36,6 @@ export class LandlordUserOfHandler implements IQueryHandler<LandlordUserOf, Reco
   async execute({ landlordId, userId, role }: LandlordUserOf): Promise<Record<string, unknown>> {
     const { state, events } = await this.landlords.existing(landlordId);
     const details = await this.landlords.userDetails(events, userId);
-    return { userId, landlordId, organisation: state.name, role, name: details?.name ?? null, email: details?.email ?? null };
+    return { userId, landlordId, organisation: state.name, role, name: details?.name ?? null, email: details?.email ?? null, language: details?.language ?? 'sv' };
   }
 }

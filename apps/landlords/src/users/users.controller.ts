@@ -18,9 +18,9 @@ import {
 } from '@bostadsko/platform';
 import { isAgency, requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { LandlordService } from '../organisation/landlord.service.js';
-import { ChangePasswordDto, InviteUserDto, NewUserDto, SignInDto } from './users.dto.js';
+import { ChangeLanguageDto, ChangePasswordDto, InviteUserDto, NewUserDto, SignInDto } from './users.dto.js';
 import { LandlordUsersService } from './landlord-users.service.js';
-import { AddLandlordUser, ChangeLandlordUserPassword, EraseLandlordUser, RemoveLandlordUser } from './user.handlers.js';
+import { AddLandlordUser, ChangeLandlordUserLanguage, ChangeLandlordUserPassword, EraseLandlordUser, RemoveLandlordUser } from './user.handlers.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { LandlordUserOf, LandlordUsers } from './user.queries.js';
 
@@ -84,6 +84,15 @@ export class UsersController {
   async changePassword(@CurrentCaller() caller: Caller, @Body() body: ChangePasswordDto) {
     await this.commands.execute(new ChangeLandlordUserPassword(caller.landlordId!, body.currentPassword, body.newPassword, commandContext(caller.id)));
     return { userId: caller.id, passwordChanged: true };
+  }
+
+  @Post('me/language')
+  @Roles('landlord')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A landlord user chooses the language of its messages (Swedish or English)' })
+  async changeLanguage(@CurrentCaller() caller: Caller, @Body() body: ChangeLanguageDto) {
+    await this.commands.execute(new ChangeLandlordUserLanguage(caller.landlordId!, body.language, commandContext(caller.id)));
+    return { userId: caller.id, language: body.language };
   }
 
   @Post(':landlordId/users/first-administrator')

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
-import { USER_ROLES, type UserRole } from '../organisation/landlord.events.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { USER_LANGUAGES, USER_ROLES, type UserLanguage, type UserRole } from '../organisation/landlord.events.js';
 
 export class NewUserDto {
   @ApiProperty({ example: 'Karin Holm' }) @IsString() @Length(1, 200) name: string;
@@ -9,6 +9,10 @@ export class NewUserDto {
   @IsString()
   @Length(12, 200, { message: 'password must be 12 to 200 characters' })
   password: string;
+  @ApiPropertyOptional({ enum: USER_LANGUAGES, description: 'The language of the messages the user gets; Swedish when absent' })
+  @IsOptional()
+  @IsIn(USER_LANGUAGES)
+  language?: UserLanguage;
 }
 
 export class InviteUserDto extends NewUserDto {
@@ -27,4 +31,8 @@ export class ChangePasswordDto {
   @IsString()
   @Length(12, 200, { message: 'newPassword must be 12 to 200 characters' })
   newPassword: string;
+}
+
+export class ChangeLanguageDto {
+  @ApiProperty({ enum: USER_LANGUAGES, description: 'The language of the messages the user gets' }) @IsIn(USER_LANGUAGES) language: UserLanguage;
 }

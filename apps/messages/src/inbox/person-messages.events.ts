@@ -17,9 +17,15 @@ export type MessageKind =
   | 'deregistered'
   | 'deregistration-reversed'
   | 'avhopp-recorded'
-  | 'thread-answer';
+  | 'thread-answer'
+  | 'proposal-waiting'
+  | 'agreement-changed'
+  | 'case-answered';
 
-/** One person's messages and how to reach them: a stream per person, `person_messages-<applicantId>`. */
+/**
+ * One person's messages and how to reach them: a stream per person, `person_messages-<applicantId>`; a landlord
+ * user's under their user id (ids are UUIDs, so the two never meet).
+ */
 export const PERSON_MESSAGES_PREFIX = 'person_messages-';
 export const personMessagesStream = (applicantId: string) => `${PERSON_MESSAGES_PREFIX}${applicantId}`;
 

@@ -11,7 +11,7 @@ import type { InboxMessage } from '../inbox/inbox.query.js';
 import { ListInbox } from '../inbox/inbox.queries.js';
 import { ChooseLanguage } from './choose-language.handler.js';
 import { LANGUAGES, type Language, type MessageKind } from '../inbox/person-messages.events.js';
-import { EMAIL_SETTING, OPTIONAL_EMAIL_KINDS } from '../policy/messages-policy.js';
+import { EMAIL_SETTING, SEEKER_OPTIONAL_EMAIL_KINDS } from '../policy/messages-policy.js';
 import { DigestTimeDto } from '../saved-searches/saved-search.dto.js';
 import { savedSearchesOf } from '../saved-searches/saved-searches.query.js';
 import { ChooseDigestTime, ChooseEmail } from './preferences.handlers.js';
@@ -122,7 +122,7 @@ export class PeopleController {
     );
     if (!rows[0]) throw new NotFound('No such person in the messages app');
     const off = new Set(rows[0].email_off);
-    return { language: rows[0].language, digestTime: rows[0].digest_time, email: Object.fromEntries(OPTIONAL_EMAIL_KINDS.map((kind) => [kind, !off.has(kind)])) };
+    return { language: rows[0].language, digestTime: rows[0].digest_time, email: Object.fromEntries(SEEKER_OPTIONAL_EMAIL_KINDS.map((kind) => [kind, !off.has(kind)])) };
   }
 
   @Post('email')

@@ -22,6 +22,12 @@ export interface MessagesPolicy {
   readonly emailAvhopp: number;
   /** Staff's answer to a seeker's reply; the seeker may keep it in the inbox only. */
   readonly emailThreadAnswer: number;
+  /** To a landlord's users when an applicant is proposed for its listing: a letting message, always e-mailed. */
+  readonly emailProposalWaiting: number;
+  /** To a landlord's administrators when its agreement is signed, suspended, reinstated or terminated. */
+  readonly emailAgreementChanged: number;
+  /** To the seeker or landlord user who opened a case, when staff answer it. */
+  readonly emailCaseAnswered: number;
   readonly feeReminderDaysBeforeDue: number;
   readonly feeGraceReminderDaysBeforeLastPayDay: number;
   readonly showingReplyReminderDaysBefore: number;
@@ -48,6 +54,9 @@ export const DEFAULT_POLICY: MessagesPolicy = {
   emailDeregistration: 1,
   emailAvhopp: 1,
   emailThreadAnswer: 1,
+  emailProposalWaiting: 1,
+  emailAgreementChanged: 1,
+  emailCaseAnswered: 1,
   feeReminderDaysBeforeDue: 7,
   feeGraceReminderDaysBeforeLastPayDay: 14,
   showingReplyReminderDaysBefore: 1,
@@ -69,6 +78,9 @@ export const POLICY_LIMITS: SettingLimits<MessagesPolicy> = {
   emailDeregistration: { min: 1, max: 1 },
   emailAvhopp: { min: 1, max: 1 },
   emailThreadAnswer: { min: 0, max: 1 },
+  emailProposalWaiting: { min: 1, max: 1 },
+  emailAgreementChanged: { min: 0, max: 1 },
+  emailCaseAnswered: { min: 0, max: 1 },
   feeReminderDaysBeforeDue: { min: 1, max: 60 },
   feeGraceReminderDaysBeforeLastPayDay: { min: 1, max: 180 },
   showingReplyReminderDaysBefore: { min: 1, max: 14 },
@@ -92,7 +104,19 @@ export const EMAIL_SETTING: Readonly<Record<MessageKind, PolicySetting>> = {
   'deregistration-reversed': 'emailDeregistration',
   'avhopp-recorded': 'emailAvhopp',
   'thread-answer': 'emailThreadAnswer',
+  'proposal-waiting': 'emailProposalWaiting',
+  'agreement-changed': 'emailAgreementChanged',
+  'case-answered': 'emailCaseAnswered',
 };
 
 /** The kinds a person may stop having e-mailed: those the policy itself may turn off (fee and letting messages may not be). */
 export const OPTIONAL_EMAIL_KINDS = (Object.entries(EMAIL_SETTING) as [MessageKind, PolicySetting][]).filter(([, setting]) => POLICY_LIMITS[setting].min === 0).map(([kind]) => kind);
+
+/** The kinds written only to landlord users: a seeker's preferences leave them out. */
+const LANDLORD_ONLY_KINDS: readonly MessageKind[] = ['proposal-waiting', 'agreement-changed'];
+
+/** The kinds a seeker may stop having e-mailed (their preferences page). */
+export const SEEKER_OPTIONAL_EMAIL_KINDS = OPTIONAL_EMAIL_KINDS.filter((kind) => !LANDLORD_ONLY_KINDS.includes(kind));
+
+/** The kinds a landlord user may stop having e-mailed: of those they are sent, the ones the policy may turn off. */
+export const LANDLORD_OPTIONAL_EMAIL_KINDS = OPTIONAL_EMAIL_KINDS.filter((kind) => LANDLORD_ONLY_KINDS.includes(kind) || kind === 'case-answered');

@@ -18,6 +18,18 @@ const flatSv = (flat: FlatFacts | null, listingId: string) =>
 const flatEn = (flat: FlatFacts | null, listingId: string) =>
   flat ? `${flat.rooms} rooms and kitchen, ${flat.areaM2} m², ${flat.district}, ${flat.municipality} (${sek(flat.monthlyRent, 'en-GB')} a month)` : `listing ${listingId}`;
 
+type AgreementWords = Readonly<Record<FactsOf['agreement-changed']['status'], { readonly subject: string; readonly text: string }>>;
+const AGREEMENT_SV: AgreementWords = {
+  active: { subject: 'Ert avtal med bostadsförmedlingen gäller', text: 'Ert avtal med bostadsförmedlingen gäller från' },
+  suspended: { subject: 'Ert avtal med bostadsförmedlingen är avstängt', text: 'Ert avtal med bostadsförmedlingen är avstängt från' },
+  terminated: { subject: 'Ert avtal med bostadsförmedlingen är uppsagt', text: 'Ert avtal med bostadsförmedlingen upphör, och era öppna annonser avslutas,' },
+};
+const AGREEMENT_EN: AgreementWords = {
+  active: { subject: 'Your agreement with the housing agency is in force', text: 'Your agreement with the housing agency is in force from' },
+  suspended: { subject: 'Your agreement with the housing agency is suspended', text: 'Your agreement with the housing agency is suspended from' },
+  terminated: { subject: 'Your agreement with the housing agency is terminated', text: 'Your agreement with the housing agency ends, and your open listings with it, on' },
+};
+
 const alertedSv = (l: AlertedListing) => `${flatSv(l, l.listingId)}. Sök senast ${date(l.applicationDeadline, 'sv-SE')}: /bostader/${l.listingId}`;
 const alertedEn = (l: AlertedListing) => `${flatEn(l, l.listingId)}. Apply by ${date(l.applicationDeadline, 'en-GB')}: /bostader/${l.listingId}`;
 
@@ -126,6 +138,25 @@ const SWEDISH: Templates = {
     subject: `Svar: ${f.about}`,
     paragraphs: [...f.body.split(/\n\s*\n/), 'Du kan svara under Mina sidor → Meddelanden.'],
   }),
+  'proposal-waiting': (f) => ({
+    subject: 'En sökande väntar på ert beslut',
+    paragraphs: [
+      `Bostadsförmedlingen har föreslagit en sökande till ${flatSv(f.flat, f.listingId)}: plats ${f.place} i kön, hushåll på ${f.householdSize} ${f.householdSize === 1 ? 'person' : 'personer'}, ${f.requirementsVerified ? 'kraven kontrollerade' : 'kraven inte kontrollerade'}.`,
+      'Godkänn eller avslå förslaget i hyresvärdsportalen under Mina annonser.',
+    ],
+  }),
+  'agreement-changed': (f) => ({
+    subject: AGREEMENT_SV[f.status].subject,
+    paragraphs: [`${AGREEMENT_SV[f.status].text} ${date(f.effectiveFrom, 'sv-SE')}.`, `Skäl: ${f.reason}`, 'Avtalet ser ni i hyresvärdsportalen under Organisation.'],
+  }),
+  'case-answered': (f) => ({
+    subject: `Svar på ditt ärende: ${f.subject}`,
+    paragraphs: [
+      `Bostadsförmedlingen svarade på ditt ärende ${stockholm(f.answeredAt, 'sv-SE')}:`,
+      f.answer,
+      f.from === 'landlord' ? 'Hela ärendet ser du i hyresvärdsportalen under Ärenden.' : 'Har du fler frågor kan du kontakta oss igen.',
+    ],
+  }),
 };
 
 const ENGLISH: Templates = {
@@ -232,6 +263,25 @@ const ENGLISH: Templates = {
   'thread-answer': (f) => ({
     subject: `Answer: ${f.about}`,
     paragraphs: [...f.body.split(/\n\s*\n/), 'You can reply under My pages → Messages.'],
+  }),
+  'proposal-waiting': (f) => ({
+    subject: 'An applicant is waiting for your decision',
+    paragraphs: [
+      `The housing agency has proposed an applicant for ${flatEn(f.flat, f.listingId)}: place ${f.place} in the queue, a household of ${f.householdSize}, ${f.requirementsVerified ? 'requirements verified' : 'requirements not verified'}.`,
+      'Approve or reject the proposal in the landlord portal under My listings.',
+    ],
+  }),
+  'agreement-changed': (f) => ({
+    subject: AGREEMENT_EN[f.status].subject,
+    paragraphs: [`${AGREEMENT_EN[f.status].text} ${date(f.effectiveFrom, 'en-GB')}.`, `Reason: ${f.reason}`, 'You find the agreement in the landlord portal under Organisation.'],
+  }),
+  'case-answered': (f) => ({
+    subject: `Answer to your case: ${f.subject}`,
+    paragraphs: [
+      `The housing agency answered your case on ${stockholm(f.answeredAt, 'en-GB')}:`,
+      f.answer,
+      f.from === 'landlord' ? 'You find the whole case in the landlord portal under Cases.' : 'If you have more questions, you are welcome to contact us again.',
+    ],
   }),
 };
 

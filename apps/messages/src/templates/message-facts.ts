@@ -42,6 +42,18 @@ export interface FactsOf {
   };
   /** Staff's answer in a thread: the subject of the message the thread began with, and the answer's words. */
   readonly 'thread-answer': { readonly about: string; readonly body: string };
+  /** To a landlord's users: an applicant proposed for one of its listings, pseudonymous as the landlord sees them. */
+  readonly 'proposal-waiting': {
+    readonly flat: FlatFacts | null;
+    readonly listingId: string;
+    readonly place: number;
+    readonly householdSize: number;
+    readonly requirementsVerified: boolean;
+  };
+  /** To a landlord's administrators: the agreement is active, suspended or terminated from a date. */
+  readonly 'agreement-changed': { readonly status: 'active' | 'suspended' | 'terminated'; readonly effectiveFrom: string; readonly reason: string };
+  /** To whoever opened the case: a seeker's customer case, or a landlord user's case. */
+  readonly 'case-answered': { readonly caseId: string; readonly subject: string; readonly answer: string; readonly answeredAt: string; readonly from: 'seeker' | 'landlord' };
 }
 
 type FeeFacts = FactsOf['fee-notice-issued'];

@@ -6,6 +6,7 @@ import {
   ApplicationSubmittedV1,
   AvhoppRecordedV1,
   AvhoppRecordedV2,
+  CustomerCaseAnsweredV1,
   FeeNoticeIssuedV1,
   ListingLetV1,
   ProposalDecidedV1,
@@ -38,6 +39,7 @@ export const TRIGGER_TOPICS = [
   ApplicantDeregistrationReversedV1.type,
   AvhoppRecordedV1.type,
   AvhoppRecordedV2.type,
+  CustomerCaseAnsweredV1.type,
 ] as const;
 
 /** Who is to be told what about an integration event; an event that concerns no one known yields nothing. */
@@ -87,6 +89,10 @@ export async function messagesFor(message: IntegrationMessage, lookups: TriggerL
     case AvhoppRecordedV1.type: {
       const { applicantId, listingId, applicationId, on, kind } = AvhoppRecordedV1.parse(message.payload);
       return [{ applicantId, sameFactAs: `avhopp:${applicationId}`, content: { kind: 'avhopp-recorded', facts: { flat: await lookups.flat(listingId), listingId, on, kind } } }];
+    }
+    case CustomerCaseAnsweredV1.type: {
+      const { applicantId, caseId, subject, answer, answeredAt } = CustomerCaseAnsweredV1.parse(message.payload);
+      return [{ applicantId, content: { kind: 'case-answered', facts: { caseId, subject, answer, answeredAt, from: 'seeker' } } }];
     }
     default:
       return [];

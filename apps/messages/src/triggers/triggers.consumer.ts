@@ -2,7 +2,16 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import type { Consumer, IntegrationMessage, Tx } from '@bostadsko/bus';
 import { stockholmDate } from '@bostadsko/calendar';
 import { Clock } from '@bostadsko/clock';
-import { AccountClosedV1, ContactDetailsChangedV1, ListingPublishedV1, ListingPublishedV2, TenantProposedV1 } from '@bostadsko/contracts';
+import {
+  AccountClosedV1,
+  ContactDetailsChangedV1,
+  LandlordUserChangedV1,
+  LandlordUserContactChangedV1,
+  LandlordUserErasedV1,
+  ListingPublishedV1,
+  ListingPublishedV2,
+  TenantProposedV1,
+} from '@bostadsko/contracts';
 import type { PersonalDataVault } from '@bostadsko/personal-data';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { PersonMessages } from '../inbox/person-messages.stream.js';
@@ -14,9 +23,20 @@ import { planReminders, REMINDER_TOPICS } from '../reminders/reminder-planner.js
 import type { SavedSearches } from '../saved-searches/saved-searches.stream.js';
 import { messageIdFor } from './message-id.js';
 import { messagesFor, TRIGGER_TOPICS, type TriggerLookups } from './message-triggers.js';
+import { LANDLORD_TRIGGER_TOPICS, landlordMessagesFor, type LandlordLookups } from './landlord-triggers.js';
 
 const GROUP = 'messages.triggers';
-const TOPICS = [...new Set([...TRIGGER_TOPICS, ...REMINDER_TOPICS]), ListingPublishedV1.type, ListingPublishedV2.type, TenantProposedV1.type, ContactDetailsChangedV1.type, AccountClosedV1.type];
+const TOPICS = [
+  ...new Set([...TRIGGER_TOPICS, ...REMINDER_TOPICS, ...LANDLORD_TRIGGER_TOPICS]),
+  ListingPublishedV1.type,
+  ListingPublishedV2.type,
+  TenantProposedV1.type,
+  ContactDetailsChangedV1.type,
+  AccountClosedV1.type,
+  LandlordUserChangedV1.type,
+  LandlordUserContactChangedV1.type,
+  LandlordUserErasedV1.type,
+];
 
 /**
  * Turns other apps' integration events into messages in people's streams, and
@@ -72,7 +92,8 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
       case TenantProposedV1.type: {
         const { proposalId, applicantId } = TenantProposedV1.parse(message.payload);
         await tx.query(`INSERT INTO messages.proposals (proposal_id, applicant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [proposalId, applicantId]);
-        return;
+        // And on: the landlord's users are told a proposal waits for them.
+        break;
       }
       case ContactDetailsChangedV1.type: {
         const { applicantId, email } = ContactDetailsChangedV1.parse(message.payload);
@@ -87,8 +108,33 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
         await this.vault.erase(applicantId);
         return;
       }
+      case LandlordUserChangedV1.type: {
+        const { userId, landlordId, role, status, at } = LandlordUserChangedV1.parse(message.payload);
+        await tx.query(
+          `INSERT INTO messages.landlord_users AS u (user_id, landlord_id, role, status, at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (user_id) DO UPDATE SET landlord_id = excluded.landlord_id, role = excluded.role, status = excluded.status, at = excluded.at
+           WHERE excluded.at >= u.at`,
+          [userId, landlordId, role, status, at],
+        );
+        return;
+      }
+      case LandlordUserContactChangedV1.type: {
+        const { userId, email, language } = LandlordUserContactChangedV1.parse(message.payload);
+        const [sealed] = await this.vault.sealEach([{ subject: userId, value: email }]);
+        if (sealed instanceof Error) return;
+        await this.people.handle({ applicantId: userId, command: { type: 'note-email', email: sealed } }, context);
+        await this.people.handle({ applicantId: userId, command: { type: 'choose-language', language } }, context);
+        return;
+      }
+      case LandlordUserErasedV1.type: {
+        const { userId, on } = LandlordUserErasedV1.parse(message.payload);
+        await this.people.handle({ applicantId: userId, command: { type: 'erase', on } }, context);
+        await this.vault.erase(userId);
+        return;
+      }
     }
-    const toSend = await messagesFor(message, this.lookups(tx));
+    const lookups = this.lookups(tx);
+    const toSend = [...(await messagesFor(message, lookups)), ...(await landlordMessagesFor(message, lookups))];
     if (toSend.length === 0) return;
     const now = this.clock.now();
     const policy = await this.policy.on(stockholmDate(now));
@@ -105,8 +151,12 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  private lookups(tx: Tx): TriggerLookups {
+  private lookups(tx: Tx): TriggerLookups & LandlordLookups {
     return {
+      activeUsers: async (landlordId, roles) =>
+        (
+          await tx.query<{ user_id: string }>(`SELECT user_id FROM messages.landlord_users WHERE landlord_id = $1 AND status = 'active' AND role = ANY($2) ORDER BY user_id`, [landlordId, roles])
+        ).rows.map((row) => row.user_id),
       flat: async (listingId) => (await tx.query(`SELECT facts FROM messages.flats WHERE listing_id = $1`, [listingId])).rows[0]?.facts ?? null,
       proposedApplicant: async (proposalId) => (await tx.query(`SELECT applicant_id FROM messages.proposals WHERE proposal_id = $1`, [proposalId])).rows[0]?.applicant_id ?? null,
     };

@@ -2,6 +2,7 @@ import { extractEn } from './extract.en.js';
 import { messagesEn } from './messages.en.js';
 import { landlordEn } from './landlord.en.js';
 import { landlordReportsEn } from './landlord-reports.en.js';
+import { landlordMessagesEn } from './landlord-messages.en.js';
 import { staffEn } from './staff.en.js';
 import { staffLettingEn } from './staff-letting.en.js';
 import { landlordOnboardingEn } from './landlord-onboarding.en.js';
@@ -380,6 +381,7 @@ export const en: Catalogue = {
   ...messagesEn,
   ...landlordEn,
   ...landlordReportsEn,
+  ...landlordMessagesEn,
   ...staffEn,
   ...staffLettingEn,
   ...landlordOnboardingEn,

@@ -2,6 +2,7 @@ import { extractSv } from './extract.sv.js';
 import { messagesSv } from './messages.sv.js';
 import { landlordSv } from './landlord.sv.js';
 import { landlordReportsSv } from './landlord-reports.sv.js';
+import { landlordMessagesSv } from './landlord-messages.sv.js';
 import { staffSv } from './staff.sv.js';
 import { staffLettingSv } from './staff-letting.sv.js';
 import { landlordOnboardingSv } from './landlord-onboarding.sv.js';
@@ -378,6 +379,7 @@ export const sv = {
   ...messagesSv,
   ...landlordSv,
   ...landlordReportsSv,
+  ...landlordMessagesSv,
   ...staffSv,
   ...staffLettingSv,
   ...landlordOnboardingSv,

@@ -4,7 +4,8 @@ import { isLocale, translator, type Locale } from '../i18n/locale.js';
 import type { View } from '../views/view.js';
 import { TrainingClockBanner } from './training-clock-banner.js';
 import { LANGUAGE_COOKIE } from './http-plugins.js';
-import { signedInLandlord, signedInSeeker, signedInStaff, takeFlash } from './session.js';
+import { LandlordUnread } from './landlord-unread.js';
+import { readAfter, signedInLandlord, signedInSeeker, signedInStaff, takeFlash } from './session.js';
 
 export function localeOf(request: FastifyRequest): Locale {
   const chosen = request.cookies[LANGUAGE_COOKIE];
@@ -14,11 +15,17 @@ export function localeOf(request: FastifyRequest): Locale {
 /** Builds what every page needs from the request: language, CSRF token (when a form asks for it), seeker, flash, training clock. */
 @Injectable()
 export class PageContext {
-  constructor(private readonly clock: TrainingClockBanner) {}
+  constructor(
+    private readonly clock: TrainingClockBanner,
+    private readonly unread: LandlordUnread,
+  ) {}
 
   async view(request: FastifyRequest, reply: FastifyReply): Promise<View> {
     const locale = localeOf(request);
     let csrfToken: string | undefined;
+    const landlord = signedInLandlord(request);
+    // Only the portal's pages show the count: elsewhere a signed-in landlord user costs no call to the messages app.
+    const [clock, landlordUnread] = await Promise.all([this.clock.current(), landlord && request.url.startsWith('/hyresvard') ? this.unread.count(landlord, readAfter(request)) : undefined]);
     return {
       locale,
       t: translator(locale),
@@ -30,11 +37,12 @@ export class PageContext {
       },
       path: request.url,
       seeker: signedInSeeker(request),
-      landlordSignedIn: signedInLandlord(request) !== undefined,
+      landlordSignedIn: landlord !== undefined,
+      landlordUnread,
       staffSignedIn: signedInStaff(request) !== undefined,
       staffRoles: signedInStaff(request)?.roles,
       flash: takeFlash(request),
-      clock: await this.clock.current(),
+      clock,
     };
   }
 }

@@ -16,6 +16,8 @@ export interface View {
   readonly seeker?: SeekerSession;
   /** A landlord user signed in to the landlords' section: the header offers that section and its sign-out. */
   readonly landlordSignedIn?: boolean;
+  /** On the landlord portal's pages: how many of the landlord user's messages are unread (absent when unknown). */
+  readonly landlordUnread?: number;
   /** Staff signed in to the back office: the header offers it and its sign-out instead of a seeker's. */
   readonly staffSignedIn?: boolean;
   /** Their roles, so the back office's menu offers only the sections they may open. */

@@ -8,6 +8,7 @@ const SECTIONS = [
   ['/hyresvard/annonser/ny', 'landlord.nav.publish'],
   ['/hyresvard/rapporter', 'landlord.nav.reports'],
   ['/hyresvard/arenden', 'landlord.nav.cases'],
+  ['/hyresvard/meddelanden', 'landlord.nav.messages'],
 ] as const;
 
 /** Every page of the landlords' section: the site's layout with the section's own menu and sign-out. */
@@ -18,8 +19,9 @@ export function LandlordLayout({ view, title, children }: PropsWithChildren<{ vi
     <Layout view={view} title={title}>
       <nav class="actions" aria-label={t('landlord.nav.label')}>
         {SECTIONS.map(([href, key]) => (
-          <a class="ds-link" href={href} aria-current={here === href ? 'page' : undefined} safe>
-            {t(key)}
+          <a class="ds-link" href={href} aria-current={here === href ? 'page' : undefined}>
+            <span safe>{t(key)}</span>
+            {key === 'landlord.nav.messages' && view.landlordUnread ? <strong safe>{` (${t('landlord.nav.unread', { n: view.landlordUnread })})`}</strong> : null}
           </a>
         ))}
         <form method="post" action="/hyresvard/logga-ut" class="inline-form">

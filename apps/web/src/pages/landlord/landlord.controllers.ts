@@ -1,6 +1,7 @@
 import { LandlordCasesController } from './cases.controller.js';
 import { LandlordGuidelineController } from './guideline.controller.js';
 import { LandlordInterestController } from './interest.controller.js';
+import { LandlordMessagesController } from './landlord-messages.controller.js';
 import { MyListingsController } from './my-listings.controller.js';
 import { LandlordOrganisationController } from './organisation.controller.js';
 import { ProposalsController } from './proposals.controller.js';
@@ -19,4 +20,5 @@ export const LandlordControllers = [
   ProposalsController,
   LandlordReportsController,
   LandlordCasesController,
+  LandlordMessagesController,
 ];

@@ -36,14 +36,14 @@ export class LandlordOrganisationController {
   async addUser(@Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const landlord = requireLandlord(request);
     const role = USER_ROLES.find((candidate) => candidate === body.role);
-    const form: UserForm = { name: formText(body.name), email: formText(body.email), role };
+    const form: UserForm = { name: formText(body.name), email: formText(body.email), role, language: body.language === 'en' ? 'en' : 'sv' };
     const password = typeof body.password === 'string' ? body.password : '';
     const call = asLandlord(request, landlord);
     try {
       const added = await this.api.post('landlords', `/landlords/${landlord.landlordId}/users`, {
         ...call,
         idempotencyKey: idempotencyKey(body),
-        body: { name: form.name, email: form.email, role: role ?? (formText(body.role) as UserRole), password },
+        body: { name: form.name, email: form.email, role: role ?? (formText(body.role) as UserRole), password, language: form.language },
       });
       rememberWrite(request, added.logPosition);
       setFlash(request, { kind: 'success', key: 'landlord.users.added' });

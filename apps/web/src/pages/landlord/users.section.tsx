@@ -10,7 +10,13 @@ export interface UserForm {
   readonly name?: string;
   readonly email?: string;
   readonly role?: UserRole;
+  readonly language?: 'sv' | 'en';
 }
+
+const LANGUAGES = [
+  ['sv', 'Svenska'],
+  ['en', 'English'],
+] as const;
 
 /** The organisation's users; its administrators add letting agents (with a first password to hand over) and remove users. */
 export function UsersSection({ view, data, form, errors }: { view: View; data: OrganisationData; form: UserForm; errors: readonly FieldMessage[] }): JSX.Element {
@@ -93,6 +99,18 @@ export function UsersSection({ view, data, form, errors }: { view: View; data: O
                   {roleError}
                 </div>
               )}
+            </div>
+            <div class="ds-field">
+              <label class="ds-label" for="language" safe>
+                {t('landlord.users.language')}
+              </label>
+              <select class="ds-input" id="language" name="language">
+                {LANGUAGES.map(([code, name]) => (
+                  <option value={code} lang={code} selected={(form.language ?? 'sv') === code} safe>
+                    {name}
+                  </option>
+                ))}
+              </select>
             </div>
             <TextField id="password" type="password" label={t('landlord.users.password')} description={t('landlord.users.passwordHint')} errors={errors} autocomplete="new-password" required />
             <div>

@@ -1,0 +1,165 @@
+import { formatDateTime } from '../../i18n/format.js';
+import type { MessageKey } from '../../i18n/sv.js';
+import { FormTokens } from '../../views/components/hidden-fields.js';
+import type { View } from '../../views/view.js';
+import type { InboxMessage } from '../messages/messages.types.js';
+import { LandlordLayout } from './landlord-layout.js';
+
+/** The messages app's answer to GET /messages/landlord/preferences. */
+export interface LandlordPreferences {
+  readonly language: 'sv' | 'en';
+  /** Only the kinds a landlord user may turn off. */
+  readonly email: Readonly<Record<string, boolean>>;
+}
+
+const HOME = '/hyresvard/meddelanden';
+
+const LANGUAGES = [
+  ['sv', 'Svenska'],
+  ['en', 'English'],
+] as const;
+
+/** Hyresvärdsportalen → Meddelanden: the landlord user's inbox, newest first; unread said in words and in bold, never by colour alone. */
+export function LandlordMessagesPage({ view, messages }: { view: View; messages: readonly InboxMessage[] }): JSX.Element {
+  const { t, locale } = view;
+  return (
+    <LandlordLayout view={view} title={t('messages.title')}>
+      <h1 class="ds-heading" data-size="lg" safe>
+        {t('messages.title')}
+      </h1>
+      <p class="ds-paragraph" data-variant="long" safe>
+        {t('landlord.messages.intro')}
+      </p>
+      <p class="ds-paragraph">
+        <a class="ds-link" href={`${HOME}/installningar`} safe>
+          {t('landlord.messages.preferencesLink')}
+        </a>
+      </p>
+      {messages.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('messages.none')}
+        </p>
+      ) : (
+        <div class="table-scroll">
+          <table class="ds-table">
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t('messages.subject')}
+                </th>
+                <th scope="col" safe>
+                  {t('messages.received')}
+                </th>
+                <th scope="col" safe>
+                  {t('messages.status')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((message) => (
+                <tr>
+                  <td>
+                    <a class="ds-link" href={`${HOME}/${encodeURIComponent(message.messageId)}`}>
+                      {message.readAt ? <span safe>{message.subject}</span> : <strong safe>{message.subject}</strong>}
+                    </a>
+                  </td>
+                  <td safe>{formatDateTime(message.recordedAt, locale)}</td>
+                  <td safe>{message.readAt ? t('messages.read') : t('messages.unread')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </LandlordLayout>
+  );
+}
+
+/** One message as it was sent; unread until the user says so with the button (a POST with the CSRF token). */
+export function LandlordMessagePage({ view, message }: { view: View; message: InboxMessage }): JSX.Element {
+  const { t, locale } = view;
+  return (
+    <LandlordLayout view={view} title={message.subject}>
+      <p class="ds-paragraph">
+        <a class="ds-link" href={HOME} safe>
+          {t('landlord.messages.back')}
+        </a>
+      </p>
+      <h1 class="ds-heading" data-size="lg" safe>
+        {message.subject}
+      </h1>
+      <p class="ds-paragraph" data-size="sm" safe>
+        {`${t('messages.received')}: ${formatDateTime(message.recordedAt, locale)} · ${message.readAt ? t('messages.read') : t('messages.unread')}`}
+      </p>
+      {message.paragraphs.map((paragraph) => (
+        <p class="ds-paragraph" safe>
+          {paragraph}
+        </p>
+      ))}
+      {message.readAt ? null : (
+        <form method="post" action={`${HOME}/${encodeURIComponent(message.messageId)}/las`}>
+          <FormTokens view={view} />
+          <button class="ds-button" data-variant="secondary" type="submit" safe>
+            {t('messages.markRead')}
+          </button>
+        </form>
+      )}
+    </LandlordLayout>
+  );
+}
+
+/** Meddelanden → Inställningar: the language of the messages (kept by the landlords app) and e-mail on or off for the kinds that may be. */
+export function LandlordPreferencesPage({ view, preferences }: { view: View; preferences: LandlordPreferences }): JSX.Element {
+  const { t } = view;
+  return (
+    <LandlordLayout view={view} title={t('landlord.preferences.title')}>
+      <p class="ds-paragraph">
+        <a class="ds-link" href={HOME} safe>
+          {t('landlord.messages.back')}
+        </a>
+      </p>
+      <h1 class="ds-heading" data-size="lg" safe>
+        {t('landlord.preferences.title')}
+      </h1>
+      <p class="ds-paragraph" safe>
+        {t('landlord.preferences.intro')}
+      </p>
+      <form method="post" action={`${HOME}/installningar`} class="stack">
+        <FormTokens view={view} />
+        <div class="ds-field">
+          <label class="ds-label" for="language" safe>
+            {t('preferences.language')}
+          </label>
+          <select class="ds-input" id="language" name="language">
+            {LANGUAGES.map(([code, name]) => (
+              <option value={code} lang={code} selected={preferences.language === code} safe>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset class="ds-fieldset">
+          <legend class="ds-label" safe>
+            {t('preferences.email')}
+          </legend>
+          <p class="ds-paragraph" data-size="sm" safe>
+            {t('landlord.preferences.always')}
+          </p>
+          {Object.entries(preferences.email).map(([kind, on]) => (
+            <div class="ds-field">
+              <input class="ds-input" type="checkbox" id={`email-${kind}`} name={`email-${kind}`} value="on" checked={on} />
+              <label class="ds-label" for={`email-${kind}`} safe>
+                {t(`landlord.preferences.kind.${kind}` as MessageKey)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <div class="actions">
+          <button class="ds-button" data-variant="primary" type="submit" safe>
+            {t('preferences.save')}
+          </button>
+        </div>
+      </form>
+    </LandlordLayout>
+  );
+}
