@@ -269,7 +269,11 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
           .then((r) => r.body as { email?: Record<string, boolean> }),
       (p) => p.email?.['application-received'] === false,
     );
-    expect(preferences).toEqual({ language: 'sv', digestTime: '07:00', email: { 'application-received': false, 'place-at-close': true, 'saved-search-alert': true, 'thread-answer': true, 'case-answered': true } });
+    expect(preferences).toEqual({
+      language: 'sv',
+      digestTime: '07:00',
+      email: { 'application-received': false, 'place-at-close': true, 'saved-search-alert': true, 'thread-answer': true, 'case-answered': true },
+    });
 
     const listingId = randomUUID();
     await infra.bus.publish([submitted(id, listingId), message(ApplicantDeregisteredV1.type, id, { applicantId: id, on: '2026-09-14', reason: 'annual-fee-unpaid' })]);

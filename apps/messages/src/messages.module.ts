@@ -46,7 +46,17 @@ const eventSourcing = EventSourcingModule.forRoot({
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'messages', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot()],
-  controllers: [LandlordInboxController, DeliveryFailuresController, PeopleController, PolicyController, DevMailboxController, InboxController, SavedSearchesController, AccessLogController, ThreadsController],
+  controllers: [
+    LandlordInboxController,
+    DeliveryFailuresController,
+    PeopleController,
+    PolicyController,
+    DevMailboxController,
+    InboxController,
+    SavedSearchesController,
+    AccessLogController,
+    ThreadsController,
+  ],
   providers: [
     ...accessLogProviders('messages'),
     PolicyService,
