@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { IntegrationBus, IntegrationMessage, MessageHandler } from '@bostadsko/bus';
+import type { IntegrationBus, IntegrationMessage, MessageHandler, Tx } from '@bostadsko/bus';
 
 export interface BusFixture {
   readonly bus: IntegrationBus;
@@ -162,7 +162,10 @@ export function busContract(name: string, create: () => Promise<BusFixture>): vo
       expect(await bus.deadLetters('g-retry')).toEqual([]);
     });
 
-    test('a poison message in the middle of a batch is dead-lettered alone; the others apply once each, in order per key', async () => {
+    test.each([
+      ['a handler per message', false],
+      ['a batch handler, which fails on the poison', true],
+    ])('a poison message in the middle of a batch is dead-lettered alone; the others apply once each, in order per key (%s)', async (_how, batched) => {
       const db = fixture.readModel;
       if (!db) {
         console.warn(`${name}: no read-model database, batch case not applicable`);
@@ -172,12 +175,16 @@ export function busContract(name: string, create: () => Promise<BusFixture>): vo
       // Published before the group starts, so its first batch holds them all.
       const sent = Array.from({ length: 60 }, (_, i) => message(topic, `k${i % 3}`, { n: i, poison: i === 31 }));
       await bus.publish(sent);
-      const consumer = await bus.consume({ group: 'g-batch-poison', topics: [topic], maxAttempts: 2 }, async (m, tx) => {
+      // The rows are written before the failure: the rollback must take them away again.
+      const handler: MessageHandler = async (m, tx) => {
         const { n, poison } = m.payload as { n: number; poison: boolean };
-        // The row is written before the failure: the rollback must take it away again.
         await tx.query('INSERT INTO contract_batch_rows (message_id, key, n) VALUES ($1, $2, $3)', [m.id, m.key, n]);
         if (poison) throw new Error('cannot handle this one');
-      });
+      };
+      const many = async (batch: readonly IntegrationMessage[], tx: Tx) => {
+        for (const m of batch) await handler(m, tx);
+      };
+      const consumer = await bus.consume({ group: 'g-batch-poison', topics: [topic], maxAttempts: 2 }, handler, batched ? many : undefined);
       await eventually(async () => (await db.query('SELECT count(*)::int AS c FROM contract_batch_rows')).rows[0].c >= 59 && (await bus.deadLetters('g-batch-poison')).length === 1, 'the batch');
       await new Promise((r) => setTimeout(r, 300));
       await consumer.stop();
@@ -190,6 +197,26 @@ export function busContract(name: string, create: () => Promise<BusFixture>): vo
       }
       const dead = await bus.deadLetters('g-batch-poison');
       expect(dead.map((d) => [d.message.id, d.error, d.attempts])).toEqual([[sent[31].id, 'Error: cannot handle this one', 2]]);
+    });
+
+    test('a batch handler applies what is available in one call, and the per-message handler is left for failures', async () => {
+      const db = fixture.readModel;
+      if (!db) {
+        console.warn(`${name}: no read-model database, batch handler case not applicable`);
+        return;
+      }
+      await db.query('CREATE TABLE IF NOT EXISTS contract_many_rows (message_id text PRIMARY KEY)');
+      const sent = Array.from({ length: 40 }, (_, i) => message(topic, `k${i % 2}`, { n: i }));
+      await bus.publish(sent);
+      let oneByOne = 0;
+      const consumer = await bus.consume(
+        { group: 'g-many', topics: [topic] },
+        async () => void oneByOne++,
+        async (batch, tx) => void (await tx.query('INSERT INTO contract_many_rows SELECT unnest($1::text[])', [batch.map((m) => m.id)])),
+      );
+      await eventually(async () => (await db.query('SELECT count(*)::int AS c FROM contract_many_rows')).rows[0].c === sent.length, 'every row');
+      await consumer.stop();
+      expect(oneByOne).toBe(0);
     });
 
     test('a group that re-reads what it applied (a crash between the read-model commit and the offset commit) applies nothing twice', async () => {

@@ -1,6 +1,6 @@
 import { Kafka, logLevel, Partitioners, type Admin, type EachBatchPayload, type Message, type Producer } from 'kafkajs';
 import type pg from 'pg';
-import type { ConsumeOptions, Consumer, DeadLetter, IntegrationBus, IntegrationMessage, MessageHandler, RelayProgress, SourceProgressSink } from '../bus.port.js';
+import type { BatchHandler, ConsumeOptions, Consumer, DeadLetter, IntegrationBus, IntegrationMessage, MessageHandler, RelayProgress, SourceProgressSink } from '../bus.port.js';
 import { deliverBatch, BATCH_LIMIT } from '../postgres/deliver-batch.js';
 import { DEFAULT_MAX_ATTEMPTS } from '../postgres/deliver.js';
 import { readDeadLetters } from '../postgres/inbox.js';
@@ -73,7 +73,7 @@ export class KafkaBus implements IntegrationBus {
     }
   }
 
-  async consume(options: ConsumeOptions, handler: MessageHandler): Promise<Consumer> {
+  async consume(options: ConsumeOptions, handler: MessageHandler, many?: BatchHandler): Promise<Consumer> {
     const { group, topics } = options;
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     // Subscribing to a topic that does not exist yet would fail: a consumer may start before any producer.
@@ -81,7 +81,7 @@ export class KafkaBus implements IntegrationBus {
     const progress = await GroupProgress.of(group, this.options.progress, topics, (topic) => this.topics.partitions(topic));
     const consumer = this.kafka.consumer({ groupId: group, allowAutoTopicCreation: false, maxWaitTimeInMs: FETCH_WAIT_MS });
     await consumer.connect();
-    const delivery = { pool: this.options.readModel, group, handler, maxAttempts };
+    const delivery = { pool: this.options.readModel, group, handler, many, maxAttempts };
     const eachBatch = async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) => {
       for (let from = 0; from < batch.messages.length; from += BATCH_LIMIT) {
         // Stopping, or the partition was taken away in a rebalance: what is left is the next owner's.

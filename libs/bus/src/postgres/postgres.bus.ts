@@ -9,6 +9,7 @@ import {
   type IntegrationBus,
   type IntegrationMessage,
   type MessageHandler,
+  type BatchHandler,
   type RelayProgress,
   type SourceProgressSink,
 } from '../bus.port.js';
@@ -105,10 +106,10 @@ export class PostgresBus implements IntegrationBus {
     return Number(rows[0].count);
   }
 
-  async consume(options: ConsumeOptions, handler: MessageHandler): Promise<Consumer> {
+  async consume(options: ConsumeOptions, handler: MessageHandler, many?: BatchHandler): Promise<Consumer> {
     const sources = this.options.progress ? [...new Set(options.topics.map(sourceAppOf))] : [];
     const reports = new Map(sources.map((source) => [progressTopic(source), this.options.progress!.track(source, options.group)]));
-    const consumer = new GroupConsumer(this, this.options, options, handler, reports);
+    const consumer = new GroupConsumer(this, this.options, options, { handler, many }, reports);
     this.consumers.add(consumer);
     consumer.start();
     return {
@@ -148,7 +149,7 @@ class GroupConsumer implements Consumer {
     private readonly bus: PostgresBus,
     private readonly pools: PostgresBusOptions,
     private readonly options: ConsumeOptions,
-    private readonly handler: MessageHandler,
+    private readonly handlers: { readonly handler: MessageHandler; readonly many?: BatchHandler },
     /** Progress topic → report, one per source app. */
     private readonly reports: ReadonlyMap<string, (position: RelayProgress['position']) => void>,
   ) {}
@@ -199,7 +200,7 @@ class GroupConsumer implements Consumer {
     const delivery = {
       pool: this.pools.readModel,
       group,
-      handler: this.handler,
+      ...this.handlers,
       maxAttempts: this.options.maxAttempts,
       sameTransaction: (client: pg.PoolClient, last: LoggedMessage) => saveOffset(client, group, last.position),
     };
