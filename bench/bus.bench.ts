@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startLocalBroker } from '../infra/kafka/local-broker.js';
 import { BUS_LOG_MIGRATIONS, BUS_OFFSET_MIGRATIONS, CONSUMER_MIGRATIONS, PostgresBus, type IntegrationBus, type IntegrationMessage, type Tx } from '@bostadsko/bus';
@@ -12,15 +13,29 @@ import { perSecond, timed } from './support/timing.js';
 
 const DB_PORT = 54363;
 const KAFKA_DIR = './data/bench-bus-kafka';
-/** BUS_BENCH_MESSAGES makes a quick run possible; the issue's figures use 200,000. */
-const MESSAGES = Number(process.env.BUS_BENCH_MESSAGES ?? 200_000);
+/**
+ * `npm run bench -- bus --messages 10000 --rate 100 --seconds 20`: a shorter run, or a
+ * rate a slow machine's consumers keep up with; the issue's figures use the defaults.
+ */
+const { values: flags } = parseArgs({
+  args: process.argv.slice(3),
+  options: {
+    messages: { type: 'string', default: '200000' },
+    rate: { type: 'string', default: '1000' },
+    seconds: { type: 'string', default: '20' },
+    // `each`: the consumer's handler only, as most app consumers; `many`: also the batch handler, as bus-fed projections.
+    handler: { type: 'string', default: 'many' },
+  },
+});
+if (flags.handler !== 'each' && flags.handler !== 'many') throw new Error(`--handler each|many, not ${flags.handler}`);
+const MESSAGES = Number(flags.messages);
 /** What the relay hands the bus at once (its subscription's batch). */
 const RELAY_BATCH = 500;
 const KEYS = 1_000;
-/** The latency phase: a steady 1,000 messages/s (BUS_BENCH_RATE: another rate, e.g. one a slow machine's consumers keep up with), in ticks of 20 ms, for this long. */
-const RATE = Number(process.env.BUS_BENCH_RATE ?? 1_000);
+/** The latency phase: a steady rate (messages/s) in ticks of 20 ms, for this many seconds. */
+const RATE = Number(flags.rate);
 const TICK_MS = 20;
-const LATENCY_SECONDS = Number(process.env.BUS_BENCH_LATENCY_SECONDS ?? 20);
+const LATENCY_SECONDS = Number(flags.seconds);
 const GOALS = { p99Ms: 250 };
 
 const progress = (message: string) => console.error(`[bus] ${new Date().toISOString().slice(11, 19)} ${message}`);
@@ -51,8 +66,8 @@ interface Measured {
 /**
  * One bus measured as the apps use it: the relay's batches published as fast as
  * they are acknowledged; a consumer group applying the backlog into its read model
- * (a row per message, inbox and offset in the same transaction); then a steady
- * 1,000 messages/s, each timed from the publish call to the NOTIFY its read-model
+ * (a row per message; its inbox row, and on PostgreSQL its offset, in the same transaction); then a steady
+ * rate (1,000 messages/s), each timed from the publish call to the NOTIFY its read-model
  * transaction sends, which PostgreSQL delivers only once that transaction committed.
  */
 async function measure(name: string, bus: IntegrationBus, readModel: pg.Pool, listenerUrl: string): Promise<Measured> {
@@ -62,6 +77,14 @@ async function measure(name: string, bus: IntegrationBus, readModel: pg.Pool, li
     await tx.query('INSERT INTO bench_rows (message_id, n, key) VALUES ($1, $2, $3)', [message.id, n, message.key]);
     if (sentAt > 0) await tx.query('SELECT pg_notify($1, $2)', ['bench_bus', String(sentAt)]);
   };
+  // The same writes set-based, a statement each for the whole batch: what a projection's apply of many items does.
+  const applyMany = async (batch: readonly IntegrationMessage[], tx: Tx) => {
+    const payloads = batch.map((m) => m.payload as { n: number; sentAt: number });
+    await tx.query('INSERT INTO bench_rows (message_id, n, key) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])', [batch.map((m) => m.id), payloads.map((p) => p.n), batch.map((m) => m.key)]);
+    const sent = payloads.filter((p) => p.sentAt > 0).map((p) => String(p.sentAt));
+    if (sent.length > 0) await tx.query('SELECT pg_notify($1, s) FROM unnest($2::text[]) AS s', ['bench_bus', sent]);
+  };
+  const many = flags.handler === 'many' ? applyMany : undefined;
   const applied = async () => Number((await readModel.query<{ n: string }>('SELECT count(*) AS n FROM bench_rows')).rows[0].n);
 
   const backlog = messages('backlog', MESSAGES);
@@ -72,7 +95,7 @@ async function measure(name: string, bus: IntegrationBus, readModel: pg.Pool, li
   progress(`${name}: consuming them into the read model`);
   let consumer: Awaited<ReturnType<IntegrationBus['consume']>> | undefined;
   const consumeSeconds = await timed(async () => {
-    consumer = await bus.consume({ group: 'bench.backlog', topics: ['bench.backlog-recorded.v1'] }, apply);
+    consumer = await bus.consume({ group: 'bench.backlog', topics: ['bench.backlog-recorded.v1'] }, apply, many);
     while ((await applied()) < MESSAGES) await new Promise((r) => setTimeout(r, 100));
   });
   await consumer!.stop();
@@ -83,7 +106,7 @@ async function measure(name: string, bus: IntegrationBus, readModel: pg.Pool, li
   const latencies: number[] = [];
   listener.on('notification', ({ payload }) => latencies.push(performance.now() - Number(payload)));
   await listener.query('LISTEN bench_bus');
-  const steady = await bus.consume({ group: 'bench.steady', topics: ['bench.steady-recorded.v1'] }, apply);
+  const steady = await bus.consume({ group: 'bench.steady', topics: ['bench.steady-recorded.v1'] }, apply, many);
   // A first message the group must see before timing starts: it joins and gets its partitions first.
   await bus.publish(messages('steady', 1, -1));
   while ((await applied()) < MESSAGES + 1) await new Promise((r) => setTimeout(r, 50));
@@ -147,6 +170,7 @@ export async function run(): Promise<BenchmarkResult> {
     );
     return {
       messages: MESSAGES,
+      handler: flags.handler,
       latencyPhase: { perSecond: RATE, seconds: LATENCY_SECONDS },
       postgres: baseline,
       kafka: measured,

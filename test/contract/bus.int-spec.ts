@@ -17,6 +17,7 @@ busContract('PostgreSQL log', async () => {
   return {
     bus,
     readModel,
+    forgetOffsets: async (group) => void (await readModel.query('DELETE FROM bus.consumer_offsets WHERE consumer_group = $1', [group])),
     dispose: async () => {
       await bus.close();
       await Promise.all([log.end(), readModel.end()]);

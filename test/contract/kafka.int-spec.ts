@@ -16,11 +16,33 @@ async function kafkaBus(brokers: readonly string[]) {
   return {
     bus,
     readModel,
+    forgetOffsets: (group: string, topics: readonly string[]) => rewind(brokers, group, topics),
     dispose: async () => {
       await bus.close();
       await readModel.end();
     },
   };
+}
+
+/** The group's committed offsets back to the earliest; the broker allows it once the stopped member has left. */
+async function rewind(brokers: readonly string[], group: string, topics: readonly string[]): Promise<void> {
+  const admin = new Kafka({ clientId: `contract-rewind-${randomUUID()}`, brokers: [...brokers], logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    for (const topic of topics) {
+      const reset = await eventually(
+        () =>
+          admin.resetOffsets({ groupId: group, topic, earliest: true }).then(
+            () => true,
+            () => false,
+          ),
+        (done) => done,
+      );
+      if (!reset) throw new Error(`${group} kept members: its offsets could not be reset`);
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 if (kafkaBrokers.length > 0) {

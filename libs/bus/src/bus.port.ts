@@ -21,6 +21,15 @@ export interface Tx {
 
 export type MessageHandler = (message: IntegrationMessage, tx: Tx) => Promise<void>;
 
+/**
+ * Optional, beside a MessageHandler: applies consecutive messages (in order, each
+ * new to the group) with set-based writes, a few statements for a whole batch
+ * instead of some per message. It must do what the handler would do for each in
+ * turn: when it throws, the bus rolls back and applies that batch message by
+ * message with the handler, which pins the failure on its message.
+ */
+export type BatchHandler = (messages: readonly IntegrationMessage[], tx: Tx) => Promise<void>;
+
 export interface ConsumeOptions {
   /** Consumer group: each group sees every message once (at least once, deduplicated). */
   readonly group: string;
@@ -67,7 +76,7 @@ export interface IntegrationBus {
    * position, even when the events there meant no message; others ignore it.
    */
   publish(messages: readonly IntegrationMessage[], progress?: RelayProgress): Promise<void>;
-  consume(options: ConsumeOptions, handler: MessageHandler): Promise<Consumer>;
+  consume(options: ConsumeOptions, handler: MessageHandler, many?: BatchHandler): Promise<Consumer>;
   deadLetters(group: string): Promise<DeadLetter[]>;
   ping(): Promise<void>;
   close(): Promise<void>;

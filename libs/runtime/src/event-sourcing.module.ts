@@ -65,7 +65,14 @@ class EventSourcingRuntime implements OnModuleInit, OnApplicationBootstrap, Befo
     }
     for (const { projection, topics } of this.options.busProjections ?? []) {
       await ensureProjectionTable(pool, projection);
-      this.running.push(await bus.consume({ group: busProjectionGroup(this.options.app, projection), topics }, (message, tx) => projection.apply(tx, projection.table, [message])));
+      // A projection applies many items at once (as a rebuild's pages): the whole batch in one call, one by one only to pin a failure.
+      this.running.push(
+        await bus.consume(
+          { group: busProjectionGroup(this.options.app, projection), topics },
+          (message, tx) => projection.apply(tx, projection.table, [message]),
+          (messages, tx) => projection.apply(tx, projection.table, messages),
+        ),
+      );
     }
     this.logger.log(`event store: ${this.infra.mode.eventStore}, bus: ${this.infra.mode.bus}`);
   }

@@ -11,7 +11,7 @@ export function toKafkaMessage(message: IntegrationMessage): Message {
   return { key: message.key, value: JSON.stringify(message), headers };
 }
 
-type Decoded = { message: IntegrationMessage; error?: undefined } | { message: IntegrationMessage; error: Error };
+type Decoded = { message: IntegrationMessage; unreadable?: undefined } | { message: IntegrationMessage; unreadable: Error };
 
 /** Our value is the JSON message; anything else is kept as a dead letter under a synthetic id. */
 export function decode(topic: string, partition: number, record: KafkaMessage): Decoded {
@@ -34,6 +34,6 @@ export function decode(topic: string, partition: number, record: KafkaMessage): 
       causationId: null,
       occurredAt: new Date(Number(record.timestamp)).toISOString(),
     },
-    error: new Error(`Not an integration message at ${topic}/${partition}/${record.offset}`),
+    unreadable: new Error(`Not an integration message at ${topic}/${partition}/${record.offset}`),
   };
 }

@@ -106,7 +106,7 @@ export class KafkaReplay {
       }
       if (!isRunning() || isStale()) return;
       const decoded = decode(batch.topic, batch.partition, record);
-      if (decoded.error) this.options.onUnreadable(decoded.message, decoded.error);
+      if (decoded.unreadable) this.options.onUnreadable(decoded.message, decoded.unreadable);
       this.buffer.push(decoded.message);
       this.next.set(partitionKey(batch.topic, batch.partition), BigInt(record.offset) + 1n);
       // Moves the fetch position on (kafkajs fetches unresolved offsets again); nothing is committed.

@@ -1,7 +1,8 @@
 import { Kafka, logLevel, Partitioners, type Admin, type EachBatchPayload, type Message, type Producer } from 'kafkajs';
 import type pg from 'pg';
-import type { ConsumeOptions, Consumer, DeadLetter, IntegrationBus, IntegrationMessage, MessageHandler, RelayProgress, SourceProgressSink } from '../bus.port.js';
-import { deliver, DEFAULT_MAX_ATTEMPTS } from '../postgres/deliver.js';
+import type { BatchHandler, ConsumeOptions, Consumer, DeadLetter, IntegrationBus, IntegrationMessage, MessageHandler, RelayProgress, SourceProgressSink } from '../bus.port.js';
+import { deliverBatch, BATCH_LIMIT } from '../postgres/deliver-batch.js';
+import { DEFAULT_MAX_ATTEMPTS } from '../postgres/deliver.js';
 import { readDeadLetters } from '../postgres/inbox.js';
 import { decode, toKafkaMessage } from './kafka-message.js';
 import { kafkaLog } from './kafka-log.js';
@@ -72,7 +73,7 @@ export class KafkaBus implements IntegrationBus {
     }
   }
 
-  async consume(options: ConsumeOptions, handler: MessageHandler): Promise<Consumer> {
+  async consume(options: ConsumeOptions, handler: MessageHandler, many?: BatchHandler): Promise<Consumer> {
     const { group, topics } = options;
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     // Subscribing to a topic that does not exist yet would fail: a consumer may start before any producer.
@@ -80,24 +81,21 @@ export class KafkaBus implements IntegrationBus {
     const progress = await GroupProgress.of(group, this.options.progress, topics, (topic) => this.topics.partitions(topic));
     const consumer = this.kafka.consumer({ groupId: group, allowAutoTopicCreation: false, maxWaitTimeInMs: FETCH_WAIT_MS });
     await consumer.connect();
+    const delivery = { pool: this.options.readModel, group, handler, many, maxAttempts };
     const eachBatch = async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) => {
-      for (const record of batch.messages) {
+      for (let from = 0; from < batch.messages.length; from += BATCH_LIMIT) {
         // Stopping, or the partition was taken away in a rebalance: what is left is the next owner's.
         if (!isRunning() || isStale()) return;
-        if (isMarkerRecord(record)) {
-          // Everything before it in this partition is applied: nothing to handle, only progress to note.
-          progress.met(batch.topic, batch.partition, record);
-          resolveOffset(record.offset);
-          continue;
-        }
-        const decoded = decode(batch.topic, batch.partition, record);
-        // Unreadable bytes never succeed: straight to a dead letter instead of blocking the partition.
-        const handle = decoded.error ? () => Promise.reject(decoded.error) : handler;
-        // Throws only when the read model is unreachable: the offset stays, and kafkajs restarts the consumer there.
-        await deliver(this.options.readModel, group, decoded.message, handle, decoded.error ? 1 : maxAttempts);
+        const records = batch.messages.slice(from, from + BATCH_LIMIT);
+        // Markers are not handed to handlers; each is noted once the messages before it are committed.
+        const items = records.filter((record) => !isMarkerRecord(record)).map((record) => decode(batch.topic, batch.partition, record));
+        // One read-model transaction for the chunk (decision 0019). Throws only when the read model is unreachable:
+        // the offsets stay, and kafkajs restarts the consumer there.
+        await deliverBatch(delivery, items);
+        for (const record of records) if (isMarkerRecord(record)) progress.met(batch.topic, batch.partition, record);
         // Resolved only after the read model committed; kafkajs commits resolved offsets after the batch, before a
         // rebalance and on stop, so a crash re-reads at most the uncommitted tail, which the inbox then skips.
-        resolveOffset(record.offset);
+        resolveOffset(records[records.length - 1].offset);
         await commitOffsetsIfNecessary();
         await heartbeat();
       }

@@ -9,25 +9,28 @@ export type Delivery = 'handled' | 'duplicate' | 'dead-lettered';
 
 const backoffMs = (attempt: number) => Math.min(50 * 2 ** attempt, 2_000);
 
+export interface DeliverOptions {
+  readonly maxAttempts?: number;
+  /** The error of a first attempt already made (in a batch): it counts as attempt 1. */
+  readonly failedOnce?: unknown;
+  readonly sameTransaction?: (client: pg.PoolClient) => Promise<void>;
+}
+
 /**
- * At-least-once delivery into the read model: poison (a payload breaking its
- * contract) is dead-lettered at once, a failing handler is retried and then
- * dead-lettered; either way the message is marked handled so the group moves on.
+ * At-least-once delivery of one message into the read model: poison (a payload
+ * breaking its contract) is dead-lettered at once, a failing handler is retried and
+ * then dead-lettered; either way the message is marked handled so the group moves on.
  * An error while recording the dead letter (the database is down) is thrown:
  * the caller must not advance past the message.
  */
-export async function deliver(
-  pool: pg.Pool,
-  group: string,
-  message: IntegrationMessage,
-  handler: MessageHandler,
-  maxAttempts = DEFAULT_MAX_ATTEMPTS,
-  sameTransaction?: (client: pg.PoolClient) => Promise<void>,
-): Promise<Delivery> {
+export async function deliver(pool: pg.Pool, group: string, message: IntegrationMessage, handler: MessageHandler, options: DeliverOptions = {}): Promise<Delivery> {
+  const { maxAttempts = DEFAULT_MAX_ATTEMPTS, sameTransaction } = options;
   const poison = poisonReason(message);
   if (poison !== undefined) return deadLetter(pool, group, message, poison, 1, sameTransaction);
-  let lastError: unknown;
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+  const tried = 'failedOnce' in options ? 1 : 0;
+  let lastError: unknown = options.failedOnce;
+  for (let attempt = tried + 1; attempt <= maxAttempts; attempt++) {
+    if (attempt > 1) await new Promise((r) => setTimeout(r, backoffMs(attempt - 1)));
     const client = await pool.connect();
     try {
       return (await handleOnce(client, group, message, handler, sameTransaction)) ? 'handled' : 'duplicate';
@@ -36,7 +39,6 @@ export async function deliver(
     } finally {
       client.release();
     }
-    if (attempt < maxAttempts) await new Promise((r) => setTimeout(r, backoffMs(attempt)));
   }
   return deadLetter(pool, group, message, lastError, maxAttempts, sameTransaction);
 }

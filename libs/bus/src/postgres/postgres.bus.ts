@@ -9,10 +9,11 @@ import {
   type IntegrationBus,
   type IntegrationMessage,
   type MessageHandler,
+  type BatchHandler,
   type RelayProgress,
   type SourceProgressSink,
 } from '../bus.port.js';
-import { deliver } from './deliver.js';
+import { BATCH_LIMIT, deliverBatch } from './deliver-batch.js';
 import { readDeadLetters } from './inbox.js';
 import { progressMarker, PROGRESS_KEY, progressOf, progressTopic } from './relay-progress.js';
 
@@ -105,10 +106,10 @@ export class PostgresBus implements IntegrationBus {
     return Number(rows[0].count);
   }
 
-  async consume(options: ConsumeOptions, handler: MessageHandler): Promise<Consumer> {
+  async consume(options: ConsumeOptions, handler: MessageHandler, many?: BatchHandler): Promise<Consumer> {
     const sources = this.options.progress ? [...new Set(options.topics.map(sourceAppOf))] : [];
     const reports = new Map(sources.map((source) => [progressTopic(source), this.options.progress!.track(source, options.group)]));
-    const consumer = new GroupConsumer(this, this.options, options, handler, reports);
+    const consumer = new GroupConsumer(this, this.options, options, { handler, many }, reports);
     this.consumers.add(consumer);
     consumer.start();
     return {
@@ -148,7 +149,7 @@ class GroupConsumer implements Consumer {
     private readonly bus: PostgresBus,
     private readonly pools: PostgresBusOptions,
     private readonly options: ConsumeOptions,
-    private readonly handler: MessageHandler,
+    private readonly handlers: { readonly handler: MessageHandler; readonly many?: BatchHandler },
     /** Progress topic → report, one per source app. */
     private readonly reports: ReadonlyMap<string, (position: RelayProgress['position']) => void>,
   ) {}
@@ -187,28 +188,32 @@ class GroupConsumer implements Consumer {
     }
   }
 
+  /**
+   * A page of the log at a time, its messages applied in one read-model transaction
+   * with the offset (decision 0019). Markers are reported once the messages before
+   * them are committed; a page that ends in markers moves the offset past them too,
+   * else a full page of them would be read forever.
+   */
   private async consumeWhileLeader(): Promise<void> {
     const group = this.options.group;
     const topics = [...this.options.topics, ...this.reports.keys()];
+    const delivery = {
+      pool: this.pools.readModel,
+      group,
+      ...this.handlers,
+      maxAttempts: this.options.maxAttempts,
+      sameTransaction: (client: pg.PoolClient, last: LoggedMessage) => saveOffset(client, group, last.position),
+    };
     await this.reportProgressAt(await this.readOffset());
     while (!this.stopped) {
       const offset = await this.readOffset();
-      const { messages, scannedTo } = await this.bus.readPage(offset, topics);
-      // A page that ends in markers moves the offset past them, else a full page of them would be read forever.
-      let pastMarker: LoggedMessage['position'] | undefined;
-      for (const { position, message } of messages) {
-        if (this.stopped) return;
-        const report = this.reports.get(message.type);
-        if (report) {
-          report(progressOf(message));
-          pastMarker = position;
-          continue;
-        }
-        pastMarker = undefined;
-        await deliver(this.pools.readModel, group, message, this.handler, this.options.maxAttempts, (client) => saveOffset(client, group, position));
-      }
+      const { messages, scannedTo } = await this.bus.readPage(offset, topics, BATCH_LIMIT);
       if (this.stopped) return;
-      const advanceTo = scannedTo ?? pastMarker;
+      const applicable = messages.filter(({ message }) => !this.reports.has(message.type));
+      await deliverBatch(delivery, applicable);
+      for (const { message } of messages) this.reports.get(message.type)?.(progressOf(message));
+      const last = messages.at(-1);
+      const advanceTo = scannedTo ?? (last && last !== applicable.at(-1) ? last.position : undefined);
       if (advanceTo && (!offset || comparePositions(advanceTo, offset) > 0)) await saveOffset(this.pools.readModel, group, advanceTo);
       if (messages.length === 0) await this.sleep(this.pools.pollIntervalMs ?? 100);
     }
