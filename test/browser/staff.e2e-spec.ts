@@ -267,6 +267,22 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     expect(list).toContain(ocrFromNumber(123_456));
     expect(list).toContain('Oläsbar rad i fil');
     await check(page, 'staff-discrepancies-sv');
+
+    // Resolving one: refused at its field without a reason, then paid back; it leaves the list.
+    await page.click(`main tr:has-text("${unknownOcr}") a:has-text("Lös")`);
+    await page.waitForURL(/\/handlaggare\/avgifter\/avvikelser\/losa\?id=/);
+    await check(page, 'staff-resolve-discrepancy-sv');
+    await page.selectOption('#resolution', 'refunded');
+    await page.click('main button:has-text("Lös avvikelsen")');
+    await page.waitForLoadState();
+    expect(await page.locator('#note-error').innerText()).toContain('motivering');
+    await check(page, 'staff-resolve-refused-sv');
+    await page.fill('#note', 'Okänt OCR-nummer: pengarna betalas tillbaka till avsändaren');
+    await page.click('main button:has-text("Lös avvikelsen")');
+    await page.waitForLoadState();
+    expect(await page.locator('main [role="status"]').innerText()).toContain('Avvikelsen är löst: återbetald');
+    expect(await page.locator('main table').innerText()).not.toContain(unknownOcr);
+    expect(await page.locator('main table').innerText()).toContain(ocrFromNumber(123_456));
     await page.context().close();
   });
 

@@ -230,6 +230,31 @@ describe('statistics app: reports driven by integration events on real PostgreSQ
     expect(byAge.groups.filter((g: { registered: number }) => g.registered === 0)).toHaveLength(6);
   });
 
+  test('seekers by age group drawn: an accessible SVG saying which group is largest, and a PNG of it', async () => {
+    const svg = await get('/statistics/reports/seekers/age-groups?period=2025-06&format=svg&lang=en')
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
+    expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(svg.body).toMatch(/<title id="chart-title">Seekers in the queue by age group/);
+    expect(svg.body).toContain('most: 35-44 (8)');
+    const png = await http()
+      .get('/statistics/open/seekers/age-groups?period=2025-06&format=png')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect((png.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
+    expect((png.body as Buffer).length).toBeGreaterThan(5000);
+  });
+
   test('open data needs no sign-in, offers no landlord cut; the detailed reports need the analyst role', async () => {
     const open = await http().get('/statistics/open/queue-time-needed?period=2025').expect(200);
     expect(open.headers['cache-control']).toContain('public');

@@ -51,6 +51,12 @@ export class DiscrepanciesQuery {
   @IsIn(['discrepancy', 'unmatched', 'invalid-line'])
   kind?: string;
 
+  @ApiPropertyOptional({ description: 'Only the discrepancy with this id (a page resolving one)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  id?: string;
+
   @ApiPropertyOptional({ enum: ['open', 'resolved', 'all'], description: 'open (the default): not yet resolved' })
   @IsOptional()
   @IsIn(['open', 'resolved', 'all'])

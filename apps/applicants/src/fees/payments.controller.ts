@@ -107,9 +107,9 @@ export class PaymentsController {
               r.resolution, r.note, r.resolved_by, r.resolved_on::text, r.match_reference, r.match_applicant_id, r.match_payment_id
        FROM ${feeDiscrepanciesProjection.table} d LEFT JOIN ${feeNoticesProjection.table} n ON n.notice_id = d.notice_id
          LEFT JOIN ${feeDiscrepancyResolutionsProjection.table} r ON r.discrepancy_id = d.id
-       WHERE ($1::text IS NULL OR d.kind = $1) AND ($4 = 'all' OR (r.discrepancy_id IS NULL) = ($4 = 'open'))
+       WHERE ($1::text IS NULL OR d.kind = $1) AND ($4 = 'all' OR (r.discrepancy_id IS NULL) = ($4 = 'open')) AND ($5::text IS NULL OR d.id = $5)
        ORDER BY d.recorded_at DESC, d.id LIMIT $2 OFFSET $3`,
-      [query.kind ?? null, limit, offset, query.state ?? 'open'],
+      [query.kind ?? null, limit, offset, query.state ?? 'open', query.id ?? null],
     );
     const items = rows.map((r) => ({
       id: r.id,

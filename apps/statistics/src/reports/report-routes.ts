@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { InvalidRequest } from '@bostadsko/platform';
 import { lettingsCsv, lettingsSeriesCsv, queueTimeNeededCsv, seekersByAgeCsv, seekersCsv } from '../formats/csv.js';
-import { lettingsSeriesSvg, queueTimeNeededSvg, seekersSeriesSvg } from '../formats/svg-charts.js';
+import { lettingsSeriesSvg, queueTimeNeededSvg, seekersByAgeSvg, seekersSeriesSvg } from '../formats/svg-charts.js';
 import type { ReportQueryDto } from './report-query.dto.js';
 import type { Audience, ReportsService } from './reports.service.js';
 import { respond } from './respond.js';
@@ -46,6 +46,7 @@ export class ReportRoutes {
     return respond(reply, query.format, `seekers-by-age-${q.period.label}`, {
       json: { ...this.reports.envelope('seekers-by-age', q), on: q.period.to, groups },
       csv: () => seekersByAgeCsv(groups),
+      svg: () => seekersByAgeSvg(groups, q.threshold, query.lang ?? 'sv'),
     });
   }
 

@@ -48,7 +48,7 @@ export class ReportsController {
 
   @Get('seekers/age-groups')
   @ApiOperation({ summary: 'Seekers in the queue on the period’s last day by age group, and the share active' })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', 'image/svg+xml', 'image/png')
   seekersByAge(@Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.routes.seekersByAge(query, reply);
   }

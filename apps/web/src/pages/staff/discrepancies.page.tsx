@@ -2,11 +2,11 @@ import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.js';
 import type { View } from '../../views/view.js';
 import { messageFor } from '../../i18n/locale.js';
 import { reasonText } from './fees.page.js';
-import { DISCREPANCY_KINDS, type Discrepancy } from './fees.types.js';
+import { DISCREPANCY_KINDS, type Discrepancy, type ResolutionResult } from './fees.types.js';
 import { StaffLayout } from './staff-layout.js';
 
-/** Payments the rules did not apply as sent, newest first, each leading to its seeker where there is one. */
-export function DiscrepanciesPage({ view, items, kind }: { view: View; items: readonly Discrepancy[]; kind?: string }): JSX.Element {
+/** Payments the rules did not apply as sent, newest first, each leading to its seeker where there is one and to the form that resolves it. */
+export function DiscrepanciesPage({ view, items, kind, resolved }: { view: View; items: readonly Discrepancy[]; kind?: string; resolved?: ResolutionResult }): JSX.Element {
   const { t, locale } = view;
   return (
     <StaffLayout view={view} title={t('staff.discrepancies.title')}>
@@ -20,6 +20,14 @@ export function DiscrepanciesPage({ view, items, kind }: { view: View; items: re
           </a>
         ))}
       </nav>
+      {resolved && (
+        <div class="ds-alert" data-color="success" role="status">
+          <p class="ds-paragraph" safe>
+            {t('staff.resolve.done', { resolution: messageFor(locale, `staff.resolution.${resolved.resolution}`) ?? resolved.resolution })}
+            {resolved.payment ? ` ${t('staff.resolve.placed', { outcome: messageFor(locale, `staff.outcome.${resolved.payment.outcome}`) ?? resolved.payment.outcome })}` : ''}
+          </p>
+        </div>
+      )}
       {items.length === 0 ? (
         <p class="ds-paragraph" safe>
           {t('staff.discrepancies.none')}
@@ -47,6 +55,9 @@ export function DiscrepanciesPage({ view, items, kind }: { view: View; items: re
                 <th scope="col" safe>
                   {t('staff.discrepancies.seeker')}
                 </th>
+                <th scope="col" safe>
+                  {t('staff.resolve.column')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -67,6 +78,11 @@ export function DiscrepanciesPage({ view, items, kind }: { view: View; items: re
                     ) : (
                       '–'
                     )}
+                  </td>
+                  <td>
+                    <a class="ds-link" href={`/handlaggare/avgifter/avvikelser/losa?id=${encodeURIComponent(item.id)}`} safe>
+                      {t('staff.resolve.link')}
+                    </a>
                   </td>
                 </tr>
               ))}

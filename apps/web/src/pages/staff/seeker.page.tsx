@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.js';
 import { messageFor, type Locale } from '../../i18n/locale.js';
 import { ErrorSummary } from '../../views/components/error-summary.js';
+import { FeeResolutions } from '../mine/fee-resolutions.js';
 import type { View } from '../../views/view.js';
 import type { HistoryEntry } from '../mine/mine.types.js';
 import { CasesSection } from './cases.section.js';
@@ -181,6 +182,7 @@ function Fees({ view, data }: { view: View; data: SeekerData }): JSX.Element {
           ))}
         </ul>
       )}
+      <FeeResolutions view={view} resolutions={data.fees.resolutions} />
     </section>
   );
 }
