@@ -409,6 +409,44 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     expect(await page.locator('#withheld-note').innerText()).toContain('Visas inte');
     await check(page, 'analyst-series-sv');
 
+    const seriesPng = await page.request.get(url((await page.locator('main a:has-text("PNG")').getAttribute('href')) ?? ''));
+    expect(seriesPng.headers()['content-type']).toBe('image/png');
+    const seriesBytes = await seriesPng.body();
+    expect(seriesBytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(seriesBytes.length).toBeGreaterThan(10_000);
+
+    // The queue time needed and the seekers: each a table, a chart, its CSV and its PNG.
+    await page.selectOption('#rapport', 'kotid');
+    await page.click('main button:has-text("Visa rapporten")');
+    await page.waitForURL(/rapport=kotid/);
+    expect(await page.locator('main h2').first().innerText()).toContain('Kötid som behövdes');
+    expect(await page.locator('img.chart').getAttribute('alt')).toContain('Rutnät över median kötid');
+    const queueCsv = await page.request.get(url((await page.locator('main a:has-text("CSV")').getAttribute('href')) ?? ''));
+    expect((await queueCsv.text()).split('\r\n')[0]).toBe('municipality,district,rooms,tenants,medianQueueDays,bandLow,bandHigh,suppressed');
+    await check(page, 'analyst-queue-time-sv');
+
+    await page.selectOption('#rapport', 'aldrar');
+    await page.click('main button:has-text("Visa rapporten")');
+    await page.waitForURL(/rapport=aldrar/);
+    const ages = await page.locator('main table').innerText();
+    expect(ages).toContain('18-25');
+    expect(ages).toContain('65+');
+    const agesCsv = await page.request.get(url((await page.locator('main a:has-text("CSV")').getAttribute('href')) ?? ''));
+    expect(agesCsv.headers()['content-disposition']).toContain('seekers-by-age.csv');
+    expect((await agesCsv.text()).split('\r\n')[0]).toMatch(/^ageGroup,registered,active/);
+    const agesPng = await page.request.get(url((await page.locator('main a:has-text("PNG")').getAttribute('href')) ?? ''));
+    expect(agesPng.headers()['content-type']).toBe('image/png');
+    expect(agesPng.headers()['content-disposition']).toContain('seekers-by-age.png');
+    expect((await agesPng.body()).subarray(1, 4).toString()).toBe('PNG');
+    expect((await agesPng.body()).length).toBeGreaterThan(10_000);
+    await check(page, 'analyst-age-groups-sv');
+
+    await page.selectOption('#rapport', 'sokande');
+    await page.click('main button:has-text("Visa rapporten")');
+    await page.waitForURL(/rapport=sokande/);
+    expect(await page.locator('main table thead').innerText()).toContain('Aktiva');
+    await check(page, 'analyst-seekers-sv');
+
     await page.selectOption('#rapport', 'summering');
     for (const cut of ['municipality', 'district', 'rooms']) await page.check(`#by-${cut}`);
     await page.click('main button:has-text("Visa rapporten")');

@@ -33,10 +33,13 @@ function flatCell(cell: LettingCell): Flat {
   };
 }
 
-/** RFC 4180: comma-separated, CRLF lines, fields with a comma, quote or line break quoted. */
-function toCsv(rows: readonly Flat[]): string {
-  if (rows.length === 0) return '';
-  const header = Object.keys(rows[0]);
+/**
+ * RFC 4180: comma-separated, CRLF lines, fields with a comma, quote or line break quoted. A report
+ * with no rows is still its header (`columns`), so a download says what it would hold.
+ */
+function toCsv(rows: readonly Flat[], columns: readonly string[] = []): string {
+  const header = rows.length > 0 ? Object.keys(rows[0]) : columns;
+  if (header.length === 0) return '';
   const field = (v: string | number) => {
     const text = String(v);
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -68,8 +71,11 @@ export function queueTimeNeededCsv(cells: readonly QueueTimeNeededCell[]): strin
       bandHigh: value(c.bandHigh, c.suppressed),
       suppressed: c.suppressed ? 'yes' : 'no',
     })),
+    QUEUE_TIME_COLUMNS,
   );
 }
+
+const QUEUE_TIME_COLUMNS = ['municipality', 'district', 'rooms', 'tenants', 'medianQueueDays', 'bandLow', 'bandHigh', 'suppressed'];
 
 export function seekersCsv(series: SeekersSeries): string {
   return toCsv(
