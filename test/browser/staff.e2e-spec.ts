@@ -126,11 +126,14 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     expect(await main()).toContain('Köstart ändrad');
     expect(await main()).toContain('Återställd efter fel hos förmedlingen – Köstarten från det tidigare systemet fördes inte över.');
     expect(await main()).toContain('1 mars 2019');
+    // The decision says who took it, by name and role, not by account id.
+    expect(await page.locator('section[aria-labelledby="history-heading"]').innerText()).toContain('Sara Svensson (handläggare)');
 
     await page.fill(`#sv-${caseId}`, 'Vi har återställt din köstart till 1 mars 2019.');
     await page.click('main button:has-text("Skicka svar")');
     await page.waitForURL(`${url(seekerPath)}#cases-heading`);
     expect(await main()).toContain('Vi har återställt din köstart');
+    expect(await page.locator('section[aria-labelledby="cases-heading"]').innerText()).toContain('Sara Svensson (handläggare)');
     await check(page, 'staff-seeker-decided-sv');
 
     // English, from the link at the top.
@@ -161,6 +164,9 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     expect(log).toContain(REASON);
     expect(log).toContain('POST /applicants/search');
     expect(log).toContain('Uppföljning av åtkomst, ärende 4712');
+    // Who looked, by name and role: the case officer of the first test, and the administrator by username (the seed gave no name).
+    expect(log).toContain('Sara Svensson (handläggare)');
+    expect(log).toContain('admin@test.se (administratör)');
     await check(page, 'staff-access-log-sv');
     await page.context().close();
 

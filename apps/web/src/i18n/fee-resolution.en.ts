@@ -1,6 +1,6 @@
 import type { feeResolutionSv } from './fee-resolution.sv.js';
 
-/** Resolving fee discrepancies, for staff, in English, spread into `en.ts`: the same keys as `fee-resolution.sv.ts`. */
+/** Resolving fee discrepancies, for staff, and how staff are named (roles; the register extract's reference), in English, spread into `en.ts`: the same keys as `fee-resolution.sv.ts`. */
 export const feeResolutionEn: Readonly<Record<keyof typeof feeResolutionSv, string>> = {
   'staff.resolve.title': 'Resolve a discrepancy',
   'staff.resolve.back': 'Back to the discrepancies',
@@ -19,6 +19,10 @@ export const feeResolutionEn: Readonly<Record<keyof typeof feeResolutionSv, stri
   'staff.resolve.link': 'Resolve',
   'fees.resolutions': 'Payments looked into',
   'fees.resolution.entry': '{date}: the payment of {amount} on {paidOn} – {resolution}. {note}',
+  'extract.readerRef': 'ref.',
+  'staff.role.staff': 'case officer',
+  'staff.role.analyst': 'analyst',
+  'staff.role.admin': 'administrator',
   'staff.resolution.matched': 'matched to a notice',
   'staff.resolution.refunded': 'refunded',
   'staff.resolution.written-off': 'written off',

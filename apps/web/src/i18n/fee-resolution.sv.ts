@@ -1,4 +1,4 @@
-/** Resolving fee discrepancies, for staff, in Swedish, spread into `sv.ts`; kept apart so its changes merge on their own. */
+/** Resolving fee discrepancies, for staff, and how staff are named (roles; the register extract's reference), in Swedish, spread into `sv.ts`; kept apart so its changes merge on their own. */
 export const feeResolutionSv = {
   'staff.resolve.title': 'Lös en avvikelse',
   'staff.resolve.back': 'Tillbaka till avvikelserna',
@@ -17,6 +17,10 @@ export const feeResolutionSv = {
   'staff.resolve.link': 'Lös',
   'fees.resolutions': 'Utredda betalningar',
   'fees.resolution.entry': '{date}: betalningen på {amount} den {paidOn} – {resolution}. {note}',
+  'extract.readerRef': 'ref.',
+  'staff.role.staff': 'handläggare',
+  'staff.role.analyst': 'analytiker',
+  'staff.role.admin': 'administratör',
   'staff.resolution.matched': 'matchad mot en avi',
   'staff.resolution.refunded': 'återbetald',
   'staff.resolution.written-off': 'avskriven',
