@@ -447,6 +447,16 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     expect((await agesPng.body()).length).toBeGreaterThan(10_000);
     await check(page, 'analyst-age-groups-sv');
 
+    await page.selectOption('#rapport', 'onskemal');
+    await page.check('#by-listingType');
+    await page.click('main button:has-text("Visa rapporten")');
+    await page.waitForURL(/rapport=onskemal&.*by=listingType/);
+    expect(await page.locator('main table thead').innerText()).toContain('Typ av bostad');
+    const wantedCsv = await page.request.get(url((await page.locator('main a:has-text("CSV")').getAttribute('href')) ?? ''));
+    expect((await wantedCsv.text()).split('\r\n')[0]).toBe('listingType,seekers,applications,suppressed');
+    await check(page, 'analyst-wanted-sv');
+    await page.uncheck('#by-listingType');
+
     await page.selectOption('#rapport', 'sokande');
     await page.click('main button:has-text("Visa rapporten")');
     await page.waitForURL(/rapport=sokande/);

@@ -1,5 +1,6 @@
 import type { LettingCell, LettingsReport, LettingsSeries, QueueTimeNeededCell } from '../reports/lettings.report.js';
 import type { AgeGroupRow, SeekersSeries } from '../reports/seekers.report.js';
+import type { WantedCut, WantedRow } from '../reports/seekers-wanted.report.js';
 
 /** Statistics Sweden's mark for a figure withheld to protect individuals. */
 const SUPPRESSED_MARK = '..';
@@ -107,5 +108,12 @@ export function seekersByAgeCsv(rows: readonly AgeGroupRow[]): string {
         activeShare: value(r.activeShare, hidden.has('activeShare')),
       };
     }),
+  );
+}
+
+export function seekersWantedCsv(rows: readonly WantedRow[], cut: WantedCut): string {
+  return toCsv(
+    rows.map((r) => ({ [cut]: r.group, seekers: value(r.seekers, r.suppressed), applications: value(r.applications, r.suppressed), suppressed: r.suppressed ? 'yes' : 'no' })),
+    [cut, 'seekers', 'applications', 'suppressed'],
   );
 }

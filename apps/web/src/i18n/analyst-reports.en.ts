@@ -7,6 +7,9 @@ export const analystReportsEn: Readonly<Record<keyof typeof analystReportsSv, st
   'staff.report.kind.kotid': 'Queue time needed',
   'staff.report.kind.sokande': 'Seekers over time',
   'staff.report.kind.aldrar': 'Seekers by age group',
+  'staff.report.kind.onskemal': 'Seekers by what they applied for (municipality or type)',
+  'staff.report.wanted.seekers': 'Seekers',
+  'staff.report.wanted.applications': 'Applications',
   'staff.report.png': 'The chart as an image (PNG)',
   'staff.report.days': '{days} days ({years} years)',
   'staff.report.ageGroup': 'Age group',
@@ -15,6 +18,6 @@ export const analystReportsEn: Readonly<Record<keyof typeof analystReportsSv, st
   'staff.report.seekers.deregistrations': 'Deregistered (unpaid fee)',
   'staff.report.seekers.closedAccounts': 'Closed accounts',
   'staff.report.seekers.active': 'Active (applied in the last 12 months)',
-  'staff.report.chartAlt': 'Chart: {title}. Most in the queue: {label} ({count}).',
+  'staff.report.chartAlt': 'Chart: {title}. Largest: {label} ({count}).',
   'staff.report.chartAltNone': 'Chart: {title}. No figures can be shown.',
 };

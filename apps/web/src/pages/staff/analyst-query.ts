@@ -2,7 +2,8 @@ import type { Locale } from '../../i18n/locale.js';
 
 /**
  * The analysts' reports: lettings broken down by cuts and over time, the queue time new tenants
- * needed, and the seekers in the queue over time and by age group. All but the breakdown have a chart.
+ * needed, and the seekers: in the queue over time and by age group, and by what they applied for (the
+ * municipality or list type, one of the cuts). All but the breakdown have a chart.
  */
 export const ANALYST_REPORTS = {
   summering: { api: '/statistics/reports/lettings', file: 'lettings', chart: false },
@@ -10,6 +11,7 @@ export const ANALYST_REPORTS = {
   kotid: { api: '/statistics/reports/queue-time-needed', file: 'queue-time-needed', chart: true },
   sokande: { api: '/statistics/reports/seekers', file: 'seekers', chart: true },
   aldrar: { api: '/statistics/reports/seekers/age-groups', file: 'seekers-by-age', chart: true },
+  onskemal: { api: '/statistics/reports/seekers/wanted', file: 'seekers-wanted', chart: true },
 } as const;
 export type AnalystReport = keyof typeof ANALYST_REPORTS;
 const isReport = (value: unknown): value is AnalystReport => typeof value === 'string' && Object.hasOwn(ANALYST_REPORTS, value);
@@ -38,7 +40,7 @@ export function analystQueryOf(raw: Readonly<Record<string, unknown>>, year: str
     if (value) filters[name] = value;
   }
   if (!filters.period && !filters.from && !filters.to) filters.period = year;
-  return { report, filters, by: report === 'summering' ? texts(raw.by) : [] };
+  return { report, filters, by: report === 'summering' || report === 'onskemal' ? texts(raw.by) : [] };
 }
 
 /** What the statistics app is asked: the filters, and the cuts as its comma list. */

@@ -4,7 +4,8 @@ import type { View } from '../../views/view.js';
 import type { QueueTimeNeeded } from '../statistics/open-data.js';
 import { Withheld } from '../statistics/report-parts.js';
 import { periodText, yearsOf } from '../statistics/report-text.js';
-import type { SeekersByAge, SeekersSeries } from './analyst.types.js';
+import type { SeekersByAge, SeekersSeries, SeekersWanted } from './analyst.types.js';
+import { messageFor } from '../../i18n/locale.js';
 
 const SEEKER_FIGURES = ['registered', 'newRegistrations', 'deregistrations', 'closedAccounts', 'active'] as const;
 
@@ -117,6 +118,41 @@ export function AgeGroupsTable({ view, report }: { view: View; report: SeekersBy
               ) : (
                 <td safe>{`${formatNumber(group.active, locale)}${group.activeShare === null ? '' : ` (${formatNumber(Math.round(group.activeShare * 1000) / 10, locale)} %)`}`}</td>
               )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Seekers by what they applied for: a row per municipality or list type, the seekers and their applications. */
+export function WantedTable({ view, report }: { view: View; report: SeekersWanted }): JSX.Element {
+  const { t, locale } = view;
+  return (
+    <div class="table-scroll">
+      <table class="ds-table" aria-describedby="withheld-note">
+        <thead>
+          <tr>
+            <th scope="col" safe>
+              {messageFor(locale, `staff.report.cut.${report.by}`) ?? report.by}
+            </th>
+            <th scope="col" safe>
+              {t('staff.report.wanted.seekers')}
+            </th>
+            <th scope="col" safe>
+              {t('staff.report.wanted.applications')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.rows.map((row) => (
+            <tr>
+              <th scope="row" safe>
+                {report.by === 'listingType' ? (messageFor(locale, `listingType.${row.group}`) ?? row.group) : row.group}
+              </th>
+              <Figure view={view} value={row.seekers} />
+              <Figure view={view} value={row.applications} />
             </tr>
           ))}
         </tbody>

@@ -56,12 +56,18 @@ export interface SeekersByAge extends Envelope {
   }>;
 }
 
+export interface SeekersWanted extends Envelope {
+  readonly by: string;
+  readonly rows: ReadonlyArray<{ readonly group: string; readonly seekers: number | null; readonly applications: number | null; readonly suppressed: boolean }>;
+}
+
 export type AnalystAnswer =
   | { readonly kind: 'summering'; readonly report: LettingsSummary }
   | { readonly kind: 'serie'; readonly report: LettingsSeries }
   | { readonly kind: 'kotid'; readonly report: QueueTimeNeeded }
   | { readonly kind: 'sokande'; readonly report: SeekersSeries }
-  | { readonly kind: 'aldrar'; readonly report: SeekersByAge };
+  | { readonly kind: 'aldrar'; readonly report: SeekersByAge }
+  | { readonly kind: 'onskemal'; readonly report: SeekersWanted };
 
 export interface AnalystPlaces {
   readonly municipalities: ReadonlyArray<{ readonly name: string; readonly districts: readonly string[] }>;

@@ -9,7 +9,7 @@ import { LISTING_TYPES } from '../listings/listing.js';
 import { Withheld, WithheldNote } from '../statistics/report-parts.js';
 import { periodText, queueTimeAlt, seriesAlt } from '../statistics/report-text.js';
 import { analystHref, ANALYST_REPORTS, CUTS, type AnalystQuery, type AnalystReport } from './analyst-query.js';
-import { AgeGroupsTable, QueueTimeTable, SeekersTable, seekersAlt } from './analyst-results.js';
+import { AgeGroupsTable, QueueTimeTable, SeekersTable, seekersAlt, WantedTable } from './analyst-results.js';
 import type { LettingsSeries } from '../statistics/open-data.js';
 import type { AnalystAnswer, AnalystPlaces, SummaryRow } from './analyst.types.js';
 import { StaffLayout } from './staff-layout.js';
@@ -143,6 +143,13 @@ function chartAlt(answer: AnalystAnswer, { t, locale }: View): string {
         t,
         locale,
       );
+    case 'onskemal':
+      return seekersAlt(
+        answer.report.rows.map((r) => ({ label: r.group, registered: r.seekers, suppressed: r.suppressed ? ['seekers'] : [] })),
+        t('staff.report.kind.onskemal'),
+        t,
+        locale,
+      );
     default:
       return answer.kind === 'serie' ? seriesAlt(answer.report, t, locale) : '';
   }
@@ -160,6 +167,8 @@ function Result({ view, answer }: { view: View; answer: AnalystAnswer }): JSX.El
       return <SeekersTable view={view} report={answer.report} />;
     case 'aldrar':
       return <AgeGroupsTable view={view} report={answer.report} />;
+    case 'onskemal':
+      return <WantedTable view={view} report={answer.report} />;
   }
 }
 
