@@ -289,6 +289,11 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     expect(await page.locator('main [role="status"]').innerText()).toContain('Avvikelsen är löst: återbetald');
     expect(await page.locator('main table').innerText()).not.toContain(unknownOcr);
     expect(await page.locator('main table').innerText()).toContain(ocrFromNumber(123_456));
+    // Among the resolved ones: how, by whom (by name and role) and why.
+    await page.click('main nav a:has-text("Lösta")');
+    await page.waitForURL(url('/handlaggare/avgifter/avvikelser?visa=losta'));
+    expect(await page.locator(`main tr:has-text("${unknownOcr}")`).innerText()).toContain('återbetald – Sara Svensson (handläggare)');
+    await check(page, 'staff-discrepancies-resolved-sv');
     await page.context().close();
   });
 

@@ -11,6 +11,7 @@ import { FeesPage } from './fees.page.js';
 import { typedNumber } from './form-number.js';
 import { DISCREPANCY_KINDS, RESOLUTION_FIELDS, type Discrepancy, type PaymentFileReport, type PaymentResult, type ResolutionResult } from './fees.types.js';
 import { ResolveDiscrepancyPage } from './resolve-discrepancy.page.js';
+import { staffNames } from './staff-names.js';
 import type { StaffSession } from '../../server/session.js';
 import { asStaff, formText, requireStaff } from './staff-session.js';
 import { staffProblems } from './staff-problems.js';
@@ -76,11 +77,22 @@ export class StaffFeesController {
   }
 
   @Get('avvikelser')
-  async discrepancies(@Query('typ') kind: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async discrepancies(@Query('typ') kind: unknown, @Query('visa') show: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const staff = requireStaff(request);
     const chosen = DISCREPANCY_KINDS.find((candidate) => candidate === kind);
-    const answer = await this.api.get<{ items: Discrepancy[] }>('applicants', '/applicants/fees/discrepancies', { ...asStaff(request, staff), query: { kind: chosen } });
-    sendPage(reply, <DiscrepanciesPage view={await this.pages.view(request, reply)} items={answer.body.items} kind={chosen} />);
+    const resolved = show === 'losta';
+    const call = asStaff(request, staff);
+    const answer = await this.api.get<{ items: Discrepancy[] }>('applicants', '/applicants/fees/discrepancies', { ...call, query: { kind: chosen, state: resolved ? 'resolved' : undefined } });
+    const view = await this.pages.view(request, reply);
+    const names = resolved
+      ? await staffNames(
+          this.api,
+          call,
+          answer.body.items.flatMap((item) => item.resolution?.resolvedBy ?? []),
+          view.locale,
+        )
+      : {};
+    sendPage(reply, <DiscrepanciesPage view={view} items={answer.body.items} kind={chosen} showResolved={resolved} names={names} />);
   }
 
   @Get('avvikelser/losa')
@@ -100,7 +112,7 @@ export class StaffFeesController {
       const answer = await this.api.post<ResolutionResult>('applicants', '/applicants/fees/discrepancy-resolutions', { ...asStaff(request, staff), idempotencyKey: idempotencyKey(body), body: sent });
       rememberWrite(request, answer.logPosition);
       const open = await this.api.get<{ items: Discrepancy[] }>('applicants', '/applicants/fees/discrepancies', asStaff(request, staff));
-      sendPage(reply, <DiscrepanciesPage view={await this.pages.view(request, reply)} items={open.body.items.filter((d) => d.id !== item.id)} resolved={answer.body} />, answer.status);
+      sendPage(reply, <DiscrepanciesPage view={await this.pages.view(request, reply)} items={open.body.items.filter((d) => d.id !== item.id)} resolved={answer.body} names={{}} />, answer.status);
     } catch (error) {
       if (!(error instanceof ApiRefusal) || error.status === 403) throw error;
       const view = await this.pages.view(request, reply);
