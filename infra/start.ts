@@ -27,7 +27,8 @@ function devSecret(variable: string, file: string, bytes: number, encoding: Buff
   return readFileSync(path, 'utf8').trim();
 }
 
-export const DEMO_ACCOUNTS = 'staff:staff@demo.boko.se:Demo-staff-2026,analyst:analyst@demo.boko.se:Demo-analyst-2026,admin:admin@demo.boko.se:Demo-admin-2026';
+export const DEMO_ACCOUNTS =
+  'staff:Stina Handläggare <staff@demo.boko.se>:Demo-staff-2026,analyst:Anders Analytiker <analyst@demo.boko.se>:Demo-analyst-2026,admin:Ada Administratör <admin@demo.boko.se>:Demo-admin-2026';
 
 /** An app that dies meanwhile is restarted by the supervisor, so only the time it takes counts. */
 async function waitForHealth(url: string): Promise<void> {

@@ -126,11 +126,14 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     expect(await main()).toContain('Köstart ändrad');
     expect(await main()).toContain('Återställd efter fel hos förmedlingen – Köstarten från det tidigare systemet fördes inte över.');
     expect(await main()).toContain('1 mars 2019');
+    // The decision says who took it, by name and role, not by account id.
+    expect(await page.locator('section[aria-labelledby="history-heading"]').innerText()).toContain('Sara Svensson (handläggare)');
 
     await page.fill(`#sv-${caseId}`, 'Vi har återställt din köstart till 1 mars 2019.');
     await page.click('main button:has-text("Skicka svar")');
     await page.waitForURL(`${url(seekerPath)}#cases-heading`);
     expect(await main()).toContain('Vi har återställt din köstart');
+    expect(await page.locator('section[aria-labelledby="cases-heading"]').innerText()).toContain('Sara Svensson (handläggare)');
     await check(page, 'staff-seeker-decided-sv');
 
     // English, from the link at the top.
@@ -161,6 +164,9 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     expect(log).toContain(REASON);
     expect(log).toContain('POST /applicants/search');
     expect(log).toContain('Uppföljning av åtkomst, ärende 4712');
+    // Who looked, by name and role: the case officer of the first test, and the administrator by username (the seed gave no name).
+    expect(log).toContain('Sara Svensson (handläggare)');
+    expect(log).toContain('admin@test.se (administratör)');
     await check(page, 'staff-access-log-sv');
     await page.context().close();
 
@@ -267,6 +273,27 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     expect(list).toContain(ocrFromNumber(123_456));
     expect(list).toContain('Oläsbar rad i fil');
     await check(page, 'staff-discrepancies-sv');
+
+    // Resolving one: refused at its field without a reason, then paid back; it leaves the list.
+    await page.click(`main tr:has-text("${unknownOcr}") a:has-text("Lös")`);
+    await page.waitForURL(/\/handlaggare\/avgifter\/avvikelser\/losa\?id=/);
+    await check(page, 'staff-resolve-discrepancy-sv');
+    await page.selectOption('#resolution', 'refunded');
+    await page.click('main button:has-text("Lös avvikelsen")');
+    await page.waitForLoadState();
+    expect(await page.locator('#note-error').innerText()).toContain('motivering');
+    await check(page, 'staff-resolve-refused-sv');
+    await page.fill('#note', 'Okänt OCR-nummer: pengarna betalas tillbaka till avsändaren');
+    await page.click('main button:has-text("Lös avvikelsen")');
+    await page.waitForLoadState();
+    expect(await page.locator('main [role="status"]').innerText()).toContain('Avvikelsen är löst: återbetald');
+    expect(await page.locator('main table').innerText()).not.toContain(unknownOcr);
+    expect(await page.locator('main table').innerText()).toContain(ocrFromNumber(123_456));
+    // Among the resolved ones: how, by whom (by name and role) and why.
+    await page.click('main nav a:has-text("Lösta")');
+    await page.waitForURL(url('/handlaggare/avgifter/avvikelser?visa=losta'));
+    expect(await page.locator(`main tr:has-text("${unknownOcr}")`).innerText()).toContain('återbetald – Sara Svensson (handläggare)');
+    await check(page, 'staff-discrepancies-resolved-sv');
     await page.context().close();
   });
 
@@ -392,6 +419,54 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     expect(chart.headers()['content-type']).toContain('image/svg+xml');
     expect(await page.locator('#withheld-note').innerText()).toContain('Visas inte');
     await check(page, 'analyst-series-sv');
+
+    const seriesPng = await page.request.get(url((await page.locator('main a:has-text("PNG")').getAttribute('href')) ?? ''));
+    expect(seriesPng.headers()['content-type']).toBe('image/png');
+    const seriesBytes = await seriesPng.body();
+    expect(seriesBytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(seriesBytes.length).toBeGreaterThan(10_000);
+
+    // The queue time needed and the seekers: each a table, a chart, its CSV and its PNG.
+    await page.selectOption('#rapport', 'kotid');
+    await page.click('main button:has-text("Visa rapporten")');
+    await page.waitForURL(/rapport=kotid/);
+    expect(await page.locator('main h2').first().innerText()).toContain('Kötid som behövdes');
+    expect(await page.locator('img.chart').getAttribute('alt')).toContain('Rutnät över median kötid');
+    const queueCsv = await page.request.get(url((await page.locator('main a:has-text("CSV")').getAttribute('href')) ?? ''));
+    expect((await queueCsv.text()).split('\r\n')[0]).toBe('municipality,district,rooms,tenants,medianQueueDays,bandLow,bandHigh,suppressed');
+    await check(page, 'analyst-queue-time-sv');
+
+    await page.selectOption('#rapport', 'aldrar');
+    await page.click('main button:has-text("Visa rapporten")');
+    await page.waitForURL(/rapport=aldrar/);
+    const ages = await page.locator('main table').innerText();
+    expect(ages).toContain('18-25');
+    expect(ages).toContain('65+');
+    const agesCsv = await page.request.get(url((await page.locator('main a:has-text("CSV")').getAttribute('href')) ?? ''));
+    expect(agesCsv.headers()['content-disposition']).toContain('seekers-by-age.csv');
+    expect((await agesCsv.text()).split('\r\n')[0]).toMatch(/^ageGroup,registered,active/);
+    const agesPng = await page.request.get(url((await page.locator('main a:has-text("PNG")').getAttribute('href')) ?? ''));
+    expect(agesPng.headers()['content-type']).toBe('image/png');
+    expect(agesPng.headers()['content-disposition']).toContain('seekers-by-age.png');
+    expect((await agesPng.body()).subarray(1, 4).toString()).toBe('PNG');
+    expect((await agesPng.body()).length).toBeGreaterThan(10_000);
+    await check(page, 'analyst-age-groups-sv');
+
+    await page.selectOption('#rapport', 'onskemal');
+    await page.check('#by-listingType');
+    await page.click('main button:has-text("Visa rapporten")');
+    await page.waitForURL(/rapport=onskemal&.*by=listingType/);
+    expect(await page.locator('main table thead').innerText()).toContain('Typ av bostad');
+    const wantedCsv = await page.request.get(url((await page.locator('main a:has-text("CSV")').getAttribute('href')) ?? ''));
+    expect((await wantedCsv.text()).split('\r\n')[0]).toBe('listingType,seekers,applications,suppressed');
+    await check(page, 'analyst-wanted-sv');
+    await page.uncheck('#by-listingType');
+
+    await page.selectOption('#rapport', 'sokande');
+    await page.click('main button:has-text("Visa rapporten")');
+    await page.waitForURL(/rapport=sokande/);
+    expect(await page.locator('main table thead').innerText()).toContain('Aktiva');
+    await check(page, 'analyst-seekers-sv');
 
     await page.selectOption('#rapport', 'summering');
     for (const cut of ['municipality', 'district', 'rooms']) await page.check(`#by-${cut}`);

@@ -39,7 +39,7 @@ async function listening(module: unknown, database: string): Promise<NestFastify
 /** The whole system as npm start runs it, on free ports and fresh databases: four apps, the demo landlord's listings, the website. */
 export async function startSystem(): Promise<RunningSystem> {
   process.env.JWT_SECRET = 'browser-tests-secret-long-enough-for-hs256-0123456789';
-  process.env.SEED_ACCOUNTS = 'staff:staff@test.se:Staff-pass-1,admin:admin@test.se:Admin-pass-1,analyst:analyst@test.se:Analyst-pass-1';
+  process.env.SEED_ACCOUNTS = 'staff:Sara Svensson <staff@test.se>:Staff-pass-1,admin:admin@test.se:Admin-pass-1,analyst:analyst@test.se:Analyst-pass-1';
   process.env.BUS_DATABASE_URL = await freshDatabase('bus');
   // Training mode, as npm start runs: due jobs run when an administrator moves the clock, and hourly otherwise.
   process.env.RUN_MODE = 'training';

@@ -230,6 +230,51 @@ describe('statistics app: reports driven by integration events on real PostgreSQ
     expect(byAge.groups.filter((g: { registered: number }) => g.registered === 0)).toHaveLength(6);
   });
 
+  test('seekers by age group drawn: an accessible SVG saying which group is largest, and a PNG of it', async () => {
+    const svg = await get('/statistics/reports/seekers/age-groups?period=2025-06&format=svg&lang=en')
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
+    expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(svg.body).toMatch(/<title id="chart-title">Seekers in the queue by age group/);
+    expect(svg.body).toContain('most: 35-44 (8)');
+    const png = await http()
+      .get('/statistics/open/seekers/age-groups?period=2025-06&format=png')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect((png.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
+    expect((png.body as Buffer).length).toBeGreaterThan(5000);
+  });
+
+  test('seekers by what they applied for: per municipality or list type, analysts only, one cut, with CSV and chart', async () => {
+    const byMunicipality = (await get('/statistics/reports/seekers/wanted?period=2025').expect(200)).body;
+    expect(byMunicipality).toMatchObject({ report: 'seekers-wanted', by: 'municipality', rows: [{ group: 'Göteborg', seekers: 6, applications: 6, suppressed: false }] });
+    expect((await get('/statistics/reports/seekers/wanted?period=2025-06&by=listingType').expect(200)).body.rows).toEqual([]);
+    const csv = await get('/statistics/reports/seekers/wanted?period=2025-05&by=listingType&format=csv').expect(200);
+    expect(csv.text.split('\r\n')[0]).toBe('listingType,seekers,applications,suppressed');
+    expect(csv.text.split('\r\n')[1]).toMatch(/^\w[\w-]*,6,6,no$/);
+    const svg = await get('/statistics/reports/seekers/wanted?period=2025&format=svg&lang=en')
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
+    expect(svg.body).toContain('Most applied for Göteborg (6).');
+    expect((await get('/statistics/reports/seekers/wanted?period=2025&by=municipality,listingType').expect(400)).body.errors).toEqual([{ field: 'by', messages: expect.any(Array) }]);
+    expect((await get('/statistics/reports/seekers/wanted?period=2025&district=Haga').expect(400)).body.errors).toEqual([{ field: 'district', messages: expect.any(Array) }]);
+    await http().get('/statistics/open/seekers/wanted?period=2025').expect(404);
+  });
+
   test('open data needs no sign-in, offers no landlord cut; the detailed reports need the analyst role', async () => {
     const open = await http().get('/statistics/open/queue-time-needed?period=2025').expect(200);
     expect(open.headers['cache-control']).toContain('public');

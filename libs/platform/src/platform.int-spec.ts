@@ -82,7 +82,7 @@ class ProbeController {
   }
 }
 
-const SEED = 'staff:Anna@Agency.se:Secret123!,analyst:olle@agency.se:Analys123!';
+const SEED = 'staff:Anna Andersson <Anna@Agency.se>:Secret123!,analyst:olle@agency.se:Analys123!';
 let busDown = false;
 
 function testModule(databaseUrl: string, seedAccounts = SEED) {
@@ -321,6 +321,26 @@ describe('platform over HTTP', () => {
       const issued = await app.get(TokenService).issue({ id: 'applicant-7', roles: ['landlord'], landlordId: 'l-1' });
       const me = await http.get('/probe/me').set('authorization', `Bearer ${issued.access_token}`).expect(200);
       expect(me.body).toEqual({ id: 'applicant-7', roles: ['landlord'], landlordId: 'l-1' });
+    });
+
+    it('names back-office accounts by id for staff: the name the seed gave, else the username; other ids left out', async () => {
+      const staff = await tokenFor('anna@agency.se', 'Secret123!');
+      const annaId = (await http.get('/probe/me').set('authorization', `Bearer ${staff}`).expect(200)).body.id as string;
+      const olleId = (
+        await http
+          .get('/probe/me')
+          .set('authorization', `Bearer ${await tokenFor('olle@agency.se', 'Analys123!')}`)
+          .expect(200)
+      ).body.id as string;
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      const named = await http.get(`/auth/staff?ids=${annaId},${olleId},${unknown}`).set('authorization', `Bearer ${staff}`).expect(200);
+      expect(named.body).toEqual([
+        { id: annaId, name: 'Anna Andersson', roles: ['staff'] },
+        { id: olleId, name: 'olle@agency.se', roles: ['analyst'] },
+      ]);
+      expect((await http.get('/auth/staff?ids=not-an-id').set('authorization', `Bearer ${staff}`).expect(400)).body.errors).toEqual([{ field: 'ids', messages: expect.any(Array) }]);
+      const seeker = await app.get(TokenService).issue({ id: 'applicant-7', roles: ['applicant'] });
+      await http.get(`/auth/staff?ids=${annaId}`).set('authorization', `Bearer ${seeker.access_token}`).expect(403);
     });
 
     it('gives the same answer for a wrong password and an unknown user', async () => {

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { AccountRepository } from './auth/account.repository.js';
 import { AccountSeeder } from './auth/account-seeder.js';
 import { AuthController } from './auth/auth.controller.js';
+import { StaffDirectoryController } from './auth/staff-directory.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { SignInService } from './auth/sign-in.service.js';
@@ -72,7 +73,7 @@ export class PlatformModule implements OnApplicationShutdown {
         JwtModule.registerAsync({ imports: [settings], inject: [PLATFORM_CONFIG], useFactory: jwtOptions }),
         ...(appChecks?.imports ?? []),
       ],
-      controllers: [HealthController, AuthController, TrainingClockController],
+      controllers: [HealthController, AuthController, StaffDirectoryController, TrainingClockController],
       providers: [
         {
           provide: PG_POOL,

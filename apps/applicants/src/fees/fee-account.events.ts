@@ -1,8 +1,8 @@
 import type { IsoDate } from '@bostadsko/calendar';
 import type { Ore } from './money.js';
 
-/** How staff registered a payment. */
-export type PaymentSource = 'manual' | 'bank-file';
+/** How staff registered a payment: by hand, from a bank file, or by matching a listed discrepancy to its notice. */
+export type PaymentSource = 'manual' | 'bank-file' | 'discrepancy-resolution';
 
 /** A payment as it arrived, before any rule looked at it. */
 export interface IncomingPayment {

@@ -2,6 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '@bostadsko/command-handling';
 import type { IsoDate } from '@bostadsko/calendar';
 import type { IncomingPayment } from './fee-account.events.js';
+import { DiscrepancyResolutionService, type ResolutionRequest, type ResolutionResult } from './discrepancy-resolution.service.js';
 import { FeeJobs, type FeeJobRun } from './fee-jobs.js';
 import { PaymentFilesService, type PaymentFileReport } from './payment-files.service.js';
 import { PaymentsService, type PaymentResult } from './payments.service.js';
@@ -22,6 +23,16 @@ export class UploadPaymentFile extends Command<PaymentFileReport> {
     readonly content: string,
     readonly fileName: string | null,
     readonly today: IsoDate,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** Staff settle a listed discrepancy: match it to a notice, refund, write off or dismiss, with a note. */
+export class ResolveFeeDiscrepancy extends Command<ResolutionResult> {
+  constructor(
+    readonly request: ResolutionRequest,
     readonly context: CommandContext,
   ) {
     super();
@@ -62,5 +73,14 @@ export class RunFeeJobHandler implements ICommandHandler<RunFeeJob, FeeJobRun> {
 
   execute({ today, correlationId }: RunFeeJob): Promise<FeeJobRun> {
     return this.jobs.runUntil(today, correlationId);
+  }
+}
+
+@CommandHandler(ResolveFeeDiscrepancy)
+export class ResolveFeeDiscrepancyHandler implements ICommandHandler<ResolveFeeDiscrepancy, ResolutionResult> {
+  constructor(private readonly resolutions: DiscrepancyResolutionService) {}
+
+  execute({ request, context }: ResolveFeeDiscrepancy): Promise<ResolutionResult> {
+    return this.resolutions.resolve(request, context);
   }
 }

@@ -1,6 +1,6 @@
-import { IsCalendarDate, QueryNumber } from '@bostadsko/platform';
+import { IsCalendarDate } from '@bostadsko/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, IsPositive, IsString, Length, Matches, Max, MaxLength } from 'class-validator';
+import { IsNumber, IsOptional, IsPositive, IsString, Length, Matches, Max, MaxLength } from 'class-validator';
 
 export class RegisterPaymentDto {
   @ApiProperty({ example: '10000180', description: 'The OCR reference of the fee notice (length digit and Luhn check digit)' })
@@ -85,33 +85,6 @@ export class PaymentFileReportDto {
   @ApiProperty({ type: [PaymentFileLineDto] }) lines: PaymentFileLineDto[];
 }
 
-export class DiscrepanciesQuery {
-  @ApiPropertyOptional({ enum: ['discrepancy', 'unmatched', 'invalid-line'] })
-  @IsOptional()
-  @IsIn(['discrepancy', 'unmatched', 'invalid-line'])
-  kind?: string;
-
-  @QueryNumber({ min: 1, max: 500, integer: true, default: 100 }) limit?: number;
-  @QueryNumber({ min: 0, max: 1_000_000, integer: true, default: 0 }) offset?: number;
-}
-
-export class DiscrepancyDto {
-  @ApiProperty() id: string;
-  @ApiProperty({ enum: ['discrepancy', 'unmatched', 'invalid-line'] }) kind: string;
-  @ApiProperty({ example: 'overpaid' }) reason: string;
-  @ApiProperty({ type: 'string', nullable: true, format: 'uuid' }) applicantId: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) noticeId: string | null;
-  @ApiProperty({ type: 'string', nullable: true, description: "The notice's status now, e.g. paid after an earlier partial payment" }) noticeStatus: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) reference: string | null;
-  @ApiProperty({ type: 'number', nullable: true }) amount: number | null;
-  @ApiProperty({ type: 'number', nullable: true, description: 'Not applied, excess, or still outstanding (underpaid)' }) discrepancyAmount: number | null;
-  @ApiProperty({ type: 'string', nullable: true }) paidOn: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) bankReference: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) fileId: string | null;
-  @ApiProperty({ nullable: true, description: 'For an invalid file line: its text and what was wrong' }) detail: unknown;
-  @ApiProperty() recordedAt: string;
-}
-
 export class RunFeeJobDto {
   @ApiPropertyOptional({ example: '2027-06-09', description: 'Process every day up to this one; defaults to today (Europe/Stockholm). Never a future day.' })
   @IsOptional()
@@ -154,10 +127,4 @@ export class FeePaymentDto {
   @ApiProperty() paidOn: string;
   @ApiProperty({ type: 'string', nullable: true }) noticeId: string | null;
   @ApiProperty({ type: 'string', nullable: true, example: 'overpaid' }) discrepancy: string | null;
-}
-
-export class SeekerFeesDto {
-  @ApiProperty({ format: 'uuid' }) applicantId: string;
-  @ApiProperty({ type: [FeeNoticeDto] }) notices: FeeNoticeDto[];
-  @ApiProperty({ type: [FeePaymentDto] }) payments: FeePaymentDto[];
 }

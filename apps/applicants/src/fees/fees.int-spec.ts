@@ -54,8 +54,9 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
   const runJob = (today: string) => request(server()).post('/applicants/fees/jobs/run').set('authorization', tokens.admin).send({ today });
   const fees = (id: string, auth = tokens.staff) => request(server()).get(`/applicants/${id}/fees`).set('authorization', auth).set('x-access-reason', 'Fee follow-up');
   const pay = (body: object) => request(server()).post('/applicants/fees/payments').set('authorization', tokens.staff).send(body);
-  const discrepancies = async () =>
-    (await request(server()).get('/applicants/fees/discrepancies?limit=500').set('authorization', tokens.staff).expect(200)).body.items as Array<Record<string, unknown>>;
+  const discrepancies = async (state = 'open') =>
+    (await request(server()).get(`/applicants/fees/discrepancies?limit=500&state=${state}`).set('authorization', tokens.staff).expect(200)).body.items as Array<Record<string, unknown>>;
+  const resolve = (body: object) => request(server()).post('/applicants/fees/discrepancy-resolutions').set('authorization', tokens.staff).send(body);
   const applicantEvents = async (id: string) => (await infra.store.readStream(applicantStream(id))).map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
 
   async function start(): Promise<void> {
@@ -353,6 +354,62 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
     expect((await applicantEvents(accounts.later.id)).find((e) => e.type === 'applicant-deregistered')?.data).toMatchObject({ on: '2025-07-04', dueDate: '2025-04-01' });
     const { rows } = await infra.pool.query(`SELECT last_completed_day::text AS day FROM applicants.fee_job_progress`);
     expect(rows).toEqual([{ day: '2025-07-10' }]);
+  });
+
+  test('staff resolve discrepancies: a payment matched to its notice pays it and reverses the deregistration; a resolution is final and leaves the list', async () => {
+    expect((await applicantEvents(accounts.unpaid.id)).map((e) => e.type)).toEqual(['applicant-registered', 'applicant-deregistered']);
+    const note = 'The seeker wrote an old reference; the money was for the 2025 notice';
+    const matched = await resolve({ discrepancyId: 'bank:M-3', resolution: 'matched', reference: references.unpaid, note }).expect(201);
+    expect(matched.body).toMatchObject({
+      discrepancyId: 'bank:M-3',
+      resolution: 'matched',
+      resolvedBy: 'staff-1',
+      amount: 200,
+      match: { reference: references.unpaid, applicantId: accounts.unpaid.id, paymentId: 'resolution:bank:M-3' },
+      // Dated as the bank paid it (2025-02-10, within grace): the fee rules apply it and the lapse is undone.
+      payment: { outcome: 'paid', reason: 'deregistration-reversed', applied: 200, applicantId: accounts.unpaid.id },
+    });
+    expect((await applicantEvents(accounts.unpaid.id)).map((e) => e.type)).toEqual(['applicant-registered', 'applicant-deregistered', 'deregistration-reversed']);
+
+    const again = await resolve({ discrepancyId: 'bank:M-3', resolution: 'refunded', note: 'Paid back to the sender' }).expect(409);
+    expect(again.body).toMatchObject({ type: 'https://bostadsko.se/problems/discrepancy-already-resolved', resolution: 'matched', resolvedBy: 'staff-1' });
+    expect(again.headers['content-type']).toContain('application/problem+json');
+
+    await resolve({ discrepancyId: 'bank:M-1', resolution: 'refunded', note: 'Paid too early, and paid again in time: the first is paid back' }).expect(201);
+    const open = await eventually(discrepancies, (items) => !items.some((d) => d.id === 'bank:M-1' || d.id === 'bank:M-3'));
+    expect(open.length).toBeGreaterThan(0);
+    const resolved = await discrepancies('resolved');
+    expect(resolved.map((d) => d.id).sort()).toEqual(['bank:M-1', 'bank:M-3']);
+    expect(resolved.find((d) => d.id === 'bank:M-1')?.resolution).toMatchObject({ resolution: 'refunded', resolvedBy: 'staff-1', match: null });
+
+    expect((await fees(accounts.unpaid.id).expect(200)).body).toMatchObject({
+      notices: [expect.objectContaining({ status: 'paid', paidOn: '2025-02-10' })],
+      resolutions: [expect.objectContaining({ discrepancyId: 'bank:M-3', kind: 'unmatched', resolution: 'matched', note, amount: 200, paidOn: '2025-02-10' })],
+    });
+    expect((await fees(accounts.exact.id).expect(200)).body.resolutions).toEqual([expect.objectContaining({ discrepancyId: 'bank:M-1', reason: 'too-early', resolution: 'refunded' })]);
+  });
+
+  test('a resolution that does not fit is refused with problem details and records nothing', async () => {
+    const underpaid = (await discrepancies()).find((d) => d.reason === 'underpaid');
+    expect(underpaid).toBeDefined();
+    const refused = await resolve({ discrepancyId: underpaid?.id, resolution: 'refunded', note: 'Pay it back' }).expect(422);
+    expect(refused.body).toMatchObject({ status: 422, type: 'https://bostadsko.se/problems/resolution-not-allowed' });
+    const late = (await discrepancies()).find((d) => d.reason === 'late');
+    expect((await resolve({ discrepancyId: late?.id, resolution: 'matched', reference: ocrFromNumber(987654321), note: 'Meant for another notice' }).expect(422)).body).toMatchObject({
+      type: 'https://bostadsko.se/problems/no-such-notice',
+    });
+    expect((await resolve({ discrepancyId: late?.id, resolution: 'matched', reference: '12345678', note: 'A mistyped reference' }).expect(400)).body.errors).toEqual([
+      { field: 'reference', messages: expect.any(Array) },
+    ]);
+    expect((await resolve({ discrepancyId: late?.id, resolution: 'dismissed', note: '' }).expect(400)).body.errors).toEqual([{ field: 'note', messages: expect.any(Array) }]);
+    expect((await resolve({ discrepancyId: late?.id, resolution: 'lost', note: 'Whatever it was' }).expect(400)).body.errors).toEqual([{ field: 'resolution', messages: expect.any(Array) }]);
+    await resolve({ discrepancyId: 'bank:nothing-like-it', resolution: 'dismissed', note: 'No such payment' }).expect(404);
+    await request(server())
+      .post('/applicants/fees/discrepancy-resolutions')
+      .set('authorization', await token(accounts.exact.id, ['applicant']))
+      .send({})
+      .expect(403);
+    expect(await discrepancies('resolved')).toHaveLength(2);
   });
 
   test('every fee projection rebuilt from the log equals the one built live', async () => {

@@ -5,7 +5,8 @@ import { PolicyService } from '../policy/policy.service.js';
 import { CsvBodyParser } from './csv-body.js';
 import { FeeAccountService } from './fee-account.service.js';
 import { FeeJobScheduler } from './fee-job.scheduler.js';
-import { RegisterPaymentHandler, RunFeeJobHandler, UploadPaymentFileHandler } from './fee.handlers.js';
+import { DiscrepancyResolutionService } from './discrepancy-resolution.service.js';
+import { RegisterPaymentHandler, ResolveFeeDiscrepancyHandler, RunFeeJobHandler, UploadPaymentFileHandler } from './fee.handlers.js';
 import { FeeJobs } from './fee-jobs.js';
 import { FeeJobsController } from './fee-jobs.controller.js';
 import { PaymentFilesService } from './payment-files.service.js';
@@ -35,12 +36,14 @@ export class FeesModule {
         FeeAccountService,
         PaymentsService,
         PaymentFilesService,
+        DiscrepancyResolutionService,
         FeeJobs,
         FeeJobScheduler,
         CsvBodyParser,
         RegisterPaymentHandler,
         UploadPaymentFileHandler,
         RunFeeJobHandler,
+        ResolveFeeDiscrepancyHandler,
       ],
       exports: [FeeAccountService, FeeJobs],
     };

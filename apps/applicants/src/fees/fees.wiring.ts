@@ -4,10 +4,11 @@ import type { Projection } from '@bostadsko/projections';
 import { feeAccountsProjection } from './fee-accounts.projection.js';
 import { feeDiscrepanciesProjection } from './fee-discrepancies.projection.js';
 import { feeNoticesProjection } from './fee-notices.projection.js';
+import { feeDiscrepancyResolutionsProjection } from './fee-discrepancy-resolutions.projection.js';
 import { FEE_SCHEMA_MIGRATIONS } from './fees.schema.js';
 
 /** For EventSourcingModule.forRoot in the applicants app: `migrations: [...others, ...FEE_MIGRATIONS]`. */
 export const FEE_MIGRATIONS: readonly Migration[] = FEE_SCHEMA_MIGRATIONS;
 
 /** For EventSourcingModule.forRoot in the applicants app: `projections: [...others, ...FEE_PROJECTIONS]`. */
-export const FEE_PROJECTIONS: readonly Projection<RecordedEvent>[] = [feeAccountsProjection, feeNoticesProjection, feeDiscrepanciesProjection];
+export const FEE_PROJECTIONS: readonly Projection<RecordedEvent>[] = [feeAccountsProjection, feeNoticesProjection, feeDiscrepanciesProjection, feeDiscrepancyResolutionsProjection];

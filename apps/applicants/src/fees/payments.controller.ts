@@ -1,17 +1,35 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { commandContext, CurrentUser, InvalidRequest, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { CommandBus } from '@nestjs/cqrs';
-import { RegisterPayment, UploadPaymentFile } from './fee.handlers.js';
+import { RegisterPayment, ResolveFeeDiscrepancy, UploadPaymentFile } from './fee.handlers.js';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { stockholmDate } from '@bostadsko/calendar';
 import { decodeBankFile } from './bank-file.js';
 import { feeDiscrepanciesProjection } from './fee-discrepancies.projection.js';
 import { feeNoticesProjection } from './fee-notices.projection.js';
-import { DiscrepanciesQuery, DiscrepancyDto, PaymentFileDto, PaymentFileReportDto, PaymentResultDto, RegisterPaymentDto } from './fees.dto.js';
+import { DiscrepanciesQuery, DiscrepancyDto, ResolutionResultDto, ResolveDiscrepancyDto } from './discrepancies.dto.js';
+import { resolutionOf } from './resolution-row.js';
+import type { ResolutionResult } from './discrepancy-resolution.service.js';
+import { feeDiscrepancyResolutionsProjection } from './fee-discrepancy-resolutions.projection.js';
+import type { Resolution } from './fee-discrepancy.events.js';
+import { PaymentFileDto, PaymentFileReportDto, PaymentResultDto, RegisterPaymentDto } from './fees.dto.js';
 import { sekFromOre, oreFromSek } from './money.js';
 import { OCR_PROBLEM_MESSAGES, ocrProblem } from './ocr.js';
 import type { PaymentFileReport } from './payment-files.service.js';
@@ -85,11 +103,13 @@ export class PaymentsController {
     const offset = query.offset ?? 0;
     const { rows } = await this.infra.pool.query(
       `SELECT d.id, d.kind, d.reason, d.applicant_id, d.notice_id, n.status AS notice_status, d.reference, d.amount_ore::int, d.discrepancy_ore::int,
-              d.paid_on::text, d.bank_reference, d.file_id, d.detail, d.recorded_at
+              d.paid_on::text, d.bank_reference, d.file_id, d.detail, d.recorded_at,
+              r.resolution, r.note, r.resolved_by, r.resolved_on::text, r.match_reference, r.match_applicant_id, r.match_payment_id
        FROM ${feeDiscrepanciesProjection.table} d LEFT JOIN ${feeNoticesProjection.table} n ON n.notice_id = d.notice_id
-       WHERE $1::text IS NULL OR d.kind = $1
+         LEFT JOIN ${feeDiscrepancyResolutionsProjection.table} r ON r.discrepancy_id = d.id
+       WHERE ($1::text IS NULL OR d.kind = $1) AND ($4 = 'all' OR (r.discrepancy_id IS NULL) = ($4 = 'open')) AND ($5::text IS NULL OR d.id = $5)
        ORDER BY d.recorded_at DESC, d.id LIMIT $2 OFFSET $3`,
-      [query.kind ?? null, limit, offset],
+      [query.kind ?? null, limit, offset, query.state ?? 'open', query.id ?? null],
     );
     const items = rows.map((r) => ({
       id: r.id,
@@ -106,9 +126,30 @@ export class PaymentsController {
       fileId: r.file_id,
       detail: r.detail,
       recordedAt: (r.recorded_at as Date).toISOString(),
+      resolution: resolutionOf(r),
     }));
     return { items, limit, offset };
   }
+
+  @Post('discrepancy-resolutions')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: ResolutionResultDto, description: 'Resolved: it leaves the open list; matched money is registered on the notice as a payment the fee rules apply' })
+  @ApiNotFoundResponse({ description: 'No listed discrepancy has that id' })
+  @ApiConflictResponse({ description: 'Already resolved (by whom, how and when in the problem), or resolved by someone else at the same moment' })
+  @ApiUnprocessableEntityResponse({ description: 'The resolution does not fit the discrepancy (no money held to match or refund), or no notice has the reference' })
+  async resolve(@CurrentUser() user: AuthenticatedUser, @Body() body: ResolveDiscrepancyDto): Promise<ResolutionResultDto> {
+    if (body.resolution === 'matched' && body.reference !== undefined) {
+      const problem = ocrProblem(body.reference);
+      if (problem) throw new InvalidRequest([{ field: 'reference', messages: [OCR_PROBLEM_MESSAGES[problem]] }], OCR_PROBLEM_MESSAGES[problem]);
+    }
+    const request = { discrepancyId: body.discrepancyId, resolution: body.resolution as Resolution, note: body.note, reference: body.resolution === 'matched' ? (body.reference ?? null) : null };
+    return resolutionDto(await this.commands.execute(new ResolveFeeDiscrepancy(request, commandContext(user.id))));
+  }
+}
+
+function resolutionDto({ resolved, payment }: ResolutionResult): ResolutionResultDto {
+  const { discrepancyId, resolution, note, resolvedBy, resolvedOn, match, amountOre } = resolved;
+  return { discrepancyId, resolution, note, resolvedBy, resolvedOn, match, amount: amountOre === null ? null : sekFromOre(amountOre), payment: payment && paymentDto(payment) };
 }
 
 /** The file from either body form: the raw CSV bytes, plain text, or the JSON envelope (validated like any DTO). */

@@ -67,7 +67,7 @@ export class PaymentsService {
   }
 
   /** Which account issued a reference, and the notice's due date, from the fee-notices read model. */
-  private async noticeOf(reference: string): Promise<{ applicantId: string; dueDate: IsoDate } | undefined> {
+  async noticeOf(reference: string): Promise<{ applicantId: string; dueDate: IsoDate } | undefined> {
     const { rows } = await this.infra.pool.query<{ applicant_id: string; due_date: IsoDate }>(`SELECT applicant_id, due_date::text FROM ${feeNoticesProjection.table} WHERE reference = $1`, [
       reference,
     ]);

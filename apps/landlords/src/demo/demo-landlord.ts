@@ -24,8 +24,10 @@ function expectStatus(step: string, result: { status: number; body: unknown }, .
 /** The first staff account in SEED_ACCOUNTS (`roles:username:password,...`). */
 function staffAccount(seedAccounts: string): { username: string; password: string } | undefined {
   for (const entry of seedAccounts.split(',')) {
-    const [roles, username, ...password] = entry.split(':');
-    if (roles.split('+').includes('staff')) return { username, password: password.join(':') };
+    const [roles, account, ...password] = entry.split(':');
+    // The account may be written as a mailbox with the person's name: `Anna Andersson <anna@agency.se>`.
+    const username = /<([^<>]+)>\s*$/.exec(account)?.[1] ?? account;
+    if (roles.split('+').includes('staff')) return { username: username.trim(), password: password.join(':') };
   }
   return undefined;
 }

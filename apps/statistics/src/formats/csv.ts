@@ -1,5 +1,6 @@
 import type { LettingCell, LettingsReport, LettingsSeries, QueueTimeNeededCell } from '../reports/lettings.report.js';
 import type { AgeGroupRow, SeekersSeries } from '../reports/seekers.report.js';
+import type { WantedCut, WantedRow } from '../reports/seekers-wanted.report.js';
 
 /** Statistics Sweden's mark for a figure withheld to protect individuals. */
 const SUPPRESSED_MARK = '..';
@@ -33,10 +34,13 @@ function flatCell(cell: LettingCell): Flat {
   };
 }
 
-/** RFC 4180: comma-separated, CRLF lines, fields with a comma, quote or line break quoted. */
-function toCsv(rows: readonly Flat[]): string {
-  if (rows.length === 0) return '';
-  const header = Object.keys(rows[0]);
+/**
+ * RFC 4180: comma-separated, CRLF lines, fields with a comma, quote or line break quoted. A report
+ * with no rows is still its header (`columns`), so a download says what it would hold.
+ */
+function toCsv(rows: readonly Flat[], columns: readonly string[] = []): string {
+  const header = rows.length > 0 ? Object.keys(rows[0]) : columns;
+  if (header.length === 0) return '';
   const field = (v: string | number) => {
     const text = String(v);
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -68,8 +72,11 @@ export function queueTimeNeededCsv(cells: readonly QueueTimeNeededCell[]): strin
       bandHigh: value(c.bandHigh, c.suppressed),
       suppressed: c.suppressed ? 'yes' : 'no',
     })),
+    QUEUE_TIME_COLUMNS,
   );
 }
+
+const QUEUE_TIME_COLUMNS = ['municipality', 'district', 'rooms', 'tenants', 'medianQueueDays', 'bandLow', 'bandHigh', 'suppressed'];
 
 export function seekersCsv(series: SeekersSeries): string {
   return toCsv(
@@ -101,5 +108,12 @@ export function seekersByAgeCsv(rows: readonly AgeGroupRow[]): string {
         activeShare: value(r.activeShare, hidden.has('activeShare')),
       };
     }),
+  );
+}
+
+export function seekersWantedCsv(rows: readonly WantedRow[], cut: WantedCut): string {
+  return toCsv(
+    rows.map((r) => ({ [cut]: r.group, seekers: value(r.seekers, r.suppressed), applications: value(r.applications, r.suppressed), suppressed: r.suppressed ? 'yes' : 'no' })),
+    [cut, 'seekers', 'applications', 'suppressed'],
   );
 }

@@ -1,5 +1,6 @@
 import type { LettingsSeries, QueueTimeNeededCell } from '../reports/lettings.report.js';
-import type { SeekersSeries } from '../reports/seekers.report.js';
+import type { AgeGroupRow, SeekersSeries } from '../reports/seekers.report.js';
+import type { WantedCut, WantedRow } from '../reports/seekers-wanted.report.js';
 import { LABELS, type Language } from './labels.js';
 
 /**
@@ -263,4 +264,71 @@ export function queueTimeNeededSvg(cells: readonly QueueTimeNeededCell[], thresh
     ]),
   ].join('\n');
   return frame(width, height, t.neededTitle, desc, body, lang);
+}
+
+/** Registered and active seekers side by side per age group; a withheld count is a hatched stub, not a zero. */
+export function seekersByAgeSvg(groups: readonly AgeGroupRow[], threshold: number, lang: Language): string {
+  const t = LABELS[lang];
+  const width = 900;
+  const panel: Panel = { x: 90, y: 70, width: width - 120, height: 260 };
+  const chart = axes(
+    panel,
+    groups.map((g) => g.ageGroup),
+    ticks(Math.max(0, ...groups.map((g) => g.registered ?? 0))),
+    t.persons,
+  );
+  const slot = panel.width / Math.max(groups.length, 1);
+  const barWidth = Math.min(36, slot / 3);
+  const bar = (i: number, offset: number, value: number | null, colour: string) => {
+    const x = chart.xOf(i) + offset;
+    if (value === null) return `<rect x="${x}" y="${panel.y + panel.height - 14}" width="${barWidth}" height="14" fill="url(#suppressed)" stroke="${GREY}"/>`;
+    const y = chart.yOf(value);
+    return `<rect x="${x}" y="${y}" width="${barWidth}" height="${panel.y + panel.height - y}" fill="${colour}"/>`;
+  };
+  const registered = extremes(groups, (g) => g.registered);
+  const hidden = groups.reduce((n, g) => n + g.suppressed.length, 0);
+  const desc = [
+    registered ? t.ageRange(registered.low.ageGroup, fmt(registered.low.registered!), registered.high.ageGroup, fmt(registered.high.registered!)) : t.noData,
+    hidden > 0 ? t.hidden(hidden) : '',
+  ]
+    .join(' ')
+    .trim();
+  const body = [
+    chart.body,
+    groups.map((g, i) => bar(i, -barWidth - 1, g.registered, BLUE) + bar(i, 1, g.active, ORANGE)).join('\n'),
+    `<text x="${panel.x + panel.width / 2}" y="${panel.y + panel.height + 40}" text-anchor="middle" fill="#000000">${escape(t.ageGroup)}</text>`,
+    legend(90, 380, [
+      { swatch: `<rect width="18" height="12" fill="${BLUE}"/>`, label: t.registered },
+      { swatch: `<rect width="18" height="12" fill="${ORANGE}"/>`, label: t.active },
+    ]),
+    legend(90, 402, [{ swatch: `<rect width="18" height="12" fill="url(#suppressed)" stroke="${GREY}"/>`, label: t.suppressed(threshold) }]),
+  ].join('\n');
+  return frame(width, 430, t.ageTitle, desc, body, lang);
+}
+
+/** A bar per municipality or list type: how many different seekers applied there; a withheld group is a hatched stub. */
+export function seekersWantedSvg(rows: readonly WantedRow[], cut: WantedCut, threshold: number, lang: Language): string {
+  const t = LABELS[lang];
+  const width = 900;
+  const panel: Panel = { x: 90, y: 70, width: width - 120, height: 260 };
+  const chart = axes(
+    panel,
+    rows.map((r) => r.group),
+    ticks(Math.max(0, ...rows.map((r) => r.seekers ?? 0))),
+    t.seekersWho,
+  );
+  const barWidth = Math.min(48, (panel.width / Math.max(rows.length, 1)) * 0.6);
+  const bars = rows
+    .map((r, i) => {
+      const x = chart.xOf(i) - barWidth / 2;
+      if (r.seekers === null) return `<rect x="${x}" y="${panel.y + panel.height - 14}" width="${barWidth}" height="14" fill="url(#suppressed)" stroke="${GREY}"/>`;
+      const y = chart.yOf(r.seekers);
+      return `<rect x="${x}" y="${y}" width="${barWidth}" height="${panel.y + panel.height - y}" fill="${BLUE}"/>`;
+    })
+    .join('\n');
+  const most = extremes(rows, (r) => r.seekers)?.high;
+  const hidden = rows.filter((r) => r.suppressed).length;
+  const desc = [most ? t.wantedRange(most.group, fmt(most.seekers!)) : t.noData, hidden > 0 ? t.hidden(hidden) : ''].join(' ').trim();
+  const body = [chart.body, bars, legend(90, 380, [{ swatch: `<rect width="18" height="12" fill="url(#suppressed)" stroke="${GREY}"/>`, label: t.suppressed(threshold) }])].join('\n');
+  return frame(width, 410, t.wantedTitle[cut], desc, body, lang);
 }

@@ -65,7 +65,7 @@ export class OpenDataController {
   }
 
   @Get('seekers/age-groups')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', 'image/svg+xml', 'image/png')
   seekersByAge(@Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.routes.seekersByAge(query, this.cacheable(reply));
   }

@@ -1,7 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import { InvalidRequest } from '@bostadsko/platform';
-import { lettingsCsv, lettingsSeriesCsv, queueTimeNeededCsv, seekersByAgeCsv, seekersCsv } from '../formats/csv.js';
-import { lettingsSeriesSvg, queueTimeNeededSvg, seekersSeriesSvg } from '../formats/svg-charts.js';
+import { lettingsCsv, lettingsSeriesCsv, queueTimeNeededCsv, seekersByAgeCsv, seekersCsv, seekersWantedCsv } from '../formats/csv.js';
+import { lettingsSeriesSvg, queueTimeNeededSvg, seekersByAgeSvg, seekersSeriesSvg, seekersWantedSvg } from '../formats/svg-charts.js';
+import { WANTED_CUTS, type WantedCut } from './seekers-wanted.report.js';
 import type { ReportQueryDto } from './report-query.dto.js';
 import type { Audience, ReportsService } from './reports.service.js';
 import { respond } from './respond.js';
@@ -46,11 +47,29 @@ export class ReportRoutes {
     return respond(reply, query.format, `seekers-by-age-${q.period.label}`, {
       json: { ...this.reports.envelope('seekers-by-age', q), on: q.period.to, groups },
       csv: () => seekersByAgeCsv(groups),
+      svg: () => seekersByAgeSvg(groups, q.threshold, query.lang ?? 'sv'),
     });
   }
 
-  private refuseLettingCuts(query: ReportQueryDto): void {
-    const cuts = (['municipality', 'district', 'rooms', 'listingType', 'landlordId', 'by'] as const).filter((field) => query[field] !== undefined);
+  /** Seekers by what they applied for: `by` one of municipality or listingType (municipality when absent). */
+  async seekersWanted(query: ReportQueryDto, reply: FastifyReply) {
+    this.refuseLettingCuts(query, ['by']);
+    const by = query.by ?? ['municipality'];
+    if (by.length !== 1 || !(WANTED_CUTS as readonly string[]).includes(by[0])) {
+      throw new InvalidRequest([{ field: 'by', messages: [`seekers are broken down by one of: ${WANTED_CUTS.join(', ')}`] }]);
+    }
+    const cut = by[0] as WantedCut;
+    const q = await this.reports.resolve(query, this.audience);
+    const rows = await this.reports.seekersWanted(q, cut);
+    return respond(reply, query.format, `seekers-wanted-${cut}-${q.period.label}`, {
+      json: { ...this.reports.envelope('seekers-wanted', q), by: cut, rows },
+      csv: () => seekersWantedCsv(rows, cut),
+      svg: () => seekersWantedSvg(rows, cut, q.threshold, query.lang ?? 'sv'),
+    });
+  }
+
+  private refuseLettingCuts(query: ReportQueryDto, allowed: readonly string[] = []): void {
+    const cuts = (['municipality', 'district', 'rooms', 'listingType', 'landlordId', 'by'] as const).filter((field) => query[field] !== undefined && !allowed.includes(field));
     if (cuts.length > 0) throw new InvalidRequest(cuts.map((field) => ({ field, messages: ['seekers are counted for the whole queue: a seeker has no district, rooms or landlord'] })));
   }
 

@@ -46,9 +46,16 @@ export class ReportsController {
     return this.routes.seekers(query, reply);
   }
 
+  @Get('seekers/wanted')
+  @ApiOperation({ summary: 'Seekers who applied in the period, by the municipality or the list type of the listings they applied to (analysts only)' })
+  @ApiProduces('application/json', 'text/csv', 'image/svg+xml', 'image/png')
+  seekersWanted(@Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.routes.seekersWanted(query, reply);
+  }
+
   @Get('seekers/age-groups')
   @ApiOperation({ summary: 'Seekers in the queue on the period’s last day by age group, and the share active' })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', 'image/svg+xml', 'image/png')
   seekersByAge(@Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.routes.seekersByAge(query, reply);
   }

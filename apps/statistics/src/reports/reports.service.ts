@@ -10,6 +10,7 @@ import { customPeriod, dayNumber, isCalendarDate, namedPeriod, type Granularity,
 import { rawLettingsReport, rawLettingsSeries, rawQueueTimeNeeded } from './raw-lettings.query.js';
 import type { ReportQueryDto } from './report-query.dto.js';
 import { seekersByAge, seekersSeries, type AgeGroupRow, type SeekersSeries } from './seekers.report.js';
+import { seekersWanted, type WantedCut, type WantedRow } from './seekers-wanted.report.js';
 import { Clock } from '@bostadsko/clock';
 
 /** Who asks: the public open-data endpoints, or analysts (and staff, admins) with the detailed cuts. */
@@ -112,6 +113,10 @@ export class ReportsService {
 
   seekers(q: ResolvedQuery): Promise<SeekersSeries> {
     return seekersSeries(this.pool, q);
+  }
+
+  seekersWanted(q: ResolvedQuery, cut: WantedCut): Promise<WantedRow[]> {
+    return seekersWanted(this.pool, q, cut);
   }
 
   seekersByAge(q: ResolvedQuery): Promise<AgeGroupRow[]> {

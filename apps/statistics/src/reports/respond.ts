@@ -14,7 +14,7 @@ export interface Renderings {
 export function respond(reply: FastifyReply, format: Format | undefined, filename: string, renderings: Renderings): object | string | Buffer {
   const chosen = format ?? 'json';
   if ((chosen === 'svg' || chosen === 'png') && !renderings.svg) {
-    throw new InvalidRequest([{ field: 'format', messages: ['this report is a table: json or csv; charts are drawn for the time series and queue time needed'] }]);
+    throw new InvalidRequest([{ field: 'format', messages: ['this report is a table: json or csv; charts are drawn for the time series, queue time needed and seekers by age group'] }]);
   }
   const safeName = filename.replace(/[^A-Za-z0-9._-]/g, '_');
   switch (chosen) {

@@ -22,6 +22,8 @@ export interface Call {
   readonly body?: unknown;
   /** A body sent as it is (a file the person uploaded), instead of `body` as JSON: the app judges its bytes. */
   readonly raw?: { readonly contentType: string; readonly data: Buffer };
+  /** The answer is bytes (a PNG): its body is a Buffer, never decoded as text. */
+  readonly binary?: boolean;
 }
 
 export interface Answer<T> {
@@ -94,9 +96,10 @@ export class ApiClient implements OnApplicationShutdown {
       throw new ApiUnavailable(`${app} did not answer ${method} ${path}: ${(error as Error).message}`);
     }
     const contentType = String(response.headers['content-type'] ?? '');
-    const text = await response.body.text();
-    const body = contentType.includes('json') && text ? (JSON.parse(text) as unknown) : text;
     const status = response.statusCode;
+    const bytes = call.binary && status < 400 ? Buffer.from(await response.body.arrayBuffer()) : undefined;
+    const text = bytes ? '' : await response.body.text();
+    const body = bytes ?? (contentType.includes('json') && text ? (JSON.parse(text) as unknown) : text);
     // A 401 to a call with a token means the session is over; without one (signing in) it is a refusal.
     if (status === 401 && call.token) throw new SessionExpired();
     if (status >= 500) throw new ApiUnavailable(`${app} answered ${status} to ${method} ${path}`);

@@ -1,4 +1,6 @@
 import { extractEn } from './extract.en.js';
+import { analystReportsEn } from './analyst-reports.en.js';
+import { feeResolutionEn } from './fee-resolution.en.js';
 import { messagesEn } from './messages.en.js';
 import { landlordEn } from './landlord.en.js';
 import { landlordReportsEn } from './landlord-reports.en.js';
@@ -387,4 +389,6 @@ export const en: Catalogue = {
   ...landlordOnboardingEn,
   ...extractEn,
   ...threadsEn,
+  ...feeResolutionEn,
+  ...analystReportsEn,
 };

@@ -328,8 +328,6 @@ export const staffEn: Readonly<Record<keyof typeof staffSv, string>> = {
   'staff.nav.reports': 'Reports',
   'staff.report.title': 'Reports for analysts',
   'staff.report.report': 'Report',
-  'staff.report.summary': 'Lettings, broken down',
-  'staff.report.series': 'Lettings over time',
   'staff.report.period': 'Period',
   'staff.report.periodHint': 'A year (2026), a quarter (2026-Q2) or a month (2026-05). Or give from and to instead.',
   'staff.report.from': 'From',

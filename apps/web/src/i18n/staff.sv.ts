@@ -326,8 +326,6 @@ export const staffSv = {
   'staff.nav.reports': 'Rapporter',
   'staff.report.title': 'Rapporter för analytiker',
   'staff.report.report': 'Rapport',
-  'staff.report.summary': 'Uthyrningar, uppdelat',
-  'staff.report.series': 'Uthyrningar över tid',
   'staff.report.period': 'Period',
   'staff.report.periodHint': 'Ett år (2026), ett kvartal (2026-Q2) eller en månad (2026-05). Eller ange från och till i stället.',
   'staff.report.from': 'Från och med',

@@ -1,4 +1,6 @@
 import { extractSv } from './extract.sv.js';
+import { analystReportsSv } from './analyst-reports.sv.js';
+import { feeResolutionSv } from './fee-resolution.sv.js';
 import { messagesSv } from './messages.sv.js';
 import { landlordSv } from './landlord.sv.js';
 import { landlordReportsSv } from './landlord-reports.sv.js';
@@ -385,6 +387,8 @@ export const sv = {
   ...landlordOnboardingSv,
   ...extractSv,
   ...threadsSv,
+  ...feeResolutionSv,
+  ...analystReportsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

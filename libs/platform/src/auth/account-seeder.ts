@@ -29,7 +29,7 @@ export class AccountSeeder implements OnModuleInit {
       // argon2 salts every hash, so re-hashing an unchanged password would rewrite the row on every start.
       const unchanged = existing !== undefined && (await this.hasher.verify(existing.passwordHash, seed.password));
       const passwordHash = unchanged ? existing.passwordHash : await this.hasher.hash(seed.password);
-      await this.accounts.upsert({ username: seed.username, passwordHash, roles: seed.roles });
+      await this.accounts.upsert({ username: seed.username, name: seed.name, passwordHash, roles: seed.roles });
     }
     if (this.config.SEED_ACCOUNTS.length > 0) {
       this.logger.info({ usernames: this.config.SEED_ACCOUNTS.map((a) => a.username) }, 'Seeded accounts');

@@ -21,13 +21,13 @@ describe('loadConfig with the platform variables', () => {
     const config = loadConfig(platformVariables, {
       ...valid,
       KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092',
-      SEED_ACCOUNTS: 'staff:Anna@Agency.se:Secret123!,analyst+admin:olle@agency.se:pass:with:colons',
+      SEED_ACCOUNTS: 'staff:Anna Andersson <Anna@Agency.se>:Secret123!,analyst+admin:olle@agency.se:pass:with:colons',
     });
     expect(config).toMatchObject({ PORT: 3000, JWT_TTL_SECONDS: 3600, LOG_LEVEL: 'info', EVENTSTORE_URL: undefined });
     expect(config.KAFKA_BROKERS).toEqual(['kafka-1:9092', 'kafka-2:9092']);
     expect(config.SEED_ACCOUNTS).toEqual([
-      { username: 'anna@agency.se', password: 'Secret123!', roles: ['staff'] },
-      { username: 'olle@agency.se', password: 'pass:with:colons', roles: ['analyst', 'admin'] },
+      { username: 'anna@agency.se', name: 'Anna Andersson', password: 'Secret123!', roles: ['staff'] },
+      { username: 'olle@agency.se', name: null, password: 'pass:with:colons', roles: ['analyst', 'admin'] },
     ]);
   });
 

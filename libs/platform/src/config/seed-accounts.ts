@@ -8,6 +8,8 @@ export type SeedableRole = (typeof SEEDABLE_ROLES)[number];
 
 export interface SeedAccount {
   readonly username: string;
+  /** Shown in the back office where the account decided or looked; null when the entry gives none. */
+  readonly name: string | null;
   readonly password: string;
   readonly roles: readonly SeedableRole[];
 }
@@ -18,7 +20,8 @@ const MIN_PASSWORD_LENGTH = 8;
  * SEED_ACCOUNTS is a comma-separated list of `roles:username:password`, where
  * roles are joined by `+`: `staff:anna@agency.se:Secret123!,analyst+admin:olle@agency.se:An4lys!s`.
  * Everything after the second colon is the password, so it may contain colons but not commas.
- * Usernames are case-insensitive and stored in lower case.
+ * Usernames are case-insensitive and stored in lower case. A username may carry the person's name as a
+ * mailbox does, `staff:Anna Andersson <anna@agency.se>:Secret123!`: the back office shows it.
  */
 export function parseSeedAccounts(raw: string): SeedAccount[] {
   const accounts = raw
@@ -38,7 +41,9 @@ export function parseSeedAccounts(raw: string): SeedAccount[] {
 function parseEntry(entry: string, position: number): SeedAccount {
   const [rolesPart, usernamePart, ...passwordParts] = entry.split(':');
   const password = passwordParts.join(':');
-  const username = usernamePart?.trim().toLowerCase() ?? '';
+  const mailbox = /^(.*?)\s*<([^<>]+)>$/.exec(usernamePart?.trim() ?? '');
+  const name = mailbox?.[1].trim() || null;
+  const username = (mailbox ? mailbox[2] : (usernamePart ?? '')).trim().toLowerCase();
   if (!rolesPart || username === '' || password === '') {
     throw new InvalidValue(`entry ${position} must have the form roles:username:password`);
   }
@@ -50,5 +55,5 @@ function parseEntry(entry: string, position: number): SeedAccount {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new InvalidValue(`entry ${position} has a password shorter than ${MIN_PASSWORD_LENGTH} characters`);
   }
-  return { username, password, roles: [...new Set(roles as SeedableRole[])] };
+  return { username, name, password, roles: [...new Set(roles as SeedableRole[])] };
 }

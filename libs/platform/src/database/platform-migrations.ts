@@ -34,4 +34,9 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
     id: 'platform/003-idempotency-claim-owner',
     sql: 'ALTER TABLE platform.idempotency_keys ADD COLUMN owner bigint',
   },
+  {
+    // The name the back office shows for a staff member instead of an id (null: the username is shown).
+    id: 'platform/004-account-names',
+    sql: 'ALTER TABLE platform.accounts ADD COLUMN name text',
+  },
 ];

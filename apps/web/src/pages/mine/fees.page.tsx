@@ -1,6 +1,7 @@
 import { formatDate, formatMoney } from '../../i18n/format.js';
 import { messageFor } from '../../i18n/locale.js';
 import { Layout } from '../../views/layout.js';
+import { FeeResolutions } from './fee-resolutions.js';
 import type { View } from '../../views/view.js';
 import type { ApplicantsPolicy } from '../home/queue-rules.js';
 import type { Fees } from './mine.types.js';
@@ -90,6 +91,7 @@ export function FeesPage({ view, fees, policy }: { view: View; fees: Fees; polic
           </ul>
         </>
       )}
+      <FeeResolutions view={view} resolutions={fees.resolutions} />
     </Layout>
   );
 }

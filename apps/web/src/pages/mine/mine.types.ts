@@ -87,4 +87,18 @@ export interface Fees {
     readonly lastPayDay: string;
   }[];
   readonly payments: readonly { readonly paymentId: string; readonly reference: string; readonly amount: number; readonly paidOn: string; readonly discrepancy: string | null }[];
+  /** Payment discrepancies about the account that staff resolved: how, when and why. */
+  readonly resolutions: readonly FeeResolution[];
+}
+
+export interface FeeResolution {
+  readonly discrepancyId: string;
+  readonly kind: string;
+  readonly reason: string;
+  readonly amount: number | null;
+  readonly paidOn: string | null;
+  readonly resolution: string;
+  readonly note: string;
+  readonly resolvedBy: string;
+  readonly resolvedOn: string;
 }

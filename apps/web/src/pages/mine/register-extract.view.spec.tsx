@@ -30,6 +30,8 @@ describe('the register extract view', () => {
     expect(html).toContain('Betalningsanmärkningar: nej');
     expect(html).toContain('(erased)');
     expect(html).toContain('Ärende &lt;b');
+    // The role and a reference, not who the employee is.
+    expect(html).toContain('Handläggare (ref. staff-1)');
     expect(html).not.toContain('<b>4711');
     expect(html).not.toContain('<script>');
     expect(html).toContain('Statistik');

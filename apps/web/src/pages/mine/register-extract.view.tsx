@@ -94,7 +94,7 @@ function Section({ view, section }: { readonly view: View; readonly section: Reg
             {section.accessLog.map((read) => (
               <tr>
                 <td safe>{when(read.readAt, locale)}</td>
-                <td safe>{`${read.actor} (${read.roles.join(', ')})`}</td>
+                <td safe>{readerText(read.actor, read.roles, locale)}</td>
                 <td safe>{read.action}</td>
                 <td safe>{read.reason}</td>
               </tr>
@@ -140,4 +140,13 @@ export function RegisterExtractView({ view, extract }: { readonly view: View; re
       ))}
     </div>
   );
+}
+
+/**
+ * Who looked, for the person: the role in words and a reference to quote to the agency, not the employee's
+ * name (the staff member's own personal data; the back office, whose log this is, shows it).
+ */
+function readerText(actor: string, roles: readonly string[], locale: Locale): string {
+  const role = roles.map((r) => messageFor(locale, `staff.role.${r}`) ?? r).join(', ');
+  return `${role.charAt(0).toUpperCase()}${role.slice(1)} (${messageFor(locale, 'extract.readerRef')} ${actor.slice(0, 8)})`;
 }

@@ -6,6 +6,7 @@ import { PageContext } from '../../server/page-context.js';
 import { seeOther, sendPage } from '../../server/responses.js';
 import { accessReasonFor } from '../../server/session.js';
 import { AccessLogPage } from './access-log.page.js';
+import { staffNames } from './staff-names.js';
 import { asStaff, requireStaff } from './staff-session.js';
 import type { AccessLogEntry } from './staff.types.js';
 
@@ -42,11 +43,18 @@ export class StaffAccessLogController {
     );
     const reads = answers.filter((answer): answer is AccessLogEntry[] => Array.isArray(answer)).flat();
     const view = await this.pages.view(request, reply);
+    const names = await staffNames(
+      this.api,
+      call,
+      reads.map((read) => read.actor),
+      view.locale,
+    );
     sendPage(
       reply,
       <AccessLogPage
         view={view}
         applicantId={applicantId}
+        names={names}
         reads={reads.sort((a, b) => b.readAt.localeCompare(a.readAt))}
         unavailable={answers.filter((answer): answer is App => typeof answer === 'string')}
       />,

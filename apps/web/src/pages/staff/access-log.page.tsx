@@ -1,18 +1,21 @@
 import { formatDateTime } from '../../i18n/format.js';
 import type { View } from '../../views/view.js';
 import { StaffLayout } from './staff-layout.js';
+import type { StaffNames } from './staff-names.js';
 import type { AccessLogEntry } from './staff.types.js';
 
 interface AccessLogProps {
   readonly view: View;
   readonly applicantId: string;
   readonly reads: readonly AccessLogEntry[];
+  /** Who the readers are, by name and role; a reader missing here is shown by id. */
+  readonly names: StaffNames;
   /** Apps that did not answer: named, so a short log is never mistaken for a complete one. */
   readonly unavailable: readonly string[];
 }
 
 /** For administrators: who of the staff read this person's data, when, in which app, what and why. */
-export function AccessLogPage({ view, applicantId, reads, unavailable }: AccessLogProps): JSX.Element {
+export function AccessLogPage({ view, applicantId, reads, names, unavailable }: AccessLogProps): JSX.Element {
   const { t, locale } = view;
   return (
     <StaffLayout view={view} title={t('staff.accessLog.title')}>
@@ -56,7 +59,7 @@ export function AccessLogPage({ view, applicantId, reads, unavailable }: AccessL
             {reads.map((read) => (
               <tr>
                 <td safe>{formatDateTime(read.readAt, locale)}</td>
-                <td safe>{`${read.actor} (${read.roles.join(', ')})`}</td>
+                <td safe>{names[read.actor] ?? `${read.actor} (${read.roles.join(', ')})`}</td>
                 <td safe>{read.app}</td>
                 <td safe>{read.action}</td>
                 <td safe>{read.reason}</td>

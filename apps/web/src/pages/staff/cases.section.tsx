@@ -5,6 +5,7 @@ import { FormTokens } from '../../views/components/hidden-fields.js';
 import { TextField } from '../../views/components/text-field.js';
 import type { View } from '../../views/view.js';
 import { errorsFor, FORM_FIELDS, valuesFor, type RefusedForm } from './seeker-forms.js';
+import { nameOf, type StaffNames } from './staff-names.js';
 import type { CustomerCase } from './staff.types.js';
 
 const CHANNELS = ['phone', 'visit', 'web'] as const;
@@ -13,11 +14,13 @@ interface CasesProps {
   readonly view: View;
   readonly applicantId: string;
   readonly cases: readonly CustomerCase[];
+  /** Who answered, by name and role. */
+  readonly names: StaffNames;
   readonly refused?: RefusedForm;
 }
 
 /** The seeker's customer cases: each with its answer, or a form to answer it; and a new case from a call or a visit. */
-export function CasesSection({ view, applicantId, cases, refused }: CasesProps): JSX.Element {
+export function CasesSection({ view, applicantId, cases, names, refused }: CasesProps): JSX.Element {
   const { t, locale } = view;
   const f = FORM_FIELDS.case;
   const values = valuesFor(refused, 'case');
@@ -52,6 +55,7 @@ export function CasesSection({ view, applicantId, cases, refused }: CasesProps):
               {item.status === 'answered' ? (
                 <p class="ds-paragraph" safe>
                   {t('staff.cases.answer', { answer: item.answer ?? '', when: item.answeredAt ? formatDateTime(item.answeredAt, locale) : '' })}
+                  {item.answeredBy ? ` – ${nameOf(names, item.answeredBy)}` : ''}
                 </p>
               ) : (
                 <form method="post" action={`/handlaggare/sokande/${applicantId}/arenden/${item.caseId}/svar`} class="stack" novalidate>

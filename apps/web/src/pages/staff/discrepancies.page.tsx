@@ -2,11 +2,23 @@ import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.js';
 import type { View } from '../../views/view.js';
 import { messageFor } from '../../i18n/locale.js';
 import { reasonText } from './fees.page.js';
-import { DISCREPANCY_KINDS, type Discrepancy } from './fees.types.js';
+import { DISCREPANCY_KINDS, type Discrepancy, type ResolutionResult } from './fees.types.js';
 import { StaffLayout } from './staff-layout.js';
+import { nameOf, type StaffNames } from './staff-names.js';
 
-/** Payments the rules did not apply as sent, newest first, each leading to its seeker where there is one. */
-export function DiscrepanciesPage({ view, items, kind }: { view: View; items: readonly Discrepancy[]; kind?: string }): JSX.Element {
+interface Props {
+  readonly view: View;
+  readonly items: readonly Discrepancy[];
+  readonly kind?: string;
+  /** The one just resolved, confirmed at the top. */
+  readonly resolved?: ResolutionResult;
+  /** The resolved ones instead of the open ones: how each was settled, by whom and why. */
+  readonly showResolved?: boolean;
+  readonly names: StaffNames;
+}
+
+/** Payments the rules did not apply as sent, newest first, each leading to its seeker where there is one and to the form that resolves it. */
+export function DiscrepanciesPage({ view, items, kind, resolved, showResolved = false, names }: Props): JSX.Element {
   const { t, locale } = view;
   return (
     <StaffLayout view={view} title={t('staff.discrepancies.title')}>
@@ -19,7 +31,18 @@ export function DiscrepanciesPage({ view, items, kind }: { view: View; items: re
             {t(candidate ? `staff.discrepancies.kind.${candidate}` : 'staff.discrepancies.all')}
           </a>
         ))}
+        <a class="ds-link" href="/handlaggare/avgifter/avvikelser?visa=losta" aria-current={showResolved ? 'page' : undefined} safe>
+          {t('staff.resolve.resolvedList')}
+        </a>
       </nav>
+      {resolved && (
+        <div class="ds-alert" data-color="success" role="status">
+          <p class="ds-paragraph" safe>
+            {t('staff.resolve.done', { resolution: messageFor(locale, `staff.resolution.${resolved.resolution}`) ?? resolved.resolution })}
+            {resolved.payment ? ` ${t('staff.resolve.placed', { outcome: messageFor(locale, `staff.outcome.${resolved.payment.outcome}`) ?? resolved.payment.outcome })}` : ''}
+          </p>
+        </div>
+      )}
       {items.length === 0 ? (
         <p class="ds-paragraph" safe>
           {t('staff.discrepancies.none')}
@@ -47,6 +70,9 @@ export function DiscrepanciesPage({ view, items, kind }: { view: View; items: re
                 <th scope="col" safe>
                   {t('staff.discrepancies.seeker')}
                 </th>
+                <th scope="col" safe>
+                  {t(showResolved ? 'staff.resolve.how' : 'staff.resolve.column')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -68,6 +94,22 @@ export function DiscrepanciesPage({ view, items, kind }: { view: View; items: re
                       '–'
                     )}
                   </td>
+                  {item.resolution ? (
+                    <td safe>
+                      {t('staff.resolve.entry', {
+                        resolution: messageFor(locale, `staff.resolution.${item.resolution.resolution}`) ?? item.resolution.resolution,
+                        by: nameOf(names, item.resolution.resolvedBy),
+                        date: formatDate(item.resolution.resolvedOn, locale),
+                        note: item.resolution.note,
+                      })}
+                    </td>
+                  ) : (
+                    <td>
+                      <a class="ds-link" href={`/handlaggare/avgifter/avvikelser/losa?id=${encodeURIComponent(item.id)}`} safe>
+                        {t('staff.resolve.link')}
+                      </a>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

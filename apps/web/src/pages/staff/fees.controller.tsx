@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiClient } from '../../api/api-client.js';
 import { ApiRefusal } from '../../api/api-error.js';
@@ -9,7 +9,10 @@ import { idempotencyKey } from '../landlord/landlord-session.js';
 import { DiscrepanciesPage } from './discrepancies.page.js';
 import { FeesPage } from './fees.page.js';
 import { typedNumber } from './form-number.js';
-import { DISCREPANCY_KINDS, type Discrepancy, type PaymentFileReport, type PaymentResult } from './fees.types.js';
+import { DISCREPANCY_KINDS, RESOLUTION_FIELDS, type Discrepancy, type PaymentFileReport, type PaymentResult, type ResolutionResult } from './fees.types.js';
+import { ResolveDiscrepancyPage } from './resolve-discrepancy.page.js';
+import { staffNames } from './staff-names.js';
+import type { StaffSession } from '../../server/session.js';
 import { asStaff, formText, requireStaff } from './staff-session.js';
 import { staffProblems } from './staff-problems.js';
 
@@ -74,10 +77,60 @@ export class StaffFeesController {
   }
 
   @Get('avvikelser')
-  async discrepancies(@Query('typ') kind: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async discrepancies(@Query('typ') kind: unknown, @Query('visa') show: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const staff = requireStaff(request);
     const chosen = DISCREPANCY_KINDS.find((candidate) => candidate === kind);
-    const answer = await this.api.get<{ items: Discrepancy[] }>('applicants', '/applicants/fees/discrepancies', { ...asStaff(request, staff), query: { kind: chosen } });
-    sendPage(reply, <DiscrepanciesPage view={await this.pages.view(request, reply)} items={answer.body.items} kind={chosen} />);
+    const resolved = show === 'losta';
+    const call = asStaff(request, staff);
+    const answer = await this.api.get<{ items: Discrepancy[] }>('applicants', '/applicants/fees/discrepancies', { ...call, query: { kind: chosen, state: resolved ? 'resolved' : undefined } });
+    const view = await this.pages.view(request, reply);
+    const names = resolved
+      ? await staffNames(
+          this.api,
+          call,
+          answer.body.items.flatMap((item) => item.resolution?.resolvedBy ?? []),
+          view.locale,
+        )
+      : {};
+    sendPage(reply, <DiscrepanciesPage view={view} items={answer.body.items} kind={chosen} showResolved={resolved} names={names} />);
+  }
+
+  @Get('avvikelser/losa')
+  async resolveForm(@Query('id') id: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const staff = requireStaff(request);
+    const item = await this.openDiscrepancy(request, staff, id);
+    sendPage(reply, <ResolveDiscrepancyPage view={await this.pages.view(request, reply)} item={item} errors={[]} />);
+  }
+
+  @Post('avvikelser/losa')
+  async resolve(@Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const staff = requireStaff(request);
+    const item = await this.openDiscrepancy(request, staff, body.id);
+    const values = Object.fromEntries(RESOLUTION_FIELDS.map((field) => [field, formText(body[field])]));
+    const sent = { discrepancyId: item.id, resolution: values.resolution, note: values.note, reference: values.resolution === 'matched' ? values.reference : undefined };
+    try {
+      const answer = await this.api.post<ResolutionResult>('applicants', '/applicants/fees/discrepancy-resolutions', { ...asStaff(request, staff), idempotencyKey: idempotencyKey(body), body: sent });
+      rememberWrite(request, answer.logPosition);
+      const open = await this.api.get<{ items: Discrepancy[] }>('applicants', '/applicants/fees/discrepancies', asStaff(request, staff));
+      sendPage(reply, <DiscrepanciesPage view={await this.pages.view(request, reply)} items={open.body.items.filter((d) => d.id !== item.id)} resolved={answer.body} names={{}} />, answer.status);
+    } catch (error) {
+      if (!(error instanceof ApiRefusal) || error.status === 403) throw error;
+      const view = await this.pages.view(request, reply);
+      sendPage(
+        reply,
+        <ResolveDiscrepancyPage view={view} item={item} values={values} errors={staffProblems(error, view.locale, 'resolution', { discrepancyId: 'resolution' }, 'resolve')} />,
+        error.status,
+      );
+    }
+  }
+
+  /** The discrepancy a resolve page is about; resolved meanwhile (by anyone) it is listed no more. */
+  private async openDiscrepancy(request: FastifyRequest, staff: StaffSession, id: unknown): Promise<Discrepancy> {
+    const wanted = formText(id);
+    const answer =
+      wanted === '' ? undefined : await this.api.get<{ items: Discrepancy[] }>('applicants', '/applicants/fees/discrepancies', { ...asStaff(request, staff), query: { id: wanted, state: 'all' } });
+    const item = answer?.body.items[0];
+    if (!item) throw new NotFoundException();
+    return item;
   }
 }

@@ -40,6 +40,26 @@ export interface Discrepancy {
   readonly bankReference: string | null;
   readonly detail: string | null;
   readonly recordedAt: string;
+  readonly resolution: Resolution | null;
 }
+
+/** How staff settled a discrepancy, by whom (resolvedBy: a staff id, shown by name) and why. */
+export interface Resolution {
+  readonly resolution: string;
+  readonly note: string;
+  readonly resolvedBy: string;
+  readonly resolvedOn: string;
+  readonly match: { readonly reference: string; readonly applicantId: string } | null;
+}
+
+/** What resolving one answered: for a match, how the fee rules applied the placed payment. */
+export interface ResolutionResult extends Resolution {
+  readonly discrepancyId: string;
+  readonly amount: number | null;
+  readonly payment: PaymentResult | null;
+}
+
+export const RESOLUTIONS = ['matched', 'refunded', 'written-off', 'dismissed'] as const;
+export const RESOLUTION_FIELDS = ['resolution', 'reference', 'note'] as const;
 
 export const DISCREPANCY_KINDS = ['discrepancy', 'unmatched', 'invalid-line'] as const;

@@ -9,6 +9,7 @@ import type { StaffSession } from '../../server/session.js';
 import { idempotencyKey } from '../landlord/landlord-session.js';
 import { typedNumber } from './form-number.js';
 import { PolicyPage } from './policy.page.js';
+import { staffNames } from './staff-names.js';
 import { POLICY_APPS, type PolicyApp, type PolicyChange } from './policy.types.js';
 import { asStaff, formText, requireStaff } from './staff-session.js';
 import { staffProblems } from './staff-problems.js';
@@ -75,6 +76,16 @@ export class StaffPolicyController {
     ]);
     const { on, ...settings } = inForce.body;
     const values = Object.fromEntries(Object.entries(settings).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
-    sendPage(reply, <PolicyPage view={view} app={app} inForce={values} on={String(on)} changes={changes.body} admin={staff.roles.includes('admin')} form={form} errors={errors} />, status);
+    const names = await staffNames(
+      this.api,
+      call,
+      changes.body.map((change) => change.decidedBy),
+      view.locale,
+    );
+    sendPage(
+      reply,
+      <PolicyPage view={view} app={app} inForce={values} on={String(on)} changes={changes.body} names={names} admin={staff.roles.includes('admin')} form={form} errors={errors} />,
+      status,
+    );
   }
 }

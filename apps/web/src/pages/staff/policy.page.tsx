@@ -8,6 +8,7 @@ import { TextField } from '../../views/components/text-field.js';
 import type { View } from '../../views/view.js';
 import { POLICY_APPS, type PolicyApp, type PolicyChange } from './policy.types.js';
 import { StaffLayout } from './staff-layout.js';
+import { nameOf, type StaffNames } from './staff-names.js';
 
 interface PolicyPageProps {
   readonly view: View;
@@ -15,6 +16,8 @@ interface PolicyPageProps {
   readonly inForce: Readonly<Record<string, number>>;
   readonly on: string;
   readonly changes: readonly PolicyChange[];
+  /** Who decided each change, by name and role. */
+  readonly names: StaffNames;
   /** Administrators schedule changes; staff read them. */
   readonly admin: boolean;
   readonly form?: Readonly<Record<string, string>>;
@@ -24,7 +27,7 @@ interface PolicyPageProps {
 const settingName = (locale: Locale, setting: string): string => messageFor(locale, `staff.setting.${setting}`) ?? setting;
 
 /** The rules of one app as data: what is in force today, every change with its date and reason, and a change from a future date. */
-export function PolicyPage({ view, app, inForce, on, changes, admin, form = {}, errors }: PolicyPageProps): JSX.Element {
+export function PolicyPage({ view, app, inForce, on, changes, names, admin, form = {}, errors }: PolicyPageProps): JSX.Element {
   const { t, locale } = view;
   const settings = Object.keys(inForce);
   return (
@@ -99,7 +102,7 @@ export function PolicyPage({ view, app, inForce, on, changes, admin, form = {}, 
                   <td safe>{String(change.value)}</td>
                   <td safe>{`${formatDate(change.effectiveFrom, locale)}${change.effectiveFrom > on ? ` (${t('staff.policy.scheduled')})` : ''}`}</td>
                   <td safe>{change.reason}</td>
-                  <td safe>{`${formatDateTime(change.decidedAt, locale)}, ${change.decidedBy}`}</td>
+                  <td safe>{`${formatDateTime(change.decidedAt, locale)}, ${nameOf(names, change.decidedBy)}`}</td>
                 </tr>
               ))}
             </tbody>

@@ -55,15 +55,26 @@ export class ReportBuilderController {
     return this.file('svg', raw, request, reply);
   }
 
-  private async file(format: 'csv' | 'svg', raw: Raw, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  /** The chart as a PNG to download, drawn by the statistics app from the same SVG (resvg). */
+  @Get('diagram.png')
+  png(@Query() raw: Raw, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.file('png', raw, request, reply);
+  }
+
+  private async file(format: 'csv' | 'svg' | 'png', raw: Raw, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const analyst = requireStaff(request, ANALYST_ROLES);
     const query = analystQueryOf(raw, currentYear());
     const lang = isLocale(raw.lang) ? raw.lang : localeOf(request);
     try {
-      const { body } = await this.api.get<string>('statistics', ANALYST_REPORTS[query.report].api, { ...asStaff(request, analyst), query: apiQuery(query, { format, lang }) });
+      const { body } = await this.api.get<string | Buffer>('statistics', ANALYST_REPORTS[query.report].api, {
+        ...asStaff(request, analyst),
+        query: apiQuery(query, { format, lang }),
+        binary: format === 'png',
+      });
       // Detailed figures for signed-in analysts: never kept by a shared cache.
       reply.header('cache-control', 'private, no-store');
       if (format === 'csv') reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${ANALYST_REPORTS[query.report].file}.csv"`);
+      else if (format === 'png') reply.type('image/png').header('content-disposition', `attachment; filename="${ANALYST_REPORTS[query.report].file}.png"`);
       else reply.type('image/svg+xml; charset=utf-8');
       reply.send(body);
     } catch (error) {

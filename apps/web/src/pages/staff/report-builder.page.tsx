@@ -7,8 +7,10 @@ import { TextField } from '../../views/components/text-field.js';
 import type { View } from '../../views/view.js';
 import { LISTING_TYPES } from '../listings/listing.js';
 import { Withheld, WithheldNote } from '../statistics/report-parts.js';
-import { periodText, seriesAlt } from '../statistics/report-text.js';
-import { analystHref, CUTS, type AnalystQuery } from './analyst-query.js';
+import { periodText, queueTimeAlt, seriesAlt } from '../statistics/report-text.js';
+import { analystHref, ANALYST_REPORTS, CUTS, type AnalystQuery, type AnalystReport } from './analyst-query.js';
+import { AgeGroupsTable, QueueTimeTable, SeekersTable, seekersAlt, WantedTable } from './analyst-results.js';
+import type { LettingsSeries } from '../statistics/open-data.js';
 import type { AnalystAnswer, AnalystPlaces, SummaryRow } from './analyst.types.js';
 import { StaffLayout } from './staff-layout.js';
 
@@ -35,10 +37,7 @@ export function ReportBuilderPage({ view, query, places, answer, errors }: Repor
         <ChoiceField
           id="rapport"
           label={t('staff.report.report')}
-          options={[
-            { value: 'summering', label: t('staff.report.summary') },
-            { value: 'serie', label: t('staff.report.series') },
-          ]}
+          options={(Object.keys(ANALYST_REPORTS) as AnalystReport[]).map((report) => ({ value: report, label: t(`staff.report.kind.${report}`) }))}
           value={query.report}
           errors={errors}
         />
@@ -97,7 +96,7 @@ export function ReportBuilderPage({ view, query, places, answer, errors }: Repor
       {answer && (
         <section aria-labelledby="result-heading" class="stack-wide">
           <h2 class="ds-heading" data-size="md" id="result-heading" safe>
-            {t(answer.kind === 'serie' ? 'staff.report.series' : 'staff.report.summary')}
+            {t(`staff.report.kind.${answer.kind}`)}
             {`, ${periodText(answer.report.period.label, t, locale)}`}
           </h2>
           <p class="ds-paragraph" data-size="sm">
@@ -108,46 +107,102 @@ export function ReportBuilderPage({ view, query, places, answer, errors }: Repor
             <a class="ds-link" href={analystHref('/handlaggare/rapporter/rapport.csv', query, locale)} safe>
               {t('statistics.csv')}
             </a>
+            {ANALYST_REPORTS[answer.kind].chart && (
+              <>
+                {' · '}
+                <a class="ds-link" href={analystHref('/handlaggare/rapporter/diagram.png', query, locale)} download="" safe>
+                  {t('staff.report.png')}
+                </a>
+              </>
+            )}
           </p>
-          {answer.kind === 'serie' ? (
-            <>
-              <img class="chart" src={analystHref('/handlaggare/rapporter/diagram.svg', query, locale)} alt={seriesAlt(answer.report, t, locale)} />
-              <div class="table-scroll">
-                <table class="ds-table" aria-describedby="withheld-note">
-                  <thead>
-                    <tr>
-                      <th scope="col" safe>
-                        {t('staff.report.period')}
-                      </th>
-                      <th scope="col" safe>
-                        {t('staff.report.flatsLet')}
-                      </th>
-                      <th scope="col" safe>
-                        {t('staff.report.medianQueueDays')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {answer.report.points.map((point) => (
-                      <tr>
-                        <th scope="row" safe>
-                          {periodText(point.period.label, t, locale)}
-                        </th>
-                        {point.flatsLet === null ? <Withheld view={view} /> : <td safe>{formatNumber(point.flatsLet, locale)}</td>}
-                        {point.queueDays === null ? <Withheld view={view} /> : <td safe>{formatNumber(point.queueDays.median, locale)}</td>}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          ) : (
-            <SummaryTable view={view} by={answer.report.by} rows={answer.report.rows} total={answer.report.total} />
-          )}
+          {ANALYST_REPORTS[answer.kind].chart && <img class="chart" src={analystHref('/handlaggare/rapporter/diagram.svg', query, locale)} alt={chartAlt(answer, view)} />}
+          <Result view={view} answer={answer} />
           <WithheldNote view={view} threshold={answer.report.suppression.threshold} />
         </section>
       )}
     </StaffLayout>
+  );
+}
+
+function chartAlt(answer: AnalystAnswer, { t, locale }: View): string {
+  switch (answer.kind) {
+    case 'kotid':
+      return queueTimeAlt(answer.report, t, locale);
+    case 'sokande':
+      return seekersAlt(
+        answer.report.points.map((p) => ({ label: periodText(p.period.label, t, locale), registered: p.registered, suppressed: p.suppressed })),
+        t('staff.report.kind.sokande'),
+        t,
+        locale,
+      );
+    case 'aldrar':
+      return seekersAlt(
+        answer.report.groups.map((g) => ({ label: g.ageGroup, registered: g.registered, suppressed: g.suppressed })),
+        t('staff.report.kind.aldrar'),
+        t,
+        locale,
+      );
+    case 'onskemal':
+      return seekersAlt(
+        answer.report.rows.map((r) => ({ label: r.group, registered: r.seekers, suppressed: r.suppressed ? ['seekers'] : [] })),
+        t('staff.report.kind.onskemal'),
+        t,
+        locale,
+      );
+    default:
+      return answer.kind === 'serie' ? seriesAlt(answer.report, t, locale) : '';
+  }
+}
+
+function Result({ view, answer }: { view: View; answer: AnalystAnswer }): JSX.Element {
+  switch (answer.kind) {
+    case 'summering':
+      return <SummaryTable view={view} by={answer.report.by} rows={answer.report.rows} total={answer.report.total} />;
+    case 'serie':
+      return <SeriesTable view={view} series={answer.report} />;
+    case 'kotid':
+      return <QueueTimeTable view={view} report={answer.report} />;
+    case 'sokande':
+      return <SeekersTable view={view} report={answer.report} />;
+    case 'aldrar':
+      return <AgeGroupsTable view={view} report={answer.report} />;
+    case 'onskemal':
+      return <WantedTable view={view} report={answer.report} />;
+  }
+}
+
+function SeriesTable({ view, series }: { view: View; series: LettingsSeries }): JSX.Element {
+  const { t, locale } = view;
+  return (
+    <div class="table-scroll">
+      <table class="ds-table" aria-describedby="withheld-note">
+        <thead>
+          <tr>
+            <th scope="col" safe>
+              {t('staff.report.period')}
+            </th>
+            <th scope="col" safe>
+              {t('staff.report.flatsLet')}
+            </th>
+            <th scope="col" safe>
+              {t('staff.report.medianQueueDays')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.points.map((point) => (
+            <tr>
+              <th scope="row" safe>
+                {periodText(point.period.label, t, locale)}
+              </th>
+              {point.flatsLet === null ? <Withheld view={view} /> : <td safe>{formatNumber(point.flatsLet, locale)}</td>}
+              {point.queueDays === null ? <Withheld view={view} /> : <td safe>{formatNumber(point.queueDays.median, locale)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -9,6 +9,7 @@ import { idempotencyKey } from '../landlord/landlord-session.js';
 import { ReasonPage } from './reason.page.js';
 import { reasonRefused, seekerData } from './seeker.query.js';
 import { SeekerPage } from './seeker.page.js';
+import { staffNames } from './staff-names.js';
 import { FORM_FIELDS, postedValues, type RefusedForm, type SeekerFormName } from './seeker-forms.js';
 import { asStaff, formText, requireStaff } from './staff-session.js';
 import { staffProblems } from './staff-problems.js';
@@ -162,8 +163,15 @@ export class StaffSeekerController {
       return;
     }
     try {
-      const data = await seekerData(this.api, asStaff(request, staff, applicantId), applicantId);
-      sendPage(reply, <SeekerPage view={view} data={data} refused={refused} admin={staff.roles.includes('admin')} />, status);
+      const call = asStaff(request, staff, applicantId);
+      const data = await seekerData(this.api, call, applicantId);
+      const names = await staffNames(
+        this.api,
+        call,
+        [...data.history.map((entry) => entry.actor), ...data.fees.resolutions.map((r) => r.resolvedBy), ...data.cases.flatMap((c) => c.answeredBy ?? [])],
+        view.locale,
+      );
+      sendPage(reply, <SeekerPage view={view} data={data} names={names} refused={refused} admin={staff.roles.includes('admin')} />, status);
     } catch (error) {
       if (!reasonRefused(error)) throw error;
       sendPage(reply, <ReasonPage view={view} applicantId={applicantId} errors={staffProblems(error, view.locale, 'skal', { 'X-Access-Reason': 'skal' })} />, 400);

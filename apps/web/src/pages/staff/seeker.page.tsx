@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.js';
 import { messageFor, type Locale } from '../../i18n/locale.js';
 import { ErrorSummary } from '../../views/components/error-summary.js';
+import { FeeResolutions } from '../mine/fee-resolutions.js';
 import type { View } from '../../views/view.js';
 import type { HistoryEntry } from '../mine/mine.types.js';
 import { CasesSection } from './cases.section.js';
@@ -9,16 +10,19 @@ import type { SeekerData } from './seeker.query.js';
 import type { RefusedForm } from './seeker-forms.js';
 import { StaffLayout } from './staff-layout.js';
 import { ThreadsSection } from './threads.section.js';
+import { nameOf, type StaffNames } from './staff-names.js';
 
 interface SeekerPageProps {
   readonly view: View;
   readonly data: SeekerData;
+  /** Who the recorded staff ids are: shown by name and role. */
+  readonly names: StaffNames;
   readonly refused?: RefusedForm;
   readonly admin: boolean;
 }
 
 /** One seeker for a case officer: account, queue time and its history, fees, applications, cases, and the decisions staff may take. */
-export function SeekerPage({ view, data, refused, admin }: SeekerPageProps): JSX.Element {
+export function SeekerPage({ view, data, names, refused, admin }: SeekerPageProps): JSX.Element {
   const { t, locale } = view;
   const { account, queueTime } = data;
   const name = account.personal?.name ?? t('staff.seeker.erased');
@@ -51,11 +55,11 @@ export function SeekerPage({ view, data, refused, admin }: SeekerPageProps): JSX
           </a>
         </p>
       )}
-      <History view={view} history={data.history} applicantId={account.applicantId} />
+      <History view={view} history={data.history} applicantId={account.applicantId} names={names} />
       <DecisionsSection view={view} applicantId={account.applicantId} cases={data.cases} refused={refused} />
-      <Fees view={view} data={data} />
+      <Fees view={view} data={data} names={names} />
       <Applications view={view} data={data} />
-      <CasesSection view={view} applicantId={account.applicantId} cases={data.cases} refused={refused} />
+      <CasesSection view={view} applicantId={account.applicantId} cases={data.cases} names={names} refused={refused} />
       <ThreadsSection view={view} applicantId={account.applicantId} threads={data.threads} refused={refused} />
     </StaffLayout>
   );
@@ -65,7 +69,7 @@ export function SeekerPage({ view, data, refused, admin }: SeekerPageProps): JSX
 const readable = (personnummer: string): string => (/^\d{12}$/.test(personnummer) ? `${personnummer.slice(0, 8)}-${personnummer.slice(8)}` : personnummer);
 
 /** Every recorded fact and decision about the account, newest first: what, who, and the stated reason with its case. */
-function History({ view, history, applicantId }: { view: View; history: readonly HistoryEntry[]; applicantId: string }): JSX.Element {
+function History({ view, history, applicantId, names }: { view: View; history: readonly HistoryEntry[]; applicantId: string; names: StaffNames }): JSX.Element {
   const { t, locale } = view;
   return (
     <section aria-labelledby="history-heading">
@@ -95,7 +99,7 @@ function History({ view, history, applicantId }: { view: View; history: readonly
               <tr>
                 <td safe>{formatDateTime(entry.recordedAt, locale)}</td>
                 <td safe>{whatHappened(entry, locale)}</td>
-                <td safe>{entry.actor === applicantId ? t('staff.history.seeker') : entry.actor === 'system' ? t('queue.system') : entry.actor}</td>
+                <td safe>{entry.actor === applicantId ? t('staff.history.seeker') : entry.actor === 'system' ? t('queue.system') : nameOf(names, entry.actor)}</td>
                 <td safe>{why(entry, locale)}</td>
               </tr>
             ))}
@@ -120,7 +124,7 @@ function why(entry: HistoryEntry, locale: Locale): string {
   return [reasonText, typeof explanation === 'string' ? explanation : '', caseText].filter(Boolean).join(' – ') || '–';
 }
 
-function Fees({ view, data }: { view: View; data: SeekerData }): JSX.Element {
+function Fees({ view, data, names }: { view: View; data: SeekerData; names: StaffNames }): JSX.Element {
   const { t, locale } = view;
   const { notices, payments } = data.fees;
   return (
@@ -183,6 +187,7 @@ function Fees({ view, data }: { view: View; data: SeekerData }): JSX.Element {
           ))}
         </ul>
       )}
+      <FeeResolutions view={view} resolutions={data.fees.resolutions} by={(id) => nameOf(names, id)} />
     </section>
   );
 }

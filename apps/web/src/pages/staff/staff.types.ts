@@ -21,6 +21,8 @@ export interface CustomerCase {
   readonly status: 'open' | 'answered';
   readonly answer?: string;
   readonly answeredAt?: string;
+  /** The staff member who answered (an account id, shown by name). */
+  readonly answeredBy?: string;
 }
 
 /** One staff read of a person's data, from an app's access log. */
