@@ -4,4 +4,4 @@ export { copyIn } from './copy-in.js';
 export { binaryRows, copyOut, repeatedText } from './copy-out.js';
 export { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from './log-order.js';
 export { migrate, type Migration } from './migrations.js';
-export { inTransaction } from './transaction.js';
+export { inTransaction, withQueryRunner } from './transaction.js';
