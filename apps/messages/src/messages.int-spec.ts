@@ -26,7 +26,8 @@ import { createTestApp, TokenService } from '@bostadsko/platform';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../test/support/eventually.js';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
-import { expectRebuildToEqualLive } from '@bostadsko/testing';
+import { entityDrift, expectRebuildToEqualLive } from '@bostadsko/testing';
+import { MESSAGES_ENTITIES } from './messages.entities.js';
 import { messagesRebuildTargets } from './messages.rebuild.js';
 import { MessagesModule } from './messages.module.js';
 import { TriggersConsumer } from './triggers/triggers.consumer.js';
@@ -376,6 +377,10 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
   });
 
   // The outbox is left out of rebuilds (delivery/deliveries.projection.ts says why); the inbox and the people are rebuilt.
+  test('the TypeORM entities say what the read-model tables hold', async () => {
+    expect(await entityDrift(infra.pool, MESSAGES_ENTITIES)).toEqual([]);
+  });
+
   test('every rebuildable projection rebuilt from the log equals the one built live', async () => {
     await expectRebuildToEqualLive(infra, messagesRebuildTargets);
   });
