@@ -15,5 +15,9 @@ export async function dataSourceOn(pool: pg.Pool, extra: Extra = {}): Promise<Da
     return pool;
   }
   const source = new DataSource({ type: 'postgres', driver: { ...pg, Pool }, ...extra, installExtensions: false, logging: false });
-  return source.initialize();
+  const listening = new Set(pool.listeners('error'));
+  await source.initialize();
+  // TypeORM listens for the pool's errors as if the pool were its own; its owner reports them already, and a listener per data source would pile up.
+  for (const listener of pool.listeners('error')) if (!listening.has(listener)) pool.off('error', listener as (error: Error) => void);
+  return source;
 }
