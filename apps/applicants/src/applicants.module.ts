@@ -27,6 +27,7 @@ import { RegisterApplicantHandler } from './registering/register.handler.js';
 import { ChangeContactDetailsHandler, CloseAccountHandler } from './account/account.handlers.js';
 import { CasesOfHandler } from './cases/case.queries.js';
 import { CaseInboxHandler } from './cases/case-inbox.query.js';
+import { FindSeekersHandler } from './seeker-search/find-seekers.query.js';
 import { APPLICANTS_ENTITIES } from './applicants.entities.js';
 import { AnswerApplicantCaseHandler, RegisterApplicantCaseHandler } from './cases/case.handlers.js';
 import { ChangePersonnummerHandler, ChangeQueueStartHandler, EraseApplicantHandler, TransferQueueTimeHandler } from './staff-decisions/staff-decision.handlers.js';
@@ -91,6 +92,7 @@ const eventSourcing = EventSourcingModule.forRoot({
     AccountHistoryHandler,
     CasesOfHandler,
     CaseInboxHandler,
+    FindSeekersHandler,
     readModelsProvider(APPLICANTS_ENTITIES),
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
     {
