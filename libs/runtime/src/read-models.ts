@@ -7,8 +7,8 @@ import type { Infrastructure } from './infrastructure.js';
 /**
  * The app's read models for TypeORM repositories, injected as `DataSource`: over the
  * app's own pool, made once its migrations have run. Not `@nestjs/typeorm`: its module
- * would end the data source, and so the shared pool, on shutdown, before the
- * projections that write through that pool have stopped.
+ * destroys the data source on shutdown, which would end the shared pool, one the
+ * platform module ends too.
  */
 export function readModelsProvider(entities: readonly Function[]): Provider {
   return { provide: DataSource, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => dataSourceOn(infra.pool, { entities: [...entities] }) };
