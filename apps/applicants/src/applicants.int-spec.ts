@@ -9,7 +9,8 @@ import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { ApplicantsModule } from './applicants.module.js';
 import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { eventually } from '../../../test/support/eventually.js';
-import { expectRebuildToEqualLive } from '@bostadsko/testing';
+import { entityDrift, expectRebuildToEqualLive } from '@bostadsko/testing';
+import { APPLICANTS_ENTITIES } from './applicants.entities.js';
 import { applicantsRebuildTargets } from './applicants.rebuild.js';
 
 const PASSWORD = 'correct horse battery';
@@ -386,6 +387,10 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
   });
 
   // The fee notices and discrepancies need fees falling due: fees.int-spec.ts drives them and checks all three fee projections.
+  test('the TypeORM entities say what the read-model tables hold', async () => {
+    expect(await entityDrift(infra.pool, APPLICANTS_ENTITIES)).toEqual([]);
+  });
+
   test('the queue time and fee account projections rebuilt from the log equal the ones built live', async () => {
     await expectRebuildToEqualLive(infra, applicantsRebuildTargets, ['queue-time', 'fee-accounts']);
   });

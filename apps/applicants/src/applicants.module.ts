@@ -4,7 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { createHmac } from 'node:crypto';
 import { PersonalDataVault, PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
 import { PlatformModule, PLATFORM_CONFIG, type PlatformConfig } from '@bostadsko/platform';
-import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, readModelsProvider, type Infrastructure } from '@bostadsko/runtime';
 import { ApplicantService } from './applicant/applicant.service.js';
 import { IdentityService } from './applicant/identity.service.js';
 import { IDENTITY_SECRET, VAULT } from './applicants.tokens.js';
@@ -27,6 +27,9 @@ import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees/fees.wiring.js';
 import { RegisterApplicantHandler } from './registering/register.handler.js';
 import { ChangeContactDetailsHandler, CloseAccountHandler } from './account/account.handlers.js';
 import { CasesOfHandler } from './cases/case.queries.js';
+import { CaseInboxHandler } from './cases/case-inbox.query.js';
+import { FindSeekersHandler } from './seeker-search/find-seekers.query.js';
+import { APPLICANTS_ENTITIES } from './applicants.entities.js';
 import { AnswerApplicantCaseHandler, RegisterApplicantCaseHandler } from './cases/case.handlers.js';
 import { ChangePersonnummerHandler, ChangeQueueStartHandler, EraseApplicantHandler, TransferQueueTimeHandler } from './staff-decisions/staff-decision.handlers.js';
 import { queueTimeProjection } from './queue-time/queue-time.projection.js';
@@ -91,6 +94,9 @@ const eventSourcing = EventSourcingModule.forRoot({
     QueueTimeOfHandler,
     AccountHistoryHandler,
     CasesOfHandler,
+    CaseInboxHandler,
+    FindSeekersHandler,
+    readModelsProvider(APPLICANTS_ENTITIES),
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
     {
       provide: IDENTITY_SECRET,

@@ -22,7 +22,8 @@ import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { LandlordsModule } from './landlords.module.js';
 import { landlordsRebuildTargets } from './landlords.rebuild.js';
 import { DEMO_LANDLORD_SIGN_IN, seedDemoLandlord } from './demo/demo-landlord.js';
-import { expectRebuildToEqualLive } from '@bostadsko/testing';
+import { entityDrift, expectRebuildToEqualLive } from '@bostadsko/testing';
+import { LANDLORDS_ENTITIES } from './landlords.entities.js';
 import { luhnCheckDigit } from './organisation/organisation-number.js';
 import { addDays, stockholmDate } from '@bostadsko/calendar';
 
@@ -776,6 +777,10 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
     expect((await infra.store.readStream(`landlord-${landlordId}`)).length).toBe(before);
     expect(await infra.store.readStream(`letting_guideline-${landlordId}`)).toHaveLength(0);
     expect(await infra.store.readStream(`landlord_case-${caseId}`)).toHaveLength(1);
+  });
+
+  test('the TypeORM entities say what the read-model tables hold', async () => {
+    expect(await entityDrift(infra.pool, LANDLORDS_ENTITIES)).toEqual([]);
   });
 
   test('every projection rebuilt from the log equals the one built live', async () => {

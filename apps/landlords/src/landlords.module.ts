@@ -4,7 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { createHmac } from 'node:crypto';
 import { PersonalDataVault } from '@bostadsko/personal-data';
 import { PlatformModule, PLATFORM_CONFIG, type PlatformConfig } from '@bostadsko/platform';
-import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, readModelsProvider, type Infrastructure } from '@bostadsko/runtime';
 import { ActiveLandlordUserGuard } from './access/active-landlord-user.guard.js';
 import { AgreementsController } from './agreements/agreements.controller.js';
 import { CasesController } from './cases/cases.controller.js';
@@ -24,6 +24,7 @@ import { Claims } from './shared/claims.js';
 import { LandlordUsersService } from './users/landlord-users.service.js';
 import { UsersController } from './users/users.controller.js';
 import { SeekerExtractController } from './seekers/extract.controller.js';
+import { LANDLORDS_ENTITIES } from './landlords.entities.js';
 import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
 
 const eventSourcing = EventSourcingModule.forRoot({
@@ -46,6 +47,7 @@ const eventSourcing = EventSourcingModule.forRoot({
     LandlordService,
     LandlordUsersService,
     ...LANDLORDS_HANDLERS,
+    readModelsProvider(LANDLORDS_ENTITIES),
     { provide: APP_GUARD, useClass: ActiveLandlordUserGuard },
     { provide: GUIDELINES, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new DeciderHandler(infra.store, guidelineStreams) },
     { provide: CASES, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new DeciderHandler(infra.store, caseStreams) },

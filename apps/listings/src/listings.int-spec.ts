@@ -21,7 +21,8 @@ import { checkpointName, eventLogSource, rebuildProjection } from '@bostadsko/pr
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../test/support/eventually.js';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
-import { expectRebuildToEqualLive } from '@bostadsko/testing';
+import { entityDrift, expectRebuildToEqualLive } from '@bostadsko/testing';
+import { LISTINGS_ENTITIES } from './listings.entities.js';
 import { SeekerApplicationsService } from './applications/seeker-applications.service.js';
 import { ListingReader } from './listing/listing.reader.js';
 import { ListingHandler } from './listing/listing.stream.js';
@@ -704,6 +705,10 @@ describe('listings app over HTTP on real PostgreSQL', () => {
   });
 
   // letting.int-spec.ts drives the letting and checks its participants projection.
+  test('the TypeORM entities say what the read-model tables hold', async () => {
+    expect(await entityDrift(infra.pool, LISTINGS_ENTITIES)).toEqual([]);
+  });
+
   test('every other projection rebuilt from the log equals the one built live', async () => {
     await expectRebuildToEqualLive(
       infra,

@@ -27,7 +27,8 @@ import { createTestApp, TokenService } from '@bostadsko/platform';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../test/support/eventually.js';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
-import { expectRebuildToEqualLive } from '@bostadsko/testing';
+import { entityDrift, expectRebuildToEqualLive } from '@bostadsko/testing';
+import { MESSAGES_ENTITIES } from './messages.entities.js';
 import { messagesRebuildTargets } from './messages.rebuild.js';
 import { MessagesModule } from './messages.module.js';
 import { TriggersConsumer } from './triggers/triggers.consumer.js';
@@ -406,6 +407,10 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
     const kept = (await http().get('/dev/mailbox').expect(200)).body as KeptMail[];
     expect(kept.length).toBeGreaterThanOrEqual(14);
     expect(kept[0]).toMatchObject({ from: 'noreply@bostadsko.se', subject: expect.any(String), text: expect.any(String) });
+  });
+
+  test('the TypeORM entities say what the read-model tables hold', async () => {
+    expect(await entityDrift(infra.pool, MESSAGES_ENTITIES)).toEqual([]);
   });
 
   // The outbox is left out of rebuilds (delivery/deliveries.projection.ts says why); the inbox, the people, the saved searches and

@@ -20,7 +20,8 @@ import { freshDatabase } from '../../../test/support/fresh-database.js';
 import { stockholmDate } from '@bostadsko/calendar';
 import { StatisticsModule } from './statistics.module.js';
 import { statisticsRebuildTargets } from './statistics.rebuild.js';
-import { expectRebuildToEqualLive } from '@bostadsko/testing';
+import { entityDrift, expectRebuildToEqualLive } from '@bostadsko/testing';
+import { STATISTICS_ENTITIES } from './statistics.entities.js';
 import { STATISTICS_STORE } from './store/statistics-store.js';
 
 const message = (type: string, key: string, payload: object): IntegrationMessage => ({
@@ -411,6 +412,10 @@ describe('statistics app: reports driven by integration events on real PostgreSQ
     expect(await seekers()).toEqual(live);
     expect(target.replay?.skipped).toEqual([{ id: poison.id, reason: `dead-lettered: ${dead[0].error}` }]);
     expect(target.replay?.summary()).toBe(`skipped 1 message as consumer group statistics.seekers did (dead-lettered or breaking its contract): ${poison.id}`);
+  });
+
+  test('the TypeORM entities say what the read-model tables hold', async () => {
+    expect(await entityDrift(infra.pool, STATISTICS_ENTITIES)).toEqual([]);
   });
 
   test('every read model rebuilt from the bus log equals the one built live, table by table', async () => {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { storeCheckpoint, type Position, inTransaction, copyIn } from '@bostadsko/postgres';
+import { storeCheckpoint, type Position, inTransaction, copyIn, withQueryRunner } from '@bostadsko/postgres';
 import type { StreamEvent } from '@bostadsko/event-store';
 import type { Projection, ProjectionSource } from './projection.js';
 
@@ -84,8 +84,7 @@ export async function rebuildProjection<T>(pool: pg.Pool, projection: Projection
     const byStream = source.byStream;
     const head = rows && byStream ? await byStream.head() : undefined;
     if (!rows || !byStream || !head) return;
-    const writer = await pool.connect();
-    try {
+    await withQueryRunner(pool, async (writer) => {
       const sink = copyIn(writer, fresh, rows.columns);
       let stream: StreamEvent[] = [];
       const emit = () => {
@@ -102,30 +101,21 @@ export async function rebuildProjection<T>(pool: pg.Pool, projection: Projection
       });
       if (stream.length > 0) await emit();
       await sink.end();
-    } finally {
-      writer.release();
-    }
+    });
     position = head;
   };
 
-  const client = await pool.connect();
-  try {
-    await copyByStream();
-    await fold(client);
-    await client.query('BEGIN');
+  await copyByStream();
+  await withQueryRunner(pool, (client) => fold(client));
+  // The tail that came meanwhile, and the swap, under the live table's lock: one transaction.
+  await inTransaction(pool, async (client) => {
     await client.query(`CREATE TABLE IF NOT EXISTS ${projection.table} (LIKE ${fresh})`);
     await client.query(`LOCK TABLE ${projection.table} IN ACCESS EXCLUSIVE MODE`);
     await fold(client);
     await client.query(`DROP TABLE ${projection.table}`);
     await client.query(`ALTER TABLE ${fresh} RENAME TO ${liveName}`);
     if (options.checkpoint && position) await storeCheckpoint(client, options.checkpoint, position);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   await counted;
   report(true);
   return { events: done, seconds: (performance.now() - started) / 1000, position };

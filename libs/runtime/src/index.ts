@@ -3,3 +3,4 @@ export { busProjectionGroup } from './bus-projection.js';
 export { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, type BusProjection } from './event-sourcing.module.js';
 export { createInfrastructure, type Infrastructure } from './infrastructure.js';
 export { busRebuildTarget, type RebuildTarget, type RebuildTargets } from './rebuild-target.js';
+export { readModelsProvider } from './read-models.js';

@@ -1,13 +1,13 @@
-import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import type pg from 'pg';
 import { AccessLog, statedReason } from '@bostadsko/access-log';
 import { Clock } from '@bostadsko/clock';
-import { CurrentUser, PG_POOL, Roles, type AuthenticatedUser } from '@bostadsko/platform';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { IdentityService } from '../applicant/identity.service.js';
 import { parsePersonnummer } from '../applicant/personnummer.js';
-import { seekerDirectoryProjection } from './seeker-directory.projection.js';
+import { FindSeekers, MAX_HITS, type SeekerHit } from './find-seekers.query.js';
 
 class SeekerSearchDto {
   @ApiProperty({ description: 'A personnummer (exact), an e-mail address (exact, any case) or words of a name (each must occur)', example: 'Lindqvist' })
@@ -16,19 +16,10 @@ class SeekerSearchDto {
   query: string;
 }
 
-interface SeekerHit {
-  readonly applicantId: string;
-  readonly name: string;
-  readonly email: string;
-}
-
 interface SeekerSearchAnswer {
   readonly matchedBy: 'personnummer' | 'email' | 'name';
   readonly seekers: readonly SeekerHit[];
 }
-
-const MAX_HITS = 20;
-const TABLE = seekerDirectoryProjection.table;
 
 /**
  * Staff find a seeker. A search shows people's names, so it is a read of each person found:
@@ -42,7 +33,7 @@ const TABLE = seekerDirectoryProjection.table;
 export class SeekerSearchController {
   constructor(
     private readonly identities: IdentityService,
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly queries: QueryBus,
     private readonly log: AccessLog,
     private readonly clock: Clock,
   ) {}
@@ -57,24 +48,16 @@ export class SeekerSearchController {
     const personnummer = parsePersonnummer(query, this.clock.now());
     const answer: SeekerSearchAnswer =
       typeof personnummer !== 'string'
-        ? { matchedBy: 'personnummer', seekers: await this.byIds([(await this.identities.lookup(personnummer.value)) ?? []].flat()) }
+        ? { matchedBy: 'personnummer', seekers: await this.find({ by: 'ids', ids: [(await this.identities.lookup(personnummer.value)) ?? []].flat() }) }
         : query.includes('@')
-          ? { matchedBy: 'email', seekers: await this.hits(`lower(email) = lower($1)`, [query]) }
-          : { matchedBy: 'name', seekers: await this.hits(`lower(name) LIKE ALL($1::text[])`, [nameWords(query)]) };
+          ? { matchedBy: 'email', seekers: await this.find({ by: 'email', email: query }) }
+          : { matchedBy: 'name', seekers: await this.find({ by: 'name', patterns: nameWords(query) }) };
     for (const seeker of answer.seekers) await this.log.record({ subject: seeker.applicantId, actor: user.id, roles: user.roles, action: 'POST /applicants/search', reason });
     return answer;
   }
 
-  private byIds(ids: readonly string[]): Promise<SeekerHit[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.hits('applicant_id = ANY($1::uuid[])', [ids]);
-  }
-
-  private async hits(where: string, params: unknown[]): Promise<SeekerHit[]> {
-    const { rows } = await this.pool.query<{ applicant_id: string; name: string; email: string }>(
-      `SELECT applicant_id, name, email FROM ${TABLE} WHERE ${where} ORDER BY name, applicant_id LIMIT ${MAX_HITS}`,
-      params,
-    );
-    return rows.map((row) => ({ applicantId: row.applicant_id, name: row.name, email: row.email }));
+  private find(match: FindSeekers['match']): Promise<SeekerHit[]> {
+    return this.queries.execute(new FindSeekers(match));
   }
 }
 

@@ -1,13 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type pg from 'pg';
+import { DataSource } from 'typeorm';
 import type { Loaded } from '@bostadsko/command-handling';
-import { NotFound, PG_POOL } from '@bostadsko/platform';
+import { NotFound } from '@bostadsko/platform';
 import { CASES } from '../landlords.tokens.js';
 import type { CaseState } from './case.decider.js';
 import { caseStream } from './case.events.js';
 import type { Cases } from './case.stream.js';
-import { CASES_TABLE } from './cases.projection.js';
+import { LandlordCaseRow } from './cases.entity.js';
 
 type OwnedCase = Loaded<CaseState> & { readonly state: Exclude<CaseState, { status: 'none' }> };
 
@@ -44,14 +44,23 @@ export class CaseOfHandler implements IQueryHandler<CaseOf, OwnedCase> {
 
 @QueryHandler(CaseList)
 export class CaseListHandler implements IQueryHandler<CaseList, Array<Record<string, unknown>>> {
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+  constructor(private readonly readModels: DataSource) {}
 
   async execute({ landlordId, status }: CaseList): Promise<Array<Record<string, unknown>>> {
-    const { rows } = await this.pool.query<Record<string, unknown>>(
-      `SELECT case_id AS "caseId", landlord_id AS "landlordId", category, subject, status, registered_at AS "registeredAt", updated_at AS "updatedAt"
-       FROM ${CASES_TABLE} WHERE ($1::uuid IS NULL OR landlord_id = $1) AND ($2::text IS NULL OR status = $2) ORDER BY registered_at DESC LIMIT 500`,
-      [landlordId, status ?? null],
-    );
-    return rows;
+    const rows = await this.readModels.getRepository(LandlordCaseRow).find({
+      select: { caseId: true, landlordId: true, category: true, subject: true, status: true, registeredAt: true, updatedAt: true },
+      where: { ...(landlordId !== null && { landlordId }), ...(status !== undefined && { status }) },
+      order: { registeredAt: 'DESC' },
+      take: 500,
+    });
+    return rows.map((row) => ({
+      caseId: row.caseId,
+      landlordId: row.landlordId,
+      category: row.category,
+      subject: row.subject,
+      status: row.status,
+      registeredAt: row.registeredAt,
+      updatedAt: row.updatedAt,
+    }));
   }
 }

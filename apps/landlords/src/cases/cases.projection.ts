@@ -4,7 +4,7 @@ import type { Projection } from '@bostadsko/projections';
 import { evolveCase, initialCase, type CaseState } from './case.decider.js';
 import { CASE_STREAM_PREFIX, type CaseEvent } from './case.events.js';
 
-export const CASES_TABLE = 'landlords.cases';
+const CASES_TABLE = 'landlords.cases';
 
 /** The case lists (a landlord's own, the staff's open ones): one row per case, guarded by stream revision. */
 export const casesProjection: Projection<RecordedEvent> = {

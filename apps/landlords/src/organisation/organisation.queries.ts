@@ -1,13 +1,11 @@
-import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type pg from 'pg';
-import { PG_POOL } from '@bostadsko/platform';
-import { ORGANISATIONS_TABLE } from './organisations.projection.js';
+import { DataSource } from 'typeorm';
 import { stockholmDate, type IsoDate } from '@bostadsko/calendar';
 import { Clock } from '@bostadsko/clock';
 import { agreementStatusOn, canPublishOn } from './landlord.decider.js';
-import { LandlordService, type Registered } from './landlord.service.js';
+import { LandlordService } from './landlord.service.js';
 import { organisationView } from './organisation.view.js';
+import { RegisteredOrganisation } from './organisations.entity.js';
 
 interface OrganisationAnswer {
   readonly organisation: ReturnType<typeof organisationView> & { readonly contact: unknown };
@@ -94,12 +92,12 @@ export class OrganisationHistoryHandler implements IQueryHandler<OrganisationHis
 @QueryHandler(OrganisationList)
 export class OrganisationListHandler implements IQueryHandler<OrganisationList, OrganisationRow[]> {
   constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly readModels: DataSource,
     private readonly clock: Clock,
   ) {}
 
   async execute({ status: wanted }: OrganisationList): Promise<OrganisationRow[]> {
-    const { rows } = await this.pool.query<{ state: Registered }>(`SELECT state FROM ${ORGANISATIONS_TABLE} ORDER BY name, landlord_id`);
+    const rows = await this.readModels.getRepository(RegisteredOrganisation).find({ select: { state: true }, order: { name: 'ASC', landlordId: 'ASC' } });
     const today = stockholmDate(this.clock.now());
     // Statuses change with the date, not only with events, so they are worked out for today here.
     return rows

@@ -4,7 +4,7 @@ import type { Projection } from '@bostadsko/projections';
 import { evolve, initialState, type LandlordState } from './landlord.decider.js';
 import { LANDLORD_STREAM_PREFIX, type LandlordEvent } from './landlord.events.js';
 
-export const ORGANISATIONS_TABLE = 'landlords.organisations';
+const ORGANISATIONS_TABLE = 'landlords.organisations';
 
 /**
  * The staff's list of landlords: each organisation's state folded with the

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '@bostadsko/postgres';
 import type { BatchHandler, IntegrationMessage, MessageHandler } from '../bus.port.js';
 import { poisonReason } from '../poison.js';
 import { deliver } from './deliver.js';
@@ -52,55 +53,49 @@ export async function deliverBatch<T extends BatchItem>(delivery: BatchDelivery<
 
 /** Undefined when every item committed; else which handler failed (index -1: the batch handler), nothing committed. */
 async function applyTogether<T extends BatchItem>({ pool, group, handler, many, sameTransaction }: BatchDelivery<T>, items: readonly T[]): Promise<{ index: number; error: unknown } | undefined> {
-  const client = await pool.connect();
   let failure: { index: number; error: unknown } | undefined;
-  let broken: Error | undefined;
   try {
-    await client.query('BEGIN');
-    // One statement for the batch's inbox rows; a message on the bus twice (a republish) is fresh once at most.
-    const { rows } = await client.query<{ message_id: string }>({
-      name: 'bus.inbox-batch',
-      text: 'INSERT INTO bus.inbox (consumer_group, message_id) SELECT $1, id FROM unnest($2::text[]) AS id ON CONFLICT DO NOTHING RETURNING message_id',
-      values: [group, items.map((item) => item.message.id)],
+    await inTransaction(pool, async (client) => {
+      // One statement for the batch's inbox rows; a message on the bus twice (a republish) is fresh once at most.
+      const { rows } = await client.query<{ message_id: string }>({
+        name: 'bus.inbox-batch',
+        text: 'INSERT INTO bus.inbox (consumer_group, message_id) SELECT $1, id FROM unnest($2::text[]) AS id ON CONFLICT DO NOTHING RETURNING message_id',
+        values: [group, items.map((item) => item.message.id)],
+      });
+      const fresh = new Set(rows.map((row) => row.message_id));
+      const applicable: IntegrationMessage[] = [];
+      for (const [index, { message, unreadable }] of items.entries()) {
+        if (!fresh.delete(message.id)) continue;
+        // Poison never succeeds, so it is dead-lettered at once, in the batch's transaction.
+        const poison = unreadable ?? poisonReason(message);
+        if (poison !== undefined) {
+          await recordDeadLetter(client, group, message, poison, 1);
+          continue;
+        }
+        if (many) {
+          applicable.push(message);
+          continue;
+        }
+        try {
+          await handler(message, client);
+        } catch (error) {
+          failure = { index, error };
+          throw error;
+        }
+      }
+      if (many && applicable.length > 0) {
+        try {
+          await many(applicable, client);
+        } catch (error) {
+          failure = { index: -1, error };
+          throw error;
+        }
+      }
+      if (sameTransaction) await sameTransaction(client, items[items.length - 1]);
     });
-    const fresh = new Set(rows.map((row) => row.message_id));
-    const applicable: IntegrationMessage[] = [];
-    for (const [index, { message, unreadable }] of items.entries()) {
-      if (!fresh.delete(message.id)) continue;
-      // Poison never succeeds, so it is dead-lettered at once, in the batch's transaction.
-      const poison = unreadable ?? poisonReason(message);
-      if (poison !== undefined) {
-        await recordDeadLetter(client, group, message, poison, 1);
-        continue;
-      }
-      if (many) {
-        applicable.push(message);
-        continue;
-      }
-      try {
-        await handler(message, client);
-      } catch (error) {
-        failure = { index, error };
-        throw error;
-      }
-    }
-    if (many && applicable.length > 0) {
-      try {
-        await many(applicable, client);
-      } catch (error) {
-        failure = { index: -1, error };
-        throw error;
-      }
-    }
-    if (sameTransaction) await sameTransaction(client, items[items.length - 1]);
-    await client.query('COMMIT');
     return undefined;
   } catch (error) {
-    await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
     if (failure) return failure;
     throw error;
-  } finally {
-    // A connection that cannot even roll back is dropped, not handed to the next batch.
-    client.release(broken);
   }
 }

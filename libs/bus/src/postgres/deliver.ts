@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { IntegrationMessage, MessageHandler } from '../bus.port.js';
+import { inTransaction } from '@bostadsko/postgres';
 import { poisonReason } from '../poison.js';
 import { handleOnce, recordDeadLetter } from './inbox.js';
 
@@ -19,7 +20,8 @@ export interface DeliverOptions {
 /**
  * At-least-once delivery of one message into the read model: poison (a payload
  * breaking its contract) is dead-lettered at once, a failing handler is retried and
- * then dead-lettered; either way the message is marked handled so the group moves on.
+ * then dead-lettered; either way the message is marked handled so the group moves on,
+ * in one transaction (opened through a TypeORM query runner) with what it wrote.
  * An error while recording the dead letter (the database is down) is thrown:
  * the caller must not advance past the message.
  */
@@ -31,13 +33,10 @@ export async function deliver(pool: pg.Pool, group: string, message: Integration
   let lastError: unknown = options.failedOnce;
   for (let attempt = tried + 1; attempt <= maxAttempts; attempt++) {
     if (attempt > 1) await new Promise((r) => setTimeout(r, backoffMs(attempt - 1)));
-    const client = await pool.connect();
     try {
-      return (await handleOnce(client, group, message, handler, sameTransaction)) ? 'handled' : 'duplicate';
+      return (await inTransaction(pool, (client) => handleOnce(client, group, message, handler, sameTransaction))) ? 'handled' : 'duplicate';
     } catch (error) {
       lastError = error;
-    } finally {
-      client.release();
     }
   }
   return deadLetter(pool, group, message, lastError, maxAttempts, sameTransaction);
@@ -45,18 +44,10 @@ export async function deliver(pool: pg.Pool, group: string, message: Integration
 
 /** Through the inbox like a handled message, so a redelivered one is a duplicate, not a second dead letter. */
 async function deadLetter(pool: pg.Pool, group: string, message: IntegrationMessage, error: unknown, attempts: number, sameTransaction?: (client: pg.PoolClient) => Promise<void>): Promise<Delivery> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const fresh = await client.query('INSERT INTO bus.inbox (consumer_group, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [group, message.id]);
     if (fresh.rowCount === 1) await recordDeadLetter(client, group, message, error, attempts);
     if (sameTransaction) await sameTransaction(client);
-    await client.query('COMMIT');
     return fresh.rowCount === 1 ? 'dead-lettered' : 'duplicate';
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -3,23 +3,16 @@ import type { DeadLetter, IntegrationMessage, MessageHandler } from '../bus.port
 import { errorText } from '../poison.js';
 
 /**
- * Runs the handler in one read-model transaction together with the inbox row, so
- * a message is applied exactly once even when the bus delivers it again.
+ * Runs the handler in the caller's read-model transaction together with the inbox row,
+ * so a message is applied exactly once even when the bus delivers it again.
  * `extra` runs in the same transaction (the PostgreSQL bus stores its offset there).
  * Returns false when the message had already been handled.
  */
 export async function handleOnce(client: pg.PoolClient, group: string, message: IntegrationMessage, handler: MessageHandler, extra?: (client: pg.PoolClient) => Promise<void>): Promise<boolean> {
-  await client.query('BEGIN');
-  try {
-    const fresh = await client.query('INSERT INTO bus.inbox (consumer_group, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [group, message.id]);
-    if (fresh.rowCount === 1) await handler(message, client);
-    if (extra) await extra(client);
-    await client.query('COMMIT');
-    return fresh.rowCount === 1;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  const fresh = await client.query('INSERT INTO bus.inbox (consumer_group, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [group, message.id]);
+  if (fresh.rowCount === 1) await handler(message, client);
+  if (extra) await extra(client);
+  return fresh.rowCount === 1;
 }
 
 export async function recordDeadLetter(client: pg.PoolClient, group: string, message: IntegrationMessage, error: unknown, attempts: number): Promise<void> {
