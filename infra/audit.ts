@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import { PersonalDataVault } from '@bostadsko/personal-data';
 import { createInfrastructure } from '@bostadsko/runtime';
 import { runningOrOwnServer } from './database-server.js';
-import { BUS_DATABASE, databaseUrl } from './single-node.js';
+import { BUS_DATABASE, databaseUrl, kafkaBrokers } from './single-node.js';
 import { listingsMigrations } from '../apps/listings/src/listings.wiring.js';
 import { AllocationAudit } from '../apps/listings/src/audit/allocation-audit.js';
 
-/** `npm run audit -- allocations`: re-derives every ranking and allocation from the log; exit code 1 on any difference. */
+/** `npm run audit -- allocations` (with KAFKA_BROKERS in Kafka mode): re-derives every ranking and allocation from the log; exit code 1 on any difference. */
 async function main(): Promise<number> {
   if (process.argv[2] !== 'allocations') {
     console.error('usage: npm run audit -- allocations');
@@ -19,6 +19,8 @@ async function main(): Promise<number> {
     databaseUrl: process.env.DATABASE_URL ?? databaseUrl(db.url, 'listings'),
     busDatabaseUrl: process.env.BUS_DATABASE_URL ?? (process.env.DATABASE_URL ? undefined : databaseUrl(db.url, BUS_DATABASE)),
     eventStoreUrl: process.env.EVENTSTORE_URL,
+    // The seekers replay from the bus the apps use: Kafka's topics when KAFKA_BROKERS is set, else the bus log.
+    kafkaBrokers: kafkaBrokers(process.env.KAFKA_BROKERS),
     migrations: listingsMigrations,
   });
   try {

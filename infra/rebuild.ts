@@ -2,15 +2,7 @@ import { rebuildProjection } from '@bostadsko/projections';
 import { createInfrastructure } from '@bostadsko/runtime';
 import { runningOrOwnServer } from './database-server.js';
 import { appMigrations, rebuildTargets } from './rebuild-targets.js';
-import { APPS, BUS_DATABASE, databaseUrl, type AppName } from './single-node.js';
-
-function kafkaBrokers(variable: string | undefined): string[] | undefined {
-  const brokers = (variable ?? '')
-    .split(',')
-    .map((b) => b.trim())
-    .filter((b) => b.length > 0);
-  return brokers.length > 0 ? brokers : undefined;
-}
+import { APPS, BUS_DATABASE, databaseUrl, kafkaBrokers, type AppName } from './single-node.js';
 
 async function main(): Promise<void> {
   const [app, name] = process.argv.slice(2) as [AppName | undefined, string | undefined];

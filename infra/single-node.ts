@@ -26,3 +26,12 @@ export function databaseUrl(serverUrl: string, database: string): string {
   url.pathname = `/${database}`;
   return url.toString();
 }
+
+/** KAFKA_BROKERS as the apps read it (`host:port,host:port`), for the command-line tools; undefined when unset or empty. */
+export function kafkaBrokers(variable: string | undefined): string[] | undefined {
+  const brokers = (variable ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b.length > 0);
+  return brokers.length > 0 ? brokers : undefined;
+}

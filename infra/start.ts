@@ -10,7 +10,7 @@ import { startDevSmtpServer } from '@bostadsko/dev-mail';
 import { appConsole } from './console/app-console.js';
 import { consoleSettings } from './console/app-log-format.js';
 import { javaProblem } from './kafka/java.js';
-import { startLocalBroker, type LocalBroker } from './kafka/local-broker.js';
+import { BROKER_STOP_MS, startLocalBroker, type LocalBroker } from './kafka/local-broker.js';
 import { Supervisor } from './supervisor.js';
 import { APPS, BUS_DATABASE, databaseUrl, DEV_MAIL_DIR, DEV_SMTP_PORT, WEB } from './single-node.js';
 
@@ -50,7 +50,11 @@ const KAFKA = process.argv.includes('--kafka');
 async function main(): Promise<void> {
   // Read first: a wrong LOG_FORMAT stops npm start before anything is started.
   const output = appConsole(consoleSettings(process.env, process.stdout.isTTY === true));
-  const kafka: LocalBroker | undefined = KAFKA ? await startLocalBroker({ dataDir: './data/kafka', preferredPort: Number(process.env.KAFKA_PORT ?? 9092), log }) : undefined;
+  // The broker is kept running as the apps are (a broker that dies is started again on its port), by a supervisor of its own: it stops after the apps.
+  const brokerSupervisor = new Supervisor({ log, onGiveUp: () => void stop(1), stopTimeoutMs: BROKER_STOP_MS });
+  const kafka: LocalBroker | undefined = KAFKA
+    ? await startLocalBroker({ dataDir: './data/kafka', preferredPort: Number(process.env.KAFKA_PORT ?? 9092), log, supervisor: brokerSupervisor })
+    : undefined;
   if (kafka) log(`bus: Apache Kafka at ${kafka.address} (its log: ${kafka.logFile})`);
   const server = await openDatabaseServer(log);
   // An app that keeps dying stops everything, as Ctrl-C does, but exits 1.

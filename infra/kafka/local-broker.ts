@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -7,6 +7,7 @@ import { freePort, preferredOrFreePort } from '../free-port.js';
 import { brokerConfig } from './broker-config.js';
 import { brokerClasspath } from './broker-jars.js';
 import { javaProblem } from './java.js';
+import type { Supervisor } from '../supervisor.js';
 
 export interface LocalBrokerOptions {
   /** Holds the configuration, the broker's log file and its data (`logs/`). */
@@ -14,6 +15,12 @@ export interface LocalBrokerOptions {
   /** Taken when free, else any free port. */
   readonly preferredPort: number;
   readonly log: (line: string) => void;
+  /**
+   * Keeps the broker running (`npm start -- --kafka`): one that dies is started again on the same
+   * ports and data, as the apps are, and `stop()` stops it through this supervisor, which must
+   * supervise nothing else. Without one, a broker that dies stays down.
+   */
+  readonly supervisor?: Supervisor;
 }
 
 export interface LocalBroker {
@@ -25,6 +32,8 @@ export interface LocalBroker {
 }
 
 const READY_WITHIN_MS = 90_000;
+/** A controlled shutdown's time before the broker is killed; a supervisor that stops it should wait as long. */
+export const BROKER_STOP_MS = 20_000;
 // Enough for a test broker on a shared two-core machine; the JVM would otherwise take a quarter of the RAM.
 const JVM_OPTIONS = ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-Djava.awt.headless=true', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn'];
 
@@ -81,23 +90,35 @@ export async function startLocalBroker(options: LocalBrokerOptions): Promise<Loc
   formatOnce(classpath, configFile, logDir);
 
   const output = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn('java', [...JVM_OPTIONS, '-cp', classpath, 'kafka.Kafka', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(output);
-  child.stderr.pipe(output);
+  const launch = () => {
+    const child = spawn('java', [...JVM_OPTIONS, '-cp', classpath, 'kafka.Kafka', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pipe(output, { end: false });
+    child.stderr.pipe(output, { end: false });
+    return child;
+  };
+  const supervised = options.supervisor?.add('kafka', launch);
+  const only = supervised ? undefined : launch();
+  const current = (): ChildProcess => supervised?.current() ?? only!;
   // The broker must not outlive whoever started it, even when that process dies without stopping it.
-  const killOnExit = () => child.kill('SIGKILL');
+  const killOnExit = () => current().kill('SIGKILL');
   process.on('exit', killOnExit);
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const exitMessage = () =>
-    child.exitCode === null && child.signalCode === null ? null : `Kafka exited (${child.exitCode ?? child.signalCode}); its log ${logFile} ends:\n${readFileSync(logFile, 'utf8').slice(-2000)}`;
+  const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+  const exitMessage = () => {
+    const child = current();
+    return running(child) ? null : `Kafka exited (${child.exitCode ?? child.signalCode}); its log ${logFile} ends:\n${readFileSync(logFile, 'utf8').slice(-2000)}`;
+  };
 
   const address = `127.0.0.1:${ports.client}`;
   const stop = async () => {
     process.off('exit', killOnExit);
-    if (child.exitCode === null && child.signalCode === null) {
+    if (options.supervisor) {
+      await options.supervisor.stop();
+    } else if (running(current())) {
       // SIGTERM is a controlled shutdown: the broker flushes and closes its logs, so the next start needs no recovery.
+      const child = current();
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), BROKER_STOP_MS);
       await exited;
       clearTimeout(timer);
     }

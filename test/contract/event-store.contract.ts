@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { comparePositions, START, VersionConflictError, type EventStore, type NewEvent, type RecordedEvent } from '@bostadsko/event-store';
+import pg from 'pg';
+import { comparePositions, EventStoreUnavailableError, START, VersionConflictError, type EventStore, type NewEvent, type RecordedEvent } from '@bostadsko/event-store';
+import { eventLogSource, rebuildProjection, type Projection } from '@bostadsko/projections';
+import { eventually } from '../support/eventually.js';
+import { freshDatabase } from '../support/fresh-database.js';
 
 export interface EventStoreFixture {
   readonly store: EventStore;
@@ -8,7 +12,16 @@ export interface EventStoreFixture {
    * appends commit first. Only adapters with client-visible transactions have it.
    */
   readonly appendHeld?: (streamId: string, events: NewEvent[]) => Promise<{ commit(): Promise<void> }>;
+  /** Makes the store's server unreachable and reachable again, where the fixture has a way to. */
+  readonly outage?: StoreOutage;
+  /** A second store on the same log, for what must still happen after `store.close()`. */
+  readonly reopen: () => EventStore;
   dispose(): Promise<void>;
+}
+
+export interface StoreOutage {
+  stop(): Promise<void>;
+  start(): Promise<void>;
 }
 
 export const newEvent = (type = 'thing-happened', data: unknown = { n: 1 }): NewEvent => ({
@@ -41,16 +54,46 @@ function expectStrictlyOrdered(events: RecordedEvent[]): void {
   for (let i = 1; i < events.length; i++) expect(comparePositions(events[i - 1].position, events[i].position)).toBe(-1);
 }
 
-export interface EventStoreTraits {
-  /** Appends that a client can hold open while later ones commit (PostgreSQL transactions); EventStoreDB has none. */
-  readonly clientTransactions: boolean;
+/** For each case an adapter or its fixture cannot run, why: the case is then skipped with that reason in its title, not passed. */
+export interface Unsupported {
+  /** Appends that a client holds open while later ones commit (PostgreSQL transactions). */
+  readonly heldAppends?: string;
+  /** Stopping and starting the store's server (`EventStoreFixture.outage`). */
+  readonly outage?: string;
 }
+
+/** One row per note stream: its events' texts joined in order, and its last revision. */
+const notes: Projection<RecordedEvent> = {
+  name: 'contract-notes',
+  table: 'contract.notes',
+  perStream: {
+    streamPrefix: 'note-',
+    columns: ['stream_id', 'text', 'revision'],
+    row: (events) => [events[0].streamId, events.map((e) => (e.data as { text: string }).text).join('|'), events[events.length - 1].revision],
+  },
+  async createTable(tx, table) {
+    await tx.query(`CREATE TABLE ${table} (stream_id text PRIMARY KEY, text text NOT NULL, revision bigint NOT NULL)`);
+  },
+  async apply(tx, table, events) {
+    for (const event of events.filter((e) => e.streamId.startsWith('note-'))) {
+      await tx.query(
+        `INSERT INTO ${table} (stream_id, text, revision) VALUES ($1, $2, $3)
+         ON CONFLICT (stream_id) DO UPDATE SET text = ${table}.text || '|' || excluded.text, revision = excluded.revision
+         WHERE ${table}.revision < excluded.revision`,
+        [event.streamId, (event.data as { text: string }).text, event.revision.toString()],
+      );
+    }
+  },
+};
 
 /**
  * Cases read the log after a sentinel event they append first, never from its start,
- * so they hold on a long-lived server with a large log (EventStoreDB) as on a fresh one.
+ * so they hold on a long-lived server with a large log (EventStoreDB) as on a fresh one;
+ * the rebuild alone reads from the start, as rebuilds do.
  */
-export function eventStoreContract(name: string, create: () => Promise<EventStoreFixture>, traits: EventStoreTraits = { clientTransactions: false }): void {
+export function eventStoreContract(name: string, create: () => Promise<EventStoreFixture>, unsupported: Unsupported): void {
+  const runs = (reason: string | undefined) => (title: string, fn: () => Promise<void>, timeout?: number) =>
+    reason === undefined ? test(title, fn, timeout) : test.skip(`${title} (skipped: ${reason})`, fn);
   describe(`EventStore contract: ${name}`, () => {
     let fixture: EventStoreFixture;
     let store: EventStore;
@@ -250,8 +293,7 @@ export function eventStoreContract(name: string, create: () => Promise<EventStor
       expect((await store.readStream(shared)).map((e) => e.revision)).toEqual(Array.from({ length: (writers * perWriter) / 2 }, (_, i) => BigInt(i)));
     });
 
-    // Skipped, not passed, where a client cannot hold an append open (EventStoreDB): its log has no such case to test.
-    (traits.clientTransactions ? test : test.skip)('transactions committing out of position order: nothing is skipped or repeated', async () => {
+    runs(unsupported.heldAppends)('transactions committing out of position order: nothing is skipped or repeated', async () => {
       const rounds = 10;
       const anchor = await sentinel();
       const seen = collectUntil(store, rounds * 3, anchor);
@@ -268,6 +310,106 @@ export function eventStoreContract(name: string, create: () => Promise<EventStor
       expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
       expectStrictlyOrdered(events);
       expect(events.filter((e) => e.type === 'held')).toHaveLength(rounds);
+    });
+
+    runs(unsupported.outage)(
+      'a subscription keeps delivering across an outage of the store: nothing lost, nothing doubled',
+      async () => {
+        const anchor = await sentinel();
+        const id = stream('outage');
+        const seen: RecordedEvent[] = [];
+        const subscription = store.subscribeToAll({ from: anchor, batchSize: 10 }, async (events) => {
+          seen.push(...events.filter((e) => e.streamId === id));
+        });
+        const before = Array.from({ length: 5 }, (_, i) => newEvent('before', { i }));
+        await store.append(id, before, 'no_stream');
+        await eventually(
+          async () => seen.length,
+          (n) => n === before.length,
+        );
+        await fixture.outage!.stop();
+        try {
+          // The store says it is unreachable, as a command would answer 503.
+          await expect(store.append(id, [newEvent('refused')], 4n)).rejects.toBeInstanceOf(EventStoreUnavailableError);
+        } finally {
+          await fixture.outage!.start();
+        }
+        // The first calls after the restart may meet a dropped connection; a retry of the same events at the same revision lands them once.
+        const after = Array.from({ length: 5 }, (_, i) => newEvent('after', { i }));
+        const landed = await eventually(
+          () =>
+            store.append(id, after, 4n).then(
+              () => true,
+              () => false,
+            ),
+          (ok) => ok,
+          60_000,
+        );
+        expect(landed).toBe(true);
+        await eventually(
+          async () => seen.length,
+          (n) => n >= before.length + after.length,
+          60_000,
+        );
+        await subscription.stop();
+        await expect(subscription.done).resolves.toBeUndefined();
+        expect(seen.map((e) => e.id)).toEqual([...before, ...after].map((e) => e.id));
+        expectStrictlyOrdered(seen);
+      },
+      120_000,
+    );
+
+    test('close() stops every subscription: each ends, and none hears of what is appended afterwards', async () => {
+      const id = stream('closing');
+      const first = await store.append(id, [newEvent('before-close')], 'no_stream');
+      const heard = [0, 0];
+      const subscriptions = heard.map((_, i) =>
+        store.subscribeToAll({ from: first.position }, async (events) => {
+          heard[i] += events.length;
+        }),
+      );
+      await store.append(id, [newEvent('while-open')], 0n);
+      await eventually(
+        async () => [...heard],
+        (counts) => counts.every((n) => n === 1),
+      );
+      await store.close();
+      // Ended, not paused: a loop that would resubscribe never resolves `done`.
+      await Promise.all(subscriptions.map((s) => s.done));
+      const other = fixture.reopen();
+      try {
+        const late = await other.append(id, [newEvent('after-close')], 1n);
+        // Once a live subscriber on the same log has the event, one still running would have had its chance.
+        const [delivered] = await collectUntil(other, 1, (await other.readStream(id))[1].position);
+        expect(comparePositions(delivered.position, late.position)).toBe(0);
+      } finally {
+        await other.close();
+      }
+      expect(heard).toEqual([1, 1]);
+    });
+
+    test('a rebuild through readAll alone gives the read model the PostgreSQL per-stream fast path gives', async () => {
+      const note = (text: string) => newEvent('noted', { text });
+      const ids = Array.from({ length: 6 }, () => stream('note'));
+      // Round by round, so log order is not stream order; one text has what COPY must escape.
+      for (let round = 0; round < 3; round++) {
+        for (const [i, id] of ids.entries()) await store.append(id, [note(i === 0 && round === 1 ? 'tab\there, back\\slash, \\N' : `${id} ${round}`)], round === 0 ? 'no_stream' : BigInt(round - 1));
+      }
+      await store.append(stream('other'), [note('not a note')], 'no_stream');
+      const texts = (id: string, i: number) => [0, 1, 2].map((round) => (i === 0 && round === 1 ? 'tab\there, back\\slash, \\N' : `${id} ${round}`)).join('|');
+      const expected = ids.map((id, i) => ({ stream_id: id, text: texts(id, i), revision: '2' })).sort((a, b) => (a.stream_id < b.stream_id ? -1 : 1));
+      const readModels = new pg.Pool({ connectionString: await freshDatabase('esrebuild'), max: 4 });
+      try {
+        const rows = async () => (await readModels.query('SELECT stream_id, text, revision::text FROM contract.notes ORDER BY stream_id COLLATE "C"')).rows;
+        const { read, count } = eventLogSource(store);
+        await rebuildProjection(readModels, notes, { read, count });
+        expect(await rows()).toEqual(expected);
+        // With the fast path where the store has one (PostgreSQL), the generic path again elsewhere.
+        await rebuildProjection(readModels, notes, eventLogSource(store));
+        expect(await rows()).toEqual(expected);
+      } finally {
+        await readModels.end();
+      }
     });
   });
 }

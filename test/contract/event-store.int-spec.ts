@@ -1,15 +1,44 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { InMemoryEventStore, PostgresEventStore, EVENT_STORE_MIGRATIONS, type NewEvent, appendSql } from '@bostadsko/event-store';
 import { migrate } from '@bostadsko/postgres';
+import { startEmbeddedDb, type EmbeddedDb } from '../../infra/embedded-db.js';
+import { freePort } from '../../infra/free-port.js';
 import { freshDatabase } from '../support/fresh-database.js';
 import { eventStoreContract, newEvent } from './event-store.contract.js';
 
-eventStoreContract('in-memory', async () => ({ store: new InMemoryEventStore(), dispose: async () => undefined }));
+eventStoreContract(
+  'in-memory',
+  async () => {
+    const store = new InMemoryEventStore();
+    // A closed in-memory store keeps its log: it is its own second store.
+    return { store, reopen: () => store, dispose: async () => undefined };
+  },
+  { heldAppends: 'no transactions in memory', outage: 'no server to lose' },
+);
+
+/** The PostgreSQL cases run on a server of their own, which the outage case stops and starts. */
+const dataDir = `./data/contract-es-${process.pid}`;
+let server: Promise<EmbeddedDb> | undefined;
+const ownServer = async () => {
+  server ??= (async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    return startEmbeddedDb({ dataDir, port: await freePort(), database: 'postgres' });
+  })();
+  return server;
+};
+afterAll(async () => {
+  await (await server)?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 eventStoreContract(
   'PostgreSQL',
   async () => {
-    const pool = new pg.Pool({ connectionString: await freshDatabase('es'), max: 20 });
+    const db = await ownServer();
+    const pool = new pg.Pool({ connectionString: await freshDatabase('es', db.url), max: 20 });
+    // A connection the outage drops is reported to the pool's listeners, and the pool replaces it.
+    pool.on('error', () => undefined);
     await migrate(pool, EVENT_STORE_MIGRATIONS);
     const store = new PostgresEventStore(pool, { pollIntervalMs: 20 });
     const appendHeld = async (streamId: string, events: NewEvent[]) => {
@@ -34,13 +63,15 @@ eventStoreContract(
     return {
       store,
       appendHeld,
+      outage: { stop: () => db.stop(), start: () => db.start() },
+      reopen: () => new PostgresEventStore(pool, { pollIntervalMs: 20 }),
       dispose: async () => {
         await store.close();
         await pool.end();
       },
     };
   },
-  { clientTransactions: true },
+  {},
 );
 
 describe('PostgreSQL event store: global order', () => {

@@ -32,8 +32,8 @@ export interface AuditReport {
   readonly allocationsChecked: number;
   /** Applications whose declaration was erased (account closed): their recorded eligibility is taken as decided. */
   readonly erasedDeclarations: number;
-  /** Where the seekers' standings came from: the bus log (replayed) or this app's read model (Kafka mode). */
-  readonly standingsFrom: 'bus-log' | 'read-model';
+  /** Where the seekers' standings were replayed from: the PostgreSQL bus log, or the Kafka topics from their earliest offsets. */
+  readonly standingsFrom: 'bus-log' | 'kafka-topics';
   /** Bus messages the replay left out, as the live seekers consumer did (dead-lettered, or breaking their contract). */
   readonly skippedMessages: readonly SkippedMessage[];
   readonly differences: readonly AuditDifference[];
@@ -127,7 +127,16 @@ export class AllocationAudit {
     const letting = lettings.differences();
     for (const { listingId, what } of letting.differences) differences.push({ listingId, what, decided: 'recorded letting', rederived: 're-derived from the ranking and the answers' });
     allocationsChecked += letting.lettings;
-    return { events, listings: listings.size, rankingsChecked, allocationsChecked, erasedDeclarations, standingsFrom: this.infra.postgresBus ? 'bus-log' : 'read-model', skippedMessages, differences };
+    return {
+      events,
+      listings: listings.size,
+      rankingsChecked,
+      allocationsChecked,
+      erasedDeclarations,
+      standingsFrom: this.infra.postgresBus ? 'bus-log' : 'kafka-topics',
+      skippedMessages,
+      differences,
+    };
   }
 
   private async rederive(
@@ -193,8 +202,10 @@ export class AllocationAudit {
   }
 
   /**
-   * Birth years and standing timelines: replayed from the bus log when it is PostgreSQL, else this app's read model.
-   * The replay applies what the live seekers consumer applied, so the standings are the ones the ranking saw.
+   * Birth years and standing timelines, replayed from the bus the app consumes: the PostgreSQL bus log,
+   * or the Kafka topics from their earliest offsets (each seeker's messages in order, as their key's
+   * partition keeps them). The replay applies what the live seekers consumer applied, so the standings
+   * are the ones the ranking saw, and it names what it left out.
    */
   private async seekerHistory(): Promise<{ seekers: Map<string, { birthYear: number | null; timeline: StandingChange[] }>; skippedMessages: SkippedMessage[] }> {
     const seekers = new Map<string, { birthYear: number | null; timeline: StandingChange[] }>();
@@ -203,23 +214,32 @@ export class AllocationAudit {
       if (!seeker) seekers.set(id, (seeker = { birthYear: null, timeline: [] }));
       return seeker;
     };
-    const bus = this.infra.postgresBus;
-    if (!bus) {
-      const { rows } = await this.infra.pool.query<{ applicant_id: string; birth_year: number | null; timeline: StandingChange[] }>('SELECT applicant_id, birth_year, timeline FROM listings.seekers');
-      for (const row of rows) seekers.set(row.applicant_id, { birthYear: row.birth_year, timeline: row.timeline });
-      return { seekers, skippedMessages: [] };
-    }
     // The app's name, not this process's: the audit runs as its own process beside the live app.
-    const replay = await ReplayFilter.forGroup(this.infra.pool, busProjectionGroup('listings', seekersProjection));
+    const filter = await ReplayFilter.forGroup(this.infra.pool, busProjectionGroup('listings', seekersProjection));
     const seen = new Set<string>();
-    let after: { commit: bigint; prepare: bigint } | undefined;
-    for (;;) {
-      const batch = await bus.readLog(after, SEEKER_TOPICS, 5000);
-      if (batch.length === 0) break;
-      after = batch[batch.length - 1].position;
-      for (const { message } of batch) if (replay.admits(message)) this.fold(entry, seen, message);
+    const fold = (messages: readonly IntegrationMessage[]) => {
+      for (const message of messages) if (filter.admits(message)) this.fold(entry, seen, message);
+    };
+    const { postgresBus, kafkaBus } = this.infra;
+    if (postgresBus) {
+      let after: { commit: bigint; prepare: bigint } | undefined;
+      for (;;) {
+        const batch = await postgresBus.readLog(after, SEEKER_TOPICS, 5000);
+        if (batch.length === 0) break;
+        after = batch[batch.length - 1].position;
+        fold(batch.map((b) => b.message));
+      }
+    } else if (kafkaBus) {
+      const replay = await kafkaBus.replay({ topics: SEEKER_TOPICS, onUnreadable: (message, error) => filter.unreadableRecord(message, error) });
+      try {
+        for (let batch = await replay.read(5000); batch.length > 0; batch = await replay.read(5000)) fold(batch);
+      } finally {
+        await replay.close();
+      }
+    } else {
+      throw new Error('The allocations audit replays the seekers from a bus that keeps its messages (PostgreSQL or Kafka)');
     }
-    return { seekers, skippedMessages: replay.skipped };
+    return { seekers, skippedMessages: filter.skipped };
   }
 
   private fold(entry: (id: string) => { birthYear: number | null; timeline: StandingChange[] }, seen: Set<string>, message: IntegrationMessage): void {

@@ -24,6 +24,12 @@ const COMMIT_EVERY_MESSAGES = 500;
 const COMMIT_EVERY_MS = 1_000;
 // How long a fetch waits on a quiet topic; a stop waits for the fetch in flight, so keep it short.
 const FETCH_WAIT_MS = 500;
+/**
+ * After a broker restart kafkajs restarts a crashed consumer as a new group member, and the group
+ * waits for the old member's session to time out before it rebalances: this long (kafkajs' default
+ * is 30 s) is how long a group stands still then. Heartbeats go every 3 s and after each message.
+ */
+const SESSION_TIMEOUT_MS = 10_000;
 
 /**
  * IntegrationBus on Kafka: one topic per contract name, keyed by aggregate id so a
@@ -79,7 +85,7 @@ export class KafkaBus implements IntegrationBus {
     // Subscribing to a topic that does not exist yet would fail: a consumer may start before any producer.
     await this.topics.ensure(topics);
     const progress = await GroupProgress.of(group, this.options.progress, topics, (topic) => this.topics.partitions(topic));
-    const consumer = this.kafka.consumer({ groupId: group, allowAutoTopicCreation: false, maxWaitTimeInMs: FETCH_WAIT_MS });
+    const consumer = this.kafka.consumer({ groupId: group, allowAutoTopicCreation: false, maxWaitTimeInMs: FETCH_WAIT_MS, sessionTimeout: SESSION_TIMEOUT_MS });
     await consumer.connect();
     const delivery = { pool: this.options.readModel, group, handler, many, maxAttempts };
     const eachBatch = async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) => {

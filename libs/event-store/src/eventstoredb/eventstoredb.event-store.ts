@@ -42,6 +42,7 @@ import {
 } from '../event-store.port.js';
 import { appendOneByOne, readEach } from '../one-by-one.js';
 import { withBusinessTime, type BusinessNow } from '../business-time.js';
+import { OpenSubscriptions } from '../open-subscriptions.js';
 
 const DEFAULT_READ_LIMIT = 1000;
 const DEFAULT_BATCH_SIZE = 500;
@@ -82,7 +83,7 @@ export interface EventStoreDbOptions {
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly prefix: string;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private readonly warn: (message: string) => void;
 
   constructor(
@@ -254,19 +255,15 @@ export class EventStoreDbEventStore implements EventStore {
       }
     };
     const done = run();
-    const subscription: Subscription = {
+    return this.subscriptions.track({
       done,
       stop: async () => {
         stopped = true;
-        this.subscriptions.delete(subscription);
         wake();
         await current?.unsubscribe().catch(() => undefined);
         await done.catch(() => undefined);
       },
-    };
-    this.subscriptions.add(subscription);
-    void done.finally(() => this.subscriptions.delete(subscription)).catch(() => undefined);
-    return subscription;
+    });
   }
 
   /** `taken.unhandled` counts events taken from the client's buffer and not yet handed over and handled. */
@@ -307,9 +304,13 @@ export class EventStoreDbEventStore implements EventStore {
     await this.collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: PING_DEADLINE_MS }));
   }
 
-  /** Stops the subscriptions first: they would otherwise see their stream end and resubscribe on a disposed client. */
+  /**
+   * Stops the subscriptions first: they would otherwise see their stream end and resubscribe
+   * on a disposed client. The client's dispose (6.2.1) cancels its open calls but has no way to
+   * close its gRPC channel, which stays connected and idle until the process ends.
+   */
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.subscriptions.stopAll();
     await this.client.dispose();
   }
 

@@ -3,6 +3,7 @@ import type { AppendResult, BatchHandler, EventStore, ExpectedRevision, NewEvent
 import { comparePositions, START } from '../event-store.port.js';
 import { appendOneByOne, readEach } from '../one-by-one.js';
 import { pollingSubscription, Wakeup } from '../polling-subscription.js';
+import { OpenSubscriptions } from '../open-subscriptions.js';
 
 /** For unit tests of the domain: same contract as the real stores, no durability. */
 export class InMemoryEventStore implements EventStore {
@@ -10,6 +11,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly eventIds = new Map<string, RecordedEvent>();
   private readonly wakeup = new Wakeup();
+  private readonly subscriptions = new OpenSubscriptions();
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
@@ -60,16 +62,18 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription {
-    return pollingSubscription(
-      (o) => this.readAll(o),
-      this.wakeup,
-      {
-        from: options.from,
-        batchSize: options.batchSize ?? 500,
-        idleMs: 50,
-        retryMs: 50,
-      },
-      handler,
+    return this.subscriptions.track(
+      pollingSubscription(
+        (o) => this.readAll(o),
+        this.wakeup,
+        {
+          from: options.from,
+          batchSize: options.batchSize ?? 500,
+          idleMs: 50,
+          retryMs: 50,
+        },
+        handler,
+      ),
     );
   }
 
@@ -80,6 +84,6 @@ export class InMemoryEventStore implements EventStore {
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
-    this.wakeup.notify();
+    await this.subscriptions.stopAll();
   }
 }

@@ -16,6 +16,7 @@ import type {
 } from '../event-store.port.js';
 import { pollingSubscription, Wakeup } from '../polling-subscription.js';
 import { SharedReads } from '../shared-reads.js';
+import { OpenSubscriptions } from '../open-subscriptions.js';
 import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams, binaryRows, copyOut, repeatedText, isDatabaseUnavailable as isUnavailable } from '@bostadsko/postgres';
 import { APPEND_EACH_SQL, appendSql, type AppendRow } from './append.sql.js';
 import { appendOneByOne } from '../one-by-one.js';
@@ -50,6 +51,7 @@ export interface PostgresEventStoreOptions {
 
 export class PostgresEventStore implements EventStore {
   private readonly wakeup = new Wakeup();
+  private readonly subscriptions = new OpenSubscriptions();
   private readonly sharedReads = new SharedReads((o) => this.readAll(o), { freshMs: SHARED_READ_FRESH_MS, minLimit: 1000 });
 
   constructor(
@@ -247,17 +249,19 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription {
-    return pollingSubscription(
-      (o) => this.sharedReads.read(o),
-      this.wakeup,
-      {
-        from: options.from,
-        batchSize: options.batchSize ?? 500,
-        idleMs: this.options.pollIntervalMs ?? 100,
-        retryMs: 1000,
-        settleMs: this.options.settleMs ?? SETTLE_MS,
-      },
-      handler,
+    return this.subscriptions.track(
+      pollingSubscription(
+        (o) => this.sharedReads.read(o),
+        this.wakeup,
+        {
+          from: options.from,
+          batchSize: options.batchSize ?? 500,
+          idleMs: this.options.pollIntervalMs ?? 100,
+          retryMs: 1000,
+          settleMs: this.options.settleMs ?? SETTLE_MS,
+        },
+        handler,
+      ),
     );
   }
 
@@ -270,8 +274,9 @@ export class PostgresEventStore implements EventStore {
     await this.query('SELECT 1 FROM es.events LIMIT 1');
   }
 
+  /** Stops every subscription; the pool is the caller's to end. */
   async close(): Promise<void> {
-    this.wakeup.notify();
+    await this.subscriptions.stopAll();
   }
 
   private appended(): void {

@@ -4,7 +4,7 @@ import { ErrorSummary } from '../../views/components/error-summary.js';
 import { messageAt, type FieldMessage } from '../../views/components/form-errors.js';
 import { TextField } from '../../views/components/text-field.js';
 import type { View } from '../../views/view.js';
-import { BarChart } from './bar-chart.js';
+import { ChartedTable, type Column } from './charted-table.js';
 import { LandlordLayout } from './landlord-layout.js';
 import { periodChoices, RANGE } from './report-period.js';
 import type { LettingReport, Spread, VacancyReport } from './reports.types.js';
@@ -131,80 +131,39 @@ function Lettings({ view, form, report }: { view: View; form: ReportsForm; repor
           <h3 class="ds-heading" data-size="sm" id="by-type-heading" safe>
             {t('landlord.reports.lettings.byType')}
           </h3>
-          <BarChart
+          <ChartedTable
             view={view}
-            title={t('landlord.reports.lettings.chart', { period })}
-            tableId="by-type-table"
-            bars={report.byListingType.map((row) => ({ label: typeName(view, row.listingType), value: row.flatsLet }))}
+            id="by-type-table"
+            chartTitle={t('landlord.reports.lettings.chart', { period })}
+            caption={t('landlord.reports.lettings.byTypeCaption', { period })}
+            rows={report.byListingType}
+            bar={(row) => ({ label: typeName(view, row.listingType), value: row.flatsLet })}
+            columns={[
+              { heading: t('landlord.reports.type'), text: (row) => typeName(view, row.listingType), rowHeader: true },
+              { heading: t('landlord.reports.lettings.flatsLet'), text: (row) => formatNumber(row.flatsLet, locale) },
+              { heading: t('landlord.reports.lettings.medianDays'), text: (row) => days(view, row.daysToLet.median) },
+              { heading: t('landlord.reports.lettings.meanApplications'), text: (row) => count(view, row.applicationsPerListing.mean) },
+            ]}
           />
-          <div class="table-scroll">
-            <table class="ds-table" id="by-type-table">
-              <caption safe>{t('landlord.reports.lettings.byTypeCaption', { period })}</caption>
-              <thead>
-                <tr>
-                  <Th text={t('landlord.reports.type')} />
-                  <Th text={t('landlord.reports.lettings.flatsLet')} />
-                  <Th text={t('landlord.reports.lettings.medianDays')} />
-                  <Th text={t('landlord.reports.lettings.meanApplications')} />
-                </tr>
-              </thead>
-              <tbody>
-                {report.byListingType.map((row) => (
-                  <tr>
-                    <th scope="row" safe>
-                      {typeName(view, row.listingType)}
-                    </th>
-                    <td safe>{formatNumber(row.flatsLet, locale)}</td>
-                    <td safe>{days(view, row.daysToLet.median)}</td>
-                    <td safe>{count(view, row.applicationsPerListing.mean)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
           <h3 class="ds-heading" data-size="sm" safe>
             {t('landlord.reports.lettings.each')}
           </h3>
-          <BarChart
+          <ChartedTable
             view={view}
-            title={t('landlord.reports.lettings.daysChart', { period })}
-            tableId="lettings-table"
-            bars={report.lettings.map((row) => ({
-              label: t('landlord.reports.flatName', { district: row.district, municipality: row.municipality, rooms: formatNumber(row.rooms, locale) }),
-              value: row.daysToLet,
-            }))}
+            id="lettings-table"
+            chartTitle={t('landlord.reports.lettings.daysChart', { period })}
+            caption={t('landlord.reports.lettings.eachCaption', { count: report.lettings.length })}
+            rows={report.lettings}
+            bar={(row) => ({ label: flatName(view, row), value: row.daysToLet })}
+            columns={[
+              flatColumn(view),
+              typeColumn(view),
+              publishedColumn(view),
+              { heading: t('landlord.reports.lettings.letOn'), text: (row) => formatDate(row.letOn, locale) },
+              { heading: t('landlord.reports.lettings.daysToLetColumn'), text: (row) => formatNumber(row.daysToLet, locale) },
+              { heading: t('landlord.reports.applications'), text: (row) => count(view, row.applications) },
+            ]}
           />
-          <div class="table-scroll">
-            <table class="ds-table" id="lettings-table">
-              <caption safe>{t('landlord.reports.lettings.eachCaption', { count: report.lettings.length })}</caption>
-              <thead>
-                <tr>
-                  <Th text={t('landlord.reports.flat')} />
-                  <Th text={t('landlord.reports.type')} />
-                  <Th text={t('landlord.reports.published')} />
-                  <Th text={t('landlord.reports.lettings.letOn')} />
-                  <Th text={t('landlord.reports.lettings.daysToLetColumn')} />
-                  <Th text={t('landlord.reports.applications')} />
-                </tr>
-              </thead>
-              <tbody>
-                {report.lettings.map((row) => (
-                  <tr>
-                    <td>
-                      <a class="ds-link" href={`/hyresvard/annonser/${row.listingId}`} safe>
-                        {t('landlord.reports.flatName', { district: row.district, municipality: row.municipality, rooms: formatNumber(row.rooms, locale) })}
-                      </a>
-                    </td>
-                    <td safe>{typeName(view, row.listingType)}</td>
-                    <td safe>{formatDate(row.publishedOn, locale)}</td>
-                    <td safe>{formatDate(row.letOn, locale)}</td>
-                    <td safe>{formatNumber(row.daysToLet, locale)}</td>
-                    <td safe>{count(view, row.applications)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
         </>
       )}
       <p class="ds-paragraph">
@@ -235,44 +194,24 @@ function Vacancies({ view, report }: { view: View; report: VacancyReport }): JSX
         </p>
       ) : (
         <>
-          <BarChart
+          <ChartedTable
             view={view}
-            title={t('landlord.reports.vacancies.chart', { on })}
-            tableId="vacancies-table"
-            bars={report.listings.map((row) => ({
-              label: t('landlord.reports.flatName', { district: row.district, municipality: row.municipality, rooms: formatNumber(row.rooms, locale) }),
-              value: row.daysVacant,
-            }))}
+            id="vacancies-table"
+            chartTitle={t('landlord.reports.vacancies.chart', { on })}
+            caption={t('landlord.reports.vacancies.caption', { count: report.vacant, on })}
+            rows={report.listings}
+            bar={(row) => ({ label: flatName(view, row), value: row.daysVacant })}
+            columns={[
+              flatColumn(view),
+              typeColumn(view),
+              publishedColumn(view),
+              { heading: t('landlord.reports.vacancies.daysVacantColumn'), text: (row) => formatNumber(row.daysVacant, locale) },
+              {
+                heading: t('landlord.reports.applications'),
+                text: (row) => (row.applications === null ? t('landlord.listings.countedAtDeadline') : formatNumber(row.applications, locale)),
+              },
+            ]}
           />
-          <div class="table-scroll">
-            <table class="ds-table" id="vacancies-table">
-              <caption safe>{t('landlord.reports.vacancies.caption', { count: report.vacant, on })}</caption>
-              <thead>
-                <tr>
-                  <Th text={t('landlord.reports.flat')} />
-                  <Th text={t('landlord.reports.type')} />
-                  <Th text={t('landlord.reports.published')} />
-                  <Th text={t('landlord.reports.vacancies.daysVacantColumn')} />
-                  <Th text={t('landlord.reports.applications')} />
-                </tr>
-              </thead>
-              <tbody>
-                {report.listings.map((row) => (
-                  <tr>
-                    <td>
-                      <a class="ds-link" href={`/hyresvard/annonser/${row.listingId}`} safe>
-                        {t('landlord.reports.flatName', { district: row.district, municipality: row.municipality, rooms: formatNumber(row.rooms, locale) })}
-                      </a>
-                    </td>
-                    <td safe>{typeName(view, row.listingType)}</td>
-                    <td safe>{formatDate(row.publishedOn, locale)}</td>
-                    <td safe>{formatNumber(row.daysVacant, locale)}</td>
-                    <td safe>{row.applications === null ? t('landlord.listings.countedAtDeadline') : formatNumber(row.applications, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
         </>
       )}
       <p class="ds-paragraph">
@@ -301,10 +240,21 @@ function Fact({ term, value }: { term: string; value: string }): JSX.Element {
   );
 }
 
-function Th({ text }: { text: string }): JSX.Element {
-  return (
-    <th scope="col" safe>
-      {text}
-    </th>
-  );
+/** What a row of the lettings and the vacancies alike says of its flat. */
+interface FlatRow {
+  readonly listingId: string;
+  readonly district: string;
+  readonly municipality: string;
+  readonly rooms: number;
+  readonly listingType: string;
+  readonly publishedOn: string;
 }
+
+const flatName = (view: View, row: FlatRow): string => view.t('landlord.reports.flatName', { district: row.district, municipality: row.municipality, rooms: formatNumber(row.rooms, view.locale) });
+
+const flatColumn = (view: View): Column<FlatRow> => ({
+  heading: view.t('landlord.reports.flat'),
+  link: (row) => ({ href: `/hyresvard/annonser/${row.listingId}`, text: flatName(view, row) }),
+});
+const typeColumn = (view: View): Column<FlatRow> => ({ heading: view.t('landlord.reports.type'), text: (row) => typeName(view, row.listingType) });
+const publishedColumn = (view: View): Column<FlatRow> => ({ heading: view.t('landlord.reports.published'), text: (row) => formatDate(row.publishedOn, view.locale) });

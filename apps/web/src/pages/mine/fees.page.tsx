@@ -1,9 +1,9 @@
 import { formatDate, formatMoney } from '../../i18n/format.js';
-import { messageFor } from '../../i18n/locale.js';
 import { Layout } from '../../views/layout.js';
 import { FeeResolutions } from './fee-resolutions.js';
 import type { View } from '../../views/view.js';
 import type { ApplicantsPolicy } from '../home/queue-rules.js';
+import { FeeNoticesTable } from './fee-notices.table.js';
 import type { Fees } from './mine.types.js';
 
 /** Fee notices with amount, due date and OCR reference, payments, and what the grace period means. */
@@ -28,44 +28,7 @@ export function FeesPage({ view, fees, policy }: { view: View; fees: Fees; polic
           {t('fees.noNotices', { days: policy.noticeLeadDays })}
         </p>
       ) : (
-        <div class="table-scroll">
-          <table class="ds-table">
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t('fees.year')}
-                </th>
-                <th scope="col" safe>
-                  {t('fees.amount')}
-                </th>
-                <th scope="col" safe>
-                  {t('fees.due')}
-                </th>
-                <th scope="col" safe>
-                  {t('fees.ocr')}
-                </th>
-                <th scope="col" safe>
-                  {t('fees.status')}
-                </th>
-                <th scope="col" safe>
-                  {t('fees.lastPayDay')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {fees.notices.map((notice) => (
-                <tr>
-                  <td safe>{String(notice.year)}</td>
-                  <td safe>{formatMoney(notice.amount, locale)}</td>
-                  <td safe>{formatDate(notice.dueDate, locale)}</td>
-                  <td safe>{notice.reference}</td>
-                  <td safe>{notice.paidOn ? t('fees.paidOn', { date: formatDate(notice.paidOn, locale) }) : (messageFor(locale, `fees.status.${notice.status}`) ?? notice.status)}</td>
-                  <td safe>{formatDate(notice.lastPayDay, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FeeNoticesTable view={view} notices={fees.notices} />
       )}
       {fees.notices
         .filter((notice) => notice.status === 'unpaid' || notice.status === 'overdue')

@@ -1,10 +1,11 @@
-import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { formatDate } from '../../i18n/format.js';
 import { messageFor } from '../../i18n/locale.js';
 import { TextField } from '../../views/components/text-field.js';
 import { Layout } from '../../views/layout.js';
 import type { View } from '../../views/view.js';
 import type { FieldMessage } from '../../views/components/form-errors.js';
 import type { HistoryEntry, QueueTime } from './mine.types.js';
+import { QueueHistoryTable } from './queue-history.table.js';
 
 interface QueueTimeProps {
   readonly view: View;
@@ -46,36 +47,15 @@ export function QueueTimePage({ view, today, onDate, asked, errors, history, app
       <h2 class="ds-heading" data-size="md" safe>
         {t('queue.history')}
       </h2>
-      <div class="table-scroll">
-        <table class="ds-table">
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t('queue.when')}
-              </th>
-              <th scope="col" safe>
-                {t('queue.what')}
-              </th>
-              <th scope="col" safe>
-                {t('queue.who')}
-              </th>
-              <th scope="col" safe>
-                {t('queue.why')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((entry) => (
-              <tr>
-                <td safe>{formatDateTime(entry.recordedAt, locale)}</td>
-                <td safe>{messageFor(locale, `event.${entry.type}`) ?? entry.type}</td>
-                <td safe>{entry.actor === applicantId ? t('queue.you') : entry.actor === 'system' ? t('queue.system') : t('queue.staff')}</td>
-                <td safe>{reasonOf(entry)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <QueueHistoryTable
+        view={view}
+        entries={history}
+        row={(entry) => ({
+          what: messageFor(locale, `event.${entry.type}`) ?? entry.type,
+          who: entry.actor === applicantId ? t('queue.you') : entry.actor === 'system' ? t('queue.system') : t('queue.staff'),
+          why: reasonOf(entry),
+        })}
+      />
     </Layout>
   );
 }

@@ -3,7 +3,9 @@ import { messageFor, type Locale } from '../../i18n/locale.js';
 import { ErrorSummary } from '../../views/components/error-summary.js';
 import { FeeResolutions } from '../mine/fee-resolutions.js';
 import type { View } from '../../views/view.js';
+import { FeeNoticesTable } from '../mine/fee-notices.table.js';
 import type { HistoryEntry } from '../mine/mine.types.js';
+import { QueueHistoryTable } from '../mine/queue-history.table.js';
 import { CasesSection } from './cases.section.js';
 import { DecisionsSection } from './decisions.section.js';
 import type { SeekerData } from './seeker.query.js';
@@ -76,36 +78,15 @@ function History({ view, history, applicantId, names }: { view: View; history: r
       <h2 class="ds-heading" data-size="md" id="history-heading" safe>
         {t('staff.history.title')}
       </h2>
-      <div class="table-scroll">
-        <table class="ds-table">
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t('queue.when')}
-              </th>
-              <th scope="col" safe>
-                {t('queue.what')}
-              </th>
-              <th scope="col" safe>
-                {t('queue.who')}
-              </th>
-              <th scope="col" safe>
-                {t('queue.why')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...history].reverse().map((entry) => (
-              <tr>
-                <td safe>{formatDateTime(entry.recordedAt, locale)}</td>
-                <td safe>{whatHappened(entry, locale)}</td>
-                <td safe>{entry.actor === applicantId ? t('staff.history.seeker') : entry.actor === 'system' ? t('queue.system') : nameOf(names, entry.actor)}</td>
-                <td safe>{why(entry, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <QueueHistoryTable
+        view={view}
+        entries={[...history].reverse()}
+        row={(entry) => ({
+          what: whatHappened(entry, locale),
+          who: entry.actor === applicantId ? t('staff.history.seeker') : entry.actor === 'system' ? t('queue.system') : nameOf(names, entry.actor),
+          why: why(entry, locale),
+        })}
+      />
     </section>
   );
 }
@@ -137,45 +118,7 @@ function Fees({ view, data, names }: { view: View; data: SeekerData; names: Staf
           {t('staff.fees.none')}
         </p>
       ) : (
-        <div class="table-scroll">
-          <table class="ds-table">
-            <caption safe>{t('fees.notices')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t('fees.year')}
-                </th>
-                <th scope="col" safe>
-                  {t('fees.amount')}
-                </th>
-                <th scope="col" safe>
-                  {t('fees.due')}
-                </th>
-                <th scope="col" safe>
-                  {t('fees.ocr')}
-                </th>
-                <th scope="col" safe>
-                  {t('fees.status')}
-                </th>
-                <th scope="col" safe>
-                  {t('fees.lastPayDay')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {notices.map((notice) => (
-                <tr>
-                  <td safe>{String(notice.year)}</td>
-                  <td safe>{formatMoney(notice.amount, locale)}</td>
-                  <td safe>{formatDate(notice.dueDate, locale)}</td>
-                  <td safe>{notice.reference}</td>
-                  <td safe>{notice.paidOn ? t('fees.paidOn', { date: formatDate(notice.paidOn, locale) }) : (messageFor(locale, `fees.status.${notice.status}`) ?? notice.status)}</td>
-                  <td safe>{formatDate(notice.lastPayDay, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FeeNoticesTable view={view} notices={notices} caption={t('fees.notices')} />
       )}
       {payments.length > 0 && (
         <ul class="ds-list">
