@@ -1,12 +1,14 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A seeker's birth year, for a listing's age range. */
+/** A seeker's birth year, for a listing's age range, and whether deregistered (no alerts then). */
 @Entity({ schema: 'messages', name: 'seekers' })
 export class SeekerBirthYear {
   @PrimaryColumn('uuid', { name: 'applicant_id' })
   applicantId!: string;
   @Column('int', { name: 'birth_year', nullable: true })
   birthYear!: number | null;
+  @Column('date', { name: 'deregistered_on', nullable: true })
+  deregisteredOn!: string | null;
 }
 
 /** A listing already matched against the saved searches. */
