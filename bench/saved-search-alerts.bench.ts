@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { queueAlerts, MATCHING_CONDITIONS, MATCHING_SEARCHES, matchingParameters, ALERT_BATCHES_TABLE } from '../apps/messages/src/alerts/listing-matcher.js';
 import { DeciderHandler } from '@bostadsko/command-handling';
 import { personMessagesStreams } from '../apps/messages/src/inbox/person-messages.stream.js';
-import { MESSAGES_MIGRATIONS } from '../apps/messages/src/messages.wiring.js';
+import { MESSAGES_WIRING } from '../apps/messages/src/messages.wiring.js';
 import { PolicyService } from '../apps/messages/src/policy/policy.service.js';
 import { savedSearchesStreams } from '../apps/messages/src/saved-searches/saved-searches.stream.js';
 import { TriggersConsumer } from '../apps/messages/src/triggers/triggers.consumer.js';
@@ -46,7 +46,7 @@ function progress(message: string): void {
 export async function run(): Promise<BenchmarkResult> {
   const db = await startBenchDb('saved-search-alerts', PORT, ['messages']);
   const pool = sizedPool(db.url('messages'), 8);
-  const infra = await createInfrastructure({ app: 'messages', databaseUrl: db.url('messages'), pool, migrations: MESSAGES_MIGRATIONS });
+  const infra = await createInfrastructure({ app: 'messages', databaseUrl: db.url('messages'), pool, migrations: MESSAGES_WIRING.migrations });
   const clock = new SystemClock();
   const consumer = new TriggersConsumer(
     infra,

@@ -3,7 +3,7 @@ import { PersonalDataVault } from '@bostadsko/personal-data';
 import { createInfrastructure } from '@bostadsko/runtime';
 import { runningOrOwnServer } from './database-server.js';
 import { BUS_DATABASE, databaseUrl } from './single-node.js';
-import { listingsMigrations } from '../apps/listings/src/listings.wiring.js';
+import { LISTINGS_WIRING } from '../apps/listings/src/listings.wiring.js';
 import { AllocationAudit } from '../apps/listings/src/audit/allocation-audit.js';
 
 /** `npm run audit -- allocations`: re-derives every ranking and allocation from the log; exit code 1 on any difference. */
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
     databaseUrl: process.env.DATABASE_URL ?? databaseUrl(db.url, 'listings'),
     busDatabaseUrl: process.env.BUS_DATABASE_URL ?? (process.env.DATABASE_URL ? undefined : databaseUrl(db.url, BUS_DATABASE)),
     eventStoreUrl: process.env.EVENTSTORE_URL,
-    migrations: listingsMigrations,
+    migrations: LISTINGS_WIRING.migrations,
   });
   try {
     const report = await new AllocationAudit(infra, new PersonalDataVault(infra.pool)).run();

@@ -1,17 +1,14 @@
-import { AccessLogController, ACCESS_LOG_MIGRATIONS, accessLogProviders } from '@bostadsko/access-log';
+import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { createHmac } from 'node:crypto';
-import { PersonalDataVault, PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
+import { PersonalDataVault } from '@bostadsko/personal-data';
 import { PlatformModule, PLATFORM_CONFIG, type PlatformConfig } from '@bostadsko/platform';
-import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import { backgroundProviders, EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { ApplicantService } from './applicant/applicant.service.js';
 import { IdentityService } from './applicant/identity.service.js';
 import { IDENTITY_SECRET, VAULT } from './applicants.tokens.js';
 import { PolicyService } from './policy/policy.service.js';
-import { toIntegrationMessages } from './integration/applicants.integration.js';
-import { messagesIntegration } from './integration/messages.integration.js';
-import { allMessages } from '@bostadsko/bus';
 import { RegisterController } from './registering/register.controller.js';
 import { SignInController } from './signing-in/sign-in.controller.js';
 import { SignInThrottling } from './signing-in/sign-in-throttling.js';
@@ -20,34 +17,22 @@ import { AccountController } from './account/account.controller.js';
 import { ExtractController } from './account/extract.controller.js';
 import { CasesController } from './cases/cases.controller.js';
 import { PolicyController } from './policy/policy.controller.js';
-import { LettingConsumer } from './letting/letting.consumer.js';
 import { FeesModule } from './fees/fees.module.js';
-import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees/fees.wiring.js';
+import { APPLICANTS_WIRING } from './applicants.wiring.js';
 import { RegisterApplicantHandler } from './registering/register.handler.js';
 import { ChangeContactDetailsHandler, CloseAccountHandler } from './account/account.handlers.js';
 import { CasesOfHandler } from './cases/case.queries.js';
 import { AnswerApplicantCaseHandler, RegisterApplicantCaseHandler } from './cases/case.handlers.js';
 import { ChangePersonnummerHandler, ChangeQueueStartHandler, EraseApplicantHandler, TransferQueueTimeHandler } from './staff-decisions/staff-decision.handlers.js';
-import { queueTimeProjection } from './queue-time/queue-time.projection.js';
-import { seekerDirectoryProjection } from './seeker-search/seeker-directory.projection.js';
 import { SeekerSearchController } from './seeker-search/seeker-search.controller.js';
 import { CaseInboxController } from './cases/case-inbox.controller.js';
-import { customerCasesProjection } from './cases/customer-cases.projection.js';
 import { TrainingClockController } from './training-clock/training-clock.controller.js';
 import { TrainingClockService } from './training-clock/training-clock.service.js';
 import { AccountHistoryHandler, AccountOfHandler, QueueTimeOfHandler } from './account/account.queries.js';
 import { ChangePolicyHandler } from '@bostadsko/policy';
 import { MoveTrainingClockHandler } from './training-clock/move-training-clock.handler.js';
 
-const eventSourcing = EventSourcingModule.forRoot({
-  app: 'applicants',
-  migrations: [...PERSONAL_DATA_MIGRATIONS, ...FEE_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS],
-  integration: (infra) => {
-    const toMessages = messagesIntegration(new PersonalDataVault(infra.pool), () => new PolicyService(infra).changes());
-    return (event) => allMessages([toIntegrationMessages(event), toMessages(event)]);
-  },
-  projections: [queueTimeProjection, seekerDirectoryProjection, customerCasesProjection, ...FEE_PROJECTIONS],
-});
+const eventSourcing = EventSourcingModule.forRoot(APPLICANTS_WIRING);
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'applicants', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot(), FeesModule.register(eventSourcing)],
@@ -80,7 +65,7 @@ const eventSourcing = EventSourcingModule.forRoot({
     TransferQueueTimeHandler,
     ChangePersonnummerHandler,
     EraseApplicantHandler,
-    LettingConsumer,
+    ...backgroundProviders(APPLICANTS_WIRING),
     TrainingClockService,
     MoveTrainingClockHandler,
     ChangePolicyHandler,

@@ -1,6 +1,7 @@
 import { ACCESS_LOG_MIGRATIONS } from '@bostadsko/access-log';
 import { PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
-import type { BusProjection } from '@bostadsko/runtime';
+import type { AppWiring } from '@bostadsko/runtime';
+import { toIntegrationMessages } from './integration/landlords.integration.js';
 import { casesProjection } from './cases/cases.projection.js';
 import { landlordListingsProjection, LISTING_TOPICS } from './listings/landlord-listings.projection.js';
 import { PROPOSAL_TOPICS, proposalsProjection } from './listings/proposals.projection.js';
@@ -16,12 +17,17 @@ import { AddCaseMessageHandler, ConcludeCaseHandler, RegisterLandlordCaseHandler
 import { ChangeLandlordContactHandler } from './organisation/change-landlord-contact.handler.js';
 import { RegisterLandlordHandler } from './organisation/register-landlord.handler.js';
 
-export const LANDLORDS_MIGRATIONS = [...PERSONAL_DATA_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS];
-export const LANDLORDS_PROJECTIONS = [organisationsProjection, casesProjection];
-export const LANDLORDS_BUS_PROJECTIONS: readonly BusProjection[] = [
-  { projection: landlordListingsProjection, topics: LISTING_TOPICS },
-  { projection: proposalsProjection, topics: PROPOSAL_TOPICS },
-];
+/** What the app runs beside its requests; the module starts it, `npm run rebuild -- landlords …` replays its read models. */
+export const LANDLORDS_WIRING: AppWiring = {
+  app: 'landlords',
+  migrations: [...PERSONAL_DATA_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS],
+  integration: () => toIntegrationMessages,
+  projections: [organisationsProjection, casesProjection],
+  busProjections: [
+    { projection: landlordListingsProjection, topics: LISTING_TOPICS },
+    { projection: proposalsProjection, topics: PROPOSAL_TOPICS },
+  ],
+};
 
 /** One handler per use case, dispatched by the CommandBus (reads by the QueryBus) from the controllers. */
 export const LANDLORDS_HANDLERS = [

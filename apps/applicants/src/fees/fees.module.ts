@@ -4,7 +4,6 @@ import { ApplicantService } from '../applicant/applicant.service.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { CsvBodyParser } from './csv-body.js';
 import { FeeAccountService } from './fee-account.service.js';
-import { FeeJobScheduler } from './fee-job.scheduler.js';
 import { RegisterPaymentHandler, RunFeeJobHandler, UploadPaymentFileHandler } from './fee.handlers.js';
 import { FeeJobs } from './fee-jobs.js';
 import { FeeJobsController } from './fee-jobs.controller.js';
@@ -36,12 +35,12 @@ export class FeesModule {
         PaymentsService,
         PaymentFilesService,
         FeeJobs,
-        FeeJobScheduler,
         CsvBodyParser,
         RegisterPaymentHandler,
         UploadPaymentFileHandler,
         RunFeeJobHandler,
       ],
+      // FeeJobs for the app's scheduler (applicants.wiring.ts lists the app's jobs).
       exports: [FeeAccountService, FeeJobs],
     };
   }
