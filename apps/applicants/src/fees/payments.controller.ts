@@ -1,8 +1,8 @@
+import { newStreamId } from '@bostadsko/command-handling';
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { randomUUID } from 'node:crypto';
 import { commandContext, CurrentUser, InvalidRequest, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { RegisterPayment, UploadPaymentFile } from './fee.handlers.js';
@@ -46,7 +46,8 @@ export class PaymentsController {
     const result = await this.commands.execute(
       new RegisterPayment(
         {
-          paymentId: body.bankReference ? `bank:${body.bankReference}` : `manual:${randomUUID()}`,
+          // A manual payment's id is the same on a retry under the same Idempotency-Key, so a retry after a crash finds it.
+          paymentId: body.bankReference ? `bank:${body.bankReference}` : `manual:${newStreamId('manual-payment')}`,
           reference: body.reference,
           amountOre: oreFromSek(body.amount),
           paidOn: body.paidOn,
