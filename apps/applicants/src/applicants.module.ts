@@ -15,6 +15,8 @@ import { SignInThrottling } from './signing-in/sign-in-throttling.js';
 import { StaffDecisionsController } from './staff-decisions/staff-decisions.controller.js';
 import { AccountController } from './account/account.controller.js';
 import { ExtractController } from './account/extract.controller.js';
+import { RegisterExtractOfHandler } from './account/register-extract.query.js';
+import { CaseInboxHandler } from './cases/case-inbox.query.js';
 import { CasesController } from './cases/cases.controller.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { FeesModule } from './fees/fees.module.js';
@@ -31,6 +33,7 @@ import { TrainingClockService } from './training-clock/training-clock.service.js
 import { AccountHistoryHandler, AccountOfHandler, QueueTimeOfHandler } from './account/account.queries.js';
 import { ChangePolicyHandler } from '@bostadsko/policy';
 import { MoveTrainingClockHandler } from './training-clock/move-training-clock.handler.js';
+import { RestoreQueueTimeAfterCancelledLettingHandler, UseUpQueueTimeHandler } from './letting/letting-outcome.commands.js';
 
 const eventSourcing = EventSourcingModule.forRoot(APPLICANTS_WIRING);
 
@@ -65,6 +68,8 @@ const eventSourcing = EventSourcingModule.forRoot(APPLICANTS_WIRING);
     TransferQueueTimeHandler,
     ChangePersonnummerHandler,
     EraseApplicantHandler,
+    UseUpQueueTimeHandler,
+    RestoreQueueTimeAfterCancelledLettingHandler,
     ...backgroundProviders(APPLICANTS_WIRING),
     TrainingClockService,
     MoveTrainingClockHandler,
@@ -73,6 +78,8 @@ const eventSourcing = EventSourcingModule.forRoot(APPLICANTS_WIRING);
     QueueTimeOfHandler,
     AccountHistoryHandler,
     CasesOfHandler,
+    RegisterExtractOfHandler,
+    CaseInboxHandler,
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
     {
       provide: IDENTITY_SECRET,

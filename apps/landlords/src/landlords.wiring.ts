@@ -16,6 +16,8 @@ import { ChangeGuidelineHandler } from './guideline/change-guideline.handler.js'
 import { AddCaseMessageHandler, ConcludeCaseHandler, RegisterLandlordCaseHandler } from './cases/case.handlers.js';
 import { ChangeLandlordContactHandler } from './organisation/change-landlord-contact.handler.js';
 import { RegisterLandlordHandler } from './organisation/register-landlord.handler.js';
+import { RegisterExtractOfHandler } from './seekers/register-extract.query.js';
+import { LandlordLettingReportHandler, LandlordListingsHandler, LandlordProposalsHandler, LandlordVacancyReportHandler } from './reports/landlord-views.queries.js';
 
 /** What the app runs beside its requests; the module starts it, `npm run rebuild -- landlords …` replays its read models. */
 export const LANDLORDS_WIRING: AppWiring = {
@@ -52,4 +54,9 @@ export const LANDLORDS_HANDLERS = [
   RemoveLandlordUserHandler,
   ChangeLandlordUserPasswordHandler,
   EraseLandlordUserHandler,
+  RegisterExtractOfHandler,
+  LandlordListingsHandler,
+  LandlordProposalsHandler,
+  LandlordLettingReportHandler,
+  LandlordVacancyReportHandler,
 ];

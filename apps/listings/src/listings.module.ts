@@ -34,6 +34,8 @@ import { ExplanationService } from './ranking/explanation.service.js';
 import { RankingController } from './ranking/ranking.controller.js';
 import { ApplicationExplanationHandler, ListingExplanationHandler, RankingPageHandler } from './ranking/ranking.queries.js';
 import { ExtractController } from './register-extract/extract.controller.js';
+import { RegisterExtractOfHandler } from './register-extract/register-extract.query.js';
+import { EndListingsOfLandlordHandler, EraseSeekersDeclarationsHandler, WithdrawSeekersApplicationsHandler } from './read-models/seeker-lifecycle.commands.js';
 import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
 
 const eventSourcing = EventSourcingModule.forRoot(LISTINGS_WIRING);
@@ -59,6 +61,9 @@ const eventSourcing = EventSourcingModule.forRoot(LISTINGS_WIRING);
     OneOfMyApplicationsHandler,
     CloseListingHandler,
     CloseDueListingsHandler,
+    WithdrawSeekersApplicationsHandler,
+    EraseSeekersDeclarationsHandler,
+    EndListingsOfLandlordHandler,
     SearchListingsHandler,
     ListingDetailsHandler,
     LandlordsListingsHandler,
@@ -67,6 +72,7 @@ const eventSourcing = EventSourcingModule.forRoot(LISTINGS_WIRING);
     RankingPageHandler,
     ListingExplanationHandler,
     ApplicationExplanationHandler,
+    RegisterExtractOfHandler,
     ApplicationIntake,
     ApplicationViews,
     EligibilityCheck,

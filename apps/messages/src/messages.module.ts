@@ -24,7 +24,9 @@ import { PolicyService } from './policy/policy.service.js';
 import { SavedSearchesController } from './saved-searches/saved-searches.controller.js';
 import { savedSearchesStreams } from './saved-searches/saved-searches.stream.js';
 import { ChangeSearchAlertsHandler, DeleteSearchHandler, SaveSearchHandler } from './saved-searches/saved-search.commands.js';
+import { SavedSearchesOfHandler } from './saved-searches/saved-searches.query.js';
 import { ChooseDigestTimeHandler, ChooseEmailHandler } from './people/preferences.handlers.js';
+import { ErasePersonHandler, NoteEmailAddressHandler, RecordBounceHandler, RecordMessageHandler } from './inbox/person-messages.commands.js';
 
 const eventSourcing = EventSourcingModule.forRoot(MESSAGES_WIRING);
 
@@ -35,6 +37,10 @@ const eventSourcing = EventSourcingModule.forRoot(MESSAGES_WIRING);
     ...accessLogProviders('messages'),
     PolicyService,
     MarkMessageReadHandler,
+    RecordMessageHandler,
+    NoteEmailAddressHandler,
+    RecordBounceHandler,
+    ErasePersonHandler,
     ChangePolicyHandler,
     ChooseLanguageHandler,
     ChooseEmailHandler,
@@ -42,6 +48,7 @@ const eventSourcing = EventSourcingModule.forRoot(MESSAGES_WIRING);
     SaveSearchHandler,
     ChangeSearchAlertsHandler,
     DeleteSearchHandler,
+    SavedSearchesOfHandler,
     ListInboxHandler,
     InboxMessageOfHandler,
     FailingAddressesHandler,

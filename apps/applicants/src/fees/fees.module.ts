@@ -6,6 +6,8 @@ import { CsvBodyParser } from './csv-body.js';
 import { FeeAccountService } from './fee-account.service.js';
 import { RegisterPaymentHandler, RunFeeJobHandler, UploadPaymentFileHandler } from './fee.handlers.js';
 import { FeeJobs } from './fee-jobs.js';
+import { FeeDiscrepanciesHandler, SeekerFeesOfHandler } from './fee.queries.js';
+import { DeregisterForUnpaidFeeHandler, IssueFeeNoticeHandler, LapseForUnpaidFeeHandler, ReverseDeregistrationHandler } from './fee-job.commands.js';
 import { FeeJobsController } from './fee-jobs.controller.js';
 import { PaymentFilesService } from './payment-files.service.js';
 import { PaymentsController } from './payments.controller.js';
@@ -39,8 +41,13 @@ export class FeesModule {
         RegisterPaymentHandler,
         UploadPaymentFileHandler,
         RunFeeJobHandler,
+        SeekerFeesOfHandler,
+        FeeDiscrepanciesHandler,
+        IssueFeeNoticeHandler,
+        LapseForUnpaidFeeHandler,
+        DeregisterForUnpaidFeeHandler,
+        ReverseDeregistrationHandler,
       ],
-      // FeeJobs for the app's scheduler (applicants.wiring.ts lists the app's jobs).
       exports: [FeeAccountService, FeeJobs],
     };
   }

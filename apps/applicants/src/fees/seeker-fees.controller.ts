@@ -1,29 +1,18 @@
 import { StaffRead } from '@bostadsko/access-log';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, NotFound, Roles, type AuthenticatedUser } from '@bostadsko/platform';
+import { QueryBus } from '@nestjs/cqrs';
+import { SeekerFeesOf } from './fee.queries.js';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@bostadsko/platform';
 import { assertSelfOrStaff } from '../account/access.js';
-import { ApplicantService } from '../applicant/applicant.service.js';
-import { addDays, stockholmDate, type IsoDate } from '@bostadsko/calendar';
-import type { FeeAccountState, FeeNotice } from './fee-account.decider.js';
-import { FeeAccountService } from './fee-account.service.js';
 import { SeekerFeesDto } from './fees.dto.js';
-import { sekFromOre } from './money.js';
-import { Clock } from '@bostadsko/clock';
-import { policyOn } from '../policy/applicant-policy.js';
-import { PolicyService } from '../policy/policy.service.js';
 
 @ApiTags('fees')
 @ApiBearerAuth()
 @Roles('applicant', 'staff', 'admin')
 @Controller('applicants/:applicantId/fees')
 export class SeekerFeesController {
-  constructor(
-    private readonly applicants: ApplicantService,
-    private readonly fees: FeeAccountService,
-    private readonly clock: Clock,
-    private readonly policy: PolicyService,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   /** From the fee account's own stream, not a read model: a seeker who just paid sees it at once. */
   @Get()
@@ -31,40 +20,6 @@ export class SeekerFeesController {
   @ApiOkResponse({ type: SeekerFeesDto, description: 'Fee notices (amount, due date, OCR reference, status) and payments, oldest first' })
   async get(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<SeekerFeesDto> {
     assertSelfOrStaff(user, applicantId);
-    if ((await this.applicants.load(applicantId)).state.status === 'none') throw new NotFound('No such account');
-    const [{ state }, changes] = await Promise.all([this.fees.load(applicantId), this.policy.changes()]);
-    const today = stockholmDate(this.clock.now());
-    return {
-      applicantId,
-      notices: state.notices.map((notice) => ({
-        noticeId: notice.noticeId,
-        year: notice.year,
-        amount: sekFromOre(notice.amountOre),
-        dueDate: notice.dueDate,
-        payableFrom: notice.payableFrom,
-        reference: notice.reference,
-        status: statusOf(notice, state, today),
-        paid: sekFromOre(notice.paidOre),
-        outstanding: sekFromOre(notice.amountOre - notice.paidOre),
-        paidOn: notice.paidOn,
-        // The grace in force on the due date is the one the fee job applies to this notice.
-        lastPayDay: addDays(notice.dueDate, policyOn(changes, notice.dueDate).graceDays),
-      })),
-      payments: Object.values(state.payments).map((p) => ({
-        paymentId: p.paymentId,
-        reference: p.reference,
-        amount: sekFromOre(p.amountOre),
-        applied: sekFromOre(p.appliedOre),
-        paidOn: p.paidOn,
-        noticeId: p.noticeId,
-        discrepancy: p.discrepancy?.reason ?? null,
-      })),
-    };
+    return this.queries.execute(new SeekerFeesOf(applicantId));
   }
-}
-
-function statusOf(notice: FeeNotice, state: FeeAccountState, today: IsoDate): string {
-  if (state.lapsed?.noticeId === notice.noticeId) return 'deregistered';
-  if (notice.paidOn !== null) return 'paid';
-  return notice.dueDate < today ? 'overdue' : 'unpaid';
 }

@@ -4,9 +4,10 @@ import { stockholmDate } from '@bostadsko/calendar';
 import { BusinessSchedule, Clock } from '@bostadsko/clock';
 import type { PersonalDataVault } from '@bostadsko/personal-data';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
-import type { PersonMessages } from '../inbox/person-messages.stream.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { RecordMessage } from '../inbox/person-messages.commands.js';
 import type { MessagesConfig } from '../messages.config.js';
-import { MESSAGES_CONFIG, PERSON_MESSAGES, VAULT } from '../messages.tokens.js';
+import { MESSAGES_CONFIG, VAULT } from '../messages.tokens.js';
 import { PolicyService } from '../policy/policy.service.js';
 import type { AlertedListing, MessageContent } from '../templates/message-facts.js';
 import { messageIdFor } from '../triggers/message-id.js';
@@ -37,7 +38,7 @@ export class AlertWorker implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
-    @Inject(PERSON_MESSAGES) private readonly people: PersonMessages,
+    private readonly commands: CommandBus,
     @Inject(MESSAGES_CONFIG) config: MessagesConfig,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
@@ -92,10 +93,9 @@ export class AlertWorker implements OnApplicationBootstrap, BeforeApplicationShu
         // An erased person's key is gone, so nothing can be sealed: their alerts (ids only) go with the round.
         if (seal instanceof Error) continue;
         const messageId = messageIdFor(round, row.applicant_id, 'saved-search-alert');
-        const command = { type: 'record-message', messageId, kind: 'saved-search-alert', email: policy.emailSavedSearchAlert === 1, content: seal } as const;
-        await this.people.handle(
-          { applicantId: row.applicant_id, command: { ...command, cause: `saved-search-alerts:${round}`, now: now.toISOString() } },
-          { correlationId: round, actor: 'messages.alerts' },
+        const message = { messageId, kind: 'saved-search-alert', email: policy.emailSavedSearchAlert === 1, content: seal } as const;
+        await this.commands.execute(
+          new RecordMessage(row.applicant_id, { ...message, cause: `saved-search-alerts:${round}`, now: now.toISOString() }, { correlationId: round, actor: 'messages.alerts' }),
         );
         recorded++;
       }

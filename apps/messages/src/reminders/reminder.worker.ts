@@ -4,9 +4,10 @@ import { BusinessSchedule, Clock } from '@bostadsko/clock';
 import type { Sealed } from '@bostadsko/personal-data';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { MessageKind } from '../inbox/person-messages.events.js';
-import type { PersonMessages } from '../inbox/person-messages.stream.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { RecordMessage } from '../inbox/person-messages.commands.js';
 import type { MessagesConfig } from '../messages.config.js';
-import { MESSAGES_CONFIG, PERSON_MESSAGES } from '../messages.tokens.js';
+import { MESSAGES_CONFIG } from '../messages.tokens.js';
 import { EMAIL_SETTING } from '../policy/messages-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { REMINDERS_TABLE } from './reminder-planner.js';
@@ -32,7 +33,7 @@ export class ReminderWorker implements OnApplicationBootstrap, BeforeApplication
 
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    @Inject(PERSON_MESSAGES) private readonly people: PersonMessages,
+    private readonly commands: CommandBus,
     @Inject(MESSAGES_CONFIG) config: MessagesConfig,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
@@ -69,8 +70,8 @@ export class ReminderWorker implements OnApplicationBootstrap, BeforeApplication
     for (const row of rows) {
       if (!row.too_late) {
         const context = { correlationId: row.reminder_id, actor: 'messages.reminders' };
-        const command = { type: 'record-message', messageId: row.reminder_id, kind: row.kind, email: policy[EMAIL_SETTING[row.kind]] === 1, content: row.content } as const;
-        await this.people.handle({ applicantId: row.applicant_id, command: { ...command, cause: `reminder:${row.reminder_id}`, now: now.toISOString() } }, context);
+        const message = { messageId: row.reminder_id, kind: row.kind, email: policy[EMAIL_SETTING[row.kind]] === 1, content: row.content } as const;
+        await this.commands.execute(new RecordMessage(row.applicant_id, { ...message, cause: `reminder:${row.reminder_id}`, now: now.toISOString() }, context));
         sent++;
       }
       await this.infra.pool.query(`UPDATE ${REMINDERS_TABLE} SET state = $2 WHERE reminder_id = $1`, [row.reminder_id, row.too_late ? 'too-late' : 'sent']);

@@ -5,13 +5,13 @@ import { Clock } from '@bostadsko/clock';
 import { AccountClosedV1, ApplicantRegisteredV1, ContactDetailsChangedV1, ListingPublishedV1, ListingPublishedV2, TenantProposedV1 } from '@bostadsko/contracts';
 import type { PersonalDataVault } from '@bostadsko/personal-data';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
-import type { PersonMessages } from '../inbox/person-messages.stream.js';
-import { PERSON_MESSAGES, SAVED_SEARCHES, VAULT } from '../messages.tokens.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { ErasePerson, NoteEmailAddress, RecordMessage } from '../inbox/person-messages.commands.js';
+import { VAULT } from '../messages.tokens.js';
 import { EMAIL_SETTING } from '../policy/messages-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { queueAlerts } from '../alerts/listing-matcher.js';
 import { planReminders, REMINDER_TOPICS } from '../reminders/reminder-planner.js';
-import type { SavedSearches } from '../saved-searches/saved-searches.stream.js';
 import { messageIdFor } from './message-id.js';
 import { messagesFor, TRIGGER_TOPICS, type TriggerLookups } from './message-triggers.js';
 
@@ -40,8 +40,7 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
-    @Inject(PERSON_MESSAGES) private readonly people: PersonMessages,
-    @Inject(SAVED_SEARCHES) private readonly searches: SavedSearches,
+    private readonly commands: CommandBus,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
   ) {}
@@ -93,14 +92,12 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
       case ContactDetailsChangedV1.type: {
         const { applicantId, email } = ContactDetailsChangedV1.parse(message.payload);
         const [sealed] = await this.vault.sealEach([{ subject: applicantId, value: email }]);
-        if (!(sealed instanceof Error)) await this.people.handle({ applicantId, command: { type: 'note-email', email: sealed } }, context);
+        if (!(sealed instanceof Error)) await this.commands.execute(new NoteEmailAddress(applicantId, { email: sealed }, context));
         return;
       }
       case AccountClosedV1.type: {
         const { applicantId, on } = AccountClosedV1.parse(message.payload);
-        await this.people.handle({ applicantId, command: { type: 'erase', on } }, context);
-        await this.searches.handle({ applicantId, command: { type: 'erase', on } }, context);
-        await this.vault.erase(applicantId);
+        await this.commands.execute(new ErasePerson(applicantId, on, context));
         return;
       }
     }
@@ -117,7 +114,7 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
       }
       const messageId = messageIdFor(message.id, applicantId, content.kind);
       const email = policy[EMAIL_SETTING[content.kind]] === 1;
-      await this.people.handle({ applicantId, command: { type: 'record-message', messageId, kind: content.kind, email, content: seal, cause: message.id, now: now.toISOString() } }, context);
+      await this.commands.execute(new RecordMessage(applicantId, { messageId, kind: content.kind, email, content: seal, cause: message.id, now: now.toISOString() }, context));
     }
   }
 
