@@ -1,4 +1,5 @@
-import { DomainRuleViolation, NotFound } from '@bostadsko/errors';
+import { NotFound } from '@bostadsko/errors';
+import { MessagesRuleViolation } from '../messages.rule-violation.js';
 import type { Sealed } from '@bostadsko/personal-data/sealed';
 import type { Language, MessageKind, PersonMessagesEvent } from './person-messages.events.js';
 
@@ -58,10 +59,7 @@ export function decide(command: PersonMessagesCommand, state: PersonMessagesStat
       return command.digestTime === state.digestTime ? [] : [{ type: 'digest-time-chosen', data: { digestTime: command.digestTime } }];
     case 'choose-email': {
       if (!command.optional.includes(command.kind)) {
-        throw new DomainRuleViolation(`${command.kind} messages are always e-mailed: they concern your fees or a letting`, {
-          type: 'https://bostadsko.se/problems/messages/email-required',
-          extensions: { code: 'email-required' },
-        });
+        throw new MessagesRuleViolation('email-required', `${command.kind} messages are always e-mailed: they concern your fees or a letting`);
       }
       return state.emailOff.has(command.kind) === !command.email ? [] : [{ type: 'email-preference-chosen', data: { kind: command.kind, email: command.email } }];
     }
