@@ -35,8 +35,8 @@ function providersOf(module: ModuleRef): Provider[] {
     : ((Reflect.getMetadata('providers', module) as Provider[] | undefined) ?? []);
 }
 
-/** By the house's names: a class that consumes the bus or runs on a schedule is a …Consumer, …Worker or …Scheduler. */
-const isBackground = (provider: Provider): provider is Type => typeof provider === 'function' && /(Consumer|Worker|Scheduler)$/.test(provider.name);
+/** By the house's names: a class that consumes the bus or a log, or runs on a schedule, is a …Consumer, …Runner, …Worker or …Scheduler. */
+const isBackground = (provider: Provider): provider is Type => typeof provider === 'function' && /(Consumer|Runner|Worker|Scheduler)$/.test(provider.name);
 
 const APPS: ReadonlyArray<[string, Type, AppWiring, RebuildTargets]> = [
   ['applicants', ApplicantsModule, APPLICANTS_WIRING, applicantsRebuildTargets],

@@ -6,6 +6,7 @@ import { composeMappers, listingIntegrationMessages } from './integration/listin
 import { lettingIntegrationMessages } from './letting/letting.integration.js';
 import { lettingParticipantsProjection } from './letting/letting-participants.projection.js';
 import { LettingJobScheduler } from './letting/letting.jobs.js';
+import { LettingFollowUpRunner } from './letting/letting.follow-up.runner.js';
 import { CloseJobScheduler } from './ranking/close-job.scheduler.js';
 import { LifecycleConsumer } from './read-models/seeker-lifecycle.consumer.js';
 import { applicationsProjection } from './applications/applications.projection.js';
@@ -30,6 +31,6 @@ export const LISTINGS_WIRING: AppWiring = {
     { projection: landlordsProjection, topics: LANDLORD_TOPICS },
     { projection: landlordUsersProjection, topics: LANDLORD_USER_TOPICS },
   ],
-  consumers: [LifecycleConsumer],
+  consumers: [LifecycleConsumer, LettingFollowUpRunner],
   jobs: [CloseJobScheduler, LettingJobScheduler],
 };

@@ -22,6 +22,7 @@ import { Clock } from '@bostadsko/clock';
 import { DEFAULT_POLICY } from '../policy/listing-policy.js';
 import { lettingIntegrationMessages } from './letting.integration.js';
 import { LettingModule } from './letting.module.js';
+import { LettingFollowUpRunner } from './letting.follow-up.runner.js';
 import { lettingParticipantsProjection } from './letting-participants.projection.js';
 import { listingsRebuildTargets } from '../listings.rebuild.js';
 import { expectRebuildToEqualLive } from '@bostadsko/testing';
@@ -33,8 +34,11 @@ const eventSourcing = EventSourcingModule.forRoot({
   projections: [lettingParticipantsProjection],
 });
 
-// As the app wires it: commands (a policy change among them) go through the CommandBus.
-@Module({ imports: [PlatformModule.forRoot({ name: 'listings' }), eventSourcing, CqrsModule.forRoot(), ListingCoreModule.register(eventSourcing), LettingModule], providers: [ChangePolicyHandler] })
+// As the app wires it: commands (a policy change among them) go through the CommandBus; the follow-ups run as the app's wiring runs them.
+@Module({
+  imports: [PlatformModule.forRoot({ name: 'listings' }), eventSourcing, CqrsModule.forRoot(), ListingCoreModule.register(eventSourcing), LettingModule],
+  providers: [ChangePolicyHandler, LettingFollowUpRunner],
+})
 class LettingTestModule {}
 
 /** The business clock the app sees: moved forward by the test to pass deadlines, never waited on. */

@@ -3,7 +3,7 @@ import { InterestController } from './interest.controller.js';
 import { LettingPolicyController } from './letting-policy.controller.js';
 import { LettingPolicyService } from './letting-policy.service.js';
 import { LettingController } from './letting.controller.js';
-import { LettingFollowUpRunner } from './letting.follow-up.runner.js';
+import { CarryOutLettingFollowUpHandler } from './letting-follow-up.command.js';
 import { LettingJobs, LettingJobsController } from './letting.jobs.js';
 import { LettingService } from './letting.service.js';
 import { AdvanceLettingHandler } from './advance-letting.command.js';
@@ -37,7 +37,7 @@ import { ShowingsController } from './showings.controller.js';
   providers: [
     LettingService,
     LettingPolicyService,
-    LettingFollowUpRunner,
+    CarryOutLettingFollowUpHandler,
     LettingJobs,
     // One handler per use case, dispatched by the CommandBus (CqrsModule.forRoot() in the app's module).
     ScheduleShowingHandler,
