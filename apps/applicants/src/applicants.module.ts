@@ -17,6 +17,7 @@ import { AccountController } from './account/account.controller.js';
 import { ExtractController } from './account/extract.controller.js';
 import { RegisterExtractOfHandler } from './account/register-extract.query.js';
 import { CaseInboxHandler } from './cases/case-inbox.query.js';
+import { NoteSignInThrottledHandler } from './signing-in/note-sign-in-throttled.command.js';
 import { CasesController } from './cases/cases.controller.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { FeesModule } from './fees/fees.module.js';
@@ -80,6 +81,7 @@ const eventSourcing = EventSourcingModule.forRoot(APPLICANTS_WIRING);
     CasesOfHandler,
     RegisterExtractOfHandler,
     CaseInboxHandler,
+    NoteSignInThrottledHandler,
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
     {
       provide: IDENTITY_SECRET,
