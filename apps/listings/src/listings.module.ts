@@ -19,6 +19,7 @@ import { RankingPageRoute } from './ranking/ranking-page.route.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AllocationAudit } from './audit/allocation-audit.js';
+import { AllocationAuditReportHandler } from './audit/allocation-audit.query.js';
 import { LettingModule } from './letting/letting.module.js';
 import { ListingCoreModule } from './listing-core.module.js';
 import { ListingEnding } from './listing/listing-ending.js';
@@ -83,6 +84,7 @@ const eventSourcing = EventSourcingModule.forRoot(LISTINGS_WIRING);
     ExplanationService,
     ...backgroundProviders(LISTINGS_WIRING),
     AllocationAudit,
+    AllocationAuditReportHandler,
     { provide: APP_GUARD, useClass: LandlordUserGuard },
   ],
 })
