@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { queueAlerts, MATCHING_CONDITIONS, MATCHING_SEARCHES, matchingParameters, ALERT_BATCHES_TABLE } from '../apps/messages/src/alerts/listing-matcher.js';
-import { DeciderHandler } from '@bostadsko/command-handling';
-import { personMessagesStreams } from '../apps/messages/src/inbox/person-messages.stream.js';
-import { MESSAGES_MIGRATIONS } from '../apps/messages/src/messages.wiring.js';
+import { MESSAGES_WIRING } from '../apps/messages/src/messages.wiring.js';
 import { PolicyService } from '../apps/messages/src/policy/policy.service.js';
-import { savedSearchesStreams } from '../apps/messages/src/saved-searches/saved-searches.stream.js';
 import { TriggersConsumer } from '../apps/messages/src/triggers/triggers.consumer.js';
 import type { IntegrationMessage } from '@bostadsko/bus';
+import type { CommandBus } from '@nestjs/cqrs';
 import { stockholmDate } from '@bostadsko/calendar';
 import { SystemClock } from '@bostadsko/clock';
 import { ListingPublishedV2 } from '@bostadsko/contracts';
@@ -46,16 +44,11 @@ function progress(message: string): void {
 export async function run(): Promise<BenchmarkResult> {
   const db = await startBenchDb('saved-search-alerts', PORT, ['messages']);
   const pool = sizedPool(db.url('messages'), 8);
-  const infra = await createInfrastructure({ app: 'messages', databaseUrl: db.url('messages'), pool, migrations: MESSAGES_MIGRATIONS });
+  const infra = await createInfrastructure({ app: 'messages', databaseUrl: db.url('messages'), pool, migrations: MESSAGES_WIRING.migrations });
   const clock = new SystemClock();
-  const consumer = new TriggersConsumer(
-    infra,
-    new PersonalDataVault(pool),
-    new DeciderHandler(infra.store, personMessagesStreams),
-    new DeciderHandler(infra.store, savedSearchesStreams),
-    new PolicyService(infra),
-    clock,
-  );
+  // Listings published only queue alerts in the consumer's transaction; none records a message through the command bus.
+  const noCommands = { execute: (command: object) => Promise.reject(new Error(`the alerts bench sends no ${command.constructor.name}`)) } as unknown as CommandBus;
+  const consumer = new TriggersConsumer(infra, new PersonalDataVault(pool), noCommands, new PolicyService(infra), clock);
   try {
     progress(`loading ${formatCount(SEEKERS)} seekers and ${formatCount(SEARCHES)} saved searches`);
     const loadSeconds = await timed(() => loadSeekersAndSearches(pool, SEEKERS, SEARCHES));

@@ -3,7 +3,7 @@ import { PersonalDataVault } from '@bostadsko/personal-data';
 import { createInfrastructure } from '@bostadsko/runtime';
 import { runningOrOwnServer } from './database-server.js';
 import { BUS_DATABASE, databaseUrl, kafkaBrokers } from './single-node.js';
-import { listingsMigrations } from '../apps/listings/src/listings.wiring.js';
+import { LISTINGS_WIRING } from '../apps/listings/src/listings.wiring.js';
 import { AllocationAudit } from '../apps/listings/src/audit/allocation-audit.js';
 
 /** `npm run audit -- allocations` (with KAFKA_BROKERS in Kafka mode): re-derives every ranking and allocation from the log; exit code 1 on any difference. */
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     eventStoreUrl: process.env.EVENTSTORE_URL,
     // The seekers replay from the bus the apps use: Kafka's topics when KAFKA_BROKERS is set, else the bus log.
     kafkaBrokers: kafkaBrokers(process.env.KAFKA_BROKERS),
-    migrations: listingsMigrations,
+    migrations: LISTINGS_WIRING.migrations,
   });
   try {
     const report = await new AllocationAudit(infra, new PersonalDataVault(infra.pool)).run();

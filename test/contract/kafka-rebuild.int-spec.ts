@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { LANDLORDS_BUS_PROJECTIONS } from '../../apps/landlords/src/landlords.wiring.js';
-import { LISTING_BUS_PROJECTIONS } from '../../apps/listings/src/listings.wiring.js';
-import { STATISTICS_STORE } from '../../apps/statistics/src/store/statistics-store.js';
+import { LANDLORDS_WIRING } from '../../apps/landlords/src/landlords.wiring.js';
+import { LISTINGS_WIRING } from '../../apps/listings/src/listings.wiring.js';
+import { STATISTICS_WIRING } from '../../apps/statistics/src/statistics.wiring.js';
 import { appMigrations } from '../../infra/rebuild-targets.js';
 import type { IntegrationMessage } from '@bostadsko/bus';
 import {
@@ -66,9 +66,9 @@ function traffic(seekers: number): IntegrationMessage[] {
 }
 
 const READ_MODELS: ReadonlyArray<[AppName, readonly BusProjection[]]> = [
-  ['statistics', STATISTICS_STORE],
-  ['listings', LISTING_BUS_PROJECTIONS],
-  ['landlords', LANDLORDS_BUS_PROJECTIONS],
+  ['statistics', STATISTICS_WIRING.busProjections ?? []],
+  ['listings', LISTINGS_WIRING.busProjections ?? []],
+  ['landlords', LANDLORDS_WIRING.busProjections ?? []],
 ];
 
 /** A table's rows in a stable order, compared as JSON. */

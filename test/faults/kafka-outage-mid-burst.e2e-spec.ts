@@ -11,7 +11,8 @@ import { migrate } from '@bostadsko/postgres';
 import { eventually } from '../support/eventually.js';
 import { freshDatabase } from '../support/fresh-database.js';
 import { kafkaBrokers, noteKafkaSuiteRan, reportKafkaSkipped } from '../support/kafka.js';
-import { DECLARATION, killed, listing, pause, seedLandlordAndSeekers, send as sendTo, startListings, token as signed, type Answer } from './listings-process.js';
+import { ELIGIBLE_DECLARATION, listingBody, seedLandlordAndSeekers } from '../support/listings-burst.js';
+import { killed, pause, send as sendTo, startListings, token as signed, type Answer } from './listings-process.js';
 
 const JWT_SECRET = 'kafka-outage-secret-long-enough-for-hs256-0123456789';
 const SEEKERS = 150;
@@ -84,11 +85,11 @@ if (kafkaBrokers.length === 0) reportKafkaSkipped('The broker outage mid-burst')
 
   test('every acknowledged application reaches the consumer exactly once, and nothing is restarted', async () => {
     const { landlordId, seekers } = await seedLandlordAndSeekers(listings, SEEKERS);
-    const published = await send('POST', '/listings', { authorization: `Bearer ${token({ sub: landlordId, roles: ['landlord'], landlordId })}` }, listing());
+    const published = await send('POST', '/listings', { authorization: `Bearer ${token({ sub: landlordId, roles: ['landlord'], landlordId })}` }, listingBody());
     expect(published?.status).toBe(201);
     const listingId = published!.body.listingId as string;
     const requests = seekers.map((seeker) => ({ authorization: `Bearer ${token({ sub: seeker, roles: ['applicant'] })}`, 'idempotency-key': randomUUID() }));
-    const apply = (i: number) => send('POST', '/applications', requests[i]!, { listingId, ...DECLARATION });
+    const apply = (i: number) => send('POST', '/applications', requests[i]!, { listingId, ...ELIGIBLE_DECLARATION });
 
     // The outage: the broker stops (a controlled shutdown, as an operator's restart) at the STOP_AFTER-th
     // acknowledgement, stays down for OUTAGE_MS while the burst goes on and /health is asked, then starts again.

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { freePort } from '../../infra/free-port.js';
 import { freshDatabase } from '../support/fresh-database.js';
-import { DECLARATION, killed, listing, pause, seedLandlordAndSeekers, send as sendTo, startListings, token as signed, type Answer } from './listings-process.js';
+import { ELIGIBLE_DECLARATION, listingBody, seedLandlordAndSeekers } from '../support/listings-burst.js';
+import { killed, pause, send as sendTo, startListings, token as signed, type Answer } from './listings-process.js';
 
 const JWT_SECRET = 'kill-mid-burst-secret-long-enough-for-hs256-0123456789';
 const SEEKERS = 200;
@@ -54,12 +55,12 @@ describe('kill -9 of the listings app mid-burst', () => {
 
   test('loses no acknowledged application, doubles none, leaves no key stuck, and answers every retry with its own application', async () => {
     const { landlordId, seekers } = await seedLandlordAndSeekers(pool, SEEKERS);
-    const published = await send('POST', '/listings', { authorization: `Bearer ${token({ sub: landlordId, roles: ['landlord'], landlordId })}` }, listing());
+    const published = await send('POST', '/listings', { authorization: `Bearer ${token({ sub: landlordId, roles: ['landlord'], landlordId })}` }, listingBody());
     expect(published?.status).toBe(201);
     const listingId = published!.body.listingId as string;
 
     const requests = seekers.map((seeker) => ({ headers: { authorization: `Bearer ${token({ sub: seeker, roles: ['applicant'] })}`, 'idempotency-key': randomUUID() } }));
-    const apply = (i: number) => send('POST', '/applications', requests[i]!.headers, { listingId, ...DECLARATION });
+    const apply = (i: number) => send('POST', '/applications', requests[i]!.headers, { listingId, ...ELIGIBLE_DECLARATION });
 
     // The burst: IN_FLIGHT at a time; the KILL_AFTER-th acknowledgement kills the app with requests in flight.
     const first: Array<Answer | undefined> = new Array(SEEKERS);

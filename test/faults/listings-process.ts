@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
-import type pg from 'pg';
+import { createHmac } from 'node:crypto';
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -35,49 +34,6 @@ export function killed(child: ChildProcess): Promise<void> {
     child.kill('SIGKILL');
   });
 }
-
-/**
- * A landlord with an active agreement and seekers, written into the listings app's
- * read models as the landlords and applicants apps' events would leave them, so a
- * burst needs no other app. Returns the landlord's id and the seekers' ids.
- */
-export async function seedLandlordAndSeekers(pool: pg.Pool, seekers: number): Promise<{ landlordId: string; seekers: string[] }> {
-  const landlordId = randomUUID();
-  await pool.query(`INSERT INTO listings.landlords (landlord_id, agreements) VALUES ($1, jsonb_build_array($2::jsonb))`, [
-    landlordId,
-    JSON.stringify({ messageId: `faults-${landlordId}`, agreementId: randomUUID(), status: 'active', effectiveFrom: '2020-01-01', occurredAt: '2020-01-01T00:00:00.000Z' }),
-  ]);
-  const ids = Array.from({ length: seekers }, () => randomUUID());
-  await pool.query(
-    `INSERT INTO listings.seekers (applicant_id, birth_year, registered_on, timeline, status, queue_start_date)
-     SELECT id, 1980, date '2015-01-01', jsonb_build_array(jsonb_build_object('messageId', 'seed-' || id, 'status', 'active', 'queueStartDate', date '2015-01-01',
-       'effectiveFrom', date '2015-01-01', 'reason', 'registered', 'occurredAt', '2020-01-01T00:00:00.000Z')), 'active', date '2015-01-01'
-     FROM unnest($1::uuid[]) AS id`,
-    [ids],
-  );
-  return { landlordId, seekers: ids };
-}
-
-/** A listing open for applications, as its landlord publishes it. */
-export function listing() {
-  const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-  return {
-    address: 'Felgatan 9',
-    municipality: 'Göteborg',
-    district: 'Centrum',
-    rooms: 2,
-    areaM2: 55,
-    monthlyRent: 9500,
-    floor: 2,
-    lift: true,
-    moveInDate: day(40),
-    listingType: 'regular',
-    applicationDeadline: day(10),
-    requirements: { incomeMultiple: 3, maxHouseholdSize: 4, minAge: null, maxAge: null, noPaymentRemarks: true },
-  };
-}
-
-export const DECLARATION = { householdSize: 2, taxableIncome: 420_000, nonTaxableIncome: 0, hasPaymentRemarks: false };
 
 export interface Answer {
   readonly status: number;

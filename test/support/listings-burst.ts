@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-/** A regular listing open for applications for ten days, whose requirements ELIGIBLE_DECLARATION meets. */
+/** A regular listing open for applications for ten days, as its landlord publishes it; ELIGIBLE_DECLARATION meets its requirements. */
 export function listingBody(address = 'Felgatan 9') {
   return {
     address,
@@ -31,4 +32,20 @@ export async function seedActiveSeekers(pool: pg.Pool, ids: readonly string[]): 
      FROM unnest($1::uuid[]) AS id`,
     [ids],
   );
+}
+
+/**
+ * A landlord with an active agreement and active seekers, written into the listings app's
+ * read models as the landlords and applicants apps' events would leave them, so a burst
+ * needs no other app. Returns the landlord's id and the seekers' ids.
+ */
+export async function seedLandlordAndSeekers(pool: pg.Pool, seekers: number): Promise<{ landlordId: string; seekers: string[] }> {
+  const landlordId = randomUUID();
+  await pool.query(`INSERT INTO listings.landlords (landlord_id, agreements) VALUES ($1, jsonb_build_array($2::jsonb))`, [
+    landlordId,
+    JSON.stringify({ messageId: `seed-${landlordId}`, agreementId: randomUUID(), status: 'active', effectiveFrom: '2020-01-01', occurredAt: '2020-01-01T00:00:00.000Z' }),
+  ]);
+  const ids = Array.from({ length: seekers }, () => randomUUID());
+  await seedActiveSeekers(pool, ids);
+  return { landlordId, seekers: ids };
 }

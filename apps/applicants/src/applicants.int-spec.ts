@@ -143,6 +143,17 @@ describe('applicants app over HTTP on real PostgreSQL', () => {
       await http().post('/applicants').set('idempotency-key', 'register-lost-2').send(body).expect(409);
     });
 
+    test('a customer case registered again after its answer was lost is the same case, registered once', async () => {
+      const id = await register(pnr('19950621', '127'));
+      const key = `case-lost-${id}`;
+      const send = () => http().post(`/applicants/${id}/cases`).set('authorization', `Bearer ${staff}`).set('idempotency-key', key).send({ channel: 'phone', subject: 'Lost', description: 'once' });
+      const first = await send().expect(201);
+      await infra.pool.query('UPDATE platform.idempotency_keys SET status = NULL, body = NULL, owner = NULL WHERE key = $1', [key]);
+      const retry = await send().expect(201);
+      expect(retry.body).toEqual(first.body);
+      expect((await infra.store.readStream(`applicant-${id}`)).filter((e) => e.type === 'case-registered')).toHaveLength(1);
+    });
+
     test('appended events carry the request’s correlation id, and it as their cause', async () => {
       const id = await register(pnr('19950619', '127'));
       await http()

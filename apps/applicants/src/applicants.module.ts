@@ -1,59 +1,44 @@
-import { AccessLogController, ACCESS_LOG_MIGRATIONS, accessLogProviders } from '@bostadsko/access-log';
+import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { createHmac } from 'node:crypto';
-import { PersonalDataVault, PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
+import { PersonalDataVault } from '@bostadsko/personal-data';
 import { PlatformModule, PLATFORM_CONFIG, type PlatformConfig } from '@bostadsko/platform';
-import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, readModelsProvider, type Infrastructure } from '@bostadsko/runtime';
+import { backgroundProviders, EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, readModelsProvider, type Infrastructure } from '@bostadsko/runtime';
 import { ApplicantService } from './applicant/applicant.service.js';
 import { IdentityService } from './applicant/identity.service.js';
 import { IDENTITY_SECRET, VAULT } from './applicants.tokens.js';
 import { PolicyService } from './policy/policy.service.js';
-import { toIntegrationMessages } from './integration/applicants.integration.js';
-import { messagesIntegration } from './integration/messages.integration.js';
-import { caseAnsweredIntegration } from './integration/case-answered.integration.js';
-import { allMessages } from '@bostadsko/bus';
 import { RegisterController } from './registering/register.controller.js';
 import { SignInController } from './signing-in/sign-in.controller.js';
 import { SignInThrottling } from './signing-in/sign-in-throttling.js';
 import { StaffDecisionsController } from './staff-decisions/staff-decisions.controller.js';
 import { AccountController } from './account/account.controller.js';
 import { ExtractController } from './account/extract.controller.js';
+import { RegisterExtractOfHandler } from './account/register-extract.query.js';
+import { CaseInboxHandler } from './cases/case-inbox.query.js';
+import { NoteSignInThrottledHandler } from './signing-in/note-sign-in-throttled.command.js';
 import { CasesController } from './cases/cases.controller.js';
 import { PolicyController } from './policy/policy.controller.js';
-import { LettingConsumer } from './letting/letting.consumer.js';
 import { FeesModule } from './fees/fees.module.js';
-import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees/fees.wiring.js';
+import { APPLICANTS_WIRING } from './applicants.wiring.js';
 import { RegisterApplicantHandler } from './registering/register.handler.js';
 import { ChangeContactDetailsHandler, CloseAccountHandler } from './account/account.handlers.js';
 import { CasesOfHandler } from './cases/case.queries.js';
-import { CaseInboxHandler } from './cases/case-inbox.query.js';
 import { FindSeekersHandler } from './seeker-search/find-seekers.query.js';
 import { APPLICANTS_ENTITIES } from './applicants.entities.js';
 import { AnswerApplicantCaseHandler, RegisterApplicantCaseHandler } from './cases/case.handlers.js';
 import { ChangePersonnummerHandler, ChangeQueueStartHandler, EraseApplicantHandler, TransferQueueTimeHandler } from './staff-decisions/staff-decision.handlers.js';
-import { queueTimeProjection } from './queue-time/queue-time.projection.js';
-import { seekerDirectoryProjection } from './seeker-search/seeker-directory.projection.js';
 import { SeekerSearchController } from './seeker-search/seeker-search.controller.js';
 import { CaseInboxController } from './cases/case-inbox.controller.js';
-import { customerCasesProjection } from './cases/customer-cases.projection.js';
 import { TrainingClockController } from './training-clock/training-clock.controller.js';
 import { TrainingClockService } from './training-clock/training-clock.service.js';
 import { AccountHistoryHandler, AccountOfHandler, QueueTimeOfHandler } from './account/account.queries.js';
 import { ChangePolicyHandler } from '@bostadsko/policy';
 import { MoveTrainingClockHandler } from './training-clock/move-training-clock.handler.js';
+import { RestoreQueueTimeAfterCancelledLettingHandler, UseUpQueueTimeHandler } from './letting/letting-outcome.commands.js';
 
-const eventSourcing = EventSourcingModule.forRoot({
-  app: 'applicants',
-  migrations: [...PERSONAL_DATA_MIGRATIONS, ...FEE_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS],
-  integration: (infra) => {
-    const vault = new PersonalDataVault(infra.pool);
-    const toMessages = messagesIntegration(vault, () => new PolicyService(infra).changes());
-    const toCaseAnswers = caseAnsweredIntegration(vault, infra.store);
-    return (event) => allMessages([toIntegrationMessages(event), toMessages(event), toCaseAnswers(event)]);
-  },
-  projections: [queueTimeProjection, seekerDirectoryProjection, customerCasesProjection, ...FEE_PROJECTIONS],
-});
+const eventSourcing = EventSourcingModule.forRoot(APPLICANTS_WIRING);
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'applicants', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot(), FeesModule.register(eventSourcing)],
@@ -86,7 +71,9 @@ const eventSourcing = EventSourcingModule.forRoot({
     TransferQueueTimeHandler,
     ChangePersonnummerHandler,
     EraseApplicantHandler,
-    LettingConsumer,
+    UseUpQueueTimeHandler,
+    RestoreQueueTimeAfterCancelledLettingHandler,
+    ...backgroundProviders(APPLICANTS_WIRING),
     TrainingClockService,
     MoveTrainingClockHandler,
     ChangePolicyHandler,
@@ -94,8 +81,10 @@ const eventSourcing = EventSourcingModule.forRoot({
     QueueTimeOfHandler,
     AccountHistoryHandler,
     CasesOfHandler,
+    RegisterExtractOfHandler,
     CaseInboxHandler,
     FindSeekersHandler,
+    NoteSignInThrottledHandler,
     readModelsProvider(APPLICANTS_ENTITIES),
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },
     {

@@ -1,28 +1,4 @@
-import { PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
-import { checkpointName, eventLogSource } from '@bostadsko/projections';
-import type { Infrastructure, RebuildTargets } from '@bostadsko/runtime';
-import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees/fees.wiring.js';
-import { queueTimeProjection } from './queue-time/queue-time.projection.js';
-import { seekerDirectoryProjection } from './seeker-search/seeker-directory.projection.js';
-import { customerCasesProjection } from './cases/customer-cases.projection.js';
+import { rebuildTargetsOf } from '@bostadsko/runtime';
+import { APPLICANTS_WIRING } from './applicants.wiring.js';
 
-export const applicantsMigrations = [...PERSONAL_DATA_MIGRATIONS, ...FEE_MIGRATIONS];
-
-export const applicantsRebuildTargets: RebuildTargets = {
-  'queue-time': (infra) => ({
-    projection: queueTimeProjection,
-    source: eventLogSource(infra.store),
-    checkpoint: checkpointName(queueTimeProjection),
-  }),
-  'seeker-directory': (infra) => ({
-    projection: seekerDirectoryProjection,
-    source: eventLogSource(infra.store),
-    checkpoint: checkpointName(seekerDirectoryProjection),
-  }),
-  'customer-cases': (infra) => ({
-    projection: customerCasesProjection,
-    source: eventLogSource(infra.store),
-    checkpoint: checkpointName(customerCasesProjection),
-  }),
-  ...Object.fromEntries(FEE_PROJECTIONS.map((p) => [p.name, (infra: Infrastructure) => ({ projection: p, source: eventLogSource(infra.store), checkpoint: checkpointName(p) })])),
-};
+export const applicantsRebuildTargets = rebuildTargetsOf(APPLICANTS_WIRING);

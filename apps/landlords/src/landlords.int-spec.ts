@@ -537,6 +537,34 @@ describe('landlords app over HTTP on real PostgreSQL', () => {
       expect(again.body.type).toBe('https://bostadsko.se/problems/landlords/already-registered');
     });
 
+    /** What a kill -9 after the append leaves: a claim with no outcome whose owner is gone. */
+    const loseAnswer = (key: string) => infra.pool.query('UPDATE platform.idempotency_keys SET status = NULL, body = NULL, owner = NULL WHERE key = $1', [key]);
+
+    test('a case registered again after its answer was lost is the same case, one stream', async () => {
+      const { landlordId, admin } = await onboard();
+      const key = `case-lost-${randomUUID()}`;
+      const send = () => http().post(`/landlords/${landlordId}/cases`).set(bearer(admin)).set('idempotency-key', key).send({ category: 'question', subject: 'Lost', description: 'once' });
+      const first = await send().expect(201);
+      await loseAnswer(key);
+      const retry = await send().expect(201);
+      expect(retry.headers['idempotent-replayed']).toBeUndefined();
+      expect(retry.body).toEqual(first.body);
+      const registered = await infra.pool.query(`SELECT stream_id FROM es.events WHERE type = 'landlord-case-registered' AND data->>'landlordId' = $1`, [landlordId]);
+      expect(registered.rows).toEqual([{ stream_id: `landlord_case-${first.body.caseId}` }]);
+    });
+
+    test('a user added again after the answer was lost is the same user, added once', async () => {
+      const { landlordId, admin } = await onboard();
+      const key = `user-lost-${randomUUID()}`;
+      const email = `agent-${randomUUID()}@example.se`;
+      const send = () => http().post(`/landlords/${landlordId}/users`).set(bearer(admin)).set('idempotency-key', key).send({ name: 'Agent', email, role: 'letting-agent', password: PASSWORD });
+      const first = await send().expect(201);
+      await loseAnswer(key);
+      const retry = await send().expect(201);
+      expect(retry.body).toEqual(first.body);
+      expect((await infra.store.readStream(`landlord-${landlordId}`)).filter((e) => e.type === 'user-added')).toHaveLength(2);
+    });
+
     test('appended events carry the request’s correlation id, and it as their cause', async () => {
       const { landlordId, admin } = await onboard();
       await http()

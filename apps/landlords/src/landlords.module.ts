@@ -9,14 +9,11 @@ import { ActiveLandlordUserGuard } from './access/active-landlord-user.guard.js'
 import { AgreementsController } from './agreements/agreements.controller.js';
 import { CasesController } from './cases/cases.controller.js';
 import { GuidelineController } from './guideline/guideline.controller.js';
-import { toIntegrationMessages } from './integration/landlords.integration.js';
-import { messagesIntegration } from './integration/messages.integration.js';
-import { allMessages } from '@bostadsko/bus';
 import { CASES, EMAIL_SECRET, GUIDELINES, VAULT } from './landlords.tokens.js';
 import { guidelineStreams } from './guideline/guideline.stream.js';
 import { DeciderHandler } from '@bostadsko/command-handling';
 import { caseStreams } from './cases/case.stream.js';
-import { LANDLORDS_BUS_PROJECTIONS, LANDLORDS_HANDLERS, LANDLORDS_MIGRATIONS, LANDLORDS_PROJECTIONS } from './landlords.wiring.js';
+import { LANDLORDS_HANDLERS, LANDLORDS_WIRING } from './landlords.wiring.js';
 import { LandlordService } from './organisation/landlord.service.js';
 import { OrganisationController } from './organisation/organisation.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
@@ -27,16 +24,7 @@ import { SeekerExtractController } from './seekers/extract.controller.js';
 import { LANDLORDS_ENTITIES } from './landlords.entities.js';
 import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
 
-const eventSourcing = EventSourcingModule.forRoot({
-  app: 'landlords',
-  migrations: LANDLORDS_MIGRATIONS,
-  integration: (infra) => {
-    const toMessages = messagesIntegration(new PersonalDataVault(infra.pool), infra.store);
-    return (event) => allMessages([toIntegrationMessages(event), toMessages(event)]);
-  },
-  projections: LANDLORDS_PROJECTIONS,
-  busProjections: LANDLORDS_BUS_PROJECTIONS,
-});
+const eventSourcing = EventSourcingModule.forRoot(LANDLORDS_WIRING);
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'landlords', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot()],

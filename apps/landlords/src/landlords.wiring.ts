@@ -1,6 +1,9 @@
 import { ACCESS_LOG_MIGRATIONS } from '@bostadsko/access-log';
-import { PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
-import type { BusProjection } from '@bostadsko/runtime';
+import { allMessages } from '@bostadsko/bus';
+import { PERSONAL_DATA_MIGRATIONS, PersonalDataVault } from '@bostadsko/personal-data';
+import type { AppWiring } from '@bostadsko/runtime';
+import { toIntegrationMessages } from './integration/landlords.integration.js';
+import { messagesIntegration } from './integration/messages.integration.js';
 import { casesProjection } from './cases/cases.projection.js';
 import { landlordListingsProjection, LISTING_TOPICS } from './listings/landlord-listings.projection.js';
 import { PROPOSAL_TOPICS, proposalsProjection } from './listings/proposals.projection.js';
@@ -15,13 +18,23 @@ import { ChangeGuidelineHandler } from './guideline/change-guideline.handler.js'
 import { AddCaseMessageHandler, ConcludeCaseHandler, RegisterLandlordCaseHandler } from './cases/case.handlers.js';
 import { ChangeLandlordContactHandler } from './organisation/change-landlord-contact.handler.js';
 import { RegisterLandlordHandler } from './organisation/register-landlord.handler.js';
+import { RegisterExtractOfHandler } from './seekers/register-extract.query.js';
+import { LandlordLettingReportHandler, LandlordListingsHandler, LandlordProposalsHandler, LandlordVacancyReportHandler } from './reports/landlord-views.queries.js';
 
-export const LANDLORDS_MIGRATIONS = [...PERSONAL_DATA_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS];
-export const LANDLORDS_PROJECTIONS = [organisationsProjection, casesProjection];
-export const LANDLORDS_BUS_PROJECTIONS: readonly BusProjection[] = [
-  { projection: landlordListingsProjection, topics: LISTING_TOPICS },
-  { projection: proposalsProjection, topics: PROPOSAL_TOPICS },
-];
+/** What the app runs beside its requests; the module starts it, `npm run rebuild -- landlords …` replays its read models. */
+export const LANDLORDS_WIRING: AppWiring = {
+  app: 'landlords',
+  migrations: [...PERSONAL_DATA_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS],
+  integration: (infra) => {
+    const toMessages = messagesIntegration(new PersonalDataVault(infra.pool), infra.store);
+    return (event) => allMessages([toIntegrationMessages(event), toMessages(event)]);
+  },
+  projections: [organisationsProjection, casesProjection],
+  busProjections: [
+    { projection: landlordListingsProjection, topics: LISTING_TOPICS },
+    { projection: proposalsProjection, topics: PROPOSAL_TOPICS },
+  ],
+};
 
 /** One handler per use case, dispatched by the CommandBus (reads by the QueryBus) from the controllers. */
 export const LANDLORDS_HANDLERS = [
@@ -47,4 +60,9 @@ export const LANDLORDS_HANDLERS = [
   ChangeLandlordUserPasswordHandler,
   ChangeLandlordUserLanguageHandler,
   EraseLandlordUserHandler,
+  RegisterExtractOfHandler,
+  LandlordListingsHandler,
+  LandlordProposalsHandler,
+  LandlordLettingReportHandler,
+  LandlordVacancyReportHandler,
 ];

@@ -3,9 +3,8 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ChangePolicyHandler } from '@bostadsko/policy';
 import { APP_GUARD } from '@nestjs/core';
-import { PersonalDataVault } from '@bostadsko/personal-data';
 import { PlatformModule } from '@bostadsko/platform';
-import { EventSourcingModule, eventSourcingHealth } from '@bostadsko/runtime';
+import { backgroundProviders, EventSourcingModule, eventSourcingHealth } from '@bostadsko/runtime';
 import { LandlordUserGuard } from './access/landlord-user.guard.js';
 import { ApplicationIntake } from './applications/application-intake.js';
 import { ApplicationViews } from './applications/application-views.js';
@@ -20,34 +19,27 @@ import { RankingPageRoute } from './ranking/ranking-page.route.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AllocationAudit } from './audit/allocation-audit.js';
-import { composeMappers, listingIntegrationMessages } from './integration/listings.integration.js';
-import { lettingIntegrationMessages } from './letting/letting.integration.js';
-import { LETTING_PROJECTIONS, LettingModule } from './letting/letting.module.js';
+import { AllocationAuditReportHandler } from './audit/allocation-audit.query.js';
+import { LettingModule } from './letting/letting.module.js';
 import { ListingCoreModule } from './listing-core.module.js';
 import { ListingEnding } from './listing/listing-ending.js';
 import { LandlordsListingsHandler, ListingDetailsHandler, ListingsInProgressHandler, RequirementsTemplateHandler, SearchListingsHandler } from './listing/listing.queries.js';
 import { PublishListingHandler } from './listing/publish-listing.command.js';
 import { WithdrawListingHandler } from './listing/withdraw-listing.command.js';
 import { ListingsController } from './listing/listings.controller.js';
-import { LISTING_BUS_PROJECTIONS, LISTING_PROJECTIONS, listingsMigrations } from './listings.wiring.js';
+import { LISTINGS_WIRING } from './listings.wiring.js';
 import { PolicyController } from './policy/policy.controller.js';
-import { CloseJobScheduler } from './ranking/close-job.scheduler.js';
 import { CloseDueListingsHandler, CloseListingHandler } from './ranking/close-listings.command.js';
 import { CloseService } from './ranking/close.service.js';
 import { ExplanationService } from './ranking/explanation.service.js';
 import { RankingController } from './ranking/ranking.controller.js';
 import { ApplicationExplanationHandler, ListingExplanationHandler, RankingPageHandler } from './ranking/ranking.queries.js';
-import { LifecycleConsumer } from './read-models/seeker-lifecycle.consumer.js';
 import { ExtractController } from './register-extract/extract.controller.js';
+import { RegisterExtractOfHandler } from './register-extract/register-extract.query.js';
+import { EndListingsOfLandlordHandler, EraseSeekersDeclarationsHandler, WithdrawSeekersApplicationsHandler } from './read-models/seeker-lifecycle.commands.js';
 import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
 
-const eventSourcing = EventSourcingModule.forRoot({
-  app: 'listings',
-  migrations: listingsMigrations,
-  integration: (infra) => composeMappers(listingIntegrationMessages, lettingIntegrationMessages(new PersonalDataVault(infra.pool))),
-  projections: [...LISTING_PROJECTIONS, ...LETTING_PROJECTIONS],
-  busProjections: LISTING_BUS_PROJECTIONS,
-});
+const eventSourcing = EventSourcingModule.forRoot(LISTINGS_WIRING);
 
 @Module({
   imports: [
@@ -70,6 +62,9 @@ const eventSourcing = EventSourcingModule.forRoot({
     OneOfMyApplicationsHandler,
     CloseListingHandler,
     CloseDueListingsHandler,
+    WithdrawSeekersApplicationsHandler,
+    EraseSeekersDeclarationsHandler,
+    EndListingsOfLandlordHandler,
     SearchListingsHandler,
     ListingDetailsHandler,
     LandlordsListingsHandler,
@@ -78,6 +73,7 @@ const eventSourcing = EventSourcingModule.forRoot({
     RankingPageHandler,
     ListingExplanationHandler,
     ApplicationExplanationHandler,
+    RegisterExtractOfHandler,
     ApplicationIntake,
     ApplicationViews,
     EligibilityCheck,
@@ -85,10 +81,10 @@ const eventSourcing = EventSourcingModule.forRoot({
     OwnApplicationRoute,
     RankingPageRoute,
     CloseService,
-    CloseJobScheduler,
     ExplanationService,
-    LifecycleConsumer,
+    ...backgroundProviders(LISTINGS_WIRING),
     AllocationAudit,
+    AllocationAuditReportHandler,
     { provide: APP_GUARD, useClass: LandlordUserGuard },
   ],
 })

@@ -1,12 +1,4 @@
-import { checkpointName, eventLogSource } from '@bostadsko/projections';
-import { type Infrastructure, busRebuildTarget, type RebuildTargets } from '@bostadsko/runtime';
-import { lettingRebuildTargets } from './letting/letting.rebuild.js';
-import { LISTING_BUS_PROJECTIONS, LISTING_PROJECTIONS } from './listings.wiring.js';
+import { rebuildTargetsOf } from '@bostadsko/runtime';
+import { LISTINGS_WIRING } from './listings.wiring.js';
 
-export { listingsMigrations } from './listings.wiring.js';
-
-export const listingsRebuildTargets: RebuildTargets = {
-  ...Object.fromEntries(LISTING_PROJECTIONS.map((p) => [p.name, (infra: Infrastructure) => ({ projection: p, source: eventLogSource(infra.store), checkpoint: checkpointName(p) })])),
-  ...Object.fromEntries(LISTING_BUS_PROJECTIONS.map((bus) => [bus.projection.name, busRebuildTarget('listings', bus)])),
-  ...lettingRebuildTargets,
-};
+export const listingsRebuildTargets = rebuildTargetsOf(LISTINGS_WIRING);

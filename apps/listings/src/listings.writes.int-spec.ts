@@ -211,6 +211,29 @@ describe('listings writes over HTTP, as clients see them', () => {
     expect((await streamEvents(`listing-seeker-${seeker.id}`)).map((e) => e.type)).toEqual(['application-submitted', 'application-withdrawn']);
   });
 
+  test('a listing published again after the answer was lost (killed between the append and recording it) is the same listing, one stream; a lottery keeps its seed', async () => {
+    const owner = await landlord();
+    for (const listingType of ['regular', 'lottery']) {
+      const key = `publish-lost-${randomUUID()}`;
+      const send = () =>
+        http()
+          .post('/listings')
+          .set(bearer(owner.token))
+          .set('idempotency-key', key)
+          .send({ ...flat, listingType });
+      const first = await send().expect(201);
+      const seed = await rows('SELECT seed FROM listings.lottery_seeds WHERE listing_id = $1', [first.body.listingId]);
+      // What a kill -9 after the append leaves: a claim with no outcome whose owner is gone.
+      await infra.pool.query('UPDATE platform.idempotency_keys SET status = NULL, body = NULL, owner = NULL WHERE key = $1', [key]);
+      const retry = await send().expect(201);
+      expect(retry.headers['idempotent-replayed']).toBeUndefined();
+      expect(retry.body).toEqual(first.body);
+      const published = await rows(`SELECT stream_id FROM es.events WHERE type = 'listing-published' AND data->>'landlordId' = $1 AND data->'flat'->>'listingType' = $2`, [owner.id, listingType]);
+      expect(published).toEqual([{ stream_id: `listing-${first.body.listingId}` }]);
+      expect(await rows('SELECT seed FROM listings.lottery_seeds WHERE listing_id = $1', [first.body.listingId])).toEqual(seed);
+    }
+  });
+
   test('business rules refuse with 409 or 422 and a code and write nothing; repeating a withdrawal is answered, not refused', async () => {
     const owner = await landlord();
     const listingId = await publishListing(owner.token);

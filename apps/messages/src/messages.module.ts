@@ -2,9 +2,8 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PersonalDataVault } from '@bostadsko/personal-data';
 import { PlatformModule } from '@bostadsko/platform';
-import { EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import { backgroundProviders, EventSourcingModule, eventSourcingHealth, INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { DeliveryFailuresController } from './delivery/delivery-failures.controller.js';
-import { DeliveryWorker } from './delivery/delivery.worker.js';
 import { FailingAddressesHandler, OutboxCountsHandler } from './delivery/delivery.queries.js';
 import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller.js';
 import { InboxController } from './inbox/inbox.controller.js';
@@ -18,16 +17,14 @@ import { personMessagesStreams } from './inbox/person-messages.stream.js';
 import { loadMessagesConfig } from './messages.config.js';
 import { AccessLogController, accessLogProviders } from '@bostadsko/access-log';
 import { INBOX, MESSAGES_CONFIG, PERSON_MESSAGES, SAVED_SEARCHES, THREADS, VAULT } from './messages.tokens.js';
-import { MESSAGES_BUS_PROJECTIONS, MESSAGES_MIGRATIONS, MESSAGES_PROJECTIONS } from './messages.wiring.js';
+import { MESSAGES_WIRING } from './messages.wiring.js';
 import { PeopleController } from './people/people.controller.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { PolicyService } from './policy/policy.service.js';
-import { TriggersConsumer } from './triggers/triggers.consumer.js';
-import { AlertWorker } from './alerts/alert.worker.js';
-import { ReminderWorker } from './reminders/reminder.worker.js';
 import { SavedSearchesController } from './saved-searches/saved-searches.controller.js';
 import { savedSearchesStreams } from './saved-searches/saved-searches.stream.js';
 import { ChangeSearchAlertsHandler, DeleteSearchHandler, SaveSearchHandler } from './saved-searches/saved-search.commands.js';
+import { SavedSearchesOfHandler } from './saved-searches/saved-searches.query.js';
 import { ChooseDigestTimeHandler, ChooseEmailHandler } from './people/preferences.handlers.js';
 import { AnswerThreadHandler, ReplyToMessageHandler } from './threads/thread.commands.js';
 import { ThreadsController } from './threads/threads.controller.js';
@@ -37,12 +34,9 @@ import { LandlordInboxController } from './landlord-inbox/landlord-inbox.control
 import { ChooseLandlordEmailHandler } from './landlord-inbox/landlord-preferences.handler.js';
 import { LandlordPreferencesOfHandler, LandlordUnreadCountHandler, LandlordUserStatusHandler } from './landlord-inbox/landlord-inbox.queries.js';
 
-const eventSourcing = EventSourcingModule.forRoot({
-  app: 'messages',
-  migrations: MESSAGES_MIGRATIONS,
-  projections: MESSAGES_PROJECTIONS,
-  busProjections: MESSAGES_BUS_PROJECTIONS,
-});
+import { ErasePersonHandler, NoteEmailAddressHandler, RecordBounceHandler, RecordMessageHandler } from './inbox/person-messages.commands.js';
+
+const eventSourcing = EventSourcingModule.forRoot(MESSAGES_WIRING);
 
 @Module({
   imports: [PlatformModule.forRoot({ name: 'messages', healthChecks: eventSourcingHealth(eventSourcing) }), eventSourcing, CqrsModule.forRoot()],
@@ -61,6 +55,10 @@ const eventSourcing = EventSourcingModule.forRoot({
     ...accessLogProviders('messages'),
     PolicyService,
     MarkMessageReadHandler,
+    RecordMessageHandler,
+    NoteEmailAddressHandler,
+    RecordBounceHandler,
+    ErasePersonHandler,
     ChangePolicyHandler,
     ChooseLanguageHandler,
     ChooseEmailHandler,
@@ -72,14 +70,12 @@ const eventSourcing = EventSourcingModule.forRoot({
     SaveSearchHandler,
     ChangeSearchAlertsHandler,
     DeleteSearchHandler,
+    SavedSearchesOfHandler,
     ListInboxHandler,
     InboxMessageOfHandler,
     FailingAddressesHandler,
     OutboxCountsHandler,
-    TriggersConsumer,
-    DeliveryWorker,
-    AlertWorker,
-    ReminderWorker,
+    ...backgroundProviders(MESSAGES_WIRING),
     ReplyToMessageHandler,
     AnswerThreadHandler,
     ThreadsOfPersonHandler,

@@ -1,5 +1,10 @@
 import { ACCESS_LOG_MIGRATIONS } from '@bostadsko/access-log';
 import { PERSONAL_DATA_MIGRATIONS } from '@bostadsko/personal-data';
+import type { AppWiring } from '@bostadsko/runtime';
+import { AlertWorker } from './alerts/alert.worker.js';
+import { DeliveryWorker } from './delivery/delivery.worker.js';
+import { ReminderWorker } from './reminders/reminder.worker.js';
+import { TriggersConsumer } from './triggers/triggers.consumer.js';
 import { deliveriesProjection } from './delivery/deliveries.projection.js';
 import { inboxProjection } from './inbox/inbox.projection.js';
 import { peopleProjection } from './people/people.projection.js';
@@ -7,7 +12,7 @@ import { savedSearchesProjection } from './saved-searches/saved-searches.project
 import { threadsProjection } from './threads/threads.projection.js';
 import { seekersBusProjection } from './alerts/seekers.projection.js';
 
-export const MESSAGES_MIGRATIONS = [
+const MESSAGES_MIGRATIONS = [
   ...PERSONAL_DATA_MIGRATIONS,
   ...ACCESS_LOG_MIGRATIONS,
   {
@@ -85,8 +90,13 @@ export const MESSAGES_MIGRATIONS = [
   },
 ];
 
-/** The inbox and the people can be rebuilt from the log; the outbox is left out of rebuilds (deliveries.projection.ts says why). */
-export const MESSAGES_REBUILDABLE = [inboxProjection, peopleProjection, savedSearchesProjection, threadsProjection];
-export const MESSAGES_PROJECTIONS = [...MESSAGES_REBUILDABLE, deliveriesProjection];
-/** Read models fed by other apps' events, each with a consumer group of its own (rebuilt from the bus). */
-export const MESSAGES_BUS_PROJECTIONS = [seekersBusProjection];
+/** What the app runs beside its requests; the module starts it, `npm run rebuild -- messages …` replays its read models. */
+export const MESSAGES_WIRING: AppWiring = {
+  app: 'messages',
+  migrations: MESSAGES_MIGRATIONS,
+  projections: [inboxProjection, peopleProjection, savedSearchesProjection, threadsProjection, deliveriesProjection],
+  busProjections: [seekersBusProjection],
+  notRebuilt: { [deliveriesProjection.name]: 'the outbox: a rebuild would send every mail again (deliveries.projection.ts)' },
+  consumers: [TriggersConsumer],
+  jobs: [DeliveryWorker, AlertWorker, ReminderWorker],
+};

@@ -1,3 +1,4 @@
+import { savedSearchesStream } from './saved-searches/saved-search.events.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
@@ -148,6 +149,16 @@ describe('saved searches and their alerts over real SMTP on real PostgreSQL', ()
 
     const staff = (await app.get(TokenService).issue({ id: randomUUID(), roles: ['staff'] })).access_token;
     await http().get('/messages/saved-searches').set(bearer(staff)).expect(403);
+  });
+
+  test('a search saved again after its answer was lost (killed between the append and recording it) is the same search, saved once', async () => {
+    const { id, token } = await seeker();
+    const key = `save-lost-${id}`;
+    const first = await save(token, { municipality: 'Malmö' }).set('idempotency-key', key).expect(201);
+    await infra.pool.query('UPDATE platform.idempotency_keys SET status = NULL, body = NULL, owner = NULL WHERE key = $1', [key]);
+    const retry = await save(token, { municipality: 'Malmö' }).set('idempotency-key', key).expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect((await infra.store.readStream(savedSearchesStream(id))).filter((e) => e.type === 'search-saved')).toHaveLength(1);
   });
 
   test('a published listing alerts each eligible matching seeker once, at once, in the inbox and by mail; a redelivery sends nothing new', async () => {

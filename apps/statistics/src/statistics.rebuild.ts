@@ -1,5 +1,5 @@
-import { busRebuildTarget, type RebuildTargets } from '@bostadsko/runtime';
-import { STATISTICS_STORE } from './store/statistics-store.js';
+import { rebuildTargetsOf } from '@bostadsko/runtime';
+import { STATISTICS_WIRING } from './statistics.wiring.js';
 
 /** `npm run rebuild -- statistics <seekers|applications|lettings|listings|landlords>`: replays the bus log from its start. */
-export const statisticsRebuildTargets: RebuildTargets = Object.fromEntries(STATISTICS_STORE.map((bus) => [bus.projection.name, busRebuildTarget('statistics', bus)]));
+export const statisticsRebuildTargets = rebuildTargetsOf(STATISTICS_WIRING);

@@ -1,6 +1,6 @@
 import { InMemoryEventStore, VersionConflictError, type AppendResult, type ExpectedRevision, type NewEvent } from '@bostadsko/event-store';
 import { PreconditionFailed } from '@bostadsko/errors';
-import { DeciderHandler, EventSchemas, idempotencyMarkFor, withIdempotencyKey } from './index.js';
+import { DeciderHandler, EventSchemas, idempotencyMarkFor, newStreamId, withIdempotencyKey } from './index.js';
 import { tally, type TallyEvent } from './tally.fixture.js';
 
 const context = { correlationId: 'req-1', actor: 'user-1' };
@@ -160,6 +160,15 @@ describe('DeciderHandler', () => {
         await handler.handleOn('tally-b', () => ({ type: 'open', id: 'b' }), { ...context, idempotencyMark: null });
       });
       expect([(await store.readStream('tally-a'))[0].metadata.idempotencyKey, (await store.readStream('tally-b'))[0].metadata.idempotencyKey]).toEqual(['mine', undefined]);
+    });
+
+    test('a new stream id is the same on every attempt under one key, apart per kind and per draw, and random without a key', () => {
+      const draws = (key: string) => withIdempotencyKey(key, () => [newStreamId('listing'), newStreamId('listing'), newStreamId('case')]);
+      const first = draws('k-1');
+      expect(draws('k-1')).toEqual(first);
+      expect(new Set([...first, ...draws('k-2')]).size).toBe(6);
+      expect(first.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+      expect(newStreamId('listing')).not.toBe(newStreamId('listing'));
     });
   });
 

@@ -4,4 +4,4 @@ export type { CommandContext } from './command-context.js';
 export { DeciderHandler, type DeciderStream, type Handled, type Known, type Loaded } from './decider-handler.js';
 export { envelope } from './envelope.js';
 export { EventSchemas } from './event-schemas.js';
-export { idempotencyMarkFor, withIdempotencyKey } from './idempotency.js';
+export { idempotencyMarkFor, newStreamId, withIdempotencyKey } from './idempotency.js';

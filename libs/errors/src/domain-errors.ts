@@ -117,3 +117,20 @@ export class InvalidRequest extends ProblemError {
     super(400, detail, { ...options, extensions: { ...options?.extensions, errors } });
   }
 }
+
+/**
+ * The base of each app's rule violation (`<App>RuleViolation`): the code names the rule and
+ * becomes the problem type `https://bostadsko.se/problems/<area>/<code>`; the status is the
+ * app's for that code, 422 (a rule) unless it says 404, 409 or 403.
+ */
+export abstract class RuleViolation extends ProblemError {
+  protected constructor(
+    area: string,
+    statusByCode: Readonly<Record<string, number>>,
+    readonly code: string,
+    message: string,
+    extensions?: Readonly<Record<string, unknown>>,
+  ) {
+    super(statusByCode[code] ?? 422, message, { type: `https://bostadsko.se/problems/${area}/${code}`, extensions });
+  }
+}

@@ -11,7 +11,8 @@ import { createInfrastructure, type Infrastructure } from './infrastructure.js';
 import { followTrainingClock, restoreTrainingClock } from './training-clock.follower.js';
 
 export const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');
-const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
+/** What an app's EventSourcingModule runs: its wiring, read by the test that holds the module and the rebuild registry to one list. */
+export const EVENT_SOURCING_OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
 
 /** A read model fed by other apps' integration events. */
 export interface BusProjection {
@@ -41,7 +42,7 @@ class EventSourcingRuntime implements OnModuleInit, OnApplicationBootstrap, Befo
 
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    @Inject(OPTIONS) private readonly options: EventSourcingOptions,
+    @Inject(EVENT_SOURCING_OPTIONS) private readonly options: EventSourcingOptions,
     private readonly clock: Clock,
     private readonly progress: ReadModelProgress,
   ) {}
@@ -89,7 +90,7 @@ export class EventSourcingModule {
     return {
       module: EventSourcingModule,
       providers: [
-        { provide: OPTIONS, useValue: options },
+        { provide: EVENT_SOURCING_OPTIONS, useValue: options },
         {
           provide: INFRASTRUCTURE,
           inject: [PLATFORM_CONFIG, PG_POOL, Clock, ReadModelProgress],

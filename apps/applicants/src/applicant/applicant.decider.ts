@@ -1,5 +1,5 @@
 import type { Sealed } from '@bostadsko/personal-data/sealed';
-import { ProblemError } from '@bostadsko/errors';
+import { RuleViolation } from '@bostadsko/errors';
 import type { ApplicantPolicy } from '../policy/applicant-policy.js';
 import { ageOn, daysBetween, stockholmDate, type IsoDate } from '@bostadsko/calendar';
 import { deregistrationDay } from '../fees/fee-deadline.rules.js';
@@ -34,12 +34,9 @@ export const initialState: ApplicantState = { status: 'none' };
 const STATUS_BY_CODE: Record<string, number> = { 'already-registered': 409, 'already-closed': 409, 'no-account': 404 };
 
 /** A command the rules refuse; the message is shown to the person, the code names the rule. */
-export class ApplicantRuleViolation extends ProblemError {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(STATUS_BY_CODE[code] ?? 422, message, { type: `https://bostadsko.se/problems/applicants/${code}` });
+export class ApplicantRuleViolation extends RuleViolation {
+  constructor(code: string, message: string) {
+    super('applicants', STATUS_BY_CODE, code, message);
   }
 }
 

@@ -1,3 +1,4 @@
+import { RuleViolation } from '@bostadsko/errors';
 import type { ApplicantPolicy } from '../policy/applicant-policy.js';
 import { addDays, anniversaryIn, type IsoDate } from '@bostadsko/calendar';
 import type { Discrepancy, FeeAccountEvent, IncomingPayment } from './fee-account.events.js';
@@ -26,13 +27,10 @@ export interface FeeAccountState {
 
 export const initialFeeAccount: FeeAccountState = { notices: [], payments: {}, lapsed: null };
 
-export class FeeRuleViolation extends Error {
-  override readonly name = 'FeeRuleViolation';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+/** A fee command the rules refuse (the fee job's, never a person's request). */
+export class FeeRuleViolation extends RuleViolation {
+  constructor(code: string, message: string) {
+    super('applicants', { 'no-such-notice': 404 }, code, message);
   }
 }
 

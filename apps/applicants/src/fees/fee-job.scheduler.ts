@@ -2,7 +2,9 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { env, loadConfig } from '@bostadsko/platform';
 import { stockholmDate } from '@bostadsko/calendar';
 import { BusinessSchedule, Clock } from '@bostadsko/clock';
-import { FeeJobs } from './fee-jobs.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { RunFeeJob } from './fee.handlers.js';
 
 /** 0 turns the schedule off, e.g. in tests that drive the days through the API. */
 const feeJobVariables = { FEE_JOB_INTERVAL_MINUTES: env.int({ min: 0, max: 1440 }).default(60) };
@@ -19,7 +21,7 @@ export class FeeJobScheduler implements OnApplicationBootstrap, BeforeApplicatio
   private schedule?: BusinessSchedule;
 
   constructor(
-    private readonly jobs: FeeJobs,
+    private readonly commands: CommandBus,
     private readonly clock: Clock,
   ) {}
 
@@ -28,7 +30,7 @@ export class FeeJobScheduler implements OnApplicationBootstrap, BeforeApplicatio
       clock: this.clock,
       everyMs: loadConfig(feeJobVariables).FEE_JOB_INTERVAL_MINUTES * 60_000,
       atStart: true,
-      run: () => this.jobs.runUntil(stockholmDate(this.clock.now())),
+      run: () => this.commands.execute(new RunFeeJob(stockholmDate(this.clock.now()), randomUUID())),
       onError: (error) => this.logger.error(`fee job failed, retried next interval: ${error.message}`),
     });
     this.schedule.start();

@@ -2,12 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { GlobalPosition } from '@bostadsko/event-store';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
-import { ApplicantService } from '../applicant/applicant.service.js';
 import type { CommandContext } from '@bostadsko/command-handling';
 import { policyOn, POLICY_LIMITS, type PolicyChange } from '../policy/applicant-policy.js';
 import { addDays, type IsoDate } from '@bostadsko/calendar';
 import { PolicyService } from '../policy/policy.service.js';
-import { FeeAccountService } from './fee-account.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { DeregisterForUnpaidFee, IssueFeeNotice, LapseForUnpaidFee, ReverseDeregistration } from './fee-job.commands.js';
 import { deregistrationDay, lastPayDay } from './fee-deadline.rules.js';
 import { feeAccountsProjection } from './fee-accounts.projection.js';
 import { feeNoticesProjection } from './fee-notices.projection.js';
@@ -55,8 +55,7 @@ export class FeeJobs {
 
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    private readonly fees: FeeAccountService,
-    private readonly applicants: ApplicantService,
+    private readonly commands: CommandBus,
     private readonly policy: PolicyService,
   ) {}
 
@@ -109,7 +108,7 @@ export class FeeJobs {
       [day, policy.noticeLeadDays],
     );
     for (const account of due) {
-      const issued = await this.fees.issueNotice(account.applicant_id, account.registered_on, day, policy, context);
+      const issued = await this.commands.execute(new IssueFeeNotice(account.applicant_id, account.registered_on, day, policy, context));
       noticesIssued += issued.events.length;
       written = issued.position ?? written;
     }
@@ -129,23 +128,24 @@ export class FeeJobs {
       const paidInTime = notice.paid_on !== null && notice.paid_on <= lastPayDay(notice.due_date, deadline);
       if (notice.status !== 'lapsed' && (day < deregistrationDay(notice.due_date, deadline) || paidInTime)) continue;
       // The fee account decides first, so a payment arriving at the same moment either saves the account or is recorded as late.
-      const lapse = await this.fees.handle(notice.applicant_id, { type: 'lapse-for-unpaid-fee', noticeId: notice.notice_id, on: day, deadline }, context);
+      const lapse = await this.commands.execute(new LapseForUnpaidFee(notice.applicant_id, { noticeId: notice.notice_id, on: day, deadline }, context));
       written = lapse.position ?? written;
       const lapsed = lapse.state.lapsed;
       if (!lapsed) continue;
-      const { events } = await this.applicants.handle(
-        notice.applicant_id,
-        {
-          type: 'deregister-for-unpaid-fee',
-          on: lapsed.on,
-          noticeId: lapsed.noticeId,
-          dueDate: lapsed.dueDate,
-          graceDays: lapsed.graceDays,
-          // A lapse recorded before settlement existed was decided on day graceDays + 1.
-          settlementBankingDays: lapsed.settlementBankingDays ?? 0,
-          decidedBy: FEE_JOB,
-        },
-        context,
+      const { events } = await this.commands.execute(
+        new DeregisterForUnpaidFee(
+          notice.applicant_id,
+          {
+            on: lapsed.on,
+            noticeId: lapsed.noticeId,
+            dueDate: lapsed.dueDate,
+            graceDays: lapsed.graceDays,
+            // A lapse recorded before settlement existed was decided on day graceDays + 1.
+            settlementBankingDays: lapsed.settlementBankingDays ?? 0,
+            decidedBy: FEE_JOB,
+          },
+          context,
+        ),
       );
       deregistered += events.length > 0 ? 1 : 0;
     }
@@ -163,7 +163,7 @@ export class FeeJobs {
     );
     let reversed = 0;
     for (const row of rows) {
-      const { events } = await this.applicants.handle(row.applicant_id, { type: 'reverse-deregistration', noticeId: row.notice_id, paidOn: row.paid_on, on: day, decidedBy: FEE_JOB }, context);
+      const { events } = await this.commands.execute(new ReverseDeregistration(row.applicant_id, { noticeId: row.notice_id, paidOn: row.paid_on, on: day, decidedBy: FEE_JOB }, context));
       reversed += events.length;
     }
     return reversed;

@@ -162,6 +162,19 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
     );
   });
 
+  test('a manual payment registered again after its answer was lost is the same payment, recorded once', async () => {
+    const reference = ocrFromNumber(987654329);
+    const key = { 'idempotency-key': 'manual-payment-lost-1' };
+    const first = await pay({ reference, amount: 150, paidOn: '2025-02-11' }).set(key).expect(201);
+    // What a kill -9 after the append leaves: a claim with no outcome whose owner is gone.
+    await infra.pool.query('UPDATE platform.idempotency_keys SET status = NULL, body = NULL, owner = NULL WHERE key = $1', [key['idempotency-key']]);
+    const retry = await pay({ reference, amount: 150, paidOn: '2025-02-11' }).set(key).expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect(first.body).toMatchObject({ outcome: 'unmatched', duplicate: false });
+    const recorded = await infra.pool.query(`SELECT stream_id FROM es.events WHERE type = 'unmatched-payment-recorded' AND data->>'reference' = $1`, [reference]);
+    expect(recorded.rowCount).toBe(1);
+  });
+
   test('bad input is refused with problem details and changes nothing', async () => {
     const before = await discrepancies();
     const wrongCheck = references.exact.slice(0, -1) + String((Number(references.exact.slice(-1)) + 1) % 10);

@@ -4,10 +4,11 @@ import { ApplicantService } from '../applicant/applicant.service.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { CsvBodyParser } from './csv-body.js';
 import { FeeAccountService } from './fee-account.service.js';
-import { FeeJobScheduler } from './fee-job.scheduler.js';
 import { DiscrepancyResolutionService } from './discrepancy-resolution.service.js';
 import { RegisterPaymentHandler, ResolveFeeDiscrepancyHandler, RunFeeJobHandler, UploadPaymentFileHandler } from './fee.handlers.js';
 import { FeeJobs } from './fee-jobs.js';
+import { FeeDiscrepanciesHandler, SeekerFeesOfHandler } from './fee.queries.js';
+import { DeregisterForUnpaidFeeHandler, IssueFeeNoticeHandler, LapseForUnpaidFeeHandler, ReverseDeregistrationHandler } from './fee-job.commands.js';
 import { FeeJobsController } from './fee-jobs.controller.js';
 import { PaymentFilesService } from './payment-files.service.js';
 import { PaymentsController } from './payments.controller.js';
@@ -38,12 +39,17 @@ export class FeesModule {
         PaymentFilesService,
         DiscrepancyResolutionService,
         FeeJobs,
-        FeeJobScheduler,
         CsvBodyParser,
         RegisterPaymentHandler,
         UploadPaymentFileHandler,
         RunFeeJobHandler,
         ResolveFeeDiscrepancyHandler,
+        SeekerFeesOfHandler,
+        FeeDiscrepanciesHandler,
+        IssueFeeNoticeHandler,
+        LapseForUnpaidFeeHandler,
+        DeregisterForUnpaidFeeHandler,
+        ReverseDeregistrationHandler,
       ],
       exports: [FeeAccountService, FeeJobs],
     };

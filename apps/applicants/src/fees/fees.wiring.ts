@@ -7,8 +7,8 @@ import { feeNoticesProjection } from './fee-notices.projection.js';
 import { feeDiscrepancyResolutionsProjection } from './fee-discrepancy-resolutions.projection.js';
 import { FEE_SCHEMA_MIGRATIONS } from './fees.schema.js';
 
-/** For EventSourcingModule.forRoot in the applicants app: `migrations: [...others, ...FEE_MIGRATIONS]`. */
+/** The fees' part of applicants.wiring.ts. */
 export const FEE_MIGRATIONS: readonly Migration[] = FEE_SCHEMA_MIGRATIONS;
 
-/** For EventSourcingModule.forRoot in the applicants app: `projections: [...others, ...FEE_PROJECTIONS]`. */
+/** The fees' part of applicants.wiring.ts. */
 export const FEE_PROJECTIONS: readonly Projection<RecordedEvent>[] = [feeAccountsProjection, feeNoticesProjection, feeDiscrepanciesProjection, feeDiscrepancyResolutionsProjection];

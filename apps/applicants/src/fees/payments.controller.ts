@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { newStreamId } from '@bostadsko/command-handling';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -15,19 +16,14 @@ import {
 } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { randomUUID } from 'node:crypto';
 import { commandContext, CurrentUser, InvalidRequest, Roles, type AuthenticatedUser } from '@bostadsko/platform';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { FeeDiscrepancies } from './fee.queries.js';
 import { RegisterPayment, ResolveFeeDiscrepancy, UploadPaymentFile } from './fee.handlers.js';
-import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { stockholmDate } from '@bostadsko/calendar';
 import { decodeBankFile } from './bank-file.js';
-import { feeDiscrepanciesProjection } from './fee-discrepancies.projection.js';
-import { feeNoticesProjection } from './fee-notices.projection.js';
 import { DiscrepanciesQuery, DiscrepancyDto, ResolutionResultDto, ResolveDiscrepancyDto } from './discrepancies.dto.js';
-import { resolutionOf } from './resolution-row.js';
 import type { ResolutionResult } from './discrepancy-resolution.service.js';
-import { feeDiscrepancyResolutionsProjection } from './fee-discrepancy-resolutions.projection.js';
 import type { Resolution } from './fee-discrepancy.events.js';
 import { PaymentFileDto, PaymentFileReportDto, PaymentResultDto, RegisterPaymentDto } from './fees.dto.js';
 import { sekFromOre, oreFromSek } from './money.js';
@@ -49,7 +45,7 @@ interface Reply {
 export class PaymentsController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    private readonly queries: QueryBus,
     private readonly clock: Clock,
   ) {}
 
@@ -64,7 +60,8 @@ export class PaymentsController {
     const result = await this.commands.execute(
       new RegisterPayment(
         {
-          paymentId: body.bankReference ? `bank:${body.bankReference}` : `manual:${randomUUID()}`,
+          // A manual payment's id is the same on a retry under the same Idempotency-Key, so a retry after a crash finds it.
+          paymentId: body.bankReference ? `bank:${body.bankReference}` : `manual:${newStreamId('manual-payment')}`,
           reference: body.reference,
           amountOre: oreFromSek(body.amount),
           paidOn: body.paidOn,
@@ -99,36 +96,7 @@ export class PaymentsController {
   @Get('discrepancies')
   @ApiOkResponse({ type: [DiscrepancyDto], description: 'Newest first: payments not applied as sent, unmatched payments and unreadable bank-file lines' })
   async discrepancies(@Query() query: DiscrepanciesQuery): Promise<{ items: DiscrepancyDto[]; limit: number; offset: number }> {
-    const limit = query.limit ?? 100;
-    const offset = query.offset ?? 0;
-    const { rows } = await this.infra.pool.query(
-      `SELECT d.id, d.kind, d.reason, d.applicant_id, d.notice_id, n.status AS notice_status, d.reference, d.amount_ore::int, d.discrepancy_ore::int,
-              d.paid_on::text, d.bank_reference, d.file_id, d.detail, d.recorded_at,
-              r.resolution, r.note, r.resolved_by, r.resolved_on::text, r.match_reference, r.match_applicant_id, r.match_payment_id
-       FROM ${feeDiscrepanciesProjection.table} d LEFT JOIN ${feeNoticesProjection.table} n ON n.notice_id = d.notice_id
-         LEFT JOIN ${feeDiscrepancyResolutionsProjection.table} r ON r.discrepancy_id = d.id
-       WHERE ($1::text IS NULL OR d.kind = $1) AND ($4 = 'all' OR (r.discrepancy_id IS NULL) = ($4 = 'open')) AND ($5::text IS NULL OR d.id = $5)
-       ORDER BY d.recorded_at DESC, d.id LIMIT $2 OFFSET $3`,
-      [query.kind ?? null, limit, offset, query.state ?? 'open', query.id ?? null],
-    );
-    const items = rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      reason: r.reason,
-      applicantId: r.applicant_id,
-      noticeId: r.notice_id,
-      noticeStatus: r.notice_status,
-      reference: r.reference,
-      amount: r.amount_ore === null ? null : sekFromOre(r.amount_ore),
-      discrepancyAmount: r.discrepancy_ore === null ? null : sekFromOre(r.discrepancy_ore),
-      paidOn: r.paid_on,
-      bankReference: r.bank_reference,
-      fileId: r.file_id,
-      detail: r.detail,
-      recordedAt: (r.recorded_at as Date).toISOString(),
-      resolution: resolutionOf(r),
-    }));
-    return { items, limit, offset };
+    return this.queries.execute(new FeeDiscrepancies(query.kind ?? null, query.state ?? 'open', query.id ?? null, query.limit ?? 100, query.offset ?? 0));
   }
 
   @Post('discrepancy-resolutions')

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { VersionConflictError } from '@bostadsko/event-store';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { ApplicantService } from '../applicant/applicant.service.js';
-import { envelope, type CommandContext } from '@bostadsko/command-handling';
+import { envelope, idempotencyMarkFor, type CommandContext } from '@bostadsko/command-handling';
 import { Clock } from '@bostadsko/clock';
 import { stockholmDate, type IsoDate } from '@bostadsko/calendar';
 import { policyOn } from '../policy/applicant-policy.js';
@@ -79,12 +79,16 @@ export class PaymentsService {
       type: 'unmatched-payment-recorded',
       data: { ...payment, reason: isValidOcr(payment.reference) ? 'unknown-reference' : 'invalid-reference' },
     };
+    const stream = unmatchedPaymentStream(payment.paymentId);
+    const mark = idempotencyMarkFor(stream);
     let duplicate = false;
     try {
-      await this.infra.store.append(unmatchedPaymentStream(payment.paymentId), [envelope(event, paymentSchemas, context)], 'no_stream');
+      await this.infra.store.append(stream, [envelope(event, paymentSchemas, context, mark)], 'no_stream');
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
-      duplicate = true;
+      // Recorded before, unless by this very request: its retry after a crash answers as the first attempt did.
+      const [recorded] = await this.infra.store.readStream(stream);
+      duplicate = mark === undefined || recorded?.metadata.idempotencyKey !== mark;
     }
     return { paymentId: payment.paymentId, outcome: 'unmatched', duplicate, applicantId: null, noticeId: null, reason: event.data.reason, amountOre: payment.amountOre, appliedOre: 0 };
   }

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import type { Consumer, IntegrationMessage } from '@bostadsko/bus';
 import { LettingCancelledV1, ListingLetV1 } from '@bostadsko/contracts';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
-import { ApplicantService } from '../applicant/applicant.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { RestoreQueueTimeAfterCancelledLetting, UseUpQueueTime } from './letting-outcome.commands.js';
 
 const LETTING_GROUP = 'applicants.queue-time-from-lettings';
 
@@ -17,7 +18,7 @@ export class LettingConsumer implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    private readonly applicants: ApplicantService,
+    private readonly commands: CommandBus,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,10 +37,10 @@ export class LettingConsumer implements OnApplicationBootstrap, BeforeApplicatio
         this.logger.log(`listing ${let_.listingId} (${let_.listingType}) keeps the tenant's queue time`);
         return;
       }
-      await this.applicants.handle(let_.tenantApplicantId, { type: 'use-up-queue-time', listingId: let_.listingId, contractDate: let_.contractDate }, context);
+      await this.commands.execute(new UseUpQueueTime(let_.tenantApplicantId, let_.listingId, let_.contractDate, context));
     } else if (message.type === LettingCancelledV1.type) {
       const cancelled = LettingCancelledV1.parse(message.payload);
-      await this.applicants.handle(cancelled.tenantApplicantId, { type: 'restore-after-cancelled-letting', listingId: cancelled.listingId, on: cancelled.on }, context);
+      await this.commands.execute(new RestoreQueueTimeAfterCancelledLetting(cancelled.tenantApplicantId, cancelled.listingId, cancelled.on, context));
     }
   }
 }

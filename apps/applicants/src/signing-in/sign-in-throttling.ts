@@ -4,7 +4,8 @@ import { stockholmDate } from '@bostadsko/calendar';
 import { Clock } from '@bostadsko/clock';
 import type { PersonalDataVault } from '@bostadsko/personal-data';
 import { currentCorrelationId, type Throttled, type ThrottleRules } from '@bostadsko/platform';
-import { ApplicantService } from '../applicant/applicant.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { NoteSignInThrottled } from './note-sign-in-throttled.command.js';
 import { VAULT } from '../applicants.tokens.js';
 import { PolicyService } from '../policy/policy.service.js';
 
@@ -16,7 +17,7 @@ const ACTOR = 'sign-in-throttle';
 export class SignInThrottling {
   constructor(
     private readonly policy: PolicyService,
-    private readonly applicants: ApplicantService,
+    private readonly commands: CommandBus,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     private readonly clock: Clock,
   ) {}
@@ -35,10 +36,8 @@ export class SignInThrottling {
 
   async record(throttled: Throttled): Promise<void> {
     const fromAddress = await this.vault.seal(throttled.accountId, throttled.address);
-    await this.applicants.handle(
-      throttled.accountId,
-      { type: 'note-sign-in-throttled', failedAttempts: throttled.failures, lockedUntil: throttled.lockedUntil.toISOString(), fromAddress },
-      { correlationId: currentCorrelationId() ?? randomUUID(), actor: ACTOR },
+    await this.commands.execute(
+      new NoteSignInThrottled(throttled.accountId, throttled.failures, throttled.lockedUntil.toISOString(), fromAddress, { correlationId: currentCorrelationId() ?? randomUUID(), actor: ACTOR }),
     );
   }
 }

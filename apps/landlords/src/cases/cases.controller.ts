@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, HttpCode } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { randomUUID } from 'node:crypto';
+import { newStreamId } from '@bostadsko/command-handling';
 import { commandContext, Roles } from '@bostadsko/platform';
 import { isAgency, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { LandlordService } from '../organisation/landlord.service.js';
@@ -53,7 +53,8 @@ export class CasesController {
   async register(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Body() body: RegisterCaseDto) {
     requireMember(caller, landlordId);
     await this.landlords.existing(landlordId);
-    return this.commands.execute(new RegisterLandlordCase(randomUUID(), landlordId, body, commandContext(caller.id)));
+    // The same case id on a retry under the same Idempotency-Key, so a retry after a crash finds the case it registered.
+    return this.commands.execute(new RegisterLandlordCase(newStreamId('landlord-case'), landlordId, body, commandContext(caller.id)));
   }
 
   @Get(':landlordId/cases')

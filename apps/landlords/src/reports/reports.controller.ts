@@ -1,18 +1,19 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { Transform } from 'class-transformer';
-import type pg from 'pg';
-import { IsCalendarDate, DomainRuleViolation, PG_POOL, Roles, QueryNumber } from '@bostadsko/platform';
+import { QueryBus } from '@nestjs/cqrs';
+import { IsCalendarDate, DomainRuleViolation, Roles, QueryNumber } from '@bostadsko/platform';
 import { requireMember, type Caller, CurrentCaller } from '../access/caller.js';
-import { LISTING_COLUMNS, LISTING_STATES, landlordListings, landlordProposals, PROPOSAL_COLUMNS } from '../listings/listing-views.query.js';
+import { LISTING_COLUMNS, LISTING_STATES, PROPOSAL_COLUMNS } from '../listings/listing-views.query.js';
 import { Clock } from '@bostadsko/clock';
 import { LandlordService } from '../organisation/landlord.service.js';
 import { addDays, daysBetween, stockholmDate } from '@bostadsko/calendar';
 import type { Reply } from '../shared/context.js';
 import { toCsv } from '../shared/csv.js';
 import { FORMATS } from '../shared/validators.js';
-import { LETTING_COLUMNS, lettingReport, VACANCY_COLUMNS, vacancyReport } from './reports.query.js';
+import { LETTING_COLUMNS, VACANCY_COLUMNS } from './reports.query.js';
+import { LandlordLettingReport, LandlordListings, LandlordProposals, LandlordVacancyReport } from './landlord-views.queries.js';
 
 class FormatQuery {
   @ApiPropertyOptional({ enum: FORMATS, default: 'json' }) @IsOptional() @IsIn(FORMATS) format?: (typeof FORMATS)[number];
@@ -60,7 +61,7 @@ const MAX_PERIOD_DAYS = 3 * 366;
 export class ReportsController {
   constructor(
     private readonly landlords: LandlordService,
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly queries: QueryBus,
     private readonly clock: Clock,
   ) {}
 
@@ -69,7 +70,7 @@ export class ReportsController {
   @ApiOkResponse({ description: 'The landlord’s listings with their state' })
   async listings(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: ListingsQuery, @Res({ passthrough: true }) reply: Reply) {
     await this.allowed(caller, landlordId);
-    const rows = await landlordListings(this.pool, landlordId, query.state, page(query));
+    const rows = await this.queries.execute(new LandlordListings(landlordId, query.state, page(query)));
     return query.format === 'csv' ? csv(reply, `listings-${landlordId}.csv`, LISTING_COLUMNS, rows) : rows;
   }
 
@@ -78,7 +79,7 @@ export class ReportsController {
   @ApiOkResponse({ description: 'Applicants proposed to the landlord: place, household size, verification; no contact data' })
   async proposals(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: ProposalsQuery, @Res({ passthrough: true }) reply: Reply) {
     await this.allowed(caller, landlordId);
-    const rows = await landlordProposals(this.pool, landlordId, query.listingId, query.pending ?? false, page(query));
+    const rows = await this.queries.execute(new LandlordProposals(landlordId, query.listingId, query.pending ?? false, page(query)));
     return query.format === 'csv' ? csv(reply, `proposals-${landlordId}.csv`, PROPOSAL_COLUMNS, rows) : rows;
   }
 
@@ -93,7 +94,7 @@ export class ReportsController {
     if (from > to) throw new DomainRuleViolation(`from ${from} is after to ${to}`);
     if (daysBetween(from, to) > MAX_PERIOD_DAYS)
       throw new DomainRuleViolation(`A report covers at most ${MAX_PERIOD_DAYS} days; ${from}..${to} is longer (try until ${addDays(from, MAX_PERIOD_DAYS)})`);
-    const report = await lettingReport(this.pool, landlordId, from, to);
+    const report = await this.queries.execute(new LandlordLettingReport(landlordId, from, to));
     return query.format === 'csv' ? csv(reply, `letting-${landlordId}-${from}-${to}.csv`, LETTING_COLUMNS, report.lettings) : report;
   }
 
@@ -103,7 +104,7 @@ export class ReportsController {
   async vacancy(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: OnQuery, @Res({ passthrough: true }) reply: Reply) {
     await this.allowed(caller, landlordId);
     const on = query.on ?? stockholmDate(this.clock.now());
-    const report = await vacancyReport(this.pool, landlordId, on);
+    const report = await this.queries.execute(new LandlordVacancyReport(landlordId, on));
     return query.format === 'csv' ? csv(reply, `vacancy-${landlordId}-${on}.csv`, VACANCY_COLUMNS, report.listings) : report;
   }
 

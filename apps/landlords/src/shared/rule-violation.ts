@@ -1,4 +1,4 @@
-import { ProblemError } from '@bostadsko/errors';
+import { RuleViolation } from '@bostadsko/errors';
 
 const STATUS_BY_CODE: Record<string, number> = {
   'no-landlord': 404,
@@ -14,11 +14,8 @@ const STATUS_BY_CODE: Record<string, number> = {
 };
 
 /** A command the rules refuse; the message is shown to the caller, the code names the rule. */
-export class LandlordRuleViolation extends ProblemError {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(STATUS_BY_CODE[code] ?? 422, message, { type: `https://bostadsko.se/problems/landlords/${code}` });
+export class LandlordRuleViolation extends RuleViolation {
+  constructor(code: string, message: string) {
+    super('landlords', STATUS_BY_CODE, code, message);
   }
 }

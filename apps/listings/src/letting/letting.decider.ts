@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Sealed } from '@bostadsko/personal-data/sealed';
-import { ProblemError } from '@bostadsko/errors';
+import { RuleViolation } from '@bostadsko/errors';
 import { addDays, stockholmDate, type IsoDate } from '@bostadsko/calendar';
 import { usesQueueTime, type LettingContext } from './letting.context.js';
 import { DERIVED_EVENTS, type CandidateStage, type Invited, type LettingEvent, type ShowingSlot, type Skipped, type VerifiedFacts } from './letting.events.js';
@@ -64,12 +64,9 @@ const STATUS_BY_CODE: Record<string, number> = {
 };
 
 /** A command the letting rules refuse; the code names the rule and becomes the problem type. */
-class LettingRuleViolation extends ProblemError {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(STATUS_BY_CODE[code] ?? 422, message, { type: `https://bostadsko.se/problems/letting/${code}`, extensions: { code } });
+class LettingRuleViolation extends RuleViolation {
+  constructor(code: string, message: string) {
+    super('letting', STATUS_BY_CODE, code, message, { code });
   }
 }
 

@@ -21,19 +21,24 @@ import { VAULT } from '../listings.tokens.js';
 import { Clock } from '@bostadsko/clock';
 import { DEFAULT_POLICY } from '../policy/listing-policy.js';
 import { lettingIntegrationMessages } from './letting.integration.js';
-import { LETTING_PROJECTIONS, LettingModule } from './letting.module.js';
-import { lettingRebuildTargets } from './letting.rebuild.js';
+import { LettingModule } from './letting.module.js';
+import { LettingFollowUpRunner } from './letting.follow-up.runner.js';
+import { lettingParticipantsProjection } from './letting-participants.projection.js';
+import { listingsRebuildTargets } from '../listings.rebuild.js';
 import { expectRebuildToEqualLive } from '@bostadsko/testing';
 
 const eventSourcing = EventSourcingModule.forRoot({
   app: 'listings',
   migrations: [...PERSONAL_DATA_MIGRATIONS],
   integration: (infra) => lettingIntegrationMessages(new PersonalDataVault(infra.pool)),
-  projections: [...LETTING_PROJECTIONS],
+  projections: [lettingParticipantsProjection],
 });
 
-// As the app wires it: commands (a policy change among them) go through the CommandBus.
-@Module({ imports: [PlatformModule.forRoot({ name: 'listings' }), eventSourcing, CqrsModule.forRoot(), ListingCoreModule.register(eventSourcing), LettingModule], providers: [ChangePolicyHandler] })
+// As the app wires it: commands (a policy change among them) go through the CommandBus; the follow-ups run as the app's wiring runs them.
+@Module({
+  imports: [PlatformModule.forRoot({ name: 'listings' }), eventSourcing, CqrsModule.forRoot(), ListingCoreModule.register(eventSourcing), LettingModule],
+  providers: [ChangePolicyHandler, LettingFollowUpRunner],
+})
 class LettingTestModule {}
 
 /** The business clock the app sees: moved forward by the test to pass deadlines, never waited on. */
@@ -560,7 +565,7 @@ describe('letting over HTTP on real PostgreSQL', () => {
     setToday('2030-03-01');
     const { listingId } = await rankedListing(2);
     await schedule(listingId, staff).expect(201);
-    await expectRebuildToEqualLive(infra, lettingRebuildTargets);
+    await expectRebuildToEqualLive(infra, { 'letting-participants': listingsRebuildTargets['letting-participants'] });
     const { rows } = await infra.pool.query<{ letting_open: boolean }>('SELECT letting_open FROM listings.letting_participants');
     expect(rows.filter((r) => !r.letting_open).length).toBeGreaterThan(0);
   });

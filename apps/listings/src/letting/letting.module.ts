@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
-import type { RecordedEvent } from '@bostadsko/event-store';
-import type { Projection } from '@bostadsko/projections';
 import { InterestController } from './interest.controller.js';
-import { lettingParticipantsProjection } from './letting-participants.projection.js';
 import { LettingPolicyController } from './letting-policy.controller.js';
 import { LettingPolicyService } from './letting-policy.service.js';
 import { LettingController } from './letting.controller.js';
-import { LettingFollowUpRunner } from './letting.follow-up.runner.js';
-import { LettingJobs, LettingJobScheduler, LettingJobsController } from './letting.jobs.js';
+import { CarryOutLettingFollowUpHandler } from './letting-follow-up.command.js';
+import { LettingJobs, LettingJobsController } from './letting.jobs.js';
 import { LettingService } from './letting.service.js';
 import { AdvanceLettingHandler } from './advance-letting.command.js';
 import { AnswerInterestHandler } from './answer-interest.command.js';
@@ -29,9 +26,6 @@ import {
 import { ProposalsController } from './proposals.controller.js';
 import { ShowingsController } from './showings.controller.js';
 
-/** For EventSourcingModule.forRoot in the listings app: `projections: [...others, ...LETTING_PROJECTIONS]`. */
-export const LETTING_PROJECTIONS: readonly Projection<RecordedEvent>[] = [lettingParticipantsProjection];
-
 /**
  * Showings, interest, verification, proposals and the letting (3.2.1), from
  * the ranking on. The event store, ListingHandler, SeekerHandler,
@@ -43,9 +37,8 @@ export const LETTING_PROJECTIONS: readonly Projection<RecordedEvent>[] = [lettin
   providers: [
     LettingService,
     LettingPolicyService,
-    LettingFollowUpRunner,
+    CarryOutLettingFollowUpHandler,
     LettingJobs,
-    LettingJobScheduler,
     // One handler per use case, dispatched by the CommandBus (CqrsModule.forRoot() in the app's module).
     ScheduleShowingHandler,
     AnswerInterestHandler,
@@ -64,6 +57,7 @@ export const LETTING_PROJECTIONS: readonly Projection<RecordedEvent>[] = [lettin
     ShowingsOfListingHandler,
     ProposalsOfListingHandler,
   ],
-  exports: [LettingService],
+  // LettingJobs for the app's scheduler (listings.wiring.ts lists the app's jobs).
+  exports: [LettingService, LettingJobs],
 })
 export class LettingModule {}

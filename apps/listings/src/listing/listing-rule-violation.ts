@@ -1,4 +1,4 @@
-import { ProblemError } from '@bostadsko/errors';
+import { RuleViolation } from '@bostadsko/errors';
 
 const STATUS_BY_CODE: Record<string, number> = {
   'no-such-listing': 404,
@@ -10,12 +10,8 @@ const STATUS_BY_CODE: Record<string, number> = {
 };
 
 /** A command the rules refuse; the message is shown to the person, the code names the rule. */
-export class ListingRuleViolation extends ProblemError {
-  constructor(
-    readonly code: string,
-    message: string,
-    extensions: Record<string, unknown> = {},
-  ) {
-    super(STATUS_BY_CODE[code] ?? 422, message, { type: `https://bostadsko.se/problems/listings/${code}`, extensions: { code, ...extensions } });
+export class ListingRuleViolation extends RuleViolation {
+  constructor(code: string, message: string, extensions: Record<string, unknown> = {}) {
+    super('listings', STATUS_BY_CODE, code, message, { code, ...extensions });
   }
 }

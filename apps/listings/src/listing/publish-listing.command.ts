@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { newStreamId } from '@bostadsko/command-handling';
 import { stockholmDate } from '@bostadsko/calendar';
 import { Clock } from '@bostadsko/clock';
 import type { AuthenticatedUser } from '@bostadsko/platform';
@@ -39,12 +40,16 @@ export class PublishListingHandler implements ICommandHandler<PublishListing, { 
     const today = stockholmDate(now);
     const { agreements, guidelines } = await landlordTimelines(this.infra.pool, landlordId);
     const { requirements: given, applicationDeadline, ...flat } = body;
-    const listingId = randomUUID();
+    // The same id on a retry under the same Idempotency-Key, so a retry after a crash finds the listing it published.
+    const listingId = newStreamId('listing');
     let lotterySeedHash: string | undefined;
     if (flat.listingType === 'lottery') {
-      const seed = randomBytes(32).toString('hex');
-      await this.infra.pool.query('INSERT INTO listings.lottery_seeds (listing_id, seed) VALUES ($1, $2)', [listingId, seed]);
-      lotterySeedHash = createHash('sha256').update(seed, 'utf8').digest('hex');
+      // A retry keeps the seed its first attempt stored, so the hash it publishes is that seed's.
+      const { rows } = await this.infra.pool.query<{ seed: string }>(
+        'INSERT INTO listings.lottery_seeds (listing_id, seed) VALUES ($1, $2) ON CONFLICT (listing_id) DO UPDATE SET seed = lottery_seeds.seed RETURNING seed',
+        [listingId, randomBytes(32).toString('hex')],
+      );
+      lotterySeedHash = createHash('sha256').update(rows[0].seed, 'utf8').digest('hex');
     }
     const policy = await this.policy.on(today);
     await this.listings.handleOn(

@@ -1,13 +1,11 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, IntegrationMessage } from '@bostadsko/bus';
 import { AccountClosedV1, AgreementStatusChangedV1, ApplicantDeregisteredV1 } from '@bostadsko/contracts';
-import type { PersonalDataVault } from '@bostadsko/personal-data';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
-import { SeekerApplicationsService } from '../applications/seeker-applications.service.js';
-import { VAULT } from '../listings.tokens.js';
+import { CommandBus } from '@nestjs/cqrs';
 import { Clock } from '@bostadsko/clock';
 import { stockholmDate } from '@bostadsko/calendar';
-import { CloseService } from '../ranking/close.service.js';
+import { EndListingsOfLandlord, EraseSeekersDeclarations, WithdrawSeekersApplications } from './seeker-lifecycle.commands.js';
 
 const LIFECYCLE_GROUP = 'listings.seeker-and-agreement-lifecycle';
 
@@ -23,9 +21,7 @@ export class LifecycleConsumer implements OnApplicationBootstrap, BeforeApplicat
 
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    private readonly applications: SeekerApplicationsService,
-    private readonly close: CloseService,
-    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly commands: CommandBus,
     private readonly clock: Clock,
   ) {}
 
@@ -41,14 +37,14 @@ export class LifecycleConsumer implements OnApplicationBootstrap, BeforeApplicat
 
   async handle(message: IntegrationMessage): Promise<void> {
     if (message.type === ApplicantDeregisteredV1.type) {
-      await this.applications.withdrawAll(ApplicantDeregisteredV1.parse(message.payload).applicantId, 'deregistered');
+      await this.commands.execute(new WithdrawSeekersApplications(ApplicantDeregisteredV1.parse(message.payload).applicantId, 'deregistered'));
     } else if (message.type === AccountClosedV1.type) {
       const { applicantId } = AccountClosedV1.parse(message.payload);
-      await this.applications.withdrawAll(applicantId, 'account-closed');
-      await this.vault.erase(applicantId);
+      await this.commands.execute(new WithdrawSeekersApplications(applicantId, 'account-closed'));
+      await this.commands.execute(new EraseSeekersDeclarations(applicantId));
     } else if (message.type === AgreementStatusChangedV1.type) {
       const changed = AgreementStatusChangedV1.parse(message.payload);
-      if (changed.status === 'terminated' && changed.effectiveFrom <= stockholmDate(this.clock.now())) await this.close.endListingsOf(changed.landlordId);
+      if (changed.status === 'terminated' && changed.effectiveFrom <= stockholmDate(this.clock.now())) await this.commands.execute(new EndListingsOfLandlord(changed.landlordId));
     }
   }
 }

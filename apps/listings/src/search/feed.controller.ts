@@ -1,13 +1,12 @@
-import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type pg from 'pg';
-import { stockholmDate } from '@bostadsko/calendar';
 import { Clock } from '@bostadsko/clock';
-import { env, loadConfig, PG_POOL, Public } from '@bostadsko/platform';
+import { env, loadConfig, Public } from '@bostadsko/platform';
 import { atomFeed, jsonFeed, type Feed } from './listing-feed.js';
 import { SearchListingsQuery } from './search.dto.js';
-import { searchListings } from './search.query.js';
+import { SearchListings } from '../listing/listing.queries.js';
 
 const variables = {
   /** The website the feed's links point to. */
@@ -29,7 +28,7 @@ export class FeedController {
   private readonly siteUrl = loadConfig(variables).PUBLIC_SITE_URL.replace(/\/$/, '');
 
   constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly queries: QueryBus,
     private readonly clock: Clock,
   ) {}
 
@@ -52,7 +51,7 @@ export class FeedController {
   }
 
   private async items(query: SearchListingsQuery) {
-    return (await searchListings(this.pool, { ...query, sort: '-published', page: 1, pageSize: ENTRIES }, stockholmDate(this.clock.now()))).items;
+    return (await this.queries.execute(new SearchListings({ ...query, sort: '-published', page: 1, pageSize: ENTRIES }))).items;
   }
 
   private selfUrl(request: FastifyRequest): string {

@@ -4,9 +4,9 @@ import { stockholmDate } from '@bostadsko/calendar';
 import { Clock } from '@bostadsko/clock';
 import type { PersonalDataVault } from '@bostadsko/personal-data';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
-import type { PersonMessages } from '../inbox/person-messages.stream.js';
+import { CommandBus } from '@nestjs/cqrs';
 import type { MessagesConfig } from '../messages.config.js';
-import { MESSAGES_CONFIG, PERSON_MESSAGES, VAULT } from '../messages.tokens.js';
+import { MESSAGES_CONFIG, VAULT } from '../messages.tokens.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { ClaimAndSendWorker, type DueMessage } from '../scheduled/claim-and-send.worker.js';
 import type { AlertedListing, MessageContent } from '../templates/message-facts.js';
@@ -33,12 +33,12 @@ export class AlertWorker extends ClaimAndSendWorker<string> {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
-    @Inject(PERSON_MESSAGES) people: PersonMessages,
+    commands: CommandBus,
     @Inject(MESSAGES_CONFIG) config: MessagesConfig,
     private readonly policy: PolicyService,
     clock: Clock,
   ) {
-    super(people, clock, { everyMs: config.ALERT_INTERVAL_MS, actor: 'messages.alerts' });
+    super(commands, clock, { everyMs: config.ALERT_INTERVAL_MS, actor: 'messages.alerts' });
   }
 
   /** The rounds to finish: the one claiming what is due now, and any an interrupted run left. */

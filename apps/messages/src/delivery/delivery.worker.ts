@@ -5,8 +5,9 @@ import { Clock } from '@bostadsko/clock';
 import type { PersonalDataVault, Sealed } from '@bostadsko/personal-data';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { Language } from '../inbox/person-messages.events.js';
-import type { PersonMessages } from '../inbox/person-messages.stream.js';
-import { MESSAGES_CONFIG, PERSON_MESSAGES, VAULT } from '../messages.tokens.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { RecordBounce } from '../inbox/person-messages.commands.js';
+import { MESSAGES_CONFIG, VAULT } from '../messages.tokens.js';
 import type { MessagesConfig } from '../messages.config.js';
 import { PolicyService } from '../policy/policy.service.js';
 import type { MessageContent } from '../templates/message-facts.js';
@@ -46,7 +47,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
-    @Inject(PERSON_MESSAGES) private readonly people: PersonMessages,
+    private readonly commands: CommandBus,
     @Inject(MESSAGES_CONFIG) private readonly config: MessagesConfig,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
@@ -112,9 +113,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       if (!error.permanent) return this.retry(row, error.message);
       this.logger.warn(`message ${row.message_id}: the address was refused for good`);
       await this.finish(row.message_id, 'failed', error.message);
-      await this.people.handle(
-        { applicantId: row.applicant_id, command: { type: 'record-bounce', messageId: row.message_id, reason: error.message, now: this.clock.now().toISOString() } },
-        { correlationId: randomUUID(), actor: 'messages.delivery' },
+      await this.commands.execute(
+        new RecordBounce(row.applicant_id, { messageId: row.message_id, reason: error.message, now: this.clock.now().toISOString() }, { correlationId: randomUUID(), actor: 'messages.delivery' }),
       );
     }
   }

@@ -1,4 +1,5 @@
-import { DomainRuleViolation, NotFound } from '@bostadsko/errors';
+import { NotFound } from '@bostadsko/errors';
+import { MessagesRuleViolation } from '../messages.rule-violation.js';
 import type { Sealed } from '@bostadsko/personal-data/sealed';
 import { REPLYABLE_KINDS } from '../threads/replyable.js';
 import type { Language, MessageKind, PersonMessagesEvent } from './person-messages.events.js';
@@ -84,10 +85,7 @@ export function decide(command: PersonMessagesCommand, state: PersonMessagesStat
       return command.digestTime === state.digestTime ? [] : [{ type: 'digest-time-chosen', data: { digestTime: command.digestTime } }];
     case 'choose-email': {
       if (!command.optional.includes(command.kind)) {
-        throw new DomainRuleViolation(`${command.kind} messages are always e-mailed: they concern your fees or a letting`, {
-          type: 'https://bostadsko.se/problems/messages/email-required',
-          extensions: { code: 'email-required' },
-        });
+        throw new MessagesRuleViolation('email-required', `${command.kind} messages are always e-mailed: they concern your fees or a letting`);
       }
       return state.emailOff.has(command.kind) === !command.email ? [] : [{ type: 'email-preference-chosen', data: { kind: command.kind, email: command.email } }];
     }
@@ -97,10 +95,7 @@ export function decide(command: PersonMessagesCommand, state: PersonMessagesStat
       const threadId = state.threadOf.get(command.messageId);
       if (threadId === undefined) {
         if (!state.messages.has(command.messageId)) throw new NotFound('No such message');
-        throw new DomainRuleViolation('This message cannot be replied to: only messages about a letting can. Questions about fees go through a case.', {
-          type: 'https://bostadsko.se/problems/messages/not-replyable',
-          extensions: { code: 'not-replyable' },
-        });
+        throw new MessagesRuleViolation('not-replyable', 'This message cannot be replied to: only messages about a letting can. Questions about fees go through a case.');
       }
       return [{ type: 'reply-sent', data: { replyId: command.replyId, threadId, inReplyTo: command.messageId, body: command.body, at: command.now } }];
     }

@@ -13,7 +13,7 @@ import { ChooseLanguage } from './choose-language.handler.js';
 import { LANGUAGES, type Language, type MessageKind } from '../inbox/person-messages.events.js';
 import { EMAIL_SETTING, SEEKER_OPTIONAL_EMAIL_KINDS } from '../policy/messages-policy.js';
 import { DigestTimeDto } from '../saved-searches/saved-search.dto.js';
-import { savedSearchesOf } from '../saved-searches/saved-searches.query.js';
+import { SavedSearchesOf } from '../saved-searches/saved-searches.query.js';
 import { ChooseDigestTime, ChooseEmail } from './preferences.handlers.js';
 import { DELIVERIES_TABLE } from '../delivery/deliveries.projection.js';
 import { VAULT } from '../messages.tokens.js';
@@ -81,7 +81,7 @@ export class PeopleController {
       ),
       this.queries.execute(new ListInbox(applicantId)),
       this.accessLog.of(applicantId),
-      savedSearchesOf(this.infra, applicantId),
+      this.queries.execute(new SavedSearchesOf(applicantId)),
       this.queries.execute(new ThreadsOfPerson(applicantId)),
     ]);
     const byMessage = new Map(deliveries.rows.map((d) => [d.message_id, { state: d.state, attempts: d.attempts, sentAt: d.sent_at?.toISOString() ?? null, lastError: d.last_error }]));

@@ -4,9 +4,9 @@ import { Clock } from '@bostadsko/clock';
 import type { Sealed } from '@bostadsko/personal-data';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { MessageKind } from '../inbox/person-messages.events.js';
-import type { PersonMessages } from '../inbox/person-messages.stream.js';
+import { CommandBus } from '@nestjs/cqrs';
 import type { MessagesConfig } from '../messages.config.js';
-import { MESSAGES_CONFIG, PERSON_MESSAGES } from '../messages.tokens.js';
+import { MESSAGES_CONFIG } from '../messages.tokens.js';
 import { EMAIL_SETTING } from '../policy/messages-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { ClaimAndSendWorker, type DueMessage } from '../scheduled/claim-and-send.worker.js';
@@ -32,12 +32,12 @@ interface Due {
 export class ReminderWorker extends ClaimAndSendWorker<Due> {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
-    @Inject(PERSON_MESSAGES) people: PersonMessages,
+    commands: CommandBus,
     @Inject(MESSAGES_CONFIG) config: MessagesConfig,
     private readonly policy: PolicyService,
     clock: Clock,
   ) {
-    super(people, clock, { everyMs: config.REMINDER_INTERVAL_MS, actor: 'messages.reminders' });
+    super(commands, clock, { everyMs: config.REMINDER_INTERVAL_MS, actor: 'messages.reminders' });
   }
 
   protected async claim(now: Date): Promise<readonly Due[]> {

@@ -1,4 +1,5 @@
-import { Conflict, NotFound } from '@bostadsko/errors';
+import { NotFound } from '@bostadsko/errors';
+import { MessagesRuleViolation } from '../messages.rule-violation.js';
 import { decideSavedSearch, evolveSavedSearch, initialSavedSearches, type SavedSearchCommand } from './saved-search.decider.js';
 import type { SavedSearchEvent, SearchFilters } from './saved-search.events.js';
 
@@ -24,7 +25,8 @@ describe('a seeker’s saved searches', () => {
     expect(first).toEqual([{ type: 'search-saved', data: expect.objectContaining({ searchId: 'a', alerts: 'immediate' }) }]);
     expect(decideSavedSearch(save('a'), given(first))).toEqual([]);
     const two = [...first, ...decideSavedSearch(save('b'), given(first))];
-    expect(() => decideSavedSearch(save('c'), given(two))).toThrow(Conflict);
+    expect(() => decideSavedSearch(save('c'), given(two))).toThrow(MessagesRuleViolation);
+    expect(() => decideSavedSearch(save('c'), given(two))).toThrow(expect.objectContaining({ status: 409, code: 'saved-search-cap', extensions: { code: 'saved-search-cap', cap: 2 } }));
     expect(decideSavedSearch(save('c', 3), given(two))).toHaveLength(1);
     const deleted = [...two, ...decideSavedSearch({ type: 'delete', searchId: 'a', now: 'x' }, given(two))];
     expect(decideSavedSearch(save('c'), given(deleted))).toHaveLength(1);

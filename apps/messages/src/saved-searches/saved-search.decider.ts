@@ -1,4 +1,5 @@
-import { Conflict, NotFound } from '@bostadsko/errors';
+import { NotFound } from '@bostadsko/errors';
+import { MessagesRuleViolation } from '../messages.rule-violation.js';
 import type { AlertMode, SavedSearchEvent, SearchFilters } from './saved-search.events.js';
 
 export type SavedSearchCommand =
@@ -15,14 +16,7 @@ export interface SavedSearchState {
 
 export const initialSavedSearches: SavedSearchState = { searches: new Map(), erased: false };
 
-class TooManySavedSearches extends Conflict {
-  constructor(cap: number) {
-    super(`You already keep ${cap} saved searches, the most allowed; delete one first`, {
-      type: 'https://bostadsko.se/problems/messages/saved-search-cap',
-      extensions: { code: 'saved-search-cap', cap },
-    });
-  }
-}
+const tooManySavedSearches = (cap: number) => new MessagesRuleViolation('saved-search-cap', `You already keep ${cap} saved searches, the most allowed; delete one first`, { cap });
 
 /** A seeker keeps at most `cap` searches (the policy on the day); saving the same id again is a repeat, not a new one. */
 export function decideSavedSearch(command: SavedSearchCommand, state: SavedSearchState): SavedSearchEvent[] {
@@ -30,7 +24,7 @@ export function decideSavedSearch(command: SavedSearchCommand, state: SavedSearc
   switch (command.type) {
     case 'save': {
       if (state.searches.has(command.searchId)) return [];
-      if (state.searches.size >= command.cap) throw new TooManySavedSearches(command.cap);
+      if (state.searches.size >= command.cap) throw tooManySavedSearches(command.cap);
       return [{ type: 'search-saved', data: { searchId: command.searchId, filters: command.filters, alerts: command.alerts, savedAt: command.now } }];
     }
     case 'change-alerts': {

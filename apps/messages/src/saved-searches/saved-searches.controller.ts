@@ -1,12 +1,11 @@
-import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { commandContext, CurrentUser, InvalidRequest, Roles, type AuthenticatedUser, type FieldError } from '@bostadsko/platform';
-import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { AlertModeDto, SaveSearchDto } from './saved-search.dto.js';
 import { ChangeSearchAlerts, DeleteSearch, SaveSearch } from './saved-search.commands.js';
 import type { SearchFilters } from './saved-search.events.js';
-import { savedSearchesOf, type SavedSearchView } from './saved-searches.query.js';
+import { SavedSearchesOf, type SavedSearchView } from './saved-searches.query.js';
 
 const applicantOf = (user: AuthenticatedUser) => {
   if (!user.roles.includes('applicant')) throw new ForbiddenException('Only a seeker keeps saved searches');
@@ -50,13 +49,13 @@ function filtersOf(body: SaveSearchDto): SearchFilters {
 export class SavedSearchesController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @ApiOkResponse({ description: 'The seeker’s saved searches, oldest first' })
   list(@CurrentUser() user: AuthenticatedUser): Promise<SavedSearchView[]> {
-    return savedSearchesOf(this.infra, applicantOf(user));
+    return this.queries.execute(new SavedSearchesOf(applicantOf(user)));
   }
 
   @Post()

@@ -1,8 +1,9 @@
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { BusinessSchedule, type Clock } from '@bostadsko/clock';
 import type { Sealed } from '@bostadsko/personal-data';
+import type { CommandBus } from '@nestjs/cqrs';
+import { RecordMessage } from '../inbox/person-messages.commands.js';
 import type { MessageKind } from '../inbox/person-messages.events.js';
-import type { PersonMessages } from '../inbox/person-messages.stream.js';
 
 /** One message a round records: whose, its id (derived, so a repeated round names it again), what it says sealed, whether e-mailed, why. */
 export interface DueMessage {
@@ -29,7 +30,7 @@ export abstract class ClaimAndSendWorker<Claim> implements OnApplicationBootstra
   private readonly schedule: BusinessSchedule;
 
   protected constructor(
-    private readonly people: PersonMessages,
+    private readonly commands: CommandBus,
     protected readonly clock: Clock,
     private readonly options: { readonly everyMs: number; readonly actor: string },
   ) {
@@ -66,7 +67,7 @@ export abstract class ClaimAndSendWorker<Claim> implements OnApplicationBootstra
     for (const claim of await this.claim(now)) {
       for await (const page of this.messagesOf(claim, now)) {
         for (const { applicantId, correlationId, ...message } of page) {
-          await this.people.handle({ applicantId, command: { type: 'record-message', ...message, now: now.toISOString() } }, { correlationId, actor: this.options.actor });
+          await this.commands.execute(new RecordMessage(applicantId, { ...message, now: now.toISOString() }, { correlationId, actor: this.options.actor }));
           recorded++;
         }
       }

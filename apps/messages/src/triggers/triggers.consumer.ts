@@ -14,13 +14,14 @@ import {
 } from '@bostadsko/contracts';
 import type { PersonalDataVault } from '@bostadsko/personal-data';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
-import type { PersonMessages } from '../inbox/person-messages.stream.js';
-import { PERSON_MESSAGES, SAVED_SEARCHES, VAULT } from '../messages.tokens.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { ErasePerson, NoteEmailAddress, RecordMessage } from '../inbox/person-messages.commands.js';
+import { ChooseLanguage } from '../people/choose-language.handler.js';
+import { VAULT } from '../messages.tokens.js';
 import { EMAIL_SETTING } from '../policy/messages-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { queueAlerts } from '../alerts/listing-matcher.js';
 import { planReminders, REMINDER_TOPICS } from '../reminders/reminder-planner.js';
-import type { SavedSearches } from '../saved-searches/saved-searches.stream.js';
 import { messageIdFor } from './message-id.js';
 import { messagesFor, TRIGGER_TOPICS, type TriggerLookups } from './message-triggers.js';
 import { LANDLORD_TRIGGER_TOPICS, landlordMessagesFor, type LandlordLookups } from './landlord-triggers.js';
@@ -52,8 +53,7 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
-    @Inject(PERSON_MESSAGES) private readonly people: PersonMessages,
-    @Inject(SAVED_SEARCHES) private readonly searches: SavedSearches,
+    private readonly commands: CommandBus,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
   ) {}
@@ -98,14 +98,12 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
       case ContactDetailsChangedV1.type: {
         const { applicantId, email } = ContactDetailsChangedV1.parse(message.payload);
         const [sealed] = await this.vault.sealEach([{ subject: applicantId, value: email }]);
-        if (!(sealed instanceof Error)) await this.people.handle({ applicantId, command: { type: 'note-email', email: sealed } }, context);
+        if (!(sealed instanceof Error)) await this.commands.execute(new NoteEmailAddress(applicantId, { email: sealed }, context));
         return;
       }
       case AccountClosedV1.type: {
         const { applicantId, on } = AccountClosedV1.parse(message.payload);
-        await this.people.handle({ applicantId, command: { type: 'erase', on } }, context);
-        await this.searches.handle({ applicantId, command: { type: 'erase', on } }, context);
-        await this.vault.erase(applicantId);
+        await this.commands.execute(new ErasePerson(applicantId, on, context));
         return;
       }
       case LandlordUserChangedV1.type: {
@@ -122,14 +120,13 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
         const { userId, email, language } = LandlordUserContactChangedV1.parse(message.payload);
         const [sealed] = await this.vault.sealEach([{ subject: userId, value: email }]);
         if (sealed instanceof Error) return;
-        await this.people.handle({ applicantId: userId, command: { type: 'note-email', email: sealed } }, context);
-        await this.people.handle({ applicantId: userId, command: { type: 'choose-language', language } }, context);
+        await this.commands.execute(new NoteEmailAddress(userId, { email: sealed }, context));
+        await this.commands.execute(new ChooseLanguage(userId, language, context));
         return;
       }
       case LandlordUserErasedV1.type: {
         const { userId, on } = LandlordUserErasedV1.parse(message.payload);
-        await this.people.handle({ applicantId: userId, command: { type: 'erase', on } }, context);
-        await this.vault.erase(userId);
+        await this.commands.execute(new ErasePerson(userId, on, context));
         return;
       }
     }
@@ -147,7 +144,7 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
       }
       const messageId = messageIdFor(sameFactAs ?? message.id, applicantId, content.kind);
       const email = policy[EMAIL_SETTING[content.kind]] === 1;
-      await this.people.handle({ applicantId, command: { type: 'record-message', messageId, kind: content.kind, email, content: seal, cause: message.id, now: now.toISOString() } }, context);
+      await this.commands.execute(new RecordMessage(applicantId, { messageId, kind: content.kind, email, content: seal, cause: message.id, now: now.toISOString() }, context));
     }
   }
 

@@ -5,6 +5,8 @@ import { Public } from '@bostadsko/platform';
 import { ReportQueryDto } from './report-query.dto.js';
 import { ReportRoutes } from './report-routes.js';
 import { ReportsService } from './reports.service.js';
+import { QueryBus } from '@nestjs/cqrs';
+import { ReportPlaces } from './report.queries.js';
 
 const PUBLISHED = [
   { report: 'lettings', path: '/statistics/open/lettings', formats: ['json', 'csv'] },
@@ -24,8 +26,11 @@ const PUBLISHED = [
 export class OpenDataController {
   private readonly routes: ReportRoutes;
 
-  constructor(private readonly reports: ReportsService) {
-    this.routes = new ReportRoutes(reports, 'public');
+  constructor(
+    reports: ReportsService,
+    private readonly queries: QueryBus,
+  ) {
+    this.routes = new ReportRoutes(reports, queries, 'public');
   }
 
   @Get()
@@ -37,7 +42,7 @@ export class OpenDataController {
   @Get('places')
   @ApiOperation({ summary: 'Municipalities and districts a report may name' })
   places() {
-    return this.reports.places('public');
+    return this.queries.execute(new ReportPlaces('public'));
   }
 
   @Get('lettings')

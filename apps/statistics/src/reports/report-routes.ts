@@ -4,6 +4,8 @@ import { lettingsCsv, lettingsSeriesCsv, queueTimeNeededCsv, seekersByAgeCsv, se
 import { lettingsSeriesSvg, queueTimeNeededSvg, seekersByAgeSvg, seekersSeriesSvg, seekersWantedSvg } from '../formats/svg-charts.js';
 import { WANTED_CUTS, type WantedCut } from './seekers-wanted.report.js';
 import type { ReportQueryDto } from './report-query.dto.js';
+import type { QueryBus } from '@nestjs/cqrs';
+import { LettingsReportOf, LettingsSeriesOf, QueueTimeNeededOf, SeekersByAgeOf, SeekersSeriesOf } from './report.queries.js';
 import type { Audience, ReportsService } from './reports.service.js';
 import { respond } from './respond.js';
 
@@ -11,18 +13,19 @@ import { respond } from './respond.js';
 export class ReportRoutes {
   constructor(
     private readonly reports: ReportsService,
+    private readonly queries: QueryBus,
     private readonly audience: Audience,
   ) {}
 
   async lettings(query: ReportQueryDto, reply: FastifyReply) {
     const q = await this.reports.resolve(query, this.audience);
-    const report = await this.reports.lettings(q);
+    const report = await this.queries.execute(new LettingsReportOf(q));
     return respond(reply, query.format, `lettings-${q.period.label}`, { json: { ...this.reports.envelope('lettings', q), ...report }, csv: () => lettingsCsv(report) });
   }
 
   async lettingsSeries(query: ReportQueryDto, reply: FastifyReply) {
     const q = await this.reports.resolve(query, this.audience);
-    const series = await this.reports.lettingsSeries(q);
+    const series = await this.queries.execute(new LettingsSeriesOf(q));
     return respond(reply, query.format, `lettings-series-${q.period.label}`, {
       json: { ...this.reports.envelope('lettings-series', q), ...series },
       csv: () => lettingsSeriesCsv(series),
@@ -32,7 +35,7 @@ export class ReportRoutes {
 
   async queueTimeNeeded(query: ReportQueryDto, reply: FastifyReply) {
     const q = await this.reports.resolve(query, this.audience);
-    const cells = await this.reports.queueTimeNeeded(q);
+    const cells = await this.queries.execute(new QueueTimeNeededOf(q));
     return respond(reply, query.format, `queue-time-needed-${q.period.label}`, {
       json: { ...this.reports.envelope('queue-time-needed', q), cells },
       csv: () => queueTimeNeededCsv(cells),
@@ -43,7 +46,7 @@ export class ReportRoutes {
   async seekersByAge(query: ReportQueryDto, reply: FastifyReply) {
     this.refuseLettingCuts(query);
     const q = await this.reports.resolve(query, this.audience);
-    const groups = await this.reports.seekersByAge(q);
+    const groups = await this.queries.execute(new SeekersByAgeOf(q));
     return respond(reply, query.format, `seekers-by-age-${q.period.label}`, {
       json: { ...this.reports.envelope('seekers-by-age', q), on: q.period.to, groups },
       csv: () => seekersByAgeCsv(groups),
@@ -76,7 +79,7 @@ export class ReportRoutes {
   async seekers(query: ReportQueryDto, reply: FastifyReply) {
     this.refuseLettingCuts(query);
     const q = await this.reports.resolve(query, this.audience);
-    const series = await this.reports.seekers(q);
+    const series = await this.queries.execute(new SeekersSeriesOf(q));
     return respond(reply, query.format, `seekers-${q.period.label}`, {
       json: { ...this.reports.envelope('seekers', q), ...series },
       csv: () => seekersCsv(series),

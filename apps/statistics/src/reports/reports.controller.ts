@@ -5,6 +5,8 @@ import { Roles } from '@bostadsko/platform';
 import { ReportQueryDto } from './report-query.dto.js';
 import { ReportRoutes } from './report-routes.js';
 import { ReportsService } from './reports.service.js';
+import { QueryBus } from '@nestjs/cqrs';
+import { ReportPlaces } from './report.queries.js';
 
 /** The detailed reports: every cut (landlord included), custom ranges and several cuts at once. */
 @ApiTags('statistics reports (analysts)')
@@ -14,8 +16,11 @@ import { ReportsService } from './reports.service.js';
 export class ReportsController {
   private readonly routes: ReportRoutes;
 
-  constructor(private readonly reports: ReportsService) {
-    this.routes = new ReportRoutes(reports, 'analyst');
+  constructor(
+    reports: ReportsService,
+    private readonly queries: QueryBus,
+  ) {
+    this.routes = new ReportRoutes(reports, queries, 'analyst');
   }
 
   @Get('lettings')
@@ -63,6 +68,6 @@ export class ReportsController {
   @Get('places')
   @ApiOperation({ summary: 'Municipalities, districts and landlords a report may name' })
   places() {
-    return this.reports.places('analyst');
+    return this.queries.execute(new ReportPlaces('analyst'));
   }
 }
