@@ -10,7 +10,7 @@ describe('which kinds a person may stop having e-mailed', () => {
     expect(choose('agreement-changed')).toEqual([{ type: 'email-preference-chosen', data: { kind: 'agreement-changed', email: false } }]);
   });
 
-  test('a seeker: the optional seeker kinds and case answers, none of a landlord’s', () => {
-    expect([...SEEKER_OPTIONAL_EMAIL_KINDS].sort()).toEqual(['application-received', 'case-answered', 'place-at-close', 'saved-search-alert']);
+  test('a seeker: the optional seeker kinds, case answers and answers in a thread, none of a landlord’s', () => {
+    expect([...SEEKER_OPTIONAL_EMAIL_KINDS].sort()).toEqual(['application-received', 'case-answered', 'place-at-close', 'saved-search-alert', 'thread-answer']);
   });
 });
