@@ -74,7 +74,11 @@ export class PeopleController {
   async extract(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<RegisterExtractSection> {
     assertSelfOrStaff(user, applicantId);
     const [row, deliveries, messages, accessLog, savedSearches, threads] = await Promise.all([
-      this.person(applicantId),
+      // Nobody known here (never, or erased: the row goes with the person) is an answer too: nothing is held.
+      this.person(applicantId).catch((error: unknown) => {
+        if (error instanceof NotFound) return undefined;
+        throw error;
+      }),
       this.infra.pool.query<{ message_id: string; state: string; attempts: number; sent_at: Date | null; last_error: string | null }>(
         `SELECT message_id, state, attempts, sent_at, last_error FROM ${DELIVERIES_TABLE} WHERE applicant_id = $1`,
         [applicantId],
@@ -93,10 +97,10 @@ export class PeopleController {
       purpose:
         'Messages to you about your account, applications and fees: the inbox, your replies and our answers, the e-mail address and language they are sent with, each delivery, and your saved searches and when their alerts are sent.',
       personalData: {
-        email: row.email ? ((await this.vault.open<string>(row.email)) ?? '(erased)') : null,
-        language: row.language,
-        addressFailing: row.bounced_at ? { since: row.bounced_at.toISOString(), reason: row.bounce_reason } : null,
-        digestTime: row.digest_time,
+        email: row?.email ? ((await this.vault.open<string>(row.email)) ?? '(erased)') : null,
+        language: row?.language ?? null,
+        addressFailing: row?.bounced_at ? { since: row.bounced_at.toISOString(), reason: row.bounce_reason } : null,
+        digestTime: row?.digest_time ?? null,
         savedSearches,
       },
       records: [
