@@ -1,4 +1,5 @@
-import { DomainRuleViolation, NotFound } from '@bostadsko/errors';
+import { NotFound } from '@bostadsko/errors';
+import { MessagesRuleViolation } from '../messages.rule-violation.js';
 import { deciderSpecification } from '@bostadsko/testing';
 import { decide, evolve, initialState, type PersonMessagesCommand } from '../inbox/person-messages.decider.js';
 import type { MessageKind, PersonMessagesEvent } from '../inbox/person-messages.events.js';
@@ -38,7 +39,7 @@ describe('a seeker’s replies and staff’s answers (threads)', () => {
     for (const kind of ['fee-notice-issued', 'fee-reminder', 'deregistered', 'saved-search-alert'] as const) {
       given([recorded('m1', kind)])
         .when(reply('m1'))
-        .thenThrows(DomainRuleViolation, { status: 422, extensions: { code: 'not-replyable' } });
+        .thenThrows(MessagesRuleViolation, { status: 422, extensions: { code: 'not-replyable' } });
     }
   });
 
