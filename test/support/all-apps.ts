@@ -9,6 +9,7 @@ import { MessagesModule } from '../../apps/messages/src/messages.module.js';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
 import { stockholmDate } from '@bostadsko/calendar';
 import { ROLES, createTestApp, PG_POOL, TokenService } from '@bostadsko/platform';
+import { eventually } from './eventually.js';
 import { freshDatabase } from './fresh-database.js';
 import { organisationNumber } from './swedish-numbers.js';
 
@@ -79,6 +80,10 @@ async function startEach(apps: RunningApp[], server: string | undefined): Promis
   // checks pass everywhere, so what a test sees is the fate of its input.
   const tokens = apps[0]!.app.get(TokenService);
   const landlordUser = await activeLandlordUser(apps.find((a) => a.name === 'landlords')!.app, (await tokens.issue({ id: randomUUID(), roles: ['staff'] })).access_token);
+  // The messages app notes the new user's address from the landlords' event, in the background: waited for
+  // here, so that what a test counts afterwards is only what its own requests wrote.
+  const messages = apps.find((a) => a.name === 'messages')!;
+  await eventually(messages.eventCount, (n) => n > 0);
   return (await tokens.issue({ ...landlordUser, roles: ROLES })).access_token;
 }
 

@@ -10,7 +10,7 @@ import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import type { InboxMessage } from '../inbox/inbox.query.js';
 import { ListInbox } from '../inbox/inbox.queries.js';
 import { ChooseLanguage } from './choose-language.handler.js';
-import { LANGUAGES, type Language, type MessageKind } from '../inbox/person-messages.events.js';
+import { LANGUAGES, PERSON_MESSAGES_PREFIX, type Language, type MessageKind } from '../inbox/person-messages.events.js';
 import { EMAIL_SETTING, SEEKER_OPTIONAL_EMAIL_KINDS } from '../policy/messages-policy.js';
 import { DigestTimeDto } from '../saved-searches/saved-search.dto.js';
 import { SavedSearchesOf } from '../saved-searches/saved-searches.query.js';
@@ -74,11 +74,7 @@ export class PeopleController {
   async extract(@CurrentUser() user: AuthenticatedUser, @Param('applicantId', ParseUUIDPipe) applicantId: string): Promise<RegisterExtractSection> {
     assertSelfOrStaff(user, applicantId);
     const [row, deliveries, messages, accessLog, savedSearches, threads] = await Promise.all([
-      // Nobody known here (never, or erased: the row goes with the person) is an answer too: nothing is held.
-      this.person(applicantId).catch((error: unknown) => {
-        if (error instanceof NotFound) return undefined;
-        throw error;
-      }),
+      this.personOrErased(applicantId),
       this.infra.pool.query<{ message_id: string; state: string; attempts: number; sent_at: Date | null; last_error: string | null }>(
         `SELECT message_id, state, attempts, sent_at, last_error FROM ${DELIVERIES_TABLE} WHERE applicant_id = $1`,
         [applicantId],
@@ -157,6 +153,16 @@ export class PeopleController {
   }
 
   /** A person the messages app has heard of (registered or given an address): anyone else is a 404, not an empty answer. */
+  /** An erased person's row goes with them, but their stream stays: the extract then says nothing is held; a person never heard of is 404. */
+  private async personOrErased(applicantId: string) {
+    try {
+      return await this.person(applicantId);
+    } catch (error) {
+      if (error instanceof NotFound && (await this.infra.store.readStream(`${PERSON_MESSAGES_PREFIX}${applicantId}`)).length > 0) return undefined;
+      throw error;
+    }
+  }
+
   private async person(applicantId: string) {
     const { rows } = await this.infra.pool.query<{ email: Sealed | null; language: Language; digest_time: string; bounced_at: Date | null; bounce_reason: string | null }>(
       `SELECT * FROM ${PEOPLE_TABLE} WHERE applicant_id = $1`,
