@@ -14,6 +14,7 @@ import { AgreementStatusOfHandler, ExistingLandlordHandler, OrganisationHistoryH
 import { GuidelineHistoryHandler, GuidelineOnHandler } from './guideline/guideline.queries.js';
 import { CaseListHandler, CaseOfHandler } from './cases/case.queries.js';
 import { LandlordUserOfHandler, LandlordUsersHandler } from './users/user.queries.js';
+import { LandlordSignInAccountHandler } from './users/sign-in-account.query.js';
 import { ChangeGuidelineHandler } from './guideline/change-guideline.handler.js';
 import { AddCaseMessageHandler, ConcludeCaseHandler, RegisterLandlordCaseHandler } from './cases/case.handlers.js';
 import { ChangeLandlordContactHandler } from './organisation/change-landlord-contact.handler.js';
@@ -57,6 +58,7 @@ export const LANDLORDS_HANDLERS = [
   CaseListHandler,
   LandlordUsersHandler,
   LandlordUserOfHandler,
+  LandlordSignInAccountHandler,
   RemoveLandlordUserHandler,
   ChangeLandlordUserPasswordHandler,
   ChangeLandlordUserLanguageHandler,
