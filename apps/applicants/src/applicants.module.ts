@@ -26,6 +26,7 @@ import { RegisterApplicantHandler } from './registering/register.handler.js';
 import { ChangeContactDetailsHandler, CloseAccountHandler } from './account/account.handlers.js';
 import { CasesOfHandler } from './cases/case.queries.js';
 import { FindSeekersHandler } from './seeker-search/find-seekers.query.js';
+import { SignInAccountHandler } from './signing-in/sign-in-account.query.js';
 import { APPLICANTS_ENTITIES } from './applicants.entities.js';
 import { AnswerApplicantCaseHandler, RegisterApplicantCaseHandler } from './cases/case.handlers.js';
 import { ChangePersonnummerHandler, ChangeQueueStartHandler, EraseApplicantHandler, TransferQueueTimeHandler } from './staff-decisions/staff-decision.handlers.js';
@@ -84,6 +85,7 @@ const eventSourcing = EventSourcingModule.forRoot(APPLICANTS_WIRING);
     RegisterExtractOfHandler,
     CaseInboxHandler,
     FindSeekersHandler,
+    SignInAccountHandler,
     NoteSignInThrottledHandler,
     readModelsProvider(APPLICANTS_ENTITIES),
     { provide: VAULT, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new PersonalDataVault(infra.pool) },

@@ -10,10 +10,11 @@ import { PROPOSAL_TOPICS, proposalsProjection } from './listings/proposals.proje
 import { organisationsProjection } from './organisation/organisations.projection.js';
 import { ChangeAgreementHandler } from './agreements/change-agreement.handler.js';
 import { AddLandlordUserHandler, ChangeLandlordUserLanguageHandler, ChangeLandlordUserPasswordHandler, EraseLandlordUserHandler, RemoveLandlordUserHandler } from './users/user.handlers.js';
-import { AgreementStatusOfHandler, OrganisationHistoryHandler, OrganisationListHandler, OrganisationOfHandler } from './organisation/organisation.queries.js';
+import { AgreementStatusOfHandler, ExistingLandlordHandler, OrganisationHistoryHandler, OrganisationListHandler, OrganisationOfHandler } from './organisation/organisation.queries.js';
 import { GuidelineHistoryHandler, GuidelineOnHandler } from './guideline/guideline.queries.js';
 import { CaseListHandler, CaseOfHandler } from './cases/case.queries.js';
 import { LandlordUserOfHandler, LandlordUsersHandler } from './users/user.queries.js';
+import { LandlordSignInAccountHandler } from './users/sign-in-account.query.js';
 import { ChangeGuidelineHandler } from './guideline/change-guideline.handler.js';
 import { AddCaseMessageHandler, ConcludeCaseHandler, RegisterLandlordCaseHandler } from './cases/case.handlers.js';
 import { ChangeLandlordContactHandler } from './organisation/change-landlord-contact.handler.js';
@@ -47,6 +48,7 @@ export const LANDLORDS_HANDLERS = [
   ChangeGuidelineHandler,
   AddLandlordUserHandler,
   OrganisationOfHandler,
+  ExistingLandlordHandler,
   OrganisationListHandler,
   AgreementStatusOfHandler,
   OrganisationHistoryHandler,
@@ -56,6 +58,7 @@ export const LANDLORDS_HANDLERS = [
   CaseListHandler,
   LandlordUsersHandler,
   LandlordUserOfHandler,
+  LandlordSignInAccountHandler,
   RemoveLandlordUserHandler,
   ChangeLandlordUserPasswordHandler,
   ChangeLandlordUserLanguageHandler,

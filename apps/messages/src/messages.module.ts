@@ -6,6 +6,7 @@ import { backgroundProviders, EventSourcingModule, eventSourcingHealth, INFRASTR
 import { DeliveryFailuresController } from './delivery/delivery-failures.controller.js';
 import { FailingAddressesHandler, OutboxCountsHandler } from './delivery/delivery.queries.js';
 import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller.js';
+import { DevMailboxHandler } from './dev-mailbox/dev-mailbox.query.js';
 import { InboxController } from './inbox/inbox.controller.js';
 import { InboxQuery } from './inbox/inbox.query.js';
 import { InboxMessageOfHandler, ListInboxHandler } from './inbox/inbox.queries.js';
@@ -26,6 +27,8 @@ import { savedSearchesStreams } from './saved-searches/saved-searches.stream.js'
 import { ChangeSearchAlertsHandler, DeleteSearchHandler, SaveSearchHandler } from './saved-searches/saved-search.commands.js';
 import { SavedSearchesOfHandler } from './saved-searches/saved-searches.query.js';
 import { ChooseDigestTimeHandler, ChooseEmailHandler } from './people/preferences.handlers.js';
+import { PersonOfHandler } from './people/people.queries.js';
+import { RegisterExtractOfHandler } from './people/register-extract.query.js';
 import { AnswerThreadHandler, ReplyToMessageHandler } from './threads/thread.commands.js';
 import { ThreadsController } from './threads/threads.controller.js';
 import { MessageThreadOfHandler, ThreadsOfPersonHandler, WaitingThreadsHandler } from './threads/threads.queries.js';
@@ -63,6 +66,9 @@ const eventSourcing = EventSourcingModule.forRoot(MESSAGES_WIRING);
     ChooseLanguageHandler,
     ChooseEmailHandler,
     ChooseDigestTimeHandler,
+    PersonOfHandler,
+    DevMailboxHandler,
+    RegisterExtractOfHandler,
     ChooseLandlordEmailHandler,
     LandlordUserStatusHandler,
     LandlordUnreadCountHandler,

@@ -3,7 +3,7 @@ import { PersonalDataVault } from '@bostadsko/personal-data';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { AccessLog } from './access-log.js';
 import { AccessLogErasureOnClose } from './erasure-on-close.consumer.js';
-import { StaffReadInterceptor } from './staff-read.js';
+import { StaffReadInterceptor, StaffSearchInterceptor } from './staff-read.js';
 
 /**
  * The providers an app adds to log staff reads of its data; the app's migrations
@@ -13,5 +13,6 @@ import { StaffReadInterceptor } from './staff-read.js';
 export const accessLogProviders = (app: string, options: { readonly erasesOnClose?: boolean } = {}): Provider[] => [
   { provide: AccessLog, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new AccessLog(app, infra.pool, new PersonalDataVault(infra.pool)) },
   StaffReadInterceptor,
+  StaffSearchInterceptor,
   ...(options.erasesOnClose ? [{ provide: AccessLogErasureOnClose, inject: [INFRASTRUCTURE], useFactory: (infra: Infrastructure) => new AccessLogErasureOnClose(app, infra) }] : []),
 ];

@@ -2,4 +2,4 @@ export { AccessLog } from './access-log.js';
 export { AccessLogController } from './access-log.controller.js';
 export { ACCESS_LOG_MIGRATIONS } from './access-log.schema.js';
 export { accessLogProviders } from './access-log.wiring.js';
-export { StaffRead, statedReason } from './staff-read.js';
+export { StaffRead, StaffSearch } from './staff-read.js';

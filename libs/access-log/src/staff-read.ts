@@ -8,6 +8,7 @@ import { AccessLog } from './access-log.js';
 
 const ACCESS_REASON_HEADER = 'X-Access-Reason';
 const PERSON_PARAM = 'access-log:person-param';
+const FOUND_PEOPLE = 'access-log:found-people';
 const STAFF_ROLES: readonly string[] = ['staff', 'admin'];
 const REASON_LENGTH = { min: 3, max: 500 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,9 +26,9 @@ const readsAsStaff = (user: AuthenticatedUser | undefined, personId: string): us
 
 /**
  * The reason staff stated for a read, or 400 naming the header. Header values are Latin-1 on the wire:
- * a reason in Swedish may come percent-encoded. Exported for reads that find people rather than name one.
+ * a reason in Swedish may come percent-encoded.
  */
-export function statedReason(header: string | string[] | undefined): string {
+function statedReason(header: string | string[] | undefined): string {
   const raw = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
   let reason = raw;
   try {
@@ -75,3 +76,39 @@ export const StaffRead = (param = 'applicantId') =>
     UseInterceptors(StaffReadInterceptor),
     ApiHeader({ name: ACCESS_REASON_HEADER, required: false, description: 'Required for staff: why they read this person’s data (logged, shown to the person). Percent-encode non-ASCII text.' }),
   );
+
+type FoundPeople = (answer: unknown) => readonly string[];
+
+/** Logs a staff search as a read of each person it found, once it has answered; refuses it without a reason before searching. */
+@Injectable()
+export class StaffSearchInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly log: AccessLog,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<RoutedRequest>();
+    const found = this.reflector.get<FoundPeople>(FOUND_PEOPLE, context.getHandler());
+    const user = userOf(request);
+    if (!user) return next.handle();
+    const reason = statedReason(request.headers[ACCESS_REASON_HEADER.toLowerCase()]);
+    const action = `${request.method} ${request.routeOptions?.url ?? request.url.split('?')[0]}`;
+    return next.handle().pipe(
+      concatMap((answer) =>
+        from(
+          (async () => {
+            for (const subject of found(answer)) await this.log.record({ subject, actor: user.id, roles: user.roles, action, reason });
+            return answer;
+          })(),
+        ),
+      ),
+    );
+  }
+}
+
+/**
+ * Marks a staff search that shows people's data (names): every person `found` in the answer is logged as read,
+ * under the reason staff must send in `X-Access-Reason`, and shown to them in their register extract.
+ */
+export const StaffSearch = <Answer>(found: (answer: Answer) => readonly string[]) => applyDecorators(SetMetadata(FOUND_PEOPLE, found), UseInterceptors(StaffSearchInterceptor));

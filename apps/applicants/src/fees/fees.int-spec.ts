@@ -15,6 +15,8 @@ import { toIntegrationMessages } from '../integration/applicants.integration.js'
 import { FeesModule } from './fees.module.js';
 import { FEE_MIGRATIONS, FEE_PROJECTIONS } from './fees.wiring.js';
 import { ocrFromNumber } from './ocr.js';
+import { feeDiscrepanciesProjection } from './fee-discrepancies.projection.js';
+import { readModelsCaughtUp } from './read-model-wait.js';
 import { eventually } from '../../../../test/support/eventually.js';
 import { expectRebuildToEqualLive } from '@bostadsko/testing';
 import { applicantsRebuildTargets } from '../applicants.rebuild.js';
@@ -176,6 +178,8 @@ describe('annual fee over HTTP, on PostgreSQL', () => {
   });
 
   test('bad input is refused with problem details and changes nothing', async () => {
+    // The list before includes what the tests above recorded, so only this test's requests could change it.
+    await readModelsCaughtUp(infra.pool, infra.store, [feeDiscrepanciesProjection]);
     const before = await discrepancies();
     const wrongCheck = references.exact.slice(0, -1) + String((Number(references.exact.slice(-1)) + 1) % 10);
     const refused = await pay({ reference: wrongCheck, amount: 200, paidOn: '2025-02-10' }).expect(400);

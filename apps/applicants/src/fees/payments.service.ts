@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { VersionConflictError } from '@bostadsko/event-store';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
-import { ApplicantService } from '../applicant/applicant.service.js';
 import { envelope, idempotencyMarkFor, type CommandContext } from '@bostadsko/command-handling';
 import { Clock } from '@bostadsko/clock';
 import { stockholmDate, type IsoDate } from '@bostadsko/calendar';
@@ -10,6 +10,7 @@ import { PolicyService } from '../policy/policy.service.js';
 import type { FeeAccountState, ReceivedPayment } from './fee-account.decider.js';
 import type { IncomingPayment } from './fee-account.events.js';
 import { FeeAccountService } from './fee-account.service.js';
+import { ReverseDeregistration } from './fee-job.commands.js';
 import { deregistrationDay, lastPayDay, type FeeDeadlinePolicy } from './fee-deadline.rules.js';
 import { feeNoticesProjection } from './fee-notices.projection.js';
 import { isValidOcr } from './ocr.js';
@@ -43,7 +44,7 @@ export class PaymentsService {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
     private readonly fees: FeeAccountService,
-    private readonly applicants: ApplicantService,
+    private readonly commands: CommandBus,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
   ) {}
@@ -60,7 +61,7 @@ export class PaymentsService {
     const reversal = events.find((e) => e.type === 'fee-account-lapse-reversed');
     if (reversal) {
       const { noticeId, paidOn } = reversal.data;
-      await this.applicants.handle(applicantId, { type: 'reverse-deregistration', noticeId, paidOn, on: stockholmDate(this.clock.now()), decidedBy: context.actor }, context);
+      await this.commands.execute(new ReverseDeregistration(applicantId, { noticeId, paidOn, on: stockholmDate(this.clock.now()), decidedBy: context.actor }, context));
     }
     const received = events.length > 0 ? (events[0].data as ReceivedPayment) : state.payments[payment.paymentId];
     return fromReceived(applicantId, received, events.length === 0, reversal !== undefined, lateness(received, state, dueDate, deadline));

@@ -1,19 +1,15 @@
-import { Body, Controller, HttpCode, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { IsString, Length, Matches, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { PersonalDataVault } from '@bostadsko/personal-data';
 import { PasswordHasher, Public, SignInThrottle, THROTTLED_DESCRIPTION, TokenService, type IssuedToken } from '@bostadsko/platform';
-import type { PersonalDetails } from '../applicant/applicant.events.js';
-import { ApplicantService } from '../applicant/applicant.service.js';
-import { IdentityService } from '../applicant/identity.service.js';
-import { currentDetails } from '../applicant/personal-details.js';
 import { parsePersonnummer } from '../applicant/personnummer.js';
-import { VAULT } from '../applicants.tokens.js';
 import { PERSONNUMMER_PATTERN } from '../registering/register.dto.js';
 import { Clock } from '@bostadsko/clock';
 import { SignInThrottling } from './sign-in-throttling.js';
+import { SignInAccount } from './sign-in-account.query.js';
+import { QueryBus } from '@nestjs/cqrs';
 
 class SignInDto {
   @ApiProperty({ example: '19811218-9876' })
@@ -37,11 +33,9 @@ export class SignInController {
   private readonly decoy: Promise<string>;
 
   constructor(
-    private readonly identities: IdentityService,
-    private readonly applicants: ApplicantService,
+    private readonly queries: QueryBus,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
-    @Inject(VAULT) private readonly vault: PersonalDataVault,
     private readonly clock: Clock,
     private readonly throttle: SignInThrottle,
     private readonly throttling: SignInThrottling,
@@ -63,23 +57,15 @@ export class SignInController {
     const token = await this.throttle.attempt(
       attempt,
       async () => {
-        const applicantId = typeof parsed === 'string' ? undefined : await this.identities.lookup(parsed.value);
-        const details = applicantId ? await this.currentDetails(applicantId) : undefined;
-        const matches = await this.hasher.verify(details?.passwordHash ?? (await this.decoy), body.password);
         // Only an open account is told about: a closed or erased one has nobody to warn and nothing to seal under.
-        const accountId = details ? applicantId : undefined;
+        const open = typeof parsed === 'string' ? undefined : await this.queries.execute(new SignInAccount(parsed.value));
+        const matches = await this.hasher.verify(open?.passwordHash ?? (await this.decoy), body.password);
+        const accountId = open?.applicantId;
         return { accountId, signedIn: accountId && matches ? await this.tokens.issue({ id: accountId, roles: ['applicant'] }) : undefined };
       },
       (throttled) => this.throttling.record(throttled),
     );
     if (!token) throw new UnauthorizedException(REFUSED);
     return token;
-  }
-
-  /** Only open accounts sign in: a closed or erased one has nothing to show. */
-  private async currentDetails(applicantId: string): Promise<PersonalDetails | undefined> {
-    const { state, events } = await this.applicants.load(applicantId);
-    if (state.status === 'none' || state.status === 'closed' || state.erased) return undefined;
-    return currentDetails(this.vault, events);
   }
 }

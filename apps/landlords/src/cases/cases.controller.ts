@@ -5,7 +5,7 @@ import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { newStreamId } from '@bostadsko/command-handling';
 import { commandContext, Roles } from '@bostadsko/platform';
 import { isAgency, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
-import { LandlordService } from '../organisation/landlord.service.js';
+import { ExistingLandlord } from '../organisation/organisation.queries.js';
 import { AddCaseMessage, ConcludeCase, RegisterLandlordCase } from './case.handlers.js';
 import { CASE_CATEGORIES, type CaseCategory } from './case.events.js';
 import { CaseList, CaseOf } from './case.queries.js';
@@ -38,7 +38,6 @@ export class CasesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly landlords: LandlordService,
   ) {}
 
   @Get('cases')
@@ -52,7 +51,7 @@ export class CasesController {
   @HttpCode(201)
   async register(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Body() body: RegisterCaseDto) {
     requireMember(caller, landlordId);
-    await this.landlords.existing(landlordId);
+    await this.queries.execute(new ExistingLandlord(landlordId));
     // The same case id on a retry under the same Idempotency-Key, so a retry after a crash finds the case it registered.
     return this.commands.execute(new RegisterLandlordCase(newStreamId('landlord-case'), landlordId, body, commandContext(caller.id)));
   }
@@ -61,7 +60,7 @@ export class CasesController {
   async list(@CurrentCaller() caller: Caller, @Param('landlordId', ParseUUIDPipe) landlordId: string, @Query() query: CaseListQuery) {
     requireMember(caller, landlordId);
     // Staff may name any landlord: one that does not exist is a 404, not an empty list.
-    await this.landlords.existing(landlordId);
+    await this.queries.execute(new ExistingLandlord(landlordId));
     return this.rows(landlordId, query.status);
   }
 

@@ -28,6 +28,13 @@ export class OrganisationList extends Query<OrganisationRow[]> {
   }
 }
 
+/** A landlord the caller names must exist: 404 otherwise, not an empty answer. */
+export class ExistingLandlord extends Query<void> {
+  constructor(readonly landlordId: string) {
+    super();
+  }
+}
+
 /** The organisation, its agreements and contact. */
 export class OrganisationOf extends Query<OrganisationAnswer> {
   constructor(readonly landlordId: string) {
@@ -49,6 +56,15 @@ export class AgreementStatusOf extends Query<{ landlordId: string; on: IsoDate; 
 export class OrganisationHistory extends Query<Array<Record<string, unknown>>> {
   constructor(readonly landlordId: string) {
     super();
+  }
+}
+
+@QueryHandler(ExistingLandlord)
+export class ExistingLandlordHandler implements IQueryHandler<ExistingLandlord, void> {
+  constructor(private readonly landlords: LandlordService) {}
+
+  async execute({ landlordId }: ExistingLandlord): Promise<void> {
+    await this.landlords.existing(landlordId);
   }
 }
 

@@ -7,7 +7,7 @@ import { IsCalendarDate, DomainRuleViolation, Roles, QueryNumber } from '@bostad
 import { requireMember, type Caller, CurrentCaller } from '../access/caller.js';
 import { LISTING_COLUMNS, LISTING_STATES, PROPOSAL_COLUMNS } from '../listings/listing-views.query.js';
 import { Clock } from '@bostadsko/clock';
-import { LandlordService } from '../organisation/landlord.service.js';
+import { ExistingLandlord } from '../organisation/organisation.queries.js';
 import { addDays, daysBetween, stockholmDate } from '@bostadsko/calendar';
 import type { Reply } from '../shared/context.js';
 import { toCsv } from '../shared/csv.js';
@@ -60,7 +60,6 @@ const MAX_PERIOD_DAYS = 3 * 366;
 @Controller('landlords/:landlordId')
 export class ReportsController {
   constructor(
-    private readonly landlords: LandlordService,
     private readonly queries: QueryBus,
     private readonly clock: Clock,
   ) {}
@@ -110,7 +109,7 @@ export class ReportsController {
 
   private async allowed(caller: Caller, landlordId: string): Promise<void> {
     requireMember(caller, landlordId);
-    await this.landlords.existing(landlordId);
+    await this.queries.execute(new ExistingLandlord(landlordId));
   }
 }
 

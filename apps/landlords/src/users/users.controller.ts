@@ -17,9 +17,8 @@ import {
   commandContext,
 } from '@bostadsko/platform';
 import { isAgency, requireAdministrator, requireMember, type Caller, CurrentCaller } from '../access/caller.js';
-import { LandlordService } from '../organisation/landlord.service.js';
 import { ChangeLanguageDto, ChangePasswordDto, InviteUserDto, NewUserDto, SignInDto } from './users.dto.js';
-import { LandlordUsersService } from './landlord-users.service.js';
+import { LandlordSignInAccount } from './sign-in-account.query.js';
 import { AddLandlordUser, ChangeLandlordUserLanguage, ChangeLandlordUserPassword, EraseLandlordUser, RemoveLandlordUser } from './user.handlers.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { LandlordUserOf, LandlordUsers } from './user.queries.js';
@@ -35,10 +34,8 @@ export class UsersController {
   private readonly decoy: Promise<string>;
 
   constructor(
-    private readonly users: LandlordUsersService,
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly landlords: LandlordService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly throttle: SignInThrottle,
@@ -58,12 +55,9 @@ export class UsersController {
     // Landlord users have no dated policy: their throttling is the platform's configured one, as for staff.
     const attempt = { route: 'landlords', account: body.email.trim().toLowerCase(), request, reply, rules: configuredRules(this.throttleConfig) };
     const token = await this.throttle.attempt(attempt, async () => {
-      const holder = await this.users.lookup(body.email);
-      const loaded = holder?.userId ? await this.landlords.load(holder.landlordId) : undefined;
-      const member = loaded?.state.status === 'registered' && holder?.userId ? loaded.state.users[holder.userId] : undefined;
-      const details = member?.status === 'active' && loaded && holder?.userId ? await this.landlords.userDetails(loaded.events, holder.userId) : undefined;
-      const matches = await this.hasher.verify(details?.passwordHash ?? (await this.decoy), body.password);
-      const signedIn = holder?.userId && details && matches ? await this.tokens.issue({ id: holder.userId, roles: ['landlord'], landlordId: holder.landlordId }) : undefined;
+      const holder = await this.queries.execute(new LandlordSignInAccount(body.email));
+      const matches = await this.hasher.verify(holder?.passwordHash ?? (await this.decoy), body.password);
+      const signedIn = holder?.userId && holder.maySignIn && matches ? await this.tokens.issue({ id: holder.userId, roles: ['landlord'], landlordId: holder.landlordId }) : undefined;
       return { accountId: holder?.userId, signedIn };
     });
     if (!token) throw new UnauthorizedException(REFUSED);

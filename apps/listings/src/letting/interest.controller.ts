@@ -1,10 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type pg from 'pg';
-import { CurrentUser, NotFound, PG_POOL, Roles, type AuthenticatedUser } from '@bostadsko/platform';
-import { SeekerHandler } from '../applications/seeker.stream.js';
-import { seekerStream } from '../applications/seeker.events.js';
-import { isStaff } from './letting.access.js';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@bostadsko/platform';
+import { ApplicationListing } from './application-listing.query.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AnswerInterest } from './answer-interest.command.js';
 import { BackOut } from './back-out.command.js';
@@ -19,24 +16,10 @@ export class InterestController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly seekers: SeekerHandler,
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
 
-  /** The listing of the caller's own application, from their own stream; staff find any through the participants read model. */
-  private async listingOf(user: AuthenticatedUser, applicationId: string): Promise<{ listingId: string; applicantId: string }> {
-    if (user.roles.includes('applicant')) {
-      const { state } = await this.seekers.load(seekerStream(user.id));
-      const application = state.applications[applicationId];
-      if (application) return { listingId: application.listingId, applicantId: user.id };
-    }
-    if (isStaff(user)) {
-      const { rows } = await this.pool.query<{ listing_id: string; applicant_id: string }>('SELECT listing_id, applicant_id FROM listings.letting_participants WHERE application_id = $1', [
-        applicationId,
-      ]);
-      if (rows[0]) return { listingId: rows[0].listing_id, applicantId: rows[0].applicant_id };
-    }
-    throw new NotFound('No such application of yours');
+  private listingOf(user: AuthenticatedUser, applicationId: string): Promise<{ listingId: string; applicantId: string }> {
+    return this.queries.execute(new ApplicationListing(user, applicationId));
   }
 
   @Get('invitation')

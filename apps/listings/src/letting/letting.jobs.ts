@@ -3,15 +3,22 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
 import { BusinessSchedule, Clock } from '@bostadsko/clock';
 import { env, loadConfig, PG_POOL, Roles } from '@bostadsko/platform';
-import { CommandBus } from '@nestjs/cqrs';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AdvanceLetting } from './advance-letting.command.js';
 
 /** 0 turns the schedule off, e.g. in tests that drive the deadlines through the API. */
 const lettingJobVariables = { LETTING_JOB_INTERVAL_MINUTES: env.int({ min: 0, max: 1440 }).default(60) };
 
+interface LettingJobRun {
+  readonly lettings: number;
+  readonly changed: number;
+}
+
 /** Applies passed deadlines to every open letting: no answer counts as no, late certificates are avhopp. */
-@Injectable()
-export class LettingJobs {
+export class AdvanceOpenLettings extends Command<LettingJobRun> {}
+
+@CommandHandler(AdvanceOpenLettings)
+export class AdvanceOpenLettingsHandler implements ICommandHandler<AdvanceOpenLettings, LettingJobRun> {
   private readonly logger = new Logger('LettingJobs');
 
   constructor(
@@ -19,7 +26,7 @@ export class LettingJobs {
     @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
 
-  async advanceOpenLettings(): Promise<{ lettings: number; changed: number }> {
+  async execute(): Promise<LettingJobRun> {
     const { rows } = await this.pool.query<{ listing_id: string }>('SELECT DISTINCT listing_id FROM listings.letting_participants WHERE letting_open');
     let changed = 0;
     for (const { listing_id } of rows) {
@@ -45,7 +52,7 @@ export class LettingJobScheduler implements OnApplicationBootstrap, BeforeApplic
   private schedule?: BusinessSchedule;
 
   constructor(
-    private readonly jobs: LettingJobs,
+    private readonly commands: CommandBus,
     private readonly clock: Clock,
   ) {}
 
@@ -53,7 +60,7 @@ export class LettingJobScheduler implements OnApplicationBootstrap, BeforeApplic
     this.schedule = new BusinessSchedule({
       clock: this.clock,
       everyMs: loadConfig(lettingJobVariables).LETTING_JOB_INTERVAL_MINUTES * 60_000,
-      run: () => this.jobs.advanceOpenLettings(),
+      run: () => this.commands.execute(new AdvanceOpenLettings()),
       onError: (error) => this.logger.error(`letting deadlines failed, retried next interval: ${error.message}`),
     });
     this.schedule.start();
@@ -69,12 +76,12 @@ export class LettingJobScheduler implements OnApplicationBootstrap, BeforeApplic
 @Roles('staff', 'admin')
 @Controller('letting/jobs')
 export class LettingJobsController {
-  constructor(private readonly jobs: LettingJobs) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('deadlines')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Runs the deadline job now for every open letting' })
   run() {
-    return this.jobs.advanceOpenLettings();
+    return this.commands.execute(new AdvanceOpenLettings());
   }
 }

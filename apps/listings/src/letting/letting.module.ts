@@ -4,9 +4,10 @@ import { LettingPolicyController } from './letting-policy.controller.js';
 import { LettingPolicyService } from './letting-policy.service.js';
 import { LettingController } from './letting.controller.js';
 import { CarryOutLettingFollowUpHandler } from './letting-follow-up.command.js';
-import { LettingJobs, LettingJobsController } from './letting.jobs.js';
+import { AdvanceOpenLettingsHandler, LettingJobsController } from './letting.jobs.js';
 import { LettingService } from './letting.service.js';
 import { AdvanceLettingHandler } from './advance-letting.command.js';
+import { ApplicationListingHandler } from './application-listing.query.js';
 import { AnswerInterestHandler } from './answer-interest.command.js';
 import { BackOutHandler } from './back-out.command.js';
 import { CancelLettingHandler } from './cancel-letting.command.js';
@@ -38,12 +39,13 @@ import { ShowingsController } from './showings.controller.js';
     LettingService,
     LettingPolicyService,
     CarryOutLettingFollowUpHandler,
-    LettingJobs,
+    AdvanceOpenLettingsHandler,
     // One handler per use case, dispatched by the CommandBus (CqrsModule.forRoot() in the app's module).
     ScheduleShowingHandler,
     AnswerInterestHandler,
     BackOutHandler,
     AdvanceLettingHandler,
+    ApplicationListingHandler,
     RecordVerificationHandler,
     DecideProposalHandler,
     SignContractHandler,
@@ -57,7 +59,6 @@ import { ShowingsController } from './showings.controller.js';
     ShowingsOfListingHandler,
     ProposalsOfListingHandler,
   ],
-  // LettingJobs for the app's scheduler (listings.wiring.ts lists the app's jobs).
-  exports: [LettingService, LettingJobs],
+  exports: [LettingService],
 })
 export class LettingModule {}

@@ -1,9 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { readDevMailbox, type KeptMail } from '@bostadsko/dev-mail';
+import type { KeptMail } from '@bostadsko/dev-mail';
 import { NotFound, Public } from '@bostadsko/platform';
-import type { MessagesConfig } from '../messages.config.js';
-import { MESSAGES_CONFIG } from '../messages.tokens.js';
+import { DevMailbox } from './dev-mailbox.query.js';
 
 /**
  * The development mailbox: every mail the local SMTP server of `npm start` kept,
@@ -13,14 +13,14 @@ import { MESSAGES_CONFIG } from '../messages.tokens.js';
 @ApiTags('development')
 @Controller('dev/mailbox')
 export class DevMailboxController {
-  constructor(@Inject(MESSAGES_CONFIG) private readonly config: MessagesConfig) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Public()
   @ApiOkResponse({ description: 'Kept mails, newest first (development only)' })
   async list(): Promise<KeptMail[]> {
-    const dir = this.config.DEV_MAILBOX_DIR;
-    if (!dir || this.config.NODE_ENV === 'production') throw new NotFound('There is no development mailbox here');
-    return readDevMailbox(dir);
+    const mails = await this.queries.execute(new DevMailbox());
+    if (!mails) throw new NotFound('There is no development mailbox here');
+    return mails;
   }
 }

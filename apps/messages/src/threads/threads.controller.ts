@@ -1,11 +1,10 @@
 import { StaffRead } from '@bostadsko/access-log';
-import { Body, Controller, ForbiddenException, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { commandContext, CurrentUser, NotFound, Roles, type AuthenticatedUser } from '@bostadsko/platform';
-import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
-import { PEOPLE_TABLE } from '../people/people.projection.js';
+import { PersonOf } from '../people/people.queries.js';
 import { REPLY_MAX_LENGTH } from './replyable.js';
 import { AnswerThread, ReplyToMessage } from './thread.commands.js';
 import { MessageThreadOf, ThreadsOfPerson, WaitingThreads } from './threads.queries.js';
@@ -32,7 +31,6 @@ export class ThreadsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    @Inject(INFRASTRUCTURE) private readonly infra: Infrastructure,
   ) {}
 
   @Get(':messageId/thread')
@@ -80,7 +78,6 @@ export class ThreadsController {
   }
 
   private async known(applicantId: string): Promise<void> {
-    const { rowCount } = await this.infra.pool.query(`SELECT 1 FROM ${PEOPLE_TABLE} WHERE applicant_id = $1`, [applicantId]);
-    if (!rowCount) throw new NotFound('No such person in the messages app');
+    if (!(await this.queries.execute(new PersonOf(applicantId)))) throw new NotFound('No such person in the messages app');
   }
 }
