@@ -2,6 +2,7 @@ import { formatDateTime } from '../../i18n/format.js';
 import type { MessageKey } from '../../i18n/sv.js';
 import { FormTokens } from '../../views/components/hidden-fields.js';
 import type { View } from '../../views/view.js';
+import { InboxTable } from '../messages/inbox.table.js';
 import type { InboxMessage } from '../messages/messages.types.js';
 import { LandlordLayout } from './landlord-layout.js';
 
@@ -21,7 +22,7 @@ const LANGUAGES = [
 
 /** Hyresvärdsportalen → Meddelanden: the landlord user's inbox, newest first; unread said in words and in bold, never by colour alone. */
 export function LandlordMessagesPage({ view, messages }: { view: View; messages: readonly InboxMessage[] }): JSX.Element {
-  const { t, locale } = view;
+  const { t } = view;
   return (
     <LandlordLayout view={view} title={t('messages.title')}>
       <h1 class="ds-heading" data-size="lg" safe>
@@ -35,42 +36,7 @@ export function LandlordMessagesPage({ view, messages }: { view: View; messages:
           {t('landlord.messages.preferencesLink')}
         </a>
       </p>
-      {messages.length === 0 ? (
-        <p class="ds-paragraph" safe>
-          {t('messages.none')}
-        </p>
-      ) : (
-        <div class="table-scroll">
-          <table class="ds-table">
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t('messages.subject')}
-                </th>
-                <th scope="col" safe>
-                  {t('messages.received')}
-                </th>
-                <th scope="col" safe>
-                  {t('messages.status')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((message) => (
-                <tr>
-                  <td>
-                    <a class="ds-link" href={`${HOME}/${encodeURIComponent(message.messageId)}`}>
-                      {message.readAt ? <span safe>{message.subject}</span> : <strong safe>{message.subject}</strong>}
-                    </a>
-                  </td>
-                  <td safe>{formatDateTime(message.recordedAt, locale)}</td>
-                  <td safe>{message.readAt ? t('messages.read') : t('messages.unread')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <InboxTable view={view} messages={messages} base={HOME} />
     </LandlordLayout>
   );
 }

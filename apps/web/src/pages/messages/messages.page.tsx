@@ -5,11 +5,12 @@ import { FormTokens } from '../../views/components/hidden-fields.js';
 import { Layout } from '../../views/layout.js';
 import type { View } from '../../views/view.js';
 import type { InboxMessage, MessageThread } from './messages.types.js';
+import { InboxTable } from './inbox.table.js';
 import { ThreadSection } from './thread.section.js';
 
 /** The seeker's inbox, newest first; an unread message is said in words and in bold, never by colour alone. */
 export function MessagesPage({ view, messages }: { view: View; messages: readonly InboxMessage[] }): JSX.Element {
-  const { t, locale } = view;
+  const { t } = view;
   return (
     <Layout view={view} title={t('messages.title')}>
       <h1 class="ds-heading" data-size="lg" safe>
@@ -20,42 +21,7 @@ export function MessagesPage({ view, messages }: { view: View; messages: readonl
           {t('preferences.link')}
         </a>
       </p>
-      {messages.length === 0 ? (
-        <p class="ds-paragraph" safe>
-          {t('messages.none')}
-        </p>
-      ) : (
-        <div class="table-scroll">
-          <table class="ds-table">
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t('messages.subject')}
-                </th>
-                <th scope="col" safe>
-                  {t('messages.received')}
-                </th>
-                <th scope="col" safe>
-                  {t('messages.status')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((message) => (
-                <tr>
-                  <td>
-                    <a class="ds-link" href={`/mina-sidor/meddelanden/${encodeURIComponent(message.messageId)}`}>
-                      {message.readAt ? <span safe>{message.subject}</span> : <strong safe>{message.subject}</strong>}
-                    </a>
-                  </td>
-                  <td safe>{formatDateTime(message.recordedAt, locale)}</td>
-                  <td safe>{message.readAt ? t('messages.read') : t('messages.unread')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <InboxTable view={view} messages={messages} base="/mina-sidor/meddelanden" />
     </Layout>
   );
 }
