@@ -4,6 +4,7 @@ import { InMemoryEventStore, PostgresEventStore, EVENT_STORE_MIGRATIONS, type Ne
 import { migrate } from '@bostadsko/postgres';
 import { startEmbeddedDb, type EmbeddedDb } from '../../infra/embedded-db.js';
 import { freePort } from '../../infra/free-port.js';
+import { eventually } from '../support/eventually.js';
 import { freshDatabase } from '../support/fresh-database.js';
 import { eventStoreContract, newEvent } from './event-store.contract.js';
 
@@ -88,6 +89,30 @@ describe('PostgreSQL event store: global order', () => {
     expect(all[0].position.commit).toBeLessThan(BigInt(boundary));
     expect(all[all.length - 1].position.commit).toBeGreaterThanOrEqual(BigInt(boundary));
     expect(all.map((e) => (e.data as { i: number }).i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    await pool.end();
+  });
+});
+
+describe('PostgreSQL event store: the head of the log', () => {
+  test('includes an append committed while an older, unrelated transaction was still open: what a close needs to leave no application out', async () => {
+    const pool = new pg.Pool({ connectionString: await freshDatabase('eshead') });
+    await migrate(pool, EVENT_STORE_MIGRATIONS);
+    await pool.query('CREATE TABLE unrelated (n int)');
+    const store = new PostgresEventStore(pool);
+    const older = await pool.connect();
+    await older.query('BEGIN');
+    await older.query('INSERT INTO unrelated VALUES (1)');
+    const { position } = await store.append('head-1', [newEvent('applied', {})], 'no_stream');
+    const head = store.headPosition();
+    // Commit only once the head has been asked of the server, so that a head read at once could not see the append.
+    await eventually(
+      () =>
+        pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%pg_current_snapshot%'`).then((r) => r.rows[0].n),
+      (n) => n > 0,
+    );
+    await older.query('COMMIT');
+    older.release();
+    expect(await head).toEqual(position);
     await pool.end();
   });
 });

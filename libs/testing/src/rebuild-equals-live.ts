@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import type pg from 'pg';
 import { comparePositions } from '@bostadsko/event-store';
-import { loadCheckpoint, type Position } from '@bostadsko/postgres';
+import { earlierTransactionsEnded, loadCheckpoint, type Position } from '@bostadsko/postgres';
 import { rebuildProjection, type ProjectionSource } from '@bostadsko/projections';
 import type { Infrastructure, RebuildTarget, RebuildTargets } from '@bostadsko/runtime';
 
@@ -46,6 +46,8 @@ async function appliedUpTo(pool: pg.Pool, name: string, target: RebuildTarget): 
 }
 
 async function caughtUp(pool: pg.Pool, name: string, target: RebuildTarget, timeoutMs: number): Promise<void> {
+  // Else an append the tests made could still be hidden by an older transaction, and the rebuild, reading later, would see more than the live side was compared at.
+  await earlierTransactionsEnded(pool);
   const head = await lastPosition(target.source);
   if (!head) throw new Error(`${name}: its source is empty, so the tests before this drove nothing into it`);
   const until = Date.now() + timeoutMs;

@@ -17,7 +17,7 @@ import type {
 import { pollingSubscription, Wakeup } from '../polling-subscription.js';
 import { SharedReads } from '../shared-reads.js';
 import { OpenSubscriptions } from '../open-subscriptions.js';
-import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams, binaryRows, copyOut, repeatedText, isDatabaseUnavailable as isUnavailable } from '@bostadsko/postgres';
+import { AFTER_POSITION_VISIBLE, LOG_ORDER, earlierTransactionsEnded, positionParams, binaryRows, copyOut, repeatedText, isDatabaseUnavailable as isUnavailable } from '@bostadsko/postgres';
 import { APPEND_EACH_SQL, appendSql, type AppendRow } from './append.sql.js';
 import { appendOneByOne } from '../one-by-one.js';
 import { withBusinessTime, type BusinessNow } from '../business-time.js';
@@ -199,8 +199,9 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
-  /** The last event a reader can see now: everything up to it is final. */
+  /** The last event of the log as of this call: everything committed before it is at or before that position, and final. */
   async headPosition(): Promise<GlobalPosition | undefined> {
+    await earlierTransactionsEnded(this.pool);
     const { rows } = await this.query<{ tx_id: string; position: string }>(
       `SELECT transaction_id::text AS tx_id, position FROM es.events log
        WHERE log.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
