@@ -32,6 +32,7 @@ import { MESSAGES_ENTITIES } from './messages.entities.js';
 import { messagesRebuildTargets } from './messages.rebuild.js';
 import { MessagesModule } from './messages.module.js';
 import { TriggersConsumer } from './triggers/triggers.consumer.js';
+import { DeliveryWorker } from './delivery/delivery.worker.js';
 import { personMessagesStream } from './inbox/person-messages.events.js';
 import { savedSearchesStream } from './saved-searches/saved-search.events.js';
 
@@ -293,6 +294,15 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
     expect(inbox.map((m) => m.kind).sort()).toEqual(['application-received', 'deregistered']);
     await new Promise((r) => setTimeout(r, 1000));
     expect((await mailTo(email)).map((m) => m.subject)).toEqual(['Du har avregistrerats ur bostadskön']);
+  });
+
+  test('a mail whose inbox row a projection has not written yet waits for it without counting an attempt, so it is not held back by the retry backoff', async () => {
+    const messageId = randomUUID();
+    await infra.pool.query(`INSERT INTO messages.deliveries (message_id, applicant_id) VALUES ($1, $2)`, [messageId, randomUUID()]);
+    await app.get(DeliveryWorker).deliverDue();
+    const { rows } = await infra.pool.query(`SELECT state, attempts, claimed_until, last_error FROM messages.deliveries WHERE message_id = $1`, [messageId]);
+    await infra.pool.query(`DELETE FROM messages.deliveries WHERE message_id = $1`, [messageId]);
+    expect(rows).toEqual([{ state: 'pending', attempts: 0, claimed_until: null, last_error: null }]);
   });
 
   test('SMTP down, then up: the mail waits and is delivered once when the server returns', async () => {

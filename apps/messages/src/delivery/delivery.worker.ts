@@ -24,7 +24,7 @@ interface Due {
   readonly message_id: string;
   readonly applicant_id: string;
   readonly attempts: number;
-  readonly content: Sealed | null;
+  readonly content: Sealed;
   readonly language: Language | null;
   readonly email: Sealed | null;
 }
@@ -89,22 +89,23 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       `WITH claimed AS (
          UPDATE ${DELIVERIES_TABLE} SET claimed_until = now() + make_interval(secs => $2)
          WHERE message_id IN (
-           SELECT message_id FROM ${DELIVERIES_TABLE}
+           SELECT message_id FROM ${DELIVERIES_TABLE} d
            WHERE state = 'pending' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
+             AND EXISTS (SELECT 1 FROM messages.inbox i WHERE i.message_id = d.message_id)
            ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
          RETURNING message_id, applicant_id, attempts)
        SELECT c.message_id, c.applicant_id, c.attempts, i.content, i.language, p.email
-       FROM claimed c LEFT JOIN messages.inbox i ON i.message_id = c.message_id LEFT JOIN messages.people p ON p.applicant_id = c.applicant_id`,
+       FROM claimed c JOIN messages.inbox i ON i.message_id = c.message_id LEFT JOIN messages.people p ON p.applicant_id = c.applicant_id`,
       [BATCH, CLAIM_SECONDS],
     );
     return rows;
   }
 
   private async deliver(row: Due): Promise<void> {
-    const [content, to] = await Promise.all([row.content ? this.vault.open<MessageContent>(row.content) : undefined, row.email ? this.vault.open<string>(row.email) : undefined]);
-    if (row.content && !content) return this.finish(row.message_id, 'cancelled', 'person erased');
-    // The inbox row or the address may not have arrived yet (projections, another topic): wait for them.
-    if (!content || !to || !row.language) return this.retry(row, content ? 'no e-mail address known yet' : 'message not in the inbox yet');
+    const [content, to] = await Promise.all([this.vault.open<MessageContent>(row.content), row.email ? this.vault.open<string>(row.email) : undefined]);
+    if (!content) return this.finish(row.message_id, 'cancelled', 'person erased');
+    // The address comes from another app's topic and may not have arrived yet: wait for it.
+    if (!to || !row.language) return this.retry(row, 'no e-mail address known yet');
     try {
       await this.sender.send({ to, messageId: row.message_id, ...render(content, row.language) });
       await this.finish(row.message_id, 'sent', null);
