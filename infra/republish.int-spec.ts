@@ -58,7 +58,18 @@ describe('npm run republish: a new contract backfilled from the landlords log, o
     );
   };
   const busRows = async () => (await bus.query<{ n: number }>('SELECT count(*)::int AS n FROM bus.messages')).rows[0].n;
-  const contactRows = async () => (await bus.query<{ message_id: string }>('SELECT message_id FROM bus.messages WHERE topic = $1 ORDER BY message_id', [CONTACT])).rows.map((r) => r.message_id);
+  const contactRows = async () => (await bus.query<{ message_id: string }>('SELECT message_id FROM bus.messages WHERE topic = $1', [CONTACT])).rows.map((r) => r.message_id).sort();
+  /** Until the messages app's consumer has passed every contact message on the bus: then what it did with them is all there is. */
+  const consumedContacts = async () => {
+    const { rows: last } = await bus.query<{ tx: string; position: string }>(
+      'SELECT transaction_id::text AS tx, position::text FROM bus.messages WHERE topic = $1 ORDER BY transaction_id DESC, position DESC LIMIT 1',
+      [CONTACT],
+    );
+    await eventually(
+      () => messagesPool().query<{ tx: string; position: string }>(`SELECT transaction_id::text AS tx, position::text FROM bus.consumer_offsets WHERE consumer_group = 'messages.triggers'`),
+      ({ rows: [offset] }) => BigInt(offset.tx) > BigInt(last[0].tx) || (offset.tx === last[0].tx && BigInt(offset.position) >= BigInt(last[0].position)),
+    );
+  };
   const relayState = async () => ({
     checkpoint: await loadCheckpoint(landlords.get<Infrastructure>(INFRASTRUCTURE).pool, 'relay:landlords'),
     markers: (await bus.query<{ n: number }>(`SELECT count(*)::int AS n FROM bus.messages WHERE topic = 'landlords.relay-progress'`)).rows[0].n,
@@ -109,16 +120,13 @@ describe('npm run republish: a new contract backfilled from the landlords log, o
     const adminEmail = `admin-${landlordId.slice(0, 8)}@example.se`;
     await http().post(`/landlords/${landlordId}/users/first-administrator`).set(bearer(staff)).send({ name: 'Karin Holm', email: adminEmail, password: PASSWORD, language: 'en' }).expect(201);
     const admin = (await http().post('/landlords/sign-in').send({ email: adminEmail, password: PASSWORD }).expect(200)).body.access_token as string;
-    await http()
-      .post(`/landlords/${landlordId}/users`)
-      .set(bearer(admin))
-      .send({ name: 'Per Berg', email: `agent-${landlordId.slice(0, 8)}@example.se`, password: PASSWORD, role: 'letting-agent' })
-      .expect(201);
+    const agentEmail = `agent-${landlordId.slice(0, 8)}@example.se`;
+    await http().post(`/landlords/${landlordId}/users`).set(bearer(admin)).send({ name: 'Per Berg', email: agentEmail, password: PASSWORD, role: 'letting-agent' }).expect(201);
     const userIds = (await http().get(`/landlords/${landlordId}/users`).set(bearer(admin)).expect(200)).body.map((u: { userId: string }) => u.userId) as string[];
     expect(userIds).toHaveLength(2);
 
     // What a relay that did not yet know the contract leaves: the users' other messages, none of their addresses.
-    const relayed = await eventually(contactRows, (ids) => ids.length === 2);
+    const unpublished = await eventually(contactRows, (ids) => ids.length === 2);
     await bus.query('DELETE FROM bus.messages WHERE topic = $1', [CONTACT]);
     messages = await startApp(MessagesModule, 'messages');
     await eventually(
@@ -126,6 +134,16 @@ describe('npm run republish: a new contract backfilled from the landlords log, o
       (r) => r.rowCount === 2,
     );
     expect(await addresses(userIds)).toEqual([]);
+    // The letting agent chooses English after the upgrade: that contact the relay publishes, and the messages app applies.
+    const agent = (await http().post('/landlords/sign-in').send({ email: agentEmail, password: PASSWORD }).expect(200)).body.access_token as string;
+    await http().post('/landlords/me/language').set(bearer(agent)).send({ language: 'en' }).expect(200);
+    const agentId = JSON.parse(Buffer.from(agent.split('.')[1], 'base64url').toString()).sub as string;
+    await eventually(
+      () => addresses([agentId]),
+      (rows) => rows.length === 1 && rows[0].language === 'en',
+    );
+    const relayed = await contactRows();
+    expect(relayed).toHaveLength(1);
     const before = await relayState();
     const rowsBefore = await busRows();
 
@@ -147,19 +165,25 @@ describe('npm run republish: a new contract backfilled from the landlords log, o
 
     const first = await republish('landlords', CONTACT);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/done: \d+ events read, 2 messages published in [\d.]+ s \(\d[\d,]* events\/s, \d[\d,]* messages\/s\)/);
-    expect(first.stdout).toContain(`${CONTACT}: 2`);
+    // Every contact in the log: the two the bus never kept, and the agent's newer one, which it has.
+    expect(first.stdout).toMatch(/done: \d+ events read, 3 messages published in [\d.]+ s \(\d[\d,]* events\/s, \d[\d,]* messages\/s\)/);
+    expect(first.stdout).toContain(`${CONTACT}: 3`);
     // The same ids the relay gave them: a consumer that had them would skip them.
-    expect(await contactRows()).toEqual(relayed);
+    const all = [...unpublished, ...relayed].sort();
+    expect(await contactRows()).toEqual(all);
     expect(await busRows()).toBe(rowsBefore + 2);
     // The relay's checkpoint and its progress markers (consumers' X-Read-After watermark) are the relay's alone.
     expect(await relayState()).toEqual(before);
 
+    await consumedContacts();
+    // One address noted for each user: the agent's older contact, sent after the newer one, is not applied.
+    expect(await notedAddresses(userIds)).toBe(2);
     const known = await eventually(
       () => addresses(userIds),
       (rows) => rows.length === 2,
     );
-    expect(known.map((r) => r.language)).toEqual(['en', 'sv']);
+    // The administrator's address and English; the agent's address added before stays behind the newer English.
+    expect(known.map((r) => r.language)).toEqual(['en', 'en']);
     // And they reach the user: the administrator is mailed the suspension, in English.
     await http()
       .post(`/landlords/${landlordId}/agreements/${signed.body.openAgreementId}/suspension`)
@@ -175,22 +199,17 @@ describe('npm run republish: a new contract backfilled from the landlords log, o
     // Again: the PostgreSQL bus keeps one row per message id, so nothing new is published.
     const second = await republish('landlords', CONTACT);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain(`${CONTACT}: 2`);
-    expect(await contactRows()).toEqual(relayed);
+    expect(second.stdout).toContain(`${CONTACT}: 3`);
+    expect(await contactRows()).toEqual(all);
 
     // Again on a bus that delivers them a second time (as Kafka does): the consumer's inbox skips them by id.
     await bus.query('DELETE FROM bus.messages WHERE topic = $1', [CONTACT]);
     expect((await republish('landlords', CONTACT)).code).toBe(0);
-    const { rows: republished } = await bus.query<{ tx: string; position: string }>(
-      'SELECT transaction_id::text AS tx, position::text FROM bus.messages WHERE topic = $1 ORDER BY transaction_id DESC, position DESC LIMIT 1',
-      [CONTACT],
-    );
-    await eventually(
-      () => messagesPool().query<{ tx: string; position: string }>(`SELECT transaction_id::text AS tx, position::text FROM bus.consumer_offsets WHERE consumer_group = 'messages.triggers'`),
-      ({ rows: [offset] }) => BigInt(offset.tx) > BigInt(republished[0].tx) || (offset.tx === republished[0].tx && BigInt(offset.position) >= BigInt(republished[0].position)),
-    );
+    expect(await contactRows()).toEqual(all);
+    await consumedContacts();
     expect(await notedAddresses(userIds)).toBe(2);
-    expect((await messagesPool().query(`SELECT 1 FROM bus.inbox WHERE consumer_group = 'messages.triggers' AND message_id = ANY($1)`, [relayed])).rowCount).toBe(2);
+    expect((await messagesPool().query(`SELECT 1 FROM bus.inbox WHERE consumer_group = 'messages.triggers' AND message_id = ANY($1)`, [all])).rowCount).toBe(3);
+    expect((await addresses(userIds)).map((r) => r.language)).toEqual(['en', 'en']);
     expect(await mailTo(adminEmail)).toHaveLength(1);
   }, 180_000);
 });
