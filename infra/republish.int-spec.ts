@@ -21,9 +21,9 @@ import { MessagesModule } from '../apps/messages/src/messages.module.js';
 import { eventually } from '../test/support/eventually.js';
 import { freshDatabase } from '../test/support/fresh-database.js';
 import { kafkaBrokers, noteKafkaSuiteRan, reportKafkaSkipped } from '../test/support/kafka.js';
-import { appMigrations } from './rebuild-targets.js';
 import { shareOneBus, startApp } from '../test/support/all-apps.js';
 import { organisationNumber } from '../test/support/swedish-numbers.js';
+import { appMigrations } from './rebuild-targets.js';
 
 const CONTACT = LandlordUserContactChangedV1.type;
 const PASSWORD = 'a long enough password';
