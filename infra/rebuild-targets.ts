@@ -9,7 +9,7 @@ import { MESSAGES_WIRING } from '../apps/messages/src/messages.wiring.js';
 import { statisticsRebuildTargets } from '../apps/statistics/src/statistics.rebuild.js';
 import { STATISTICS_WIRING } from '../apps/statistics/src/statistics.wiring.js';
 import type { Migration } from '@bostadsko/postgres';
-import type { RebuildTargets } from '@bostadsko/runtime';
+import type { AppWiring, RebuildTargets } from '@bostadsko/runtime';
 import type { AppName } from './single-node.js';
 
 export const rebuildTargets: Record<AppName, RebuildTargets> = {
@@ -20,11 +20,14 @@ export const rebuildTargets: Record<AppName, RebuildTargets> = {
   messages: messagesRebuildTargets,
 };
 
-/** The schema each app's rebuild runs in: the app's own migrations, as its module applies them. */
-export const appMigrations: Record<AppName, readonly Migration[] | undefined> = {
-  applicants: APPLICANTS_WIRING.migrations,
-  landlords: LANDLORDS_WIRING.migrations,
-  listings: LISTINGS_WIRING.migrations,
-  messages: MESSAGES_WIRING.migrations,
-  statistics: STATISTICS_WIRING.migrations,
+/** Each app's wiring, for the tools that work on its log as the app would: its migrations, its relay's mapping. */
+export const appWirings: Record<AppName, AppWiring> = {
+  applicants: APPLICANTS_WIRING,
+  landlords: LANDLORDS_WIRING,
+  listings: LISTINGS_WIRING,
+  messages: MESSAGES_WIRING,
+  statistics: STATISTICS_WIRING,
 };
+
+/** The schema each app's rebuild runs in: the app's own migrations, as its module applies them. */
+export const appMigrations = Object.fromEntries(Object.entries(appWirings).map(([app, wiring]) => [app, wiring.migrations])) as Record<AppName, readonly Migration[] | undefined>;

@@ -6,6 +6,7 @@ import { PersonRow } from './people/people.entity.js';
 import { ReminderRow } from './reminders/reminder.entity.js';
 import { SavedSearchRow } from './saved-searches/saved-searches.entity.js';
 import { ThreadEntryRow } from './threads/thread-entries.entity.js';
+import { ContactNotedRow } from './triggers/contacts-noted.entity.js';
 import { FlatFacts, ProposedApplicant } from './triggers/trigger-facts.entity.js';
 
 /** The app's read-model tables as TypeORM entities: its repositories read through them, and its int-spec holds them to the tables. */
@@ -22,4 +23,5 @@ export const MESSAGES_ENTITIES = [
   ProposedApplicant,
   ThreadEntryRow,
   LandlordUserRow,
+  ContactNotedRow,
 ];

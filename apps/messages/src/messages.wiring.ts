@@ -88,6 +88,12 @@ const MESSAGES_MIGRATIONS = [
         at timestamptz NOT NULL);
       CREATE INDEX ON messages.landlord_users (landlord_id) WHERE status = 'active';`,
   },
+  {
+    id: 'messages/006-contacts-noted',
+    // When the address in use was given (its message's occurredAt): an older one, sent again by a backfill
+    // (npm run republish), never replaces it (triggers/contact-order.ts).
+    sql: `CREATE TABLE messages.contacts_noted (person_id uuid PRIMARY KEY, occurred_at timestamptz NOT NULL);`,
+  },
 ];
 
 /** What the app runs beside its requests; the module starts it, `npm run rebuild -- messages …` replays its read models. */

@@ -22,6 +22,7 @@ import { EMAIL_SETTING } from '../policy/messages-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { queueAlerts } from '../alerts/listing-matcher.js';
 import { planReminders, REMINDER_TOPICS } from '../reminders/reminder-planner.js';
+import { forgetContact, newestContact } from './contact-order.js';
 import { messageIdFor } from './message-id.js';
 import { messagesFor, TRIGGER_TOPICS, type TriggerLookups } from './message-triggers.js';
 import { LANDLORD_TRIGGER_TOPICS, landlordMessagesFor, type LandlordLookups } from './landlord-triggers.js';
@@ -97,12 +98,14 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
       }
       case ContactDetailsChangedV1.type: {
         const { applicantId, email } = ContactDetailsChangedV1.parse(message.payload);
+        if (!(await newestContact(tx, applicantId, message.occurredAt))) return;
         const [sealed] = await this.vault.sealEach([{ subject: applicantId, value: email }]);
         if (!(sealed instanceof Error)) await this.commands.execute(new NoteEmailAddress(applicantId, { email: sealed }, context));
         return;
       }
       case AccountClosedV1.type: {
         const { applicantId, on } = AccountClosedV1.parse(message.payload);
+        await forgetContact(tx, applicantId);
         await this.commands.execute(new ErasePerson(applicantId, on, context));
         return;
       }
@@ -118,6 +121,7 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
       }
       case LandlordUserContactChangedV1.type: {
         const { userId, email, language } = LandlordUserContactChangedV1.parse(message.payload);
+        if (!(await newestContact(tx, userId, message.occurredAt))) return;
         const [sealed] = await this.vault.sealEach([{ subject: userId, value: email }]);
         if (sealed instanceof Error) return;
         await this.commands.execute(new NoteEmailAddress(userId, { email: sealed }, context));
@@ -126,6 +130,7 @@ export class TriggersConsumer implements OnApplicationBootstrap, BeforeApplicati
       }
       case LandlordUserErasedV1.type: {
         const { userId, on } = LandlordUserErasedV1.parse(message.payload);
+        await forgetContact(tx, userId);
         await this.commands.execute(new ErasePerson(userId, on, context));
         return;
       }
