@@ -2,6 +2,7 @@ import type { MessageKey } from '../../i18n/sv.js';
 import { FormTokens } from '../../views/components/hidden-fields.js';
 import { Layout } from '../../views/layout.js';
 import type { View } from '../../views/view.js';
+import { PreferenceFields } from './preference-fields.js';
 
 /** The messages app's answer to GET /messages/people/{id}/preferences. */
 export interface Preferences {
@@ -10,11 +11,6 @@ export interface Preferences {
   /** Only the kinds the person may turn off. */
   readonly email: Readonly<Record<string, boolean>>;
 }
-
-const LANGUAGES = [
-  ['sv', 'Svenska'],
-  ['en', 'English'],
-] as const;
 
 /** Mina sidor → Meddelanden → Inställningar: the language and, for the kinds that may be, e-mail on or off, in one form. */
 export function PreferencesPage({ view, preferences }: { view: View; preferences: Preferences }): JSX.Element {
@@ -34,34 +30,7 @@ export function PreferencesPage({ view, preferences }: { view: View; preferences
       </p>
       <form method="post" action="/mina-sidor/meddelanden/installningar" class="stack">
         <FormTokens view={view} />
-        <div class="ds-field">
-          <label class="ds-label" for="language" safe>
-            {t('preferences.language')}
-          </label>
-          <select class="ds-input" id="language" name="language">
-            {LANGUAGES.map(([code, name]) => (
-              <option value={code} lang={code} selected={preferences.language === code} safe>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset class="ds-fieldset">
-          <legend class="ds-label" safe>
-            {t('preferences.email')}
-          </legend>
-          <p class="ds-paragraph" data-size="sm" safe>
-            {t('preferences.always')}
-          </p>
-          {Object.entries(preferences.email).map(([kind, on]) => (
-            <div class="ds-field">
-              <input class="ds-input" type="checkbox" id={`email-${kind}`} name={`email-${kind}`} value="on" checked={on} />
-              <label class="ds-label" for={`email-${kind}`} safe>
-                {t(`preferences.kind.${kind}` as MessageKey)}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <PreferenceFields view={view} language={preferences.language} email={preferences.email} always={t('preferences.always')} kindLabel={(kind) => t(`preferences.kind.${kind}` as MessageKey)} />
         <p class="ds-paragraph" data-size="sm">
           <a class="ds-link" href="/mina-sidor/bevakningar" safe>
             {t('preferences.digest')}
