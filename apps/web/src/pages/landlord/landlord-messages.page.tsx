@@ -1,10 +1,9 @@
 import type { MessageKey } from '../../i18n/sv.js';
-import { FormTokens } from '../../views/components/hidden-fields.js';
 import type { View } from '../../views/view.js';
 import { InboxTable } from '../messages/inbox.table.js';
 import { MessageBody } from '../messages/message-body.js';
 import type { InboxMessage } from '../messages/messages.types.js';
-import { PreferenceFields } from '../messages/preference-fields.js';
+import { MessageSettings } from '../messages/message-settings.js';
 import { LandlordLayout } from './landlord-layout.js';
 
 /** The messages app's answer to GET /messages/landlord/preferences. */
@@ -57,32 +56,17 @@ export function LandlordPreferencesPage({ view, preferences }: { view: View; pre
   const { t } = view;
   return (
     <LandlordLayout view={view} title={t('landlord.preferences.title')}>
-      <p class="ds-paragraph">
-        <a class="ds-link" href={HOME} safe>
-          {t('landlord.messages.back')}
-        </a>
-      </p>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('landlord.preferences.title')}
-      </h1>
-      <p class="ds-paragraph" safe>
-        {t('landlord.preferences.intro')}
-      </p>
-      <form method="post" action={`${HOME}/installningar`} class="stack">
-        <FormTokens view={view} />
-        <PreferenceFields
-          view={view}
-          language={preferences.language}
-          email={preferences.email}
-          always={t('landlord.preferences.always')}
-          kindLabel={(kind) => t(`landlord.preferences.kind.${kind}` as MessageKey)}
-        />
-        <div class="actions">
-          <button class="ds-button" data-variant="primary" type="submit" safe>
-            {t('preferences.save')}
-          </button>
-        </div>
-      </form>
+      <MessageSettings
+        view={view}
+        inbox={HOME}
+        back={t('landlord.messages.back')}
+        title={t('landlord.preferences.title')}
+        intro={t('landlord.preferences.intro')}
+        language={preferences.language}
+        email={preferences.email}
+        always={t('landlord.preferences.always')}
+        kindLabel={(kind) => t(`landlord.preferences.kind.${kind}` as MessageKey)}
+      />
     </LandlordLayout>
   );
 }
