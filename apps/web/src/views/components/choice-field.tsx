@@ -11,15 +11,12 @@ interface ChoiceFieldProps {
 }
 
 /** A labelled select with its description and, when refused, its message tied to it by aria-describedby. */
-export function ChoiceField({ id, label, options, value, description, errors }: ChoiceFieldProps): JSX.Element {
+export function ChoiceField({ options, value, ...field }: ChoiceFieldProps): JSX.Element {
   return (
     <Field
-      id={id}
-      label={label}
-      description={description}
-      errors={errors}
+      {...field}
       control={(links) => (
-        <select class="ds-input" id={id} name={id} {...links}>
+        <select class="ds-input" id={field.id} name={field.id} {...links}>
           {options.map((option) => (
             <option value={option.value} selected={option.value === value} safe>
               {option.label}

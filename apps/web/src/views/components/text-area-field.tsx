@@ -13,15 +13,12 @@ interface TextAreaProps {
 }
 
 /** A labelled multi-line text with its description and, when refused, its message. */
-export function TextAreaField({ id, label, value, description, errors, required, rows = '4' }: TextAreaProps): JSX.Element {
+export function TextAreaField({ value, required, rows = '4', ...field }: TextAreaProps): JSX.Element {
   return (
     <Field
-      id={id}
-      label={label}
-      description={description}
-      errors={errors}
+      {...field}
       control={(links) => (
-        <textarea class="ds-input" id={id} name={id} rows={rows} required={required} {...links} safe>
+        <textarea class="ds-input" id={field.id} name={field.id} rows={rows} required={required} {...links} safe>
           {value ?? ''}
         </textarea>
       )}

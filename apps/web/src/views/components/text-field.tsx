@@ -19,10 +19,7 @@ interface TextFieldProps {
 export function TextField(props: TextFieldProps): JSX.Element {
   return (
     <Field
-      id={props.id}
-      label={props.label}
-      description={props.description}
-      errors={props.errors}
+      {...props}
       control={(links) => (
         <input
           class="ds-input"
