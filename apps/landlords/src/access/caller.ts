@@ -13,12 +13,14 @@ export function attachLandlordRole(request: object, role: UserRole): void {
   landlordRoles.set(request, role);
 }
 
-export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
+export function callerOf(context: ExecutionContext): Caller {
   const request = context.switchToHttp().getRequest<object>();
   const user = userOf(request);
-  if (!user) throw new Error('@CurrentCaller() used on a route without authentication');
+  if (!user) throw new Error('The caller was asked for on a route without authentication');
   return { ...user, landlordRole: landlordRoles.get(request) };
-});
+}
+
+export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => callerOf(context));
 
 export const isAgency = (caller: Caller) => caller.roles.includes('staff') || caller.roles.includes('admin');
 

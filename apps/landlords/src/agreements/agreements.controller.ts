@@ -1,12 +1,12 @@
-import { Body, Controller, ForbiddenException, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, ForbiddenException, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { IsCalendarDate, etagOf, revisionFromIfMatch, Roles, commandContext } from '@bostadsko/platform';
-import { isAgency, requireAdministrator, type Caller, CurrentCaller } from '../access/caller.js';
+import { isAgency, requireAdministrator } from '../access/caller.js';
+import { Write } from '../access/conditional-write.js';
 import { Clock } from '@bostadsko/clock';
 import { stockholmDate } from '@bostadsko/calendar';
-import type { Reply } from '../shared/context.js';
 import { CommandBus } from '@nestjs/cqrs';
 import { ChangeAgreement } from './change-agreement.handler.js';
 import { organisationView } from '../organisation/organisation.view.js';
@@ -26,6 +26,9 @@ class TerminateDto {
   @ApiProperty({ example: 'The company lets its flats itself from April' }) @IsString() @Length(3, 2_000) reason: string;
 }
 
+/** Every change of an agreement: a POST answered with the organisation, made on the revision in `If-Match` when one is sent. */
+const ChangeRoute = (path: string, status: 200 | 201 = 200) => applyDecorators(Post(path), HttpCode(status), ApiHeader({ name: 'If-Match', required: false }));
+
 /**
  * The agreement (förmedlingsuppdrag): staff sign, suspend and reinstate it; either
  * side may terminate it with a notice date. Every change is dated, never backdated.
@@ -40,70 +43,35 @@ export class AgreementsController {
     private readonly clock: Clock,
   ) {}
 
-  @Post()
+  @ChangeRoute('', 201)
   @Roles('staff', 'admin')
-  @HttpCode(201)
   @ApiOperation({ summary: 'Staff sign an agreement effective from a date' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  async sign(
-    @CurrentCaller() caller: Caller,
-    @Param('landlordId', ParseUUIDPipe) landlordId: string,
-    @Body() body: SignAgreementDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: Reply,
-  ) {
+  async sign(@Param('landlordId', ParseUUIDPipe) landlordId: string, @Body() body: SignAgreementDto, @Write() write: Write) {
     const agreementId = randomUUID();
-    return this.run(landlordId, { type: 'sign-agreement', agreementId, effectiveFrom: body.effectiveFrom, terms: body.terms, signedBy: caller.id, now: this.clock.now() }, caller, ifMatch, reply);
+    return this.run(landlordId, { type: 'sign-agreement', agreementId, effectiveFrom: body.effectiveFrom, terms: body.terms, signedBy: write.caller.id, now: this.clock.now() }, write);
   }
 
-  @Post(':agreementId/suspension')
+  @ChangeRoute(':agreementId/suspension')
   @Roles('staff', 'admin')
-  @HttpCode(200)
-  @ApiHeader({ name: 'If-Match', required: false })
-  async suspend(
-    @CurrentCaller() caller: Caller,
-    @Param('landlordId', ParseUUIDPipe) landlordId: string,
-    @Param('agreementId', ParseUUIDPipe) agreementId: string,
-    @Body() body: StatusChangeDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: Reply,
-  ) {
-    return this.run(landlordId, { type: 'suspend-agreement', agreementId, ...body, decidedBy: caller.id, now: this.clock.now() }, caller, ifMatch, reply);
+  async suspend(@Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('agreementId', ParseUUIDPipe) agreementId: string, @Body() body: StatusChangeDto, @Write() write: Write) {
+    return this.run(landlordId, { type: 'suspend-agreement', agreementId, ...body, decidedBy: write.caller.id, now: this.clock.now() }, write);
   }
 
-  @Post(':agreementId/reinstatement')
+  @ChangeRoute(':agreementId/reinstatement')
   @Roles('staff', 'admin')
-  @HttpCode(200)
-  @ApiHeader({ name: 'If-Match', required: false })
-  async reinstate(
-    @CurrentCaller() caller: Caller,
-    @Param('landlordId', ParseUUIDPipe) landlordId: string,
-    @Param('agreementId', ParseUUIDPipe) agreementId: string,
-    @Body() body: StatusChangeDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: Reply,
-  ) {
-    return this.run(landlordId, { type: 'reinstate-agreement', agreementId, ...body, decidedBy: caller.id, now: this.clock.now() }, caller, ifMatch, reply);
+  async reinstate(@Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('agreementId', ParseUUIDPipe) agreementId: string, @Body() body: StatusChangeDto, @Write() write: Write) {
+    return this.run(landlordId, { type: 'reinstate-agreement', agreementId, ...body, decidedBy: write.caller.id, now: this.clock.now() }, write);
   }
 
-  @Post(':agreementId/termination')
-  @HttpCode(200)
+  @ChangeRoute(':agreementId/termination')
   @ApiOperation({ summary: "Terminate the agreement from a notice date: staff for the agency, or the landlord's administrator" })
-  @ApiHeader({ name: 'If-Match', required: false })
-  async terminate(
-    @CurrentCaller() caller: Caller,
-    @Param('landlordId', ParseUUIDPipe) landlordId: string,
-    @Param('agreementId', ParseUUIDPipe) agreementId: string,
-    @Body() body: TerminateDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: Reply,
-  ) {
-    requireAdministrator(caller, landlordId);
-    const terminatedBy = isAgency(caller) ? 'agency' : 'landlord';
-    return this.run(landlordId, { type: 'terminate-agreement', agreementId, ...body, terminatedBy, decidedBy: caller.id, now: this.clock.now() }, caller, ifMatch, reply);
+  async terminate(@Param('landlordId', ParseUUIDPipe) landlordId: string, @Param('agreementId', ParseUUIDPipe) agreementId: string, @Body() body: TerminateDto, @Write() write: Write) {
+    requireAdministrator(write.caller, landlordId);
+    const terminatedBy = isAgency(write.caller) ? 'agency' : 'landlord';
+    return this.run(landlordId, { type: 'terminate-agreement', agreementId, ...body, terminatedBy, decidedBy: write.caller.id, now: this.clock.now() }, write);
   }
 
-  private async run(landlordId: string, command: ChangeAgreement['change'], caller: Caller, ifMatch: string | undefined, reply: Reply) {
+  private async run(landlordId: string, command: ChangeAgreement['change'], { caller, ifMatch, reply }: Write) {
     if (command.type !== 'terminate-agreement' && !isAgency(caller)) throw new ForbiddenException('Only the agency changes an agreement this way');
     const expectedRevision = revisionFromIfMatch(ifMatch);
     const result = await this.commands.execute(new ChangeAgreement(landlordId, command, commandContext(caller.id, expectedRevision)));

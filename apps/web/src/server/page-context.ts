@@ -5,7 +5,7 @@ import type { View } from '../views/view.js';
 import { TrainingClockBanner } from './training-clock-banner.js';
 import { LANGUAGE_COOKIE } from './http-plugins.js';
 import { LandlordUnread } from './landlord-unread.js';
-import { readAfter, signedInLandlord, signedInSeeker, signedInStaff, takeFlash } from './session.js';
+import { readAfter, signedIn, takeFlash } from './session.js';
 
 export function localeOf(request: FastifyRequest): Locale {
   const chosen = request.cookies[LANGUAGE_COOKIE];
@@ -23,7 +23,7 @@ export class PageContext {
   async view(request: FastifyRequest, reply: FastifyReply): Promise<View> {
     const locale = localeOf(request);
     let csrfToken: string | undefined;
-    const landlord = signedInLandlord(request);
+    const landlord = signedIn(request, 'landlord');
     // Only the portal's pages show the count: elsewhere a signed-in landlord user costs no call to the messages app.
     const [clock, landlordUnread] = await Promise.all([this.clock.current(), landlord && request.url.startsWith('/hyresvard') ? this.unread.count(landlord, readAfter(request)) : undefined]);
     return {
@@ -36,11 +36,11 @@ export class PageContext {
         return (csrfToken ??= reply.generateCsrf());
       },
       path: request.url,
-      seeker: signedInSeeker(request),
+      seeker: signedIn(request, 'seeker'),
       landlordSignedIn: landlord !== undefined,
       landlordUnread,
-      staffSignedIn: signedInStaff(request) !== undefined,
-      staffRoles: signedInStaff(request)?.roles,
+      staffSignedIn: signedIn(request, 'staff') !== undefined,
+      staffRoles: signedIn(request, 'staff')?.roles,
       flash: takeFlash(request),
       clock,
     };

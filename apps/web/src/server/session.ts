@@ -1,3 +1,4 @@
+import type { SessionData } from '@fastify/secure-session';
 import type { FastifyRequest } from 'fastify';
 
 /** A signed-in seeker: the token never leaves the encrypted, httpOnly session cookie. */
@@ -52,42 +53,24 @@ declare module '@fastify/secure-session' {
   }
 }
 
-export function signedInSeeker(request: FastifyRequest, now = Date.now()): SeekerSession | undefined {
-  const seeker = request.session.get('seeker');
-  return seeker && seeker.expiresAt > now ? seeker : undefined;
+/** The session slots that hold a signed-in person: one each for a seeker, a landlord user and staff. */
+type PersonSlot = 'seeker' | 'landlord' | 'staff';
+
+/** Who is signed in in the slot, while their token lasts. */
+export function signedIn<Slot extends PersonSlot>(request: FastifyRequest, slot: Slot, now = Date.now()): SessionData[Slot] | undefined {
+  const person = request.session.get(slot);
+  return person && person.expiresAt > now ? person : undefined;
 }
 
-/** Starts a seeker's session in a fresh cookie, so a session fixed before sign-in is worthless after it. */
-export function startSeekerSession(request: FastifyRequest, seeker: SeekerSession): void {
+/**
+ * Starts a session in a fresh cookie, with only the writes to wait for kept: a session fixed before sign-in
+ * is worthless after it, and whoever was signed in on the same browser in another role is signed out, so one
+ * person is one role at a time.
+ */
+export function startSession<Slot extends PersonSlot>(request: FastifyRequest, slot: Slot, person: SessionData[Slot]): void {
   const readAfter = request.session.get('readAfter');
   request.session.regenerate();
-  request.session.set('seeker', seeker);
-  if (readAfter) request.session.set('readAfter', readAfter);
-}
-
-export function signedInLandlord(request: FastifyRequest, now = Date.now()): LandlordSession | undefined {
-  const landlord = request.session.get('landlord');
-  return landlord && landlord.expiresAt > now ? landlord : undefined;
-}
-
-/** Starts a landlord's session in a fresh cookie: a seeker signed in on the same browser is signed out, so one person is one role at a time. */
-export function startLandlordSession(request: FastifyRequest, landlord: LandlordSession): void {
-  const readAfter = request.session.get('readAfter');
-  request.session.regenerate();
-  request.session.set('landlord', landlord);
-  if (readAfter) request.session.set('readAfter', readAfter);
-}
-
-export function signedInStaff(request: FastifyRequest, now = Date.now()): StaffSession | undefined {
-  const staff = request.session.get('staff');
-  return staff && staff.expiresAt > now ? staff : undefined;
-}
-
-/** Starts a staff session in a fresh cookie, without a seeker or landlord signed in on the same browser. */
-export function startStaffSession(request: FastifyRequest, staff: StaffSession): void {
-  const readAfter = request.session.get('readAfter');
-  request.session.regenerate();
-  request.session.set('staff', staff);
+  request.session.set(slot, person);
   if (readAfter) request.session.set('readAfter', readAfter);
 }
 

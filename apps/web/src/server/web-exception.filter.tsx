@@ -8,7 +8,7 @@ import { FailedPage, ForbiddenPage, NotFoundPage, UnavailablePage } from '../pag
 import type { View } from '../views/view.js';
 import { localeOf } from './page-context.js';
 import { seeOther, sendPage } from './responses.js';
-import { endSession, signedInSeeker } from './session.js';
+import { endSession, signedIn } from './session.js';
 
 /**
  * Every error a page can meet ends as a page in the person's language: an expired
@@ -82,5 +82,5 @@ function minimalView(request: FastifyRequest, reply: FastifyReply): View {
   } catch {
     // No session to bind a token to: the page has no form that needs one.
   }
-  return { locale, t: translator(locale), csrfToken, path: request.url, seeker: signedInSeeker(request) };
+  return { locale, t: translator(locale), csrfToken, path: request.url, seeker: signedIn(request, 'seeker') };
 }

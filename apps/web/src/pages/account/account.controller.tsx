@@ -4,7 +4,7 @@ import { ApiClient } from '../../api/api-client.js';
 import { ApiRefusal } from '../../api/api-error.js';
 import { PageContext } from '../../server/page-context.js';
 import { localPath, seeOther, sendPage } from '../../server/responses.js';
-import { endSession, rememberWrite, setFlash, startSeekerSession } from '../../server/session.js';
+import { endSession, rememberWrite, setFlash, startSession } from '../../server/session.js';
 import type { FieldMessage } from '../../views/components/form-errors.js';
 import { fieldProblems } from './field-problems.js';
 import { RegisterPage, type RegisterForm } from './register.page.js';
@@ -54,7 +54,7 @@ export class AccountController {
       });
       rememberWrite(request, registered.logPosition);
       const token = await this.api.post<TokenAnswer>('applicants', '/applicants/sign-in', { body: { personnummer: form.personnummer, password }, forwardedFor: request.ip });
-      startSeekerSession(request, seekerSessionOf(token.body));
+      startSession(request, 'seeker', seekerSessionOf(token.body));
       setFlash(request, { kind: 'success', key: 'register.done' });
       seeOther(reply, '/mina-sidor');
     } catch (error) {
@@ -77,7 +77,7 @@ export class AccountController {
     const next = localPath(body.nasta, '/mina-sidor');
     try {
       const token = await this.api.post<TokenAnswer>('applicants', '/applicants/sign-in', { body: { personnummer, password: secret(body.password) }, forwardedFor: request.ip });
-      startSeekerSession(request, seekerSessionOf(token.body));
+      startSession(request, 'seeker', seekerSessionOf(token.body));
       seeOther(reply, next);
     } catch (error) {
       if (!(error instanceof ApiRefusal)) throw error;

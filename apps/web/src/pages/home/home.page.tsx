@@ -1,4 +1,5 @@
 import { formatMoney } from '../../i18n/format.js';
+import { LinkCard } from '../../views/components/link-card.js';
 import { Layout } from '../../views/layout.js';
 import type { View } from '../../views/view.js';
 import type { QueueRules } from './queue-rules.js';
@@ -15,41 +16,13 @@ export function HomePage({ view, rules }: { view: View; rules: QueueRules }): JS
         {t('home.intro')}
       </p>
       <div class="card-grid">
-        <a class="ds-card" data-variant="tinted" href="/bostader">
-          <h2 class="ds-heading" data-size="sm" safe>
-            {t('home.search.heading')}
-          </h2>
-          <p class="ds-paragraph" safe>
-            {t('home.search.text')}
-          </p>
-        </a>
+        <LinkCard href="/bostader" heading={t('home.search.heading')} text={t('home.search.text')} level={2} />
         {view.seeker ? (
-          <a class="ds-card" data-variant="tinted" href="/mina-sidor">
-            <h2 class="ds-heading" data-size="sm" safe>
-              {t('nav.mine')}
-            </h2>
-            <p class="ds-paragraph" safe>
-              {t('home.mine.text')}
-            </p>
-          </a>
+          <LinkCard href="/mina-sidor" heading={t('nav.mine')} text={t('home.mine.text')} level={2} />
         ) : (
-          <a class="ds-card" data-variant="tinted" href="/registrera">
-            <h2 class="ds-heading" data-size="sm" safe>
-              {t('home.register.heading')}
-            </h2>
-            <p class="ds-paragraph" safe>
-              {t('home.register.text', { age: rules.applicants.minimumAge })}
-            </p>
-          </a>
+          <LinkCard href="/registrera" heading={t('home.register.heading')} text={t('home.register.text', { age: rules.applicants.minimumAge })} level={2} />
         )}
-        <a class="ds-card" data-variant="tinted" href="/statistik">
-          <h2 class="ds-heading" data-size="sm" safe>
-            {t('nav.statistics')}
-          </h2>
-          <p class="ds-paragraph" safe>
-            {t('home.statistics.text')}
-          </p>
-        </a>
+        <LinkCard href="/statistik" heading={t('nav.statistics')} text={t('home.statistics.text')} level={2} />
       </div>
       <h2 class="ds-heading" data-size="md" safe>
         {t('home.rules.heading')}

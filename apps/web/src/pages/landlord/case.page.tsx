@@ -5,7 +5,7 @@ import { FormTokens } from '../../views/components/hidden-fields.js';
 import type { View } from '../../views/view.js';
 import type { CaseDetail, CaseStep } from './cases.types.js';
 import { LandlordLayout } from './landlord-layout.js';
-import { TextArea } from './text-area.js';
+import { TextAreaField } from '../../views/components/text-area-field.js';
 
 interface CasePageProps {
   readonly view: View;
@@ -53,7 +53,15 @@ export function CasePage({ view, detail, names, text, errors }: CasePageProps): 
           <ErrorSummary view={view} errors={errors} />
           <form method="post" action={`/hyresvard/arenden/${detail.caseId}/meddelanden`} class="stack" novalidate>
             <FormTokens view={view} />
-            <TextArea id="text" label={t('landlord.cases.message')} hint={detail.status === 'answered' ? t('landlord.cases.reopenHint') : undefined} value={text} errors={errors} />
+            <TextAreaField
+              id="text"
+              label={t('landlord.cases.message')}
+              description={detail.status === 'answered' ? t('landlord.cases.reopenHint') : undefined}
+              value={text}
+              errors={errors}
+              required
+              rows="6"
+            />
             <div>
               <button class="ds-button" data-variant="primary" type="submit" safe>
                 {t('landlord.cases.send')}

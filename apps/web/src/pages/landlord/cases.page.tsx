@@ -6,7 +6,7 @@ import { TextField } from '../../views/components/text-field.js';
 import type { View } from '../../views/view.js';
 import { CASE_CATEGORIES, type CaseForm, type CaseRow } from './cases.types.js';
 import { LandlordLayout } from './landlord-layout.js';
-import { TextArea } from './text-area.js';
+import { TextAreaField } from '../../views/components/text-area-field.js';
 
 /** The organisation's cases with the agency, newest first, and the form to register a new one. */
 export function CasesPage({ view, cases, form, errors }: { view: View; cases: readonly CaseRow[]; form: CaseForm; errors: readonly FieldMessage[] }): JSX.Element {
@@ -86,7 +86,7 @@ export function CasesPage({ view, cases, form, errors }: { view: View; cases: re
             )}
           </div>
           <TextField id="subject" label={t('landlord.cases.subject')} description={t('landlord.cases.subjectHint')} value={form.subject} errors={errors} required />
-          <TextArea id="description" label={t('landlord.cases.description')} hint={t('landlord.cases.descriptionHint')} value={form.description} errors={errors} />
+          <TextAreaField id="description" label={t('landlord.cases.description')} description={t('landlord.cases.descriptionHint')} value={form.description} errors={errors} required rows="6" />
           <div>
             <button class="ds-button" data-variant="primary" type="submit" safe>
               {t('landlord.cases.register')}

@@ -1,9 +1,9 @@
-import { formatDateTime } from '../../i18n/format.js';
 import type { MessageKey } from '../../i18n/sv.js';
-import { FormTokens } from '../../views/components/hidden-fields.js';
 import type { View } from '../../views/view.js';
 import { InboxTable } from '../messages/inbox.table.js';
+import { MessageBody } from '../messages/message-body.js';
 import type { InboxMessage } from '../messages/messages.types.js';
+import { MessageSettings } from '../messages/message-settings.js';
 import { LandlordLayout } from './landlord-layout.js';
 
 /** The messages app's answer to GET /messages/landlord/preferences. */
@@ -14,11 +14,6 @@ export interface LandlordPreferences {
 }
 
 const HOME = '/hyresvard/meddelanden';
-
-const LANGUAGES = [
-  ['sv', 'Svenska'],
-  ['en', 'English'],
-] as const;
 
 /** Hyresvärdsportalen → Meddelanden: the landlord user's inbox, newest first; unread said in words and in bold, never by colour alone. */
 export function LandlordMessagesPage({ view, messages }: { view: View; messages: readonly InboxMessage[] }): JSX.Element {
@@ -43,7 +38,7 @@ export function LandlordMessagesPage({ view, messages }: { view: View; messages:
 
 /** One message as it was sent; unread until the user says so with the button (a POST with the CSRF token). */
 export function LandlordMessagePage({ view, message }: { view: View; message: InboxMessage }): JSX.Element {
-  const { t, locale } = view;
+  const { t } = view;
   return (
     <LandlordLayout view={view} title={message.subject}>
       <p class="ds-paragraph">
@@ -51,25 +46,7 @@ export function LandlordMessagePage({ view, message }: { view: View; message: In
           {t('landlord.messages.back')}
         </a>
       </p>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {message.subject}
-      </h1>
-      <p class="ds-paragraph" data-size="sm" safe>
-        {`${t('messages.received')}: ${formatDateTime(message.recordedAt, locale)} · ${message.readAt ? t('messages.read') : t('messages.unread')}`}
-      </p>
-      {message.paragraphs.map((paragraph) => (
-        <p class="ds-paragraph" safe>
-          {paragraph}
-        </p>
-      ))}
-      {message.readAt ? null : (
-        <form method="post" action={`${HOME}/${encodeURIComponent(message.messageId)}/las`}>
-          <FormTokens view={view} />
-          <button class="ds-button" data-variant="secondary" type="submit" safe>
-            {t('messages.markRead')}
-          </button>
-        </form>
-      )}
+      <MessageBody view={view} message={message} inbox={HOME} />
     </LandlordLayout>
   );
 }
@@ -79,53 +56,17 @@ export function LandlordPreferencesPage({ view, preferences }: { view: View; pre
   const { t } = view;
   return (
     <LandlordLayout view={view} title={t('landlord.preferences.title')}>
-      <p class="ds-paragraph">
-        <a class="ds-link" href={HOME} safe>
-          {t('landlord.messages.back')}
-        </a>
-      </p>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('landlord.preferences.title')}
-      </h1>
-      <p class="ds-paragraph" safe>
-        {t('landlord.preferences.intro')}
-      </p>
-      <form method="post" action={`${HOME}/installningar`} class="stack">
-        <FormTokens view={view} />
-        <div class="ds-field">
-          <label class="ds-label" for="language" safe>
-            {t('preferences.language')}
-          </label>
-          <select class="ds-input" id="language" name="language">
-            {LANGUAGES.map(([code, name]) => (
-              <option value={code} lang={code} selected={preferences.language === code} safe>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset class="ds-fieldset">
-          <legend class="ds-label" safe>
-            {t('preferences.email')}
-          </legend>
-          <p class="ds-paragraph" data-size="sm" safe>
-            {t('landlord.preferences.always')}
-          </p>
-          {Object.entries(preferences.email).map(([kind, on]) => (
-            <div class="ds-field">
-              <input class="ds-input" type="checkbox" id={`email-${kind}`} name={`email-${kind}`} value="on" checked={on} />
-              <label class="ds-label" for={`email-${kind}`} safe>
-                {t(`landlord.preferences.kind.${kind}` as MessageKey)}
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <div class="actions">
-          <button class="ds-button" data-variant="primary" type="submit" safe>
-            {t('preferences.save')}
-          </button>
-        </div>
-      </form>
+      <MessageSettings
+        view={view}
+        inbox={HOME}
+        back={t('landlord.messages.back')}
+        title={t('landlord.preferences.title')}
+        intro={t('landlord.preferences.intro')}
+        language={preferences.language}
+        email={preferences.email}
+        always={t('landlord.preferences.always')}
+        kindLabel={(kind) => t(`landlord.preferences.kind.${kind}` as MessageKey)}
+      />
     </LandlordLayout>
   );
 }

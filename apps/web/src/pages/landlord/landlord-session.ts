@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Call } from '../../api/api-client.js';
-import { readAfter, signedInLandlord, type LandlordSession } from '../../server/session.js';
+import { readAfter, signedIn, type LandlordSession } from '../../server/session.js';
 
 /** The landlords' section of the site: its own sign-in, and its own home to return to. */
 export const LANDLORD_HOME = '/hyresvard';
@@ -21,7 +21,7 @@ export function landlordSessionOf(answer: TokenAnswer, now = Date.now()): Landlo
 export class LandlordSignInRequired extends Error {}
 
 export function requireLandlord(request: FastifyRequest): LandlordSession {
-  const landlord = signedInLandlord(request);
+  const landlord = signedIn(request, 'landlord');
   if (!landlord) throw new LandlordSignInRequired();
   return landlord;
 }

@@ -1,4 +1,5 @@
 import { formatDate, formatNumber } from '../../i18n/format.js';
+import { DataTable } from '../../views/components/data-table.js';
 import type { View } from '../../views/view.js';
 import { LandlordLayout } from './landlord-layout.js';
 import type { OwnListing } from './landlord.types.js';
@@ -22,45 +23,28 @@ export function MyListingsPage({ view, listings }: { view: View; listings: reado
           {t('landlord.listings.none')}
         </p>
       ) : (
-        <div class="table-scroll">
-          <table class="ds-table" data-border>
-            <caption safe>{t('landlord.listings.caption', { count: listings.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t('landlord.listings.address')}
-                </th>
-                <th scope="col" safe>
-                  {t('landlord.listings.state')}
-                </th>
-                <th scope="col" safe>
-                  {t('landlord.listings.applications')}
-                </th>
-                <th scope="col" safe>
-                  {t('listing.deadline')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {listings.map((listing) => (
-                <tr>
-                  <td>
-                    <a class="ds-link" href={`/hyresvard/annonser/${listing.listingId}`} safe>
-                      {`${listing.address}, ${listing.district}`}
-                    </a>
-                  </td>
-                  <td safe>{stateText(view, listing.status)}</td>
-                  <td safe>
-                    {listing.applications === undefined
-                      ? t('landlord.listings.countedAtDeadline')
-                      : t('landlord.listings.counts', { applications: formatNumber(listing.applications, locale), eligible: formatNumber(listing.eligible ?? 0, locale) })}
-                  </td>
-                  <td safe>{formatDate(listing.applicationDeadline, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('landlord.listings.caption', { count: listings.length })}
+          columns={[t('landlord.listings.address'), t('landlord.listings.state'), t('landlord.listings.applications'), t('listing.deadline')]}
+          border
+        >
+          {listings.map((listing) => (
+            <tr>
+              <td>
+                <a class="ds-link" href={`/hyresvard/annonser/${listing.listingId}`} safe>
+                  {`${listing.address}, ${listing.district}`}
+                </a>
+              </td>
+              <td safe>{stateText(view, listing.status)}</td>
+              <td safe>
+                {listing.applications === undefined
+                  ? t('landlord.listings.countedAtDeadline')
+                  : t('landlord.listings.counts', { applications: formatNumber(listing.applications, locale), eligible: formatNumber(listing.eligible ?? 0, locale) })}
+              </td>
+              <td safe>{formatDate(listing.applicationDeadline, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </LandlordLayout>
   );

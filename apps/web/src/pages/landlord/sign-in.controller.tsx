@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { startLandlordSession } from '../../server/session.js';
+import { startSession } from '../../server/session.js';
 import { WorkAccountSignInController, type WorkAccountSection } from '../../server/work-account-sign-in.controller.js';
 import { landlordProblems } from './landlord-problems.js';
 import { LANDLORD_HOME, LANDLORD_SIGN_IN, landlordSessionOf, type TokenAnswer } from './landlord-session.js';
@@ -12,7 +12,7 @@ const landlord: WorkAccountSection = {
   page: (view, { account, ...rest }) => <LandlordSignInPage view={view} email={account} {...rest} />,
   async signIn(api, request, { account, password }, next) {
     const token = await api.post<TokenAnswer>('landlords', '/landlords/sign-in', { body: { email: account, password }, forwardedFor: request.ip });
-    startLandlordSession(request, landlordSessionOf(token.body));
+    startSession(request, 'landlord', landlordSessionOf(token.body));
     return next;
   },
   // A malformed address is refused as a wrong one.

@@ -4,7 +4,7 @@ import { ApiClient } from '../../api/api-client.js';
 import { ApiRefusal, SessionExpired } from '../../api/api-error.js';
 import { PageContext } from '../../server/page-context.js';
 import { seeOther, sendPage } from '../../server/responses.js';
-import { readAfter, rememberWrite, setFlash, signedInSeeker } from '../../server/session.js';
+import { readAfter, rememberWrite, setFlash, signedIn } from '../../server/session.js';
 import { fieldProblems } from '../account/field-problems.js';
 import { ApplyPage } from './apply.page.js';
 import { declarationFields, declarationOf } from './declaration.js';
@@ -40,7 +40,7 @@ export class ListingsController {
 
   @Get(':listingId')
   async listing(@Param('listingId', ParseUUIDPipe) listingId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const seeker = signedInSeeker(request);
+    const seeker = signedIn(request, 'seeker');
     const [view, listing, eligibility] = await Promise.all([this.pages.view(request, reply), this.listingById(listingId), seeker ? this.eligibility(request, listingId) : undefined]);
     sendPage(reply, <ListingPage view={view} listing={listing} eligibility={eligibility} />);
   }
@@ -96,7 +96,7 @@ export class ListingsController {
   }
 
   private requireSeeker(request: FastifyRequest) {
-    const seeker = signedInSeeker(request);
+    const seeker = signedIn(request, 'seeker');
     if (!seeker) throw new SessionExpired();
     return seeker;
   }

@@ -4,7 +4,7 @@ import { ApiClient } from '../../api/api-client.js';
 import { ApiRefusal, SessionExpired } from '../../api/api-error.js';
 import { PageContext } from '../../server/page-context.js';
 import { seeOther, sendPage } from '../../server/responses.js';
-import { readAfter, rememberWrite, setFlash, signedInSeeker } from '../../server/session.js';
+import { readAfter, rememberWrite, setFlash, signedIn } from '../../server/session.js';
 import { WEB_CONFIG, type WebConfig } from '../../web.config.js';
 import { DevMailboxPage } from './dev-mailbox.page.js';
 import { MessagePage, MessagesPage } from './messages.page.js';
@@ -97,13 +97,13 @@ export class MessagesController {
   }
 
   private seekerId(request: FastifyRequest): string {
-    const seeker = signedInSeeker(request);
+    const seeker = signedIn(request, 'seeker');
     if (!seeker) throw new SessionExpired();
     return seeker.applicantId;
   }
 
   private as(request: FastifyRequest) {
-    const seeker = signedInSeeker(request);
+    const seeker = signedIn(request, 'seeker');
     if (!seeker) throw new SessionExpired();
     return { token: seeker.token, readAfter: readAfter(request) };
   }

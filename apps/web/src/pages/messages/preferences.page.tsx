@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../i18n/sv.js';
-import { FormTokens } from '../../views/components/hidden-fields.js';
 import { Layout } from '../../views/layout.js';
 import type { View } from '../../views/view.js';
+import { MessageSettings } from './message-settings.js';
 
 /** The messages app's answer to GET /messages/people/{id}/preferences. */
 export interface Preferences {
@@ -11,68 +11,28 @@ export interface Preferences {
   readonly email: Readonly<Record<string, boolean>>;
 }
 
-const LANGUAGES = [
-  ['sv', 'Svenska'],
-  ['en', 'English'],
-] as const;
-
 /** Mina sidor → Meddelanden → Inställningar: the language and, for the kinds that may be, e-mail on or off, in one form. */
 export function PreferencesPage({ view, preferences }: { view: View; preferences: Preferences }): JSX.Element {
   const { t } = view;
   return (
     <Layout view={view} title={t('preferences.title')}>
-      <p class="ds-paragraph">
-        <a class="ds-link" href="/mina-sidor/meddelanden" safe>
-          {t('messages.back')}
-        </a>
-      </p>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('preferences.title')}
-      </h1>
-      <p class="ds-paragraph" safe>
-        {t('preferences.intro')}
-      </p>
-      <form method="post" action="/mina-sidor/meddelanden/installningar" class="stack">
-        <FormTokens view={view} />
-        <div class="ds-field">
-          <label class="ds-label" for="language" safe>
-            {t('preferences.language')}
-          </label>
-          <select class="ds-input" id="language" name="language">
-            {LANGUAGES.map(([code, name]) => (
-              <option value={code} lang={code} selected={preferences.language === code} safe>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset class="ds-fieldset">
-          <legend class="ds-label" safe>
-            {t('preferences.email')}
-          </legend>
-          <p class="ds-paragraph" data-size="sm" safe>
-            {t('preferences.always')}
-          </p>
-          {Object.entries(preferences.email).map(([kind, on]) => (
-            <div class="ds-field">
-              <input class="ds-input" type="checkbox" id={`email-${kind}`} name={`email-${kind}`} value="on" checked={on} />
-              <label class="ds-label" for={`email-${kind}`} safe>
-                {t(`preferences.kind.${kind}` as MessageKey)}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+      <MessageSettings
+        view={view}
+        inbox="/mina-sidor/meddelanden"
+        back={t('messages.back')}
+        title={t('preferences.title')}
+        intro={t('preferences.intro')}
+        language={preferences.language}
+        email={preferences.email}
+        always={t('preferences.always')}
+        kindLabel={(kind) => t(`preferences.kind.${kind}` as MessageKey)}
+      >
         <p class="ds-paragraph" data-size="sm">
           <a class="ds-link" href="/mina-sidor/bevakningar" safe>
             {t('preferences.digest')}
           </a>
         </p>
-        <div class="actions">
-          <button class="ds-button" data-variant="primary" type="submit" safe>
-            {t('preferences.save')}
-          </button>
-        </div>
-      </form>
+      </MessageSettings>
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
 import { formatDate } from '../../i18n/format.js';
 import { messageFor } from '../../i18n/locale.js';
 import type { MessageKey } from '../../i18n/sv.js';
+import { DataTable } from '../../views/components/data-table.js';
 import { Layout } from '../../views/layout.js';
 import type { View } from '../../views/view.js';
 import type { Application } from './mine.types.js';
@@ -23,45 +24,25 @@ export function ApplicationsPage({ view, applications }: { view: View; applicati
           </a>
         </p>
       ) : (
-        <div class="table-scroll">
-          <table class="ds-table" data-border>
-            <caption safe>{t('applications.caption', { count: applications.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t('applications.address')}
-                </th>
-                <th scope="col" safe>
-                  {t('listing.type')}
-                </th>
-                <th scope="col" safe>
-                  {t('applications.status')}
-                </th>
-                <th scope="col" safe>
-                  {t('applications.place')}
-                </th>
-                <th scope="col" safe>
-                  {t('listing.deadline')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {applications.map((application) => (
-                <tr>
-                  <td>
-                    <a class="ds-link" href={`/mina-sidor/ansokningar/${encodeURIComponent(application.applicationId)}`} safe>
-                      {`${application.listing.address}, ${application.listing.district}`}
-                    </a>
-                  </td>
-                  <td safe>{t(`listingType.${application.listing.listingType}` as MessageKey)}</td>
-                  <td safe>{statusText(view, application.status)}</td>
-                  <td safe>{placeText(view, application.place)}</td>
-                  <td safe>{formatDate(application.listing.applicationDeadline, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('applications.caption', { count: applications.length })}
+          columns={[t('applications.address'), t('listing.type'), t('applications.status'), t('applications.place'), t('listing.deadline')]}
+          border
+        >
+          {applications.map((application) => (
+            <tr>
+              <td>
+                <a class="ds-link" href={`/mina-sidor/ansokningar/${encodeURIComponent(application.applicationId)}`} safe>
+                  {`${application.listing.address}, ${application.listing.district}`}
+                </a>
+              </td>
+              <td safe>{t(`listingType.${application.listing.listingType}` as MessageKey)}</td>
+              <td safe>{statusText(view, application.status)}</td>
+              <td safe>{placeText(view, application.place)}</td>
+              <td safe>{formatDate(application.listing.applicationDeadline, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Layout>
   );

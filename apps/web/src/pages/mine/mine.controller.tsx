@@ -4,7 +4,7 @@ import { ApiClient } from '../../api/api-client.js';
 import { ApiRefusal, SessionExpired } from '../../api/api-error.js';
 import { PageContext } from '../../server/page-context.js';
 import { seeOther, sendPage } from '../../server/responses.js';
-import { endSession, readAfter, rememberWrite, setFlash, signedInSeeker, type SeekerSession } from '../../server/session.js';
+import { endSession, readAfter, rememberWrite, setFlash, signedIn, type SeekerSession } from '../../server/session.js';
 import { fieldProblems } from '../account/field-problems.js';
 import type { ApplicantsPolicy } from '../home/queue-rules.js';
 import { ApplicationPage } from './application.page.js';
@@ -181,7 +181,7 @@ export class MineController {
   }
 
   private seeker(request: FastifyRequest): SeekerSession {
-    const seeker = signedInSeeker(request);
+    const seeker = signedIn(request, 'seeker');
     if (!seeker) throw new SessionExpired();
     return seeker;
   }

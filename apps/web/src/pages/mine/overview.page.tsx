@@ -1,4 +1,5 @@
 import { formatDate } from '../../i18n/format.js';
+import { LinkCard } from '../../views/components/link-card.js';
 import { Layout } from '../../views/layout.js';
 import type { View } from '../../views/view.js';
 import { statusText } from './applications.page.js';
@@ -30,14 +31,7 @@ export function OverviewPage({ view, account }: { view: View; account: Account }
       </dl>
       <div class="card-grid">
         {SECTIONS.map(([href, heading, text]) => (
-          <a class="ds-card" data-variant="tinted" href={href}>
-            <h2 class="ds-heading" data-size="sm" safe>
-              {t(heading)}
-            </h2>
-            <p class="ds-paragraph" safe>
-              {t(text)}
-            </p>
-          </a>
+          <LinkCard href={href} heading={t(heading)} text={t(text)} level={2} />
         ))}
       </div>
     </Layout>

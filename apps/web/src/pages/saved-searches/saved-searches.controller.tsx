@@ -4,7 +4,7 @@ import { ApiClient } from '../../api/api-client.js';
 import { ApiRefusal, SessionExpired } from '../../api/api-error.js';
 import { PageContext } from '../../server/page-context.js';
 import { seeOther, sendPage } from '../../server/responses.js';
-import { readAfter, rememberWrite, setFlash, signedInSeeker, type SeekerSession } from '../../server/session.js';
+import { readAfter, rememberWrite, setFlash, signedIn, type SeekerSession } from '../../server/session.js';
 import { searchHref, searchQueryOf } from '../listings/search-query.js';
 import { SavedSearchesPage } from './saved-searches.page.js';
 import { ALERT_MODES, type SavedSearch } from './saved-search.types.js';
@@ -122,7 +122,7 @@ export class SavedSearchesController {
   }
 
   private seeker(request: FastifyRequest): SeekerSession {
-    const seeker = signedInSeeker(request);
+    const seeker = signedIn(request, 'seeker');
     if (!seeker) throw new SessionExpired();
     return seeker;
   }

@@ -2,53 +2,35 @@ import { formatNumber } from '../../i18n/format.js';
 import type { Translate } from '../../i18n/locale.js';
 import type { View } from '../../views/view.js';
 import type { QueueTimeNeeded } from '../statistics/open-data.js';
-import { Withheld } from '../statistics/report-parts.js';
+import { FigureCell, FiguresTable, Withheld } from '../statistics/report-parts.js';
 import { periodText, yearsOf } from '../statistics/report-text.js';
 import type { SeekersByAge, SeekersSeries, SeekersWanted } from './analyst.types.js';
 import { messageFor } from '../../i18n/locale.js';
 
 const SEEKER_FIGURES = ['registered', 'newRegistrations', 'deregistrations', 'closedAccounts', 'active'] as const;
 
-/** A count, or the words for a withheld one. */
-function Figure({ view, value }: { view: View; value: number | null }): JSX.Element {
-  return value === null ? <Withheld view={view} /> : <td safe>{formatNumber(value, view.locale)}</td>;
-}
-
 /** Queue time needed, a row per municipality, district and rooms: the median and its band in days and years. */
 export function QueueTimeTable({ view, report }: { view: View; report: QueueTimeNeeded }): JSX.Element {
   const { t, locale } = view;
   return (
-    <div class="table-scroll">
-      <table class="ds-table" aria-describedby="withheld-note">
-        <thead>
-          <tr>
-            {(['municipality', 'district', 'rooms', 'median', 'band', 'tenants'] as const).map((column) => (
-              <th scope="col" safe>
-                {t(`statistics.queue.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {report.cells.map((cell) => (
-            <tr>
-              <th scope="row" safe>
-                {cell.municipality}
-              </th>
-              <td safe>{cell.district}</td>
-              <td safe>{formatNumber(cell.rooms, locale)}</td>
-              {cell.medianQueueDays === null ? (
-                <Withheld view={view} />
-              ) : (
-                <td safe>{t('staff.report.days', { days: formatNumber(cell.medianQueueDays, locale), years: yearsOf(cell.medianQueueDays, locale) })}</td>
-              )}
-              {cell.bandLow === null || cell.bandHigh === null ? <Withheld view={view} /> : <td safe>{`${formatNumber(cell.bandLow, locale)}–${formatNumber(cell.bandHigh, locale)}`}</td>}
-              <Figure view={view} value={cell.tenants} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FiguresTable columns={(['municipality', 'district', 'rooms', 'median', 'band', 'tenants'] as const).map((column) => t(`statistics.queue.${column}`))}>
+      {report.cells.map((cell) => (
+        <tr>
+          <th scope="row" safe>
+            {cell.municipality}
+          </th>
+          <td safe>{cell.district}</td>
+          <td safe>{formatNumber(cell.rooms, locale)}</td>
+          {cell.medianQueueDays === null ? (
+            <Withheld view={view} />
+          ) : (
+            <td safe>{t('staff.report.days', { days: formatNumber(cell.medianQueueDays, locale), years: yearsOf(cell.medianQueueDays, locale) })}</td>
+          )}
+          {cell.bandLow === null || cell.bandHigh === null ? <Withheld view={view} /> : <td safe>{`${formatNumber(cell.bandLow, locale)}–${formatNumber(cell.bandHigh, locale)}`}</td>}
+          <FigureCell view={view} value={cell.tenants} />
+        </tr>
+      ))}
+    </FiguresTable>
   );
 }
 
@@ -56,34 +38,18 @@ export function QueueTimeTable({ view, report }: { view: View; report: QueueTime
 export function SeekersTable({ view, report }: { view: View; report: SeekersSeries }): JSX.Element {
   const { t, locale } = view;
   return (
-    <div class="table-scroll">
-      <table class="ds-table" aria-describedby="withheld-note">
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t('staff.report.period')}
-            </th>
-            {SEEKER_FIGURES.map((figure) => (
-              <th scope="col" safe>
-                {t(`staff.report.seekers.${figure}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {report.points.map((point) => (
-            <tr>
-              <th scope="row" safe>
-                {periodText(point.period.label, t, locale)}
-              </th>
-              {SEEKER_FIGURES.map((figure) => (
-                <Figure view={view} value={point[figure]} />
-              ))}
-            </tr>
+    <FiguresTable columns={[t('staff.report.period'), ...SEEKER_FIGURES.map((figure) => t(`staff.report.seekers.${figure}`))]}>
+      {report.points.map((point) => (
+        <tr>
+          <th scope="row" safe>
+            {periodText(point.period.label, t, locale)}
+          </th>
+          {SEEKER_FIGURES.map((figure) => (
+            <FigureCell view={view} value={point[figure]} />
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </FiguresTable>
   );
 }
 
@@ -91,38 +57,21 @@ export function SeekersTable({ view, report }: { view: View; report: SeekersSeri
 export function AgeGroupsTable({ view, report }: { view: View; report: SeekersByAge }): JSX.Element {
   const { t, locale } = view;
   return (
-    <div class="table-scroll">
-      <table class="ds-table" aria-describedby="withheld-note">
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t('staff.report.ageGroup')}
-            </th>
-            <th scope="col" safe>
-              {t('staff.report.seekers.registered')}
-            </th>
-            <th scope="col" safe>
-              {t('staff.report.seekers.active')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.groups.map((group) => (
-            <tr>
-              <th scope="row" safe>
-                {group.ageGroup}
-              </th>
-              <Figure view={view} value={group.registered} />
-              {group.active === null ? (
-                <Withheld view={view} />
-              ) : (
-                <td safe>{`${formatNumber(group.active, locale)}${group.activeShare === null ? '' : ` (${formatNumber(Math.round(group.activeShare * 1000) / 10, locale)} %)`}`}</td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FiguresTable columns={[t('staff.report.ageGroup'), t('staff.report.seekers.registered'), t('staff.report.seekers.active')]}>
+      {report.groups.map((group) => (
+        <tr>
+          <th scope="row" safe>
+            {group.ageGroup}
+          </th>
+          <FigureCell view={view} value={group.registered} />
+          {group.active === null ? (
+            <Withheld view={view} />
+          ) : (
+            <td safe>{`${formatNumber(group.active, locale)}${group.activeShare === null ? '' : ` (${formatNumber(Math.round(group.activeShare * 1000) / 10, locale)} %)`}`}</td>
+          )}
+        </tr>
+      ))}
+    </FiguresTable>
   );
 }
 
@@ -130,34 +79,17 @@ export function AgeGroupsTable({ view, report }: { view: View; report: SeekersBy
 export function WantedTable({ view, report }: { view: View; report: SeekersWanted }): JSX.Element {
   const { t, locale } = view;
   return (
-    <div class="table-scroll">
-      <table class="ds-table" aria-describedby="withheld-note">
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {messageFor(locale, `staff.report.cut.${report.by}`) ?? report.by}
-            </th>
-            <th scope="col" safe>
-              {t('staff.report.wanted.seekers')}
-            </th>
-            <th scope="col" safe>
-              {t('staff.report.wanted.applications')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.rows.map((row) => (
-            <tr>
-              <th scope="row" safe>
-                {report.by === 'listingType' ? (messageFor(locale, `listingType.${row.group}`) ?? row.group) : row.group}
-              </th>
-              <Figure view={view} value={row.seekers} />
-              <Figure view={view} value={row.applications} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FiguresTable columns={[messageFor(locale, `staff.report.cut.${report.by}`) ?? report.by, t('staff.report.wanted.seekers'), t('staff.report.wanted.applications')]}>
+      {report.rows.map((row) => (
+        <tr>
+          <th scope="row" safe>
+            {report.by === 'listingType' ? (messageFor(locale, `listingType.${row.group}`) ?? row.group) : row.group}
+          </th>
+          <FigureCell view={view} value={row.seekers} />
+          <FigureCell view={view} value={row.applications} />
+        </tr>
+      ))}
+    </FiguresTable>
   );
 }
 

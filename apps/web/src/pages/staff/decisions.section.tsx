@@ -1,4 +1,5 @@
-import { ChoiceField, TextAreaField } from '../../views/components/choice-field.js';
+import { ChoiceField } from '../../views/components/choice-field.js';
+import { TextAreaField } from '../../views/components/text-area-field.js';
 import { FormTokens } from '../../views/components/hidden-fields.js';
 import { TextField } from '../../views/components/text-field.js';
 import type { View } from '../../views/view.js';

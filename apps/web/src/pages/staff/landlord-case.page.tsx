@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../i18n/format.js';
 import { messageFor } from '../../i18n/locale.js';
-import { TextAreaField } from '../../views/components/choice-field.js';
+import { TextAreaField } from '../../views/components/text-area-field.js';
 import { ErrorSummary } from '../../views/components/error-summary.js';
 import type { FieldMessage } from '../../views/components/form-errors.js';
 import { FormTokens } from '../../views/components/hidden-fields.js';

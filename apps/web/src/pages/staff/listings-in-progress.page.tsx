@@ -1,5 +1,6 @@
 import { formatDate } from '../../i18n/format.js';
 import { messageFor } from '../../i18n/locale.js';
+import { DataTable } from '../../views/components/data-table.js';
 import type { View } from '../../views/view.js';
 import type { ListingInProgress } from './letting.types.js';
 import { StaffLayout } from './staff-layout.js';
@@ -17,36 +18,19 @@ export function ListingsInProgressPage({ view, listings }: { view: View; listing
           {t('staff.letting.none')}
         </p>
       ) : (
-        <div class="table-scroll">
-          <table class="ds-table">
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t('staff.applications.listing')}
-                </th>
-                <th scope="col" safe>
-                  {t('staff.letting.deadline')}
-                </th>
-                <th scope="col" safe>
-                  {t('staff.applications.status')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {listings.map((listing) => (
-                <tr>
-                  <td>
-                    <a class="ds-link" href={`/handlaggare/bostader/${listing.listingId}`} safe>
-                      {`${listing.address}, ${listing.district}, ${listing.municipality}`}
-                    </a>
-                  </td>
-                  <td safe>{formatDate(listing.applicationDeadline, locale)}</td>
-                  <td safe>{messageFor(locale, `staff.letting.status.${listing.status}`) ?? listing.status}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t('staff.applications.listing'), t('staff.letting.deadline'), t('staff.applications.status')]}>
+          {listings.map((listing) => (
+            <tr>
+              <td>
+                <a class="ds-link" href={`/handlaggare/bostader/${listing.listingId}`} safe>
+                  {`${listing.address}, ${listing.district}, ${listing.municipality}`}
+                </a>
+              </td>
+              <td safe>{formatDate(listing.applicationDeadline, locale)}</td>
+              <td safe>{messageFor(locale, `staff.letting.status.${listing.status}`) ?? listing.status}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </StaffLayout>
   );

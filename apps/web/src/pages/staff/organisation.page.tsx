@@ -1,6 +1,6 @@
 import { formatDate } from '../../i18n/format.js';
 import { messageFor } from '../../i18n/locale.js';
-import { TextAreaField } from '../../views/components/choice-field.js';
+import { TextAreaField } from '../../views/components/text-area-field.js';
 import { ErrorSummary } from '../../views/components/error-summary.js';
 import { FormTokens } from '../../views/components/hidden-fields.js';
 import { TextField } from '../../views/components/text-field.js';

@@ -6,7 +6,7 @@ import type { FieldMessage } from '../../views/components/form-errors.js';
 import { TextField } from '../../views/components/text-field.js';
 import type { View } from '../../views/view.js';
 import { LISTING_TYPES } from '../listings/listing.js';
-import { Withheld, WithheldNote } from '../statistics/report-parts.js';
+import { FigureCell, FiguresTable, WithheldNote } from '../statistics/report-parts.js';
 import { periodText, queueTimeAlt, seriesAlt } from '../statistics/report-text.js';
 import { analystHref, ANALYST_REPORTS, CUTS, type AnalystQuery, type AnalystReport } from './analyst-query.js';
 import { AgeGroupsTable, QueueTimeTable, SeekersTable, seekersAlt, WantedTable } from './analyst-results.js';
@@ -175,34 +175,17 @@ function Result({ view, answer }: { view: View; answer: AnalystAnswer }): JSX.El
 function SeriesTable({ view, series }: { view: View; series: LettingsSeries }): JSX.Element {
   const { t, locale } = view;
   return (
-    <div class="table-scroll">
-      <table class="ds-table" aria-describedby="withheld-note">
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t('staff.report.period')}
-            </th>
-            <th scope="col" safe>
-              {t('staff.report.flatsLet')}
-            </th>
-            <th scope="col" safe>
-              {t('staff.report.medianQueueDays')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.points.map((point) => (
-            <tr>
-              <th scope="row" safe>
-                {periodText(point.period.label, t, locale)}
-              </th>
-              {point.flatsLet === null ? <Withheld view={view} /> : <td safe>{formatNumber(point.flatsLet, locale)}</td>}
-              {point.queueDays === null ? <Withheld view={view} /> : <td safe>{formatNumber(point.queueDays.median, locale)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FiguresTable columns={[t('staff.report.period'), t('staff.report.flatsLet'), t('staff.report.medianQueueDays')]}>
+      {series.points.map((point) => (
+        <tr>
+          <th scope="row" safe>
+            {periodText(point.period.label, t, locale)}
+          </th>
+          <FigureCell view={view} value={point.flatsLet} />
+          <FigureCell view={view} value={point.queueDays?.median} />
+        </tr>
+      ))}
+    </FiguresTable>
   );
 }
 
@@ -211,66 +194,42 @@ const groupText = (value: string | number | undefined, cut: string, locale: Loca
 
 function SummaryTable({ view, by, rows, total }: { view: View; by: readonly string[]; rows: readonly SummaryRow[]; total: SummaryRow }): JSX.Element {
   const { t, locale } = view;
-  const figure = (value: number | null | undefined) => (value === null || value === undefined ? <Withheld view={view} /> : <td safe>{formatNumber(value, locale)}</td>);
   const cells = (row: SummaryRow) => (
     <>
-      {figure(row.flatsLet)}
-      {figure(row.queueDays?.median)}
-      {figure(row.applicationsPerListing?.median)}
-      {figure(row.rent?.median)}
-      {figure(row.daysToLet?.median)}
+      <FigureCell view={view} value={row.flatsLet} />
+      <FigureCell view={view} value={row.queueDays?.median} />
+      <FigureCell view={view} value={row.applicationsPerListing?.median} />
+      <FigureCell view={view} value={row.rent?.median} />
+      <FigureCell view={view} value={row.daysToLet?.median} />
     </>
   );
   return (
-    <div class="table-scroll">
-      <table class="ds-table" aria-describedby="withheld-note">
-        <thead>
-          <tr>
-            {by.map((cut) => (
-              <th scope="col" safe>
-                {messageFor(locale, `staff.report.cut.${cut}`) ?? cut}
-              </th>
-            ))}
-            <th scope="col" safe>
-              {t('staff.report.flatsLet')}
+    <FiguresTable
+      columns={[
+        ...by.map((cut) => messageFor(locale, `staff.report.cut.${cut}`) ?? cut),
+        ...(['flatsLet', 'medianQueueDays', 'medianApplications', 'medianRent', 'medianDaysToLet'] as const).map((column) => t(`staff.report.${column}`)),
+      ]}
+    >
+      {rows.map((row) => (
+        <tr>
+          {by.map((cut) => (
+            <th scope="row" safe>
+              {groupText(row.group?.[cut], cut, locale)}
             </th>
-            <th scope="col" safe>
-              {t('staff.report.medianQueueDays')}
-            </th>
-            <th scope="col" safe>
-              {t('staff.report.medianApplications')}
-            </th>
-            <th scope="col" safe>
-              {t('staff.report.medianRent')}
-            </th>
-            <th scope="col" safe>
-              {t('staff.report.medianDaysToLet')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr>
-              {by.map((cut) => (
-                <th scope="row" safe>
-                  {groupText(row.group?.[cut], cut, locale)}
-                </th>
-              ))}
-              {cells(row)}
-            </tr>
           ))}
-          <tr>
-            {by.length > 0 ? (
-              <th scope="row" colspan={String(by.length)} safe>
-                {t('staff.report.total')}
-              </th>
-            ) : (
-              ''
-            )}
-            {cells(total)}
-          </tr>
-        </tbody>
-      </table>
-    </div>
+          {cells(row)}
+        </tr>
+      ))}
+      <tr>
+        {by.length > 0 ? (
+          <th scope="row" colspan={String(by.length)} safe>
+            {t('staff.report.total')}
+          </th>
+        ) : (
+          ''
+        )}
+        {cells(total)}
+      </tr>
+    </FiguresTable>
   );
 }

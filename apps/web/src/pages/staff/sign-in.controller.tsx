@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { messageFor } from '../../i18n/locale.js';
-import { startStaffSession } from '../../server/session.js';
+import { startSession } from '../../server/session.js';
 import { WorkAccountSignInController, type WorkAccountSection } from '../../server/work-account-sign-in.controller.js';
 import { StaffSignInPage } from './sign-in.page.js';
 import { STAFF_HOME, STAFF_SIGN_IN, staffSessionOf, type TokenAnswer } from './staff-session.js';
@@ -15,7 +15,7 @@ const staff: WorkAccountSection = {
   async signIn(api, request, { account, password }, next) {
     const token = await api.post<TokenAnswer>('applicants', '/auth/token', { body: { username: account, password }, forwardedFor: request.ip });
     const session = staffSessionOf(token.body);
-    startStaffSession(request, session);
+    startSession(request, 'staff', session);
     // An analyst's work is the reports: the back office's start page is a case officer's.
     return next === STAFF_HOME && !session.roles.some((role) => role === 'staff' || role === 'admin') ? REPORTS : next;
   },

@@ -1,7 +1,7 @@
 import { ForbiddenException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Call } from '../../api/api-client.js';
-import { accessReasonFor, readAfter, signedInStaff, type StaffSession } from '../../server/session.js';
+import { accessReasonFor, readAfter, signedIn, type StaffSession } from '../../server/session.js';
 
 /** The back office: its own sign-in for the agency's accounts, apart from seekers' and landlords'. */
 export const STAFF_HOME = '/handlaggare';
@@ -29,7 +29,7 @@ export class StaffSignInRequired extends Error {}
  * officer's page) is a 403 before anything is read: the page shows nothing of what it would have.
  */
 export function requireStaff(request: FastifyRequest, roles: readonly string[] = CASE_ROLES): StaffSession {
-  const staff = signedInStaff(request);
+  const staff = signedIn(request, 'staff');
   if (!staff) throw new StaffSignInRequired();
   if (!staff.roles.some((role) => roles.includes(role))) throw new ForbiddenException('This account has no role for this page');
   return staff;

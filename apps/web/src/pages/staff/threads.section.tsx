@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../i18n/format.js';
-import { TextAreaField } from '../../views/components/choice-field.js';
+import { TextAreaField } from '../../views/components/text-area-field.js';
 import { FormTokens } from '../../views/components/hidden-fields.js';
 import type { View } from '../../views/view.js';
 import { errorsFor, valuesFor, type RefusedForm } from './seeker-forms.js';

@@ -4,7 +4,7 @@ import { Layout } from '../../views/layout.js';
 import type { View } from '../../views/view.js';
 import type { LettingsSeries, Places, SeriesPoint } from './open-data.js';
 import { ReportForm } from './report-form.js';
-import { CsvLink, ReportChart, Withheld, WithheldNote, whereText } from './report-parts.js';
+import { CsvLink, FigureCell, FiguresTable, ReportChart, Withheld, WithheldNote, whereText } from './report-parts.js';
 import { periodText, seriesAlt } from './report-text.js';
 import type { StatisticsQuery } from './statistics-query.js';
 
@@ -51,38 +51,20 @@ function Figures({ view, query, report }: { view: View; query: StatisticsQuery; 
           {t('statistics.table')}
         </h2>
         <WithheldNote view={view} threshold={report.suppression.threshold} />
-        <div class="table-scroll">
-          <table class="ds-table" aria-describedby="withheld-note">
-            <caption safe>{t('statistics.series.caption', { period: periodText(report.period.label, t, locale), where: whereText(query) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t('statistics.series.period')}
-                </th>
-                <th scope="col" safe>
-                  {t('statistics.series.flatsLet')}
-                </th>
-                <th scope="col" safe>
-                  {t('statistics.series.median')}
-                </th>
-                <th scope="col" safe>
-                  {t('statistics.series.band')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.points.map((point) => (
-                <tr>
-                  <th scope="row" safe>
-                    {periodText(point.period.label, t, locale)}
-                  </th>
-                  {point.flatsLet === null ? <Withheld view={view} /> : <td safe>{formatNumber(point.flatsLet, locale)}</td>}
-                  <QueueDays view={view} point={point} />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FiguresTable
+          caption={t('statistics.series.caption', { period: periodText(report.period.label, t, locale), where: whereText(query) })}
+          columns={(['period', 'flatsLet', 'median', 'band'] as const).map((column) => t(`statistics.series.${column}`))}
+        >
+          {report.points.map((point) => (
+            <tr>
+              <th scope="row" safe>
+                {periodText(point.period.label, t, locale)}
+              </th>
+              <FigureCell view={view} value={point.flatsLet} />
+              <QueueDays view={view} point={point} />
+            </tr>
+          ))}
+        </FiguresTable>
       </section>
       <CsvLink view={view} report="uthyrningar" query={query} />
     </>

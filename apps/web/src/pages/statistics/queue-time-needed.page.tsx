@@ -4,7 +4,7 @@ import { Layout } from '../../views/layout.js';
 import type { View } from '../../views/view.js';
 import type { Places, QueueTimeNeeded } from './open-data.js';
 import { ReportForm } from './report-form.js';
-import { CsvLink, ReportChart, Withheld, WithheldNote, whereText } from './report-parts.js';
+import { CsvLink, FiguresTable, ReportChart, Withheld, WithheldNote, whereText } from './report-parts.js';
 import { periodText, queueTimeAlt, yearsOf } from './report-text.js';
 import type { StatisticsQuery } from './statistics-query.js';
 
@@ -53,57 +53,33 @@ function Figures({ view, query, report }: { view: View; query: StatisticsQuery; 
           {t('statistics.table')}
         </h2>
         <WithheldNote view={view} threshold={threshold} />
-        <div class="table-scroll">
-          <table class="ds-table" aria-describedby="withheld-note">
-            <caption safe>{t('statistics.queue.caption', { period: periodText(report.period.label, t, locale), where: whereText(query) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t('statistics.queue.municipality')}
-                </th>
-                <th scope="col" safe>
-                  {t('statistics.queue.district')}
-                </th>
-                <th scope="col" safe>
-                  {t('statistics.queue.rooms')}
-                </th>
-                <th scope="col" safe>
-                  {t('statistics.queue.median')}
-                </th>
-                <th scope="col" safe>
-                  {t('statistics.queue.band')}
-                </th>
-                <th scope="col" safe>
-                  {t('statistics.queue.tenants')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.cells.map((cell) => (
-                <tr>
-                  <td safe>{cell.municipality}</td>
-                  <th scope="row" safe>
-                    {cell.district}
-                  </th>
-                  <td safe>{formatNumber(cell.rooms, locale)}</td>
-                  {cell.suppressed || cell.medianQueueDays === null ? (
-                    <>
-                      <Withheld view={view} />
-                      <Withheld view={view} />
-                      <Withheld view={view} />
-                    </>
-                  ) : (
-                    <>
-                      <td safe>{t('statistics.daysAndYears', { days: formatNumber(cell.medianQueueDays, locale), years: yearsOf(cell.medianQueueDays, locale) })}</td>
-                      <td safe>{t('statistics.range', { low: formatNumber(cell.bandLow ?? 0, locale), high: formatNumber(cell.bandHigh ?? 0, locale) })}</td>
-                      <td safe>{formatNumber(cell.tenants ?? 0, locale)}</td>
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FiguresTable
+          caption={t('statistics.queue.caption', { period: periodText(report.period.label, t, locale), where: whereText(query) })}
+          columns={(['municipality', 'district', 'rooms', 'median', 'band', 'tenants'] as const).map((column) => t(`statistics.queue.${column}`))}
+        >
+          {report.cells.map((cell) => (
+            <tr>
+              <td safe>{cell.municipality}</td>
+              <th scope="row" safe>
+                {cell.district}
+              </th>
+              <td safe>{formatNumber(cell.rooms, locale)}</td>
+              {cell.suppressed || cell.medianQueueDays === null ? (
+                <>
+                  <Withheld view={view} />
+                  <Withheld view={view} />
+                  <Withheld view={view} />
+                </>
+              ) : (
+                <>
+                  <td safe>{t('statistics.daysAndYears', { days: formatNumber(cell.medianQueueDays, locale), years: yearsOf(cell.medianQueueDays, locale) })}</td>
+                  <td safe>{t('statistics.range', { low: formatNumber(cell.bandLow ?? 0, locale), high: formatNumber(cell.bandHigh ?? 0, locale) })}</td>
+                  <td safe>{formatNumber(cell.tenants ?? 0, locale)}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </FiguresTable>
       </section>
       <CsvLink view={view} report="kotid" query={query} />
     </>

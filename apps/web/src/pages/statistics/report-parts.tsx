@@ -1,4 +1,7 @@
+import type { PropsWithChildren } from '@kitajs/html';
+import { DataTable } from '../../views/components/data-table.js';
 import type { View } from '../../views/view.js';
+import { formatNumber } from '../../i18n/format.js';
 import { reportHref, type ReportSlug, type StatisticsQuery } from './statistics-query.js';
 
 /**
@@ -34,12 +37,23 @@ export function CsvLink({ view, report, query }: { view: View; report: ReportSlu
   );
 }
 
+const WITHHELD_NOTE = 'withheld-note';
+
 /** Why some cells say "not shown": tied to the table by aria-describedby. */
 export function WithheldNote({ view, threshold }: { view: View; threshold: number }): JSX.Element {
   return (
-    <p class="ds-paragraph" data-size="sm" id="withheld-note" safe>
+    <p class="ds-paragraph" data-size="sm" id={WITHHELD_NOTE} safe>
       {view.t('statistics.withheldNote', { threshold })}
     </p>
+  );
+}
+
+/** A table of figures, some of which may be withheld: the withheld note explains those. */
+export function FiguresTable({ columns, caption, children }: PropsWithChildren<{ columns: readonly string[]; caption?: string }>): JSX.Element {
+  return (
+    <DataTable columns={columns} caption={caption} describedBy={WITHHELD_NOTE}>
+      {children}
+    </DataTable>
   );
 }
 
@@ -50,6 +64,11 @@ export function Withheld({ view }: { view: View }): JSX.Element {
       {view.t('statistics.withheld')}
     </td>
   );
+}
+
+/** A count, or the words for a withheld one (null, or absent where the statistics app left it out). */
+export function FigureCell({ view, value }: { view: View; value: number | null | undefined }): JSX.Element {
+  return value === null || value === undefined ? <Withheld view={view} /> : <td safe>{formatNumber(value, view.locale)}</td>;
 }
 
 /** The caption's place: nothing for every municipality, else ", Göteborg". */

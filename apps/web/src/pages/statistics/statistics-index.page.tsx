@@ -1,3 +1,4 @@
+import { LinkCard } from '../../views/components/link-card.js';
 import { Layout } from '../../views/layout.js';
 import type { View } from '../../views/view.js';
 
@@ -22,22 +23,8 @@ export function StatisticsIndexPage({ view, threshold }: { view: View; threshold
         {t('statistics.reports')}
       </h2>
       <div class="card-grid">
-        <a class="ds-card" data-variant="tinted" href="/statistik/kotid">
-          <h3 class="ds-heading" data-size="sm" safe>
-            {t('statistics.queue.title')}
-          </h3>
-          <p class="ds-paragraph" safe>
-            {t('statistics.queue.text')}
-          </p>
-        </a>
-        <a class="ds-card" data-variant="tinted" href="/statistik/uthyrningar">
-          <h3 class="ds-heading" data-size="sm" safe>
-            {t('statistics.series.title')}
-          </h3>
-          <p class="ds-paragraph" safe>
-            {t('statistics.series.text')}
-          </p>
-        </a>
+        <LinkCard href="/statistik/kotid" heading={t('statistics.queue.title')} text={t('statistics.queue.text')} level={3} />
+        <LinkCard href="/statistik/uthyrningar" heading={t('statistics.series.title')} text={t('statistics.series.text')} level={3} />
       </div>
     </Layout>
   );
