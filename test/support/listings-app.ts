@@ -1,7 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import type { IntegrationMessage } from '@bostadsko/bus';
-import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { AgreementStatusChangedV1, ApplicantRegisteredV1, LandlordUserChangedV1, LettingGuidelineChangedV1, QueueStandingChangedV1, type StandardRequirements } from '@bostadsko/contracts';
 import { createTestApp, TokenService } from '@bostadsko/platform';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
@@ -97,23 +96,4 @@ export async function landlordKnownToListings(
     (r) => r.length === 1,
   );
   return { id, userId, token: (await tokens.issue({ id: userId, roles: ['landlord'], landlordId: id })).access_token };
-}
-
-/** The body of a publication: two rooms in Majorna at 10 000 a month, applications for 10 days, moving in after 40. */
-export function flatToPublish(over: Record<string, unknown> = {}): Record<string, unknown> {
-  const today = stockholmDate(new Date());
-  return {
-    address: 'Järntorget 4',
-    municipality: 'Göteborg',
-    district: 'Majorna',
-    rooms: 2,
-    areaM2: 54,
-    monthlyRent: 10000,
-    floor: 3,
-    lift: true,
-    moveInDate: addDays(today, 40),
-    listingType: 'regular',
-    applicationDeadline: addDays(today, 10),
-    ...over,
-  };
 }

@@ -7,7 +7,8 @@ import { QueueStandingChangedV1 } from '@bostadsko/contracts';
 import type { TokenService } from '@bostadsko/platform';
 import type { Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../../test/support/eventually.js';
-import { flatToPublish, landlordKnownToListings, publishToListings, seekerKnownToListings, startListingsApp, type ListingsAppOnItsOwn } from '../../../../test/support/listings-app.js';
+import { landlordKnownToListings, publishToListings, seekerKnownToListings, startListingsApp, type ListingsAppOnItsOwn } from '../../../../test/support/listings-app.js';
+import { flatToPublish } from '../../../../test/support/flat-to-publish.js';
 import { Clock } from '@bostadsko/clock';
 import { SeekerApplicationsService } from './seeker-applications.service.js';
 
