@@ -2,7 +2,6 @@ import { jest } from '@jest/globals';
 import { shareOneBus, startApp } from '../support/all-apps.js';
 import { organisationNumber } from '../support/swedish-numbers.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import request from 'supertest';
 import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js';
 import { LandlordsModule } from '../../apps/landlords/src/landlords.module.js';
 import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
@@ -12,12 +11,11 @@ import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js
 import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { Clock } from '@bostadsko/clock';
 import { eventually } from '../support/eventually.js';
+import { bearer, http } from '../support/http.js';
 
 const PASSWORD = 'a long enough password';
 const today = stockholmDate(new Date());
 const deadline = addDays(today, 10);
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const http = (app: NestFastifyApplication) => request(app.getHttpServer());
 
 /** Every personal value the apps store about the seeker, each distinct enough to be found in the extract's text. */
 const seeker = {
