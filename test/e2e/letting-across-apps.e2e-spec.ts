@@ -11,6 +11,7 @@ import { ListingsModule } from '../../apps/listings/src/listings.module.js';
 import { Clock } from '@bostadsko/clock';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
 import { eventually } from '../support/eventually.js';
+import { flatToPublish } from '../support/flat-to-publish.js';
 import { bearer, http } from '../support/http.js';
 import { busesToRunOn, useBus } from '../support/kafka.js';
 
@@ -78,19 +79,7 @@ describe.each(buses)('a letting across the apps, bus on $bus: landlords → list
     return { id: body.applicantId as string, token };
   }
 
-  const flat = (district: string) => ({
-    address: 'Järntorget 4',
-    municipality: 'Göteborg',
-    district,
-    rooms: 2,
-    areaM2: 54,
-    monthlyRent: 8000,
-    floor: 3,
-    lift: true,
-    moveInDate: addDays(deadline, 40),
-    listingType: 'regular',
-    applicationDeadline: deadline,
-  });
+  const flat = (district: string) => flatToPublish({ district, monthlyRent: 8000, moveInDate: addDays(deadline, 40), applicationDeadline: deadline });
   const declared = { householdSize: 2, taxableIncome: 400_000, nonTaxableIncome: 0, hasPaymentRemarks: false };
 
   test('register, publish, apply, close, show, offer, approve, let: queue time used up, statistics report it; a terminated agreement ends open listings', async () => {

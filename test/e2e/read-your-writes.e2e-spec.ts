@@ -6,6 +6,7 @@ import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js
 import { LandlordsModule } from '../../apps/landlords/src/landlords.module.js';
 import { ListingsModule } from '../../apps/listings/src/listings.module.js';
 import { addDays, stockholmDate } from '@bostadsko/calendar';
+import { flatToPublish } from '../support/flat-to-publish.js';
 import { bearer, http } from '../support/http.js';
 import { busesToRunOn, useBus } from '../support/kafka.js';
 
@@ -64,19 +65,7 @@ describe.each(buses)('read your own writes across apps, bus on $bus: X-Log-Posit
       .post('/listings')
       .set(bearer(admin))
       .set(readAfter())
-      .send({
-        address: 'Järntorget 4',
-        municipality: 'Göteborg',
-        district: 'Majorna',
-        rooms: 2,
-        areaM2: 54,
-        monthlyRent: 8000,
-        floor: 3,
-        lift: true,
-        moveInDate: addDays(deadline, 40),
-        listingType: 'regular',
-        applicationDeadline: deadline,
-      });
+      .send(flatToPublish({ monthlyRent: 8000, moveInDate: addDays(deadline, 40), applicationDeadline: deadline }));
     expect(published.status).toBe(201);
     listingId = published.body.listingId;
     session.clear();

@@ -11,6 +11,7 @@ import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js
 import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { Clock } from '@bostadsko/clock';
 import { eventually } from '../support/eventually.js';
+import { flatToPublish } from '../support/flat-to-publish.js';
 import { bearer, http } from '../support/http.js';
 
 const PASSWORD = 'a long enough password';
@@ -109,19 +110,7 @@ describe('the register extract across the apps, and erasure', () => {
           http(apps.listings)
             .post('/listings')
             .set(bearer(agent))
-            .send({
-              address: 'Järntorget 4',
-              municipality: 'Göteborg',
-              district: 'Majorna',
-              rooms: 2,
-              areaM2: 54,
-              monthlyRent: 8000,
-              floor: 3,
-              lift: true,
-              moveInDate: addDays(deadline, 40),
-              listingType: 'regular',
-              applicationDeadline: deadline,
-            }),
+            .send(flatToPublish({ monthlyRent: 8000, moveInDate: addDays(deadline, 40), applicationDeadline: deadline })),
         (r) => r.status === 201,
       )
     ).body.listingId as string;
