@@ -39,3 +39,20 @@ export async function otherLandlordsAgent(landlordsUrl: string, staff: string, t
   await api(landlordsUrl, 'POST', `/landlords/${landlordId}/users`, admin, { name: 'Lisa Annan', ...agent, role: 'letting-agent' });
   return agent;
 }
+
+/**
+ * Staff record the certificates of `applicationId` for the letting of `listingId`, received on
+ * `receivedOn` and as the seekers in these tests declare (a household of two, 600 000 a year,
+ * born 15 June 1990, no payment remarks): they pass, and the proposal goes to the landlord.
+ */
+export function verifyCertificates(listingsUrl: string, staff: string, listingId: string, applicationId: string, receivedOn: string): Promise<{ proposalId: string }> {
+  return api<{ proposalId: string }>(listingsUrl, 'POST', `/listings/${listingId}/letting/verification`, staff, {
+    applicationId,
+    certificatesReceivedOn: receivedOn,
+    householdSize: 2,
+    taxableIncome: 600_000,
+    nonTaxableIncome: 0,
+    birthDate: '1990-06-15',
+    hasPaymentRemarks: false,
+  });
+}

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
 import { addDays } from '@bostadsko/calendar';
-import { api } from './app-api.js';
+import { api, verifyCertificates } from './app-api.js';
 import { check } from './page-check.js';
 import { applyToFirstListing, registerSeeker, signInAsLandlord } from './sign-in.js';
 import { suite, systemInChromium } from './system-in-chromium.js';
@@ -45,15 +45,7 @@ suite('a landlord user is told in the portal and by e-mail that a proposal waits
     await api(LISTINGS_URL, 'POST', `/listings/${listingId}/showings`, landlordToken, { slots: [{ startsAt: `${slotDay}T15:00:00Z`, endsAt: `${slotDay}T16:00:00Z` }] });
     await untilShown(seeker, 'Inbjudan till visning');
     await seeker.click('button:has-text("Jag är fortfarande intresserad")');
-    await api(LISTINGS_URL, 'POST', `/listings/${listingId}/letting/verification`, staff, {
-      applicationId,
-      certificatesReceivedOn: moved.businessDate,
-      householdSize: 2,
-      taxableIncome: 600_000,
-      nonTaxableIncome: 0,
-      birthDate: '1990-06-15',
-      hasPaymentRemarks: false,
-    });
+    await verifyCertificates(LISTINGS_URL, staff, listingId, applicationId, moved.businessDate);
 
     await untilShown(landlord, SUBJECT);
     expect(await landlord.locator('nav[aria-label="Hyresvärdsportalen"]').innerText()).toContain('Meddelanden (olästa: 1)');

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
 import { addDays, stockholmDate } from '@bostadsko/calendar';
-import { api, otherLandlordsAgent } from './app-api.js';
+import { api, otherLandlordsAgent, verifyCertificates } from './app-api.js';
 import { check } from './page-check.js';
 import { personnummer } from './personnummer.js';
 import { signInAsLandlord } from './sign-in.js';
@@ -64,17 +64,7 @@ suite('the landlord portal: reports of a real letting with CSV, cases with the a
     const slotDay = addDays(moved.businessDate, 1);
     await eventually(() => api(LISTINGS_URL, 'POST', `/listings/${letting.listingId}/showings`, landlordToken, { slots: [{ startsAt: `${slotDay}T15:00:00Z`, endsAt: `${slotDay}T16:00:00Z` }] }));
     await eventually(() => api(LISTINGS_URL, 'POST', `/applications/${applied.applicationId}/interest`, seeker, { interested: true }));
-    const verified = await eventually(() =>
-      api<{ proposalId: string }>(LISTINGS_URL, 'POST', `/listings/${letting.listingId}/letting/verification`, staff, {
-        applicationId: applied.applicationId,
-        certificatesReceivedOn: moved.businessDate,
-        householdSize: 2,
-        taxableIncome: 600_000,
-        nonTaxableIncome: 0,
-        birthDate: '1990-06-15',
-        hasPaymentRemarks: false,
-      }),
-    );
+    const verified = await eventually(() => verifyCertificates(LISTINGS_URL, staff, letting.listingId, applied.applicationId, moved.businessDate));
     // The proposal waits for the landlord: the portal's home says so, with the way to the listing.
     const context = await newContext({ acceptDownloads: true });
     const page = await context.newPage();

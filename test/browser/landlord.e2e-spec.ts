@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
 import { addDays, stockholmDate } from '@bostadsko/calendar';
-import { api, otherLandlordsAgent } from './app-api.js';
+import { api, otherLandlordsAgent, verifyCertificates } from './app-api.js';
 import { tabTo } from './keyboard.js';
 import { check } from './page-check.js';
 import { personnummer } from './personnummer.js';
@@ -220,15 +220,7 @@ suite('the landlord portal: sign-in, users, publishing from the guideline, my li
     expect(await page.locator('main').innerText()).toContain('1 inbjudna');
 
     await api(LISTINGS_URL, 'POST', `/applications/${applied.applicationId}/interest`, seeker, { interested: true });
-    await api(LISTINGS_URL, 'POST', `/listings/${listingId}/letting/verification`, staff, {
-      applicationId: applied.applicationId,
-      certificatesReceivedOn: moved.businessDate,
-      householdSize: 2,
-      taxableIncome: 600_000,
-      nonTaxableIncome: 0,
-      birthDate: '1990-06-15',
-      hasPaymentRemarks: false,
-    });
+    await verifyCertificates(LISTINGS_URL, staff, listingId, applied.applicationId, moved.businessDate);
     await untilShown(page, 'Sökande på plats 1');
     const proposal = await page.locator('main').innerText();
     expect(proposal).toContain('Väntar på ert beslut');

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
 import { addDays } from '@bostadsko/calendar';
-import { api } from './app-api.js';
+import { api, verifyCertificates } from './app-api.js';
 import { check } from './page-check.js';
 import { applyToFirstListing, registerSeeker } from './sign-in.js';
 import { suite, systemInChromium } from './system-in-chromium.js';
@@ -63,15 +63,7 @@ suite('a whole letting on the training clock: apply, the close, a showing answer
       await page.click('button:has-text("Jag är fortfarande intresserad")');
       expect(await page.locator('main').innerText()).toContain('Du har svarat att du fortfarande är intresserad');
 
-      const verified = await api<{ proposalId: string }>(LISTINGS_URL, 'POST', `/listings/${listingId}/letting/verification`, staff, {
-        applicationId,
-        certificatesReceivedOn: moved.businessDate,
-        householdSize: 2,
-        taxableIncome: 600_000,
-        nonTaxableIncome: 0,
-        birthDate: '1990-06-15',
-        hasPaymentRemarks: false,
-      });
+      const verified = await verifyCertificates(LISTINGS_URL, staff, listingId, applicationId, moved.businessDate);
       await untilShown(page, 'Du är föreslagen som hyresgäst');
       await api(LISTINGS_URL, 'POST', `/listings/${listingId}/proposals/${verified.proposalId}/approve`, landlord);
       await api(LISTINGS_URL, 'POST', `/listings/${listingId}/proposals/${verified.proposalId}/contract`, landlord, { contractDate: addDays(moved.businessDate, 20) });
