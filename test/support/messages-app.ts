@@ -25,12 +25,11 @@ export interface MessagesAppOverSmtp {
 }
 
 export interface MessagesAppOptions {
-  /** The fresh database's name, one per test file. */
+  /** The fresh database's name, one per test file; the token secret is made from it. */
   readonly database: string;
-  readonly jwtSecret: string;
   /** SEED_ACCOUNTS: the staff, administrators and analysts who can sign in. */
   readonly seedAccounts?: string;
-  /** Further settings the app reads when created (job intervals, RUN_MODE); unset again on close. */
+  /** Further settings the app reads when created (job intervals, RUN_MODE); the outbox delivers every 100 ms unless they say otherwise. */
   readonly settings?: Readonly<Record<string, string>>;
   /** Whether the development mailbox reads the folder the mails are kept in (DEV_MAILBOX_DIR), as npm start's does. */
   readonly devMailbox?: boolean;
@@ -47,10 +46,11 @@ export async function startMessagesApp(options: MessagesAppOptions): Promise<Mes
   const smtpPort = smtp.port;
   const settings: Record<string, string> = {
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    DELIVERY_INTERVAL_MS: '100',
     ...(options.devMailbox && { DEV_MAILBOX_DIR: mailDir }),
     ...options.settings,
   };
-  process.env.JWT_SECRET = options.jwtSecret;
+  process.env.JWT_SECRET = `${options.database}-secret-long-enough-for-hs256-0123456789`;
   if (options.seedAccounts) process.env.SEED_ACCOUNTS = options.seedAccounts;
   process.env.DATABASE_URL = await freshDatabase(options.database);
   Object.assign(process.env, settings);

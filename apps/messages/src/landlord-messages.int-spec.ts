@@ -74,13 +74,7 @@ describe('messages to landlord users, and case answers, over real SMTP on real P
   }
 
   beforeAll(async () => {
-    messagesApp = await startMessagesApp({
-      database: 'messages_landlords',
-      jwtSecret: 'messages-landlord-int-secret-long-enough-for-hs256-0123456789',
-      seedAccounts: 'admin:admin@test.se:Admin-pass-1',
-      settings: { DELIVERY_INTERVAL_MS: '100' },
-      devMailbox: true,
-    });
+    messagesApp = await startMessagesApp({ database: 'messages_landlords', seedAccounts: 'admin:admin@test.se:Admin-pass-1', devMailbox: true });
     ({ app, infra } = messagesApp);
     admin = await seededToken(app, 'admin@test.se', 'Admin-pass-1');
   });

@@ -52,13 +52,7 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
   const submitted = (applicantId: string, listingId: string) => busMessage(ApplicationSubmittedV1.type, applicantId, { applicationId: randomUUID(), listingId, applicantId, submittedOn: today });
 
   beforeAll(async () => {
-    messagesApp = await startMessagesApp({
-      database: 'messages',
-      jwtSecret: 'messages-int-secret-long-enough-for-hs256-0123456789',
-      seedAccounts: 'staff:staff@test.se:Staff-pass-1,admin:admin@test.se:Admin-pass-1',
-      settings: { DELIVERY_INTERVAL_MS: '100' },
-      devMailbox: true,
-    });
+    messagesApp = await startMessagesApp({ database: 'messages', seedAccounts: 'staff:staff@test.se:Staff-pass-1,admin:admin@test.se:Admin-pass-1', devMailbox: true });
     ({ app, infra } = messagesApp);
     staff = await seededToken(app, 'staff@test.se', 'Staff-pass-1');
     const admin = await seededToken(app, 'admin@test.se', 'Admin-pass-1');

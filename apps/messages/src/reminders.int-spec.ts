@@ -26,11 +26,7 @@ describe('reminders driven by the training clock, over real SMTP on real Postgre
   const quietFor = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   beforeAll(async () => {
-    messagesApp = await startMessagesApp({
-      database: 'reminders',
-      jwtSecret: 'messages-reminders-secret-long-enough-for-hs256-0123456789',
-      settings: { DELIVERY_INTERVAL_MS: '100', REMINDER_INTERVAL_MS: '200', RUN_MODE: 'training' },
-    });
+    messagesApp = await startMessagesApp({ database: 'reminders', settings: { REMINDER_INTERVAL_MS: '200', RUN_MODE: 'training' } });
     ({ infra } = messagesApp);
   });
 

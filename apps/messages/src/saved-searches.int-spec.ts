@@ -45,12 +45,7 @@ describe('saved searches and their alerts over real SMTP on real PostgreSQL', ()
   const inboxOf = async (token: string) => (await http().get('/messages').set(bearer(token)).expect(200)).body as Array<{ kind: string; subject: string; paragraphs: string[] }>;
 
   beforeAll(async () => {
-    messagesApp = await startMessagesApp({
-      database: 'alerts',
-      jwtSecret: 'messages-alerts-secret-long-enough-for-hs256-0123456789',
-      seedAccounts: 'admin:admin@test.se:Admin-pass-1',
-      settings: { DELIVERY_INTERVAL_MS: '100', ALERT_INTERVAL_MS: '100', RUN_MODE: 'training' },
-    });
+    messagesApp = await startMessagesApp({ database: 'alerts', seedAccounts: 'admin:admin@test.se:Admin-pass-1', settings: { ALERT_INTERVAL_MS: '100', RUN_MODE: 'training' } });
     ({ app, infra } = messagesApp);
     admin = await seededToken(app, 'admin@test.se', 'Admin-pass-1');
   });

@@ -51,13 +51,7 @@ describe('replies and threads over real SMTP on real PostgreSQL', () => {
   };
 
   beforeAll(async () => {
-    messagesApp = await startMessagesApp({
-      database: 'messages_threads',
-      jwtSecret: 'messages-threads-secret-long-enough-for-hs256-0123456789',
-      seedAccounts: 'staff:staff@test.se:Staff-pass-1',
-      settings: { DELIVERY_INTERVAL_MS: '100' },
-      devMailbox: true,
-    });
+    messagesApp = await startMessagesApp({ database: 'messages_threads', seedAccounts: 'staff:staff@test.se:Staff-pass-1', devMailbox: true });
     ({ app, infra } = messagesApp);
     staff = await seededToken(app, 'staff@test.se', 'Staff-pass-1');
   });
