@@ -1,10 +1,11 @@
 import { jest } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
 import { addDays } from '@bostadsko/calendar';
+import { api, verifyCertificates } from './app-api.js';
 import { check } from './page-check.js';
-import { personnummer } from './personnummer.js';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
+import { applyToFirstListing, registerSeeker, signInAsLandlord } from './sign-in.js';
+import { suite, systemInChromium } from './system-in-chromium.js';
+import { untilShown } from './until-shown.js';
 
 // A browser walk of several pages, each checked by axe and photographed twice: bounded, but not by jest's 60 s for a unit.
 jest.setTimeout(180_000);
@@ -12,79 +13,24 @@ jest.setTimeout(180_000);
 const PASSWORD = 'correct horse battery staple';
 const SUBJECT = 'En sökande väntar på ert beslut';
 
-/** JSON over HTTP to an app, for the staff's and administrator's steps. */
-async function api<T>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** Reloads until the page shows `text`: the proposal travels through the bus, the messages app and its outbox. */
-async function untilShown(page: Page, text: string, where = 'main', ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if ((await page.locator(where).innerText()).includes(text)) return;
-    if (Date.now() > until) throw new Error(`"${text}" not shown on ${page.url()}: ${await page.locator(where).innerText()}`);
-    await page.waitForTimeout(200);
-    await page.reload();
-  }
-}
-
-const suite = hasChromium() ? describe : describe.skip;
-
+// The proposal travels through the bus, the messages app and its outbox: the pages are reloaded until it shows.
 suite('a landlord user is told in the portal and by e-mail that a proposal waits for a decision', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-  const url = (path: string) => `${system.webUrl}${path}`;
-
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-  });
-
-  async function signInAsLandlord(page: Page): Promise<void> {
-    await page.goto(url('/hyresvard/meddelanden'));
-    await page.waitForURL(/\/hyresvard\/logga-in\?nasta=/);
-    await page.fill('#email', DEMO_LANDLORD_CREDENTIALS.email);
-    await page.fill('#password', DEMO_LANDLORD_CREDENTIALS.password);
-    await page.click('main button:has-text("Logga in")');
-    await page.waitForURL(url('/hyresvard/meddelanden'));
-  }
+  const site = systemInChromium();
+  const { url, newPage } = site;
 
   test('a seeker is proposed; the landlord user reads it in Meddelanden, with and without JavaScript, and it is in the development mailbox', async () => {
-    const { APPLICANTS_URL, LISTINGS_URL, LANDLORDS_URL } = system.urls;
-    const seeker = await (await browser.newContext()).newPage();
-    await seeker.goto(url('/registrera'));
-    await seeker.fill('#personnummer', personnummer());
-    await seeker.fill('#name', 'Proposed Testsson');
-    await seeker.fill('#email', 'proposed@example.se');
-    await seeker.fill('#password', PASSWORD);
-    await seeker.check('#terms');
-    await seeker.click('button:has-text("Registrera mig")');
-    await seeker.waitForURL(url('/mina-sidor'));
+    const { APPLICANTS_URL, LISTINGS_URL, LANDLORDS_URL, MESSAGES_URL } = site.system.urls;
+    const seeker = await newPage();
+    await registerSeeker(seeker, url, { name: 'Proposed Testsson', email: 'proposed@example.se', password: PASSWORD });
     await seeker.goto(url('/bostader?district=Majorna'));
-    await seeker.locator('.listing-list a').first().click();
-    await seeker.click('text=Ansök till bostaden');
-    await seeker.fill('#householdSize', '2');
-    await seeker.fill('#taxableIncome', '600000');
-    await seeker.click('button:has-text("Skicka ansökan")');
+    await applyToFirstListing(seeker);
     await seeker.waitForURL(/\/mina-sidor\/ansokningar\//);
     const applicationId = new URL(seeker.url()).pathname.split('/').pop() ?? '';
     const listingId = ((await seeker.locator('a:has-text("Visa bostaden")').getAttribute('href')) ?? '').split('/').pop() ?? '';
 
     // Before any proposal the portal's inbox is empty and its menu names no unread message.
-    const landlord = await (await browser.newContext()).newPage();
-    await signInAsLandlord(landlord);
+    const landlord = await newPage();
+    await signInAsLandlord(landlord, url, DEMO_LANDLORD_CREDENTIALS, '/hyresvard/meddelanden');
     expect(await landlord.locator('main').innerText()).toContain('Du har inga meddelanden ännu.');
     expect(await landlord.locator('nav[aria-label="Hyresvärdsportalen"]').innerText()).not.toContain('olästa');
 
@@ -99,15 +45,7 @@ suite('a landlord user is told in the portal and by e-mail that a proposal waits
     await api(LISTINGS_URL, 'POST', `/listings/${listingId}/showings`, landlordToken, { slots: [{ startsAt: `${slotDay}T15:00:00Z`, endsAt: `${slotDay}T16:00:00Z` }] });
     await untilShown(seeker, 'Inbjudan till visning');
     await seeker.click('button:has-text("Jag är fortfarande intresserad")');
-    await api(LISTINGS_URL, 'POST', `/listings/${listingId}/letting/verification`, staff, {
-      applicationId,
-      certificatesReceivedOn: moved.businessDate,
-      householdSize: 2,
-      taxableIncome: 600_000,
-      nonTaxableIncome: 0,
-      birthDate: '1990-06-15',
-      hasPaymentRemarks: false,
-    });
+    await verifyCertificates(LISTINGS_URL, staff, listingId, applicationId, moved.businessDate);
 
     await untilShown(landlord, SUBJECT);
     expect(await landlord.locator('nav[aria-label="Hyresvärdsportalen"]').innerText()).toContain('Meddelanden (olästa: 1)');
@@ -125,8 +63,8 @@ suite('a landlord user is told in the portal and by e-mail that a proposal waits
     expect(await landlord.locator('#email-agreement-changed').isChecked()).toBe(false);
 
     // Without JavaScript: the same pages, and marking read is a plain form post.
-    const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-    await signInAsLandlord(plain);
+    const plain = await newPage({ javaScriptEnabled: false });
+    await signInAsLandlord(plain, url, DEMO_LANDLORD_CREDENTIALS, '/hyresvard/meddelanden');
     await plain.click(`a:has-text("${SUBJECT}")`);
     await plain.click('button:has-text("Markera som läst")');
     expect(await plain.locator('main').innerText()).toContain('Meddelandet är markerat som läst.');
@@ -146,8 +84,8 @@ suite('a landlord user is told in the portal and by e-mail that a proposal waits
     await landlord.waitForURL(/\/hyresvard(#users-heading)?$/);
     const agentToken = (await api<{ access_token: string }>(LANDLORDS_URL, 'POST', '/landlords/sign-in', undefined, agent)).access_token;
     const until = Date.now() + 30_000;
-    while ((await api<{ language: string }>(system.urls.MESSAGES_URL, 'GET', '/messages/landlord/preferences', agentToken)).language !== 'en' && Date.now() < until) await landlord.waitForTimeout(200);
-    expect((await api<{ language: string }>(system.urls.MESSAGES_URL, 'GET', '/messages/landlord/preferences', agentToken)).language).toBe('en');
+    while ((await api<{ language: string }>(MESSAGES_URL, 'GET', '/messages/landlord/preferences', agentToken)).language !== 'en' && Date.now() < until) await landlord.waitForTimeout(200);
+    expect((await api<{ language: string }>(MESSAGES_URL, 'GET', '/messages/landlord/preferences', agentToken)).language).toBe('en');
 
     // In English on request, and the mail the local SMTP server kept is in the development mailbox.
     await landlord.goto(url('/hyresvard/meddelanden'));

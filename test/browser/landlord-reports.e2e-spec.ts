@@ -1,35 +1,19 @@
 import { jest } from '@jest/globals';
-import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
-import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
 import { addDays, stockholmDate } from '@bostadsko/calendar';
+import { api, otherLandlordsAgent, verifyCertificates } from './app-api.js';
 import { check } from './page-check.js';
 import { personnummer } from './personnummer.js';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
+import { signInAsLandlord } from './sign-in.js';
+import { suite, systemInChromium } from './system-in-chromium.js';
+import { untilShown } from './until-shown.js';
 
 // A letting on the training clock, then pages each checked by axe and photographed twice: bounded, but not by jest's 60 s for a unit.
 jest.setTimeout(240_000);
 
 const PASSWORD = 'a long landlord password';
 const today = stockholmDate(new Date());
-
-/** JSON over HTTP to an app: the steps of seekers and staff, and a second landlord, which are not this section's pages. */
-async function api<T>(base: string, method: string, path: string, token?: string, body?: unknown, readAfter?: string): Promise<T & { logPosition?: string }> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-      ...(token && { authorization: `Bearer ${token}` }),
-      ...(readAfter && { 'x-read-after': readAfter }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return { ...((text ? JSON.parse(text) : {}) as T), logPosition: response.headers.get('x-log-position') ?? undefined };
-}
 
 /** Retries a step that waits on a job or a read model (the close after the clock moved), until it succeeds or time is up. */
 async function eventually<T>(step: () => Promise<T>, ms = 30_000): Promise<T> {
@@ -44,69 +28,21 @@ async function eventually<T>(step: () => Promise<T>, ms = 30_000): Promise<T> {
   }
 }
 
-/** Reloads until `where` shows `text`: the letting reaches the landlords app's reports through the bus. */
-async function untilShown(page: Page, text: string, where = 'main', ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if ((await page.locator(where).innerText()).includes(text)) return;
-    if (Date.now() > until) throw new Error(`"${text}" not shown in ${where} on ${page.url()}: ${await page.locator('main').innerText()}`);
-    await page.waitForTimeout(250);
-    await page.reload();
-  }
-}
-
-function organisationNumber(): string {
-  const nine = `556${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
-}
-
-const suite = hasChromium() ? describe : describe.skip;
-
+// The letting reaches the landlords app's reports through the bus: the pages are reloaded until it shows.
 suite('the landlord portal: reports of a real letting with CSV, cases with the agency, other landlords refused', () => {
-  let system: RunningSystem;
-  let browser: Browser;
   let otherAgent: { email: string; password: string };
   let staff: string;
   let demoLandlordId: string;
   const letting = { listingId: '', contractDate: '' };
   let casePath = '';
-
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const { LANDLORDS_URL } = system.urls;
+  const site = systemInChromium(async ({ urls: { LANDLORDS_URL } }) => {
     staff = (await api<{ access_token: string }>(LANDLORDS_URL, 'POST', '/auth/token', undefined, { username: 'staff@test.se', password: 'Staff-pass-1' })).access_token;
-    // A second landlord, onboarded by staff through the API, with its own letting agent.
-    const { landlordId } = await api<{ landlordId: string }>(LANDLORDS_URL, 'POST', '/landlords', undefined, {
-      name: 'Andra Hyresbolaget AB',
-      organisationNumber: organisationNumber(),
-      contact: { name: 'Olle Andersson', email: 'olle@andra.se' },
-    });
-    await api(LANDLORDS_URL, 'POST', `/landlords/${landlordId}/agreements`, staff, { effectiveFrom: today, terms: 'Standard terms' });
-    await api(LANDLORDS_URL, 'POST', `/landlords/${landlordId}/users/first-administrator`, staff, { name: 'Olle Andersson', email: `admin-${landlordId}@andra.se`, password: PASSWORD });
-    const admin = (await api<{ access_token: string }>(LANDLORDS_URL, 'POST', '/landlords/sign-in', undefined, { email: `admin-${landlordId}@andra.se`, password: PASSWORD })).access_token;
-    otherAgent = { email: `agent-${landlordId}@andra.se`, password: PASSWORD };
-    await api(LANDLORDS_URL, 'POST', `/landlords/${landlordId}/users`, admin, { name: 'Lisa Annan', ...otherAgent, role: 'letting-agent' });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
+    otherAgent = await otherLandlordsAgent(LANDLORDS_URL, staff, today);
   });
-
-  const url = (path: string) => `${system.webUrl}${path}`;
-
-  async function signIn(page: Page, credentials: { email: string; password: string }, next: string): Promise<void> {
-    await page.goto(url(next));
-    await page.waitForURL(/\/hyresvard\/logga-in\?nasta=/);
-    await page.fill('#email', credentials.email);
-    await page.fill('#password', credentials.password);
-    await page.click('main button:has-text("Logga in")');
-    await page.waitForURL(url(next));
-  }
+  const { url, newContext, newPage } = site;
 
   test('a demo flat let on the training clock shows in the lettings report, chart, table and CSV; the other flats as vacancies', async () => {
-    const { APPLICANTS_URL, LISTINGS_URL, LANDLORDS_URL } = system.urls;
+    const { APPLICANTS_URL, LISTINGS_URL, LANDLORDS_URL } = site.system.urls;
     // The letting, step by step as the other roles take them: a seeker applies, the deadline passes, a showing, verification, approval, contract.
     const { items } = await api<{ items: { listingId: string; district: string }[] }>(LISTINGS_URL, 'GET', '/listings');
     letting.listingId = items.find((item) => item.district === 'Majorna')?.listingId ?? '';
@@ -128,21 +64,11 @@ suite('the landlord portal: reports of a real letting with CSV, cases with the a
     const slotDay = addDays(moved.businessDate, 1);
     await eventually(() => api(LISTINGS_URL, 'POST', `/listings/${letting.listingId}/showings`, landlordToken, { slots: [{ startsAt: `${slotDay}T15:00:00Z`, endsAt: `${slotDay}T16:00:00Z` }] }));
     await eventually(() => api(LISTINGS_URL, 'POST', `/applications/${applied.applicationId}/interest`, seeker, { interested: true }));
-    const verified = await eventually(() =>
-      api<{ proposalId: string }>(LISTINGS_URL, 'POST', `/listings/${letting.listingId}/letting/verification`, staff, {
-        applicationId: applied.applicationId,
-        certificatesReceivedOn: moved.businessDate,
-        householdSize: 2,
-        taxableIncome: 600_000,
-        nonTaxableIncome: 0,
-        birthDate: '1990-06-15',
-        hasPaymentRemarks: false,
-      }),
-    );
+    const verified = await eventually(() => verifyCertificates(LISTINGS_URL, staff, letting.listingId, applied.applicationId, moved.businessDate));
     // The proposal waits for the landlord: the portal's home says so, with the way to the listing.
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, DEMO_LANDLORD_CREDENTIALS, '/hyresvard');
+    await signInAsLandlord(page, url, DEMO_LANDLORD_CREDENTIALS, '/hyresvard');
     await untilShown(page, 'En sökande (plats 1) är föreslagen och väntar på ert beslut', '#notices-heading + ul');
     expect(await page.locator('#notices-heading + ul a').first().getAttribute('href')).toBe(`/hyresvard/annonser/${letting.listingId}#proposals-heading`);
     await check(page, 'landlord-notices-sv');
@@ -212,9 +138,9 @@ suite('the landlord portal: reports of a real letting with CSV, cases with the a
   });
 
   test('a letting agent registers a case without JavaScript, staff answer, the agent writes again, staff close; every page in both languages', async () => {
-    const { LANDLORDS_URL } = system.urls;
-    const noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-    await signIn(noScript, DEMO_LANDLORD_CREDENTIALS, '/hyresvard/arenden');
+    const { LANDLORDS_URL } = site.system.urls;
+    const noScript = await newPage({ javaScriptEnabled: false });
+    await signInAsLandlord(noScript, url, DEMO_LANDLORD_CREDENTIALS, '/hyresvard/arenden');
     expect(await noScript.locator('main').innerText()).toContain('Organisationen har inga ärenden ännu');
     await noScript.fill('#subject', 'x');
     await noScript.fill('#description', 'Vi vill kunna hämta de sökande till vårt hyressystem.');
@@ -243,8 +169,8 @@ suite('the landlord portal: reports of a real letting with CSV, cases with the a
     expect(answered).toContain('Det kommer i nästa version, i januari.');
     expect(answered).toContain('Besvarat');
 
-    const page = await (await browser.newContext()).newPage();
-    await signIn(page, DEMO_LANDLORD_CREDENTIALS, casePath);
+    const page = await newPage();
+    await signInAsLandlord(page, url, DEMO_LANDLORD_CREDENTIALS, casePath);
     await check(page, 'landlord-case-answered-sv');
     await page.click('button:has-text("Skicka meddelandet")');
     expect(await page.locator('#text-error').innerText()).toContain('Skriv ett meddelande');
@@ -276,9 +202,9 @@ suite('the landlord portal: reports of a real letting with CSV, cases with the a
   });
 
   test("another landlord's agent sees nothing of the first landlord's case, letting or CSV; a visitor is sent to sign in", async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
-    await signIn(page, otherAgent, '/hyresvard/rapporter');
+    await signInAsLandlord(page, url, otherAgent, '/hyresvard/rapporter');
     const response = await page.goto(url(casePath));
     expect(response?.status()).toBe(404);
     expect(await page.locator('main').innerText()).not.toContain('Export av sökande');
@@ -298,7 +224,7 @@ suite('the landlord portal: reports of a real letting with CSV, cases with the a
     expect(await csv.text()).not.toContain(letting.listingId);
     await context.close();
 
-    const visitor = await (await browser.newContext()).newPage();
+    const visitor = await newPage();
     for (const path of ['/hyresvard/rapporter', casePath, '/hyresvard/rapporter/uthyrningar.csv']) {
       await visitor.goto(url(path));
       await visitor.waitForURL(/\/hyresvard\/logga-in\?nasta=/);

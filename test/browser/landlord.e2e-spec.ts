@@ -1,98 +1,27 @@
 import { randomInt } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
-import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
 import { addDays, stockholmDate } from '@bostadsko/calendar';
+import { api, otherLandlordsAgent, verifyCertificates } from './app-api.js';
+import { tabTo } from './keyboard.js';
 import { check } from './page-check.js';
 import { personnummer } from './personnummer.js';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
+import { registerSeeker, signInAsLandlord } from './sign-in.js';
+import { suite, systemInChromium } from './system-in-chromium.js';
+import { untilShown } from './until-shown.js';
 
 const PASSWORD = 'a long landlord password';
 const today = stockholmDate(new Date());
 
-/** JSON over HTTP to an app: the setup of a second landlord and the steps of seekers and staff, which are not this section's pages. */
-async function api<T>(base: string, method: string, path: string, token?: string, body?: unknown, readAfter?: string): Promise<T & { logPosition?: string }> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-      ...(token && { authorization: `Bearer ${token}` }),
-      // As the website does: a read or write after one's own write waits until the app has seen it.
-      ...(readAfter && { 'x-read-after': readAfter }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return { ...((text ? JSON.parse(text) : {}) as T), logPosition: response.headers.get('x-log-position') ?? undefined };
-}
-
-function organisationNumber(): string {
-  const nine = `556${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
-}
-
-/** Reloads until the page shows `text`: the close and the letting travel through jobs and read models. */
-async function untilShown(page: Page, text: string, ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if ((await page.locator('main').innerText()).includes(text)) return;
-    if (Date.now() > until) throw new Error(`"${text}" not shown on ${page.url()}: ${await page.locator('main').innerText()}`);
-    await page.waitForTimeout(250);
-    await page.reload();
-  }
-}
-
-/** Presses Tab until the focused element matches, as a keyboard user would reach it; fails if it never does. */
-async function tabTo(page: Page, selector: string): Promise<void> {
-  for (let presses = 0; presses < 80; presses++) {
-    if (await page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${selector} cannot be reached with Tab on ${page.url()}`);
-}
-
-const suite = hasChromium() ? describe : describe.skip;
-
+// The setup of a second landlord and the steps of seekers and staff, which are not this section's pages, go over the API.
 suite('the landlord portal: sign-in, users, publishing from the guideline, my listings, other landlords refused', () => {
-  let system: RunningSystem;
-  let browser: Browser;
   const agent = { email: `agent-${randomInt(1e9)}@demo-bostader.se`, password: PASSWORD };
   let otherAgent: { email: string; password: string };
-
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    // A second landlord, onboarded by staff through the API, with its own letting agent.
-    const { LANDLORDS_URL } = system.urls;
+  const site = systemInChromium(async ({ urls: { LANDLORDS_URL } }) => {
     const staff = (await api<{ access_token: string }>(LANDLORDS_URL, 'POST', '/auth/token', undefined, { username: 'staff@test.se', password: 'Staff-pass-1' })).access_token;
-    const { landlordId } = await api<{ landlordId: string }>(LANDLORDS_URL, 'POST', '/landlords', undefined, {
-      name: 'Andra Hyresbolaget AB',
-      organisationNumber: organisationNumber(),
-      contact: { name: 'Olle Andersson', email: 'olle@andra.se' },
-    });
-    await api(LANDLORDS_URL, 'POST', `/landlords/${landlordId}/agreements`, staff, { effectiveFrom: today, terms: 'Standard terms' });
-    await api(LANDLORDS_URL, 'POST', `/landlords/${landlordId}/users/first-administrator`, staff, { name: 'Olle Andersson', email: `admin-${landlordId}@andra.se`, password: PASSWORD });
-    const admin = (await api<{ access_token: string }>(LANDLORDS_URL, 'POST', '/landlords/sign-in', undefined, { email: `admin-${landlordId}@andra.se`, password: PASSWORD })).access_token;
-    otherAgent = { email: `agent-${landlordId}@andra.se`, password: PASSWORD };
-    await api(LANDLORDS_URL, 'POST', `/landlords/${landlordId}/users`, admin, { name: 'Lisa Annan', ...otherAgent, role: 'letting-agent' });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
+    otherAgent = await otherLandlordsAgent(LANDLORDS_URL, staff, today);
   });
-
-  const url = (path: string) => `${system.webUrl}${path}`;
-
-  async function signIn(page: Page, credentials: { email: string; password: string }, next = '/hyresvard'): Promise<void> {
-    await page.goto(url(next));
-    await page.waitForURL(/\/hyresvard\/logga-in\?nasta=/);
-    await page.fill('#email', credentials.email);
-    await page.fill('#password', credentials.password);
-    await page.click('main button:has-text("Logga in")');
-    await page.waitForURL(url(next));
-  }
+  const { url, newContext, newPage } = site;
 
   async function fillFlat(page: Page, deadline: string): Promise<void> {
     await page.fill('#address', 'Portalgatan 7');
@@ -111,7 +40,7 @@ suite('the landlord portal: sign-in, users, publishing from the guideline, my li
   let keyboardPath = '';
 
   test('the administrator adds a letting agent, who publishes from the guideline after a preview and finds it in My listings', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     await page.goto(url('/hyresvard'));
     await page.waitForURL(/\/hyresvard\/logga-in/);
@@ -145,7 +74,7 @@ suite('the landlord portal: sign-in, users, publishing from the guideline, my li
     await page.click('button:has-text("Logga ut från hyresvärdsportalen")');
     await page.waitForURL(/\/hyresvard\/logga-in$/);
 
-    await signIn(page, agent, '/hyresvard/annonser/ny');
+    await signInAsLandlord(page, url, agent, '/hyresvard/annonser/ny');
     await page.selectOption('#typ', 'youth');
     await page.click('button:has-text("Fyll i kraven för typen")');
     // The demo guideline's youth override, and the type's age range.
@@ -183,9 +112,9 @@ suite('the landlord portal: sign-in, users, publishing from the guideline, my li
   });
 
   test("another landlord's agent is refused the first landlord's listing, and a seeker is sent to the landlord sign-in", async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
-    await signIn(page, otherAgent);
+    await signInAsLandlord(page, url, otherAgent);
     for (const path of [publishedPath]) {
       const response = await page.goto(url(path));
       expect([403, 404]).toContain(response?.status());
@@ -197,15 +126,8 @@ suite('the landlord portal: sign-in, users, publishing from the guideline, my li
     await page.waitForURL(/\/logga-in\?nasta=/);
     await context.close();
 
-    const seeker = await (await browser.newContext()).newPage();
-    await seeker.goto(url('/registrera'));
-    await seeker.fill('#personnummer', personnummer());
-    await seeker.fill('#name', 'Sökande Testsson');
-    await seeker.fill('#email', 'sokande@example.se');
-    await seeker.fill('#password', 'correct horse battery staple');
-    await seeker.check('#terms');
-    await seeker.click('button:has-text("Registrera mig")');
-    await seeker.waitForURL(url('/mina-sidor'));
+    const seeker = await newPage();
+    await registerSeeker(seeker, url, { name: 'Sökande Testsson', email: 'sokande@example.se', password: 'correct horse battery staple' });
     await seeker.goto(url(publishedPath));
     await seeker.waitForURL(/\/hyresvard\/logga-in\?nasta=/);
     // Still signed in as a seeker: opening a landlord page did not sign them out.
@@ -215,7 +137,7 @@ suite('the landlord portal: sign-in, users, publishing from the guideline, my li
   });
 
   test('publishing by keyboard alone', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     await page.goto(url('/hyresvard/annonser/ny'));
     await tabTo(page, '#email');
@@ -253,7 +175,7 @@ suite('the landlord portal: sign-in, users, publishing from the guideline, my li
   });
 
   test('on the training clock: the ranking after the close, a showing booked, the proposal approved and the contract recorded, all from the pages', async () => {
-    const { APPLICANTS_URL, LISTINGS_URL } = system.urls;
+    const { APPLICANTS_URL, LISTINGS_URL } = site.system.urls;
     const listingId = keyboardPath.split('/').pop() ?? '';
     // A seeker applies and staff verify: their steps have their own pages and tests.
     const number = personnummer();
@@ -277,9 +199,9 @@ suite('the landlord portal: sign-in, users, publishing from the guideline, my li
     const staff = (await api<{ access_token: string }>(LISTINGS_URL, 'POST', '/auth/token', undefined, { username: 'staff@test.se', password: 'Staff-pass-1' })).access_token;
     const moved = await api<{ businessDate: string }>(APPLICANTS_URL, 'POST', '/training-clock', admin, { days: 13 });
 
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
-    await signIn(page, agent, keyboardPath);
+    await signInAsLandlord(page, url, agent, keyboardPath);
     await untilShown(page, '1 ansökningar, 1 uppfyllde kraven');
     expect(await page.locator('main').innerText()).toContain('Rangordnad');
     await check(page, 'landlord-ranked-sv');
@@ -298,15 +220,7 @@ suite('the landlord portal: sign-in, users, publishing from the guideline, my li
     expect(await page.locator('main').innerText()).toContain('1 inbjudna');
 
     await api(LISTINGS_URL, 'POST', `/applications/${applied.applicationId}/interest`, seeker, { interested: true });
-    await api(LISTINGS_URL, 'POST', `/listings/${listingId}/letting/verification`, staff, {
-      applicationId: applied.applicationId,
-      certificatesReceivedOn: moved.businessDate,
-      householdSize: 2,
-      taxableIncome: 600_000,
-      nonTaxableIncome: 0,
-      birthDate: '1990-06-15',
-      hasPaymentRemarks: false,
-    });
+    await verifyCertificates(LISTINGS_URL, staff, listingId, applied.applicationId, moved.businessDate);
     await untilShown(page, 'Sökande på plats 1');
     const proposal = await page.locator('main').innerText();
     expect(proposal).toContain('Väntar på ert beslut');

@@ -1,12 +1,14 @@
 import { jest } from '@jest/globals';
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
+import type { Page } from 'playwright-core';
 import { addDays, stockholmDate } from '@bostadsko/calendar';
+import { organisationNumber } from '../support/swedish-numbers.js';
+import { tabTo } from './keyboard.js';
 import { check } from './page-check.js';
-import { personnummer } from './personnummer.js';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
+import { applyToFirstListing, registerSeeker, signInAsLandlord, signInAsStaff } from './sign-in.js';
+import { suite, systemInChromium } from './system-in-chromium.js';
+import { untilShown } from './until-shown.js';
 
 // One letting from the landlord's interest form to the analysts' CSV, every step a page: bounded, but many pages each checked by axe.
 jest.setTimeout(300_000);
@@ -21,90 +23,18 @@ const DISTRICT = `Kedjeby ${randomInt(1000, 9999)}`;
 const DAYS_TO_DEADLINE = 7;
 const CLOCK_DAYS = DAYS_TO_DEADLINE + 1;
 
-function organisationNumber(): string {
-  const nine = `556${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
-}
-
-/** Reloads until the page shows `text`: the close, the letting and the reports travel through jobs and read models. */
-async function untilShown(page: Page, text: string, ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if ((await page.locator('main').innerText()).includes(text)) return;
-    if (Date.now() > until) throw new Error(`"${text}" not shown on ${page.url()}: ${await page.locator('main').innerText()}`);
-    await page.waitForTimeout(250);
-    await page.reload();
-  }
-}
-
-/** Presses Tab until the focused element matches, as a keyboard user would reach it; fails if it never does. */
-async function tabTo(page: Page, selector: string): Promise<void> {
-  for (let presses = 0; presses < 120; presses++) {
-    if (await page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${selector} cannot be reached with Tab on ${page.url()}`);
-}
-
-const suite = hasChromium() ? describe : describe.skip;
-
+// The close, the letting and the reports travel through jobs and read models: the pages are reloaded until each shows.
 suite('the whole letting chain through pages only: interest, agreement, users, publishing, applying, the clock, showing, verification, proposal, contract, report', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-  });
-
-  const url = (path: string) => `${system.webUrl}${path}`;
+  const { url, newPage } = systemInChromium();
   const main = (page: Page) => page.locator('main').innerText();
-
-  async function newPage(): Promise<Page> {
-    return (await browser.newContext()).newPage();
-  }
-
-  async function staffSignIn(page: Page, account: { username: string; password: string }, next: string): Promise<void> {
-    await page.goto(url(next));
-    await page.waitForURL(/\/handlaggare\/logga-in\?nasta=/);
-    await page.fill('#username', account.username);
-    await page.fill('#password', account.password);
-    await page.click('main button:has-text("Logga in")');
-    await page.waitForURL(url(next));
-  }
-
-  async function landlordSignIn(page: Page, email: string, password: string, next = '/hyresvard'): Promise<void> {
-    await page.goto(url(next));
-    await page.waitForURL(/\/hyresvard\/logga-in\?nasta=/);
-    await page.fill('#email', email);
-    await page.fill('#password', password);
-    await page.click('main button:has-text("Logga in")');
-    await page.waitForURL(url(next));
-  }
 
   /** A seeker registers and applies on the website; returns their page and the application's address. */
   async function seekerApplies(name: string): Promise<{ page: Page; application: string }> {
     const page = await newPage();
-    await page.goto(url('/registrera'));
-    await page.fill('#personnummer', personnummer());
-    await page.fill('#name', name);
-    await page.fill('#email', `${name.split(' ')[0].toLowerCase()}@example.se`);
-    await page.fill('#password', SEEKER_PASSWORD);
-    await page.check('#terms');
-    await page.click('button:has-text("Registrera mig")');
-    await page.waitForURL(url('/mina-sidor'));
+    await registerSeeker(page, url, { name, email: `${name.split(' ')[0].toLowerCase()}@example.se`, password: SEEKER_PASSWORD });
     await page.goto(url(`/bostader?district=${encodeURIComponent(DISTRICT)}`));
     await untilShown(page, 'Kedjegatan 1');
-    await page.locator('.listing-list a').first().click();
-    await page.click('text=Ansök till bostaden');
-    await page.fill('#householdSize', '2');
-    await page.fill('#taxableIncome', '600000');
-    await page.click('button:has-text("Skicka ansökan")');
+    await applyToFirstListing(page);
     await page.waitForURL(/\/mina-sidor\/ansokningar\//);
     return { page, application: new URL(page.url()).pathname };
   }
@@ -135,7 +65,7 @@ suite('the whole letting chain through pages only: interest, agreement, users, p
 
     // Staff sign the agreement from today and create the first administrator.
     const staff = await newPage();
-    await staffSignIn(staff, STAFF, '/handlaggare/hyresvardar?status=interested');
+    await signInAsStaff(staff, url, STAFF, '/handlaggare/hyresvardar?status=interested');
     await untilShown(staff, organisation.name);
     await staff.click(`main a:has-text("${organisation.name}")`);
     const organisationPath = new URL(staff.url()).pathname;
@@ -152,7 +82,7 @@ suite('the whole letting chain through pages only: interest, agreement, users, p
 
     // The administrator signs in and adds a letting agent.
     const landlord = await newPage();
-    await landlordSignIn(landlord, administrator.email, administrator.password);
+    await signInAsLandlord(landlord, url, administrator);
     expect(await main(landlord)).toContain(organisation.name);
     await landlord.fill('#name', 'Frida Förmedlare');
     await landlord.fill('#email', agent.email);
@@ -180,7 +110,7 @@ suite('the whole letting chain through pages only: interest, agreement, users, p
 
     // The agent publishes a regular flat with the requirements prefilled from the guideline, after the preview.
     const agentPage = await newPage();
-    await landlordSignIn(agentPage, agent.email, agent.password, '/hyresvard/annonser/ny');
+    await signInAsLandlord(agentPage, url, agent, '/hyresvard/annonser/ny');
     await agentPage.selectOption('#typ', 'regular');
     await agentPage.click('button:has-text("Fyll i kraven för typen")');
     expect(await agentPage.inputValue('#requirements-incomeMultiple')).toBe('3');
@@ -207,7 +137,7 @@ suite('the whole letting chain through pages only: interest, agreement, users, p
 
     // The deadline passes on the training clock, moved by an administrator on its page; the close runs.
     const admin = await newPage();
-    await staffSignIn(admin, ADMIN, '/handlaggare/ovningsklocka');
+    await signInAsStaff(admin, url, ADMIN, '/handlaggare/ovningsklocka');
     await check(admin, 'chain-clock-sv');
     await admin.fill('#klocka-dagar', 'en vecka');
     await admin.click('main button:has-text("Flytta klockan")');
@@ -341,7 +271,7 @@ suite('the whole letting chain through pages only: interest, agreement, users, p
 
     // The analyst finds the letting in the report by district (one letting: withheld, not left out) and downloads the CSV.
     const analyst = await newPage();
-    await staffSignIn(analyst, ANALYST, '/handlaggare/rapporter');
+    await signInAsStaff(analyst, url, ANALYST, '/handlaggare/rapporter');
     await analyst.selectOption('#rapport', 'summering');
     await analyst.fill('#period', contractDate.slice(0, 4));
     await analyst.check('#by-district');

@@ -1,52 +1,21 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_LANDLORD_CREDENTIALS } from '../../apps/landlords/src/demo/demo-landlord.js';
 import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { check } from './page-check.js';
-import { personnummer } from './personnummer.js';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
+import { registerSeeker, signInAsLandlord } from './sign-in.js';
+import { suite, systemInChromium } from './system-in-chromium.js';
+import { untilShown } from './until-shown.js';
 
 const PASSWORD = 'a long seeker password';
 const today = stockholmDate(new Date());
 
-/** Reloads until the page shows `text`: the alert travels from listings over the bus to the messages app and the SMTP listener. */
-async function untilShown(page: Page, text: string, ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if ((await page.locator('main').innerText()).includes(text)) return;
-    if (Date.now() > until) throw new Error(`"${text}" not shown on ${page.url()}: ${await page.locator('main').innerText()}`);
-    await page.waitForTimeout(250);
-    await page.reload();
-  }
-}
-
-const suite = hasChromium() ? describe : describe.skip;
-
+// The alert travels from listings over the bus to the messages app and the SMTP listener: the pages are reloaded until it shows.
 suite('saved searches: a seeker saves a search, a landlord publishes a match, the alert reaches the mailbox and the inbox', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-  const url = (path: string) => `${system.webUrl}${path}`;
-
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-  });
+  const { url, newPage } = systemInChromium();
 
   test('from the search page to Mina sidor → Bevakningar, the landlord pages, the development mailbox and Meddelanden', async () => {
     const email = `bevakning-${Date.now()}@example.se`;
-    const seeker = await (await browser.newContext()).newPage();
-    await seeker.goto(url('/registrera'));
-    await seeker.fill('#personnummer', personnummer());
-    await seeker.fill('#name', 'Bea Bevakare');
-    await seeker.fill('#email', email);
-    await seeker.fill('#password', PASSWORD);
-    await seeker.check('#terms');
-    await seeker.click('button:has-text("Registrera mig")');
-    await seeker.waitForURL(url('/mina-sidor'));
+    const seeker = await newPage();
+    await registerSeeker(seeker, url, { name: 'Bea Bevakare', email, password: PASSWORD });
 
     // A search no demo listing matches yet: Saltholmen in Göteborg, at least 2 rooms.
     await seeker.goto(url('/bostader'));
@@ -66,13 +35,8 @@ suite('saved searches: a seeker saves a search, a landlord publishes a match, th
     await check(seeker, 'saved-searches-sv');
 
     // The landlord publishes a matching flat through the landlord pages.
-    const landlord = await (await browser.newContext()).newPage();
-    await landlord.goto(url('/hyresvard/annonser/ny'));
-    await landlord.waitForURL(/\/hyresvard\/logga-in\?nasta=/);
-    await landlord.fill('#email', DEMO_LANDLORD_CREDENTIALS.email);
-    await landlord.fill('#password', DEMO_LANDLORD_CREDENTIALS.password);
-    await landlord.click('main button:has-text("Logga in")');
-    await landlord.waitForURL(url('/hyresvard/annonser/ny'));
+    const landlord = await newPage();
+    await signInAsLandlord(landlord, url, DEMO_LANDLORD_CREDENTIALS, '/hyresvard/annonser/ny');
     await landlord.selectOption('#typ', 'regular');
     await landlord.click('button:has-text("Fyll i kraven för typen")');
     await landlord.fill('#address', 'Bryggvägen 3');

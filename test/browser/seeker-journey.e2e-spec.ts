@@ -1,8 +1,8 @@
 import { jest } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { personnummer } from './personnummer.js';
+import type { BrowserContext, Page } from 'playwright-core';
 import { check } from './page-check.js';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
+import { applyToFirstListing, registerSeeker } from './sign-in.js';
+import { suite, systemInChromium } from './system-in-chromium.js';
 
 // A browser walk of many pages, each checked by axe and photographed twice: bounded, but not by jest's 60 s for a unit.
 jest.setTimeout(180_000);
@@ -10,52 +10,21 @@ jest.setTimeout(180_000);
 const PASSWORD = 'correct horse battery staple';
 const HOSTILE = `Eve <img src=x onerror="window.pwned=1"><script>window.pwned=1</script>`;
 
-const suite = hasChromium() ? describe : describe.skip;
-if (!hasChromium()) console.warn(`*** BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does) ***`);
-
 suite('the website for a seeker, in Chromium', () => {
-  let system: RunningSystem;
-  let browser: Browser;
+  const { url, newContext } = systemInChromium();
 
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-  });
-
-  const url = (path: string) => `${system.webUrl}${path}`;
-
-  async function register(page: Page, name: string): Promise<string> {
-    const pnr = personnummer();
-    await page.goto(url('/registrera'));
-    await page.fill('#personnummer', pnr);
-    await page.fill('#name', name);
-    await page.fill('#email', 'seeker@example.se');
-    await page.fill('#password', PASSWORD);
-    await page.check('#terms');
-    await page.click('button:has-text("Registrera mig")');
-    await page.waitForURL(url('/mina-sidor'));
-    return pnr;
-  }
+  const register = (page: Page, name: string): Promise<string> => registerSeeker(page, url, { name, email: 'seeker@example.se', password: PASSWORD });
 
   async function applyTo(page: Page, district: string, income: string): Promise<void> {
     await page.goto(url('/bostader'));
     await page.fill('#district', district);
     await page.click('button:has-text("Sök")');
     await page.waitForURL(/district=/);
-    await page.locator('.listing-list a').first().click();
-    await page.click('text=Ansök till bostaden');
-    await page.fill('#householdSize', '2');
-    await page.fill('#taxableIncome', income);
-    await page.click('button:has-text("Skicka ansökan")');
+    await applyToFirstListing(page, income);
   }
 
   test('public pages in Swedish and English pass axe signed out', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     for (const [path, name] of [
       ['/', 'start'],
@@ -80,7 +49,7 @@ suite('the website for a seeker, in Chromium', () => {
   });
 
   test('a seeker registers, is refused with the reason, applies elsewhere and sees their place; hostile input stays text', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     await register(page, HOSTILE);
     expect(await page.locator('h1').first().innerText()).toContain('<img src=x');
@@ -117,7 +86,7 @@ suite('the website for a seeker, in Chromium', () => {
   });
 
   test('every signed-in page passes axe in English too', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     await register(page, 'English Testsson');
     await applyTo(page, 'Majorna', '600000');
@@ -144,7 +113,7 @@ suite('the website for a seeker, in Chromium', () => {
   });
 
   test('hostile input in every form field is shown back as text, never run', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     // Refused (no terms accepted), so the form comes back with every value the person typed.
     await page.goto(url('/registrera'));
@@ -173,7 +142,7 @@ suite('the website for a seeker, in Chromium', () => {
   });
 
   test('a form without the CSRF token or with a wrong one is refused with 403 and changes nothing', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     await register(page, 'Csrf Testsson');
     await applyTo(page, 'Majorna', '600000');
@@ -188,13 +157,13 @@ suite('the website for a seeker, in Chromium', () => {
   });
 
   test("a seeker can never see another seeker's application, and a signed-out visitor is sent to sign in and back", async () => {
-    const first = await browser.newContext();
+    const first = await newContext();
     const firstPage = await first.newPage();
     await register(firstPage, 'Första Sökande');
     await applyTo(firstPage, 'Majorna', '600000');
     const theirs = new URL(firstPage.url()).pathname;
 
-    const second = await browser.newContext();
+    const second = await newContext();
     const secondPage = await second.newPage();
     const pnr = await register(secondPage, 'Andra Sökande');
     const response = await secondPage.goto(url(theirs));
@@ -210,7 +179,7 @@ suite('the website for a seeker, in Chromium', () => {
   });
 
   test('the whole flow works with JavaScript turned off, and the apply form by keyboard alone', async () => {
-    const context: BrowserContext = await browser.newContext({ javaScriptEnabled: false });
+    const context: BrowserContext = await newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await register(page, 'Utan Skript');
     await page.goto(url('/bostader?district=Majorna'));

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { randomInt } from 'node:crypto';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,8 @@ import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisati
 import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { check } from './page-check.js';
 import { personnummer } from './personnummer.js';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
+import { registerSeeker, signInAsStaff } from './sign-in.js';
+import { suite, systemInChromium } from './system-in-chromium.js';
 
 const PASSWORD = 'correct horse battery staple';
 const STAFF = { username: 'staff@test.se', password: 'Staff-pass-1' };
@@ -20,34 +21,11 @@ const REASON = 'Ärende 4711: sökanden ringde om sin köstart';
 
 jest.setTimeout(180_000);
 
-const suite = hasChromium() ? describe : describe.skip;
-
 suite('the back office for staff: find a seeker with a reason, decide on queue time in a case, the access log; other roles refused', () => {
-  let system: RunningSystem;
-  let browser: Browser;
+  const site = systemInChromium();
+  const { url, newPage } = site;
   const seekerPnr = personnummer();
   let seekerPath = '';
-
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-  });
-
-  const url = (path: string) => `${system.webUrl}${path}`;
-
-  async function signIn(page: Page, account: { username: string; password: string }, next = '/handlaggare'): Promise<void> {
-    await page.goto(url(next));
-    await page.waitForURL(/\/handlaggare\/logga-in\?nasta=/);
-    await page.fill('#username', account.username);
-    await page.fill('#password', account.password);
-    await page.click('main button:has-text("Logga in")');
-    await page.waitForURL(url(next));
-  }
 
   async function search(page: Page, query: string, reason = REASON): Promise<void> {
     await page.fill('#skal', reason);
@@ -68,21 +46,14 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
   }
 
   test('a case officer finds the seeker, registers a case, corrects the queue start in it with the reasons shown, and answers it', async () => {
-    const seeker = await (await browser.newContext()).newPage();
-    await seeker.goto(url('/registrera'));
-    await seeker.fill('#personnummer', seekerPnr);
-    await seeker.fill('#name', 'Signe Köqvist');
-    await seeker.fill('#email', 'signe@example.se');
-    await seeker.fill('#password', PASSWORD);
-    await seeker.check('#terms');
-    await seeker.click('button:has-text("Registrera mig")');
-    await seeker.waitForURL(url('/mina-sidor'));
+    const seeker = await newPage();
+    await registerSeeker(seeker, url, { name: 'Signe Köqvist', email: 'signe@example.se', password: PASSWORD, personnummer: seekerPnr });
 
-    const page = await (await browser.newContext()).newPage();
+    const page = await newPage();
     await page.goto(url('/handlaggare'));
     await page.waitForURL(/\/handlaggare\/logga-in\?nasta=/);
     await check(page, 'staff-sign-in-sv');
-    await signIn(page, STAFF);
+    await signInAsStaff(page, url, STAFF);
     await check(page, 'staff-search-sv');
 
     // No reason: the applicants app refuses, and the page says so at the reason field.
@@ -153,8 +124,8 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
   });
 
   test('an administrator reads who looked at the seeker, when and why; a case officer may not', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await signIn(page, ADMIN);
+    const page = await newPage();
+    await signInAsStaff(page, url, ADMIN);
     await search(page, seekerPnr, 'Uppföljning av åtkomst, ärende 4712');
     expect(await page.locator('main').innerText()).toContain('Sökt på personnummer.');
     await page.click('main a:has-text("Signe Köqvist")');
@@ -170,8 +141,8 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     await check(page, 'staff-access-log-sv');
     await page.context().close();
 
-    const officer = await (await browser.newContext()).newPage();
-    await signIn(officer, STAFF);
+    const officer = await newPage();
+    await signInAsStaff(officer, url, STAFF);
     const refused = await officer.goto(url(`${seekerPath}/atkomstlogg`));
     expect(refused?.status()).toBe(403);
     expect(await officer.locator('main').innerText()).not.toContain(REASON);
@@ -180,7 +151,7 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
 
   test('cases: the inbox shows open cases from seekers and landlords; a landlord case answered, refused empty first, and closed', async () => {
     // The landlord's question is the landlord's own step, through the landlords app (the portal has no case pages yet).
-    const { LANDLORDS_URL } = system.urls;
+    const { LANDLORDS_URL } = site.system.urls;
     const signedIn = (await (
       await fetch(`${LANDLORDS_URL}/landlords/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_LANDLORD_CREDENTIALS) })
     ).json()) as { access_token: string };
@@ -192,8 +163,8 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     });
     expect(asked.status).toBe(201);
 
-    const page = await (await browser.newContext()).newPage();
-    await signIn(page, STAFF);
+    const page = await newPage();
+    await signInAsStaff(page, url, STAFF);
     await search(page, seekerPnr);
     await page.click('main a:has-text("Signe Köqvist")');
     await page.selectOption('#ar-kanal', 'visit');
@@ -235,8 +206,8 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
   });
 
   test('fees: a payment by hand refused at its field then registered, a bank file read in line by line, both in the discrepancy list', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await signIn(page, STAFF, '/handlaggare/avgifter');
+    const page = await newPage();
+    await signInAsStaff(page, url, STAFF, '/handlaggare/avgifter');
     await check(page, 'staff-fees-sv');
     const today = stockholmDate(new Date());
     const unknownOcr = ocrFromNumber(987_654);
@@ -298,15 +269,15 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
   });
 
   test('policy settings: staff read the rules in force and their history; an administrator schedules a change, refused first with the reasons of the app', async () => {
-    const officer = await (await browser.newContext()).newPage();
-    await signIn(officer, STAFF, '/handlaggare/regler/listings');
+    const officer = await newPage();
+    await signInAsStaff(officer, url, STAFF, '/handlaggare/regler/listings');
     expect(await officer.locator('main').innerText()).toContain('Högst antal aktiva ansökningar');
     expect(await officer.locator('form[action="/handlaggare/regler/listings"]').count()).toBe(0);
     await check(officer, 'staff-policy-sv');
     await officer.context().close();
 
-    const page = await (await browser.newContext()).newPage();
-    await signIn(page, ADMIN, '/handlaggare/regler/applicants');
+    const page = await newPage();
+    await signInAsStaff(page, url, ADMIN, '/handlaggare/regler/applicants');
     const today = stockholmDate(new Date());
     await page.selectOption('#setting', 'annualFee');
     await page.fill('#value', '99999');
@@ -337,7 +308,7 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
   test('landlords: staff sign the agreement of an interested organisation and create its first administrator, who then signs in; the agreement suspended', async () => {
     // The organisation's interest form is its own step, through the landlords app (it has no page here).
     const nine = `556${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-    const registered = await fetch(`${system.urls.LANDLORDS_URL}/landlords`, {
+    const registered = await fetch(`${site.system.urls.LANDLORDS_URL}/landlords`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -349,8 +320,8 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     expect(registered.status).toBe(201);
     const today = stockholmDate(new Date());
 
-    const page = await (await browser.newContext()).newPage();
-    await signIn(page, STAFF, '/handlaggare/hyresvardar?status=interested');
+    const page = await newPage();
+    await signInAsStaff(page, url, STAFF, '/handlaggare/hyresvardar?status=interested');
     await check(page, 'staff-landlords-sv');
     await page.click('main a:has-text("Tredje Fastigheter AB")');
     const organisationPath = new URL(page.url()).pathname;
@@ -382,7 +353,7 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     expect(await main()).toContain('Tora Tredje (admin@tredje.se), Administratör');
     await check(page, 'staff-landlord-sv');
 
-    const administrator = await (await browser.newContext()).newPage();
+    const administrator = await newPage();
     await administrator.goto(url('/hyresvard/logga-in'));
     await administrator.fill('#email', 'admin@tredje.se');
     await administrator.fill('#password', 'ett långt första lösenord');
@@ -401,7 +372,7 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
   });
 
   test('analysts: the report builder from its own sign-in, a series with its chart and a breakdown with withheld cells marked, a refused fourth cut, the CSV and a shareable address; case officers refused', async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await newPage();
     await page.goto(url('/handlaggare/logga-in'));
     await page.fill('#username', ANALYST.username);
     await page.fill('#password', ANALYST.password);
@@ -487,7 +458,7 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     await check(page, 'analyst-refused-sv');
 
     // The address is the report: another analyst's browser opens the same one.
-    const other = await (await browser.newContext()).newPage();
+    const other = await newPage();
     await other.goto(shared);
     await other.waitForURL(/\/handlaggare\/logga-in\?nasta=/);
     await other.fill('#username', ANALYST.username);
@@ -498,23 +469,16 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     await other.context().close();
     await page.context().close();
 
-    const officer = await (await browser.newContext()).newPage();
-    await signIn(officer, STAFF);
+    const officer = await newPage();
+    await signInAsStaff(officer, url, STAFF);
     expect((await officer.goto(url('/handlaggare/rapporter')))?.status()).toBe(403);
     expect((await officer.goto(url('/handlaggare/rapporter/rapport.csv?rapport=summering')))?.status()).toBe(403);
     await officer.context().close();
   });
 
   test('a seeker, a landlord and an analyst opening staff pages are refused, and nothing of the seeker is shown', async () => {
-    const seeker = await (await browser.newContext()).newPage();
-    await seeker.goto(url('/registrera'));
-    await seeker.fill('#personnummer', personnummer());
-    await seeker.fill('#name', 'Nyfiken Granne');
-    await seeker.fill('#email', 'granne@example.se');
-    await seeker.fill('#password', PASSWORD);
-    await seeker.check('#terms');
-    await seeker.click('button:has-text("Registrera mig")');
-    await seeker.waitForURL(url('/mina-sidor'));
+    const seeker = await newPage();
+    await registerSeeker(seeker, url, { name: 'Nyfiken Granne', email: 'granne@example.se', password: PASSWORD });
     for (const path of ['/handlaggare', seekerPath, `${seekerPath}/atkomstlogg`]) {
       await seeker.goto(url(path));
       await seeker.waitForURL(/\/handlaggare\/logga-in\?nasta=/);
@@ -525,7 +489,7 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     expect(seeker.url()).toBe(url('/mina-sidor'));
     await seeker.context().close();
 
-    const landlord = await (await browser.newContext()).newPage();
+    const landlord = await newPage();
     await landlord.goto(url('/hyresvard/logga-in'));
     await landlord.fill('#email', DEMO_LANDLORD_CREDENTIALS.email);
     await landlord.fill('#password', DEMO_LANDLORD_CREDENTIALS.password);
@@ -536,7 +500,7 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     expect(await landlord.locator('main').innerText()).not.toContain('Signe');
     await landlord.context().close();
 
-    const analyst = await (await browser.newContext()).newPage();
+    const analyst = await newPage();
     await analyst.goto(url('/handlaggare/logga-in'));
     await analyst.fill('#username', ANALYST.username);
     await analyst.fill('#password', ANALYST.password);
@@ -561,7 +525,7 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
 
   // Last: it moves the training clock, which every later step would see.
   test('listings in progress: after the deadline the ranked listing, its stage, the verdict of the audit and the allocation step by step', async () => {
-    const seeker = await (await browser.newContext()).newPage();
+    const seeker = await newPage();
     await seeker.goto(url('/logga-in'));
     await seeker.fill('#personnummer', seekerPnr);
     await seeker.fill('#password', PASSWORD);
@@ -582,21 +546,21 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
 
     // The demo listings close in 14 days: an administrator moves the business date past it (the clock is training machinery, not a staff page).
     const admin = (await (
-      await fetch(`${system.urls.APPLICANTS_URL}/auth/token`, {
+      await fetch(`${site.system.urls.APPLICANTS_URL}/auth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: ADMIN.username, password: ADMIN.password }),
       })
     ).json()) as { access_token: string };
-    const moved = await fetch(`${system.urls.APPLICANTS_URL}/training-clock`, {
+    const moved = await fetch(`${site.system.urls.APPLICANTS_URL}/training-clock`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.access_token}` },
       body: JSON.stringify({ days: 15 }),
     });
     expect(moved.status).toBe(200);
 
-    const page = await (await browser.newContext()).newPage();
-    await signIn(page, STAFF, '/handlaggare/bostader');
+    const page = await newPage();
+    await signInAsStaff(page, url, STAFF, '/handlaggare/bostader');
     const listingId = listingPath.split('/').pop() ?? '';
     const until = Date.now() + 30_000;
     while (!(await page.locator(`main a[href="/handlaggare/bostader/${listingId}"]`).count())) {

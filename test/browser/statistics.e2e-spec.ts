@@ -1,33 +1,16 @@
 import { jest } from '@jest/globals';
-import { chromium, type Browser } from 'playwright-core';
 import { check } from './page-check.js';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
+import { suite, systemInChromium } from './system-in-chromium.js';
 
 // A browser walk of many pages, each checked by axe and photographed twice: bounded, but not by jest's 60 s for a unit.
 jest.setTimeout(180_000);
 
-const suite = hasChromium() ? describe : describe.skip;
-if (!hasChromium()) console.warn(`*** BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does) ***`);
-
 // The demo listings are published but nothing is let: the pages must say so rather than fail or show an empty table.
 suite('the public statistics pages, in Chromium', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-  });
-
-  const url = (path: string) => `${system.webUrl}${path}`;
+  const { url, newContext } = systemInChromium();
 
   test('every statistics page passes axe in Swedish and English, signed out, and says when nothing was let', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     await page.goto(url('/'));
     await page.click('nav >> text=Statistik');
@@ -64,7 +47,7 @@ suite('the public statistics pages, in Chromium', () => {
   });
 
   test('the chart comes through the website as SVG in the page language, and the CSV as a download', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     await page.goto(url('/statistik/uthyrningar?period=2025-Q2&granularity=month'));
     const chart = await context.request.get(url((await page.locator('img.chart').getAttribute('src'))!));
@@ -84,7 +67,7 @@ suite('the public statistics pages, in Chromium', () => {
   });
 
   test('a refused filter is shown at its field, and the proxies pass on nothing but the known filters', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     const response = await page.goto(url('/statistik/kotid?municipality=Atlantis'));
     expect(response?.status()).toBe(400);

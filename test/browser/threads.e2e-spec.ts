@@ -1,8 +1,8 @@
 import { jest } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { check } from './page-check.js';
-import { personnummer } from './personnummer.js';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startSystem, type RunningSystem } from './system.js';
+import { applyToFirstListing, registerSeeker, signInAsStaff } from './sign-in.js';
+import { suite, systemInChromium } from './system-in-chromium.js';
+import { untilShown } from './until-shown.js';
 
 const PASSWORD = 'a long seeker password';
 const STAFF = { username: 'staff@test.se', password: 'Staff-pass-1' };
@@ -12,51 +12,16 @@ const ANSWER = 'Det avgör hyresvärden vid kontraktet. Nämn det när du blir e
 
 jest.setTimeout(180_000);
 
-/** Reloads until the page shows `text`: a message travels over the bus, a reply through the messages app's log to its read model. */
-async function untilShown(page: Page, text: string, ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if ((await page.locator('main').innerText()).includes(text)) return;
-    if (Date.now() > until) throw new Error(`"${text}" not shown on ${page.url()}: ${await page.locator('main').innerText()}`);
-    await page.waitForTimeout(250);
-    await page.reload();
-  }
-}
-
-const suite = hasChromium() ? describe : describe.skip;
-
+// A message travels over the bus, a reply through the messages app's log to its read model: the pages are reloaded until each shows.
 suite('replies and threads: a seeker replies under a message, staff answer in the back office, the answer reaches the inbox', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-  const url = (path: string) => `${system.webUrl}${path}`;
-
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-  });
+  const { url, newPage } = systemInChromium();
 
   test('the seeker’s reply, refused empty and then sent; the waiting list, the seeker’s page and the answer; the answer in the inbox, the mailbox and the thread', async () => {
     const email = `trad-${Date.now()}@example.se`;
-    const seeker = await (await browser.newContext()).newPage();
-    await seeker.goto(url('/registrera'));
-    await seeker.fill('#personnummer', personnummer());
-    await seeker.fill('#name', 'Tove Trådberg');
-    await seeker.fill('#email', email);
-    await seeker.fill('#password', PASSWORD);
-    await seeker.check('#terms');
-    await seeker.click('button:has-text("Registrera mig")');
-    await seeker.waitForURL(url('/mina-sidor'));
+    const seeker = await newPage();
+    await registerSeeker(seeker, url, { name: 'Tove Trådberg', email, password: PASSWORD });
     await seeker.goto(url('/bostader?district=Majorna'));
-    await seeker.locator('.listing-list a').first().click();
-    await seeker.click('text=Ansök till bostaden');
-    await seeker.fill('#householdSize', '2');
-    await seeker.fill('#taxableIncome', '600000');
-    await seeker.click('button:has-text("Skicka ansökan")');
+    await applyToFirstListing(seeker);
     expect(await seeker.locator('.ds-alert').first().innerText()).toContain('Din ansökan är skickad');
 
     await seeker.goto(url('/mina-sidor/meddelanden'));
@@ -67,7 +32,7 @@ suite('replies and threads: a seeker replies under a message, staff answer in th
     await check(seeker, 'thread-message-sv');
 
     // Without JavaScript (the same session): the reply form is a plain POST; an empty reply is shown at the field.
-    const noScript = await (await browser.newContext({ javaScriptEnabled: false, storageState: await seeker.context().storageState() })).newPage();
+    const noScript = await newPage({ javaScriptEnabled: false, storageState: await seeker.context().storageState() });
     await noScript.goto(url(messagePath));
     await noScript.click('main button:has-text("Skicka")');
     expect(await noScript.locator('#svar-error').innerText()).toContain('Skriv något, högst 4 000 tecken');
@@ -82,13 +47,8 @@ suite('replies and threads: a seeker replies under a message, staff answer in th
     await check(seeker, 'thread-replied-sv');
 
     // Staff: the question waits in the list; the seeker's page (after the reason) shows the thread and takes the answer.
-    const staff = await (await browser.newContext()).newPage();
-    await staff.goto(url('/handlaggare/fragor'));
-    await staff.waitForURL(/\/handlaggare\/logga-in\?nasta=/);
-    await staff.fill('#username', STAFF.username);
-    await staff.fill('#password', STAFF.password);
-    await staff.click('main button:has-text("Logga in")');
-    await staff.waitForURL(url('/handlaggare/fragor'));
+    const staff = await newPage();
+    await signInAsStaff(staff, url, STAFF, '/handlaggare/fragor');
     await untilShown(staff, RECEIVED);
     await check(staff, 'staff-threads-waiting-sv');
     await staff.click('main a:has-text("Öppna sökande")');

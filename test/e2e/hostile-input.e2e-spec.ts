@@ -1,6 +1,7 @@
 import request from 'supertest';
-import { startAllApps, type RunningApp } from '../support/all-apps.js';
-import { operationsOf, resolve, sampleOf, urlOf, type Operation } from '../support/openapi-operations.js';
+import type { RunningApp } from '../support/all-apps.js';
+import { everyOperationOfEveryApp } from '../support/every-operation.js';
+import { resolve, sampleOf, urlOf, type Operation } from '../support/openapi-operations.js';
 
 /**
  * Each class of hostile input the outside probe of issue 18 found, sent to every
@@ -9,37 +10,19 @@ import { operationsOf, resolve, sampleOf, urlOf, type Operation } from '../suppo
  * endpoint is covered the day it is added.
  */
 describe('hostile input on every operation of every app', () => {
-  let running: Awaited<ReturnType<typeof startAllApps>>;
-  let operations: Array<{ app: RunningApp; operation: Operation }>;
+  const every = everyOperationOfEveryApp();
 
-  beforeAll(async () => {
-    running = await startAllApps();
-    operations = running.apps.flatMap((app) => operationsOf(app.document).map((operation) => ({ app, operation })));
-  });
-
-  afterAll(async () => {
-    await running?.close();
-  });
-
-  const withBody = () => operations.filter(({ operation }) => operation.body);
-  const withPathParameters = () => operations.filter(({ operation }) => operation.parameters.some((p) => p.in === 'path'));
-
-  function send(app: RunningApp, operation: Operation, url: string, body?: string) {
-    const call = (request(app.app.getHttpServer()) as unknown as Record<string, (url: string) => request.Test>)[operation.method]!(url)
-      .set('authorization', `Bearer ${running.everyRoleToken}`)
-      // Staff reading a person's data must say why; with the reason given, what the probe meets is its own input's fate.
-      .set('x-access-reason', 'hostile-input probe');
-    return body === undefined ? call : call.set('content-type', 'application/json').send(body);
-  }
+  const withBody = () => every.operations.filter(({ operation }) => operation.body);
+  const withPathParameters = () => every.operations.filter(({ operation }) => operation.parameters.some((p) => p.in === 'path'));
 
   /** Sends one request per operation and lists every answer that is not the expected problem; checks that no app's log grew. */
   async function expectRefusedEverywhere(
-    targets: Array<{ app: RunningApp; operation: Operation }>,
+    targets: ReadonlyArray<{ app: RunningApp; operation: Operation }>,
     attempt: (app: RunningApp, operation: Operation) => Promise<request.Response>,
     status: number,
     field?: (app: RunningApp, operation: Operation) => string | undefined,
   ): Promise<number> {
-    const before = await Promise.all(running.apps.map((app) => app.eventCount()));
+    const before = await Promise.all(every.apps.map((app) => app.eventCount()));
     const failures: string[] = [];
     for (const { app, operation } of targets) {
       const response = await attempt(app, operation);
@@ -52,7 +35,7 @@ describe('hostile input on every operation of every app', () => {
       }
     }
     expect(failures).toEqual([]);
-    expect(await Promise.all(running.apps.map((app) => app.eventCount()))).toEqual(before);
+    expect(await Promise.all(every.apps.map((app) => app.eventCount()))).toEqual(before);
     return targets.length;
   }
 
@@ -60,7 +43,7 @@ describe('hostile input on every operation of every app', () => {
     const deep = '{"a":'.repeat(3000) + '1' + '}'.repeat(3000);
     const covered = await expectRefusedEverywhere(
       withBody(),
-      (app, operation) => send(app, operation, urlOf(app.document, operation), deep),
+      (app, operation) => every.send(app, operation, urlOf(app.document, operation), deep),
       400,
       () => 'body',
     );
@@ -70,7 +53,7 @@ describe('hostile input on every operation of every app', () => {
   test('a NUL character in a body field is 400 naming the field', async () => {
     const covered = await expectRefusedEverywhere(
       withBody(),
-      (app, operation) => send(app, operation, urlOf(app.document, operation), JSON.stringify(withNul(sampleOf(app.document, operation.body!)).value)),
+      (app, operation) => every.send(app, operation, urlOf(app.document, operation), JSON.stringify(withNul(sampleOf(app.document, operation.body!)).value)),
       400,
       (app, operation) => withNul(sampleOf(app.document, operation.body!)).field,
     );
@@ -80,8 +63,8 @@ describe('hostile input on every operation of every app', () => {
   test('a NUL character in the query is 400 naming the parameter', async () => {
     const name = (operation: Operation) => operation.parameters.find((p) => p.in === 'query')?.name ?? 'q';
     const covered = await expectRefusedEverywhere(
-      operations,
-      (app, operation) => send(app, operation, urlOf(app.document, operation, { [name(operation)]: 'a%00b' })),
+      every.operations,
+      (app, operation) => every.send(app, operation, urlOf(app.document, operation, { [name(operation)]: 'a%00b' })),
       400,
       (_, operation) => name(operation),
     );
@@ -92,7 +75,7 @@ describe('hostile input on every operation of every app', () => {
     const name = (operation: Operation) => operation.parameters.find((p) => p.in === 'path')!.name;
     const covered = await expectRefusedEverywhere(
       withPathParameters(),
-      (app, operation) => send(app, operation, urlOf(app.document, operation, { [name(operation)]: 'a%00b' })),
+      (app, operation) => every.send(app, operation, urlOf(app.document, operation, { [name(operation)]: 'a%00b' })),
       400,
       (_, operation) => name(operation),
     );
@@ -101,24 +84,24 @@ describe('hostile input on every operation of every app', () => {
 
   test('a path parameter over 100 characters is 414 problem details', async () => {
     const name = (operation: Operation) => operation.parameters.find((p) => p.in === 'path')!.name;
-    const covered = await expectRefusedEverywhere(withPathParameters(), (app, operation) => send(app, operation, urlOf(app.document, operation, { [name(operation)]: 'a'.repeat(101) })), 414);
+    const covered = await expectRefusedEverywhere(withPathParameters(), (app, operation) => every.send(app, operation, urlOf(app.document, operation, { [name(operation)]: 'a'.repeat(101) })), 414);
     expect(covered).toBeGreaterThan(50);
   });
 
   test('a null body is 400: a required body must be a JSON object', async () => {
     // Not always named `body`: the bank-file upload takes text or JSON and says so itself.
-    const covered = await expectRefusedEverywhere(withBody(), (app, operation) => send(app, operation, urlOf(app.document, operation), 'null'), 400);
+    const covered = await expectRefusedEverywhere(withBody(), (app, operation) => every.send(app, operation, urlOf(app.document, operation), 'null'), 400);
     expect(covered).toBeGreaterThan(30);
   });
 
   test('an impossible calendar date (2026-02-30) is 400 in every date parameter and body field', async () => {
-    const dated = operations.flatMap(({ app, operation }): Array<{ app: RunningApp; operation: Operation; field: string; url: string; body?: unknown }> => [
+    const dated = every.operations.flatMap(({ app, operation }): Array<{ app: RunningApp; operation: Operation; field: string; url: string; body?: unknown }> => [
       ...operation.parameters.filter((p) => p.schema.format === 'date').map((p) => ({ app, operation, field: p.name, url: urlOf(app.document, operation, { [p.name]: '2026-02-30' }) })),
       ...datePaths(app, operation.body).map((path) => ({ app, operation, field: path, url: urlOf(app.document, operation), body: at(sampleOf(app.document, operation.body!), path, '2026-02-30') })),
     ]);
     const failures: string[] = [];
     for (const { app, operation, field, url, body } of dated) {
-      const response = await send(app, operation, url, body === undefined ? undefined : JSON.stringify(body));
+      const response = await every.send(app, operation, url, body === undefined ? undefined : JSON.stringify(body));
       const named = (response.body.errors as Array<{ field: string }> | undefined)?.some((e) => e.field === field);
       if (response.status !== 400 || !named)
         failures.push(`${app.name} ${operation.method.toUpperCase()} ${operation.path} ${field}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
@@ -129,13 +112,13 @@ describe('hostile input on every operation of every app', () => {
 
   test('a read naming an unknown resource is 404, never an empty 200', async () => {
     const reads = withPathParameters().filter(({ operation }) => operation.method === 'get' && operation.parameters.every((p) => p.in !== 'path' || !(p.schema.example || p.schema.enum)));
-    const covered = await expectRefusedEverywhere(reads, (app, operation) => send(app, operation, urlOf(app.document, operation)), 404);
+    const covered = await expectRefusedEverywhere(reads, (app, operation) => every.send(app, operation, urlOf(app.document, operation)), 404);
     expect(covered).toBeGreaterThan(20);
   });
 
   test('every date in the documents is declared as one (format: date), so the test above sees it', () => {
     const looksLikeDate = (schema: Record<string, unknown>) => typeof schema.example === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(schema.example) && schema.format !== 'date';
-    const undeclared = operations.flatMap(({ app, operation }) => [
+    const undeclared = every.operations.flatMap(({ app, operation }) => [
       ...operation.parameters.filter((p) => looksLikeDate(p.schema)).map((p) => `${app.name} ${operation.path} ${p.name}`),
       ...propertiesOf(app, operation.body)
         .filter(([, schema]) => looksLikeDate(schema))

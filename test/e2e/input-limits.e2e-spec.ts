@@ -1,7 +1,7 @@
-import request from 'supertest';
 import { MAX_BODY_BYTES } from '@bostadsko/platform';
-import { startAllApps, type OpenApiDocument, type RunningApp } from '../support/all-apps.js';
-import { operationsOf, resolve, sampleOf, urlOf, type Operation } from '../support/openapi-operations.js';
+import type { OpenApiDocument } from '../support/all-apps.js';
+import { everyOperationOfEveryApp } from '../support/every-operation.js';
+import { resolve, sampleOf, urlOf } from '../support/openapi-operations.js';
 
 type Schema = Record<string, unknown>;
 
@@ -16,28 +16,10 @@ const bounded = (schema: Schema) => Array.isArray(schema.enum) || ['uuid', 'date
  * with nothing written.
  */
 describe('input limits on every operation of every app', () => {
-  let running: Awaited<ReturnType<typeof startAllApps>>;
-  let operations: Array<{ app: RunningApp; operation: Operation }>;
-
-  beforeAll(async () => {
-    running = await startAllApps();
-    operations = running.apps.flatMap((app) => operationsOf(app.document).map((operation) => ({ app, operation })));
-  });
-
-  afterAll(async () => {
-    await running?.close();
-  });
-
-  function send(app: RunningApp, operation: Operation, url: string, body?: string) {
-    const call = (request(app.app.getHttpServer()) as unknown as Record<string, (url: string) => request.Test>)[operation.method]!(url)
-      .set('authorization', `Bearer ${running.everyRoleToken}`)
-      // Staff reading a person's data must say why; with the reason given, what the probe meets is its own input's fate.
-      .set('x-access-reason', 'hostile-input probe');
-    return body === undefined ? call : call.set('content-type', 'application/json').send(body);
-  }
+  const every = everyOperationOfEveryApp();
 
   test('every string in a body has a maxLength, every array a maxItems, every number in a query a maximum', () => {
-    const unbounded = operations.flatMap(({ app, operation }) => [
+    const unbounded = every.operations.flatMap(({ app, operation }) => [
       ...fieldsOf(app.document, operation.body).flatMap(([path, schema]) =>
         missingLimit(schema).map((limit) => `${app.name} ${operation.method.toUpperCase()} ${operation.path} ${path}: no ${limit}`),
       ),
@@ -49,8 +31,8 @@ describe('input limits on every operation of every app', () => {
   });
 
   test('a value one past its limit is 400 naming the field, and nothing is written', async () => {
-    const before = await Promise.all(running.apps.map((app) => app.eventCount()));
-    const cases = operations.flatMap(({ app, operation }) => [
+    const before = await Promise.all(every.apps.map((app) => app.eventCount()));
+    const cases = every.operations.flatMap(({ app, operation }) => [
       ...fieldsOf(app.document, operation.body)
         .filter(([path, schema]) => !path.includes('.') && overLimit(schema) !== undefined)
         .map(([path, schema]) => ({ app, operation, field: path, url: urlOf(app.document, operation), body: { ...(sampleOf(app.document, operation.body!) as Schema), [path]: overLimit(schema) } })),
@@ -66,22 +48,22 @@ describe('input limits on every operation of every app', () => {
     ]);
     const failures: string[] = [];
     for (const { app, operation, field, url, body } of cases) {
-      const response = await send(app, operation, url, body === undefined ? undefined : JSON.stringify(body));
+      const response = await every.send(app, operation, url, body === undefined ? undefined : JSON.stringify(body));
       const named = (response.body.errors as Array<{ field: string }> | undefined)?.some((e) => e.field === field);
       if (response.status !== 400 || !named || !/^application\/problem\+json/.test(response.headers['content-type'] ?? ''))
         failures.push(`${app.name} ${operation.method.toUpperCase()} ${operation.path} ${field}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
     }
     expect(failures).toEqual([]);
-    expect(await Promise.all(running.apps.map((app) => app.eventCount()))).toEqual(before);
+    expect(await Promise.all(every.apps.map((app) => app.eventCount()))).toEqual(before);
     expect(cases.length).toBeGreaterThan(50);
   });
 
   test(`a body over ${MAX_BODY_BYTES} bytes is 413 problem details on every operation that takes one, documented`, async () => {
-    const withBody = operations.filter(({ operation }) => operation.body);
+    const withBody = every.operations.filter(({ operation }) => operation.body);
     const huge = JSON.stringify({ text: 'x'.repeat(MAX_BODY_BYTES) });
     const failures: string[] = [];
     for (const { app, operation } of withBody) {
-      const response = await send(app, operation, urlOf(app.document, operation), huge);
+      const response = await every.send(app, operation, urlOf(app.document, operation), huge);
       if (response.status !== 413 || response.body.status !== 413 || !/^application\/problem\+json/.test(response.headers['content-type'] ?? '') || !operation.responses['413'])
         failures.push(`${app.name} ${operation.method.toUpperCase()} ${operation.path}: ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
     }

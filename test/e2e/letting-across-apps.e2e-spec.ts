@@ -2,7 +2,6 @@ import { jest } from '@jest/globals';
 import { shareOneBus, startApp } from '../support/all-apps.js';
 import { organisationNumber, personnummer } from '../support/swedish-numbers.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import request from 'supertest';
 import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js';
 import { stockholmDate, addDays } from '@bostadsko/calendar';
 import { DEMO_LANDLORD_CREDENTIALS, seedDemoLandlord } from '../../apps/landlords/src/demo/demo-landlord.js';
@@ -12,16 +11,17 @@ import { ListingsModule } from '../../apps/listings/src/listings.module.js';
 import { Clock } from '@bostadsko/clock';
 import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js';
 import { eventually } from '../support/eventually.js';
-import { kafkaBrokers, noteKafkaSuiteRan, reportKafkaSkipped } from '../support/kafka.js';
+import { flatToPublish } from '../support/flat-to-publish.js';
+import { bearer, http } from '../support/http.js';
+import { busesToRunOn, useBus } from '../support/kafka.js';
 
 const PASSWORD = 'a long enough password';
 const today = stockholmDate(new Date());
 const deadline = addDays(today, 10);
 const contractDate = addDays(today, 20);
 
-/** The same letting with the bus on each adapter the run can reach: the PostgreSQL log always, Kafka when there is a broker. */
-const buses = [{ bus: 'PostgreSQL', brokers: undefined }, ...(kafkaBrokers.length > 0 ? [{ bus: 'Kafka', brokers: kafkaBrokers.join(',') }] : [])];
-if (kafkaBrokers.length === 0) reportKafkaSkipped('The letting across the apps');
+/** The same letting with the bus on each adapter the run can reach. */
+const buses = busesToRunOn('The letting across the apps');
 
 describe.each(buses)('a letting across the apps, bus on $bus: landlords → listings ← applicants, then applicants and statistics', ({ bus, brokers }) => {
   let applicants: NestFastifyApplication;
@@ -30,15 +30,9 @@ describe.each(buses)('a letting across the apps, bus on $bus: landlords → list
   let statistics: NestFastifyApplication;
   let staff: string;
   let analyst: string;
-  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-  const http = (app: NestFastifyApplication) => request(app.getHttpServer());
 
   beforeAll(async () => {
-    // The apps pick their bus from KAFKA_BROKERS when they are created.
-    if (brokers) {
-      process.env.KAFKA_BROKERS = brokers;
-      noteKafkaSuiteRan(`letting across the apps on ${bus}`);
-    }
+    useBus(brokers, `letting across the apps on ${bus}`);
     process.env.SEED_ACCOUNTS = 'staff:staff@test.se:Staff-pass-1,analyst:analyst@test.se:Analyst-pass-1';
     await shareOneBus('across-apps-secret-long-enough-for-hs256-0123456789');
     applicants = await startApp(ApplicantsModule, 'applicants');
@@ -85,19 +79,7 @@ describe.each(buses)('a letting across the apps, bus on $bus: landlords → list
     return { id: body.applicantId as string, token };
   }
 
-  const flat = (district: string) => ({
-    address: 'Järntorget 4',
-    municipality: 'Göteborg',
-    district,
-    rooms: 2,
-    areaM2: 54,
-    monthlyRent: 8000,
-    floor: 3,
-    lift: true,
-    moveInDate: addDays(deadline, 40),
-    listingType: 'regular',
-    applicationDeadline: deadline,
-  });
+  const flat = (district: string) => flatToPublish({ district, monthlyRent: 8000, moveInDate: addDays(deadline, 40), applicationDeadline: deadline });
   const declared = { householdSize: 2, taxableIncome: 400_000, nonTaxableIncome: 0, hasPaymentRemarks: false };
 
   test('register, publish, apply, close, show, offer, approve, let: queue time used up, statistics report it; a terminated agreement ends open listings', async () => {

@@ -2,7 +2,6 @@ import { jest } from '@jest/globals';
 import { shareOneBus, startApp } from '../support/all-apps.js';
 import { organisationNumber } from '../support/swedish-numbers.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import request from 'supertest';
 import { ApplicantsModule } from '../../apps/applicants/src/applicants.module.js';
 import { LandlordsModule } from '../../apps/landlords/src/landlords.module.js';
 import { luhnCheckDigit } from '../../apps/landlords/src/organisation/organisation-number.js';
@@ -12,12 +11,12 @@ import { StatisticsModule } from '../../apps/statistics/src/statistics.module.js
 import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { Clock } from '@bostadsko/clock';
 import { eventually } from '../support/eventually.js';
+import { flatToPublish } from '../support/flat-to-publish.js';
+import { bearer, http } from '../support/http.js';
 
 const PASSWORD = 'a long enough password';
 const today = stockholmDate(new Date());
 const deadline = addDays(today, 10);
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const http = (app: NestFastifyApplication) => request(app.getHttpServer());
 
 /** Every personal value the apps store about the seeker, each distinct enough to be found in the extract's text. */
 const seeker = {
@@ -111,19 +110,7 @@ describe('the register extract across the apps, and erasure', () => {
           http(apps.listings)
             .post('/listings')
             .set(bearer(agent))
-            .send({
-              address: 'Järntorget 4',
-              municipality: 'Göteborg',
-              district: 'Majorna',
-              rooms: 2,
-              areaM2: 54,
-              monthlyRent: 8000,
-              floor: 3,
-              lift: true,
-              moveInDate: addDays(deadline, 40),
-              listingType: 'regular',
-              applicationDeadline: deadline,
-            }),
+            .send(flatToPublish({ monthlyRent: 8000, moveInDate: addDays(deadline, 40), applicationDeadline: deadline })),
         (r) => r.status === 201,
       )
     ).body.listingId as string;

@@ -10,6 +10,7 @@ import { DAY_MS } from '@bostadsko/clock';
 import { createTestApp } from '@bostadsko/platform';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../support/eventually.js';
+import { flatToPublish } from '../support/flat-to-publish.js';
 import { freshDatabase } from '../support/fresh-database.js';
 
 const PASSWORD = 'a long enough password';
@@ -79,19 +80,7 @@ describe("the training clock: an admin moves every app's business date, and due 
     const { body } = await http(apps.applicants).post('/applicants').send({ personnummer: number, name: 'Seeker Klocka', email: 'klocka@example.se', password: PASSWORD }).expect(201);
     const seeker = (await http(apps.applicants).post('/applicants/sign-in').send({ personnummer: number, password: PASSWORD }).expect(200)).body.access_token as string;
 
-    const flat = {
-      address: 'Järntorget 4',
-      municipality: 'Göteborg',
-      district: 'Majorna',
-      rooms: 2,
-      areaM2: 54,
-      monthlyRent: 8000,
-      floor: 3,
-      lift: true,
-      moveInDate: addDays(deadline, 40),
-      listingType: 'regular',
-      applicationDeadline: deadline,
-    };
+    const flat = flatToPublish({ monthlyRent: 8000, moveInDate: addDays(deadline, 40), applicationDeadline: deadline });
     const published = await eventually(
       () => http(apps.listings).post('/listings').set(bearer(agent)).send(flat),
       (r) => r.status === 201,

@@ -15,3 +15,16 @@ export function noteKafkaSuiteRan(suite: string): void {
 export function reportKafkaSkipped(suite: string): void {
   process.stderr.write(`\n*** ${suite} on Kafka SKIPPED: no broker (set KAFKA_BROKERS, or install Java 17+ and Maven for a local one) ***\n\n`);
 }
+
+/** The buses a suite across the apps runs on: the PostgreSQL log always, Kafka when the run has a broker (else it reports `suite` skipped there). */
+export function busesToRunOn(suite: string): Array<{ bus: 'PostgreSQL' | 'Kafka'; brokers: string | undefined }> {
+  if (kafkaBrokers.length === 0) reportKafkaSkipped(suite);
+  return [{ bus: 'PostgreSQL', brokers: undefined }, ...(kafkaBrokers.length > 0 ? [{ bus: 'Kafka' as const, brokers: kafkaBrokers.join(',') }] : [])];
+}
+
+/** Before the apps are created: they pick their bus from KAFKA_BROKERS, and a run on Kafka is noted as `suite` for CI's check. */
+export function useBus(brokers: string | undefined, suite: string): void {
+  if (!brokers) return;
+  process.env.KAFKA_BROKERS = brokers;
+  noteKafkaSuiteRan(suite);
+}

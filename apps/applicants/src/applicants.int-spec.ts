@@ -6,6 +6,7 @@ import { LettingCancelledV1, ListingLetV1, QueueStandingChangedV1 } from '@bosta
 import { createTestApp } from '@bostadsko/platform';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
+import { personnummer as pnr } from '../../../test/support/swedish-numbers.js';
 import { ApplicantsModule } from './applicants.module.js';
 import { addDays, stockholmDate } from '@bostadsko/calendar';
 import { eventually } from '../../../test/support/eventually.js';
@@ -15,15 +16,6 @@ import { applicantsRebuildTargets } from './applicants.rebuild.js';
 
 const PASSWORD = 'correct horse battery';
 
-/** A valid personnummer for a birth date and serial: the check digit computed (Luhn over YYMMDDNNN). */
-function pnr(birth: string, serial: string): string {
-  const digits = birth.slice(2) + serial;
-  const sum = [...digits].reduce((total, d, i) => {
-    const doubled = i % 2 === 0 ? Number(d) * 2 : Number(d);
-    return total + (doubled > 9 ? doubled - 9 : doubled);
-  }, 0);
-  return `${birth}-${serial}${(10 - (sum % 10)) % 10}`;
-}
 const today = stockholmDate(new Date());
 
 /** Staff state why they read a person's data. */

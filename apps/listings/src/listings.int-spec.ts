@@ -4,29 +4,20 @@ import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import request from 'supertest';
-import type { IntegrationMessage } from '@bostadsko/bus';
-import {
-  AccountClosedV1,
-  AgreementStatusChangedV1,
-  ApplicantDeregisteredV1,
-  ApplicantRegisteredV1,
-  LandlordUserChangedV1,
-  LettingGuidelineChangedV1,
-  QueueStandingChangedV1,
-} from '@bostadsko/contracts';
+import { AccountClosedV1, AgreementStatusChangedV1, ApplicantDeregisteredV1, ApplicantRegisteredV1, LandlordUserChangedV1, QueueStandingChangedV1 } from '@bostadsko/contracts';
 import { comparePositions, type PostgresEventStore } from '@bostadsko/event-store';
 import { loadCheckpoint } from '@bostadsko/postgres';
-import { createTestApp, TokenService } from '@bostadsko/platform';
+import type { TokenService } from '@bostadsko/platform';
 import { checkpointName, eventLogSource, rebuildProjection } from '@bostadsko/projections';
-import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import type { Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../test/support/eventually.js';
-import { freshDatabase } from '../../../test/support/fresh-database.js';
+import { landlordKnownToListings, publishToListings, seekerKnownToListings, startListingsApp, type ListingsAppOnItsOwn } from '../../../test/support/listings-app.js';
+import { flatToPublish } from '../../../test/support/flat-to-publish.js';
 import { entityDrift, expectRebuildToEqualLive } from '@bostadsko/testing';
 import { LISTINGS_ENTITIES } from './listings.entities.js';
 import { SeekerApplicationsService } from './applications/seeker-applications.service.js';
 import { ListingReader } from './listing/listing.reader.js';
 import { ListingHandler } from './listing/listing.stream.js';
-import { ListingsModule } from './listings.module.js';
 import { listingsRebuildTargets } from './listings.rebuild.js';
 import { Clock } from '@bostadsko/clock';
 import { addDays, stockholmDate } from '@bostadsko/calendar';
@@ -37,6 +28,7 @@ const deadline = addDays(today, 10);
 const moveIn = addDays(today, 40);
 
 describe('listings app over HTTP on real PostgreSQL', () => {
+  let listingsApp: ListingsAppOnItsOwn;
   let app: NestFastifyApplication;
   let infra: Infrastructure;
   let tokens: TokenService;
@@ -44,79 +36,17 @@ describe('listings app over HTTP on real PostgreSQL', () => {
   const http = () => request(app.getHttpServer());
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-  const publish = (messages: Array<{ type: string; key: string; payload: unknown }>) =>
-    infra.bus.publish(
-      messages.map(
-        (m) => ({ id: randomUUID(), type: m.type, key: m.key, payload: m.payload, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() }) satisfies IntegrationMessage,
-      ),
-    );
+  const publish = (messages: Array<{ type: string; key: string; payload: unknown }>) => publishToListings(infra, messages);
   const rows = async (sql: string, params: unknown[] = []) => (await infra.pool.query(sql, params)).rows;
 
   /** A seeker known to listings through the applicants app's events. */
-  async function seeker(queueStartDate: string, birthYear = 1990): Promise<{ id: string; token: string }> {
-    const id = randomUUID();
-    await publish([
-      { type: ApplicantRegisteredV1.type, key: id, payload: { applicantId: id, registeredOn: queueStartDate, queueStartDate, birthYear } satisfies ApplicantRegisteredV1 },
-      {
-        type: QueueStandingChangedV1.type,
-        key: id,
-        payload: { applicantId: id, status: 'active', queueStartDate, effectiveFrom: queueStartDate, reason: 'registered' } satisfies QueueStandingChangedV1,
-      },
-    ]);
-    await eventually(
-      () => rows('SELECT status, birth_year FROM listings.seekers WHERE applicant_id = $1', [id]),
-      (r) => r[0]?.status === 'active' && r[0]?.birth_year !== null,
-    );
-    return { id, token: (await tokens.issue({ id, roles: ['applicant'] })).access_token };
-  }
+  const seeker = (queueStartDate: string, birthYear = 1990) => seekerKnownToListings(listingsApp, queueStartDate, birthYear);
 
-  /** A landlord with an agreement (active unless said otherwise), a guideline and one user. */
-  async function landlord(status: 'active' | 'suspended' = 'active'): Promise<{ id: string; userId: string; token: string }> {
-    const id = randomUUID();
-    const userId = randomUUID();
-    await publish([
-      {
-        type: AgreementStatusChangedV1.type,
-        key: id,
-        payload: { landlordId: id, agreementId: randomUUID(), status, effectiveFrom: '2020-01-01', reason: 'signed' } satisfies AgreementStatusChangedV1,
-      },
-      {
-        type: LettingGuidelineChangedV1.type,
-        key: id,
-        payload: {
-          landlordId: id,
-          effectiveFrom: '2020-01-01',
-          standard: { incomeMultiple: 3, maxHouseholdSize: null, minAge: null, maxAge: null, noPaymentRemarks: true },
-          byListingType: { student: { incomeMultiple: null, maxHouseholdSize: 1, minAge: null, maxAge: null, noPaymentRemarks: false } },
-        } satisfies LettingGuidelineChangedV1,
-      },
-      { type: LandlordUserChangedV1.type, key: id, payload: { landlordId: id, userId, role: 'letting-agent', status: 'active', at: new Date().toISOString() } satisfies LandlordUserChangedV1 },
-    ]);
-    await eventually(
-      () => rows('SELECT jsonb_array_length(agreements) AS a, jsonb_array_length(guidelines) AS g FROM listings.landlords WHERE landlord_id = $1', [id]),
-      (r) => r[0]?.a === 1 && r[0]?.g === 1,
-    );
-    await eventually(
-      () => rows('SELECT 1 FROM listings.landlord_users WHERE user_id = $1', [userId]),
-      (r) => r.length === 1,
-    );
-    return { id, userId, token: (await tokens.issue({ id: userId, roles: ['landlord'], landlordId: id })).access_token };
-  }
+  /** A landlord with an agreement (active unless said otherwise), a guideline (students one to a household) and one user. */
+  const landlord = (status: 'active' | 'suspended' = 'active') =>
+    landlordKnownToListings(listingsApp, { status, byListingType: { student: { incomeMultiple: null, maxHouseholdSize: 1, minAge: null, maxAge: null, noPaymentRemarks: false } } });
 
-  const flat = (over: Record<string, unknown> = {}) => ({
-    address: 'Järntorget 4',
-    municipality: 'Göteborg',
-    district: 'Majorna',
-    rooms: 2,
-    areaM2: 54,
-    monthlyRent: 10000,
-    floor: 3,
-    lift: true,
-    moveInDate: moveIn,
-    listingType: 'regular',
-    applicationDeadline: deadline,
-    ...over,
-  });
+  const flat = (over: Record<string, unknown> = {}) => flatToPublish({ moveInDate: moveIn, applicationDeadline: deadline, ...over });
   const publishListing = async (token: string, over: Record<string, unknown> = {}) =>
     (await http().post('/listings').set(bearer(token)).send(flat(over)).expect(201)).body as { listingId: string; requirements: Record<string, unknown>; lotterySeedHash?: string };
   const declaration = (over: Record<string, unknown> = {}) => ({ householdSize: 2, taxableIncome: 400_000, nonTaxableIncome: 0, hasPaymentRemarks: false, ...over });
@@ -153,14 +83,12 @@ describe('listings app over HTTP on real PostgreSQL', () => {
     );
 
   beforeAll(async () => {
-    process.env.JWT_SECRET = 'listings-int-secret-long-enough-for-hs256-0123456789';
-    process.env.SEED_ACCOUNTS = 'staff:staff@test.se:Staff-pass-1,admin:admin@test.se:Admin-pass-1';
-    process.env.DATABASE_URL = await freshDatabase('listings');
-    process.env.LISTINGS_JOB_INTERVAL_MS = '0';
-    delete process.env.BUS_DATABASE_URL;
-    app = await createTestApp(ListingsModule);
-    infra = app.get(INFRASTRUCTURE);
-    tokens = app.get(TokenService);
+    listingsApp = await startListingsApp({
+      database: 'listings',
+      jwtSecret: 'listings-int-secret-long-enough-for-hs256-0123456789',
+      seedAccounts: 'staff:staff@test.se:Staff-pass-1,admin:admin@test.se:Admin-pass-1',
+    });
+    ({ app, infra, tokens } = listingsApp);
     staff = (await http().post('/auth/token').send({ username: 'staff@test.se', password: 'Staff-pass-1' }).expect(200)).body.access_token;
   });
 

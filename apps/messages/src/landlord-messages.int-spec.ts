@@ -1,9 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { IntegrationMessage, Tx } from '@bostadsko/bus';
 import {
   AgreementStatusChangedV1,
@@ -16,13 +13,10 @@ import {
   ListingPublishedV1,
   TenantProposedV1,
 } from '@bostadsko/contracts';
-import { readDevMailbox, type KeptMail, startDevSmtpServer, type DevSmtpServer } from '@bostadsko/dev-mail';
 import { stockholmDate } from '@bostadsko/calendar';
-import { createTestApp, TokenService } from '@bostadsko/platform';
-import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import type { Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../test/support/eventually.js';
-import { freshDatabase } from '../../../test/support/fresh-database.js';
-import { MessagesModule } from './messages.module.js';
+import { busMessage, seededToken, startMessagesApp, tokenFor, type MessagesAppOverSmtp } from '../../../test/support/messages-app.js';
 import { TriggersConsumer } from './triggers/triggers.consumer.js';
 import { personMessagesStream } from './inbox/person-messages.events.js';
 
@@ -37,24 +31,14 @@ interface Inboxed {
 }
 
 describe('messages to landlord users, and case answers, over real SMTP on real PostgreSQL', () => {
+  let messagesApp: MessagesAppOverSmtp;
   let app: NestFastifyApplication;
   let infra: Infrastructure;
-  let smtp: DevSmtpServer;
   let admin: string;
-  const mailDir = mkdtempSync(join(tmpdir(), 'bostadsko-landlord-mail-'));
   const http = () => request(app.getHttpServer());
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-  const tokenOf = async (id: string, landlordId: string) => (await app.get(TokenService).issue({ id, roles: ['landlord'], landlordId })).access_token;
-  const mailTo = async (address: string): Promise<KeptMail[]> => (await readDevMailbox(mailDir)).filter((m) => m.to.includes(address));
-  const message = (type: string, key: string, payload: unknown): IntegrationMessage => ({
-    id: `${type}:${randomUUID()}`,
-    type,
-    key,
-    payload,
-    correlationId: randomUUID(),
-    causationId: null,
-    occurredAt: new Date().toISOString(),
-  });
+  const tokenOf = (id: string, landlordId: string) => tokenFor(app, { id, roles: ['landlord'], landlordId });
+  const mailTo = (address: string) => messagesApp.mailTo(address);
   const inboxOf = (token: string) =>
     http()
       .get('/messages/landlord/inbox')
@@ -78,8 +62,8 @@ describe('messages to landlord users, and case answers, over real SMTP on real P
     const at = new Date().toISOString();
     await infra.bus.publish(
       Object.values(users).flatMap((u) => [
-        message(LandlordUserChangedV1.type, landlordId, { landlordId, userId: u.id, role: u.role, status: 'active', at }),
-        message(LandlordUserContactChangedV1.type, landlordId, { landlordId, userId: u.id, email: u.email, language: u.language }),
+        busMessage(LandlordUserChangedV1.type, landlordId, { landlordId, userId: u.id, role: u.role, status: 'active', at }),
+        busMessage(LandlordUserContactChangedV1.type, landlordId, { landlordId, userId: u.id, email: u.email, language: u.language }),
       ]),
     );
     await eventually(
@@ -90,29 +74,17 @@ describe('messages to landlord users, and case answers, over real SMTP on real P
   }
 
   beforeAll(async () => {
-    smtp = await startDevSmtpServer({ port: 0, dir: mailDir });
-    process.env.JWT_SECRET = 'messages-landlord-int-secret-long-enough-for-hs256-0123456789';
-    process.env.SEED_ACCOUNTS = 'admin:admin@test.se:Admin-pass-1';
-    process.env.DATABASE_URL = await freshDatabase('messages_landlords');
-    process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
-    process.env.DEV_MAILBOX_DIR = mailDir;
-    process.env.DELIVERY_INTERVAL_MS = '100';
-    delete process.env.BUS_DATABASE_URL;
-    app = await createTestApp(MessagesModule);
-    infra = app.get(INFRASTRUCTURE);
-    admin = (await http().post('/auth/token').send({ username: 'admin@test.se', password: 'Admin-pass-1' }).expect(200)).body.access_token;
+    messagesApp = await startMessagesApp({ database: 'messages_landlords', seedAccounts: 'admin:admin@test.se:Admin-pass-1', devMailbox: true });
+    ({ app, infra } = messagesApp);
+    admin = await seededToken(app, 'admin@test.se', 'Admin-pass-1');
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await smtp?.close();
-    for (const name of ['SMTP_URL', 'DEV_MAILBOX_DIR', 'DELIVERY_INTERVAL_MS']) delete process.env[name];
-  });
+  afterAll(() => messagesApp?.close());
 
   test('a proposal waiting for decision reaches every user of the organisation, each in their language, once; a redelivery sends nothing new', async () => {
     const { landlordId, users } = await organisation();
     const listingId = randomUUID();
-    const proposed = message(TenantProposedV1.type, listingId, {
+    const proposed = busMessage(TenantProposedV1.type, listingId, {
       proposalId: randomUUID(),
       listingId,
       landlordId,
@@ -122,7 +94,7 @@ describe('messages to landlord users, and case answers, over real SMTP on real P
       requirementsVerified: true,
       proposedAt: new Date().toISOString(),
     });
-    const published = message(ListingPublishedV1.type, listingId, {
+    const published = busMessage(ListingPublishedV1.type, listingId, {
       listingId,
       landlordId,
       municipality: 'Göteborg',
@@ -184,8 +156,8 @@ describe('messages to landlord users, and case answers, over real SMTP on real P
   test('agreement changes reach the administrators only; they may turn them off, never a proposal waiting', async () => {
     const { landlordId, users } = await organisation();
     const agreementId = randomUUID();
-    const suspended = message(AgreementStatusChangedV1.type, landlordId, { landlordId, agreementId, status: 'suspended', effectiveFrom: '2026-12-10', reason: 'Obetald faktura' });
-    const terminated = message(AgreementStatusChangedV1.type, landlordId, {
+    const suspended = busMessage(AgreementStatusChangedV1.type, landlordId, { landlordId, agreementId, status: 'suspended', effectiveFrom: '2026-12-10', reason: 'Obetald faktura' });
+    const terminated = busMessage(AgreementStatusChangedV1.type, landlordId, {
       landlordId,
       agreementId,
       status: 'terminated',
@@ -216,7 +188,9 @@ describe('messages to landlord users, and case answers, over real SMTP on real P
       () => http().get('/messages/landlord/preferences').set(bearer(token)),
       (r) => r.body.email?.['agreement-changed'] === false,
     );
-    await infra.bus.publish([message(AgreementStatusChangedV1.type, landlordId, { landlordId, agreementId: randomUUID(), status: 'active', effectiveFrom: '2027-06-01', reason: 'agreement signed' })]);
+    await infra.bus.publish([
+      busMessage(AgreementStatusChangedV1.type, landlordId, { landlordId, agreementId: randomUUID(), status: 'active', effectiveFrom: '2027-06-01', reason: 'agreement signed' }),
+    ]);
     const inbox = await eventually(
       () => inboxOf(token),
       (m) => m.length === 3,
@@ -230,9 +204,9 @@ describe('messages to landlord users, and case answers, over real SMTP on real P
     const { landlordId, users } = await organisation();
     const seekerId = randomUUID();
     const seekerEmail = `seeker-${seekerId.slice(0, 8)}@example.se`;
-    await infra.bus.publish([message(ContactDetailsChangedV1.type, seekerId, { applicantId: seekerId, email: seekerEmail })]);
+    await infra.bus.publish([busMessage(ContactDetailsChangedV1.type, seekerId, { applicantId: seekerId, email: seekerEmail })]);
     const answeredAt = '2026-11-24T09:30:00.000Z';
-    const toLandlord = message(LandlordCaseAnsweredV1.type, landlordId, {
+    const toLandlord = busMessage(LandlordCaseAnsweredV1.type, landlordId, {
       landlordId,
       caseId: randomUUID(),
       openedBy: users.agent.id,
@@ -240,8 +214,8 @@ describe('messages to landlord users, and case answers, over real SMTP on real P
       answer: 'The export runs nightly from next month.',
       answeredAt,
     });
-    const openedByStaff = message(LandlordCaseAnsweredV1.type, landlordId, { landlordId, caseId: randomUUID(), openedBy: randomUUID(), subject: 'Staff note', answer: 'Done.', answeredAt });
-    const toSeeker = message(CustomerCaseAnsweredV1.type, seekerId, { applicantId: seekerId, caseId: randomUUID(), subject: 'Fel startdatum', answer: 'Vi har rättat datumet.', answeredAt });
+    const openedByStaff = busMessage(LandlordCaseAnsweredV1.type, landlordId, { landlordId, caseId: randomUUID(), openedBy: randomUUID(), subject: 'Staff note', answer: 'Done.', answeredAt });
+    const toSeeker = busMessage(CustomerCaseAnsweredV1.type, seekerId, { applicantId: seekerId, caseId: randomUUID(), subject: 'Fel startdatum', answer: 'Vi har rättat datumet.', answeredAt });
     await infra.bus.publish([toLandlord, openedByStaff, toSeeker]);
 
     const [en] = await eventually(
@@ -265,7 +239,7 @@ describe('messages to landlord users, and case answers, over real SMTP on real P
 
   test('a removed user’s token is refused at once; an erased user’s inbox and address are gone', async () => {
     const { landlordId, users } = await organisation();
-    await infra.bus.publish([message(AgreementStatusChangedV1.type, landlordId, { landlordId, agreementId: randomUUID(), status: 'suspended', effectiveFrom: '2026-12-10', reason: 'Obetald' })]);
+    await infra.bus.publish([busMessage(AgreementStatusChangedV1.type, landlordId, { landlordId, agreementId: randomUUID(), status: 'suspended', effectiveFrom: '2026-12-10', reason: 'Obetald' })]);
     const token = await tokenOf(users.admin.id, landlordId);
     await eventually(
       () => inboxOf(token),
@@ -276,8 +250,8 @@ describe('messages to landlord users, and case answers, over real SMTP on real P
       .set(bearer(await tokenOf(users.admin.id, randomUUID())))
       .expect(401);
     await infra.bus.publish([
-      message(LandlordUserChangedV1.type, landlordId, { landlordId, userId: users.admin.id, role: 'administrator', status: 'removed', at: new Date().toISOString() }),
-      message(LandlordUserErasedV1.type, landlordId, { landlordId, userId: users.admin.id, on: today }),
+      busMessage(LandlordUserChangedV1.type, landlordId, { landlordId, userId: users.admin.id, role: 'administrator', status: 'removed', at: new Date().toISOString() }),
+      busMessage(LandlordUserErasedV1.type, landlordId, { landlordId, userId: users.admin.id, on: today }),
     ]);
     await eventually(
       () => http().get('/messages/landlord/inbox').set(bearer(token)),
@@ -293,7 +267,7 @@ describe('messages to landlord users, and case answers, over real SMTP on real P
     );
     expect((await infra.store.readStream(personMessagesStream(users.admin.id))).map((e) => e.type)).toContain('person-erased');
     // Nothing more is recorded for an erased person, whatever arrives.
-    await redeliver([message(AgreementStatusChangedV1.type, landlordId, { landlordId, agreementId: randomUUID(), status: 'active', effectiveFrom: '2027-01-10', reason: 'Betald' })]);
+    await redeliver([busMessage(AgreementStatusChangedV1.type, landlordId, { landlordId, agreementId: randomUUID(), status: 'active', effectiveFrom: '2027-01-10', reason: 'Betald' })]);
     expect(await recorded(users.admin.id)).toBe(1);
     // Staff may read the policy of the new kinds like any other.
     const policy = (await http().get('/messages/policy').set(bearer(admin)).expect(200)).body;

@@ -1,10 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { IntegrationMessage, Tx } from '@bostadsko/bus';
+import type { Tx } from '@bostadsko/bus';
 import {
   AccountClosedV1,
   ApplicantDeregisteredV1,
@@ -14,23 +11,20 @@ import {
   ApplicationsPlacedV1,
   ApplicationSubmittedV1,
   ContactDetailsChangedV1,
-  FeeNoticeIssuedV1,
   ListingLetV1,
   ListingPublishedV1,
   ProposalDecidedV1,
   ShowingScheduledV1,
   TenantProposedV1,
 } from '@bostadsko/contracts';
-import { readDevMailbox, type KeptMail, REFUSED_DOMAIN, startDevSmtpServer, type DevSmtpServer } from '@bostadsko/dev-mail';
+import { REFUSED_DOMAIN, type KeptMail } from '@bostadsko/dev-mail';
 import { stockholmDate } from '@bostadsko/calendar';
-import { createTestApp, TokenService } from '@bostadsko/platform';
-import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import type { Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../test/support/eventually.js';
-import { freshDatabase } from '../../../test/support/fresh-database.js';
+import { busMessage, feeNoticeIssued, seededToken, startMessagesApp, tokenFor, type MessagesAppOverSmtp } from '../../../test/support/messages-app.js';
 import { entityDrift, expectRebuildToEqualLive } from '@bostadsko/testing';
 import { MESSAGES_ENTITIES } from './messages.entities.js';
 import { messagesRebuildTargets } from './messages.rebuild.js';
-import { MessagesModule } from './messages.module.js';
 import { TriggersConsumer } from './triggers/triggers.consumer.js';
 import { DeliveryWorker } from './delivery/delivery.worker.js';
 import { personMessagesStream } from './inbox/person-messages.events.js';
@@ -39,59 +33,34 @@ import { savedSearchesStream } from './saved-searches/saved-search.events.js';
 const today = stockholmDate(new Date());
 
 describe('messages app over real SMTP on real PostgreSQL', () => {
+  let messagesApp: MessagesAppOverSmtp;
   let app: NestFastifyApplication;
   let infra: Infrastructure;
-  let smtp: DevSmtpServer | undefined;
-  let smtpPort: number;
   let staff: string;
-  const mailDir = mkdtempSync(join(tmpdir(), 'bostadsko-mail-'));
   const http = () => request(app.getHttpServer());
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-  const seeker = async (id: string) => (await app.get(TokenService).issue({ id, roles: ['applicant'] })).access_token;
-
-  const message = (type: string, key: string, payload: unknown): IntegrationMessage => ({
-    id: `${type}:${randomUUID()}`,
-    type,
-    key,
-    payload,
-    correlationId: randomUUID(),
-    causationId: null,
-    occurredAt: new Date().toISOString(),
-  });
+  const seeker = (id: string) => tokenFor(app, { id, roles: ['applicant'] });
   const flat = (listingId: string, landlordId: string) => ({ listingId, landlordId, municipality: 'Göteborg', district: 'Majorna', rooms: 2, areaM2: 54, monthlyRent: 7200, listingType: 'regular' });
-  const mailTo = async (address: string): Promise<KeptMail[]> => (await readDevMailbox(mailDir)).filter((m) => m.to.includes(address));
+  const mailTo = (address: string) => messagesApp.mailTo(address);
   const person = async (language?: 'en') => {
     const id = randomUUID();
     const email = `seeker-${id.slice(0, 8)}@example.se`;
     if (language) await http().post(`/messages/people/${id}/language`).set(bearer(staff)).send({ language }).expect(204);
-    await infra.bus.publish([message(ContactDetailsChangedV1.type, id, { applicantId: id, email })]);
+    await infra.bus.publish([busMessage(ContactDetailsChangedV1.type, id, { applicantId: id, email })]);
     return { id, email };
   };
-  const submitted = (applicantId: string, listingId: string) => message(ApplicationSubmittedV1.type, applicantId, { applicationId: randomUUID(), listingId, applicantId, submittedOn: today });
+  const submitted = (applicantId: string, listingId: string) => busMessage(ApplicationSubmittedV1.type, applicantId, { applicationId: randomUUID(), listingId, applicantId, submittedOn: today });
 
   beforeAll(async () => {
-    smtp = await startDevSmtpServer({ port: 0, dir: mailDir });
-    smtpPort = smtp.port;
-    process.env.JWT_SECRET = 'messages-int-secret-long-enough-for-hs256-0123456789';
-    process.env.SEED_ACCOUNTS = 'staff:staff@test.se:Staff-pass-1,admin:admin@test.se:Admin-pass-1';
-    process.env.DATABASE_URL = await freshDatabase('messages');
-    process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
-    process.env.DEV_MAILBOX_DIR = mailDir;
-    process.env.DELIVERY_INTERVAL_MS = '100';
-    delete process.env.BUS_DATABASE_URL;
-    app = await createTestApp(MessagesModule);
-    infra = app.get(INFRASTRUCTURE);
-    staff = (await http().post('/auth/token').send({ username: 'staff@test.se', password: 'Staff-pass-1' }).expect(200)).body.access_token;
-    const admin = (await http().post('/auth/token').send({ username: 'admin@test.se', password: 'Admin-pass-1' }).expect(200)).body.access_token;
+    messagesApp = await startMessagesApp({ database: 'messages', seedAccounts: 'staff:staff@test.se:Staff-pass-1,admin:admin@test.se:Admin-pass-1', devMailbox: true });
+    ({ app, infra } = messagesApp);
+    staff = await seededToken(app, 'staff@test.se', 'Staff-pass-1');
+    const admin = await seededToken(app, 'admin@test.se', 'Admin-pass-1');
     // Retries a second apart, so the outage test waits seconds, not the default half minute.
     await http().post('/messages/policy/changes').set(bearer(admin)).send({ setting: 'retryAfterSeconds', value: 1, effectiveFrom: today, reason: 'Fast retries in the test' }).expect(201);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await smtp?.close();
-    for (const name of ['SMTP_URL', 'DEV_MAILBOX_DIR', 'DELIVERY_INTERVAL_MS']) delete process.env[name];
-  });
+  afterAll(() => messagesApp?.close());
 
   test('each kind is rendered, kept in the inbox and e-mailed once, in Swedish by default; a redelivered event sends nothing new', async () => {
     const { id, email } = await person();
@@ -99,18 +68,9 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
     const landlordId = randomUUID();
     const proposalId = randomUUID();
     const triggers = [
-      message(FeeNoticeIssuedV1.type, id, {
-        applicantId: id,
-        noticeId: `${id}/2026`,
-        year: 2026,
-        issuedOn: today,
-        dueDate: '2026-06-15',
-        lastPayDay: '2026-09-13',
-        amount: 200,
-        reference: '12345678903',
-      }),
+      feeNoticeIssued(id),
       submitted(id, listingId),
-      message(ApplicationsPlacedV1.type, listingId, {
+      busMessage(ApplicationsPlacedV1.type, listingId, {
         listingId,
         closedOn: today,
         places: [
@@ -118,15 +78,24 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
           { applicantId: randomUUID(), applicationId: randomUUID(), place: 1 },
         ],
       }),
-      message(ShowingScheduledV1.type, listingId, {
+      busMessage(ShowingScheduledV1.type, listingId, {
         listingId,
         showingId: randomUUID(),
         answerBy: '2026-07-01',
         invited: [{ applicantId: id, applicationId: randomUUID(), startsAt: '2026-06-20T15:00:00Z', endsAt: '2026-06-20T15:30:00Z' }],
       }),
-      message(TenantProposedV1.type, listingId, { proposalId, listingId, landlordId, applicantId: id, place: 1, householdSize: 2, requirementsVerified: true, proposedAt: new Date().toISOString() }),
-      message(ProposalDecidedV1.type, listingId, { proposalId, listingId, landlordId, decision: 'approved', reason: null, decidedAt: new Date().toISOString() }),
-      message(ListingLetV1.type, listingId, {
+      busMessage(TenantProposedV1.type, listingId, {
+        proposalId,
+        listingId,
+        landlordId,
+        applicantId: id,
+        place: 1,
+        householdSize: 2,
+        requirementsVerified: true,
+        proposedAt: new Date().toISOString(),
+      }),
+      busMessage(ProposalDecidedV1.type, listingId, { proposalId, listingId, landlordId, decision: 'approved', reason: null, decidedAt: new Date().toISOString() }),
+      busMessage(ListingLetV1.type, listingId, {
         ...flat(listingId, landlordId),
         tenantApplicantId: id,
         contractDate: '2026-08-01',
@@ -136,7 +105,10 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
         applications: 2,
       }),
     ];
-    await infra.bus.publish([message(ListingPublishedV1.type, listingId, { ...flat(listingId, landlordId), publishedOn: today, applicationDeadline: today, moveInDate: '2026-08-01' }), ...triggers]);
+    await infra.bus.publish([
+      busMessage(ListingPublishedV1.type, listingId, { ...flat(listingId, landlordId), publishedOn: today, applicationDeadline: today, moveInDate: '2026-08-01' }),
+      ...triggers,
+    ]);
 
     const mails = await eventually(
       () => mailTo(email),
@@ -199,9 +171,9 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
     const english = await person('en');
     const listingId = randomUUID();
     const triggers = (id: string) => [
-      message(ApplicantDeregisteredV1.type, id, { applicantId: id, on: '2026-09-14', reason: 'annual-fee-unpaid' }),
-      message(ApplicantDeregistrationReversedV1.type, id, { applicantId: id, deregisteredOn: '2026-09-14', on: '2026-09-20', queueStartDate: '2019-03-01', reason: 'fee-paid-in-time' }),
-      message(AvhoppRecordedV1.type, id, { applicantId: id, listingId, applicationId: randomUUID(), on: '2026-10-02', kind: 'backed-out-after-yes' }),
+      busMessage(ApplicantDeregisteredV1.type, id, { applicantId: id, on: '2026-09-14', reason: 'annual-fee-unpaid' }),
+      busMessage(ApplicantDeregistrationReversedV1.type, id, { applicantId: id, deregisteredOn: '2026-09-14', on: '2026-09-20', queueStartDate: '2019-03-01', reason: 'fee-paid-in-time' }),
+      busMessage(AvhoppRecordedV1.type, id, { applicantId: id, listingId, applicationId: randomUUID(), on: '2026-10-02', kind: 'backed-out-after-yes' }),
     ];
     const sent = [...triggers(swedish.id), ...triggers(english.id)];
     await infra.bus.publish(sent);
@@ -231,9 +203,9 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
     const avhopp = { applicantId: id, listingId: randomUUID(), applicationId: randomUUID(), on: '2026-10-02', kind: 'backed-out-after-yes' } as const;
     // As the listings relay publishes one avhopp: v2 first, then v1; then something later, to know both were handled.
     await infra.bus.publish([
-      message(AvhoppRecordedV2.type, id, { ...avhopp, blockedUntil: '2027-04-02' }),
-      message(AvhoppRecordedV1.type, id, avhopp),
-      message(ApplicantDeregisteredV1.type, id, { applicantId: id, on: '2026-10-03', reason: 'annual-fee-unpaid' }),
+      busMessage(AvhoppRecordedV2.type, id, { ...avhopp, blockedUntil: '2027-04-02' }),
+      busMessage(AvhoppRecordedV1.type, id, avhopp),
+      busMessage(ApplicantDeregisteredV1.type, id, { applicantId: id, on: '2026-10-03', reason: 'annual-fee-unpaid' }),
     ]);
     const inbox = await eventually(
       () =>
@@ -278,7 +250,7 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
     });
 
     const listingId = randomUUID();
-    await infra.bus.publish([submitted(id, listingId), message(ApplicantDeregisteredV1.type, id, { applicantId: id, on: '2026-09-14', reason: 'annual-fee-unpaid' })]);
+    await infra.bus.publish([submitted(id, listingId), busMessage(ApplicantDeregisteredV1.type, id, { applicantId: id, on: '2026-09-14', reason: 'annual-fee-unpaid' })]);
     await eventually(
       () => mailTo(email),
       (m) => m.length >= 1,
@@ -307,15 +279,14 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
 
   test('SMTP down, then up: the mail waits and is delivered once when the server returns', async () => {
     const { id, email } = await person('en');
-    await smtp!.close();
-    smtp = undefined;
+    await messagesApp.smtpDown();
     await infra.bus.publish([submitted(id, randomUUID())]);
     await eventually(
       () => infra.pool.query(`SELECT attempts, last_error FROM messages.deliveries WHERE applicant_id = $1`, [id]).then((r) => r.rows[0]),
       (row) => row?.attempts >= 1,
     );
     expect(await mailTo(email)).toHaveLength(0);
-    smtp = await startDevSmtpServer({ port: smtpPort, dir: mailDir });
+    await messagesApp.smtpUp();
     const mails = await eventually(
       () => mailTo(email),
       (m) => m.length >= 1,
@@ -327,7 +298,7 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
 
   test('an address refused for good is recorded for staff; closing the account erases the person’s messages and address', async () => {
     const id = randomUUID();
-    await infra.bus.publish([message(ContactDetailsChangedV1.type, id, { applicantId: id, email: `gone@${REFUSED_DOMAIN}` }), submitted(id, randomUUID())]);
+    await infra.bus.publish([busMessage(ContactDetailsChangedV1.type, id, { applicantId: id, email: `gone@${REFUSED_DOMAIN}` }), submitted(id, randomUUID())]);
     const failing = await eventually(
       () =>
         http()
@@ -342,7 +313,7 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
     expect(extract).toMatchObject({ app: 'messages', personalData: { email: `gone@${REFUSED_DOMAIN}`, language: 'sv', addressFailing: { reason: expect.stringMatching(/550/) } } });
     expect(extract.records[0].data.emailDelivery).toMatchObject({ state: 'failed' });
 
-    await infra.bus.publish([message(AccountClosedV1.type, id, { applicantId: id, on: today })]);
+    await infra.bus.publish([busMessage(AccountClosedV1.type, id, { applicantId: id, on: today })]);
     await eventually(
       () =>
         http()

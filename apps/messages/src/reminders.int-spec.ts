@@ -1,87 +1,46 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { IntegrationMessage } from '@bostadsko/bus';
 import { addDays, stockholmDate } from '@bostadsko/calendar';
-import { ContactDetailsChangedV1, FeeNoticeIssuedV1, FeeNoticePaidV1, ShowingAnsweredV1, ShowingScheduledV1, TrainingClockMovedV1 } from '@bostadsko/contracts';
-import { readDevMailbox, type KeptMail, startDevSmtpServer, type DevSmtpServer } from '@bostadsko/dev-mail';
-import { createTestApp } from '@bostadsko/platform';
-import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import { ContactDetailsChangedV1, FeeNoticePaidV1, ShowingAnsweredV1, ShowingScheduledV1, TrainingClockMovedV1 } from '@bostadsko/contracts';
+import type { Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../test/support/eventually.js';
-import { freshDatabase } from '../../../test/support/fresh-database.js';
-import { MessagesModule } from './messages.module.js';
+import { busMessage, feeNoticeIssued, startMessagesApp, type MessagesAppOverSmtp } from '../../../test/support/messages-app.js';
 
 const today = stockholmDate(new Date());
 
 describe('reminders driven by the training clock, over real SMTP on real PostgreSQL', () => {
-  let app: NestFastifyApplication;
+  let messagesApp: MessagesAppOverSmtp;
   let infra: Infrastructure;
-  let smtp: DevSmtpServer;
-  const mailDir = mkdtempSync(join(tmpdir(), 'bostadsko-reminders-'));
 
-  const message = (type: string, key: string, payload: unknown): IntegrationMessage => ({
-    id: `${type}:${randomUUID()}`,
-    type,
-    key,
-    payload,
-    correlationId: randomUUID(),
-    causationId: null,
-    occurredAt: new Date().toISOString(),
-  });
-  const mailTo = async (address: string): Promise<KeptMail[]> => (await readDevMailbox(mailDir)).filter((m) => m.to.includes(address));
+  const mailTo = (address: string) => messagesApp.mailTo(address);
   const person = async () => {
     const id = randomUUID();
     const email = `reminded-${id.slice(0, 8)}@example.se`;
-    await infra.bus.publish([message(ContactDetailsChangedV1.type, id, { applicantId: id, email })]);
+    await infra.bus.publish([busMessage(ContactDetailsChangedV1.type, id, { applicantId: id, email })]);
     return { id, email };
   };
   const reminders = (state: string) => infra.pool.query(`SELECT count(*)::int AS n FROM messages.reminders WHERE state = $1`, [state]).then((r) => r.rows[0].n as number);
   /** Business time moves to `days` after the real date, as an administrator's move does in every app. */
   const moveClockTo = async (days: number) => {
-    await infra.bus.publish([message(TrainingClockMovedV1.type, 'training-clock', { offsetDays: days, businessDate: addDays(today, days) })]);
+    await infra.bus.publish([busMessage(TrainingClockMovedV1.type, 'training-clock', { offsetDays: days, businessDate: addDays(today, days) })]);
   };
   const quietFor = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   beforeAll(async () => {
-    smtp = await startDevSmtpServer({ port: 0, dir: mailDir });
-    process.env.JWT_SECRET = 'messages-reminders-secret-long-enough-for-hs256-0123456789';
-    process.env.DATABASE_URL = await freshDatabase('reminders');
-    process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
-    process.env.DELIVERY_INTERVAL_MS = '100';
-    process.env.REMINDER_INTERVAL_MS = '200';
-    process.env.RUN_MODE = 'training';
-    delete process.env.BUS_DATABASE_URL;
-    app = await createTestApp(MessagesModule);
-    infra = app.get(INFRASTRUCTURE);
+    messagesApp = await startMessagesApp({ database: 'reminders', settings: { REMINDER_INTERVAL_MS: '200', RUN_MODE: 'training' } });
+    ({ infra } = messagesApp);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await smtp?.close();
-    for (const name of ['SMTP_URL', 'DELIVERY_INTERVAL_MS', 'REMINDER_INTERVAL_MS', 'RUN_MODE']) delete process.env[name];
-  });
+  afterAll(() => messagesApp?.close());
 
   test('fee reminders before the due date and in the grace period (with the day the queue time is lost), none after payment; a showing reply reminder the day before, none after an answer', async () => {
     const unpaid = await person();
     const paid = await person();
     const invited = await person();
     const answered = await person();
-    const notice = (who: { id: string }) =>
-      message(FeeNoticeIssuedV1.type, who.id, {
-        applicantId: who.id,
-        noticeId: `${who.id}/2027`,
-        year: 2027,
-        issuedOn: today,
-        dueDate: addDays(today, 10),
-        lastPayDay: addDays(today, 40),
-        amount: 200,
-        reference: '12345678903',
-      });
+    const notice = (who: { id: string }) => feeNoticeIssued(who.id, { noticeId: `${who.id}/2027`, year: 2027, dueDate: addDays(today, 10), lastPayDay: addDays(today, 40) });
     const listingId = randomUUID();
     const applications = { [invited.id]: randomUUID(), [answered.id]: randomUUID() };
-    const showing = message(ShowingScheduledV1.type, listingId, {
+    const showing = busMessage(ShowingScheduledV1.type, listingId, {
       listingId,
       showingId: randomUUID(),
       answerBy: addDays(today, 5),
@@ -100,8 +59,8 @@ describe('reminders driven by the training clock, over real SMTP on real Postgre
     );
 
     await infra.bus.publish([
-      message(FeeNoticePaidV1.type, paid.id, { applicantId: paid.id, noticeId: `${paid.id}/2027`, paidOn: today }),
-      message(ShowingAnsweredV1.type, listingId, { listingId, applicationId: applications[answered.id], applicantId: answered.id, interested: true, answeredAt: new Date().toISOString() }),
+      busMessage(FeeNoticePaidV1.type, paid.id, { applicantId: paid.id, noticeId: `${paid.id}/2027`, paidOn: today }),
+      busMessage(ShowingAnsweredV1.type, listingId, { listingId, applicationId: applications[answered.id], applicantId: answered.id, interested: true, answeredAt: new Date().toISOString() }),
     ]);
     await eventually(
       () => reminders('cancelled'),

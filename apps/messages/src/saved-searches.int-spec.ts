@@ -2,72 +2,41 @@ import { savedSearchesStream } from './saved-searches/saved-search.events.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { IntegrationMessage, Tx } from '@bostadsko/bus';
+import type { Tx } from '@bostadsko/bus';
 import { ApplicantRegisteredV1, ContactDetailsChangedV1, ListingPublishedV2, TrainingClockMovedV1 } from '@bostadsko/contracts';
-import { readDevMailbox, type KeptMail, startDevSmtpServer, type DevSmtpServer } from '@bostadsko/dev-mail';
+import type { KeptMail } from '@bostadsko/dev-mail';
 import { stockholmDate } from '@bostadsko/calendar';
-import { createTestApp, TokenService } from '@bostadsko/platform';
-import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import type { Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../test/support/eventually.js';
-import { freshDatabase } from '../../../test/support/fresh-database.js';
-import { MessagesModule } from './messages.module.js';
+import { busMessage, listingPublished, seededToken, startMessagesApp, tokenFor, type MessagesAppOverSmtp } from '../../../test/support/messages-app.js';
 import { TriggersConsumer } from './triggers/triggers.consumer.js';
 
 const today = stockholmDate(new Date());
 const thisYear = Number(today.slice(0, 4));
 
 describe('saved searches and their alerts over real SMTP on real PostgreSQL', () => {
+  let messagesApp: MessagesAppOverSmtp;
   let app: NestFastifyApplication;
   let infra: Infrastructure;
-  let smtp: DevSmtpServer;
   let admin: string;
-  const mailDir = mkdtempSync(join(tmpdir(), 'bostadsko-alerts-'));
   const http = () => request(app.getHttpServer());
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-  const message = (type: string, key: string, payload: unknown): IntegrationMessage => ({
-    id: `${type}:${randomUUID()}`,
-    type,
-    key,
-    payload,
-    correlationId: randomUUID(),
-    causationId: null,
-    occurredAt: new Date().toISOString(),
-  });
-  const listing = (change: Partial<ListingPublishedV2> = {}): ListingPublishedV2 => ({
-    listingId: randomUUID(),
-    landlordId: randomUUID(),
-    municipality: 'Göteborg',
-    district: 'Majorna',
-    rooms: 2,
-    areaM2: 54,
-    monthlyRent: 7200,
-    listingType: 'regular',
-    publishedOn: today,
-    applicationDeadline: today,
-    moveInDate: '2027-08-01',
-    minAge: null,
-    maxAge: null,
-    ...change,
-  });
-  const published = (l: ListingPublishedV2) => message(ListingPublishedV2.type, l.listingId, l);
-  const mailTo = async (address: string): Promise<KeptMail[]> => (await readDevMailbox(mailDir)).filter((m) => m.to.includes(address));
+  const published = (l: ListingPublishedV2) => busMessage(ListingPublishedV2.type, l.listingId, l);
+  const mailTo = (address: string) => messagesApp.mailTo(address);
   /** A registered seeker with an address, born in `birthYear`, and their token. */
   const seeker = async (birthYear = 1990) => {
     const id = randomUUID();
     const email = `alert-${id.slice(0, 8)}@example.se`;
     await infra.bus.publish([
-      message(ApplicantRegisteredV1.type, id, { applicantId: id, registeredOn: today, queueStartDate: today, birthYear }),
-      message(ContactDetailsChangedV1.type, id, { applicantId: id, email }),
+      busMessage(ApplicantRegisteredV1.type, id, { applicantId: id, registeredOn: today, queueStartDate: today, birthYear }),
+      busMessage(ContactDetailsChangedV1.type, id, { applicantId: id, email }),
     ]);
     await eventually(
       () => infra.pool.query(`SELECT 1 FROM messages.seekers WHERE applicant_id = $1`, [id]).then((r) => r.rowCount),
       (n) => n === 1,
     );
-    const token = (await app.get(TokenService).issue({ id, roles: ['applicant'] })).access_token;
+    const token = await tokenFor(app, { id, roles: ['applicant'] });
     return { id, email, token };
   };
   const save = (token: string, body: object) => http().post('/messages/saved-searches').set(bearer(token)).send(body);
@@ -76,25 +45,12 @@ describe('saved searches and their alerts over real SMTP on real PostgreSQL', ()
   const inboxOf = async (token: string) => (await http().get('/messages').set(bearer(token)).expect(200)).body as Array<{ kind: string; subject: string; paragraphs: string[] }>;
 
   beforeAll(async () => {
-    smtp = await startDevSmtpServer({ port: 0, dir: mailDir });
-    process.env.JWT_SECRET = 'messages-alerts-secret-long-enough-for-hs256-0123456789';
-    process.env.SEED_ACCOUNTS = 'admin:admin@test.se:Admin-pass-1';
-    process.env.DATABASE_URL = await freshDatabase('alerts');
-    process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
-    process.env.DELIVERY_INTERVAL_MS = '100';
-    process.env.ALERT_INTERVAL_MS = '100';
-    process.env.RUN_MODE = 'training';
-    delete process.env.BUS_DATABASE_URL;
-    app = await createTestApp(MessagesModule);
-    infra = app.get(INFRASTRUCTURE);
-    admin = (await http().post('/auth/token').send({ username: 'admin@test.se', password: 'Admin-pass-1' }).expect(200)).body.access_token;
+    messagesApp = await startMessagesApp({ database: 'alerts', seedAccounts: 'admin:admin@test.se:Admin-pass-1', settings: { ALERT_INTERVAL_MS: '100', RUN_MODE: 'training' } });
+    ({ app, infra } = messagesApp);
+    admin = await seededToken(app, 'admin@test.se', 'Admin-pass-1');
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await smtp?.close();
-    for (const name of ['SMTP_URL', 'DELIVERY_INTERVAL_MS', 'ALERT_INTERVAL_MS', 'RUN_MODE']) delete process.env[name];
-  });
+  afterAll(() => messagesApp?.close());
 
   test('a seeker saves, lists, changes and deletes searches; bad input and one over the cap are problems, and nothing is kept of them', async () => {
     const { token } = await seeker();
@@ -147,7 +103,7 @@ describe('saved searches and their alerts over real SMTP on real PostgreSQL', ()
     await save(token, { district: 'Haga' }).expect(201);
     await http().post('/messages/policy/changes').set(bearer(admin)).send({ setting: 'savedSearchesPerSeeker', value: 10, effectiveFrom: today, reason: 'Back to the default' }).expect(201);
 
-    const staff = (await app.get(TokenService).issue({ id: randomUUID(), roles: ['staff'] })).access_token;
+    const staff = await tokenFor(app, { id: randomUUID(), roles: ['staff'] });
     await http().get('/messages/saved-searches').set(bearer(staff)).expect(403);
   });
 
@@ -175,9 +131,9 @@ describe('saved searches and their alerts over real SMTP on real PostgreSQL', ()
       (n) => n === 4,
     );
 
-    const regular = listing();
-    const youth = listing({ listingType: 'youth', minAge: 18, maxAge: 25, monthlyRent: 5000 });
-    const expensive = listing({ monthlyRent: 12_000, district: 'Centrum' });
+    const regular = listingPublished();
+    const youth = listingPublished({ listingType: 'youth', minAge: 18, maxAge: 25, monthlyRent: 5000 });
+    const expensive = listingPublished({ monthlyRent: 12_000, district: 'Centrum' });
     const triggers = [published(regular), published(youth), published(expensive)];
     await infra.bus.publish(triggers);
 
@@ -235,8 +191,8 @@ describe('saved searches and their alerts over real SMTP on real PostgreSQL', ()
       (s) => s.length === 1,
     );
 
-    const first = listing({ municipality: 'Kungsbacka', district: 'Centrum' });
-    const second = listing({ municipality: 'Kungsbacka', district: 'Hede', rooms: 3 });
+    const first = listingPublished({ municipality: 'Kungsbacka', district: 'Centrum' });
+    const second = listingPublished({ municipality: 'Kungsbacka', district: 'Hede', rooms: 3 });
     await infra.bus.publish([published(first), published(second)]);
     const queued = await eventually(
       () => infra.pool.query<{ due_at: Date }>(`SELECT due_at FROM messages.alert_batches WHERE $1 = ANY (applicants)`, [id]).then((r) => r.rows),
@@ -249,7 +205,7 @@ describe('saved searches and their alerts over real SMTP on real PostgreSQL', ()
     await new Promise((r) => setTimeout(r, 500));
     expect(await mailTo(email)).toHaveLength(0);
 
-    await infra.bus.publish([message(TrainingClockMovedV1.type, 'training-clock', { offsetDays: 1, businessDate: stockholmDate(new Date(Date.now() + 86_400_000)) })]);
+    await infra.bus.publish([busMessage(TrainingClockMovedV1.type, 'training-clock', { offsetDays: 1, businessDate: stockholmDate(new Date(Date.now() + 86_400_000)) })]);
     const mails = await eventually(
       () => mailTo(email),
       (m) => m.length >= 1,

@@ -5,11 +5,12 @@ import { randomUUID } from 'node:crypto';
 import type { IntegrationMessage } from '@bostadsko/bus';
 import { ApplicantDeregisteredV1, ApplicantDeregistrationReversedV1, ApplicantRegisteredV1, ContactDetailsChangedV1, ListingPublishedV2 } from '@bostadsko/contracts';
 import { stockholmDate } from '@bostadsko/calendar';
-import { createTestApp, TokenService } from '@bostadsko/platform';
+import { createTestApp } from '@bostadsko/platform';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { expectRebuildToEqualLive } from '@bostadsko/testing';
 import { eventually } from '../../../test/support/eventually.js';
 import { freshDatabase } from '../../../test/support/fresh-database.js';
+import { busMessage, listingPublished, tokenFor } from '../../../test/support/messages-app.js';
 import { messagesRebuildTargets } from './messages.rebuild.js';
 import { MessagesModule } from './messages.module.js';
 
@@ -21,33 +22,9 @@ describe('what the alerts know of seekers: birth years from the bus (also after 
   const http = () => request(app.getHttpServer());
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-  const message = (type: string, key: string, payload: unknown): IntegrationMessage => ({
-    id: `${type}:${randomUUID()}`,
-    type,
-    key,
-    payload,
-    correlationId: randomUUID(),
-    causationId: null,
-    occurredAt: new Date().toISOString(),
-  });
   const listing = (change: Partial<ListingPublishedV2> = {}): IntegrationMessage => {
-    const published: ListingPublishedV2 = {
-      listingId: randomUUID(),
-      landlordId: randomUUID(),
-      municipality: 'Göteborg',
-      district: 'Majorna',
-      rooms: 2,
-      areaM2: 54,
-      monthlyRent: 7200,
-      listingType: 'regular',
-      publishedOn: today,
-      applicationDeadline: today,
-      moveInDate: '2027-08-01',
-      minAge: null,
-      maxAge: null,
-      ...change,
-    };
-    return message(ListingPublishedV2.type, published.listingId, published);
+    const published = listingPublished(change);
+    return busMessage(ListingPublishedV2.type, published.listingId, published);
   };
   const seekerRow = (id: string) =>
     infra.pool
@@ -59,14 +36,14 @@ describe('what the alerts know of seekers: birth years from the bus (also after 
   const seekerWithSearch = async () => {
     const id = randomUUID();
     await infra.bus.publish([
-      message(ApplicantRegisteredV1.type, id, { applicantId: id, registeredOn: today, queueStartDate: today, birthYear: 1990 }),
-      message(ContactDetailsChangedV1.type, id, { applicantId: id, email: `seekers-${id.slice(0, 8)}@example.se` }),
+      busMessage(ApplicantRegisteredV1.type, id, { applicantId: id, registeredOn: today, queueStartDate: today, birthYear: 1990 }),
+      busMessage(ContactDetailsChangedV1.type, id, { applicantId: id, email: `seekers-${id.slice(0, 8)}@example.se` }),
     ]);
     await eventually(
       () => seekerRow(id),
       (row) => row?.birth_year === 1990,
     );
-    const token = (await app.get(TokenService).issue({ id, roles: ['applicant'] })).access_token;
+    const token = await tokenFor(app, { id, roles: ['applicant'] });
     await http().post('/messages/saved-searches').set(bearer(token)).send({ municipality: 'Göteborg', district: 'Majorna', alerts: 'immediate' }).expect(201);
     return { id, token };
   };
@@ -94,7 +71,7 @@ describe('what the alerts know of seekers: birth years from the bus (also after 
 
   test('a deregistered seeker gets no alerts; the reversal of that deregistration brings them back', async () => {
     const { id, token } = await seekerWithSearch();
-    await infra.bus.publish([message(ApplicantDeregisteredV1.type, id, { applicantId: id, on: today, reason: 'annual-fee-unpaid' })]);
+    await infra.bus.publish([busMessage(ApplicantDeregisteredV1.type, id, { applicantId: id, on: today, reason: 'annual-fee-unpaid' })]);
     await eventually(
       () => seekerRow(id),
       (row) => row?.deregistered_on === today,
@@ -109,7 +86,7 @@ describe('what the alerts know of seekers: birth years from the bus (also after 
     const queued = await infra.pool.query(`SELECT 1 FROM messages.alert_batches WHERE $1 = ANY (applicants)`, [id]);
     expect(queued.rowCount).toBe(0);
 
-    await infra.bus.publish([message(ApplicantDeregistrationReversedV1.type, id, { applicantId: id, deregisteredOn: today, on: today, queueStartDate: today, reason: 'fee-paid-in-time' })]);
+    await infra.bus.publish([busMessage(ApplicantDeregistrationReversedV1.type, id, { applicantId: id, deregisteredOn: today, on: today, queueStartDate: today, reason: 'fee-paid-in-time' })]);
     await eventually(
       () => seekerRow(id),
       (row) => row?.deregistered_on === null,

@@ -1,20 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { IntegrationMessage } from '@bostadsko/bus';
-import { AccountClosedV1, ApplicationSubmittedV1, ContactDetailsChangedV1, FeeNoticeIssuedV1 } from '@bostadsko/contracts';
-import { readDevMailbox, startDevSmtpServer, type DevSmtpServer, type KeptMail } from '@bostadsko/dev-mail';
+import { AccountClosedV1, ApplicationSubmittedV1, ContactDetailsChangedV1 } from '@bostadsko/contracts';
 import { stockholmDate } from '@bostadsko/calendar';
-import { createTestApp, TokenService } from '@bostadsko/platform';
-import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import type { Infrastructure } from '@bostadsko/runtime';
 import { expectRebuildToEqualLive } from '@bostadsko/testing';
 import { eventually } from '../../../test/support/eventually.js';
-import { freshDatabase } from '../../../test/support/fresh-database.js';
+import { busMessage, feeNoticeIssued, seededToken, startMessagesApp, tokenFor, type MessagesAppOverSmtp } from '../../../test/support/messages-app.js';
 import { messagesRebuildTargets } from './messages.rebuild.js';
-import { MessagesModule } from './messages.module.js';
 
 const today = stockholmDate(new Date());
 
@@ -26,45 +19,25 @@ interface Inboxed {
 }
 
 describe('replies and threads over real SMTP on real PostgreSQL', () => {
+  let messagesApp: MessagesAppOverSmtp;
   let app: NestFastifyApplication;
   let infra: Infrastructure;
-  let smtp: DevSmtpServer | undefined;
   let staff: string;
-  const mailDir = mkdtempSync(join(tmpdir(), 'bostadsko-threads-mail-'));
   const http = () => request(app.getHttpServer());
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   const reason = { 'x-access-reason': 'Ärende 2026-17 svar till sökande' };
-  const mailTo = async (address: string): Promise<KeptMail[]> => (await readDevMailbox(mailDir)).filter((m) => m.to.includes(address));
-
-  const message = (type: string, key: string, payload: unknown): IntegrationMessage => ({
-    id: `${type}:${randomUUID()}`,
-    type,
-    key,
-    payload,
-    correlationId: randomUUID(),
-    causationId: null,
-    occurredAt: new Date().toISOString(),
-  });
+  const mailTo = (address: string) => messagesApp.mailTo(address);
 
   /** A seeker with an address, an application received and a fee notice in their inbox. */
   const seekerWithMessages = async () => {
     const id = randomUUID();
     const email = `threads-${id.slice(0, 8)}@example.se`;
     await infra.bus.publish([
-      message(ContactDetailsChangedV1.type, id, { applicantId: id, email }),
-      message(ApplicationSubmittedV1.type, id, { applicationId: randomUUID(), listingId: randomUUID(), applicantId: id, submittedOn: today }),
-      message(FeeNoticeIssuedV1.type, id, {
-        applicantId: id,
-        noticeId: `${id}/2026`,
-        year: 2026,
-        issuedOn: today,
-        dueDate: '2026-06-15',
-        lastPayDay: '2026-09-13',
-        amount: 200,
-        reference: '12345678903',
-      }),
+      busMessage(ContactDetailsChangedV1.type, id, { applicantId: id, email }),
+      busMessage(ApplicationSubmittedV1.type, id, { applicationId: randomUUID(), listingId: randomUUID(), applicantId: id, submittedOn: today }),
+      feeNoticeIssued(id),
     ]);
-    const token = (await app.get(TokenService).issue({ id, roles: ['applicant'] })).access_token;
+    const token = await tokenFor(app, { id, roles: ['applicant'] });
     const inbox = await eventually(
       () =>
         http()
@@ -78,24 +51,12 @@ describe('replies and threads over real SMTP on real PostgreSQL', () => {
   };
 
   beforeAll(async () => {
-    smtp = await startDevSmtpServer({ port: 0, dir: mailDir });
-    process.env.JWT_SECRET = 'messages-threads-secret-long-enough-for-hs256-0123456789';
-    process.env.SEED_ACCOUNTS = 'staff:staff@test.se:Staff-pass-1';
-    process.env.DATABASE_URL = await freshDatabase('messages_threads');
-    process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
-    process.env.DEV_MAILBOX_DIR = mailDir;
-    process.env.DELIVERY_INTERVAL_MS = '100';
-    delete process.env.BUS_DATABASE_URL;
-    app = await createTestApp(MessagesModule);
-    infra = app.get(INFRASTRUCTURE);
-    staff = (await http().post('/auth/token').send({ username: 'staff@test.se', password: 'Staff-pass-1' }).expect(200)).body.access_token;
+    messagesApp = await startMessagesApp({ database: 'messages_threads', seedAccounts: 'staff:staff@test.se:Staff-pass-1', devMailbox: true });
+    ({ app, infra } = messagesApp);
+    staff = await seededToken(app, 'staff@test.se', 'Staff-pass-1');
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await smtp?.close();
-    for (const name of ['SMTP_URL', 'DEV_MAILBOX_DIR', 'DELIVERY_INTERVAL_MS']) delete process.env[name];
-  });
+  afterAll(() => messagesApp?.close());
 
   test('a seeker replies to a message about a letting; staff see the thread waiting and answer; the answer is in the inbox and mailed; a reply to it continues the thread', async () => {
     const { id, email, token, application } = await seekerWithMessages();
@@ -208,7 +169,7 @@ describe('replies and threads over real SMTP on real PostgreSQL', () => {
       expect(row.data).not.toContain('visningstid');
     }
 
-    await infra.bus.publish([message(AccountClosedV1.type, id, { applicantId: id, on: today })]);
+    await infra.bus.publish([busMessage(AccountClosedV1.type, id, { applicantId: id, on: today })]);
     await eventually(
       () => infra.pool.query(`SELECT 1 FROM messages.thread_entries WHERE applicant_id = $1`, [id]).then((r) => r.rowCount),
       (count) => count === 0,

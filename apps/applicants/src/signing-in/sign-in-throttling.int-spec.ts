@@ -4,20 +4,11 @@ import request from 'supertest';
 import { Clock } from '@bostadsko/clock';
 import { createTestApp } from '@bostadsko/platform';
 import { freshDatabase } from '../../../../test/support/fresh-database.js';
+import { personnummer as pnr } from '../../../../test/support/swedish-numbers.js';
 import { ApplicantsModule } from '../applicants.module.js';
 
 const PASSWORD = 'correct horse battery';
 const WRONG = 'not the password';
-
-/** A valid personnummer for a birth date and serial: the check digit computed (Luhn over YYMMDDNNN). */
-function pnr(birth: string, serial: string): string {
-  const digits = birth.slice(2) + serial;
-  const sum = [...digits].reduce((total, d, i) => {
-    const doubled = i % 2 === 0 ? Number(d) * 2 : Number(d);
-    return total + (doubled > 9 ? doubled - 9 : doubled);
-  }, 0);
-  return `${birth}-${serial}${(10 - (sum % 10)) % 10}`;
-}
 
 describe('sign-in throttling in the applicants app, on real PostgreSQL', () => {
   let app: NestFastifyApplication;

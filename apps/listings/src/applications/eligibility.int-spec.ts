@@ -2,14 +2,13 @@ import { jest } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { IntegrationMessage } from '@bostadsko/bus';
 import { addDays, stockholmDate } from '@bostadsko/calendar';
-import { AgreementStatusChangedV1, ApplicantRegisteredV1, LandlordUserChangedV1, LettingGuidelineChangedV1, QueueStandingChangedV1 } from '@bostadsko/contracts';
-import { createTestApp, TokenService } from '@bostadsko/platform';
-import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import { QueueStandingChangedV1 } from '@bostadsko/contracts';
+import type { TokenService } from '@bostadsko/platform';
+import type { Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../../test/support/eventually.js';
-import { freshDatabase } from '../../../../test/support/fresh-database.js';
-import { ListingsModule } from '../listings.module.js';
+import { landlordKnownToListings, publishToListings, seekerKnownToListings, startListingsApp, type ListingsAppOnItsOwn } from '../../../../test/support/listings-app.js';
+import { flatToPublish } from '../../../../test/support/flat-to-publish.js';
 import { Clock } from '@bostadsko/clock';
 import { SeekerApplicationsService } from './seeker-applications.service.js';
 
@@ -18,6 +17,7 @@ const deadline = addDays(today, 10);
 const problems = 'https://bostadsko.se/problems/listings/';
 
 describe('"may I apply?" on real PostgreSQL', () => {
+  let listingsApp: ListingsAppOnItsOwn;
   let app: NestFastifyApplication;
   let infra: Infrastructure;
   let tokens: TokenService;
@@ -25,54 +25,13 @@ describe('"may I apply?" on real PostgreSQL', () => {
   const http = () => request(app.getHttpServer());
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   const rows = async (sql: string, params: unknown[] = []) => (await infra.pool.query(sql, params)).rows;
-  const publish = (messages: Array<{ type: string; key: string; payload: unknown }>) =>
-    infra.bus.publish(
-      messages.map(
-        (m) => ({ id: randomUUID(), type: m.type, key: m.key, payload: m.payload, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() }) satisfies IntegrationMessage,
-      ),
-    );
   const logPosition = async () => (await rows('SELECT coalesce(max(position), 0)::text AS p FROM es.events'))[0].p as string;
 
   /** A seeker known to listings through the applicants app's events. */
-  async function seeker(birthYear = 1990): Promise<{ id: string; token: string }> {
-    const id = randomUUID();
-    await publish([
-      { type: ApplicantRegisteredV1.type, key: id, payload: { applicantId: id, registeredOn: '2018-01-01', queueStartDate: '2018-01-01', birthYear } satisfies ApplicantRegisteredV1 },
-      {
-        type: QueueStandingChangedV1.type,
-        key: id,
-        payload: { applicantId: id, status: 'active', queueStartDate: '2018-01-01', effectiveFrom: '2018-01-01', reason: 'registered' } satisfies QueueStandingChangedV1,
-      },
-    ]);
-    await eventually(
-      () => rows('SELECT status, birth_year FROM listings.seekers WHERE applicant_id = $1', [id]),
-      (r) => r[0]?.status === 'active' && r[0]?.birth_year !== null,
-    );
-    return { id, token: (await tokens.issue({ id, roles: ['applicant'] })).access_token };
-  }
+  const seeker = (birthYear = 1990) => seekerKnownToListings(listingsApp, '2018-01-01', birthYear);
 
   /** Rent 10 000 a month: the guideline's 3 × 12 × rent is 360 000 a year; no payment remarks. */
-  const publishListing = async (over: Record<string, unknown> = {}) =>
-    (
-      await http()
-        .post('/listings')
-        .set(bearer(landlordToken))
-        .send({
-          address: 'Järntorget 4',
-          municipality: 'Göteborg',
-          district: 'Majorna',
-          rooms: 2,
-          areaM2: 54,
-          monthlyRent: 10000,
-          floor: 3,
-          lift: true,
-          moveInDate: addDays(today, 40),
-          listingType: 'regular',
-          applicationDeadline: deadline,
-          ...over,
-        })
-        .expect(201)
-    ).body.listingId as string;
+  const publishListing = async (over: Record<string, unknown> = {}) => (await http().post('/listings').set(bearer(landlordToken)).send(flatToPublish(over)).expect(201)).body.listingId as string;
   const declaration = { householdSize: 2, taxableIncome: 400_000, nonTaxableIncome: 0, hasPaymentRemarks: false };
   const ask = (token: string, listingId: string, query: Record<string, unknown> = {}) => http().get(`/listings/${listingId}/eligibility`).query(query).set(bearer(token));
   const refusals = async (token: string, listingId: string, query: Record<string, unknown> = {}) => (await ask(token, listingId, query).expect(200)).body.refusals as Array<{ code: string }>;
@@ -84,42 +43,9 @@ describe('"may I apply?" on real PostgreSQL', () => {
       .send({ listingId, ...declaration });
 
   beforeAll(async () => {
-    process.env.JWT_SECRET = 'listings-int-secret-long-enough-for-hs256-0123456789';
-    process.env.DATABASE_URL = await freshDatabase('listings_eligibility');
-    process.env.LISTINGS_JOB_INTERVAL_MS = '0';
-    delete process.env.BUS_DATABASE_URL;
-    app = await createTestApp(ListingsModule);
-    infra = app.get(INFRASTRUCTURE);
-    tokens = app.get(TokenService);
-    const landlordId = randomUUID();
-    const userId = randomUUID();
-    await publish([
-      {
-        type: AgreementStatusChangedV1.type,
-        key: landlordId,
-        payload: { landlordId, agreementId: randomUUID(), status: 'active', effectiveFrom: '2020-01-01', reason: 'signed' } satisfies AgreementStatusChangedV1,
-      },
-      {
-        type: LettingGuidelineChangedV1.type,
-        key: landlordId,
-        payload: {
-          landlordId,
-          effectiveFrom: '2020-01-01',
-          standard: { incomeMultiple: 3, maxHouseholdSize: null, minAge: null, maxAge: null, noPaymentRemarks: true },
-          byListingType: {},
-        } satisfies LettingGuidelineChangedV1,
-      },
-      { type: LandlordUserChangedV1.type, key: landlordId, payload: { landlordId, userId, role: 'letting-agent', status: 'active', at: new Date().toISOString() } satisfies LandlordUserChangedV1 },
-    ]);
-    await eventually(
-      () => rows('SELECT jsonb_array_length(guidelines) AS g FROM listings.landlords WHERE landlord_id = $1', [landlordId]),
-      (r) => r[0]?.g === 1,
-    );
-    await eventually(
-      () => rows('SELECT 1 FROM listings.landlord_users WHERE user_id = $1', [userId]),
-      (r) => r.length === 1,
-    );
-    landlordToken = (await tokens.issue({ id: userId, roles: ['landlord'], landlordId })).access_token;
+    listingsApp = await startListingsApp({ database: 'listings_eligibility', jwtSecret: 'listings-int-secret-long-enough-for-hs256-0123456789' });
+    ({ app, infra, tokens } = listingsApp);
+    landlordToken = (await landlordKnownToListings(listingsApp)).token;
   });
 
   afterEach(() => {
@@ -172,7 +98,9 @@ describe('"may I apply?" on real PostgreSQL', () => {
     const stranger = (await tokens.issue({ id: randomUUID(), roles: ['applicant'] })).access_token;
     expect(await refusals(stranger, listingId)).toEqual([{ code: 'not-in-queue', message: 'Your account is not yet known to the listings service' }]);
     const s = await seeker();
-    await publish([{ type: QueueStandingChangedV1.type, key: s.id, payload: { applicantId: s.id, status: 'deregistered', queueStartDate: null, effectiveFrom: today, reason: 'annual-fee-unpaid' } }]);
+    await publishToListings(infra, [
+      { type: QueueStandingChangedV1.type, key: s.id, payload: { applicantId: s.id, status: 'deregistered', queueStartDate: null, effectiveFrom: today, reason: 'annual-fee-unpaid' } },
+    ]);
     await eventually(
       () => rows('SELECT status FROM listings.seekers WHERE applicant_id = $1', [s.id]),
       (r) => r[0].status === 'deregistered',

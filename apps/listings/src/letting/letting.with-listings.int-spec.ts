@@ -1,14 +1,11 @@
 import { jest } from '@jest/globals';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { IntegrationMessage } from '@bostadsko/bus';
-import { AgreementStatusChangedV1, ApplicantRegisteredV1, LandlordUserChangedV1, LettingGuidelineChangedV1, QueueStandingChangedV1 } from '@bostadsko/contracts';
-import { createTestApp, TokenService } from '@bostadsko/platform';
-import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
+import type { Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../../../../test/support/eventually.js';
-import { freshDatabase } from '../../../../test/support/fresh-database.js';
+import { landlordKnownToListings, seekerKnownToListings, startListingsApp, type ListingsAppOnItsOwn } from '../../../../test/support/listings-app.js';
+import { flatToPublish } from '../../../../test/support/flat-to-publish.js';
 import { SeekerHandler } from '../applications/seeker.stream.js';
 import { ListingReader } from '../listing/listing.reader.js';
 import { ListingsModule } from '../listings.module.js';
@@ -24,86 +21,27 @@ const today = stockholmDate(new Date());
 const deadline = addDays(today, 10);
 
 describe('letting after a ranking made by the listings app', () => {
+  let listingsApp: ListingsAppOnItsOwn;
   let app: NestFastifyApplication;
   let infra: Infrastructure;
-  let tokens: TokenService;
   let staff: string;
   const http = () => request(app.getHttpServer());
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   const rows = async (sql: string, params: unknown[] = []) => (await infra.pool.query(sql, params)).rows;
-  const publish = (messages: Array<{ type: string; key: string; payload: unknown }>) =>
-    infra.bus.publish(
-      messages.map(
-        (m) => ({ id: randomUUID(), type: m.type, key: m.key, payload: m.payload, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() }) satisfies IntegrationMessage,
-      ),
-    );
 
-  async function seeker(queueStartDate: string) {
-    const id = randomUUID();
-    await publish([
-      { type: ApplicantRegisteredV1.type, key: id, payload: { applicantId: id, registeredOn: queueStartDate, queueStartDate, birthYear: 1990 } satisfies ApplicantRegisteredV1 },
-      {
-        type: QueueStandingChangedV1.type,
-        key: id,
-        payload: { applicantId: id, status: 'active', queueStartDate, effectiveFrom: queueStartDate, reason: 'registered' } satisfies QueueStandingChangedV1,
-      },
-    ]);
-    await eventually(
-      () => rows('SELECT status FROM listings.seekers WHERE applicant_id = $1', [id]),
-      (r) => r[0]?.status === 'active',
-    );
-    return { id, token: (await tokens.issue({ id, roles: ['applicant'] })).access_token };
-  }
-
-  async function landlord() {
-    const id = randomUUID();
-    const userId = randomUUID();
-    const standard = { incomeMultiple: 3, maxHouseholdSize: null, minAge: null, maxAge: null, noPaymentRemarks: true };
-    await publish([
-      {
-        type: AgreementStatusChangedV1.type,
-        key: id,
-        payload: { landlordId: id, agreementId: randomUUID(), status: 'active', effectiveFrom: '2020-01-01', reason: 'signed' } satisfies AgreementStatusChangedV1,
-      },
-      { type: LettingGuidelineChangedV1.type, key: id, payload: { landlordId: id, effectiveFrom: '2020-01-01', standard, byListingType: {} } satisfies LettingGuidelineChangedV1 },
-      { type: LandlordUserChangedV1.type, key: id, payload: { landlordId: id, userId, role: 'letting-agent', status: 'active', at: new Date().toISOString() } satisfies LandlordUserChangedV1 },
-    ]);
-    await eventually(
-      () => rows('SELECT jsonb_array_length(agreements) AS a, jsonb_array_length(guidelines) AS g FROM listings.landlords WHERE landlord_id = $1', [id]),
-      (r) => r[0]?.a === 1 && r[0]?.g === 1,
-    );
-    await eventually(
-      () => rows('SELECT 1 FROM listings.landlord_users WHERE user_id = $1', [userId]),
-      (r) => r.length === 1,
-    );
-    return { id, token: (await tokens.issue({ id: userId, roles: ['landlord'], landlordId: id })).access_token };
-  }
-
-  const flat = (applicationDeadline: string) => ({
-    address: 'Järntorget 4',
-    municipality: 'Göteborg',
-    district: 'Majorna',
-    rooms: 2,
-    areaM2: 54,
-    monthlyRent: 10000,
-    floor: 3,
-    lift: true,
-    moveInDate: addDays(applicationDeadline, 30),
-    listingType: 'regular',
-    applicationDeadline,
-  });
+  const seeker = (queueStartDate: string) => seekerKnownToListings(listingsApp, queueStartDate);
+  const landlord = () => landlordKnownToListings(listingsApp);
+  const flat = (applicationDeadline: string) => flatToPublish({ applicationDeadline, moveInDate: addDays(applicationDeadline, 30) });
   const declared = { householdSize: 2, taxableIncome: 400_000, nonTaxableIncome: 0, hasPaymentRemarks: false };
 
   beforeAll(async () => {
-    process.env.JWT_SECRET = 'letting-wired-secret-long-enough-for-hs256-0123456789';
-    process.env.SEED_ACCOUNTS = 'staff:staff@test.se:Staff-pass-1';
-    process.env.DATABASE_URL = await freshDatabase('letting_wired');
-    process.env.LISTINGS_JOB_INTERVAL_MS = '0';
-    process.env.LETTING_JOB_INTERVAL_MINUTES = '0';
-    delete process.env.BUS_DATABASE_URL;
-    app = await createTestApp(ListingsWithLetting);
-    infra = app.get(INFRASTRUCTURE);
-    tokens = app.get(TokenService);
+    listingsApp = await startListingsApp({
+      database: 'letting_wired',
+      jwtSecret: 'letting-wired-secret-long-enough-for-hs256-0123456789',
+      seedAccounts: 'staff:staff@test.se:Staff-pass-1',
+      module: ListingsWithLetting,
+    });
+    ({ app, infra } = listingsApp);
     staff = (await http().post('/auth/token').send({ username: 'staff@test.se', password: 'Staff-pass-1' }).expect(200)).body.access_token;
   });
 
