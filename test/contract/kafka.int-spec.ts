@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
-import { CONSUMER_MIGRATIONS } from '@bostadsko/bus';
+import { CONSUMER_MIGRATIONS, type IntegrationMessage } from '@bostadsko/bus';
 import { KafkaBus } from '@bostadsko/bus/kafka';
 import { migrate } from '@bostadsko/postgres';
 import { freshDatabase } from '../support/fresh-database.js';
@@ -74,6 +74,56 @@ if (kafkaBrokers.length > 0) {
         expect(dead.error).toContain('Not an integration message');
       } finally {
         await raw.disconnect();
+        await dispose();
+      }
+    });
+
+    test('offsets are committed after the read model, and a quiet topic has its tail committed though far fewer messages came than a commit waits for', async () => {
+      const { bus, dispose } = await kafkaBus(kafkaBrokers);
+      const topic = `contract.c${randomUUID().slice(0, 8)}.v1`;
+      const admin = new Kafka({ clientId: `contract-commits-${randomUUID()}`, brokers: [...kafkaBrokers], logLevel: logLevel.NOTHING }).admin();
+      const message = (key: string, n: number): IntegrationMessage => ({
+        id: randomUUID(),
+        type: topic,
+        key,
+        payload: { n },
+        correlationId: 'c',
+        causationId: null,
+        occurredAt: new Date().toISOString(),
+      });
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      try {
+        await admin.connect();
+        // The held message first, alone, so its partition is the one whose end offset is 1 and it is offset 0 there.
+        const held = message('held', 0);
+        await bus.publish([held]);
+        const heldPartition = (await admin.fetchTopicOffsets(topic)).find((p) => p.high === '1')!.partition;
+        const others = Array.from({ length: 60 }, (_, i) => message(`k${i % 12}`, i + 1));
+        await bus.publish(others);
+        const applied: string[] = [];
+        const consumer = await bus.consume({ group: 'g-commits', topics: [topic] }, async (m) => {
+          if (m.id === held.id) await released;
+          applied.push(m.id);
+        });
+        const committed = async () => new Map((await admin.fetchOffsets({ groupId: 'g-commits', topics: [topic] }))[0].partitions.map((p) => [p.partition, BigInt(p.offset)]));
+        const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
+        const caughtUp = (offsets: Map<number, bigint>, partitions: number[]) => partitions.every((p) => offsets.get(p) === ends.get(p));
+        const otherPartitions = [...ends.keys()].filter((p) => p !== heldPartition && ends.get(p)! > 0n);
+        // The other partitions are committed up to their end by the commit timer (far fewer than 5,000 messages came)...
+        const whileHeld = await eventually(committed, (offsets) => caughtUp(offsets, otherPartitions));
+        expect(caughtUp(whileHeld, otherPartitions)).toBe(true);
+        // ...while the held partition's offset has not passed the message whose read-model transaction is still open.
+        expect(whileHeld.get(heldPartition) ?? -1n).toBeLessThanOrEqual(0n);
+        expect(applied).not.toContain(held.id);
+        release();
+        const atEnd = await eventually(committed, (offsets) => caughtUp(offsets, [...ends.keys()]));
+        await consumer.stop();
+        expect(caughtUp(atEnd, [...ends.keys()])).toBe(true);
+        expect(applied.sort()).toEqual([held, ...others].map((m) => m.id).sort());
+      } finally {
+        release();
+        await admin.disconnect();
         await dispose();
       }
     });
