@@ -298,7 +298,8 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
 
   test('an address refused for good is recorded for staff; closing the account erases the person’s messages and address', async () => {
     const id = randomUUID();
-    await infra.bus.publish([busMessage(ContactDetailsChangedV1.type, id, { applicantId: id, email: `gone@${REFUSED_DOMAIN}` }), submitted(id, randomUUID())]);
+    const given = busMessage(ContactDetailsChangedV1.type, id, { applicantId: id, email: `gone@${REFUSED_DOMAIN}` });
+    await infra.bus.publish([given, submitted(id, randomUUID())]);
     const failing = await eventually(
       () =>
         http()
@@ -310,7 +311,10 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
     expect(failing.find((r) => r.applicantId === id)?.reason).toMatch(/550/);
     const token = await seeker(id);
     const extract = (await http().get(`/messages/people/${id}/extract`).set(bearer(token)).expect(200)).body;
-    expect(extract).toMatchObject({ app: 'messages', personalData: { email: `gone@${REFUSED_DOMAIN}`, language: 'sv', addressFailing: { reason: expect.stringMatching(/550/) } } });
+    expect(extract).toMatchObject({
+      app: 'messages',
+      personalData: { email: `gone@${REFUSED_DOMAIN}`, addressGivenAt: given.occurredAt, language: 'sv', addressFailing: { reason: expect.stringMatching(/550/) } },
+    });
     expect(extract.records[0].data.emailDelivery).toMatchObject({ state: 'failed' });
 
     await infra.bus.publish([busMessage(AccountClosedV1.type, id, { applicantId: id, on: today })]);
@@ -327,7 +331,7 @@ describe('messages app over real SMTP on real PostgreSQL', () => {
       () => http().get(`/messages/people/${id}/extract`).set(bearer(token)),
       (answer) => answer.status === 200 && answer.body.personalData?.email === '(erased)',
     );
-    expect(erased.body).toMatchObject({ personalData: { email: '(erased)' }, records: [] });
+    expect(erased.body).toMatchObject({ personalData: { email: '(erased)', addressGivenAt: null }, records: [] });
     const stored = JSON.stringify((await infra.store.readStream(`person_messages-${id}`)).map((e) => e.data));
     expect(stored).not.toContain(REFUSED_DOMAIN);
   });

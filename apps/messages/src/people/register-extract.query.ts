@@ -31,8 +31,9 @@ export class RegisterExtractOfHandler implements IQueryHandler<RegisterExtractOf
   ) {}
 
   async execute({ applicantId }: RegisterExtractOf): Promise<RegisterExtractSection> {
-    const [person, deliveries, messages, accessLog, savedSearches, threads] = await Promise.all([
+    const [person, addressGiven, deliveries, messages, accessLog, savedSearches, threads] = await Promise.all([
       this.personOrErased(applicantId),
+      this.infra.pool.query<{ occurred_at: Date }>(`SELECT occurred_at FROM messages.contacts_noted WHERE person_id = $1`, [applicantId]),
       this.infra.pool.query<{ message_id: string; state: string; attempts: number; sent_at: Date | null; last_error: string | null }>(
         `SELECT message_id, state, attempts, sent_at, last_error FROM ${DELIVERIES_TABLE} WHERE applicant_id = $1`,
         [applicantId],
@@ -52,6 +53,8 @@ export class RegisterExtractOfHandler implements IQueryHandler<RegisterExtractOf
         'Messages to you about your account, applications and fees: the inbox, your replies and our answers, the e-mail address and language they are sent with, each delivery, and your saved searches and when their alerts are sent.',
       personalData: {
         email: person?.email ? ((await this.vault.open<string>(person.email)) ?? '(erased)') : null,
+        // When the address in use was given: what keeps an older one, sent again, from replacing it (triggers/contact-order.ts).
+        addressGivenAt: addressGiven.rows[0]?.occurred_at.toISOString() ?? null,
         language: person?.language ?? null,
         addressFailing: person?.bouncedAt ? { since: person.bouncedAt.toISOString(), reason: person.bounceReason } : null,
         digestTime: person?.digestTime ?? null,
