@@ -22,11 +22,10 @@ import { eventually } from '../test/support/eventually.js';
 import { freshDatabase } from '../test/support/fresh-database.js';
 import { kafkaBrokers, noteKafkaSuiteRan, reportKafkaSkipped } from '../test/support/kafka.js';
 import { shareOneBus, startApp } from '../test/support/all-apps.js';
-import { organisationNumber } from '../test/support/swedish-numbers.js';
+import { LANDLORD_PASSWORD as PASSWORD, organisationWithAdministrator } from '../test/support/landlord-organisation.js';
 import { appMigrations } from './rebuild-targets.js';
 
 const CONTACT = LandlordUserContactChangedV1.type;
-const PASSWORD = 'a long enough password';
 
 interface Run {
   readonly code: number;
@@ -113,20 +112,7 @@ describe('npm run republish: a new contract backfilled from the landlords log, o
   test('users added before the contract get their address; a second run changes nothing; unknown apps and types are refused', async () => {
     const http = () => request(landlords.getHttpServer());
     const staff = (await landlords.get(TokenService).issue({ id: randomUUID(), roles: ['staff'] })).access_token;
-    const landlordId = (
-      await http()
-        .post('/landlords')
-        .send({ name: 'Före Kontraktet AB', organisationNumber: organisationNumber(), contact: { name: 'Karin Holm', email: 'karin@example.se' } })
-        .expect(201)
-    ).body.landlordId as string;
-    const signed = await http()
-      .post(`/landlords/${landlordId}/agreements`)
-      .set(bearer(staff))
-      .send({ effectiveFrom: stockholmDate(new Date()), terms: 'Standard terms' })
-      .expect(201);
-    const adminEmail = `admin-${landlordId.slice(0, 8)}@example.se`;
-    await http().post(`/landlords/${landlordId}/users/first-administrator`).set(bearer(staff)).send({ name: 'Karin Holm', email: adminEmail, password: PASSWORD, language: 'en' }).expect(201);
-    const admin = (await http().post('/landlords/sign-in').send({ email: adminEmail, password: PASSWORD }).expect(200)).body.access_token as string;
+    const { landlordId, agreementId, adminEmail, adminToken: admin } = await organisationWithAdministrator(landlords, staff, 'Före Kontraktet AB');
     const agentEmail = `agent-${landlordId.slice(0, 8)}@example.se`;
     await http().post(`/landlords/${landlordId}/users`).set(bearer(admin)).send({ name: 'Per Berg', email: agentEmail, password: PASSWORD, role: 'letting-agent' }).expect(201);
     const userIds = (await http().get(`/landlords/${landlordId}/users`).set(bearer(admin)).expect(200)).body.map((u: { userId: string }) => u.userId) as string[];
@@ -193,7 +179,7 @@ describe('npm run republish: a new contract backfilled from the landlords log, o
     expect(known.map((r) => r.language)).toEqual(['en', 'en']);
     // And they reach the user: the administrator is mailed the suspension, in English.
     await http()
-      .post(`/landlords/${landlordId}/agreements/${signed.body.openAgreementId}/suspension`)
+      .post(`/landlords/${landlordId}/agreements/${agreementId}/suspension`)
       .set(bearer(staff))
       .send({ effectiveFrom: stockholmDate(new Date(Date.now() + 7 * 86_400_000)), reason: 'Unpaid invoice' })
       .expect(200);

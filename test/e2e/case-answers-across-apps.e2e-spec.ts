@@ -13,9 +13,7 @@ import { TokenService } from '@bostadsko/platform';
 import { INFRASTRUCTURE, type Infrastructure } from '@bostadsko/runtime';
 import { eventually } from '../support/eventually.js';
 import { shareOneBus, startApp } from '../support/all-apps.js';
-import { organisationNumber } from '../support/swedish-numbers.js';
-
-const PASSWORD = 'a long enough password';
+import { LANDLORD_PASSWORD as PASSWORD, organisationWithAdministrator } from '../support/landlord-organisation.js';
 
 /**
  * The landlords and applicants apps publish through their relays what the messages app
@@ -53,20 +51,7 @@ describe('messages across apps: landlord users and answered cases', () => {
 
   test('a landlord administrator in English: told of a suspension and of the answer to their case; erased, the inbox is gone', async () => {
     const http = () => request(landlords.getHttpServer());
-    const landlordId = (
-      await http()
-        .post('/landlords')
-        .send({ name: 'Meddelande AB', organisationNumber: organisationNumber(), contact: { name: 'Karin Holm', email: 'karin@example.se' } })
-        .expect(201)
-    ).body.landlordId as string;
-    const signed = await http()
-      .post(`/landlords/${landlordId}/agreements`)
-      .set(bearer(staff))
-      .send({ effectiveFrom: stockholmDate(new Date()), terms: 'Standard terms' })
-      .expect(201);
-    const email = `admin-${landlordId.slice(0, 8)}@example.se`;
-    await http().post(`/landlords/${landlordId}/users/first-administrator`).set(bearer(staff)).send({ name: 'Karin Holm', email, password: PASSWORD, language: 'en' }).expect(201);
-    const admin = (await http().post('/landlords/sign-in').send({ email, password: PASSWORD }).expect(200)).body.access_token as string;
+    const { landlordId, agreementId, adminEmail: email, adminToken: admin } = await organisationWithAdministrator(landlords, staff, 'Meddelande AB');
     const userId = JSON.parse(Buffer.from(admin.split('.')[1], 'base64url').toString()).sub as string;
     // The user and the address reach the messages app before anything is said to them.
     await eventually(
@@ -75,7 +60,7 @@ describe('messages across apps: landlord users and answered cases', () => {
     );
 
     await http()
-      .post(`/landlords/${landlordId}/agreements/${signed.body.openAgreementId}/suspension`)
+      .post(`/landlords/${landlordId}/agreements/${agreementId}/suspension`)
       .set(bearer(staff))
       .send({ effectiveFrom: stockholmDate(new Date(Date.now() + 7 * 86_400_000)), reason: 'Unpaid invoice' })
       .expect(200);
