@@ -82,6 +82,27 @@ export function busContract(name: string, create: () => Promise<BusFixture>): vo
       expect(two.seen).toHaveLength(2);
     });
 
+    test('a group has applied all only once every message of its topics published before the question is applied; other topics do not count', async () => {
+      expect(await bus.appliedAll('g-applied', [topic])).toBe(true);
+      await bus.publish([message(topic, 'k', { n: 1 }), message(topic, 'k', { n: 2 })]);
+      expect(await bus.appliedAll('g-applied', [topic])).toBe(false);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const applied: unknown[] = [];
+      const consumer = await bus.consume({ group: 'g-applied', topics: [topic] }, async (m) => {
+        if ((m.payload as { n: number }).n === 2) await held;
+        applied.push(m.payload);
+      });
+      await eventually(() => applied.length === 1, 'the first message');
+      expect(await bus.appliedAll('g-applied', [topic])).toBe(false);
+      release();
+      await eventually(() => bus.appliedAll('g-applied', [topic]), 'all applied');
+      expect(applied).toEqual([{ n: 1 }, { n: 2 }]);
+      await bus.publish([message(other, 'k')]);
+      expect(await bus.appliedAll('g-applied', [topic])).toBe(true);
+      await consumer.stop();
+    });
+
     test('a restarted group continues after what it handled', async () => {
       await bus.publish([message(topic, 'k', { n: 1 })]);
       const first = await collect('g-restart', [topic]);

@@ -78,6 +78,12 @@ export interface IntegrationBus {
   publish(messages: readonly IntegrationMessage[], progress?: RelayProgress): Promise<void>;
   consume(options: ConsumeOptions, handler: MessageHandler, many?: BatchHandler): Promise<Consumer>;
   deadLetters(group: string): Promise<DeadLetter[]>;
+  /**
+   * Whether `group` has applied every message of `topics` published before the call:
+   * what a decision that reads a bus-fed read model waits for, so that it is made on
+   * everything the other apps had said by then.
+   */
+  appliedAll(group: string, topics: readonly string[]): Promise<boolean>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -77,6 +77,11 @@ export class InMemoryBus implements IntegrationBus {
     return this.dead.filter((d) => d.group === group);
   }
 
+  async appliedAll(group: string, topics: readonly string[]): Promise<boolean> {
+    const state = this.groups.get(group);
+    return this.log.slice(state?.offset ?? 0).every((message) => !topics.includes(message.type));
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {

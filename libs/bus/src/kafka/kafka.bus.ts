@@ -164,6 +164,31 @@ export class KafkaBus implements IntegrationBus {
   }
 
   /**
+   * The group's committed offsets against each partition's end; commits trail the read model by up to
+   * COMMIT_EVERY_MS. An admin of its own: the shared one's cluster state, busy with topic creation and
+   * replays, answered a partition's ends with nothing (kafkajs 2.2.4).
+   */
+  async appliedAll(group: string, topics: readonly string[]): Promise<boolean> {
+    await this.topics.ensure(topics);
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const committed = await admin.fetchOffsets({ groupId: group, topics: [...topics] });
+      for (const topic of topics) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const partitions = committed.find((c) => c.topic === topic)?.partitions ?? [];
+        for (const { partition, high } of ends) {
+          const offset = partitions.find((p) => p.partition === partition)?.offset ?? '-1';
+          if (BigInt(high) > 0n && BigInt(offset) < BigInt(high)) return false;
+        }
+      }
+      return true;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /**
    * A fresh connection without retries each time: the shared admin would retry for
    * seconds and keep a dead connection around, so /health reports a lost broker at once.
    */

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { comparePositions } from '@bostadsko/event-store';
-import { AFTER_POSITION_VISIBLE, LOG_ORDER, positionParams } from '@bostadsko/postgres';
+import { AFTER_POSITION_VISIBLE, LOG_ORDER, earlierTransactionsEnded, positionParams } from '@bostadsko/postgres';
 import {
   sourceAppOf,
   type ConsumeOptions,
@@ -88,6 +88,19 @@ export class PostgresBus implements IntegrationBus {
     const messages = rows.filter((r) => r.tx_id !== null).map((r) => ({ position: { commit: BigInt(r.tx_id!), prepare: BigInt(r.position!) }, message: r.message! }));
     const head = rows[0];
     return messages.length < limit && head ? { messages, scannedTo: { commit: BigInt(head.head_tx), prepare: BigInt(head.head_position) } } : { messages };
+  }
+
+  async appliedAll(group: string, topics: readonly string[]): Promise<boolean> {
+    await earlierTransactionsEnded(this.options.log);
+    const { rows: head } = await this.options.log.query<{ tx_id: string; position: string }>(
+      `SELECT transaction_id::text AS tx_id, position FROM bus.messages log
+       WHERE topic = ANY($1::text[]) AND log.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY log.transaction_id DESC, log.position DESC LIMIT 1`,
+      [topics],
+    );
+    if (!head[0]) return true;
+    const offset = await readOffset(this.options.readModel, group);
+    return offset !== undefined && comparePositions(offset, { commit: BigInt(head[0].tx_id), prepare: BigInt(head[0].position) }) >= 0;
   }
 
   /** The last relay progress of `source` at or before `upTo`: where a consumer that stopped there had got to. */
@@ -228,11 +241,8 @@ class GroupConsumer implements Consumer {
     }
   }
 
-  private async readOffset(): Promise<LoggedMessage['position'] | undefined> {
-    const { rows } = await this.pools.readModel.query<{ transaction_id: string; position: string }>('SELECT transaction_id, position FROM bus.consumer_offsets WHERE consumer_group = $1', [
-      this.options.group,
-    ]);
-    return rows[0] ? { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].position) } : undefined;
+  private readOffset(): Promise<LoggedMessage['position'] | undefined> {
+    return readOffset(this.pools.readModel, this.options.group);
   }
 
   private sleep(ms: number): Promise<void> {
@@ -244,6 +254,11 @@ class GroupConsumer implements Consumer {
       };
     });
   }
+}
+
+async function readOffset(pool: pg.Pool, group: string): Promise<LoggedMessage['position'] | undefined> {
+  const { rows } = await pool.query<{ transaction_id: string; position: string }>('SELECT transaction_id, position FROM bus.consumer_offsets WHERE consumer_group = $1', [group]);
+  return rows[0] ? { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].position) } : undefined;
 }
 
 async function saveOffset(client: Pick<pg.PoolClient, 'query'>, group: string, position: LoggedMessage['position']): Promise<void> {
