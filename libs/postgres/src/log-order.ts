@@ -1,4 +1,7 @@
-import type pg from 'pg';
+/** A pool, or a store's own way of querying it (which names its errors). */
+interface Statements {
+  query<R extends object>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+}
 
 /**
  * Shared by the event log and the bus log: order by (writing transaction, sequence)
@@ -22,7 +25,7 @@ export function positionParams(after: { commit: bigint; prepare: bigint } | unde
  * one that never touches the log. A transaction open longer than `timeoutMs` is an
  * error here rather than a wait without end.
  */
-export async function earlierTransactionsEnded(pool: Pick<pg.Pool, 'query'>, timeoutMs = 30_000): Promise<void> {
+export async function earlierTransactionsEnded(pool: Statements, timeoutMs = 30_000): Promise<void> {
   const { rows } = await pool.query<{ xmax: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax');
   const until = Date.now() + timeoutMs;
   for (;;) {

@@ -1,23 +1,11 @@
-import type { RecordedEvent } from '@bostadsko/event-store';
 import { LandlordCaseAnsweredV1, LandlordUserContactChangedV1, LandlordUserErasedV1, type Contract } from '@bostadsko/contracts';
 import type { Sealed } from '@bostadsko/personal-data';
 import { messagesIntegration } from './messages.integration.js';
+import { recorded } from './recorded-event.js';
 
 const landlordId = '0b6d1f44-33a1-4c8e-9a55-1d3f7e2c9a01';
 const userId = 'c1d2e3f4-58d4-4a0b-8f11-7e2b3c4d5e6f';
 const caseId = 'a6f0e5c2-58d4-4a0b-8f11-7e2b3c4d5e6f';
-let revision = 0n;
-const recorded = (streamId: string, type: string, data: unknown): RecordedEvent => ({
-  id: `e-${revision}`,
-  type,
-  schemaVersion: 1,
-  data,
-  metadata: { correlationId: 'c-1', actor: 'staff-1' },
-  streamId,
-  revision: revision++,
-  position: { commit: revision, prepare: revision },
-  recordedAt: new Date('2026-11-24T10:00:00Z'),
-});
 const contracts: Record<string, Contract<unknown>> = Object.fromEntries([LandlordUserContactChangedV1, LandlordUserErasedV1, LandlordCaseAnsweredV1].map((c) => [c.type, c as Contract<unknown>]));
 
 /** A vault holding one user's details, and one erased user's seal that opens to nothing. */

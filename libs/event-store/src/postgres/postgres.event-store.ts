@@ -201,7 +201,7 @@ export class PostgresEventStore implements EventStore {
 
   /** The last event of the log as of this call: everything committed before it is at or before that position, and final. */
   async headPosition(): Promise<GlobalPosition | undefined> {
-    await earlierTransactionsEnded(this.pool);
+    await earlierTransactionsEnded({ query: (text, values) => this.query(text, values) });
     const { rows } = await this.query<{ tx_id: string; position: string }>(
       `SELECT transaction_id::text AS tx_id, position FROM es.events log
        WHERE log.transaction_id < pg_snapshot_xmin(pg_current_snapshot())

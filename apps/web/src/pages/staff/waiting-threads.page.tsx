@@ -1,5 +1,6 @@
 import { formatDateTime } from '../../i18n/format.js';
 import type { View } from '../../views/view.js';
+import { DataTable } from '../../views/components/data-table.js';
 import { StaffLayout } from './staff-layout.js';
 import type { WaitingThread } from './threads.types.js';
 
@@ -19,36 +20,19 @@ export function WaitingThreadsPage({ view, threads }: { view: View; threads: rea
           {t('staff.threads.none')}
         </p>
       ) : (
-        <div class="table-scroll">
-          <table class="ds-table">
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t('staff.threads.about')}
-                </th>
-                <th scope="col" safe>
-                  {t('staff.threads.since')}
-                </th>
-                <th scope="col" safe>
+        <DataTable columns={[t('staff.threads.about'), t('staff.threads.since'), t('staff.threads.open')]}>
+          {threads.map((thread) => (
+            <tr>
+              <td safe>{thread.about}</td>
+              <td safe>{formatDateTime(thread.waitingSince, locale)}</td>
+              <td>
+                <a class="ds-link" href={`/handlaggare/sokande/${thread.applicantId}#threads-heading`} safe>
                   {t('staff.threads.open')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {threads.map((thread) => (
-                <tr>
-                  <td safe>{thread.about}</td>
-                  <td safe>{formatDateTime(thread.waitingSince, locale)}</td>
-                  <td>
-                    <a class="ds-link" href={`/handlaggare/sokande/${thread.applicantId}#threads-heading`} safe>
-                      {t('staff.threads.open')}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </StaffLayout>
   );
