@@ -242,7 +242,8 @@ suite('the back office for staff: find a seeker with a reason, decide on queue t
     const list = await page.locator('main').innerText();
     expect(list).toContain(unknownOcr);
     expect(list).toContain(ocrFromNumber(123_456));
-    expect(list).toContain('Oläsbar rad i fil');
+    expect(list).toContain('Oläsbar rad i fil – raden kunde inte läsas – rad 3: ”not a payment line”');
+    expect(list).not.toContain('[object Object]');
     await check(page, 'staff-discrepancies-sv');
 
     // Resolving one: refused at its field without a reason, then paid back; it leaves the list.

@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.js';
 import type { View } from '../../views/view.js';
+import { DataTable } from '../../views/components/data-table.js';
 import { messageFor } from '../../i18n/locale.js';
 import { reasonText } from './fees.page.js';
 import { DISCREPANCY_KINDS, type Discrepancy, type ResolutionResult } from './fees.types.js';
@@ -48,73 +49,60 @@ export function DiscrepanciesPage({ view, items, kind, resolved, showResolved = 
           {t('staff.discrepancies.none')}
         </p>
       ) : (
-        <div class="table-scroll">
-          <table class="ds-table">
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t('staff.discrepancies.recorded')}
-                </th>
-                <th scope="col" safe>
-                  {t('staff.discrepancies.what')}
-                </th>
-                <th scope="col" safe>
-                  {t('fees.ocr')}
-                </th>
-                <th scope="col" safe>
-                  {t('staff.fees.amount')}
-                </th>
-                <th scope="col" safe>
-                  {t('staff.fees.paidOn')}
-                </th>
-                <th scope="col" safe>
-                  {t('staff.discrepancies.seeker')}
-                </th>
-                <th scope="col" safe>
-                  {t(showResolved ? 'staff.resolve.how' : 'staff.resolve.column')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr>
-                  <td safe>{formatDateTime(item.recordedAt, locale)}</td>
-                  <td safe>
-                    {[messageFor(locale, `staff.discrepancies.kind.${item.kind}`) ?? item.kind, item.reason ? reasonText(locale, item.reason) : '', item.detail ?? ''].filter(Boolean).join(' – ')}
-                  </td>
-                  <td safe>{item.reference ?? '–'}</td>
-                  <td safe>{item.amount === null ? '–' : formatMoney(item.amount, locale)}</td>
-                  <td safe>{item.paidOn ? formatDate(item.paidOn, locale) : '–'}</td>
-                  <td>
-                    {item.applicantId ? (
-                      <a class="ds-link" href={`/handlaggare/sokande/${item.applicantId}`} safe>
-                        {t('staff.discrepancies.open')}
-                      </a>
-                    ) : (
-                      '–'
-                    )}
-                  </td>
-                  {item.resolution ? (
-                    <td safe>
-                      {t('staff.resolve.entry', {
-                        resolution: messageFor(locale, `staff.resolution.${item.resolution.resolution}`) ?? item.resolution.resolution,
-                        by: nameOf(names, item.resolution.resolvedBy),
-                        date: formatDate(item.resolution.resolvedOn, locale),
-                        note: item.resolution.note,
-                      })}
-                    </td>
-                  ) : (
-                    <td>
-                      <a class="ds-link" href={`/handlaggare/avgifter/avvikelser/losa?id=${encodeURIComponent(item.id)}`} safe>
-                        {t('staff.resolve.link')}
-                      </a>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('staff.discrepancies.recorded'),
+            t('staff.discrepancies.what'),
+            t('fees.ocr'),
+            t('staff.fees.amount'),
+            t('staff.fees.paidOn'),
+            t('staff.discrepancies.seeker'),
+            t(showResolved ? 'staff.resolve.how' : 'staff.resolve.column'),
+          ]}
+        >
+          {items.map((item) => (
+            <tr>
+              <td safe>{formatDateTime(item.recordedAt, locale)}</td>
+              <td safe>
+                {[
+                  messageFor(locale, `staff.discrepancies.kind.${item.kind}`) ?? item.kind,
+                  item.reason ? reasonText(locale, item.reason) : '',
+                  item.detail ? t('staff.discrepancies.line', { line: String(item.detail.line), text: item.detail.text, why: item.detail.messages.join('; ') }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(' – ')}
+              </td>
+              <td safe>{item.reference ?? '–'}</td>
+              <td safe>{item.amount === null ? '–' : formatMoney(item.amount, locale)}</td>
+              <td safe>{item.paidOn ? formatDate(item.paidOn, locale) : '–'}</td>
+              <td>
+                {item.applicantId ? (
+                  <a class="ds-link" href={`/handlaggare/sokande/${item.applicantId}`} safe>
+                    {t('staff.discrepancies.open')}
+                  </a>
+                ) : (
+                  '–'
+                )}
+              </td>
+              {item.resolution ? (
+                <td safe>
+                  {t('staff.resolve.entry', {
+                    resolution: messageFor(locale, `staff.resolution.${item.resolution.resolution}`) ?? item.resolution.resolution,
+                    by: nameOf(names, item.resolution.resolvedBy),
+                    date: formatDate(item.resolution.resolvedOn, locale),
+                    note: item.resolution.note,
+                  })}
+                </td>
+              ) : (
+                <td>
+                  <a class="ds-link" href={`/handlaggare/avgifter/avvikelser/losa?id=${encodeURIComponent(item.id)}`} safe>
+                    {t('staff.resolve.link')}
+                  </a>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
     </StaffLayout>
   );

@@ -28,6 +28,13 @@ export interface PaymentFileReport {
 }
 
 /** A payment not applied as sent, an unmatched payment or an unreadable file line, for staff to resolve. */
+/** A bank file's line that was not a payment: where, what it said, and why it could not be read. */
+export interface UnreadableLine {
+  readonly line: number;
+  readonly text: string;
+  readonly messages: readonly string[];
+}
+
 export interface Discrepancy {
   readonly id: string;
   readonly kind: string;
@@ -38,7 +45,8 @@ export interface Discrepancy {
   readonly discrepancyAmount: number | null;
   readonly paidOn: string | null;
   readonly bankReference: string | null;
-  readonly detail: string | null;
+  /** The file's line, for a line that could not be read as a payment. */
+  readonly detail: UnreadableLine | null;
   readonly recordedAt: string;
   readonly resolution: Resolution | null;
 }
